@@ -1,0 +1,77 @@
+package org.dmflab.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.concurrent.CancellationException;
+import org.dmflab.core.InvalidInputException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code dmflab} command line: the headless twin of the KNIME nodes over the same engine (design.md §4). Every
+ * failure ends with one line on stderr and a documented exit code ({@link ExitCode}).
+ */
+@Command(name = "dmflab", mixinStandardHelpOptions = true, version = "dmflab 0.1.0",
+        description = "Gradient descent for deep matrix factorization: generate targets, train, track and predict.",
+        subcommands = {GenerateCommand.class, CommandLine.HelpCommand.class})
+public final class DmfLab implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
+    }
+
+    /** Runs the command line with the given output streams and returns the exit code. */
+    public static int execute(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine commandLine = new CommandLine(new DmfLab());
+        commandLine.setOut(out);
+        commandLine.setErr(err);
+        commandLine.setParameterExceptionHandler((exception, arguments) -> {
+            err.println(prefix(exception.getCommandLine()) + exception.getMessage()
+                    + " (see --help)");
+            return ExitCode.BAD_INPUT;
+        });
+        commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> {
+            err.println(prefix(cmd) + describe(exception));
+            return exitCode(exception);
+        });
+        int code = commandLine.execute(args);
+        err.flush();
+        out.flush();
+        return code;
+    }
+
+    private static String prefix(CommandLine commandLine) {
+        return commandLine.getCommandSpec().qualifiedName() + ": ";
+    }
+
+    private static String describe(Exception exception) {
+        if (exception instanceof InvalidInputException || exception instanceof RunFailedException) {
+            return exception.getMessage();
+        }
+        if (exception instanceof IOException) {
+            return "cannot write or read a file: " + exception.getMessage();
+        }
+        if (exception instanceof InterruptedException || exception instanceof CancellationException) {
+            return "interrupted; no output was written";
+        }
+        return "internal error: " + exception;
+    }
+
+    private static int exitCode(Exception exception) {
+        if (exception instanceof InvalidInputException) {
+            return ExitCode.BAD_INPUT;
+        }
+        if (exception instanceof InterruptedException || exception instanceof CancellationException) {
+            return ExitCode.INTERRUPTED;
+        }
+        return ExitCode.FAILED;
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}

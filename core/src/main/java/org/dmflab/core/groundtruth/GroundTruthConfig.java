@@ -1,0 +1,67 @@
+package org.dmflab.core.groundtruth;
+
+import java.util.Objects;
+import java.util.OptionalLong;
+import org.dmflab.core.InvalidInputException;
+import org.dmflab.core.MemoryBudget;
+
+/**
+ * Everything the Ground Truth Generator needs, validated on construction so that a bad combination is reported before
+ * any work starts (the KNIME node builds it at configure time).
+ *
+ * @param source          the clean target: a requested spectrum or a user matrix
+ * @param seed            seed of every random draw (eigenvectors, noise, measurements); required when any is random
+ * @param noise           additive noise E (theory.md §7.4)
+ * @param symmetrizeNoise replace E by (E + Eᵀ)/2, so that a symmetric target stays symmetric (footnote 3 of the paper)
+ * @param measurements    number of Gaussian matrix-sensing measurements, 0 for none
+ */
+public record GroundTruthConfig(TargetSource source, OptionalLong seed, NoiseSpec noise, boolean symmetrizeNoise,
+                                int measurements) {
+
+    public GroundTruthConfig {
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(seed, "seed");
+        Objects.requireNonNull(noise, "noise");
+        if (measurements < 0) {
+            throw new InvalidInputException(GroundTruthSettings.MEASUREMENTS,
+                    "must be 0 (no matrix sensing) or a positive count, got " + measurements);
+        }
+        if (seed.isEmpty()) {
+            String randomPart = randomPart(source, noise, measurements);
+            if (randomPart != null) {
+                throw new InvalidInputException(GroundTruthSettings.SEED, randomPart + " needs a seed, so that the same "
+                        + "settings always give the same matrix; set a seed (any whole number)");
+            }
+        }
+        if (symmetrizeNoise && !noise.isNone() && source.rows() != source.columns()) {
+            throw new InvalidInputException(GroundTruthSettings.SYMMETRIZE_NOISE, "a " + source.rows() + "×"
+                    + source.columns() + " target is not square, so its noise cannot be symmetrised; switch "
+                    + "symmetrize-noise off or use a square target");
+        }
+        long rows = source.rows();
+        long cols = source.columns();
+        long largest = Math.max(rows, cols);
+        MemoryBudget.requireArray(source instanceof TargetSource.FromSpectrum ? "n" : "input", largest, largest);
+        // Φ, the two bases, the noise and the decomposition's workspace: about six dense largest×largest matrices.
+        MemoryBudget.require(source instanceof TargetSource.FromSpectrum ? "n" : "input", 8L * 6 * largest * largest,
+                "a " + rows + "×" + cols + " target with its bases and its decomposition");
+        if (measurements > 0) {
+            MemoryBudget.requireArray(GroundTruthSettings.MEASUREMENTS, measurements, rows * cols);
+            MemoryBudget.require(GroundTruthSettings.MEASUREMENTS, 8L * measurements * rows * cols,
+                    measurements + " measurement matrices of size " + rows + "×" + cols);
+        }
+    }
+
+    private static String randomPart(TargetSource source, NoiseSpec noise, int measurements) {
+        if (source instanceof TargetSource.FromSpectrum spectrum && spectrum.basis() == EigenvectorBasis.RANDOM) {
+            return "eigenvectors=random";
+        }
+        if (!noise.isNone()) {
+            return "noise=" + noise;
+        }
+        if (measurements > 0) {
+            return "measurements=" + measurements;
+        }
+        return null;
+    }
+}

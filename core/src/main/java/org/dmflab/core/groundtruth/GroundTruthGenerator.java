@@ -1,0 +1,92 @@
+package org.dmflab.core.groundtruth;
+
+import java.util.Optional;
+import java.util.Random;
+import org.dmflab.core.linalg.RandomMatrices;
+import org.dmflab.core.linalg.Spectra;
+import org.dmflab.core.linalg.Symmetry;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+
+/**
+ * Builds target matrices with a chosen spectrum (theory.md §1.2): Φ = V diag(λ) Vᵀ for square targets, Φ = U diag(s) Vᵀ
+ * for rectangular ones, plus optional noise (§7.4) and Gaussian matrix-sensing measurements. The reported spectrum is
+ * computed from the final matrix, never copied from the request, because noise changes it.
+ *
+ * <p>All random draws come from one {@link Random} seeded with the configured seed, in a fixed order (V, U, noise,
+ * measurements), so the same configuration gives the same bytes.
+ */
+public final class GroundTruthGenerator {
+    private GroundTruthGenerator() {
+    }
+
+    /** Generates the target described by {@code config}. */
+    public static GroundTruth generate(GroundTruthConfig config) {
+        Random random = new Random(config.seed().orElse(0L));
+        DMatrixRMaj target = config.source() instanceof TargetSource.FromSpectrum spectrum
+                ? fromSpectrum(spectrum, random)
+                : ((TargetSource.FromMatrix) config.source()).matrix();
+        addNoise(target, config, random);
+        Optional<SensingData> sensing = config.measurements() > 0
+                ? Optional.of(measure(target, config.measurements(), random))
+                : Optional.empty();
+        return new GroundTruth(target, Spectra.of(target), sensing);
+    }
+
+    private static DMatrixRMaj fromSpectrum(TargetSource.FromSpectrum request, Random random) {
+        int m = request.rows();
+        int n = request.n();
+        int p = Math.min(m, n);
+        double[] values = new double[p];
+        System.arraycopy(request.spectrum().values(), 0, values, 0, request.spectrum().size());
+        DMatrixRMaj right = basis(n, p, request.basis(), random);
+        DMatrixRMaj left = request.isSquare() ? right : basis(m, p, request.basis(), random);
+        DMatrixRMaj scaledLeft = left.copy();
+        for (int i = 0; i < m; i++) {
+            for (int k = 0; k < p; k++) {
+                scaledLeft.unsafe_set(i, k, scaledLeft.unsafe_get(i, k) * values[k]);
+            }
+        }
+        DMatrixRMaj target = new DMatrixRMaj(m, n);
+        CommonOps_DDRM.multTransB(scaledLeft, right, target);
+        if (request.isSquare()) {
+            Symmetry.symmetrizeInPlace(target);
+        }
+        return target;
+    }
+
+    /** The first p columns of a Haar-random or identity n×n orthogonal matrix. */
+    private static DMatrixRMaj basis(int n, int p, EigenvectorBasis basis, Random random) {
+        DMatrixRMaj full = basis == EigenvectorBasis.RANDOM
+                ? RandomMatrices.haarOrthogonal(n, random)
+                : CommonOps_DDRM.identity(n);
+        return p == n ? full : CommonOps_DDRM.extract(full, 0, n, 0, p);
+    }
+
+    private static void addNoise(DMatrixRMaj target, GroundTruthConfig config, Random random) {
+        if (config.noise().isNone()) {
+            return;
+        }
+        DMatrixRMaj noise = new DMatrixRMaj(target.numRows, target.numCols);
+        for (int k = 0; k < noise.data.length; k++) {
+            noise.data[k] = config.noise().sample(random);
+        }
+        if (config.symmetrizeNoise()) {
+            Symmetry.symmetrizeInPlace(noise);
+        }
+        CommonOps_DDRM.addEquals(target, noise);
+    }
+
+    /**
+     * Gaussian measurements with entries N(0, 1/M): then E Σᵢ⟨Aᵢ, W⟩² = ‖W‖²_F, so the sensing loss is on the scale of
+     * the full loss and the same step sizes apply.
+     */
+    private static SensingData measure(DMatrixRMaj target, int count, Random random) {
+        int entries = target.numRows * target.numCols;
+        DMatrixRMaj operators = RandomMatrices.gaussian(count, entries, 1.0 / Math.sqrt(count), random);
+        DMatrixRMaj flat = new DMatrixRMaj(entries, 1, true, target.data);
+        DMatrixRMaj observations = new DMatrixRMaj(count, 1);
+        CommonOps_DDRM.mult(operators, flat, observations);
+        return new SensingData(operators, observations.data, target.numRows, target.numCols);
+    }
+}

@@ -1,0 +1,68 @@
+package org.dmflab.core.groundtruth;
+
+import java.util.List;
+import java.util.Optional;
+import org.dmflab.core.InvalidInputException;
+import org.dmflab.core.settings.RawSettings;
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * The Ground Truth Generator's settings keys (design.md §3; KNIME settings keys = {@code dmflab generate} options) and
+ * their one parser into a {@link GroundTruthConfig}.
+ */
+public final class GroundTruthSettings {
+    public static final String SPECTRUM = "spectrum";
+    public static final String N = "n";
+    public static final String M = "m";
+    public static final String EIGENVECTORS = "eigenvectors";
+    public static final String SEED = "seed";
+    public static final String NOISE = "noise";
+    public static final String SYMMETRIZE_NOISE = "symmetrize-noise";
+    public static final String MEASUREMENTS = "measurements";
+    public static final String INPUT = "input";
+
+    /** Every key, in the order of design.md §3. */
+    public static final List<String> KEYS =
+            List.of(SPECTRUM, N, M, EIGENVECTORS, SEED, NOISE, SYMMETRIZE_NOISE, MEASUREMENTS, INPUT);
+
+    /** Largest n or m: a dense n×n matrix must fit in one Java array. */
+    public static final int MAX_SIZE = 46_340;
+
+    private GroundTruthSettings() {
+    }
+
+    /**
+     * Parses the settings. {@code n} and {@code m} may be absent or 0: n then defaults to the spectrum's length and m to
+     * n (square).
+     *
+     * @param settings the raw settings
+     * @param input    the user's matrix when the {@code input} setting asks for it; the spectrum keys are then ignored
+     */
+    public static GroundTruthConfig parse(RawSettings settings, Optional<DMatrixRMaj> input) {
+        TargetSource source;
+        if (input.isPresent()) {
+            source = new TargetSource.FromMatrix(input.get());
+        } else {
+            SpectrumSpec spectrum = SpectrumSpec.parse(settings.text(SPECTRUM).orElse(null), MAX_SIZE);
+            int n = size(settings, N, spectrum.size());
+            int m = size(settings, M, n);
+            source = new TargetSource.FromSpectrum(spectrum, m, n,
+                    EigenvectorBasis.parse(settings.text(EIGENVECTORS, "random")));
+        }
+        return new GroundTruthConfig(source, settings.optionalLong(SEED), NoiseSpec.parse(settings.text(NOISE, "none")),
+                settings.flag(SYMMETRIZE_NOISE, false), settings.integer(MEASUREMENTS, 0));
+    }
+
+    private static int size(RawSettings settings, String key, int fallback) {
+        int value = settings.integer(key, 0);
+        if (value < 0) {
+            throw new InvalidInputException(key, "must be a positive size (or 0 for the default), got " + value);
+        }
+        if (value > MAX_SIZE) {
+            throw new InvalidInputException(key, value + " is too large: a " + value + "×" + value + " matrix has "
+                    + (long) value * value + " entries, more than one Java array holds (largest size " + MAX_SIZE
+                    + "); choose a smaller size");
+        }
+        return value == 0 ? fallback : value;
+    }
+}

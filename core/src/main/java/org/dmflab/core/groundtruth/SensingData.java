@@ -1,0 +1,94 @@
+package org.dmflab.core.groundtruth;
+
+import org.dmflab.core.InvalidInputException;
+import org.dmflab.core.table.Schemas;
+import org.dmflab.core.table.Table;
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * Matrix-sensing data: measurement matrices Aᵢ (rows × cols) and observations yᵢ = ⟨Aᵢ, Φ⟩, for the sensing loss
+ * ½ Σᵢ (⟨Aᵢ, W⟩ − yᵢ)². The Aᵢ are stored as the rows of one matrix (row i = Aᵢ in row-major order), so that all
+ * inner products are one matrix–vector product.
+ *
+ * @param operators    M × (rows·cols), row i holds Aᵢ
+ * @param observations y, length M
+ * @param rows         rows of each Aᵢ and of the target
+ * @param cols         columns of each Aᵢ and of the target
+ */
+public record SensingData(DMatrixRMaj operators, double[] observations, int rows, int cols) {
+
+    public SensingData {
+        operators = operators.copy();
+        observations = observations.clone();
+        if (operators.numCols != rows * cols || operators.numRows != observations.length) {
+            throw new IllegalArgumentException("operators " + operators.numRows + "×" + operators.numCols
+                    + " do not match " + observations.length + " observations of " + rows + "×" + cols + " matrices");
+        }
+    }
+
+    @Override
+    public DMatrixRMaj operators() {
+        return operators.copy();
+    }
+
+    @Override
+    public double[] observations() {
+        return observations.clone();
+    }
+
+    public int count() {
+        return observations.length;
+    }
+
+    /** The measurements table: {@code measurement}, {@code y}, {@code a1 … a(rows·cols)}. */
+    public Table toTable() {
+        int entries = rows * cols;
+        Table.Builder builder = Table.builder(Schemas.measurements(entries));
+        Object[] cells = new Object[entries + 2];
+        for (int i = 0; i < observations.length; i++) {
+            cells[0] = i + 1;
+            cells[1] = observations[i];
+            for (int j = 0; j < entries; j++) {
+                cells[j + 2] = operators.unsafe_get(i, j);
+            }
+            builder.addRow(cells);
+        }
+        return builder.build();
+    }
+
+    /**
+     * Reads a measurements table for a {@code rows × cols} target, checking its columns.
+     *
+     * @param source how the user knows the table, for messages
+     */
+    public static SensingData fromTable(Table table, int rows, int cols, String source) {
+        int entries = rows * cols;
+        int yColumn = table.indexOf(Schemas.Y);
+        if (yColumn < 0) {
+            throw new InvalidInputException(source, "has no column '" + Schemas.Y + "'; a measurements table has "
+                    + "columns measurement, y, a1 … a" + entries);
+        }
+        int[] entryColumns = new int[entries];
+        for (int j = 0; j < entries; j++) {
+            entryColumns[j] = table.indexOf(Schemas.ENTRY_PREFIX + (j + 1));
+            if (entryColumns[j] < 0) {
+                throw new InvalidInputException(source, "has no column '" + Schemas.ENTRY_PREFIX + (j + 1) + "'; a "
+                        + rows + "×" + cols + " target needs measurement matrices with " + entries + " entries a1 … a"
+                        + entries);
+            }
+        }
+        if (table.indexOf(Schemas.ENTRY_PREFIX + (entries + 1)) >= 0) {
+            throw new InvalidInputException(source, "has more entry columns than the " + entries + " of a " + rows
+                    + "×" + cols + " target; the measurements belong to a target of another size");
+        }
+        DMatrixRMaj operators = new DMatrixRMaj(table.rowCount(), entries);
+        double[] observations = new double[table.rowCount()];
+        for (int i = 0; i < table.rowCount(); i++) {
+            observations[i] = table.doubleAt(i, yColumn);
+            for (int j = 0; j < entries; j++) {
+                operators.unsafe_set(i, j, table.doubleAt(i, entryColumns[j]));
+            }
+        }
+        return new SensingData(operators, observations, rows, cols);
+    }
+}

@@ -1,0 +1,58 @@
+package org.dmflab.core.table;
+
+import org.dmflab.core.InvalidInputException;
+import org.ejml.data.DMatrixRMaj;
+
+/** Converts between matrices and the matrix table of design.md §2 ({@code c1 … cn}, RowIDs {@code r1 … rm}). */
+public final class MatrixTables {
+    private MatrixTables() {
+    }
+
+    /** The matrix table of {@code matrix}. */
+    public static Table toTable(DMatrixRMaj matrix) {
+        Table.Builder builder = Table.builder(Schemas.matrix(matrix.numCols));
+        Object[] cells = new Object[matrix.numCols];
+        for (int i = 0; i < matrix.numRows; i++) {
+            for (int j = 0; j < matrix.numCols; j++) {
+                cells[j] = matrix.unsafe_get(i, j);
+            }
+            builder.addRow(Schemas.matrixRowId(i), cells);
+        }
+        return builder.build();
+    }
+
+    /**
+     * Reads a matrix from any table whose columns are all numeric, in column order. Rejects non-numeric columns,
+     * missing and non-finite cells and empty tables, naming the column or cell.
+     *
+     * @param source how the user knows the table, e.g. {@code "input table"} or {@code "gt/matrix.csv"}
+     */
+    public static DMatrixRMaj fromTable(Table table, String source) {
+        if (table.columnCount() == 0 || table.rowCount() == 0) {
+            throw new InvalidInputException(source, "the table is empty (" + table.rowCount() + " rows, "
+                    + table.columnCount() + " columns); a matrix table needs at least one row and one numeric column");
+        }
+        for (Column column : table.columns()) {
+            if (!column.type().isNumeric()) {
+                throw new InvalidInputException(source + ", column '" + column.name() + "'",
+                        "is not numeric; a matrix table may only have number columns (remove or convert this column)");
+            }
+        }
+        DMatrixRMaj matrix = new DMatrixRMaj(table.rowCount(), table.columnCount());
+        for (int i = 0; i < table.rowCount(); i++) {
+            for (int j = 0; j < table.columnCount(); j++) {
+                Object cell = table.cell(i, j);
+                String where = source + ", row " + table.rowId(i) + ", column '" + table.columns().get(j).name() + "'";
+                if (cell == null) {
+                    throw new InvalidInputException(where, "missing value; fill it in or remove the row");
+                }
+                double value = ((Number) cell).doubleValue();
+                if (!Double.isFinite(value)) {
+                    throw new InvalidInputException(where, value + " is not a finite number");
+                }
+                matrix.unsafe_set(i, j, value);
+            }
+        }
+        return matrix;
+    }
+}

@@ -1,0 +1,128 @@
+package org.dmflab.core.table;
+
+import static org.dmflab.core.table.ColumnType.DOUBLE;
+import static org.dmflab.core.table.ColumnType.INTEGER;
+import static org.dmflab.core.table.ColumnType.LONG;
+import static org.dmflab.core.table.ColumnType.STRING;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The table schemas of design.md §2, written once. Column names are contracts shared by the command line, the KNIME
+ * nodes, the test workflows and the tests.
+ */
+public final class Schemas {
+    /** Prefix of the matrix columns {@code c1 … cn}. */
+    public static final String MATRIX_COLUMN_PREFIX = "c";
+    /** Prefix of the matrix row identifiers {@code r1 … rm}. */
+    public static final String MATRIX_ROW_PREFIX = "r";
+
+    public static final String INDEX = "index";
+    public static final String VALUE = "value";
+    public static final String KIND = "kind";
+
+    public static final String ITERATION = "iteration";
+    public static final String TIME = "time";
+    public static final String LOSS = "loss";
+    public static final String ERROR_FRO = "error_fro";
+    public static final String ERROR_OP = "error_op";
+    public static final String EFFECTIVE_RANK = "effective_rank";
+    public static final String STABLE_RANK = "stable_rank";
+    public static final String LAMBDA_PREFIX = "lambda_";
+    public static final String SIGMA_PREFIX = "sigma_";
+
+    public static final String MEASUREMENT = "measurement";
+    public static final String Y = "y";
+    public static final String ENTRY_PREFIX = "a";
+
+    /** The spectrum table: one row per eigenvalue or singular value, descending. */
+    public static final List<Column> SPECTRUM = List.of(
+            Column.of(INDEX, INTEGER), Column.of(VALUE, DOUBLE), Column.of(KIND, STRING));
+
+    /** The bounds table of the Theoretical Bound Predictor. */
+    public static final List<Column> BOUNDS = List.of(
+            Column.of(INDEX, INTEGER),
+            Column.of("lambda", DOUBLE),
+            Column.of("limit", DOUBLE),
+            Column.of("regime", STRING),
+            Column.of("eta_max", DOUBLE),
+            Column.nullable("k_exact", LONG),
+            Column.nullable("k_lower", LONG),
+            Column.nullable("k_upper", LONG),
+            Column.nullable("k_flow", DOUBLE),
+            Column.nullable("k_asymptotic", DOUBLE),
+            Column.nullable("k_sign_change", LONG));
+
+    /** The plateaus table as the predictor writes it. */
+    public static final List<Column> PLATEAUS = List.of(
+            Column.of("r", INTEGER),
+            Column.of("level", DOUBLE),
+            Column.nullable("k_start", LONG),
+            Column.nullable("k_end", LONG),
+            Column.nullable("bound", DOUBLE));
+
+    /** The plateaus table as the tracker writes it: the predictor's columns plus the observed interval. */
+    public static final List<Column> PLATEAUS_OBSERVED = concat(PLATEAUS, List.of(
+            Column.nullable("observed_start", LONG),
+            Column.nullable("observed_end", LONG)));
+
+    private Schemas() {
+    }
+
+    /** The matrix table with {@code n} columns {@code c1 … cn}. */
+    public static List<Column> matrix(int n) {
+        List<Column> columns = new ArrayList<>(n);
+        for (int j = 1; j <= n; j++) {
+            columns.add(Column.of(MATRIX_COLUMN_PREFIX + j, DOUBLE));
+        }
+        return List.copyOf(columns);
+    }
+
+    /** The RowID of matrix row {@code i} (0-based), i.e. {@code r<i+1>}. */
+    public static String matrixRowId(int i) {
+        return MATRIX_ROW_PREFIX + (i + 1);
+    }
+
+    /**
+     * The trace table: fixed columns, then {@code lambda_1 … lambda_eigen} (symmetric targets; 0 otherwise) and
+     * {@code sigma_1 … sigma_singular}.
+     */
+    public static List<Column> trace(int eigenCount, int singularCount) {
+        List<Column> columns = new ArrayList<>(List.of(
+                Column.of(ITERATION, LONG),
+                Column.of(TIME, DOUBLE),
+                Column.of(LOSS, DOUBLE),
+                Column.of(ERROR_FRO, DOUBLE),
+                Column.of(ERROR_OP, DOUBLE),
+                Column.of(EFFECTIVE_RANK, DOUBLE),
+                Column.of(STABLE_RANK, DOUBLE)));
+        for (int i = 1; i <= eigenCount; i++) {
+            columns.add(Column.of(LAMBDA_PREFIX + i, DOUBLE));
+        }
+        for (int i = 1; i <= singularCount; i++) {
+            columns.add(Column.of(SIGMA_PREFIX + i, DOUBLE));
+        }
+        return List.copyOf(columns);
+    }
+
+    /**
+     * The matrix-sensing measurements (our extension of design.md §2): one row per measurement i, with
+     * {@code measurement} (1-based), {@code y} = ⟨Aᵢ, Φ⟩ and the entries {@code a1 … a(m·n)} of Aᵢ in row-major order.
+     */
+    public static List<Column> measurements(int entryCount) {
+        List<Column> columns = new ArrayList<>(entryCount + 2);
+        columns.add(Column.of(MEASUREMENT, INTEGER));
+        columns.add(Column.of(Y, DOUBLE));
+        for (int j = 1; j <= entryCount; j++) {
+            columns.add(Column.of(ENTRY_PREFIX + j, DOUBLE));
+        }
+        return List.copyOf(columns);
+    }
+
+    private static List<Column> concat(List<Column> first, List<Column> second) {
+        List<Column> all = new ArrayList<>(first);
+        all.addAll(second);
+        return List.copyOf(all);
+    }
+}
