@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.concurrent.CancellationException;
 import org.dmflab.core.InvalidInputException;
+import org.dmflab.core.RunCanceledException;
+import org.dmflab.core.RunFailedException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -54,7 +56,8 @@ public final class DmfLab implements Runnable {
         if (exception instanceof IOException) {
             return "cannot write or read a file: " + exception.getMessage();
         }
-        if (exception instanceof InterruptedException || exception instanceof CancellationException) {
+        if (exception instanceof InterruptedException || exception instanceof CancellationException
+                || exception instanceof RunCanceledException) {
             return "interrupted; no output was written";
         }
         return "internal error: " + exception;
@@ -64,7 +67,8 @@ public final class DmfLab implements Runnable {
         if (exception instanceof InvalidInputException) {
             return ExitCode.BAD_INPUT;
         }
-        if (exception instanceof InterruptedException || exception instanceof CancellationException) {
+        if (exception instanceof InterruptedException || exception instanceof CancellationException
+                || exception instanceof RunCanceledException) {
             return ExitCode.INTERRUPTED;
         }
         return ExitCode.FAILED;

@@ -1,0 +1,57 @@
+package org.dmflab.core.theory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.DoubleRange;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.Scale;
+import org.junit.jupiter.api.Test;
+
+class ScalarRecursionTest {
+
+    /** theory.md §3, Lemma 2.2′ (N = 1): x(k) − λ = (1 − η)ᵏ(α − λ) exactly. */
+    @Property(tries = 50)
+    void depthOneIsTheClosedForm(@ForAll @DoubleRange(min = -3, max = 3) double lambda,
+                                 @ForAll @DoubleRange(min = 0.01, max = 1) double alpha,
+                                 @ForAll @DoubleRange(min = 0.001, max = 1.5) @Scale(4) double eta) {
+        double x = alpha;
+        for (int k = 1; k <= 40; k++) {
+            x = ScalarRecursion.identicalStep(x, lambda, eta, 1);
+            double expected = lambda + Math.pow(1 - eta, k) * (alpha - lambda);
+            assertThat(x).isCloseTo(expected, within(1e-12 * Math.max(1, Math.abs(alpha - lambda))));
+        }
+    }
+
+    /** (40) with x = y reduces to (18): the perturbed dynamics contain the identical ones. */
+    @Property(tries = 50)
+    void perturbedDynamicsWithEqualStartAreTheIdenticalOnes(@ForAll @IntRange(min = 2, max = 6) int depth,
+                                                            @ForAll @DoubleRange(min = -2, max = 2) double lambda,
+                                                            @ForAll @DoubleRange(min = 0.05, max = 0.9) double alpha) {
+        double eta = 0.05;
+        double x = alpha;
+        double y = alpha;
+        double z = alpha;
+        for (int k = 0; k < 200; k++) {
+            double nextX = ScalarRecursion.perturbedStepX(x, y, lambda, eta, depth);
+            double nextY = ScalarRecursion.perturbedStepY(x, y, lambda, eta, depth);
+            x = nextX;
+            y = nextY;
+            z = ScalarRecursion.identicalStep(z, lambda, eta, depth);
+            assertThat(x).isCloseTo(y, within(1e-14));
+            assertThat(x).isCloseTo(z, within(1e-14));
+        }
+    }
+
+    @Test
+    void limitsFollowTheInitialisation() {
+        assertThat(ScalarRecursion.limit(-2, Initialization.IDENTITY, 3)).isZero();
+        assertThat(ScalarRecursion.limit(-2, Initialization.IDENTITY, 1)).isEqualTo(-2);
+        assertThat(ScalarRecursion.limit(-2, Initialization.PERTURBED, 3)).isEqualTo(-2);
+        assertThat(ScalarRecursion.limit(5, Initialization.IDENTITY, 3)).isEqualTo(5);
+        assertThat(ScalarRecursion.power(1.5, 3)).isEqualTo(1.5 * 1.5 * 1.5);
+        assertThat(ScalarRecursion.productEigenvalue(2, 3, 3)).isEqualTo(18);
+    }
+}

@@ -1,0 +1,84 @@
+package org.dmflab.core.train;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.dmflab.core.InvalidInputException;
+import org.dmflab.core.table.Column;
+import org.dmflab.core.table.ColumnType;
+import org.dmflab.core.table.Table;
+import org.junit.jupiter.api.Test;
+
+class TraceTest {
+
+    static Trace sample() {
+        return Trace.builder(2, 2)
+                .add(0, 0, 2.0, 2.0, 1.9, 2.0, 2.0, new double[]{0.01, 0.01}, new double[]{0.01, 0.01})
+                .add(10, 0.1, 1.0, 1.4, 1.2, 1.1, 1.01, new double[]{1.5, 0.02}, new double[]{1.5, 0.02})
+                .build();
+    }
+
+    @Test
+    void roundTripsThroughItsTable() {
+        Trace trace = sample();
+        Table table = trace.toTable();
+        assertThat(table.columnNames()).containsExactly("iteration", "time", "loss", "error_fro", "error_op",
+                "effective_rank", "stable_rank", "lambda_1", "lambda_2", "sigma_1", "sigma_2");
+        Trace back = Trace.fromTable(table, "trace");
+        assertThat(back.toTable().rowCount()).isEqualTo(2);
+        assertThat(back.iterations()).containsExactly(0, 10);
+        assertThat(back.lambda(1, 0)).isEqualTo(1.5);
+        assertThat(back.sigma(1, 1)).isEqualTo(0.02);
+        assertThat(back.effectiveRank(1)).isEqualTo(1.1);
+    }
+
+    @Test
+    void missingColumnsAreListed() {
+        Table table = Table.builder(List.of(Column.of("iteration", ColumnType.LONG), Column.of("loss", ColumnType.DOUBLE)))
+                .addRow(0L, 1.0).build();
+        assertThatThrownBy(() -> Trace.fromTable(table, "t.csv"))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("missing columns time, error_fro, error_op, effective_rank, stable_rank, sigma_1");
+    }
+
+    @Test
+    void unsortedDuplicateAndNonFiniteRowsAreRejected() {
+        assertThatThrownBy(() -> Trace.fromTable(withIterations(0L, 5L, 5L), "t"))
+                .hasMessageContaining("iteration 5 appears twice");
+        assertThatThrownBy(() -> Trace.fromTable(withIterations(0L, 5L, 3L), "t"))
+                .hasMessageContaining("iteration 3 comes after 5");
+        Table table = sample().toTable();
+        List<Column> columns = table.columns();
+        Table.Builder builder = Table.builder(columns);
+        Object[] row = new Object[columns.size()];
+        for (int c = 0; c < row.length; c++) {
+            row[c] = table.cell(0, c);
+        }
+        row[2] = Double.NaN;
+        builder.addRow("Row0", row);
+        assertThatThrownBy(() -> Trace.fromTable(builder.build(), "t"))
+                .hasMessage("t, row Row0, column 'loss': NaN is not a finite number; the trace must not contain NaN or infinite values");
+    }
+
+    @Test
+    void gapsInNumberedColumnsAreRejected() {
+        List<Column> columns = new ArrayList<>(sample().toTable().columns());
+        columns.add(Column.of("sigma_4", ColumnType.DOUBLE));
+        Table.Builder builder = Table.builder(columns);
+        builder.addRow(0L, 0.0, 1.0, 1.0, 1.0, 1.0, 1.0, 0.1, 0.1, 0.1, 0.1, 0.1);
+        assertThatThrownBy(() -> Trace.fromTable(builder.build(), "t"))
+                .hasMessageStartingWith("column 'sigma_4': does not continue sigma_1 … sigma_2");
+    }
+
+    private static Table withIterations(long... iterations) {
+        Trace.Builder unchecked = Trace.builder(0, 1);
+        Table.Builder builder = Table.builder(org.dmflab.core.table.Schemas.trace(0, 1));
+        for (long iteration : iterations) {
+            builder.addRow(iteration, 0.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0);
+        }
+        assertThat(unchecked.size()).isZero();
+        return builder.build();
+    }
+}
