@@ -44,9 +44,10 @@ public final class PlateauBounds {
                                         boolean identicalStart, Accuracies accuracies) {
         int n = eigenvalues.length;
         String globalReason = globalObstacle(eigenvalues, depth, alpha, eta, identicalStart);
+        double[] singularValues = singularValues(eigenvalues);
         List<Plateau> plateaus = new ArrayList<>(n);
         for (int r = 1; r <= n; r++) {
-            double level = eigenvalues[0] > 0 ? RankMeasures.plateauLevel(eigenvalues, r) : Double.NaN;
+            double level = singularValues[0] > 0 ? RankMeasures.plateauLevel(singularValues, r) : 0;
             double epsilon = accuracies.targetAccuracy().isPresent()
                     ? accuracies.targetAccuracy().getAsDouble() / (2 * level + accuracies.targetAccuracy().getAsDouble())
                     : accuracies.epsilon();
@@ -57,7 +58,8 @@ public final class PlateauBounds {
             double deltaValue = delta.orElse(0);
             double bound = epsilon / (1 - epsilon) * level + (n - r) * deltaValue;
             if (globalReason != null) {
-                plateaus.add(new Plateau(r, level, OptionalLong.empty(), OptionalLong.empty(), bound, epsilon, delta,
+                plateaus.add(new Plateau(r, level, OptionalLong.empty(), OptionalLong.empty(), OptionalDouble.empty(),
+                        epsilon, delta,
                         OptionalDouble.empty(), OptionalDouble.empty(), globalReason));
                 continue;
             }
@@ -141,13 +143,31 @@ public final class PlateauBounds {
                 + "exceeds c = δ(1−ε)λ₁ = %.4g", r + 1, eigenvalues[r], c))
                 : "certified (Theorem 3.5′): K_lead (24′) ≤ k ≤ K_tail (Lemma 3.8′)";
         return new Plateau(r, level, OptionalLong.of(lead),
-                tail == Long.MAX_VALUE ? OptionalLong.empty() : OptionalLong.of(tail), bound, epsilon, deltaCell,
+                tail == Long.MAX_VALUE ? OptionalLong.empty() : OptionalLong.of(tail), OptionalDouble.of(bound), epsilon,
+                deltaCell,
                 flowStart, flowEnd, reason);
+    }
+
+    /**
+     * |λᵢ| in descending order: the singular values of Φ, whose partial sums give r_eff(Φ_r) of the best rank-r
+     * approximation (Eckart–Young) also when Φ is not PSD; for PSD Φ these are the eigenvalues.
+     */
+    private static double[] singularValues(double[] eigenvalues) {
+        double[] magnitudes = new double[eigenvalues.length];
+        for (int i = 0; i < magnitudes.length; i++) {
+            magnitudes[i] = -Math.abs(eigenvalues[i]);
+        }
+        java.util.Arrays.sort(magnitudes);
+        for (int i = 0; i < magnitudes.length; i++) {
+            magnitudes[i] = -magnitudes[i];
+        }
+        return magnitudes;
     }
 
     private static Plateau empty(int r, double level, double bound, double epsilon, OptionalDouble delta,
                                  OptionalDouble flowStart, OptionalDouble flowEnd, String reason) {
-        return new Plateau(r, level, OptionalLong.empty(), OptionalLong.empty(), bound, epsilon, delta, flowStart,
+        OptionalDouble flowBound = flowStart.isPresent() ? OptionalDouble.of(bound) : OptionalDouble.empty();
+        return new Plateau(r, level, OptionalLong.empty(), OptionalLong.empty(), flowBound, epsilon, delta, flowStart,
                 flowEnd, reason);
     }
 

@@ -1,0 +1,184 @@
+package org.dmflab.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.dmflab.cli.io.CsvTables;
+import org.dmflab.cli.io.OutputDirectory;
+import org.dmflab.core.InvalidInputException;
+import org.dmflab.core.Progress;
+import org.dmflab.core.linalg.Spectrum;
+import org.dmflab.core.settings.RawSettings;
+import org.dmflab.core.table.Column;
+import org.dmflab.core.table.MatrixTables;
+import org.dmflab.core.table.Schemas;
+import org.dmflab.core.theory.EigenvalueBounds;
+import org.dmflab.core.theory.Plateau;
+import org.dmflab.core.theory.PredictConfig;
+import org.dmflab.core.theory.PredictSettings;
+import org.dmflab.core.theory.Prediction;
+import org.dmflab.core.theory.Predictor;
+import org.dmflab.core.theory.SpectrumSource;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code dmflab predict}: the Theoretical Bound Predictor (design.md §3, §4). Writes bounds.csv, plateaus.csv and
+ * provenance.csv, prints the step-size verdict and a short summary.
+ */
+@Command(name = "predict", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Predict what gradient descent will do on a symmetric target before running it (theory.md): "
+                + "step-size verdict, limits, exact and bounded iteration counts per eigenvalue, certified "
+                + "effective-rank plateaus.",
+                "Writes bounds.csv, plateaus.csv and provenance.csv (what kind of number each column is)."})
+final class PredictCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--spectrum", paramLabel = "CSV", description = "Spectrum table (index,value,kind), e.g. "
+            + "DIR/spectrum.csv from generate. Singular values are accepted as the eigenvalues of a PSD target.")
+    Path spectrumFile;
+
+    @Option(names = "--target", paramLabel = "CSV", description = "Target matrix table instead of --spectrum; must be "
+            + "symmetric.")
+    Path targetFile;
+
+    @Option(names = "--depth", paramLabel = "N", description = "Number of factors N ≥ 1 (required).")
+    String depth;
+
+    @Option(names = "--step", paramLabel = "ETA", description = "Step size η > 0 (required).")
+    String step;
+
+    @Option(names = "--init", paramLabel = "INIT", description = "identity (default) or perturbed.")
+    String init;
+
+    @Option(names = "--alpha", paramLabel = "ALPHA", description = "Initialisation scale α > 0 (required).")
+    String alpha;
+
+    @Option(names = "--beta", paramLabel = "BETA", description = "Perturbed factor's scale, 0 < β < α "
+            + "(init=perturbed).")
+    String beta;
+
+    @Option(names = "--epsilon", paramLabel = "EPS", description = "Relative accuracy ε in (0, 1); default 0.01.")
+    String epsilon;
+
+    @Option(names = "--delta", paramLabel = "DELTA", description = "Tail tolerance δ > 0 of the plateau theorem; "
+            + "default 0.005.")
+    String delta;
+
+    @Option(names = "--target-accuracy", paramLabel = "TAU", description = "Effective-rank accuracy τ: chooses ε and δ "
+            + "per rank by (65′) (instead of --delta).")
+    String targetAccuracy;
+
+    @Option(names = "--horizon", paramLabel = "K", description = "Iterations the exact recursion runs for k_exact; "
+            + "default 10000000.")
+    String horizon;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory.")
+    Path out;
+
+    @Override
+    public Integer call() throws Exception {
+        Map<String, String> raw = new LinkedHashMap<>();
+        raw.put(PredictSettings.DEPTH, depth);
+        raw.put(PredictSettings.STEP, step);
+        raw.put(PredictSettings.INIT, init);
+        raw.put(PredictSettings.ALPHA, alpha);
+        raw.put(PredictSettings.BETA, beta);
+        raw.put(PredictSettings.EPSILON, epsilon);
+        raw.put(PredictSettings.DELTA, delta);
+        raw.put(PredictSettings.TARGET_ACCURACY, targetAccuracy);
+        raw.put(PredictSettings.HORIZON, horizon);
+        PredictConfig config = PredictSettings.parse(RawSettings.of(raw));
+        Spectrum spectrum = readSpectrum();
+
+        PrintWriter err = spec.commandLine().getErr();
+        Prediction prediction = Predictor.predict(config, spectrum, new StderrProgress(err));
+        try (OutputDirectory output = OutputDirectory.open(out)) {
+            CsvTables.write(prediction.boundsTable(), output.file("bounds.csv"));
+            CsvTables.write(prediction.plateausTable(), output.file("plateaus.csv"));
+            CsvTables.write(prediction.provenanceTable(), output.file("provenance.csv"));
+            output.commit();
+            PrintWriter stdout = spec.commandLine().getOut();
+            stdout.println(prediction.verdict().message());
+            printSummary(stdout, prediction);
+            stdout.printf("wrote %s, %s and %s%n", output.finalFile("bounds.csv"), output.finalFile("plateaus.csv"),
+                    output.finalFile("provenance.csv"));
+        }
+        return ExitCode.OK;
+    }
+
+    private Spectrum readSpectrum() {
+        if ((spectrumFile == null) == (targetFile == null)) {
+            throw new InvalidInputException("spectrum", "give exactly one of --spectrum (a spectrum table) and "
+                    + "--target (a symmetric matrix table)");
+        }
+        if (spectrumFile != null) {
+            Map<String, Column> schema = new LinkedHashMap<>();
+            for (Column column : Schemas.SPECTRUM) {
+                schema.put(column.name(), column);
+            }
+            return SpectrumSource.fromTable(CsvTables.read(spectrumFile, schema, "Row"), spectrumFile.toString());
+        }
+        return SpectrumSource.fromTarget(MatrixTables.fromTable(CsvTables.read(targetFile, Map.of(), "r"),
+                targetFile.toString()), targetFile.toString());
+    }
+
+    private static void printSummary(PrintWriter out, Prediction prediction) {
+        for (EigenvalueBounds row : prediction.bounds()) {
+            out.printf("  λ_%d = %-10.6g limit %-10.6g k_exact %-9s bracket [%s, %s]  flow %s%s%n", row.index(),
+                    row.lambda(), row.limit(), text(row.exact()), text(row.lower()), text(row.upper()),
+                    row.flow().isPresent() ? String.format("%.1f", row.flow().getAsDouble()) : "–",
+                    row.signChange().isPresent() ? "  sign change " + row.signChange().getAsLong() : "");
+        }
+        List<Plateau> plateaus = prediction.plateaus();
+        long certified = plateaus.stream().filter(Plateau::certified).count();
+        out.printf("  %d of %d plateaus certified%n", certified, plateaus.size());
+        for (Plateau plateau : plateaus) {
+            out.printf("  r = %d, level %.4f: %s%n", plateau.r(), plateau.level(), plateau.certified()
+                    ? String.format("k in [%d, %s], deviation ≤ %.4f", plateau.start().getAsLong(),
+                    plateau.end().isPresent() ? Long.toString(plateau.end().getAsLong()) : "∞", plateau.bound().getAsDouble())
+                    : plateau.reason());
+        }
+        for (String note : prediction.notes()) {
+            out.println("  note: " + note);
+        }
+    }
+
+    private static String text(java.util.OptionalLong value) {
+        return value.isPresent() ? Long.toString(value.getAsLong()) : "–";
+    }
+
+    /** Progress on stderr, at most about once a second. */
+    private static final class StderrProgress implements Progress {
+        private final PrintWriter err;
+        private long last = System.nanoTime();
+
+        StderrProgress(PrintWriter err) {
+            this.err = err;
+        }
+
+        @Override
+        public void report(double fraction, String message) {
+            long now = System.nanoTime();
+            if (now - last > 1_000_000_000L) {
+                last = now;
+                err.printf("predict: %3.0f%% %s%n", 100 * fraction, message);
+                err.flush();
+            }
+        }
+
+        @Override
+        public void checkCanceled() {
+            if (Thread.currentThread().isInterrupted()) {
+                throw new org.dmflab.core.RunCanceledException();
+            }
+        }
+    }
+}

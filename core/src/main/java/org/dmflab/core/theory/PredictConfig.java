@@ -1,0 +1,84 @@
+package org.dmflab.core.theory;
+
+import java.util.Objects;
+import java.util.OptionalDouble;
+import org.dmflab.core.InvalidInputException;
+
+/**
+ * Everything the Theoretical Bound Predictor needs besides the spectrum, validated on construction (the KNIME node
+ * builds it at configure time). Keys as in {@link PredictSettings}.
+ *
+ * @param depth          N ≥ 1, the number of factors
+ * @param step           η &gt; 0
+ * @param init           identity (7) or perturbed (13); Gaussian starts have no theory
+ * @param alpha          α &gt; 0
+ * @param beta           β with 0 &lt; β &lt; α, present exactly for perturbed starts
+ * @param epsilon        relative accuracy ε ∈ (0, 1) of design.md §3
+ * @param delta          δ &gt; 0 of Theorem 3.5′ (unused when a target accuracy is given)
+ * @param targetAccuracy τ &gt; 0: choose ε and δ per rank by (65′) for the plateaus
+ * @param horizon        how many iterations the exact recursion runs for {@code k_exact}, ≥ 1
+ */
+public record PredictConfig(int depth, double step, Initialization init, double alpha, OptionalDouble beta,
+                            double epsilon, double delta, OptionalDouble targetAccuracy, long horizon) {
+    /** Largest depth: beyond it x^N under- or overflows for any sensible α and λ. */
+    public static final int MAX_DEPTH = 100;
+    /** Largest horizon (10¹⁰ iterations take minutes per eigenvalue). */
+    public static final long MAX_HORIZON = 10_000_000_000L;
+
+    public PredictConfig {
+        Objects.requireNonNull(init, "init");
+        Objects.requireNonNull(beta, "beta");
+        Objects.requireNonNull(targetAccuracy, "targetAccuracy");
+        if (depth < 1 || depth > MAX_DEPTH) {
+            throw new InvalidInputException(PredictSettings.DEPTH, "must be a whole number from 1 to " + MAX_DEPTH
+                    + ", got " + depth);
+        }
+        if (!(step > 0) || !Double.isFinite(step)) {
+            throw new InvalidInputException(PredictSettings.STEP, "must be a positive step size η, got " + step);
+        }
+        if (init == Initialization.GAUSSIAN) {
+            throw new InvalidInputException(PredictSettings.INIT, "gaussian starts have no theory to predict from "
+                    + "(theory.md §1.6 describes them only experimentally); use identity or perturbed, or run the "
+                    + "trainer to see what happens");
+        }
+        if (!(alpha > 0) || !Double.isFinite(alpha)) {
+            throw new InvalidInputException(PredictSettings.ALPHA, "must be a positive initialisation scale α, got "
+                    + alpha);
+        }
+        if (init == Initialization.PERTURBED) {
+            if (beta.isEmpty()) {
+                throw new InvalidInputException(PredictSettings.BETA, "missing; a perturbed start needs 0 < β < α");
+            }
+            double b = beta.getAsDouble();
+            if (!(b > 0) || !(b < alpha)) {
+                throw new InvalidInputException(PredictSettings.BETA, "must satisfy 0 < β < α = " + alpha + ", got "
+                        + b + " (theory.md §1.5: the perturbed factor starts below the others)");
+            }
+        } else if (beta.isPresent()) {
+            beta = OptionalDouble.empty();
+        }
+        if (!(epsilon > 0) || !(epsilon < 1)) {
+            throw new InvalidInputException(PredictSettings.EPSILON, "must be a relative accuracy strictly between 0 "
+                    + "and 1, got " + epsilon);
+        }
+        if (targetAccuracy.isPresent()) {
+            double tau = targetAccuracy.getAsDouble();
+            if (!(tau > 0) || !Double.isFinite(tau)) {
+                throw new InvalidInputException(PredictSettings.TARGET_ACCURACY, "must be a positive effective-rank "
+                        + "accuracy τ, got " + tau);
+            }
+        } else if (!(delta > 0) || !Double.isFinite(delta)) {
+            throw new InvalidInputException(PredictSettings.DELTA, "must be positive (the tail tolerance δ of "
+                    + "Theorem 3.5′), got " + delta);
+        }
+        if (horizon < 1 || horizon > MAX_HORIZON) {
+            throw new InvalidInputException(PredictSettings.HORIZON, "must be between 1 and " + MAX_HORIZON
+                    + " iterations, got " + horizon);
+        }
+    }
+
+    /** The start of the perturbed factor: β for a perturbed start, α otherwise. */
+    public double perturbedStart() {
+        return beta.orElse(alpha);
+    }
+}

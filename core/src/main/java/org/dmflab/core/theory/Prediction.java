@@ -1,0 +1,36 @@
+package org.dmflab.core.theory;
+
+import java.util.List;
+import java.util.Objects;
+import org.dmflab.core.table.Table;
+
+/**
+ * The Theoretical Bound Predictor's result: the step-size verdict, the bounds and plateaus as rows and as tables
+ * ({@link PredictionTables}: design.md §2 columns plus ours), the provenance table saying what kind of number each
+ * column holds, and notes (assumptions, recursions that did not finish within the horizon).
+ */
+public record Prediction(PredictConfig config, StepSizeVerdict verdict, List<EigenvalueBounds> bounds, List<Plateau> plateaus,
+                         List<String> notes) {
+    public Prediction {
+        Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(verdict, "verdict");
+        bounds = List.copyOf(bounds);
+        plateaus = List.copyOf(plateaus);
+        notes = List.copyOf(notes);
+    }
+
+    /** The bounds table ({@link PredictionTables#BOUNDS}). */
+    public Table boundsTable() {
+        return PredictionTables.bounds(bounds);
+    }
+
+    /** The provenance table ({@link PredictionTables#PROVENANCE}) for this configuration. */
+    public Table provenanceTable() {
+        return PredictionTables.provenance(config);
+    }
+
+    /** The plateaus table ({@link PredictionTables#PLATEAUS}). */
+    public Table plateausTable() {
+        return PredictionTables.plateaus(plateaus);
+    }
+}

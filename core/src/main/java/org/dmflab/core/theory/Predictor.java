@@ -1,0 +1,156 @@
+package org.dmflab.core.theory;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.OptionalDouble;
+import java.util.OptionalLong;
+import org.dmflab.core.Progress;
+import org.dmflab.core.linalg.Spectrum;
+import org.dmflab.core.linalg.SpectrumKind;
+import org.dmflab.core.spectrum.Accuracy;
+
+/**
+ * The Theoretical Bound Predictor (theory.md, all of it): from a spectrum and the training settings, what gradient
+ * descent will do before it runs — the step-size verdict, per eigenvalue the limit, the admissible η, the exact
+ * iteration count from the decoupled recursion, the rigorous bracket, flow and small-α estimates and the phase
+ * transition, and the certified effective-rank plateaus. Cost: the recursions, at most {@code horizon} cheap steps per
+ * eigenvalue (twice for a perturbed start and λ &lt; 0); everything else is closed-form or a 1-D quadrature.
+ */
+public final class Predictor {
+    private Predictor() {
+    }
+
+    /**
+     * Predicts for the spectrum of a symmetric target (eigenvalues, descending). A singular-value spectrum is accepted
+     * as the eigenvalues of a symmetric PSD target, and a note says so: the theory is for symmetric targets only.
+     */
+    public static Prediction predict(PredictConfig config, Spectrum spectrum, Progress progress) {
+        double[] eigenvalues = SpectrumSource.requireUsable(spectrum, "spectrum");
+        List<String> notes = new ArrayList<>();
+        if (spectrum.kind() == SpectrumKind.SINGULAR_VALUE) {
+            notes.add("The spectrum lists singular values: they are treated as the eigenvalues of a symmetric positive "
+                    + "semidefinite target with the same values (theory.md §2 covers symmetric targets only); gradient "
+                    + "descent on a non-symmetric matrix does not decouple and need not follow these predictions.");
+        }
+        double norm = StepSizeVerdict.operatorNorm(eigenvalues);
+        List<EigenvalueBounds> rows = new ArrayList<>(eigenvalues.length);
+        for (int i = 0; i < eigenvalues.length; i++) {
+            progress.checkCanceled();
+            progress.report((double) i / eigenvalues.length,
+                    "eigenvalue " + (i + 1) + " of " + eigenvalues.length);
+            rows.add(eigenvalue(config, i + 1, eigenvalues[i], norm, notes, progress));
+        }
+        progress.report(1, "plateaus");
+        PlateauBounds.Accuracies accuracies = config.targetAccuracy().isPresent()
+                ? PlateauBounds.Accuracies.target(config.targetAccuracy().getAsDouble())
+                : PlateauBounds.Accuracies.fixed(config.epsilon(), config.delta());
+        List<Plateau> plateaus = PlateauBounds.predict(eigenvalues, config.depth(), config.alpha(), config.step(),
+                config.init() == Initialization.IDENTITY, accuracies);
+        return new Prediction(config, StepSizeVerdict.of(config, eigenvalues), rows, plateaus, notes);
+    }
+
+    private static EigenvalueBounds eigenvalue(PredictConfig config, int index, double lambda, double norm,
+                                               List<String> notes, Progress progress) {
+        int n = config.depth();
+        double eta = config.step();
+        double alpha = config.alpha();
+        double start = config.perturbedStart();
+        boolean perturbed = config.init() == Initialization.PERTURBED && n >= 2;
+        double limit = ScalarRecursion.limit(lambda, config.init(), n);
+        double tolerance = Accuracy.tolerance(lambda, config.epsilon(), norm);
+        double etaMax = StepSizeVerdict.perEigenvalueLimit(config, lambda);
+        boolean admissible = eta <= etaMax * (1 + 1e-12);
+
+        RecursionCounts.Outcome exact = RecursionCounts.firstWithin(n, lambda, alpha, start, eta, limit, tolerance,
+                config.horizon(), progress);
+        OptionalLong exactCount = exact.reached() ? OptionalLong.of(exact.iteration()) : OptionalLong.empty();
+        note(notes, index, lambda, "k_exact", exact, config.horizon());
+
+        String regime;
+        OptionalLong lower = OptionalLong.empty();
+        OptionalLong upper = OptionalLong.empty();
+        OptionalDouble flow = OptionalDouble.empty();
+        OptionalDouble asymptotic = OptionalDouble.empty();
+        OptionalLong signChange = OptionalLong.empty();
+        OptionalLong signChangeBound = OptionalLong.empty();
+        OptionalDouble signChangeFlow = OptionalDouble.empty();
+        if (n == 1) {
+            regime = HittingRegime.DEPTH_ONE.label() + (config.init() == Initialization.PERTURBED ? ", from β" : "");
+            if (eta < 2) {
+                long count = HittingTimeBounds.depthOne(lambda, start, eta, tolerance);
+                lower = OptionalLong.of(count);
+                upper = OptionalLong.of(count);
+            } else {
+                regime += "; η ≥ 2: no convergence (Lemma B.1′)";
+            }
+            flow = OptionalDouble.of(Math.max(0, Math.log(Math.abs(start - lambda) / tolerance)) / eta);
+        } else if (!perturbed) {
+            regime = HittingRegime.of(n, lambda, alpha, tolerance).label();
+            if (admissible) {
+                upper = OptionalLong.of(HittingTimeBounds.upper(n, lambda, alpha, eta, tolerance));
+                lower = HittingTimeBounds.lower(n, lambda, alpha, eta, tolerance);
+            } else {
+                regime += "; η above (20′): no rigorous bound";
+            }
+            flow = OptionalDouble.of(identicalFlowTime(n, lambda, alpha, tolerance) / eta);
+            asymptotic = SmallAlphaEstimate.iterations(n, lambda, alpha, eta, tolerance);
+        } else {
+            double beta = config.beta().getAsDouble();
+            double gammaSquared = alpha * alpha - beta * beta;
+            if (lambda > 0) {
+                regime = "perturbed, λ > 0: (15′) T_N(λ, β, η, ε) [CONJ]; "
+                        + HittingRegime.of(n, lambda, beta, tolerance).label();
+                if (admissible) {
+                    upper = OptionalLong.of(HittingTimeBounds.upper(n, lambda, beta, eta, tolerance));
+                } else {
+                    regime += "; η above (14′): no conjectured bound";
+                }
+                flow = OptionalDouble.of(PerturbedFlow.accuracyTime(n, lambda, gammaSquared, beta, tolerance) / eta);
+            } else if (lambda < 0) {
+                regime = "perturbed, λ < 0: phase transition (46), then mirrored dynamics (53); (16′)";
+                RecursionCounts.Outcome sign = RecursionCounts.signChange(n, lambda, alpha, beta, eta,
+                        config.horizon(), progress);
+                signChange = sign.reached() ? OptionalLong.of(sign.iteration()) : OptionalLong.empty();
+                note(notes, index, lambda, "k_sign_change", sign, config.horizon());
+                signChangeBound = PerturbedFlow.signChangeBound(n, lambda, alpha, beta, eta);
+                double signTime = PerturbedFlow.signChangeTime(n, lambda, alpha, beta);
+                signChangeFlow = OptionalDouble.of(signTime / eta);
+                flow = OptionalDouble.of((signTime
+                        + PerturbedFlow.accuracyTime(n, Math.abs(lambda), gammaSquared, 0, tolerance)) / eta);
+            } else {
+                regime = "perturbed, λ = 0: decay to 0; no bound in theory.md";
+                flow = OptionalDouble.of(PerturbedFlow.accuracyTime(n, 0, gammaSquared, beta, tolerance) / eta);
+            }
+        }
+        return new EigenvalueBounds(index, lambda, limit, regime, etaMax, exactCount, lower, upper, flow, asymptotic,
+                signChange, signChangeBound, signChangeFlow);
+    }
+
+    /**
+     * Flow time (22′)/(29′) from α until x^N is within the absolute tolerance of λ₊ (identical start, N ≥ 2): to
+     * (λ − ε)^{1/N} from below, (λ + ε)^{1/N} from above, ε^{1/N} for λ ≤ 0; 0 if the start is already within.
+     */
+    static double identicalFlowTime(int depth, double lambda, double alpha, double tolerance) {
+        double start = ScalarRecursion.power(alpha, depth);
+        double limit = Math.max(lambda, 0);
+        if (Math.abs(start - limit) <= tolerance) {
+            return 0;
+        }
+        double target = start < limit ? limit - tolerance : limit + tolerance;
+        return FlowTime.time(depth, lambda, alpha, Math.pow(target, 1.0 / depth));
+    }
+
+    private static void note(List<String> notes, int index, double lambda, String column,
+                             RecursionCounts.Outcome outcome, long horizon) {
+        if (outcome.status() == RecursionCounts.Status.HORIZON) {
+            notes.add(String.format(Locale.ROOT, "%s of eigenvalue %d (λ = %.6g) is empty: not reached within the "
+                    + "horizon of %d iterations (raise horizon, or read k_flow/k_upper).", column, index, lambda,
+                    horizon));
+        } else if (outcome.status() == RecursionCounts.Status.DIVERGED) {
+            notes.add(String.format(Locale.ROOT, "%s of eigenvalue %d (λ = %.6g) is empty: the recursion overflows at "
+                    + "iteration %d, gradient descent diverges with this step size.", column, index, lambda,
+                    outcome.iteration()));
+        }
+    }
+}
