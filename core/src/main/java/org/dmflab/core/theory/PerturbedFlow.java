@@ -10,7 +10,7 @@ import java.util.OptionalLong;
  * {@link #signChangeBound}, which is Lemma 2.11′ (DERIVED, proved).
  */
 public final class PerturbedFlow {
-    private static final double RELATIVE_TOLERANCE = 1e-12;
+    private static final double RELATIVE_TOLERANCE = 1e-10;
 
     private PerturbedFlow() {
     }
@@ -42,10 +42,12 @@ public final class PerturbedFlow {
         double end = solveProduct(target, gammaSquared, depth);
         double low = Math.min(start, end);
         double high = Math.max(start, end);
+        // λ − p(u) is evaluated with absolute rounding ~1e-16·max(|λ|, p), relative noise up to that over the tolerance
+        double noise = Math.max(1e-13, 1e-15 * Math.max(Math.abs(lambda), startProduct) / tolerance);
         return Quadrature.integrateRelative(u -> {
             double q = spread(u, gammaSquared, depth);
             return 1 / (q * Math.abs(lambda - u * q));
-        }, low, high, RELATIVE_TOLERANCE);
+        }, low, high, RELATIVE_TOLERANCE, noise);
     }
 
     /**

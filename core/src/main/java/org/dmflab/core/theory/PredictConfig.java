@@ -13,7 +13,7 @@ import org.dmflab.core.InvalidInputException;
  * @param init           identity (7) or perturbed (13); Gaussian starts have no theory
  * @param alpha          α &gt; 0
  * @param beta           β with 0 &lt; β &lt; α, present exactly for perturbed starts
- * @param epsilon        relative accuracy ε ∈ (0, 1) of design.md §3
+ * @param epsilon        relative accuracy ε ∈ [1e-12, 1) of design.md §3
  * @param delta          δ &gt; 0 of Theorem 3.5′ (unused when a target accuracy is given)
  * @param targetAccuracy τ &gt; 0: choose ε and δ per rank by (65′) for the plateaus
  * @param horizon        how many iterations the exact recursion runs for {@code k_exact}, ≥ 1
@@ -22,6 +22,8 @@ public record PredictConfig(int depth, double step, Initialization init, double 
                             double epsilon, double delta, OptionalDouble targetAccuracy, long horizon) {
     /** Largest depth: beyond it x^N under- or overflows for any sensible α and λ. */
     public static final int MAX_DEPTH = 100;
+    /** Smallest relative accuracy: 1e-12 leaves four digits above double rounding (1e-16) for |σ − limit|. */
+    public static final double MIN_EPSILON = 1e-12;
     /** Largest horizon (10¹⁰ iterations take minutes per eigenvalue). */
     public static final long MAX_HORIZON = 10_000_000_000L;
 
@@ -60,6 +62,10 @@ public record PredictConfig(int depth, double step, Initialization init, double 
         if (!(epsilon > 0) || !(epsilon < 1)) {
             throw new InvalidInputException(PredictSettings.EPSILON, "must be a relative accuracy strictly between 0 "
                     + "and 1, got " + epsilon);
+        }
+        if (epsilon < MIN_EPSILON) {
+            throw new InvalidInputException(PredictSettings.EPSILON, epsilon + " is below " + MIN_EPSILON
+                    + ": double precision cannot resolve the product's eigenvalue that finely; use a larger epsilon");
         }
         if (targetAccuracy.isPresent()) {
             double tau = targetAccuracy.getAsDouble();

@@ -5,7 +5,7 @@ import java.util.function.DoubleUnaryOperator;
 /**
  * Adaptive Gauss–Kronrod (7/15-point) quadrature for the one-dimensional flow-time integrals that have no closed form:
  * (47′) and (16′) of theory.md §6. Recursive bisection until the Kronrod–Gauss difference on a piece is below its share
- * of the requested absolute tolerance. The integrands here are smooth and positive on closed intervals, the setting in
+ * (proportional to its width) of the requested tolerance, or at the integrand's noise level. The integrands here are smooth and positive on closed intervals, the setting in
  * which this rule converges fast.
  */
 final class Quadrature {
@@ -23,7 +23,9 @@ final class Quadrature {
     private static final double[] GAUSS_WEIGHTS = {
             0.129484966168869693270611432679082, 0.279705391489276667901467771423780,
             0.381830050505118944950369775488975, 0.417959183673469387755102040816327};
-    private static final int MAX_DEPTH = 60;
+    private static final int MAX_DEPTH = 50;
+    /** Default relative noise of an integrand's values (a few ulps, accumulated). */
+    private static final double DEFAULT_NOISE = 1e-13;
 
     private Quadrature() {
     }
@@ -33,7 +35,7 @@ final class Quadrature {
         if (a == b) {
             return 0;
         }
-        return adapt(integrand, a, b, tolerance, 0);
+        return adapt(integrand, a, b, tolerance / (b - a), DEFAULT_NOISE, 0);
     }
 
     /**
@@ -41,14 +43,28 @@ final class Quadrature {
      * integral (a ≤ b).
      */
     static double integrateRelative(DoubleUnaryOperator integrand, double a, double b, double relative) {
+        return integrateRelative(integrand, a, b, relative, DEFAULT_NOISE);
+    }
+
+    /**
+     * As {@link #integrateRelative(DoubleUnaryOperator, double, double, double)} for an integrand whose values carry
+     * relative rounding noise up to {@code noise} (pieces whose Kronrod–Gauss difference is below it are accepted).
+     */
+    static double integrateRelative(DoubleUnaryOperator integrand, double a, double b, double relative, double noise) {
         if (a == b) {
             return 0;
         }
-        double rough = Math.abs(adapt(integrand, a, b, Double.POSITIVE_INFINITY, 0));
-        return adapt(integrand, a, b, relative * rough, 0);
+        double rough = Math.abs(adapt(integrand, a, b, Double.POSITIVE_INFINITY, noise, 0));
+        return adapt(integrand, a, b, relative * rough / (b - a), noise, 0);
     }
 
-    private static double adapt(DoubleUnaryOperator h, double a, double b, double tolerance, int depth) {
+    /**
+     * A piece of width w is accepted when |Kronrod − Gauss| ≤ w·(tolerance per unit length), or when that difference is
+     * below {@code noise} times the piece's value: the flow integrands 1/(q(λ − p)) are evaluated with cancellation in
+     * λ − p near their end point, so their values carry relative noise that no bisection removes.
+     */
+    private static double adapt(DoubleUnaryOperator h, double a, double b, double tolerancePerLength, double noise,
+                                int depth) {
         double center = 0.5 * (a + b);
         double half = 0.5 * (b - a);
         double centerValue = h.applyAsDouble(center);
@@ -64,9 +80,12 @@ final class Quadrature {
         }
         kronrod *= half;
         gauss *= half;
-        if (Math.abs(kronrod - gauss) <= tolerance || depth >= MAX_DEPTH || half <= Math.ulp(center) * 8) {
+        double difference = Math.abs(kronrod - gauss);
+        if (difference <= 2 * half * tolerancePerLength || difference <= noise * Math.abs(kronrod)
+                || depth >= MAX_DEPTH || half <= Math.ulp(center) * 8) {
             return kronrod;
         }
-        return adapt(h, a, center, tolerance / 2, depth + 1) + adapt(h, center, b, tolerance / 2, depth + 1);
+        return adapt(h, a, center, tolerancePerLength, noise, depth + 1)
+                + adapt(h, center, b, tolerancePerLength, noise, depth + 1);
     }
 }
