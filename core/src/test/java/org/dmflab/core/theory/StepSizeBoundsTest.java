@@ -24,7 +24,9 @@ class StepSizeBoundsTest {
             x = ScalarRecursion.identicalStep(x, lambda, eta, depth);
             double next = Math.abs(x - root);
             assertThat(next).isLessThanOrEqualTo(error + 1e-15);
-            assertThat(x).isGreaterThanOrEqualTo(0); // positive in exact arithmetic; may underflow to 0
+            // positive in exact arithmetic; once x decays into the subnormal range, x + ηx(λ − x^N) may round to
+            // −Double.MIN_VALUE (seen for N = 2, λ = −1.5, α = 0.06 at η on the bound), so allow subnormal rounding
+            assertThat(x).isGreaterThanOrEqualTo(-Double.MIN_NORMAL);
             error = next;
         }
     }

@@ -1,0 +1,178 @@
+package org.dmflab.core.theory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.dmflab.core.InvalidInputException;
+import org.dmflab.core.Progress;
+import org.dmflab.core.RunCanceledException;
+import org.dmflab.core.linalg.Spectrum;
+import org.dmflab.core.linalg.SpectrumKind;
+import org.dmflab.core.settings.RawSettings;
+import org.dmflab.core.table.Schemas;
+import org.dmflab.core.table.Table;
+import org.ejml.data.DMatrixRMaj;
+import org.junit.jupiter.api.Test;
+
+/** The assembled prediction: tables, provenance, verdict, notes and refusals. */
+class PredictorTest {
+
+    private static PredictConfig config(String... keyValues) {
+        Map<String, String> values = new HashMap<>();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            values.put(keyValues[i], keyValues[i + 1]);
+        }
+        return PredictSettings.parse(RawSettings.of(values));
+    }
+
+    private static Spectrum eigenvalues(double... values) {
+        return new Spectrum(values, SpectrumKind.EIGENVALUE);
+    }
+
+    @Test
+    void figureThreeSettingsGiveTheDesignTables() {
+        Prediction prediction = Predictor.predict(config("depth", "3", "step", "0.01", "alpha", "0.02"),
+                eigenvalues(8, 4, 2, 1, 0.5, 0.25), Progress.NONE);
+        Table bounds = prediction.boundsTable();
+        assertThat(bounds.columnNames().subList(0, Schemas.BOUNDS.size()))
+                .containsExactlyElementsOf(Schemas.BOUNDS.stream().map(c -> c.name()).toList());
+        assertThat(prediction.plateausTable().columnNames().subList(0, Schemas.PLATEAUS.size()))
+                .containsExactlyElementsOf(Schemas.PLATEAUS.stream().map(c -> c.name()).toList());
+        for (EigenvalueBounds row : prediction.bounds()) {
+            assertThat(row.lower().getAsLong()).isLessThanOrEqualTo(row.exact().getAsLong());
+            assertThat(row.exact().getAsLong()).isLessThanOrEqualTo(row.upper().getAsLong());
+            assertThat(row.regime()).contains("(24′) case 5");
+            assertThat(row.signChange()).isEmpty();
+        }
+        // plateau k_start is K_lead = max_{i≤r} T_N(λ_i, …, ελ_i), which for this spectrum is the r-th upper bound
+        for (int r = 0; r < 6; r++) {
+            assertThat(prediction.plateaus().get(r).start()).isEqualTo(prediction.bounds().get(r).upper());
+        }
+        // η = 0.01 breaks the uniform (10′) bound 1/(7·16) but no per-eigenvalue (20′) bound
+        assertThat(prediction.verdict().message()).startsWith("η = 0.01000 exceeds (10′) η ≤ 0.008929")
+                .contains("but satisfies the per-eigenvalue condition (20′) of every eigenvalue");
+        assertThat(prediction.notes()).isEmpty();
+        assertThat(prediction.provenanceTable().rowCount()).isGreaterThan(20);
+    }
+
+    @Test
+    void verdictNamesTheViolatedConditions() {
+        Prediction prediction = Predictor.predict(config("depth", "3", "step", "0.05", "alpha", "0.02"),
+                eigenvalues(8, 4, 2), Progress.NONE);
+        StepSizeVerdict verdict = prediction.verdict();
+        assertThat(verdict.withinUniformCondition()).isFalse();
+        assertThat(verdict.failingEigenvalues()).containsExactly(1);
+        assertThat(verdict.divergingEigenvalues()).containsExactly(1);
+        assertThat(verdict.message()).contains("Lemma B.1′").contains("Theorem 3.5′");
+        EigenvalueBounds first = prediction.bounds().get(0);
+        assertThat(first.upper()).isEmpty();
+        assertThat(first.regime()).contains("η above (20′)");
+        assertThat(first.exact()).isEmpty(); // 2-cycle around 8^{1/3}: never within ε
+        assertThat(prediction.notes()).anyMatch(note -> note.startsWith("k_exact of eigenvalue 1"));
+    }
+
+    @Test
+    void perturbedStartPredictsSignChangesAndMarksTheConjecture() {
+        Prediction prediction = Predictor.predict(
+                config("depth", "3", "step", "0.0297", "alpha", "0.1", "init", "perturbed", "beta", "0.05",
+                        "epsilon", "0.001"),
+                eigenvalues(3, 1.5, 0.8, 0.6, -0.3, -0.5), Progress.NONE);
+        EigenvalueBounds negative = prediction.bounds().get(5);
+        assertThat(negative.limit()).isEqualTo(-0.5);
+        assertThat(negative.signChange().getAsLong()).isLessThanOrEqualTo(negative.signChangeBound().getAsLong());
+        assertThat(negative.signChangeFlow().getAsDouble() / negative.signChange().getAsLong()).isBetween(0.9, 1.1);
+        assertThat(negative.flow().getAsDouble() / negative.exact().getAsLong()).isBetween(0.8, 1.25);
+        EigenvalueBounds positive = prediction.bounds().get(0);
+        assertThat(positive.regime()).contains("[CONJ]");
+        assertThat(positive.exact().getAsLong()).isLessThanOrEqualTo(positive.upper().getAsLong());
+        assertThat(positive.lower()).isEmpty();
+        assertThat(prediction.plateaus()).noneMatch(Plateau::certified);
+        Table provenance = prediction.provenanceTable();
+        boolean conjecture = false;
+        for (int row = 0; row < provenance.rowCount(); row++) {
+            if ("k_upper".equals(provenance.cell(row, 1))) {
+                conjecture = "conjecture".equals(provenance.cell(row, 3));
+            }
+        }
+        assertThat(conjecture).isTrue();
+    }
+
+    @Test
+    void identityStartNeverRecoversNegativeEigenvalues() {
+        Prediction prediction = Predictor.predict(config("depth", "2", "step", "0.05", "alpha", "0.2"),
+                eigenvalues(2, -1), Progress.NONE);
+        EigenvalueBounds negative = prediction.bounds().get(1);
+        assertThat(negative.limit()).isZero();
+        assertThat(negative.regime()).contains("case 1");
+        assertThat(negative.exact().getAsLong()).isLessThanOrEqualTo(negative.upper().getAsLong());
+        assertThat(prediction.plateaus().get(0).reason()).contains("not PSD");
+    }
+
+    @Test
+    void depthOneIsExact() {
+        Prediction prediction = Predictor.predict(config("depth", "1", "step", "0.3", "alpha", "0.5"),
+                eigenvalues(2, -1), Progress.NONE);
+        for (EigenvalueBounds row : prediction.bounds()) {
+            assertThat(row.limit()).isEqualTo(row.lambda());
+            assertThat(row.exact()).isEqualTo(row.upper()).isEqualTo(row.lower());
+        }
+    }
+
+    @Test
+    void singularValuesAreAcceptedAsAPsdTargetWithANote() {
+        Prediction prediction = Predictor.predict(config("depth", "3", "step", "0.01", "alpha", "0.02"),
+                new Spectrum(new double[] {3, 1}, SpectrumKind.SINGULAR_VALUE), Progress.NONE);
+        assertThat(prediction.notes()).anyMatch(note -> note.contains("treated as the eigenvalues of a symmetric "
+                + "positive semidefinite target"));
+    }
+
+    @Test
+    void nonSymmetricTargetsAreRefused() {
+        DMatrixRMaj target = new DMatrixRMaj(new double[][] {{1, 2}, {0, 1}});
+        assertThatThrownBy(() -> SpectrumSource.fromTarget(target, "matrix.csv"))
+                .isInstanceOf(InvalidInputException.class).hasMessageStartingWith("matrix.csv: the 2×2 target is not "
+                        + "symmetric");
+        DMatrixRMaj symmetric = new DMatrixRMaj(new double[][] {{2, 1}, {1, 2}});
+        assertThat(SpectrumSource.fromTarget(symmetric, "m").values()).containsExactly(3, 1);
+    }
+
+    @Test
+    void spectrumTablesAreChecked() {
+        Table good = new Spectrum(new double[] {2, -1}, SpectrumKind.EIGENVALUE).toTable();
+        assertThat(SpectrumSource.fromTable(good, "s.csv").values()).containsExactly(2, -1);
+        Table ascending = Table.builder(Schemas.SPECTRUM).addRow(1, 1.0, "eigenvalue").addRow(2, 2.0, "eigenvalue")
+                .build();
+        assertThatThrownBy(() -> SpectrumSource.fromTable(ascending, "s.csv"))
+                .hasMessageStartingWith("s.csv, row 2, column 'value': 2.0 is larger");
+        Table mixed = Table.builder(Schemas.SPECTRUM).addRow(1, 2.0, "eigenvalue").addRow(2, 1.0, "singular value")
+                .build();
+        assertThatThrownBy(() -> SpectrumSource.fromTable(mixed, "s.csv")).hasMessageContaining("mixes");
+    }
+
+    @Test
+    void sameInputGivesTheSameTablesAndCancelStops() {
+        PredictConfig config = config("depth", "4", "step", "0.02", "alpha", "0.1", "init", "perturbed", "beta",
+                "0.05");
+        Spectrum spectrum = eigenvalues(2, 0.5, 0, -1);
+        Prediction first = Predictor.predict(config, spectrum, Progress.NONE);
+        Prediction second = Predictor.predict(config, spectrum, Progress.NONE);
+        assertThat(first.bounds()).isEqualTo(second.bounds());
+        assertThat(first.plateaus()).isEqualTo(second.plateaus());
+        Progress cancelled = new Progress() {
+            @Override
+            public void report(double fraction, String message) {
+            }
+
+            @Override
+            public void checkCanceled() {
+                throw new RunCanceledException();
+            }
+        };
+        assertThatThrownBy(() -> Predictor.predict(config, spectrum, cancelled))
+                .isInstanceOf(RunCanceledException.class);
+        assertThat(List.of(first.boundsTable().rowCount(), first.plateausTable().rowCount())).containsExactly(4, 4);
+    }
+}
