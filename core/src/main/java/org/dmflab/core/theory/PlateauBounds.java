@@ -130,7 +130,11 @@ public final class PlateauBounds {
                     "α too large for δ: α^N = %.4g > c = δ(1−ε)λ₁ = %.4g, so λ_%d's share is above the tolerance "
                             + "from the start (Lemma 3.8′)", start, c, r + 1));
         }
-        if (lead == Long.MAX_VALUE || lead > tail) {
+        if (lead == Long.MAX_VALUE) {
+            return empty(r, level, bound, epsilon, deltaCell, flowStart, flowEnd, "K_lead of (24′) exceeds 9·10¹⁸ "
+                    + "iterations: α or η is far too small for the leading eigenvalues to be learned");
+        }
+        if (lead > tail) {
             String why = r < n && eigenvalues[r] == lambdaR
                     ? String.format(Locale.ROOT, "no eigenvalue gap: λ_%d = λ_%d = %.4g", r, r + 1, lambdaR)
                     : String.format(Locale.ROOT, "eigenvalue gap too small for this α, ε, δ: K_lead = %d > K_tail = %d "

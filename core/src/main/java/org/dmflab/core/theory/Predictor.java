@@ -123,8 +123,17 @@ public final class Predictor {
                 flow = OptionalDouble.of(PerturbedFlow.accuracyTime(n, 0, gammaSquared, beta, tolerance) / eta);
             }
         }
-        return new EigenvalueBounds(index, lambda, limit, regime, etaMax, exactCount, lower, upper, flow, asymptotic,
-                signChange, signChangeBound, signChangeFlow);
+        // counts beyond what a long holds (astronomically small α or η) are reported as empty, not as 2⁶³ − 1
+        return new EigenvalueBounds(index, lambda, limit, regime, etaMax, exactCount, finite(lower), finite(upper),
+                finite(flow), finite(asymptotic), signChange, finite(signChangeBound), finite(signChangeFlow));
+    }
+
+    private static OptionalLong finite(OptionalLong count) {
+        return count.isPresent() && count.getAsLong() == Long.MAX_VALUE ? OptionalLong.empty() : count;
+    }
+
+    private static OptionalDouble finite(OptionalDouble value) {
+        return value.isPresent() && !(Math.abs(value.getAsDouble()) < Saturating.LIMIT) ? OptionalDouble.empty() : value;
     }
 
     /**

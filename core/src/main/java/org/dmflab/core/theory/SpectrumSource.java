@@ -82,7 +82,9 @@ public final class SpectrumSource {
         if (values.length == 0) {
             throw new InvalidInputException(subject, "is empty; give at least one eigenvalue");
         }
+        boolean allZero = true;
         for (int i = 0; i < values.length; i++) {
+            allZero &= values[i] == 0;
             if (!Double.isFinite(values[i])) {
                 throw new InvalidInputException(subject, "value " + (i + 1) + " is not finite: "
                         + Arrays.toString(values));
@@ -91,6 +93,10 @@ public final class SpectrumSource {
                 throw new InvalidInputException(subject, "singular value " + (i + 1) + " is negative (" + values[i]
                         + "); singular values are ≥ 0, so this table is corrupt");
             }
+        }
+        if (allZero) {
+            throw new InvalidInputException(subject, "all values are 0, so Φ = 0 and there is nothing to learn or "
+                    + "predict; give a non-zero target");
         }
         return values;
     }

@@ -122,6 +122,19 @@ class PredictorTest {
     }
 
     @Test
+    void astronomicalCountsAreEmptyNotSaturated() {
+        // α = 1e-6, N = 4: t* ≈ 1/(2λα²) = 2.5e11/λ flow time, ~1e13 iterations — still a long; α = 1e-30 is not
+        Prediction prediction = Predictor.predict(config("depth", "4", "step", "0.001", "alpha", "1e-30",
+                "horizon", "1000"), eigenvalues(1), Progress.NONE);
+        EigenvalueBounds row = prediction.bounds().get(0);
+        assertThat(row.upper()).isEmpty();
+        assertThat(row.lower()).isEmpty();
+        assertThat(row.exact()).isEmpty();
+        assertThatThrownBy(() -> Predictor.predict(config("depth", "2", "step", "0.1", "alpha", "0.1"),
+                eigenvalues(0, 0), Progress.NONE)).hasMessageStartingWith("spectrum: all values are 0");
+    }
+
+    @Test
     void singularValuesAreAcceptedAsAPsdTargetWithANote() {
         Prediction prediction = Predictor.predict(config("depth", "3", "step", "0.01", "alpha", "0.02"),
                 new Spectrum(new double[] {3, 1}, SpectrumKind.SINGULAR_VALUE), Progress.NONE);
