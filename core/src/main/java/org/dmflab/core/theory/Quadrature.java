@@ -30,14 +30,6 @@ final class Quadrature {
     private Quadrature() {
     }
 
-    /** ∫_a^b h(u) du to absolute tolerance {@code tolerance} (a ≤ b). */
-    static double integrate(DoubleUnaryOperator integrand, double a, double b, double tolerance) {
-        if (a == b) {
-            return 0;
-        }
-        return adapt(integrand, a, b, tolerance / (b - a), DEFAULT_NOISE, 0);
-    }
-
     /**
      * ∫_a^b h(u) du to relative tolerance {@code relative}, measured against a first 15-point estimate of the whole
      * integral (a ≤ b).

@@ -44,7 +44,7 @@ public record StepSizeVerdict(double eta, String condition, double uniformLimit,
         String condition;
         double uniform;
         if (n == 1) {
-            condition = "η ≤ 1 (Lemma 2.2′, N = 1)";
+            condition = "the monotone condition of Lemma 2.2′ (N = 1)";
             uniform = 1;
         } else if (perturbed) {
             condition = "(14′)";
@@ -78,7 +78,9 @@ public record StepSizeVerdict(double eta, String condition, double uniformLimit,
         if (eta <= uniform) {
             text.append(String.format(Locale.ROOT, "η = %s satisfies %s η ≤ %s (%s): ", number(eta), condition,
                     number(uniform), setting));
-            text.append(perturbed
+            text.append(n == 1
+                    ? "x(k) − λ = (1 − η)ᵏ(x(0) − λ), every eigenvalue converges monotonically (Lemma 2.2′)."
+                    : perturbed
                     ? "every eigenvalue is expected to converge to λ ((14′) is a numerically validated conjecture, "
                     + "theory.md §6.4)."
                     : "every eigenvalue converges monotonically to its limit (Theorem 1.1′, theory.md §5.6).");
