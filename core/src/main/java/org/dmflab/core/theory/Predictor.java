@@ -39,7 +39,8 @@ public final class Predictor {
             progress.checkCanceled();
             progress.report((double) i / eigenvalues.length,
                     "eigenvalue " + (i + 1) + " of " + eigenvalues.length);
-            rows.add(eigenvalue(config, i + 1, eigenvalues[i], norm, notes, progress));
+            rows.add(eigenvalue(config, i + 1, eigenvalues[i], norm, notes,
+                    slice(progress, (double) i / eigenvalues.length, 1.0 / eigenvalues.length, i + 1)));
         }
         progress.report(1, "plateaus");
         PlateauBounds.Accuracies accuracies = config.targetAccuracy().isPresent()
@@ -134,6 +135,21 @@ public final class Predictor {
 
     private static OptionalDouble finite(OptionalDouble value) {
         return value.isPresent() && !(Math.abs(value.getAsDouble()) < Saturating.LIMIT) ? OptionalDouble.empty() : value;
+    }
+
+    /** Progress of eigenvalue {@code index}'s recursions, mapped into its share [offset, offset + width] of the run. */
+    private static Progress slice(Progress progress, double offset, double width, int index) {
+        return new Progress() {
+            @Override
+            public void report(double fraction, String message) {
+                progress.report(offset + width * Math.min(1, fraction), "eigenvalue " + index + ": " + message);
+            }
+
+            @Override
+            public void checkCanceled() {
+                progress.checkCanceled();
+            }
+        };
     }
 
     /**

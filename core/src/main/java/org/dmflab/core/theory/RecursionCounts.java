@@ -6,10 +6,12 @@ import org.dmflab.core.Progress;
  * Exact iteration counts from running the decoupled recursions (18) and (40)/(41) themselves (theory.md §2), which are
  * gradient descent on the factors in exact arithmetic: the first iteration at which the product's eigenvalue is within an
  * absolute tolerance of its limit, and the phase transition K = min{k : x(k) &lt; 0} of (46). Runs at most
- * {@code horizon} steps, O(N) work and no allocation per step, and checks for cancellation every 65 536 steps.
+ * {@code horizon} steps, O(N) work and no allocation per step, checks for cancellation every 65 536 steps and reports
+ * progress (fraction of the horizon) every 2²² steps.
  */
 public final class RecursionCounts {
     private static final int CANCEL_CHECK_MASK = (1 << 16) - 1;
+    private static final int REPORT_MASK = (1 << 22) - 1;
 
     private RecursionCounts() {
     }
@@ -49,7 +51,7 @@ public final class RecursionCounts {
                 return new Outcome(k, Status.DIVERGED);
             }
             if ((k & CANCEL_CHECK_MASK) == CANCEL_CHECK_MASK) {
-                progress.checkCanceled();
+                checkIn(progress, k, horizon);
             }
             if (identical) {
                 x = ScalarRecursion.identicalStep(x, lambda, eta, depth);
@@ -75,12 +77,19 @@ public final class RecursionCounts {
                 return new Outcome(k, Status.DIVERGED);
             }
             if ((k & CANCEL_CHECK_MASK) == CANCEL_CHECK_MASK) {
-                progress.checkCanceled();
+                checkIn(progress, k, horizon);
             }
             double nextX = ScalarRecursion.perturbedStepX(x, y, lambda, eta, depth);
             y = ScalarRecursion.perturbedStepY(x, y, lambda, eta, depth);
             x = nextX;
         }
         return new Outcome(horizon, Status.HORIZON);
+    }
+
+    private static void checkIn(Progress progress, long k, long horizon) {
+        progress.checkCanceled();
+        if ((k & REPORT_MASK) == REPORT_MASK) {
+            progress.report((double) k / horizon, "exact recursion, iteration " + k + " of at most " + horizon);
+        }
     }
 }
