@@ -5,11 +5,13 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import org.dmflab.cli.io.CsvTables;
 import org.dmflab.cli.io.OutputDirectory;
 import org.dmflab.core.InvalidInputException;
 import org.dmflab.core.Progress;
+import org.dmflab.core.RunCanceledException;
 import org.dmflab.core.linalg.Spectrum;
 import org.dmflab.core.settings.RawSettings;
 import org.dmflab.core.table.Column;
@@ -151,7 +153,7 @@ final class PredictCommand implements Callable<Integer> {
         }
     }
 
-    private static String text(java.util.OptionalLong value) {
+    private static String text(OptionalLong value) {
         return value.isPresent() ? Long.toString(value.getAsLong()) : "–";
     }
 
@@ -177,7 +179,7 @@ final class PredictCommand implements Callable<Integer> {
         @Override
         public void checkCanceled() {
             if (Thread.currentThread().isInterrupted()) {
-                throw new org.dmflab.core.RunCanceledException();
+                throw new RunCanceledException();
             }
         }
     }

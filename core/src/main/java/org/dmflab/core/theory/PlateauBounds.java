@@ -1,6 +1,7 @@
 package org.dmflab.core.theory;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalDouble;
@@ -161,7 +162,7 @@ public final class PlateauBounds {
         for (int i = 0; i < magnitudes.length; i++) {
             magnitudes[i] = -Math.abs(eigenvalues[i]);
         }
-        java.util.Arrays.sort(magnitudes);
+        Arrays.sort(magnitudes);
         for (int i = 0; i < magnitudes.length; i++) {
             magnitudes[i] = -magnitudes[i];
         }
