@@ -18,6 +18,7 @@ import org.dmflab.core.table.Column;
 import org.dmflab.core.table.MatrixTables;
 import org.dmflab.core.table.Schemas;
 import org.dmflab.core.theory.EigenvalueBounds;
+import org.dmflab.core.theory.Initialization;
 import org.dmflab.core.theory.Plateau;
 import org.dmflab.core.theory.PredictConfig;
 import org.dmflab.core.theory.PredictSettings;
@@ -134,8 +135,10 @@ final class PredictCommand implements Callable<Integer> {
 
     private static void printSummary(PrintWriter out, Prediction prediction) {
         for (EigenvalueBounds row : prediction.bounds()) {
-            out.printf("  λ_%d = %-10.6g limit %-10.6g k_exact %-9s bracket [%s, %s]  flow %s%s%n", row.index(),
-                    row.lambda(), row.limit(), text(row.exact()), text(row.lower()), text(row.upper()),
+            boolean conjecture = prediction.config().init() == Initialization.PERTURBED && row.upper().isPresent();
+            out.printf("  λ_%d = %-10.6g limit %-10.6g k_exact %-9s %s [%s, %s]  flow %s%s%n", row.index(),
+                    row.lambda(), row.limit(), text(row.exact()), conjecture ? "conjectured" : "bracket",
+                    text(row.lower()), text(row.upper()),
                     row.flow().isPresent() ? String.format("%.1f", row.flow().getAsDouble()) : "–",
                     row.signChange().isPresent() ? "  sign change " + row.signChange().getAsLong() : "");
         }

@@ -112,6 +112,24 @@ class HittingTimeBoundsTest {
         }
     }
 
+    /**
+     * The flow estimate k_flow = τ(α → ε-accuracy)/η (22′)/(29′) approaches the exact count as η → 0: at 1 % of (20′)
+     * the per-step discretisation error ηL is ≤ 1 %, so the counts agree to 3 % (+ 2 iterations of rounding).
+     */
+    @Property(tries = 100)
+    void flowEstimateApproachesTheExactCountForSmallSteps(@ForAll @IntRange(min = 2, max = 4) int depth,
+                                                          @ForAll @DoubleRange(min = -3, max = 3) double lambda,
+                                                          @ForAll @DoubleRange(min = 0.1, max = 1) double alpha) {
+        Assume.that(Math.abs(lambda) > 0.05);
+        double eta = 0.01 * StepSizeBounds.perEigenvalue(lambda, alpha, depth);
+        double tolerance = 1e-3 * Math.abs(lambda);
+        double flow = Predictor.identicalFlowTime(depth, lambda, alpha, tolerance) / eta;
+        Assume.that(flow < 1_000_000);
+        long exact = RecursionCounts.firstWithin(depth, lambda, alpha, alpha, eta, Math.max(lambda, 0), tolerance,
+                2_000_000, Progress.NONE).iteration();
+        assertThat(flow).isCloseTo(exact, within(0.03 * exact + 2));
+    }
+
     /** Lemma 3.8′: x(k)^N ≤ c for every k ≤ Λ_N(λ, α, η, c), and Λ_N is not absurdly small (the next 2·Λ_N+5 exceed c). */
     @Property(tries = 200)
     void levelTimeIsALowerBoundOnCrossingTheLevel(@ForAll @IntRange(min = 2, max = 4) int depth,
