@@ -85,6 +85,23 @@ class BundleTest {
     }
 
     @Test
+    void engineJarIsAnOsgiBundleWithOptionalEjmlExtras() throws Exception {
+        Path core = ProjectFiles.ROOT.resolve("core/target/classes/META-INF/MANIFEST.MF");
+        Attributes engine;
+        try (InputStream in = Files.newInputStream(core)) {
+            engine = new Manifest(in).getMainAttributes();
+        }
+        assertThat(engine.getValue("Bundle-SymbolicName")).isEqualTo("org.dmflab.core");
+        String imports = engine.getValue("Import-Package");
+        assertThat(imports).contains("org.ejml.data").doesNotContain("org.knime");
+        Matcher optional = Pattern.compile("(pabeles[\\w.]*|org\\.ejml\\.concurrency)(;[^,]*)?").matcher(imports);
+        while (optional.find()) {
+            assertThat(optional.group(2)).as(optional.group(1) + " is imported optionally").contains("resolution:=optional");
+        }
+        assertThat(engine.getValue("Export-Package")).contains("org.dmflab.core.groundtruth");
+    }
+
+    @Test
     void engineAndCommandLineNeverImportKnime() {
         for (String module : List.of("core", "cli")) {
             for (Path source : ProjectFiles.files(ProjectFiles.ROOT.resolve(module).resolve("src"), ".java")) {
