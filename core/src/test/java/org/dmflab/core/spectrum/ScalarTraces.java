@@ -9,23 +9,23 @@ import org.dmflab.core.train.Trace;
  * x_i(k)^N) and the N = 2 gradient-flow solution (60′) of §7.2, written as the trainer would write them (loss, errors,
  * ranks, lambda_i along the target's eigenvectors, sigma_i = sorted |product eigenvalues|).
  */
-final class ScalarTraces {
+public final class ScalarTraces {
     /** The §8.2 (Figs. 3/6(b)) parameters. */
-    static final double[] FIGURE_3_SPECTRUM = {8, 4, 2, 1, 0.5, 0.25};
-    static final int FIGURE_3_DEPTH = 3;
-    static final double FIGURE_3_ALPHA = 0.02;
-    static final double FIGURE_3_ETA = 0.01;
+    public static final double[] FIGURE_3_SPECTRUM = {8, 4, 2, 1, 0.5, 0.25};
+    public static final int FIGURE_3_DEPTH = 3;
+    public static final double FIGURE_3_ALPHA = 0.02;
+    public static final double FIGURE_3_ETA = 0.01;
 
     private ScalarTraces() {
     }
 
     /** The §8.2 run of (18) for {@code iterations} steps, recording every {@code every}-th iteration (and 0). */
-    static Trace figure3(long iterations, int every) {
+    public static Trace figure3(long iterations, int every) {
         return identicalStart(FIGURE_3_SPECTRUM, FIGURE_3_DEPTH, FIGURE_3_ALPHA, FIGURE_3_ETA, iterations, every);
     }
 
     /** Recursion (18) from x(0) = α for every eigenvalue. */
-    static Trace identicalStart(double[] lambda, int depth, double alpha, double eta, long iterations, int every) {
+    public static Trace identicalStart(double[] lambda, int depth, double alpha, double eta, long iterations, int every) {
         int n = lambda.length;
         double[] x = new double[n];
         Arrays.fill(x, alpha);
@@ -46,7 +46,7 @@ final class ScalarTraces {
     }
 
     /** The N = 2 flow (60′) σᵢ(t) = λᵢ / (1 + (λᵢ/α² − 1) e^{−2λᵢt}) sampled at t = k·h, k = 0 … steps. */
-    static Trace flowN2(double[] lambda, double alpha, double h, long steps) {
+    public static Trace flowN2(double[] lambda, double alpha, double h, long steps) {
         int n = lambda.length;
         double[] product = new double[n];
         Trace.Builder builder = Trace.builder(n, n);
@@ -61,7 +61,7 @@ final class ScalarTraces {
     }
 
     /** Adds one point whose product has eigenvalues {@code product} along the target's eigenvectors. */
-    static void add(Trace.Builder builder, long iteration, double time, double[] lambda, double[] product) {
+    public static void add(Trace.Builder builder, long iteration, double time, double[] lambda, double[] product) {
         int n = lambda.length;
         double squares = 0;
         double operator = 0;

@@ -1,0 +1,189 @@
+package org.dmflab.core.chart;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalLong;
+import javax.imageio.ImageIO;
+import org.dmflab.core.Progress;
+import org.dmflab.core.linalg.Spectrum;
+import org.dmflab.core.linalg.SpectrumKind;
+import org.dmflab.core.spectrum.PredictedPlateau;
+import org.dmflab.core.spectrum.PredictedPlateaus;
+import org.dmflab.core.spectrum.RankMeasures;
+import org.dmflab.core.spectrum.ScalarTraces;
+import org.dmflab.core.spectrum.SpectrumTracker;
+import org.dmflab.core.spectrum.TrackConfig;
+import org.dmflab.core.spectrum.TrackInput;
+import org.dmflab.core.spectrum.TrackResult;
+import org.dmflab.core.train.Trace;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.IntervalMarker;
+import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.title.TextTitle;
+import org.jfree.chart.ui.Layer;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class TrackChartsTest {
+    private static final double[] LAMBDA = ScalarTraces.FIGURE_3_SPECTRUM;
+    /** theory.md §8.2: the certified plateaus; the last one has no end. */
+    private static final long[][] CERTIFIED = {{717, 1177}, {1365, 2354}, {2697, 4712}, {5424, 9437}, {11011, 18925},
+            {22502, -1}};
+
+    private static Trace trace;
+    private static TrackResult result;
+
+    @BeforeAll
+    static void track() {
+        trace = ScalarTraces.figure3(25_000, 1);
+        result = track(trace, Optional.of(new Spectrum(LAMBDA, SpectrumKind.EIGENVALUE)), Optional.of(predicted()),
+                true);
+    }
+
+    private static TrackResult track(Trace trace, Optional<Spectrum> target, Optional<PredictedPlateaus> predicted,
+                                     boolean logX) {
+        return SpectrumTracker.track(new TrackInput(trace, "trace", target, "target", predicted, "predicted"),
+                new TrackConfig(0.01, 0.05, logX), Progress.NONE);
+    }
+
+    @Test
+    void chartsRenderAsPngOfTheRequestedSize() throws IOException {
+        TrackChartSet charts = TrackCharts.all(result);
+        Path dir = Path.of("target", "charts");
+        Files.createDirectories(dir);
+        List<JFreeChart> all = List.of(charts.eigenvalues(), charts.effectiveRank(), charts.loss());
+        List<String> names = List.of("eigenvalues", "effective-rank", "loss");
+        for (int c = 0; c < all.size(); c++) {
+            byte[] png = ChartRenderer.png(all.get(c), 800, 500);
+            Files.write(dir.resolve(names.get(c) + ".png"), png); // for looking at them after the build
+            BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
+            assertThat(image).as("%s decodes", names.get(c)).isNotNull();
+            assertThat(image.getWidth()).isEqualTo(800);
+            assertThat(image.getHeight()).isEqualTo(500);
+            assertThat(image.getRGB(0, 0)).as("white background").isEqualTo(0xFFFFFFFF);
+            assertThat(distinctColours(image)).as("%s has drawn content", names.get(c)).isGreaterThan(20);
+            assertThat(ChartRenderer.png(all.get(c), 800, 500)).as("same chart, same bytes").isEqualTo(png);
+        }
+    }
+
+    @Test
+    void eigenvalueChartHasOneSeriesPerEigenvalueOnALogIterationAxisWithTargetLines() {
+        XYPlot plot = TrackCharts.eigenvalues(result).getXYPlot();
+        assertThat(plot.getDataset().getSeriesCount()).isEqualTo(6);
+        assertThat(plot.getDataset().getSeriesKey(0)).isEqualTo("λ₁ → 8");
+        assertThat(plot.getDomainAxis()).isInstanceOf(LogAxis.class);
+        assertThat(plot.getDomainAxis().getLabel()).isEqualTo("iteration k (log scale; k = 0 not shown)");
+        assertThat(plot.getRangeAxis().getLabel()).isNotBlank();
+        assertThat(plot.getRangeMarkers(Layer.FOREGROUND)).extracting(m -> ((ValueMarker) m).getValue())
+                .containsExactly(8.0, 4.0, 2.0, 1.0, 0.5, 0.25);
+        // iteration 0 is left out on the log axis: the first drawn x is 1
+        assertThat(plot.getDataset().getXValue(0, 0)).isEqualTo(1.0);
+    }
+
+    @Test
+    void effectiveRankChartShowsLevelsAndShadesThePredictedIntervals() {
+        JFreeChart chart = TrackCharts.effectiveRank(result);
+        XYPlot plot = chart.getXYPlot();
+        assertThat(plot.getDataset().getSeriesCount()).isEqualTo(1);
+        assertThat(plot.getDomainAxis()).isInstanceOf(LogAxis.class);
+        assertThat(plot.getRangeAxis().getLabel()).isEqualTo("effective rank r_eff(W)");
+        assertThat(plot.getRangeMarkers(Layer.FOREGROUND)).hasSize(6);
+        List<double[]> shaded = new ArrayList<>();
+        for (Object marker : plot.getDomainMarkers(Layer.BACKGROUND)) {
+            IntervalMarker interval = (IntervalMarker) marker;
+            shaded.add(new double[]{interval.getStartValue(), interval.getEndValue()});
+        }
+        assertThat(shaded).hasSize(6);
+        assertThat(shaded.get(0)).containsExactly(717, 1177);
+        assertThat(shaded.get(5)).as("open-ended r=6 runs to the last iteration").containsExactly(22502, 25000);
+        // the initial drop from 6 is cut off the axis, and a subtitle says so
+        assertThat(plot.getRangeAxis().getUpperBound()).isLessThan(2.2);
+        assertThat(((TextTitle) chart.getSubtitle(0)).getText()).contains("falls from 6.00");
+        assertThat(chart.getLegend()).isNotNull();
+    }
+
+    @Test
+    void lossChartIsLogLog() {
+        XYPlot plot = TrackCharts.loss(result).getXYPlot();
+        assertThat(plot.getDataset().getSeriesCount()).isEqualTo(2);
+        assertThat(plot.getDomainAxis()).isInstanceOf(LogAxis.class);
+        assertThat(plot.getRangeAxis()).isInstanceOf(LogAxis.class);
+        assertThat(plot.getDomainAxis().getLabel()).isNotBlank();
+        assertThat(plot.getRangeAxis().getLabel()).isNotBlank();
+    }
+
+    @Test
+    void linearIterationAxisKeepsIterationZero() {
+        TrackResult linear = track(trace, Optional.of(new Spectrum(LAMBDA, SpectrumKind.EIGENVALUE)), Optional.empty(),
+                false);
+        for (JFreeChart chart : List.of(TrackCharts.eigenvalues(linear), TrackCharts.effectiveRank(linear))) {
+            XYPlot plot = chart.getXYPlot();
+            assertThat(plot.getDomainAxis()).isInstanceOf(NumberAxis.class);
+            assertThat(plot.getDomainAxis().getLabel()).isEqualTo("iteration k");
+            assertThat(plot.getDataset().getXValue(0, 0)).isZero();
+        }
+        assertThat(TrackCharts.loss(linear).getXYPlot().getRangeAxis()).isInstanceOf(LogAxis.class);
+        assertThat(TrackCharts.effectiveRank(linear).getXYPlot().getDomainMarkers(Layer.BACKGROUND)).isNull();
+    }
+
+    @Test
+    void withoutTargetTheTrajectoriesAreDrawnWithoutReferenceLines() {
+        TrackResult bare = track(trace, Optional.empty(), Optional.empty(), true);
+        XYPlot eigen = TrackCharts.eigenvalues(bare).getXYPlot();
+        assertThat(eigen.getDataset().getSeriesCount()).isEqualTo(6);
+        assertThat(eigen.getDataset().getSeriesKey(0)).isEqualTo("λ₁");
+        assertThat(eigen.getRangeMarkers(Layer.FOREGROUND)).isNull();
+        assertThat(TrackCharts.effectiveRank(bare).getXYPlot().getRangeMarkers(Layer.FOREGROUND)).isNull();
+    }
+
+    @Test
+    void singularValueTargetsPlotSigmaAndZeroLossIsReported() {
+        Trace.Builder builder = Trace.builder(0, 2);
+        double[][] sigmas = {{0.01, 0.01}, {2.5, 0.5}, {3, 1}};
+        for (int p = 0; p < sigmas.length; p++) {
+            double loss = p == 2 ? 0 : 1.0 / (p + 1);
+            builder.add(p * 10, p, loss, Math.sqrt(2 * loss), loss, RankMeasures.effectiveRank(sigmas[p]),
+                    RankMeasures.stableRank(sigmas[p]), new double[0], sigmas[p]);
+        }
+        TrackResult svd = track(builder.build(), Optional.of(new Spectrum(new double[]{3, 1},
+                SpectrumKind.SINGULAR_VALUE)), Optional.empty(), true);
+        JFreeChart eigen = TrackCharts.eigenvalues(svd);
+        assertThat(eigen.getTitle().getText()).contains("Singular values");
+        assertThat(eigen.getXYPlot().getDataset().getSeriesKey(1)).isEqualTo("σ₂ → 1");
+        JFreeChart loss = TrackCharts.loss(svd);
+        assertThat(((TextTitle) loss.getSubtitle(0)).getText()).startsWith("1 point with value 0");
+        assertThat(loss.getXYPlot().getDataset().getItemCount(0)).isEqualTo(1); // iterations 10 only: 0 and 0-loss out
+    }
+
+    private static int distinctColours(BufferedImage image) {
+        java.util.Set<Integer> colours = new java.util.HashSet<>();
+        for (int y = 0; y < image.getHeight(); y += 3) {
+            for (int x = 0; x < image.getWidth(); x += 3) {
+                colours.add(image.getRGB(x, y));
+            }
+        }
+        return colours.size();
+    }
+
+    static PredictedPlateaus predicted() {
+        List<PredictedPlateau> rows = new ArrayList<>();
+        for (int r = 1; r <= 6; r++) {
+            long[] interval = CERTIFIED[r - 1];
+            rows.add(new PredictedPlateau(r, RankMeasures.plateauLevel(LAMBDA, r), OptionalLong.of(interval[0]),
+                    interval[1] < 0 ? OptionalLong.empty() : OptionalLong.of(interval[1]), OptionalDouble.empty()));
+        }
+        return new PredictedPlateaus(rows);
+    }
+}
