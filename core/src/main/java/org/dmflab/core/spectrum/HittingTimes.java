@@ -3,6 +3,7 @@ package org.dmflab.core.spectrum;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
+import org.dmflab.core.Progress;
 import org.dmflab.core.linalg.Spectrum;
 import org.dmflab.core.linalg.SpectrumKind;
 import org.dmflab.core.train.Trace;
@@ -24,6 +25,11 @@ public final class HittingTimes {
 
     /** One {@link Hitting} per target value, in spectrum order; the trace must have a column per target value. */
     public static List<Hitting> compute(Trace trace, Spectrum target, double epsilon) {
+        return compute(trace, target, epsilon, Progress.NONE);
+    }
+
+    /** As {@link #compute(Trace, Spectrum, double)}, asking {@code progress} for a cancel between target values. */
+    public static List<Hitting> compute(Trace trace, Spectrum target, double epsilon, Progress progress) {
         boolean eigen = target.kind() == SpectrumKind.EIGENVALUE;
         double operatorNorm = 0;
         for (double value : target.values()) {
@@ -32,6 +38,7 @@ public final class HittingTimes {
         List<Hitting> hittings = new ArrayList<>(target.size());
         int last = trace.size() - 1;
         for (int i = 0; i < target.size(); i++) {
+            progress.checkCanceled();
             double lambda = target.value(i);
             double finalValue = eigen ? trace.lambda(last, i) : trace.sigma(last, i);
             double limit = limit(lambda, finalValue);

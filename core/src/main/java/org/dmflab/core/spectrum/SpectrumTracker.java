@@ -33,7 +33,7 @@ public final class SpectrumTracker {
         }
         input.target().ifPresent(target -> requireMatchingSize(trace, target, input.targetSource()));
         progress.report(0, "checking the effective and stable rank columns");
-        RankConsistency.Trajectories ranks = RankConsistency.check(trace, input.traceSource());
+        RankConsistency.Trajectories ranks = RankConsistency.check(trace, input.traceSource(), progress);
         progress.checkCanceled();
 
         double[] levels = levels(input);
@@ -50,7 +50,7 @@ public final class SpectrumTracker {
         }
         progress.report(0.7, "hitting iterations");
         List<Hitting> hittings = input.target()
-                .map(target -> HittingTimes.compute(trace, target, config.epsilon()))
+                .map(target -> HittingTimes.compute(trace, target, config.epsilon(), progress))
                 .orElse(List.of());
         progress.checkCanceled();
         Monotonicity monotonicity = Monotonicity.of(iterations, ranks.effectiveRank());

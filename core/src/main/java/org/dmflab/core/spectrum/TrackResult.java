@@ -20,8 +20,22 @@ public record TrackResult(TrackInput input, TrackConfig config, double[] effecti
                           List<ObservedPlateau> plateaus, List<Hitting> hittings, Monotonicity monotonicity) {
 
     public TrackResult {
+        effectiveRank = effectiveRank.clone();
+        stableRank = stableRank.clone();
         plateaus = List.copyOf(plateaus);
         hittings = List.copyOf(hittings);
+    }
+
+    /** The recomputed effective rank per recorded point (a copy). */
+    @Override
+    public double[] effectiveRank() {
+        return effectiveRank.clone();
+    }
+
+    /** The recomputed stable rank per recorded point (a copy). */
+    @Override
+    public double[] stableRank() {
+        return stableRank.clone();
     }
 
     /** Whether the effective rank is non-decreasing after its first minimum ({@link Monotonicity}). */

@@ -1,6 +1,7 @@
 package org.dmflab.core.spectrum;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.ArrayList;
@@ -9,6 +10,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import org.dmflab.core.Progress;
+import org.dmflab.core.RunCanceledException;
 import org.dmflab.core.linalg.Spectrum;
 import org.dmflab.core.linalg.SpectrumKind;
 import org.dmflab.core.table.Schemas;
@@ -308,6 +310,39 @@ class SpectrumTrackerTest {
         assertThat(result.plateaus().get(1).observed().orElseThrow().contains(1365, 2354)).isTrue();
         assertThat(result.hittingTable().rowCount()).isZero();
         assertThat(result.summary()).contains("monotone after its first minimum (iteration 633");
+    }
+
+    @Test
+    void aCancelStopsTheTracker() {
+        Progress cancelled = new Progress() {
+            @Override
+            public void report(double fraction, String message) {
+            }
+
+            @Override
+            public void checkCanceled() {
+                throw new RunCanceledException();
+            }
+        };
+        assertThatThrownBy(() -> SpectrumTracker.track(input(figure3, ScalarTraces.FIGURE_3_SPECTRUM, Optional.empty()),
+                TrackConfig.defaults(), cancelled)).isInstanceOf(RunCanceledException.class);
+    }
+
+    @Test
+    void progressReachesOneAndOnlyMovesForward() {
+        List<Double> fractions = new ArrayList<>();
+        SpectrumTracker.track(input(figure3, ScalarTraces.FIGURE_3_SPECTRUM, Optional.empty()), TrackConfig.defaults(),
+                new Progress() {
+                    @Override
+                    public void report(double fraction, String message) {
+                        fractions.add(fraction);
+                    }
+
+                    @Override
+                    public void checkCanceled() {
+                    }
+                });
+        assertThat(fractions).isSorted().last().isEqualTo(1.0);
     }
 
     private static long exactFirstHit(double lambda, double epsilon) {
