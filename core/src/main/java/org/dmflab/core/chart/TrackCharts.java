@@ -22,6 +22,8 @@ import org.jfree.chart.JFreeChart;
  */
 public final class TrackCharts {
     private static final String ITERATION = "iteration k";
+    /** Level labels per column: about 20 px apart in the ≈380-pixel-high plot of an 800×500 chart. */
+    private static final int LABELS_PER_COLUMN = 18;
 
     private TrackCharts() {
     }
@@ -73,17 +75,26 @@ public final class TrackCharts {
                 .yAxis("effective rank r_eff(W)", false);
         double[] rank = result.effectiveRank();
         chart.series("r_eff(W(k))", iterations(trace), rank, ChartStyle.seriesColor(0), false);
-
-        double top = Double.NEGATIVE_INFINITY;
-        double bottom = Double.POSITIVE_INFINITY;
+        double[] yRange = yRange(chart, result, trace);
+        // Level labels stand in two columns, and a label is left out when it would overlap the one above it in
+        // its column: close levels (1.9375 and 1.96875 in §8.2) are only a few pixels apart.
+        double labelSpacing = (yRange[1] - yRange[0]) / LABELS_PER_COLUMN;
+        double[] lastLabelled = {Double.NaN, Double.NaN};
         long lastIteration = trace.iteration(trace.size() - 1);
         boolean shaded = false;
         for (ObservedPlateau plateau : result.plateaus()) {
-            // labels of neighbouring levels in two columns: close levels (1.9375, 1.96875) are only pixels apart
-            chart.horizontalLine(plateau.level(), "r=" + plateau.r() + " (" + number(plateau.level()) + ")",
-                    ChartStyle.REFERENCE, plateau.r() % 2 == 1 ? 4 : 84);
-            top = Math.max(top, plateau.level());
-            bottom = Math.min(bottom, plateau.level());
+            String label = "";
+            for (int column = 0; column < 2 && label.isEmpty(); column++) {
+                if (Double.isNaN(lastLabelled[column])
+                        || Math.abs(plateau.level() - lastLabelled[column]) >= labelSpacing) {
+                    label = "r=" + plateau.r() + " (" + number(plateau.level()) + ")";
+                    lastLabelled[column] = plateau.level();
+                    chart.horizontalLine(plateau.level(), label, ChartStyle.REFERENCE, column == 0 ? 4 : 84);
+                }
+            }
+            if (label.isEmpty()) {
+                chart.horizontalLine(plateau.level(), "", ChartStyle.REFERENCE);
+            }
             if (plateau.predicted().isPresent() && plateau.predicted().get().start().isPresent()) {
                 PredictedPlateau predicted = plateau.predicted().get();
                 long start = predicted.start().getAsLong();
@@ -100,40 +111,44 @@ public final class TrackCharts {
         if (shaded) {
             chart.legendShade("predicted intervals (63′)", ChartStyle.SHADE);
         }
-        cutInitialDrop(chart, result, trace, bottom, top);
         return chart.build();
     }
 
     /**
-     * The effective rank starts at the rank of W(0) (n for αI) and drops to its first minimum within a few steps; when
-     * those first values lie far above the plateau levels they would squeeze all plateaus into a thin band. The y axis
-     * is then cut above the highest level (and the rest of the path), and a subtitle says where and why.
+     * The y range of the effective-rank chart. The effective rank starts at the rank of W(0) (n for αI) and drops to its
+     * first minimum within a few steps; when those first values lie far above the plateau levels they would squeeze all
+     * plateaus into a thin band. The axis is then cut above the highest level and the rest of the path, and a subtitle
+     * says where and why. Returns {lower, upper} as drawn (the data range when not cut).
      */
-    private static void cutInitialDrop(LineChart.Builder chart, TrackResult result, Trace trace, double lowestLevel,
-                                       double highestLevel) {
-        if (result.plateaus().isEmpty()) {
-            return;
-        }
+    private static double[] yRange(LineChart.Builder chart, TrackResult result, Trace trace) {
         double[] rank = result.effectiveRank();
         long minimumIteration = result.monotonicity().firstMinimumIteration();
-        double low = lowestLevel;
-        double high = highestLevel;
+        double low = Double.POSITIVE_INFINITY;
+        double high = Double.NEGATIVE_INFINITY;
+        for (ObservedPlateau plateau : result.plateaus()) {
+            low = Math.min(low, plateau.level());
+            high = Math.max(high, plateau.level());
+        }
         double startMax = Double.NEGATIVE_INFINITY;
+        double startMin = Double.POSITIVE_INFINITY;
         for (int point = 0; point < rank.length; point++) {
             if (trace.iteration(point) >= minimumIteration) {
                 low = Math.min(low, rank[point]);
                 high = Math.max(high, rank[point]);
             } else {
                 startMax = Math.max(startMax, rank[point]);
+                startMin = Math.min(startMin, rank[point]);
             }
         }
         double span = Math.max(high - low, 0.1);
         double upper = high + 0.15 * span;
-        if (startMax > high + span) {
+        if (!result.plateaus().isEmpty() && startMax > high + span) {
             chart.yRange(low - 0.08 * span, upper);
             chart.subtitle(String.format(Locale.ROOT, "y axis cut at %.3g: before its first minimum (iteration %d) the "
                     + "effective rank falls from %.3g", upper, minimumIteration, startMax));
+            return new double[]{low - 0.08 * span, upper};
         }
+        return new double[]{Math.min(low, startMin), Math.max(high, startMax)};
     }
 
     /** Chart 3: loss and Frobenius error on log–log axes. */

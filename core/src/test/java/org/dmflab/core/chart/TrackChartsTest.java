@@ -167,6 +167,46 @@ class TrackChartsTest {
         assertThat(loss.getXYPlot().getDataset().getItemCount(0)).isEqualTo(1); // iterations 10 only: 0 and 0-loss out
     }
 
+    @Test
+    void manySeriesGetAShortenedLegend() throws IOException {
+        // 30 singular values decaying geometrically, each learned at a different time (N = 2 flow closed form (60′))
+        int n = 30;
+        double[] sigma = new double[n];
+        for (int i = 0; i < n; i++) {
+            sigma[i] = 10 * Math.pow(0.8, i);
+        }
+        Trace.Builder builder = Trace.builder(0, n);
+        for (long k = 0; k <= 4000; k += 4) {
+            double t = 0.01 * k;
+            double[] values = new double[n];
+            for (int i = 0; i < n; i++) {
+                values[i] = sigma[i] / (1 + (sigma[i] / 1e-6 - 1) * Math.exp(-2 * sigma[i] * t));
+            }
+            builder.add(k, t, 1, 1, 1, RankMeasures.effectiveRank(values), RankMeasures.stableRank(values),
+                    new double[0], values);
+        }
+        TrackResult many = track(builder.build(), Optional.of(new Spectrum(sigma, SpectrumKind.SINGULAR_VALUE)),
+                Optional.empty(), false);
+        JFreeChart chart = TrackCharts.eigenvalues(many);
+        assertThat(chart.getXYPlot().getDataset().getSeriesCount()).isEqualTo(n);
+        assertThat(chart.getXYPlot().getFixedLegendItems().getItemCount()).isEqualTo(LineChart.MAX_LEGEND_ITEMS);
+        assertThat(chart.getXYPlot().getFixedLegendItems().get(LineChart.MAX_LEGEND_ITEMS - 1).getLabel())
+                .isEqualTo("… 20 more");
+        Path dir = Path.of("target", "charts");
+        Files.createDirectories(dir);
+        Files.write(dir.resolve("many-singular-values.png"), ChartRenderer.png(chart, 800, 500));
+        Files.write(dir.resolve("many-effective-rank.png"), ChartRenderer.png(TrackCharts.effectiveRank(many), 800, 500));
+    }
+
+    @Test
+    void rendererRejectsImpossibleSizes() {
+        JFreeChart chart = TrackCharts.loss(result);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ChartRenderer.png(chart, 0, 500))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("0×500");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ChartRenderer.png(chart, 800, 20_000))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
     private static int distinctColours(BufferedImage image) {
         java.util.Set<Integer> colours = new java.util.HashSet<>();
         for (int y = 0; y < image.getHeight(); y += 3) {
