@@ -209,7 +209,7 @@ public final class LineChart {
                     marker.setLabelTextAnchor(TextAnchor.CENTER_LEFT);
                     marker.setLabelOffset(new RectangleInsets(0, reference.labelInset(), 0, 0));
                 }
-                plot.addRangeMarker(marker, Layer.FOREGROUND);
+                plot.addRangeMarker(marker, Layer.BACKGROUND); // under the data: labels never hide a curve
             }
             JFreeChart chart = new JFreeChart(title, ChartStyle.TITLE_FONT, plot, false);
             chart.setBackgroundPaint(ChartStyle.BACKGROUND);

@@ -86,7 +86,7 @@ class TrackChartsTest {
         assertThat(plot.getDomainAxis()).isInstanceOf(LogAxis.class);
         assertThat(plot.getDomainAxis().getLabel()).isEqualTo("iteration k (log scale; k = 0 not shown)");
         assertThat(plot.getRangeAxis().getLabel()).isNotBlank();
-        assertThat(plot.getRangeMarkers(Layer.FOREGROUND)).extracting(m -> ((ValueMarker) m).getValue())
+        assertThat(plot.getRangeMarkers(Layer.BACKGROUND)).extracting(m -> ((ValueMarker) m).getValue())
                 .containsExactly(8.0, 4.0, 2.0, 1.0, 0.5, 0.25);
         // iteration 0 is left out on the log axis: the first drawn x is 1
         assertThat(plot.getDataset().getXValue(0, 0)).isEqualTo(1.0);
@@ -99,7 +99,7 @@ class TrackChartsTest {
         assertThat(plot.getDataset().getSeriesCount()).isEqualTo(1);
         assertThat(plot.getDomainAxis()).isInstanceOf(LogAxis.class);
         assertThat(plot.getRangeAxis().getLabel()).isEqualTo("effective rank r_eff(W)");
-        assertThat(plot.getRangeMarkers(Layer.FOREGROUND)).hasSize(6);
+        assertThat(plot.getRangeMarkers(Layer.BACKGROUND)).hasSize(6);
         List<double[]> shaded = new ArrayList<>();
         for (Object marker : plot.getDomainMarkers(Layer.BACKGROUND)) {
             IntervalMarker interval = (IntervalMarker) marker;
@@ -144,8 +144,8 @@ class TrackChartsTest {
         XYPlot eigen = TrackCharts.eigenvalues(bare).getXYPlot();
         assertThat(eigen.getDataset().getSeriesCount()).isEqualTo(6);
         assertThat(eigen.getDataset().getSeriesKey(0)).isEqualTo("λ₁");
-        assertThat(eigen.getRangeMarkers(Layer.FOREGROUND)).isNull();
-        assertThat(TrackCharts.effectiveRank(bare).getXYPlot().getRangeMarkers(Layer.FOREGROUND)).isNull();
+        assertThat(eigen.getRangeMarkers(Layer.BACKGROUND)).isNull();
+        assertThat(TrackCharts.effectiveRank(bare).getXYPlot().getRangeMarkers(Layer.BACKGROUND)).isNull();
     }
 
     @Test
