@@ -10,7 +10,6 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.dmflab.cli.io.CsvTables;
 import org.dmflab.cli.io.OutputDirectory;
-import org.dmflab.core.Progress;
 import org.dmflab.core.chart.ChartRenderer;
 import org.dmflab.core.chart.TrackChartSet;
 import org.dmflab.core.chart.TrackCharts;
@@ -103,16 +102,16 @@ final class TrackCommand implements Callable<Integer> {
                 targetFile.map(Path::toString).orElse("target"), predictedTable,
                 predicted == null ? "predicted" : predicted.toString());
 
-        TrackResult result = SpectrumTracker.track(input, config, Progress.NONE);
+        TrackResult result = SpectrumTracker.track(input, config,
+                new StderrProgress(spec.commandLine().getErr(), "track"));
         TrackChartSet charts = TrackCharts.all(result);
-        int width = ChartRenderer.DEFAULT_WIDTH;
-        int height = ChartRenderer.DEFAULT_HEIGHT;
         try (OutputDirectory output = OutputDirectory.open(out)) {
             CsvTables.write(result.plateausTable(), output.file("plateaus.csv"));
             CsvTables.write(result.hittingTable(), output.file("hitting.csv"));
-            Files.write(output.file("eigenvalues.png"), ChartRenderer.png(charts.eigenvalues(), width, height));
-            Files.write(output.file("effective-rank.png"), ChartRenderer.png(charts.effectiveRank(), width, height));
-            Files.write(output.file("loss.png"), ChartRenderer.png(charts.loss(), width, height));
+            for (int c = 0; c < TrackChartSet.NAMES.size(); c++) {
+                Files.write(output.file(TrackChartSet.NAMES.get(c) + ".png"), ChartRenderer.png(charts.all().get(c),
+                        ChartRenderer.DEFAULT_WIDTH, ChartRenderer.DEFAULT_HEIGHT));
+            }
             output.commit();
             PrintWriter printed = spec.commandLine().getOut();
             printed.println(result.summary());
