@@ -118,7 +118,7 @@ public final class TrackCharts {
      * The y range of the effective-rank chart. The effective rank starts at the rank of W(0) (n for αI) and drops to its
      * first minimum within a few steps; when those first values lie far above the plateau levels they would squeeze all
      * plateaus into a thin band. The axis is then cut above the highest level and the rest of the path, and a subtitle
-     * says where and why. Returns {lower, upper} as drawn (the data range when not cut).
+     * says where and why — provided at least a quarter of the run (in iterations) comes after the first minimum. Returns {lower, upper} as drawn (the data range when not cut).
      */
     private static double[] yRange(LineChart.Builder chart, TrackResult result, Trace trace) {
         double[] rank = result.effectiveRank();
@@ -142,7 +142,12 @@ public final class TrackCharts {
         }
         double span = Math.max(high - low, 0.1);
         double upper = high + 0.15 * span;
-        if (!result.plateaus().isEmpty() && startMax > high + span) {
+        long first = trace.iteration(0);
+        long last = trace.iteration(trace.size() - 1);
+        // cut only when the part worth seeing (after the first minimum) is a good share of the run; a run stopped
+        // while still falling is shown whole
+        boolean enoughAfterMinimum = last - minimumIteration >= 0.25 * (last - first) && last > minimumIteration;
+        if (!result.plateaus().isEmpty() && enoughAfterMinimum && startMax > high + span) {
             chart.yRange(low - 0.08 * span, upper);
             chart.subtitle(String.format(Locale.ROOT, "y axis cut at %.3g: before its first minimum (iteration %d) the "
                     + "effective rank falls from %.3g", upper, minimumIteration, startMax));

@@ -199,6 +199,16 @@ class TrackChartsTest {
     }
 
     @Test
+    void aRunStoppedWhileTheEffectiveRankStillFallsIsShownWhole() {
+        // 500 steps of the §8.2 run: r_eff falls from 6 towards 1 (first minimum 633 not yet reached)
+        TrackResult early = track(ScalarTraces.figure3(500, 1), Optional.of(new Spectrum(LAMBDA,
+                SpectrumKind.EIGENVALUE)), Optional.empty(), true);
+        JFreeChart chart = TrackCharts.effectiveRank(early);
+        assertThat(chart.getSubtitleCount()).as("no cut-axis note").isEqualTo(1); // the legend only
+        assertThat(chart.getXYPlot().getRangeAxis().getUpperBound()).isGreaterThanOrEqualTo(6);
+    }
+
+    @Test
     void rendererRejectsImpossibleSizes() {
         JFreeChart chart = TrackCharts.loss(result);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> ChartRenderer.png(chart, 0, 500))
