@@ -6,14 +6,18 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.dmflab.cli.io.CsvTables;
 import org.dmflab.core.linalg.Spectrum;
 import org.dmflab.core.linalg.SpectrumKind;
 import org.dmflab.core.spectrum.RankMeasures;
+import org.dmflab.core.table.Column;
 import org.dmflab.core.table.MatrixTables;
 import org.dmflab.core.table.Schemas;
 import org.dmflab.core.table.Table;
@@ -62,8 +66,8 @@ class TrackCommandTest {
         }
     }
 
-    private static java.util.Map<String, org.dmflab.core.table.Column> byName(List<org.dmflab.core.table.Column> columns) {
-        java.util.Map<String, org.dmflab.core.table.Column> map = new java.util.LinkedHashMap<>();
+    private static Map<String, Column> byName(List<Column> columns) {
+        Map<String, Column> map = new LinkedHashMap<>();
         columns.forEach(column -> map.put(column.name(), column));
         return map;
     }
@@ -177,7 +181,7 @@ class TrackCommandTest {
 
     @Test
     void unsortedIterationsAreRejectedNamingTheRow() throws IOException {
-        List<String> lines = new java.util.ArrayList<>(Files.readAllLines(traceFile));
+        List<String> lines = new ArrayList<>(Files.readAllLines(traceFile));
         String third = lines.get(3);
         lines.set(3, lines.get(2));
         lines.set(2, third);

@@ -1,6 +1,7 @@
 package org.dmflab.core.chart;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -8,10 +9,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
+import java.util.Set;
 import javax.imageio.ImageIO;
 import org.dmflab.core.Progress;
 import org.dmflab.core.linalg.Spectrum;
@@ -211,14 +214,14 @@ class TrackChartsTest {
     @Test
     void rendererRejectsImpossibleSizes() {
         JFreeChart chart = TrackCharts.loss(result);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ChartRenderer.png(chart, 0, 500))
+        assertThatThrownBy(() -> ChartRenderer.png(chart, 0, 500))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("0×500");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ChartRenderer.png(chart, 800, 20_000))
+        assertThatThrownBy(() -> ChartRenderer.png(chart, 800, 20_000))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
     private static int distinctColours(BufferedImage image) {
-        java.util.Set<Integer> colours = new java.util.HashSet<>();
+        Set<Integer> colours = new HashSet<>();
         for (int y = 0; y < image.getHeight(); y += 3) {
             for (int x = 0; x < image.getWidth(); x += 3) {
                 colours.add(image.getRGB(x, y));

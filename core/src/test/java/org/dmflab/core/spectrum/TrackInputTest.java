@@ -2,6 +2,7 @@ package org.dmflab.core.spectrum;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -112,7 +113,7 @@ class TrackInputTest {
         assertThat(fromSpectrum).isEqualTo(new Spectrum(LAMBDA, SpectrumKind.EIGENVALUE));
         assertThat(fromMatrix.kind()).isEqualTo(SpectrumKind.EIGENVALUE);
         for (int i = 0; i < LAMBDA.length; i++) {
-            assertThat(fromMatrix.value(i)).isCloseTo(LAMBDA[i], org.assertj.core.api.Assertions.within(1e-14));
+            assertThat(fromMatrix.value(i)).isCloseTo(LAMBDA[i], within(1e-14));
         }
         DMatrixRMaj rectangular = new DMatrixRMaj(new double[][]{{3, 0, 0}, {0, 1, 0}});
         assertThat(TargetSpectra.fromEither(MatrixTables.toTable(rectangular), "m").kind())
