@@ -183,6 +183,8 @@ public final class LineChart {
             plot.setAxisOffset(RectangleInsets.ZERO_INSETS);
             if (!Double.isNaN(yLower)) {
                 plot.getRangeAxis().setRange(yLower, yUpper);
+            } else {
+                includeReferenceLines(plot, yRange);
             }
             for (Interval interval : intervals) {
                 IntervalMarker marker = new IntervalMarker(interval.start(), interval.end(), interval.color());
@@ -278,6 +280,22 @@ public final class LineChart {
                 key = name + " (" + copy + ")";
             }
             return key;
+        }
+
+        /** Widens an automatic y range so that every reference line is visible (a target the data never reach). */
+        private void includeReferenceLines(XYPlot plot, double[] dataRange) {
+            double low = dataRange[0];
+            double high = dataRange[1];
+            for (Reference reference : references) {
+                if (!yLog || reference.value() > 0) {
+                    low = Math.min(low, reference.value());
+                    high = Math.max(high, reference.value());
+                }
+            }
+            if (low < dataRange[0] || high > dataRange[1]) {
+                double margin = yLog ? 0 : 0.05 * (high - low);
+                plot.getRangeAxis().setRange(yLog ? low / 1.5 : low - margin, yLog ? high * 1.5 : high + margin);
+            }
         }
 
         private static void extend(double[] range, double[] values) {

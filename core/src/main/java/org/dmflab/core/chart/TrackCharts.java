@@ -54,8 +54,10 @@ public final class TrackCharts {
             Color color = ChartStyle.seriesColor(i);
             String name = ChartStyle.subscripted(symbol, i + 1);
             if (target.isPresent()) {
+                // the arrow shows what the value approaches; for λ < 0 after an identical start that is 0, not λ
                 double value = target.get().value(i);
-                name += " → " + number(value);
+                double limit = result.hittings().get(i).limit();
+                name += " → " + number(limit) + (limit == value ? "" : " (target " + number(value) + ")");
                 chart.horizontalLine(value, "", color);
             }
             chart.series(name, x, y, color, false);
@@ -200,6 +202,9 @@ public final class TrackCharts {
     }
 
     private static String number(double value) {
+        if (value == 0) {
+            return "0";
+        }
         return Math.abs(value) >= 1e-3 && Math.abs(value) < 1e4 ? String.format(Locale.ROOT, "%.4g", value)
                 .replaceAll("(\\.\\d*?)0+$", "$1").replaceAll("\\.$", "")
                 : String.format(Locale.ROOT, "%.3e", value);

@@ -212,6 +212,20 @@ class TrackChartsTest {
     }
 
     @Test
+    void aNegativeEigenvalueThatIsNotRecoveredIsLabelledWithItsLimit() throws IOException {
+        // identical start, λ = −0.5: the product's value goes to λ₊ = 0 (theory.md §3), not to the dashed target line
+        double[] lambda = {2, 1, -0.5};
+        TrackResult negative = track(ScalarTraces.identicalStart(lambda, 3, 0.3, 0.05, 3000, 1),
+                Optional.of(new Spectrum(lambda, SpectrumKind.EIGENVALUE)), Optional.empty(), true);
+        JFreeChart chart = TrackCharts.eigenvalues(negative);
+        assertThat(chart.getXYPlot().getDataset().getSeriesKey(2)).isEqualTo("λ₃ → 0 (target -0.5)");
+        assertThat(chart.getXYPlot().getRangeAxis().getLowerBound()).as("the target line is on the chart")
+                .isLessThan(-0.5);
+        Files.createDirectories(Path.of("target", "charts"));
+        Files.write(Path.of("target", "charts", "negative-eigenvalue.png"), ChartRenderer.png(chart, 800, 500));
+    }
+
+    @Test
     void rendererRejectsImpossibleSizes() {
         JFreeChart chart = TrackCharts.loss(result);
         assertThatThrownBy(() -> ChartRenderer.png(chart, 0, 500))
