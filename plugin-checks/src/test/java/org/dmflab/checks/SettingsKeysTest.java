@@ -32,7 +32,8 @@ class SettingsKeysTest {
 
     static final List<NodeContract> NODES = List.of(
             new NodeContract("groundtruth", "org.dmflab.core.groundtruth.GroundTruthSettings", "Ground Truth Generator",
-                    Set.of()));
+                    Set.of()),
+            new NodeContract("track", "org.dmflab.core.spectrum.TrackSettings", "Spectrum Tracker", Set.of()));
 
     static Stream<NodeContract> nodes() {
         return NODES.stream();
