@@ -1,0 +1,52 @@
+package org.dmflab.core.train;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Random;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import org.dmflab.core.linalg.RandomMatrices;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+
+/** The blocked kernel against EJML's reference products, and the two-thread split against one thread bit for bit. */
+class DenseKernelTest {
+
+    @Property(tries = 40)
+    void productsMatchEjml(@ForAll @IntRange(min = 1, max = 70) int m, @ForAll @IntRange(min = 1, max = 70) int k,
+                           @ForAll @IntRange(min = 1, max = 300) int n, @ForAll long seed) {
+        Random random = new Random(seed);
+        DMatrixRMaj a = RandomMatrices.gaussian(m, k, 1, random);
+        DMatrixRMaj b = RandomMatrices.gaussian(k, n, 1, random);
+        DMatrixRMaj at = RandomMatrices.gaussian(k, m, 1, random);
+        DMatrixRMaj bt = RandomMatrices.gaussian(n, k, 1, random);
+        DMatrixRMaj c0 = RandomMatrices.gaussian(m, n, 1, random);
+        // rounding: each entry is a sum of k products of N(0,1) entries, error ≲ k·ε·√k
+        double tolerance = 1e-14 * k * Math.sqrt(k) + 1e-14;
+        try (DenseKernel single = DenseKernel.singleThreaded(); DenseKernel split = DenseKernel.withParallelThreshold(2)) {
+            for (DenseKernel kernel : new DenseKernel[]{single, split}) {
+                DMatrixRMaj c = new DMatrixRMaj(m, n);
+                DMatrixRMaj expected = new DMatrixRMaj(m, n);
+                kernel.multiply(a, b, c);
+                CommonOps_DDRM.mult(a, b, expected);
+                assertThat(Fixtures.maxAbsDifference(c, expected)).isLessThan(tolerance);
+
+                kernel.multiplyTransA(at, b, c);
+                CommonOps_DDRM.multTransA(at, b, expected);
+                assertThat(Fixtures.maxAbsDifference(c, expected)).isLessThan(tolerance);
+
+                DMatrixRMaj accumulated = c0.copy();
+                kernel.addMultiplyTransB(-0.3, a, bt, accumulated, new DMatrixRMaj(1, 1));
+                expected = c0.copy();
+                CommonOps_DDRM.multAddTransB(-0.3, a, bt, expected);
+                assertThat(Fixtures.maxAbsDifference(accumulated, expected)).isLessThan(tolerance);
+            }
+            DMatrixRMaj one = new DMatrixRMaj(m, n);
+            DMatrixRMaj two = new DMatrixRMaj(m, n);
+            single.multiply(a, b, one);
+            split.multiply(a, b, two);
+            assertThat(two.data).isEqualTo(one.data);
+        }
+    }
+}
