@@ -4,20 +4,21 @@ import java.util.concurrent.locks.LockSupport;
 import org.ejml.data.DMatrixRMaj;
 
 /**
- * The dense multiplications of one matrix gradient-descent step (design.md §5), allocation-free on row-major EJML
- * storage: C = A·B, C = Aᵀ·B and C += s·A·Bᵀ. All three run the same row kernel: for each row i of C (two rows at a
- * time) and four k at a time, C[i, :] += Σ A(i, k)·B[k, :] over contiguous rows of B (i-k-j order, which the JIT
- * vectorises), in column blocks of {@link #COLUMN_BLOCK} so that the touched part of B stays in cache. C += s·A·Bᵀ
- * first copies Bᵀ into a scratch buffer.
+ * The dense multiplications of one matrix gradient-descent step (design.md §5), allocation-free: C = A·B, C = Aᵀ·B and
+ * C += s·A·Bᵀ on matrices stored as arrays of rows ({@code double[rows][cols]}). All three run one row kernel: two rows
+ * of C at a time and four k at a time, C[i, :] += Σ A(i, k)·B[k, :] over whole rows of B (i-k-j order). Rows as separate
+ * arrays matter: HotSpot's C2 (Java 17) vectorises {@code c[j] += x·b[j]} over distinct arrays but not over offsets into
+ * one row-major array, which measured 3–4× slower. Columns are processed in blocks of {@link #COLUMN_BLOCK} so that
+ * the touched part of B stays in cache. C += s·A·Bᵀ first copies Bᵀ into a caller-provided scratch.
  *
- * <p>From {@link #parallelThreshold} rows of C on, the rows are split between the calling thread and one persistent
+ * <p>From {@code parallelThreshold} rows of C on, the rows are split between the calling thread and one persistent
  * worker thread. Each row of C is computed by exactly one thread with the same operations in the same order whatever
  * the split, so results are bit-identical with and without the worker. Close the kernel to stop the worker.
  */
 public final class DenseKernel implements AutoCloseable {
     /** Columns of C (and B) processed per block. */
-    static final int COLUMN_BLOCK = 256;
-    /** Default row count from which two threads are used (chosen by the bench module's KernelBenchmark). */
+    static final int COLUMN_BLOCK = 512;
+    /** Default row count from which two threads are used (chosen with the bench module's KernelBenchmark). */
     public static final int DEFAULT_PARALLEL_THRESHOLD = 64;
 
     private final int parallelThreshold;
@@ -42,158 +43,149 @@ public final class DenseKernel implements AutoCloseable {
         this.worker = parallel ? new RowWorker() : null;
     }
 
-    /** C = A·B; C must be A.rows × B.cols and distinct from A and B. */
-    public void multiply(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c) {
-        check(a.numCols == b.numRows && c.numRows == a.numRows && c.numCols == b.numCols, "A·B", a, b, c);
-        run(a.data, a.numCols, 1, b.data, b.numCols, c.data, c.numCols, a.numCols, b.numCols, c.numRows, 1.0, false);
+    /** C = A·B with A m×k, B k×n, C m×n (leading parts of the arrays); C distinct from A and B. */
+    public void multiply(double[][] a, double[][] b, double[][] c, int m, int k, int n) {
+        run(a, false, b, c, m, k, n, 1.0, false);
     }
 
-    /** C = Aᵀ·B; C must be A.cols × B.cols and distinct from A and B. */
-    public void multiplyTransA(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c) {
-        check(a.numRows == b.numRows && c.numRows == a.numCols && c.numCols == b.numCols, "Aᵀ·B", a, b, c);
-        run(a.data, 1, a.numCols, b.data, b.numCols, c.data, c.numCols, a.numRows, b.numCols, c.numRows, 1.0, false);
+    /** C = Aᵀ·B with A k×m, B k×n, C m×n; C distinct from A and B. */
+    public void multiplyTransA(double[][] a, double[][] b, double[][] c, int m, int k, int n) {
+        run(a, true, b, c, m, k, n, 1.0, false);
     }
 
-    /**
-     * C += s·A·Bᵀ, using {@code scratch} (reshaped to B.cols × B.rows, no allocation once large enough) for Bᵀ. C must
-     * be A.rows × B.rows and distinct from A, B and scratch.
-     */
-    public void addMultiplyTransB(double s, DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c, DMatrixRMaj scratch) {
-        check(a.numCols == b.numCols && c.numRows == a.numRows && c.numCols == b.numRows, "A·Bᵀ", a, b, c);
-        scratch.reshape(b.numCols, b.numRows, false);
-        transpose(b, scratch);
-        run(a.data, a.numCols, 1, scratch.data, scratch.numCols, c.data, c.numCols, a.numCols, scratch.numCols,
-                c.numRows, s, true);
-    }
-
-    private static void transpose(DMatrixRMaj b, DMatrixRMaj bt) {
-        int rows = b.numRows;
-        int cols = b.numCols;
-        double[] src = b.data;
-        double[] dst = bt.data;
-        for (int i = 0; i < rows; i++) {
-            int row = i * cols;
-            for (int j = 0; j < cols; j++) {
-                dst[j * rows + i] = src[row + j];
+    /** C += s·A·Bᵀ with A m×k, B n×k, C m×n, using {@code scratch} (at least k×n) for Bᵀ. */
+    public void addMultiplyTransB(double s, double[][] a, double[][] b, double[][] c, int m, int k, int n,
+                                  double[][] scratch) {
+        for (int i = 0; i < n; i++) {
+            double[] row = b[i];
+            for (int j = 0; j < k; j++) {
+                scratch[j][i] = row[j];
             }
         }
+        run(a, false, scratch, c, m, k, n, s, true);
     }
 
-    private static void check(boolean ok, String what, DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c) {
-        if (!ok || c == a || c == b) {
-            throw new IllegalArgumentException(what + ": incompatible or aliased shapes " + a.numRows + "×" + a.numCols
-                    + ", " + b.numRows + "×" + b.numCols + " → " + c.numRows + "×" + c.numCols);
+    /** The rows of an EJML matrix as a new array of rows. */
+    public static double[][] rows(DMatrixRMaj matrix) {
+        double[][] rows = new double[matrix.numRows][matrix.numCols];
+        for (int i = 0; i < matrix.numRows; i++) {
+            System.arraycopy(matrix.data, i * matrix.numCols, rows[i], 0, matrix.numCols);
         }
+        return rows;
     }
 
-    private void run(double[] a, int aRowStride, int aColStride, double[] b, int ldb, double[] c, int ldc, int inner,
-                     int cols, int rows, double scale, boolean accumulate) {
-        if (worker == null || rows < parallelThreshold) {
-            rows(a, aRowStride, aColStride, b, ldb, c, ldc, inner, cols, 0, rows, scale, accumulate);
+    /** The leading m×n part of an array of rows as a new EJML matrix. */
+    public static DMatrixRMaj matrix(double[][] rows, int m, int n) {
+        DMatrixRMaj matrix = new DMatrixRMaj(m, n);
+        for (int i = 0; i < m; i++) {
+            System.arraycopy(rows[i], 0, matrix.data, i * n, n);
+        }
+        return matrix;
+    }
+
+    private void run(double[][] a, boolean transA, double[][] b, double[][] c, int m, int k, int n, double scale,
+                     boolean accumulate) {
+        if (worker == null || m < parallelThreshold) {
+            rows(a, transA, b, c, k, n, 0, m, scale, accumulate);
             return;
         }
-        // split at an even row so that both halves use the two-row kernel the same way as a single thread would
-        int split = (rows / 2) & ~1;
-        worker.start(a, aRowStride, aColStride, b, ldb, c, ldc, inner, cols, split, rows, scale, accumulate);
-        rows(a, aRowStride, aColStride, b, ldb, c, ldc, inner, cols, 0, split, scale, accumulate);
+        // split at an even row so that both halves pair rows exactly as a single thread would
+        int split = (m / 2) & ~1;
+        worker.start(a, transA, b, c, k, n, split, m, scale, accumulate);
+        rows(a, transA, b, c, k, n, 0, split, scale, accumulate);
         worker.await();
     }
 
     /**
-     * Rows [rowStart, rowEnd) of C (+)= scale·op(A)·B, where op(A)(i, k) = a[i·aRowStride + k·aColStride]. Rows are
-     * processed in pairs starting at even indices; the pairing depends only on the row index, so any split at an even
-     * row gives identical results.
+     * Rows [rowStart, rowEnd) of C (+)= scale·op(A)·B. Rows are processed in pairs starting at even indices; the pairing
+     * depends only on the row index, so any split at an even row gives identical results.
      */
-    static void rows(double[] a, int aRowStride, int aColStride, double[] b, int ldb, double[] c, int ldc, int inner,
-                     int cols, int rowStart, int rowEnd, double scale, boolean accumulate) {
+    static void rows(double[][] a, boolean transA, double[][] b, double[][] c, int inner, int cols, int rowStart,
+                     int rowEnd, double scale, boolean accumulate) {
         for (int jStart = 0; jStart < cols; jStart += COLUMN_BLOCK) {
             int jEnd = Math.min(cols, jStart + COLUMN_BLOCK);
             int i = rowStart;
             for (; i + 1 < rowEnd; i += 2) {
-                twoRows(a, aRowStride, aColStride, b, ldb, c, ldc, inner, jStart, jEnd, i, scale, accumulate);
+                double[] c0 = c[i];
+                double[] c1 = c[i + 1];
+                if (!accumulate) {
+                    for (int j = jStart; j < jEnd; j++) {
+                        c0[j] = 0;
+                        c1[j] = 0;
+                    }
+                }
+                int k = 0;
+                for (; k + 3 < inner; k += 4) {
+                    double x00 = scale * at(a, transA, i, k);
+                    double x01 = scale * at(a, transA, i, k + 1);
+                    double x02 = scale * at(a, transA, i, k + 2);
+                    double x03 = scale * at(a, transA, i, k + 3);
+                    double x10 = scale * at(a, transA, i + 1, k);
+                    double x11 = scale * at(a, transA, i + 1, k + 1);
+                    double x12 = scale * at(a, transA, i + 1, k + 2);
+                    double x13 = scale * at(a, transA, i + 1, k + 3);
+                    twoRowsFourTerms(c0, c1, x00, x01, x02, x03, x10, x11, x12, x13, b[k], b[k + 1], b[k + 2],
+                            b[k + 3], jStart, jEnd);
+                }
+                for (; k < inner; k++) {
+                    twoRowsOneTerm(c0, c1, scale * at(a, transA, i, k), scale * at(a, transA, i + 1, k), b[k], jStart,
+                            jEnd);
+                }
             }
             if (i < rowEnd) {
-                oneRow(a, aRowStride, aColStride, b, ldb, c, ldc, inner, jStart, jEnd, i, scale, accumulate);
+                double[] c0 = c[i];
+                if (!accumulate) {
+                    for (int j = jStart; j < jEnd; j++) {
+                        c0[j] = 0;
+                    }
+                }
+                int k = 0;
+                for (; k + 3 < inner; k += 4) {
+                    oneRowFourTerms(c0, scale * at(a, transA, i, k), scale * at(a, transA, i, k + 1),
+                            scale * at(a, transA, i, k + 2), scale * at(a, transA, i, k + 3), b[k], b[k + 1],
+                            b[k + 2], b[k + 3], jStart, jEnd);
+                }
+                for (; k < inner; k++) {
+                    double x = scale * at(a, transA, i, k);
+                    double[] bk = b[k];
+                    for (int j = jStart; j < jEnd; j++) {
+                        c0[j] += x * bk[j];
+                    }
+                }
             }
         }
     }
 
-    private static void twoRows(double[] a, int ars, int acs, double[] b, int ldb, double[] c, int ldc, int inner,
-                                int jStart, int jEnd, int i, double scale, boolean accumulate) {
-        int c0 = i * ldc;
-        int c1 = c0 + ldc;
-        if (!accumulate) {
-            for (int j = jStart; j < jEnd; j++) {
-                c[c0 + j] = 0;
-                c[c1 + j] = 0;
-            }
-        }
-        int a0 = i * ars;
-        int a1 = a0 + ars;
-        int k = 0;
-        for (; k + 3 < inner; k += 4) {
-            double x00 = scale * a[a0 + k * acs];
-            double x01 = scale * a[a0 + (k + 1) * acs];
-            double x02 = scale * a[a0 + (k + 2) * acs];
-            double x03 = scale * a[a0 + (k + 3) * acs];
-            double x10 = scale * a[a1 + k * acs];
-            double x11 = scale * a[a1 + (k + 1) * acs];
-            double x12 = scale * a[a1 + (k + 2) * acs];
-            double x13 = scale * a[a1 + (k + 3) * acs];
-            int b0 = k * ldb;
-            int b1 = b0 + ldb;
-            int b2 = b1 + ldb;
-            int b3 = b2 + ldb;
-            for (int j = jStart; j < jEnd; j++) {
-                double y0 = b[b0 + j];
-                double y1 = b[b1 + j];
-                double y2 = b[b2 + j];
-                double y3 = b[b3 + j];
-                c[c0 + j] += x00 * y0 + x01 * y1 + x02 * y2 + x03 * y3;
-                c[c1 + j] += x10 * y0 + x11 * y1 + x12 * y2 + x13 * y3;
-            }
-        }
-        for (; k < inner; k++) {
-            double x0 = scale * a[a0 + k * acs];
-            double x1 = scale * a[a1 + k * acs];
-            int b0 = k * ldb;
-            for (int j = jStart; j < jEnd; j++) {
-                double y = b[b0 + j];
-                c[c0 + j] += x0 * y;
-                c[c1 + j] += x1 * y;
-            }
+    private static double at(double[][] a, boolean transA, int i, int k) {
+        return transA ? a[k][i] : a[i][k];
+    }
+
+    private static void twoRowsFourTerms(double[] c0, double[] c1, double x00, double x01, double x02, double x03,
+                                         double x10, double x11, double x12, double x13, double[] b0, double[] b1,
+                                         double[] b2, double[] b3, int jStart, int jEnd) {
+        for (int j = jStart; j < jEnd; j++) {
+            double y0 = b0[j];
+            double y1 = b1[j];
+            double y2 = b2[j];
+            double y3 = b3[j];
+            c0[j] += x00 * y0 + x01 * y1 + x02 * y2 + x03 * y3;
+            c1[j] += x10 * y0 + x11 * y1 + x12 * y2 + x13 * y3;
         }
     }
 
-    private static void oneRow(double[] a, int ars, int acs, double[] b, int ldb, double[] c, int ldc, int inner,
-                               int jStart, int jEnd, int i, double scale, boolean accumulate) {
-        int c0 = i * ldc;
-        if (!accumulate) {
-            for (int j = jStart; j < jEnd; j++) {
-                c[c0 + j] = 0;
-            }
+    private static void twoRowsOneTerm(double[] c0, double[] c1, double x0, double x1, double[] b, int jStart,
+                                       int jEnd) {
+        for (int j = jStart; j < jEnd; j++) {
+            double y = b[j];
+            c0[j] += x0 * y;
+            c1[j] += x1 * y;
         }
-        int a0 = i * ars;
-        int k = 0;
-        for (; k + 3 < inner; k += 4) {
-            double x0 = scale * a[a0 + k * acs];
-            double x1 = scale * a[a0 + (k + 1) * acs];
-            double x2 = scale * a[a0 + (k + 2) * acs];
-            double x3 = scale * a[a0 + (k + 3) * acs];
-            int b0 = k * ldb;
-            int b1 = b0 + ldb;
-            int b2 = b1 + ldb;
-            int b3 = b2 + ldb;
-            for (int j = jStart; j < jEnd; j++) {
-                c[c0 + j] += x0 * b[b0 + j] + x1 * b[b1 + j] + x2 * b[b2 + j] + x3 * b[b3 + j];
-            }
-        }
-        for (; k < inner; k++) {
-            double x = scale * a[a0 + k * acs];
-            int b0 = k * ldb;
-            for (int j = jStart; j < jEnd; j++) {
-                c[c0 + j] += x * b[b0 + j];
-            }
+    }
+
+    private static void oneRowFourTerms(double[] c0, double x0, double x1, double x2, double x3, double[] b0,
+                                        double[] b1, double[] b2, double[] b3, int jStart, int jEnd) {
+        for (int j = jStart; j < jEnd; j++) {
+            c0[j] += x0 * b0[j] + x1 * b1[j] + x2 * b2[j] + x3 * b3[j];
         }
     }
 
@@ -215,13 +207,10 @@ public final class DenseKernel implements AutoCloseable {
         private volatile int completed;
         private volatile boolean stopped;
         private volatile Thread waiter;
-        private double[] a;
-        private int ars;
-        private int acs;
-        private double[] b;
-        private int ldb;
-        private double[] c;
-        private int ldc;
+        private double[][] a;
+        private boolean transA;
+        private double[][] b;
+        private double[][] c;
         private int inner;
         private int cols;
         private int rowStart;
@@ -236,15 +225,12 @@ public final class DenseKernel implements AutoCloseable {
             thread.start();
         }
 
-        void start(double[] a, int ars, int acs, double[] b, int ldb, double[] c, int ldc, int inner, int cols,
-                   int rowStart, int rowEnd, double scale, boolean accumulate) {
+        void start(double[][] a, boolean transA, double[][] b, double[][] c, int inner, int cols, int rowStart,
+                   int rowEnd, double scale, boolean accumulate) {
             this.a = a;
-            this.ars = ars;
-            this.acs = acs;
+            this.transA = transA;
             this.b = b;
-            this.ldb = ldb;
             this.c = c;
-            this.ldc = ldc;
             this.inner = inner;
             this.cols = cols;
             this.rowStart = rowStart;
@@ -292,7 +278,7 @@ public final class DenseKernel implements AutoCloseable {
                     return;
                 }
                 try {
-                    rows(a, ars, acs, b, ldb, c, ldc, inner, cols, rowStart, rowEnd, scale, accumulate);
+                    rows(a, transA, b, c, inner, cols, rowStart, rowEnd, scale, accumulate);
                 } catch (Throwable t) {
                     failure = t;
                 }

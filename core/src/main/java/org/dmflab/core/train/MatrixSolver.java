@@ -26,14 +26,19 @@ final class MatrixSolver implements Solver {
     private final int depth;
     private final double eta;
     private final DenseKernel kernel;
-    private final DMatrixRMaj[] factors;
+    /** W₁ … W_N as arrays of rows. */
+    private final double[][][] factors;
+    private final int[] factorRows;
+    private final int[] factorCols;
     /** prefix[j] = W_{j+1} ⋯ W₁ for j ≥ 1; prefix[0] is W₁ itself. */
-    private final DMatrixRMaj[] prefix;
-    private final DMatrixRMaj gradient;
-    private final DMatrixRMaj backA;
-    private final DMatrixRMaj backB;
-    private final DMatrixRMaj scratch;
-    private final double[] target;
+    private final double[][][] prefix;
+    private final double[][] gradient;
+    private final double[][] backA;
+    private final double[][] backB;
+    private final double[][] scratch;
+    private final double[][] target;
+    private final int m;
+    private final int n;
     private final double[] operators;
     private final double[] observations;
     private final double[] residuals;
@@ -46,20 +51,28 @@ final class MatrixSolver implements Solver {
         TrainConfig config = problem.config();
         depth = config.depth();
         eta = config.step();
-        factors = initialFactors(problem);
-        prefix = new DMatrixRMaj[depth];
+        m = problem.rows();
+        n = problem.cols();
+        DMatrixRMaj[] initial = initialFactors(problem);
+        factors = new double[depth][][];
+        factorRows = new int[depth];
+        factorCols = new int[depth];
+        for (int j = 0; j < depth; j++) {
+            factors[j] = DenseKernel.rows(initial[j]);
+            factorRows[j] = initial[j].numRows;
+            factorCols[j] = initial[j].numCols;
+        }
+        prefix = new double[depth][][];
         prefix[0] = factors[0];
         for (int j = 1; j < depth; j++) {
-            prefix[j] = new DMatrixRMaj(problem.factorRows(j + 1), problem.cols());
+            prefix[j] = new double[factorRows[j]][n];
         }
-        int m = problem.rows();
-        int n = problem.cols();
-        gradient = new DMatrixRMaj(m, n);
+        gradient = new double[m][n];
         int maxRows = Math.max(m, problem.width());
-        backA = new DMatrixRMaj(maxRows, n);
-        backB = new DMatrixRMaj(maxRows, n);
-        scratch = new DMatrixRMaj(n, maxRows);
-        target = problem.target().data;
+        backA = new double[maxRows][n];
+        backB = new double[maxRows][n];
+        scratch = new double[n][problem.width()];
+        target = DenseKernel.rows(problem.target());
         if (config.loss() == LossKind.SENSING) {
             operators = problem.sensing().orElseThrow().operators().data;
             observations = problem.sensing().orElseThrow().observations();
@@ -103,33 +116,45 @@ final class MatrixSolver implements Solver {
     @Override
     public double evaluate() {
         for (int j = 1; j < depth; j++) {
-            kernel.multiply(factors[j], prefix[j - 1], prefix[j]);
+            kernel.multiply(factors[j], prefix[j - 1], prefix[j], factorRows[j], factorCols[j], n);
         }
-        double[] w = prefix[depth - 1].data;
-        double[] g = gradient.data;
-        int size = g.length;
+        double[][] w = prefix[depth - 1];
         double sum = 0;
         if (operators == null) {
-            for (int k = 0; k < size; k++) {
-                double d = w[k] - target[k];
-                g[k] = d;
-                sum += d * d;
+            for (int r = 0; r < m; r++) {
+                double[] wr = w[r];
+                double[] tr = target[r];
+                double[] gr = gradient[r];
+                for (int c = 0; c < n; c++) {
+                    double d = wr[c] - tr[c];
+                    gr[c] = d;
+                    sum += d * d;
+                }
             }
         } else {
-            for (int k = 0; k < size; k++) {
-                g[k] = 0;
+            int size = m * n;
+            for (double[] gr : gradient) {
+                java.util.Arrays.fill(gr, 0, n, 0.0);
             }
             for (int i = 0; i < residuals.length; i++) {
                 int row = i * size;
                 double dot = 0;
-                for (int k = 0; k < size; k++) {
-                    dot += operators[row + k] * w[k];
+                for (int r = 0; r < m; r++) {
+                    double[] wr = w[r];
+                    int offset = row + r * n;
+                    for (int c = 0; c < n; c++) {
+                        dot += operators[offset + c] * wr[c];
+                    }
                 }
-                double r = dot - observations[i];
-                residuals[i] = r;
-                sum += r * r;
-                for (int k = 0; k < size; k++) {
-                    g[k] += r * operators[row + k];
+                double residual = dot - observations[i];
+                residuals[i] = residual;
+                sum += residual * residual;
+                for (int r = 0; r < m; r++) {
+                    double[] gr = gradient[r];
+                    int offset = row + r * n;
+                    for (int c = 0; c < n; c++) {
+                        gr[c] += residual * operators[offset + c];
+                    }
                 }
             }
         }
@@ -140,20 +165,22 @@ final class MatrixSolver implements Solver {
 
     @Override
     public void update() {
-        DMatrixRMaj s = gradient;
-        DMatrixRMaj next = backA;
+        double[][] s = gradient;
+        double[][] next = backA;
         for (int j = depth - 1; j >= 1; j--) {
-            DMatrixRMaj factor = factors[j];
-            next.reshape(factor.numCols, s.numCols, false);
-            kernel.multiplyTransA(factor, s, next); // with the old W_j, before it is updated below
-            kernel.addMultiplyTransB(-eta, s, prefix[j - 1], factor, scratch);
+            // S ← W_jᵀ S with the old W_j, then W_j −= η S P_{j−1}ᵀ
+            kernel.multiplyTransA(factors[j], s, next, factorCols[j], factorRows[j], n);
+            kernel.addMultiplyTransB(-eta, s, prefix[j - 1], factors[j], factorRows[j], n, factorCols[j], scratch);
             s = next;
             next = s == backA ? backB : backA;
         }
-        double[] w1 = factors[0].data;
-        double[] sd = s.data;
-        for (int k = 0; k < w1.length; k++) {
-            w1[k] -= eta * sd[k];
+        double[][] w1 = factors[0];
+        for (int r = 0; r < factorRows[0]; r++) {
+            double[] wr = w1[r];
+            double[] sr = s[r];
+            for (int c = 0; c < n; c++) {
+                wr[c] -= eta * sr[c];
+            }
         }
         evaluated = false;
     }
@@ -163,8 +190,8 @@ final class MatrixSolver implements Solver {
         if (!evaluated) {
             evaluate();
         }
-        DMatrixRMaj w = prefix[depth - 1];
-        DMatrixRMaj error = new DMatrixRMaj(w.numRows, w.numCols);
+        DMatrixRMaj w = DenseKernel.matrix(prefix[depth - 1], m, n);
+        DMatrixRMaj error = new DMatrixRMaj(m, n);
         CommonOps_DDRM.subtract(w, problem.target(), error);
         double errorFro = CommonOps_DDRM.elementSum(elementSquares(error));
         double[] errorSingular = Spectra.singularValues(error);
@@ -205,23 +232,17 @@ final class MatrixSolver implements Solver {
 
     @Override
     public DMatrixRMaj product() {
-        if (evaluated || depth == 1) {
-            return prefix[depth - 1].copy();
+        if (!evaluated) {
+            evaluate();
         }
-        DMatrixRMaj w = factors[0].copy();
-        for (int j = 1; j < depth; j++) {
-            DMatrixRMaj next = new DMatrixRMaj(factors[j].numRows, w.numCols);
-            CommonOps_DDRM.mult(factors[j], w, next);
-            w = next;
-        }
-        return w;
+        return DenseKernel.matrix(prefix[depth - 1], m, n);
     }
 
     @Override
     public List<DMatrixRMaj> factors() {
         List<DMatrixRMaj> copies = new ArrayList<>(depth);
-        for (DMatrixRMaj factor : factors) {
-            copies.add(factor.copy());
+        for (int j = 0; j < depth; j++) {
+            copies.add(DenseKernel.matrix(factors[j], factorRows[j], factorCols[j]));
         }
         return copies;
     }

@@ -68,11 +68,19 @@ public final class TrainingPlan {
      * matrix solver splits large products between two threads.
      */
     public Solver newSolver() {
+        return newSolver(DenseKernel.DEFAULT_PARALLEL_THRESHOLD);
+    }
+
+    /**
+     * As {@link #newSolver()}, with the row count from which the matrix solver uses two threads ({@code
+     * Integer.MAX_VALUE}: never); for benchmarks and tuning. Results do not depend on it.
+     */
+    public Solver newSolver(int parallelThreshold) {
         return switch (solver) {
             case SPECTRAL -> new SpectralSolver(problem);
             case FLOW -> new FlowSolver(problem, true);
-            default -> new MatrixSolver(problem, DenseKernel.withParallelThreshold(
-                    DenseKernel.DEFAULT_PARALLEL_THRESHOLD));
+            default -> new MatrixSolver(problem, parallelThreshold == Integer.MAX_VALUE ? DenseKernel.singleThreaded()
+                    : DenseKernel.withParallelThreshold(parallelThreshold));
         };
     }
 

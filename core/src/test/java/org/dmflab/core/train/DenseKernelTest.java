@@ -26,27 +26,29 @@ class DenseKernelTest {
         double tolerance = 1e-14 * k * Math.sqrt(k) + 1e-14;
         try (DenseKernel single = DenseKernel.singleThreaded(); DenseKernel split = DenseKernel.withParallelThreshold(2)) {
             for (DenseKernel kernel : new DenseKernel[]{single, split}) {
-                DMatrixRMaj c = new DMatrixRMaj(m, n);
+                double[][] c = new double[m][n];
                 DMatrixRMaj expected = new DMatrixRMaj(m, n);
-                kernel.multiply(a, b, c);
+                kernel.multiply(DenseKernel.rows(a), DenseKernel.rows(b), c, m, k, n);
                 CommonOps_DDRM.mult(a, b, expected);
-                assertThat(Fixtures.maxAbsDifference(c, expected)).isLessThan(tolerance);
+                assertThat(Fixtures.maxAbsDifference(DenseKernel.matrix(c, m, n), expected)).isLessThan(tolerance);
 
-                kernel.multiplyTransA(at, b, c);
+                kernel.multiplyTransA(DenseKernel.rows(at), DenseKernel.rows(b), c, m, k, n);
                 CommonOps_DDRM.multTransA(at, b, expected);
-                assertThat(Fixtures.maxAbsDifference(c, expected)).isLessThan(tolerance);
+                assertThat(Fixtures.maxAbsDifference(DenseKernel.matrix(c, m, n), expected)).isLessThan(tolerance);
 
-                DMatrixRMaj accumulated = c0.copy();
-                kernel.addMultiplyTransB(-0.3, a, bt, accumulated, new DMatrixRMaj(1, 1));
+                double[][] accumulated = DenseKernel.rows(c0);
+                kernel.addMultiplyTransB(-0.3, DenseKernel.rows(a), DenseKernel.rows(bt), accumulated, m, k, n,
+                        new double[k][n]);
                 expected = c0.copy();
                 CommonOps_DDRM.multAddTransB(-0.3, a, bt, expected);
-                assertThat(Fixtures.maxAbsDifference(accumulated, expected)).isLessThan(tolerance);
+                assertThat(Fixtures.maxAbsDifference(DenseKernel.matrix(accumulated, m, n), expected))
+                        .isLessThan(tolerance);
             }
-            DMatrixRMaj one = new DMatrixRMaj(m, n);
-            DMatrixRMaj two = new DMatrixRMaj(m, n);
-            single.multiply(a, b, one);
-            split.multiply(a, b, two);
-            assertThat(two.data).isEqualTo(one.data);
+            double[][] one = new double[m][n];
+            double[][] two = new double[m][n];
+            single.multiply(DenseKernel.rows(a), DenseKernel.rows(b), one, m, k, n);
+            split.multiply(DenseKernel.rows(a), DenseKernel.rows(b), two, m, k, n);
+            assertThat(two).isDeepEqualTo(one);
         }
     }
 }
