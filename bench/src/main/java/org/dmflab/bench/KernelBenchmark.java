@@ -19,7 +19,7 @@ import org.openjdk.jmh.annotations.TearDown;
 
 /**
  * C = A·B for n×n matrices: EJML's CommonOps_DDRM.mult against DenseKernel with one and two threads. Chooses
- * DenseKernel.DEFAULT_PARALLEL_THRESHOLD (the n from which two threads win).
+ * DenseKernel.DEFAULT_PARALLEL_THRESHOLD (the n from which two threads win, if any).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -31,6 +31,9 @@ public class KernelBenchmark {
     private DMatrixRMaj a;
     private DMatrixRMaj b;
     private DMatrixRMaj c;
+    private double[][] aRows;
+    private double[][] bRows;
+    private double[][] cRows;
     private DenseKernel single;
     private DenseKernel twoThreads;
 
@@ -40,6 +43,9 @@ public class KernelBenchmark {
         a = RandomMatrices.gaussian(n, n, 1, random);
         b = RandomMatrices.gaussian(n, n, 1, random);
         c = new DMatrixRMaj(n, n);
+        aRows = DenseKernel.rows(a);
+        bRows = DenseKernel.rows(b);
+        cRows = new double[n][n];
         single = DenseKernel.singleThreaded();
         twoThreads = DenseKernel.withParallelThreshold(2);
     }
@@ -51,15 +57,15 @@ public class KernelBenchmark {
     }
 
     @Benchmark
-    public DMatrixRMaj kernelOneThread() {
-        single.multiply(a, b, c);
-        return c;
+    public double[][] kernelOneThread() {
+        single.multiply(aRows, bRows, cRows, n, n, n);
+        return cRows;
     }
 
     @Benchmark
-    public DMatrixRMaj kernelTwoThreads() {
-        twoThreads.multiply(a, b, c);
-        return c;
+    public double[][] kernelTwoThreads() {
+        twoThreads.multiply(aRows, bRows, cRows, n, n, n);
+        return cRows;
     }
 
     @TearDown(Level.Trial)

@@ -22,8 +22,8 @@ import org.openjdk.jmh.annotations.TearDown;
 
 /**
  * One matrix gradient-descent step (evaluate: N − 1 prefix products and the residual; update: 2(N − 1) products) on an
- * n×n target, as bench/numpy_step.py does it in numpy. {@code threads} = 1 forces the single-threaded kernel, 2 uses
- * the default two-thread split from {@code DenseKernel.DEFAULT_PARALLEL_THRESHOLD} rows on.
+ * n×n target, as bench/numpy_step.py does it in numpy. {@code threads} = 1 is the single-threaded kernel (the default
+ * of the trainer), 2 splits products with at least {@link #TWO_THREADS_FROM_ROWS} rows between two threads.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -35,7 +35,9 @@ public class MatrixStepBenchmark {
     @Param({"2", "3", "5"})
     public int depth;
 
-    @Param({"2"})
+    static final int TWO_THREADS_FROM_ROWS = 64;
+
+    @Param({"1"})
     public int threads;
 
     private Solver solver;
@@ -47,8 +49,7 @@ public class MatrixStepBenchmark {
         TrainingPlan plan = Trainer.plan(TrainSettings.parse(RawSettings.of(Map.of(TrainSettings.DEPTH,
                 Integer.toString(depth), TrainSettings.STEP, "1e-4", TrainSettings.ALPHA, "0.5",
                 TrainSettings.SOLVER, "matrix"))), target, Optional.empty());
-        solver = plan.newSolver(threads == 1 ? Integer.MAX_VALUE : org.dmflab.core.train.DenseKernel
-                .DEFAULT_PARALLEL_THRESHOLD);
+        solver = plan.newSolver(threads == 1 ? Integer.MAX_VALUE : TWO_THREADS_FROM_ROWS);
     }
 
     @Benchmark

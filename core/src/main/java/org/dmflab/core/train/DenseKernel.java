@@ -18,8 +18,13 @@ import org.ejml.data.DMatrixRMaj;
 public final class DenseKernel implements AutoCloseable {
     /** Columns of C (and B) processed per block. */
     static final int COLUMN_BLOCK = 512;
-    /** Default row count from which two threads are used (chosen with the bench module's KernelBenchmark). */
-    public static final int DEFAULT_PARALLEL_THRESHOLD = 64;
+    /**
+     * Default row count from which two threads are used: never. Measured with the bench module's KernelBenchmark on the
+     * shared 2-core build machine (load ≈ 4), the two-thread split lost at every n from 64 to 512 (e.g. n = 64: 900 vs
+     * 21 800 products/s; n = 512: 22 vs 25) because the hand-over waits for a descheduled thread. On a machine with
+     * idle cores call {@link #withParallelThreshold} (or {@code TrainingPlan.newSolver(int)}) after measuring.
+     */
+    public static final int DEFAULT_PARALLEL_THRESHOLD = Integer.MAX_VALUE;
 
     private final int parallelThreshold;
     private final RowWorker worker;
