@@ -5,6 +5,8 @@ import java.util.Locale;
 import org.dmflab.core.Progress;
 import org.dmflab.core.RunFailedException;
 import org.dmflab.core.spectrum.RankMeasures;
+import org.dmflab.core.table.Column;
+import org.dmflab.core.table.Schemas;
 
 /**
  * A validated training run, ready to start: the settings checked against the target, the solver chosen, the warnings
@@ -61,6 +63,16 @@ public final class TrainingPlan {
     /** Whether the trace will have lambda columns (symmetric targets). */
     public boolean symmetricTarget() {
         return problem.eigen().isPresent();
+    }
+
+    /** The columns of the trace table this plan produces (for a KNIME output spec at configure time). */
+    public List<Column> traceColumns() {
+        return Schemas.trace(symmetricTarget() ? problem.cols() : 0, Math.min(problem.rows(), problem.cols()));
+    }
+
+    /** The columns of the product's matrix table. */
+    public List<Column> productColumns() {
+        return Schemas.matrix(problem.cols());
     }
 
     /**

@@ -142,8 +142,11 @@ abstract class SolverCheck {
             assertThat(second.lambdas(p)).isEqualTo(first.lambdas(p));
             assertThat(second.sigmas(p)).isEqualTo(first.sigmas(p));
             assertThat(second.loss(p)).isEqualTo(first.loss(p));
+            assertThat(second.time(p)).isEqualTo(first.time(p));
+            assertThat(second.errorFro(p)).isEqualTo(first.errorFro(p));
             assertThat(second.errorOp(p)).isEqualTo(first.errorOp(p));
             assertThat(second.effectiveRank(p)).isEqualTo(first.effectiveRank(p));
+            assertThat(second.stableRank(p)).isEqualTo(first.stableRank(p));
         }
     }
 

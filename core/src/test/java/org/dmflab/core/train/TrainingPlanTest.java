@@ -84,6 +84,16 @@ class TrainingPlanTest {
     }
 
     @Test
+    void outputColumnsAreKnownBeforeTheRun() {
+        TrainingPlan symmetric = Fixtures.plan(SYMMETRIC, "iterations", "5");
+        assertThat(symmetric.traceColumns()).isEqualTo(symmetric.run(Progress.NONE).traceTable().columns());
+        TrainingPlan rectangular = Fixtures.plan(RECTANGULAR, "iterations", "5");
+        TrainingResult result = rectangular.run(Progress.NONE);
+        assertThat(rectangular.traceColumns()).isEqualTo(result.traceTable().columns());
+        assertThat(rectangular.productColumns()).isEqualTo(result.productTable().columns());
+    }
+
+    @Test
     void everyKRecordsMultiplesAndTheLastIteration() {
         TrainingResult result = Fixtures.plan(SYMMETRIC, "iterations", "25", "record", "every:10").run(Progress.NONE);
         assertThat(result.trace().iterations()).containsExactly(0, 10, 20, 25);
