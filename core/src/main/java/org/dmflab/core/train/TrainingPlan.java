@@ -136,12 +136,13 @@ public final class TrainingPlan {
                 throw diverged(k, loss, initialLoss);
             }
             minLoss = Math.min(minLoss, loss);
-            boolean stop = k >= budget || loss <= tolerance;
+            boolean reached = tolerance > 0 && loss <= tolerance;
+            boolean stop = k >= budget || reached;
             if (k == nextRecord || stop) {
                 lastEffectiveRank = record(trace, running, k, config.step());
                 nextRecord = schedule.next(k, budget);
                 if (stop) {
-                    reason = k >= budget && !(loss <= tolerance) ? StopReason.ITERATIONS : StopReason.TOLERANCE;
+                    reason = reached ? StopReason.TOLERANCE : StopReason.ITERATIONS;
                     break;
                 }
             }

@@ -1,11 +1,16 @@
 package org.dmflab.core.train;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
 import org.dmflab.core.Progress;
 import org.dmflab.core.linalg.SymmetricEigen;
 import org.ejml.data.DMatrixRMaj;
+import java.util.Random;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -43,6 +48,34 @@ class MatrixAgreesWithSpectralTest {
         }
         double[] coordinates = MatrixSolver.alongEigenvectors(SymmetricEigen.of(phi), fm.get(0));
         assertThat(coordinates[5] < 0).isEqualTo(init.equals("perturbed"));
+    }
+
+    /**
+     * The same agreement over random small problems: n ∈ [2, 5], N ∈ [1, 4], positive eigenvalues in [0.5, 2], negative
+     * ones in (−0.45, 0] (so no negative eigenvalue exceeds a positive one in modulus), η = 0.5 × (10′)/(14′), 400
+     * steps.
+     */
+    @Property(tries = 25)
+    void agreementHoldsAcrossRandomProblems(@ForAll @IntRange(min = 2, max = 5) int n,
+                                            @ForAll @IntRange(min = 1, max = 4) int depth,
+                                            @ForAll boolean perturbed, @ForAll long seed) {
+        Random random = new Random(seed);
+        double[] spectrum = new double[n];
+        for (int i = 0; i < n; i++) {
+            spectrum[i] = i % 2 == 0 ? 0.5 + 1.5 * random.nextDouble() : -0.45 * random.nextDouble();
+        }
+        DMatrixRMaj phi = Fixtures.symmetricTarget(spectrum, seed);
+        String[] settings = {"depth", Integer.toString(depth), "alpha", "0.3", "beta", "0.1",
+                "init", perturbed ? "perturbed" : "identity", "iterations", "400", "record", "every:20"};
+        double bound = Fixtures.plan(phi, settings).admissibleStep();
+        String[] stepped = with(settings, "step", Double.toString(0.5 * bound));
+        Trace a = Fixtures.plan(phi, with(stepped, "solver", "matrix")).run(Progress.NONE).trace();
+        Trace b = Fixtures.plan(phi, with(stepped, "solver", "spectral")).run(Progress.NONE).trace();
+        for (int p = 0; p < a.size(); p++) {
+            for (int i = 0; i < n; i++) {
+                assertThat(a.lambda(p, i)).isCloseTo(b.lambda(p, i), within(1e-10));
+            }
+        }
     }
 
     static String[] with(String[] base, String... extra) {

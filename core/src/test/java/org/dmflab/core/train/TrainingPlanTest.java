@@ -93,6 +93,16 @@ class TrainingPlanTest {
         assertThat(rectangular.productColumns()).isEqualTo(result.productTable().columns());
     }
 
+    /** Tolerance 0 means "run the whole budget", even when the loss becomes exactly 0 (N = 1 converges to λ exactly). */
+    @Test
+    void zeroToleranceRunsTheWholeBudget() {
+        TrainingResult result = Fixtures.plan(SYMMETRIC, "depth", "1", "step", "1", "iterations", "50",
+                "record", "every:10").run(Progress.NONE);
+        assertThat(result.finalLoss()).isZero();
+        assertThat(result.stopReason()).isEqualTo(StopReason.ITERATIONS);
+        assertThat(result.trace().iterations()).containsExactly(0, 10, 20, 30, 40, 50);
+    }
+
     @Test
     void everyKRecordsMultiplesAndTheLastIteration() {
         TrainingResult result = Fixtures.plan(SYMMETRIC, "iterations", "25", "record", "every:10").run(Progress.NONE);
