@@ -8,8 +8,6 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.dmflab.cli.io.CsvTables;
 import org.dmflab.cli.io.OutputDirectory;
-import org.dmflab.core.Progress;
-import org.dmflab.core.RunCanceledException;
 import org.dmflab.core.groundtruth.SensingData;
 import org.dmflab.core.settings.RawSettings;
 import org.dmflab.core.table.MatrixTables;
@@ -34,9 +32,6 @@ import picocli.CommandLine.Spec;
                 "Writes trace.csv (one row per recorded iteration) and product.csv (the final W) into --out, and "
                         + "prints one line: solver used, iterations run, final loss, effective rank."})
 final class TrainCommand implements Callable<Integer> {
-    /** Least time between two progress lines on stderr. */
-    static final long PROGRESS_INTERVAL_NANOS = 2_000_000_000L;
-
     @Spec
     CommandSpec spec;
 
@@ -125,10 +120,10 @@ final class TrainCommand implements Callable<Integer> {
         TrainingPlan plan = Trainer.plan(config, matrix, sensing);
         PrintWriter err = spec.commandLine().getErr();
         for (String warning : plan.warnings()) {
-            err.println("train: warning: " + warning);
+            err.println("dmflab train: warning: " + warning);
         }
         err.flush();
-        TrainingResult result = plan.run(new StderrProgress(err));
+        TrainingResult result = plan.run(new StderrProgress(err, "train"));
 
         try (OutputDirectory output = OutputDirectory.open(out)) {
             CsvTables.write(result.traceTable(), output.file("trace.csv"));
@@ -138,33 +133,5 @@ final class TrainCommand implements Callable<Integer> {
                     output.finalFile("trace.csv"), result.trace().size(), output.finalFile("product.csv"));
         }
         return ExitCode.OK;
-    }
-
-    /** Progress lines on stderr at most every two seconds; Ctrl-C / thread interrupt cancels. */
-    private static final class StderrProgress implements Progress {
-        private final PrintWriter err;
-        private final long start = System.nanoTime();
-        private long last = start;
-
-        StderrProgress(PrintWriter err) {
-            this.err = err;
-        }
-
-        @Override
-        public void report(double fraction, String message) {
-            long now = System.nanoTime();
-            if (now - last >= PROGRESS_INTERVAL_NANOS) {
-                last = now;
-                err.printf("train: %s (%.0f%%)%n", message, 100 * fraction);
-                err.flush();
-            }
-        }
-
-        @Override
-        public void checkCanceled() {
-            if (Thread.currentThread().isInterrupted()) {
-                throw new RunCanceledException();
-            }
-        }
     }
 }

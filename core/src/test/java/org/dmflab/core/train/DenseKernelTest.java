@@ -3,19 +3,27 @@ package org.dmflab.core.train;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Random;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
+import java.util.stream.Stream;
+import org.dmflab.core.RandomCases;
 import org.dmflab.core.linalg.RandomMatrices;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** The blocked kernel against EJML's reference products, and the two-thread split against one thread bit for bit. */
 class DenseKernelTest {
 
-    @Property(tries = 40)
-    void productsMatchEjml(@ForAll @IntRange(min = 1, max = 70) int m, @ForAll @IntRange(min = 1, max = 70) int k,
-                           @ForAll @IntRange(min = 1, max = 300) int n, @ForAll long seed) {
+    /** Shapes from 1 to 70 rows/inner and up to 600 columns (more than one column block), odd and even row counts. */
+    static Stream<Arguments> shapes() {
+        return RandomCases.of(21, 40, random -> new Object[]{RandomCases.integer(random, 1, 70),
+                RandomCases.integer(random, 1, 70), RandomCases.integer(random, 1, 600), random.nextLong()});
+    }
+
+    @ParameterizedTest
+    @MethodSource("shapes")
+    void productsMatchEjml(int m, int k, int n, long seed) {
         Random random = new Random(seed);
         DMatrixRMaj a = RandomMatrices.gaussian(m, k, 1, random);
         DMatrixRMaj b = RandomMatrices.gaussian(k, n, 1, random);

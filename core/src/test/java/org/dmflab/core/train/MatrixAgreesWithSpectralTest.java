@@ -8,10 +8,11 @@ import org.dmflab.core.Progress;
 import org.dmflab.core.linalg.SymmetricEigen;
 import org.ejml.data.DMatrixRMaj;
 import java.util.Random;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
+import java.util.stream.Stream;
+import org.dmflab.core.RandomCases;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -53,16 +54,24 @@ class MatrixAgreesWithSpectralTest {
     /**
      * The same agreement over random small problems: n ∈ [2, 5], N ∈ [1, 4], positive eigenvalues in [0.5, 2], negative
      * ones in (−0.45, 0] (so no negative eigenvalue exceeds a positive one in modulus), η = 0.5 × (10′)/(14′), 400
-     * steps.
+     * steps. Excluded: negative eigenvalues with an identity start and N = 2, where round-off legitimately takes the
+     * matrix solver off the trajectory (Remark 1.4, {@link SaddleEscapeTest#depthTwoRoundOffRecoversANegativeEigenvalue}).
      */
-    @Property(tries = 25)
-    void agreementHoldsAcrossRandomProblems(@ForAll @IntRange(min = 2, max = 5) int n,
-                                            @ForAll @IntRange(min = 1, max = 4) int depth,
-                                            @ForAll boolean perturbed, @ForAll long seed) {
+    static Stream<Arguments> randomProblems() {
+        return RandomCases.of(8, 25, random -> new Object[]{RandomCases.integer(random, 2, 5),
+                RandomCases.integer(random, 1, 4), random.nextBoolean(), random.nextLong()});
+    }
+
+    @ParameterizedTest
+    @MethodSource("randomProblems")
+    void agreementHoldsAcrossRandomProblems(int n, int depth, boolean perturbed, long seed) {
         Random random = new Random(seed);
         double[] spectrum = new double[n];
         for (int i = 0; i < n; i++) {
             spectrum[i] = i % 2 == 0 ? 0.5 + 1.5 * random.nextDouble() : -0.45 * random.nextDouble();
+            if (depth == 2 && !perturbed) {
+                spectrum[i] = Math.abs(spectrum[i]);
+            }
         }
         DMatrixRMaj phi = Fixtures.symmetricTarget(spectrum, seed);
         String[] settings = {"depth", Integer.toString(depth), "alpha", "0.3", "beta", "0.1",

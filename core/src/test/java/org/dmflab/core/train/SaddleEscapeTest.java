@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
+import java.util.Random;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.NormOps_DDRM;
@@ -79,6 +80,47 @@ class SaddleEscapeTest {
         assertThat(last[3]).isCloseTo(0.3, within(1e-9));
         List<DMatrixRMaj> factors = result.factors();
         assertThat(Fixtures.maxAbsDifference(factors.get(0), factors.get(2))).isZero();
+    }
+
+    /**
+     * The paper's Remark 1.4: with an identity start negative eigenvalues can still become negative "when [the factor
+     * eigenvalue] reaches machine precision". For N = 2 and λ &lt; 0 the factor eigenvalues x, y → 0 like (1 − η|λ|)ᵏ, while
+     * their difference d = y − x, seeded by rounding, grows by 1 + ρ with ρ = η(xy − λ) ≈ η|λ| (theory.md (43′)). Once
+     * d dominates, the product eigenvalue xy = (s²/d² − d²)/4 ≈ −d²/4 turns negative and grows by (1 + η|λ|)² per step
+     * until it approaches λ. The spectral solver keeps x = y exactly and its eigenvalue stays ≥ 0.
+     */
+    @Test
+    void depthTwoRoundOffRecoversANegativeEigenvalue() {
+        long seed = 3389293684011491479L; // a 2×2 case the random sweep found; the onset depends on rounding
+        Random random = new Random(seed);
+        double[] spectrum = {0.5 + 1.5 * random.nextDouble(), -0.45 * random.nextDouble()};
+        DMatrixRMaj phi = Fixtures.symmetricTarget(spectrum, seed);
+        String[] settings = {"depth", "2", "alpha", "0.3", "iterations", "600", "record", "every:1"};
+        double eta = 0.5 * Fixtures.plan(phi, settings).admissibleStep();
+        String[] stepped = MatrixAgreesWithSpectralTest.with(settings, "step", Double.toString(eta));
+        Trace matrix = Fixtures.plan(phi, MatrixAgreesWithSpectralTest.with(stepped, "solver", "matrix"))
+                .run(org.dmflab.core.Progress.NONE).trace();
+        Trace spectral = Fixtures.plan(phi, MatrixAgreesWithSpectralTest.with(stepped, "solver", "spectral"))
+                .run(org.dmflab.core.Progress.NONE).trace();
+        double lambda = Math.min(spectrum[0], spectrum[1]);
+        int start = firstBelow(matrix, -1e-14);
+        int end = firstBelow(matrix, -1e-6);
+        double observed = (Math.log(-matrix.lambda(end, 1)) - Math.log(-matrix.lambda(start, 1))) / (end - start);
+        // 2 % for ρ = η(xy − λ) drifting from η|λ| as |xy| reaches 1e-6 |λ| and for the rounding at the window's start
+        assertThat(observed).isCloseTo(2 * Math.log1p(eta * -lambda), within(0.02 * 2 * eta * -lambda));
+        assertThat(matrix.lambda(matrix.size() - 1, 1)).isCloseTo(lambda, within(1e-3));
+        for (int p = 0; p < spectral.size(); p++) {
+            assertThat(spectral.lambda(p, 1)).isGreaterThanOrEqualTo(0);
+        }
+    }
+
+    private static int firstBelow(Trace trace, double threshold) {
+        for (int p = 0; p < trace.size(); p++) {
+            if (trace.lambda(p, 1) <= threshold) {
+                return p;
+            }
+        }
+        throw new AssertionError("never below " + threshold);
     }
 
     private static int firstAbove(double[] values, double threshold) {
