@@ -7,9 +7,12 @@ import org.ejml.data.DMatrixRMaj;
  * The dense multiplications of one matrix gradient-descent step (design.md §5), allocation-free: C = A·B, C = Aᵀ·B and
  * C += s·A·Bᵀ on matrices stored as arrays of rows ({@code double[rows][cols]}). All three run one row kernel: two rows
  * of C at a time and four k at a time, C[i, :] += Σ A(i, k)·B[k, :] over whole rows of B (i-k-j order), in column blocks
- * of {@link #COLUMN_BLOCK}. C += s·A·Bᵀ first copies Bᵀ into a caller-provided scratch. Rows as separate arrays because
- * C2 (Java 17) never vectorised the same loop over offsets into one row-major array; measured with the bench module's
- * KernelBenchmark this kernel runs at about 2.5× EJML's {@code CommonOps_DDRM.mult} (n = 64).
+ * of {@link #COLUMN_BLOCK}. C += s·A·Bᵀ first copies Bᵀ into a caller-provided scratch. The 2 × 4 register block
+ * loads each B element once per two rows and each C element once per four k, which is what makes it about 2.5× faster
+ * than EJML's {@code CommonOps_DDRM.mult} (bench module, KernelBenchmark, n = 64): about the scalar FMA peak of a core.
+ * It is not SIMD-vectorised: C2 (Java 17) treats a store into one {@code double[]} and loads from another as possibly
+ * dependent unless escape analysis proves them distinct, so only the Vector API (an incubator module in Java 17)
+ * could go further.
  *
  * <p>From {@code parallelThreshold} rows of C on, the rows are split between the calling thread and one persistent
  * worker thread. Each row of C is computed by exactly one thread with the same operations in the same order whatever
