@@ -18,10 +18,14 @@ import org.ejml.dense.row.CommonOps_DDRM;
  * preallocated buffers through {@link DenseKernel}. Factors are updated simultaneously from the iterates of step k.
  *
  * <p>With an identical start, round-off makes the factors differ at the 1e-16 level; when a negative eigenvalue of Φ
- * exceeds a positive one in modulus this difference grows (theory.md §2.3) and the run leaves the theory's trajectory.
- * That is real floating-point gradient descent; {@link SpectralSolver} stays on it.
+ * exceeds a positive one in modulus this difference grows (theory.md §2.3), and for N = 2 it also grows in the channel of
+ * a negative eigenvalue once that factor eigenvalue reaches machine precision (the paper's Remark 1.4); the run then
+ * leaves the theory's trajectory. That is real floating-point gradient descent; {@link SpectralSolver} stays on it.
  */
 final class MatrixSolver implements Solver {
+    /** About a millisecond of work: from this size of product on, the run's cancel check also runs between products. */
+    static final long LONG_PRODUCT_FLOPS = 5_000_000L;
+
     private final TrainingProblem problem;
     private final int depth;
     private final double eta;
@@ -44,6 +48,10 @@ final class MatrixSolver implements Solver {
     private final double[] residuals;
     private double loss = Double.NaN;
     private boolean evaluated;
+    /** Called between products when one product is long enough to matter for a prompt cancel (large matrices). */
+    private Runnable cancelCheck = () -> {
+    };
+    private final boolean checkBetweenProducts;
 
     MatrixSolver(TrainingProblem problem, DenseKernel kernel) {
         this.problem = problem;
@@ -73,6 +81,8 @@ final class MatrixSolver implements Solver {
         backB = new double[maxRows][n];
         scratch = new double[n][problem.width()];
         target = DenseKernel.rows(problem.target());
+        long largest = Math.max(Math.max(m, n), problem.width());
+        checkBetweenProducts = largest * largest * largest >= LONG_PRODUCT_FLOPS;
         if (config.loss() == LossKind.SENSING) {
             operators = problem.sensing().orElseThrow().operators().data;
             observations = problem.sensing().orElseThrow().observations();
@@ -113,10 +123,22 @@ final class MatrixSolver implements Solver {
         return SolverKind.MATRIX;
     }
 
+    /** The run loop's cancel check, for large matrices where one step takes longer than the cancel budget of 100 ms. */
+    void cancelCheck(Runnable check) {
+        cancelCheck = check;
+    }
+
+    private void betweenProducts() {
+        if (checkBetweenProducts) {
+            cancelCheck.run();
+        }
+    }
+
     @Override
     public double evaluate() {
         for (int j = 1; j < depth; j++) {
             kernel.multiply(factors[j], prefix[j - 1], prefix[j], factorRows[j], factorCols[j], n);
+            betweenProducts();
         }
         double[][] w = prefix[depth - 1];
         double sum = 0;
@@ -170,6 +192,7 @@ final class MatrixSolver implements Solver {
         for (int j = depth - 1; j >= 1; j--) {
             // S ← W_jᵀ S with the old W_j, then W_j −= η S P_{j−1}ᵀ
             kernel.multiplyTransA(factors[j], s, next, factorCols[j], factorRows[j], n);
+            betweenProducts();
             kernel.addMultiplyTransB(-eta, s, prefix[j - 1], factors[j], factorRows[j], n, factorCols[j], scratch);
             s = next;
             next = s == backA ? backB : backA;

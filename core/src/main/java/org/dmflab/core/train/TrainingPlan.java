@@ -118,6 +118,9 @@ public final class TrainingPlan {
         Trace.Builder trace = Trace.builder(eigenCount, Math.min(problem.rows(), problem.cols()));
         RecordSchedule schedule = config.record();
         progress.checkCanceled();
+        if (running instanceof MatrixSolver matrix) {
+            matrix.cancelCheck(progress::checkCanceled);
+        }
 
         double initialLoss = running.evaluate();
         double minLoss = initialLoss;

@@ -128,6 +128,32 @@ class TrainingPlanTest {
         assertThatThrownBy(() -> plan.run(cancelling)).isInstanceOf(RunCanceledException.class);
     }
 
+    /** For large matrices one step can exceed the 100 ms cancel budget, so the check also runs between products. */
+    @Test
+    void largeMatricesAreCheckedForCancelBetweenProducts() {
+        int[] small = {0};
+        int[] large = {0};
+        Fixtures.plan(RandomMatrices.gaussian(10, 10, 1.0, new Random(2)), "iterations", "1", "solver", "matrix")
+                .run(counting(small));
+        Fixtures.plan(RandomMatrices.gaussian(200, 200, 1.0, new Random(2)), "iterations", "1", "solver", "matrix")
+                .run(counting(large));
+        // N = 3: per step 2 prefix products in evaluate and 2 checks in update, evaluated twice (k = 0 and k = 1)
+        assertThat(large[0] - small[0]).isEqualTo(6);
+    }
+
+    private static Progress counting(int[] calls) {
+        return new Progress() {
+            @Override
+            public void report(double fraction, String message) {
+            }
+
+            @Override
+            public void checkCanceled() {
+                calls[0]++;
+            }
+        };
+    }
+
     @Test
     void matrixSolverHandlesRectangularTargetsAndWidths() {
         TrainingResult result = Fixtures.plan(RECTANGULAR, "depth", "3", "width", "5", "alpha", "0.5", "step", "0.05",
