@@ -33,6 +33,8 @@ class SettingsKeysTest {
     static final List<NodeContract> NODES = List.of(
             new NodeContract("groundtruth", "org.dmflab.core.groundtruth.GroundTruthSettings", "Ground Truth Generator",
                     Set.of()),
+            new NodeContract("train", "org.dmflab.core.train.TrainSettings", "Deep Factorization Trainer",
+                    Set.of("width")),
             new NodeContract("track", "org.dmflab.core.spectrum.TrackSettings", "Spectrum Tracker", Set.of()));
 
     static Stream<NodeContract> nodes() {
