@@ -10,8 +10,6 @@ import java.util.concurrent.Callable;
 import org.dmflab.cli.io.CsvTables;
 import org.dmflab.cli.io.OutputDirectory;
 import org.dmflab.core.InvalidInputException;
-import org.dmflab.core.Progress;
-import org.dmflab.core.RunCanceledException;
 import org.dmflab.core.linalg.Spectrum;
 import org.dmflab.core.settings.RawSettings;
 import org.dmflab.core.table.Column;
@@ -102,7 +100,7 @@ final class PredictCommand implements Callable<Integer> {
         Spectrum spectrum = readSpectrum();
 
         PrintWriter err = spec.commandLine().getErr();
-        Prediction prediction = Predictor.predict(config, spectrum, new StderrProgress(err));
+        Prediction prediction = Predictor.predict(config, spectrum, new StderrProgress(err, "predict"));
         try (OutputDirectory output = OutputDirectory.open(out)) {
             CsvTables.write(prediction.boundsTable(), output.file("bounds.csv"));
             CsvTables.write(prediction.plateausTable(), output.file("plateaus.csv"));
@@ -158,32 +156,5 @@ final class PredictCommand implements Callable<Integer> {
 
     private static String text(OptionalLong value) {
         return value.isPresent() ? Long.toString(value.getAsLong()) : "–";
-    }
-
-    /** Progress on stderr, at most about once a second. */
-    private static final class StderrProgress implements Progress {
-        private final PrintWriter err;
-        private long last = System.nanoTime();
-
-        StderrProgress(PrintWriter err) {
-            this.err = err;
-        }
-
-        @Override
-        public void report(double fraction, String message) {
-            long now = System.nanoTime();
-            if (now - last > 1_000_000_000L) {
-                last = now;
-                err.printf("predict: %3.0f%% %s%n", 100 * fraction, message);
-                err.flush();
-            }
-        }
-
-        @Override
-        public void checkCanceled() {
-            if (Thread.currentThread().isInterrupted()) {
-                throw new RunCanceledException();
-            }
-        }
     }
 }

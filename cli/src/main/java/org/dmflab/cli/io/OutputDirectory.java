@@ -20,11 +20,15 @@ import org.dmflab.core.InvalidInputException;
 public final class OutputDirectory implements AutoCloseable {
     private final Path target;
     private final Path staging;
+    private final Thread cleanupOnExit;
     private boolean committed;
 
     private OutputDirectory(Path target, Path staging) {
         this.target = target;
         this.staging = staging;
+        // Ctrl-C ends the JVM without unwinding: remove the staged files then, too
+        this.cleanupOnExit = new Thread(this::deleteStaging, "dmflab-output-cleanup");
+        Runtime.getRuntime().addShutdownHook(cleanupOnExit);
     }
 
     /** Prepares a staging directory for {@code target}. */
@@ -55,7 +59,7 @@ public final class OutputDirectory implements AutoCloseable {
     }
 
     /** Moves every staged file into the output directory. */
-    public void commit() throws IOException {
+    public synchronized void commit() throws IOException {
         if (!Files.exists(target)) {
             try {
                 Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
@@ -79,6 +83,15 @@ public final class OutputDirectory implements AutoCloseable {
     /** Removes the staging directory if the outputs were not committed. */
     @Override
     public void close() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(cleanupOnExit);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook runs anyway
+        }
+        deleteStaging();
+    }
+
+    private synchronized void deleteStaging() {
         if (committed || !Files.exists(staging)) {
             return;
         }

@@ -6,11 +6,8 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.DoubleRange;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.Size;
+import java.util.stream.Stream;
+import org.dmflab.core.RandomCases;
 import org.dmflab.core.linalg.Spectra;
 import org.dmflab.core.linalg.SpectrumKind;
 import org.dmflab.core.linalg.Symmetry;
@@ -19,6 +16,9 @@ import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.NormOps_DDRM;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class GroundTruthGeneratorTest {
 
@@ -41,11 +41,22 @@ class GroundTruthGeneratorTest {
      * A backward-stable symmetric eigensolver and the construction V diag(λ) Vᵀ each err by a few n·ε·‖Φ‖, about 1e-14
      * here; the contract is 1e-10 relative to ‖Φ‖.
      */
-    @Property(tries = 60)
-    void eigenvaluesMatchTheRequestedSpectrum(@ForAll @Size(min = 1, max = 12) double[] requested,
-                                              @ForAll @IntRange(min = 0, max = 4) int padding,
-                                              @ForAll long seed) {
-        double[] spectrum = Arrays.stream(requested).map(v -> Math.max(-10, Math.min(10, v))).toArray();
+    static Stream<Arguments> spectra() {
+        return RandomCases.of(20261127, 60, random -> {
+            double[] values = new double[RandomCases.integer(random, 1, 12)];
+            for (int i = 0; i < values.length; i++) {
+                // any signs, some exact repeats and zeros, magnitudes over several decades
+                int kind = random.nextInt(5);
+                values[i] = kind == 0 ? 0 : kind == 1 && i > 0 ? values[i - 1]
+                        : (random.nextBoolean() ? 1 : -1) * RandomCases.logUniform(random, 1e-3, 10);
+            }
+            return new Object[]{values, RandomCases.integer(random, 0, 4), random.nextLong()};
+        });
+    }
+
+    @ParameterizedTest
+    @MethodSource("spectra")
+    void eigenvaluesMatchTheRequestedSpectrum(double[] spectrum, int padding, long seed) {
         String list = String.join(",", Arrays.stream(spectrum).mapToObj(Double::toString).toList());
         int n = spectrum.length + padding;
         GroundTruth truth = generate(Map.of("spectrum", list, "n", Integer.toString(n), "seed", Long.toString(seed)));
@@ -109,11 +120,14 @@ class GroundTruthGeneratorTest {
         }
     }
 
-    @Property(tries = 25)
-    void rectangularTargetsHaveTheRequestedSingularValues(@ForAll @IntRange(min = 1, max = 9) int m,
-                                                         @ForAll @IntRange(min = 1, max = 9) int n,
-                                                         @ForAll @DoubleRange(min = 0.1, max = 5) double top,
-                                                         @ForAll long seed) {
+    static Stream<Arguments> shapes() {
+        return RandomCases.of(7, 25, random -> new Object[]{RandomCases.integer(random, 1, 9),
+                RandomCases.integer(random, 1, 9), RandomCases.uniform(random, 0.1, 5), random.nextLong()});
+    }
+
+    @ParameterizedTest
+    @MethodSource("shapes")
+    void rectangularTargetsHaveTheRequestedSingularValues(int m, int n, double top, long seed) {
         int p = Math.min(m, n);
         double[] requested = new double[p];
         for (int i = 0; i < p; i++) {

@@ -2,13 +2,14 @@ package org.dmflab.core.theory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import net.jqwik.api.Assume;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.DoubleRange;
-import net.jqwik.api.constraints.IntRange;
+import java.util.stream.Stream;
+import org.dmflab.core.RandomCases;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** The closed-form flow time (22′)/(29′) of theory.md §4.2 against its two forms, quadrature and the N = 2 solution. */
 class FlowTimeTest {
@@ -17,12 +18,18 @@ class FlowTimeTest {
      * App. C′ real form = real part of the complex-log form (22′), value by value. Tolerance 1e-11 relative to the
      * largest term (|P_N(u)| and the log sum), which is where their rounding differs.
      */
-    @Property(tries = 300)
-    void realFormEqualsComplexLogForm(@ForAll @IntRange(min = 2, max = 7) int depth,
-                                      @ForAll @DoubleRange(min = -5, max = 5) double lambda,
-                                      @ForAll @DoubleRange(min = 0.01, max = 3) double u) {
-        Assume.that(Math.abs(lambda) > 1e-3);
-        Assume.that(Math.abs(u - Math.pow(Math.max(lambda, 0), 1.0 / depth)) > 1e-6);
+    static Stream<Arguments> realFormEqualsComplexLogFormCases() {
+        return RandomCases.of(101, 300, random -> new Object[] {
+                RandomCases.integer(random, 2, 7),
+                RandomCases.uniform(random, -5, 5),
+                RandomCases.uniform(random, 0.01, 3)});
+    }
+
+    @ParameterizedTest
+    @MethodSource("realFormEqualsComplexLogFormCases")
+    void realFormEqualsComplexLogForm(int depth, double lambda, double u) {
+        assumeTrue(Math.abs(lambda) > 1e-3);
+        assumeTrue(Math.abs(u - Math.pow(Math.max(lambda, 0), 1.0 / depth)) > 1e-6);
         double real = FlowTime.antiderivative(depth, lambda, u);
         double complex = FlowTime.antiderivativeComplexLog(depth, lambda, u);
         double scale = (Math.abs(depth == 2 ? Math.log(u) : Math.pow(u, 2 - depth)) + Math.abs(Math.log(u) + 1)
@@ -34,12 +41,18 @@ class FlowTimeTest {
      * τ(a → b) = ∫_a^b du/f(u): the closed form against the test's own adaptive Simpson rule on 1/f, for a and b on the
      * same side of λ₊^{1/N}, at relative tolerance 1e-8 (Simpson is asked for 1e-12 relative).
      */
-    @Property(tries = 300)
-    void flowTimeEqualsQuadratureOfTheReciprocalRate(@ForAll @IntRange(min = 2, max = 5) int depth,
-                                                     @ForAll @DoubleRange(min = -4, max = 4) double lambda,
-                                                     @ForAll @DoubleRange(min = 0.05, max = 0.95) double from,
-                                                     @ForAll @DoubleRange(min = 0.05, max = 0.95) double to) {
-        Assume.that(Math.abs(lambda) > 1e-2);
+    static Stream<Arguments> flowTimeEqualsQuadratureOfTheReciprocalRateCases() {
+        return RandomCases.of(102, 300, random -> new Object[] {
+                RandomCases.integer(random, 2, 5),
+                RandomCases.uniform(random, -4, 4),
+                RandomCases.uniform(random, 0.05, 0.95),
+                RandomCases.uniform(random, 0.05, 0.95)});
+    }
+
+    @ParameterizedTest
+    @MethodSource("flowTimeEqualsQuadratureOfTheReciprocalRateCases")
+    void flowTimeEqualsQuadratureOfTheReciprocalRate(int depth, double lambda, double from, double to) {
+        assumeTrue(Math.abs(lambda) > 1e-2);
         double root = Math.pow(Math.max(lambda, 0), 1.0 / depth);
         // map the two fractions into one side of the fixed point: below it (λ > 0) or (0, 2) for λ ≤ 0 / above it
         double a;
@@ -61,15 +74,21 @@ class FlowTimeTest {
     }
 
     /** Remark 2.6′: G_{2,λ}(u) = ln(u²/|λ − u²|)/(2λ) up to a constant, and (30′) x(t)² solves (29′). */
-    @Property(tries = 200)
-    void depthTwoClosedForm(@ForAll @DoubleRange(min = -3, max = 3) double lambda,
-                            @ForAll @DoubleRange(min = 0.01, max = 0.5) double alpha,
-                            @ForAll @DoubleRange(min = 0.01, max = 5) double t) {
-        Assume.that(Math.abs(lambda) > 1e-2 && Math.abs(lambda - alpha * alpha) > 1e-3);
+    static Stream<Arguments> depthTwoClosedFormCases() {
+        return RandomCases.of(103, 200, random -> new Object[] {
+                RandomCases.uniform(random, -3, 3),
+                RandomCases.uniform(random, 0.01, 0.5),
+                RandomCases.uniform(random, 0.01, 5)});
+    }
+
+    @ParameterizedTest
+    @MethodSource("depthTwoClosedFormCases")
+    void depthTwoClosedForm(double lambda, double alpha, double t) {
+        assumeTrue(Math.abs(lambda) > 1e-2 && Math.abs(lambda - alpha * alpha) > 1e-3);
         double xSquared = lambda * alpha * alpha * Math.exp(2 * lambda * t)
                 / (lambda - alpha * alpha + alpha * alpha * Math.exp(2 * lambda * t));
         double x = Math.sqrt(xSquared);
-        Assume.that(Math.abs(xSquared - lambda) > 1e-9 * Math.abs(lambda));
+        assumeTrue(Math.abs(xSquared - lambda) > 1e-9 * Math.abs(lambda));
         // recovering t from x is ill-conditioned near the fixed point: rounding of λ − x² (≈1e-16·max(|λ|, x²))
         // moves t by that over 2|λ||λ − x²|
         double conditioning = 1e-15 * Math.max(Math.abs(lambda), xSquared)

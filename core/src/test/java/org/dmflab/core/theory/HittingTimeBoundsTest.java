@@ -2,16 +2,16 @@ package org.dmflab.core.theory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.OptionalLong;
-import net.jqwik.api.Assume;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.DoubleRange;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.Scale;
+import java.util.stream.Stream;
 import org.dmflab.core.Progress;
+import org.dmflab.core.RandomCases;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** Theorem 2.4′ of theory.md §5: the bracket (27′) ≤ K_ε ≤ (24′) against the exact recursion (18). */
 class HittingTimeBoundsTest {
@@ -78,18 +78,24 @@ class HittingTimeBoundsTest {
      * exact count (engine) equals an independent brute-force run of (18) written here; it lies in [T^L, T_N] whenever
      * the theorem gives them; and the error stays within ε afterwards (26′).
      */
-    @Property(tries = 400)
-    void bracketHoldsAndExactCountIsTheRecursion(@ForAll @IntRange(min = 2, max = 4) int depth,
-                                                  @ForAll @DoubleRange(min = -4, max = 4) double lambda,
-                                                  @ForAll @DoubleRange(min = 0.02, max = 1.2) double alpha,
-                                                  @ForAll @DoubleRange(min = 0.01, max = 1) double stepFraction,
-                                                  @ForAll @DoubleRange(min = -6, max = -0.5) double logEpsilon) {
-        Assume.that(Math.abs(lambda) > 0.02);
+    static Stream<Arguments> bracketHoldsAndExactCountIsTheRecursionCases() {
+        return RandomCases.of(201, 400, random -> new Object[] {
+                RandomCases.integer(random, 2, 4),
+                RandomCases.uniform(random, -4, 4),
+                RandomCases.uniform(random, 0.02, 1.2),
+                RandomCases.uniform(random, 0.01, 1),
+                RandomCases.uniform(random, -6, -0.5)});
+    }
+
+    @ParameterizedTest
+    @MethodSource("bracketHoldsAndExactCountIsTheRecursionCases")
+    void bracketHoldsAndExactCountIsTheRecursion(int depth, double lambda, double alpha, double stepFraction, double logEpsilon) {
+        assumeTrue(Math.abs(lambda) > 0.02);
         double eta = stepFraction * StepSizeBounds.perEigenvalue(lambda, alpha, depth);
         double epsilon = Math.pow(10, logEpsilon) * Math.abs(lambda);
         double limit = Math.max(lambda, 0);
         long upper = HittingTimeBounds.upper(depth, lambda, alpha, eta, epsilon);
-        Assume.that(upper <= 2_000_000);
+        assumeTrue(upper <= 2_000_000);
 
         long exact = RecursionCounts.firstWithin(depth, lambda, alpha, alpha, eta, limit, epsilon, upper,
                 Progress.NONE).iteration();
@@ -116,33 +122,45 @@ class HittingTimeBoundsTest {
      * The flow estimate k_flow = τ(α → ε-accuracy)/η (22′)/(29′) approaches the exact count as η → 0: at 1 % of (20′)
      * the per-step discretisation error ηL is ≤ 1 %, so the counts agree to 3 % (+ 2 iterations of rounding).
      */
-    @Property(tries = 100)
-    void flowEstimateApproachesTheExactCountForSmallSteps(@ForAll @IntRange(min = 2, max = 4) int depth,
-                                                          @ForAll @DoubleRange(min = -3, max = 3) double lambda,
-                                                          @ForAll @DoubleRange(min = 0.1, max = 1) double alpha) {
-        Assume.that(Math.abs(lambda) > 0.05);
+    static Stream<Arguments> flowEstimateApproachesTheExactCountForSmallStepsCases() {
+        return RandomCases.of(202, 100, random -> new Object[] {
+                RandomCases.integer(random, 2, 4),
+                RandomCases.uniform(random, -3, 3),
+                RandomCases.uniform(random, 0.1, 1)});
+    }
+
+    @ParameterizedTest
+    @MethodSource("flowEstimateApproachesTheExactCountForSmallStepsCases")
+    void flowEstimateApproachesTheExactCountForSmallSteps(int depth, double lambda, double alpha) {
+        assumeTrue(Math.abs(lambda) > 0.05);
         double eta = 0.01 * StepSizeBounds.perEigenvalue(lambda, alpha, depth);
         double tolerance = 1e-3 * Math.abs(lambda);
         double flow = Predictor.identicalFlowTime(depth, lambda, alpha, tolerance) / eta;
-        Assume.that(flow < 1_000_000);
+        assumeTrue(flow < 1_000_000);
         long exact = RecursionCounts.firstWithin(depth, lambda, alpha, alpha, eta, Math.max(lambda, 0), tolerance,
                 2_000_000, Progress.NONE).iteration();
         assertThat(flow).isCloseTo(exact, within(0.03 * exact + 2));
     }
 
     /** Lemma 3.8′: x(k)^N ≤ c for every k ≤ Λ_N(λ, α, η, c), and Λ_N is not absurdly small (the next 2·Λ_N+5 exceed c). */
-    @Property(tries = 200)
-    void levelTimeIsALowerBoundOnCrossingTheLevel(@ForAll @IntRange(min = 2, max = 4) int depth,
-                                                  @ForAll @DoubleRange(min = 0.1, max = 4) double lambda,
-                                                  @ForAll @DoubleRange(min = 0.02, max = 0.5) double alpha,
-                                                  @ForAll @DoubleRange(min = 0.01, max = 0.99) double stepFraction,
-                                                  @ForAll @DoubleRange(min = 0, max = 0.999) @Scale(3) double levelFraction) {
+    static Stream<Arguments> levelTimeIsALowerBoundOnCrossingTheLevelCases() {
+        return RandomCases.of(203, 200, random -> new Object[] {
+                RandomCases.integer(random, 2, 4),
+                RandomCases.uniform(random, 0.1, 4),
+                RandomCases.uniform(random, 0.02, 0.5),
+                RandomCases.uniform(random, 0.01, 0.99),
+                RandomCases.uniform(random, 0, 0.999)});
+    }
+
+    @ParameterizedTest
+    @MethodSource("levelTimeIsALowerBoundOnCrossingTheLevelCases")
+    void levelTimeIsALowerBoundOnCrossingTheLevel(int depth, double lambda, double alpha, double stepFraction, double levelFraction) {
         double start = Math.pow(alpha, depth);
-        Assume.that(lambda > start * 1.01);
+        assumeTrue(lambda > start * 1.01);
         double level = start + levelFraction * (lambda - start);
         double eta = stepFraction * HittingTimeBounds.lowerBoundStepLimit(depth, lambda);
         long bound = HittingTimeBounds.levelTime(depth, lambda, alpha, eta, level);
-        Assume.that(bound < 1_000_000);
+        assumeTrue(bound < 1_000_000);
         double x = alpha;
         long crossing = -1;
         for (long k = 0; k <= 2 * bound + 5 && crossing < 0; k++) {
@@ -155,12 +173,18 @@ class HittingTimeBoundsTest {
     }
 
     /** Lemma 2.2′ (N = 1): the exact count equals the recursion, for λ of both signs and η ∈ (0, 2). */
-    @Property(tries = 200)
-    void depthOneCountIsExact(@ForAll @DoubleRange(min = -3, max = 3) double lambda,
-                              @ForAll @DoubleRange(min = 0.01, max = 2) double alpha,
-                              @ForAll @DoubleRange(min = 0.01, max = 1.9) double eta,
-                              @ForAll @DoubleRange(min = -6, max = -1) double logEpsilon) {
-        Assume.that(Math.abs(lambda) > 0.01 && Math.abs(1 - eta) > 1e-3);
+    static Stream<Arguments> depthOneCountIsExactCases() {
+        return RandomCases.of(204, 200, random -> new Object[] {
+                RandomCases.uniform(random, -3, 3),
+                RandomCases.uniform(random, 0.01, 2),
+                RandomCases.uniform(random, 0.01, 1.9),
+                RandomCases.uniform(random, -6, -1)});
+    }
+
+    @ParameterizedTest
+    @MethodSource("depthOneCountIsExactCases")
+    void depthOneCountIsExact(double lambda, double alpha, double eta, double logEpsilon) {
+        assumeTrue(Math.abs(lambda) > 0.01 && Math.abs(1 - eta) > 1e-3);
         double epsilon = Math.pow(10, logEpsilon) * Math.abs(lambda);
         long expected = HittingTimeBounds.depthOne(lambda, alpha, eta, epsilon);
         long actual = RecursionCounts.firstWithin(1, lambda, alpha, alpha, eta, lambda, epsilon, 1_000_000,

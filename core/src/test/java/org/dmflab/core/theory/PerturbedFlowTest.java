@@ -2,15 +2,16 @@ package org.dmflab.core.theory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.OptionalLong;
-import net.jqwik.api.Assume;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.DoubleRange;
-import net.jqwik.api.constraints.IntRange;
+import java.util.stream.Stream;
 import org.dmflab.core.Progress;
+import org.dmflab.core.RandomCases;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** Perturbed starts (theory.md §6): identities (43′)/(44′), phase transition (46), Lemma 2.11′, (47′), (16′), (15′). */
 class PerturbedFlowTest {
@@ -46,11 +47,17 @@ class PerturbedFlowTest {
     }
 
     /** (43′) d(k+1) = (1+ρ)d(k) and (44′) s(k+1) = (1−ρ²)s(k) hold along (40) to rounding (relative 1e-12). */
-    @Property(tries = 200)
-    void differenceIdentitiesHoldAlongTheRecursion(@ForAll @IntRange(min = 2, max = 5) int depth,
-                                                   @ForAll @DoubleRange(min = -3, max = 3) double lambda,
-                                                   @ForAll @DoubleRange(min = 0.05, max = 0.6) double alpha,
-                                                   @ForAll @DoubleRange(min = 0.02, max = 0.98) double betaFraction) {
+    static Stream<Arguments> differenceIdentitiesHoldAlongTheRecursionCases() {
+        return RandomCases.of(301, 200, random -> new Object[] {
+                RandomCases.integer(random, 2, 5),
+                RandomCases.uniform(random, -3, 3),
+                RandomCases.uniform(random, 0.05, 0.6),
+                RandomCases.uniform(random, 0.02, 0.98)});
+    }
+
+    @ParameterizedTest
+    @MethodSource("differenceIdentitiesHoldAlongTheRecursionCases")
+    void differenceIdentitiesHoldAlongTheRecursion(int depth, double lambda, double alpha, double betaFraction) {
         double beta = betaFraction * alpha;
         double eta = 0.5 * StepSizeBounds.perturbed(Math.abs(lambda), alpha, beta, depth);
         double x = beta;
@@ -70,17 +77,23 @@ class PerturbedFlowTest {
     }
 
     /** Lemma 2.11′: wherever it applies, the exact K of (46) is at most ⌊S* / ρ_low⌋ + 1 (and finite). */
-    @Property(tries = 300)
-    void signChangeHappensWithinTheRigorousBound(@ForAll @IntRange(min = 2, max = 4) int depth,
-                                                 @ForAll @DoubleRange(min = -3, max = -0.05) double lambda,
-                                                 @ForAll @DoubleRange(min = 0.02, max = 0.4) double alpha,
-                                                 @ForAll @DoubleRange(min = 0.02, max = 0.98) double betaFraction,
-                                                 @ForAll @DoubleRange(min = 0.05, max = 1) double stepFraction) {
+    static Stream<Arguments> signChangeHappensWithinTheRigorousBoundCases() {
+        return RandomCases.of(302, 300, random -> new Object[] {
+                RandomCases.integer(random, 2, 4),
+                RandomCases.uniform(random, -3, -0.05),
+                RandomCases.uniform(random, 0.02, 0.4),
+                RandomCases.uniform(random, 0.02, 0.98),
+                RandomCases.uniform(random, 0.05, 1)});
+    }
+
+    @ParameterizedTest
+    @MethodSource("signChangeHappensWithinTheRigorousBoundCases")
+    void signChangeHappensWithinTheRigorousBound(int depth, double lambda, double alpha, double betaFraction, double stepFraction) {
         double beta = betaFraction * alpha;
         double eta = stepFraction / ((3 * depth - 2) * Math.pow(Math.max(alpha, Math.pow(-lambda, 1.0 / depth)),
                 2 * depth - 2));
         OptionalLong bound = PerturbedFlow.signChangeBound(depth, lambda, alpha, beta, eta);
-        Assume.that(bound.isPresent() && bound.getAsLong() < 2_000_000);
+        assumeTrue(bound.isPresent() && bound.getAsLong() < 2_000_000);
         RecursionCounts.Outcome k = RecursionCounts.signChange(depth, lambda, alpha, beta, eta, bound.getAsLong(),
                 Progress.NONE);
         assertThat(k.reached()).isTrue();
@@ -92,11 +105,17 @@ class PerturbedFlowTest {
      * 1e-9), and (16′) estimates the descent's hitting count within [0.8, 1.25] (theory.md §6.4 found [0.83, 1.00]
      * over 1498 cases; it is an estimate with O(η) error, not a bound).
      */
-    @Property(tries = 60)
-    void flowEstimatesMatchQuadratureAndDescent(@ForAll @IntRange(min = 2, max = 4) int depth,
-                                                @ForAll @DoubleRange(min = -3, max = -0.1) double lambda,
-                                                @ForAll @DoubleRange(min = 0.05, max = 0.3) double alpha,
-                                                @ForAll @DoubleRange(min = 0.1, max = 0.9) double betaFraction) {
+    static Stream<Arguments> flowEstimatesMatchQuadratureAndDescentCases() {
+        return RandomCases.of(303, 60, random -> new Object[] {
+                RandomCases.integer(random, 2, 4),
+                RandomCases.uniform(random, -3, -0.1),
+                RandomCases.uniform(random, 0.05, 0.3),
+                RandomCases.uniform(random, 0.1, 0.9)});
+    }
+
+    @ParameterizedTest
+    @MethodSource("flowEstimatesMatchQuadratureAndDescentCases")
+    void flowEstimatesMatchQuadratureAndDescent(int depth, double lambda, double alpha, double betaFraction) {
         double beta = betaFraction * alpha;
         double gammaSquared = alpha * alpha - beta * beta;
         double magnitude = -lambda;
@@ -111,7 +130,7 @@ class PerturbedFlowTest {
                 2 * depth - 2));
         double tolerance = 1e-3 * magnitude;
         double estimate = (signTime + PerturbedFlow.accuracyTime(depth, magnitude, gammaSquared, 0, tolerance)) / eta;
-        Assume.that(estimate < 300_000);
+        assumeTrue(estimate < 300_000);
         RecursionCounts.Outcome hit = RecursionCounts.firstWithin(depth, lambda, alpha, beta, eta, lambda, tolerance,
                 2_000_000, Progress.NONE);
         assertThat(hit.reached()).isTrue();
@@ -122,16 +141,22 @@ class PerturbedFlowTest {
      * (15′) [CONJ]: for λ &gt; 0 and η at the (14′) bound, the perturbed run is within ε from T_N(λ, β, η, ε) on. A
      * conjecture validated numerically in theory.md §6.4 (1474 cases); this sweep repeats that check.
      */
-    @Property(tries = 150)
-    void perturbedPositiveEigenvaluesConvergeWithinTheConjecturedCount(
-            @ForAll @IntRange(min = 2, max = 4) int depth, @ForAll @DoubleRange(min = 0.05, max = 3) double lambda,
-            @ForAll @DoubleRange(min = 0.01, max = 0.3) double alpha,
-            @ForAll @DoubleRange(min = 0.02, max = 0.98) double betaFraction) {
+    static Stream<Arguments> perturbedPositiveEigenvaluesConvergeWithinTheConjecturedCountCases() {
+        return RandomCases.of(304, 150, random -> new Object[] {
+                RandomCases.integer(random, 2, 4),
+                RandomCases.uniform(random, 0.05, 3),
+                RandomCases.uniform(random, 0.01, 0.3),
+                RandomCases.uniform(random, 0.02, 0.98)});
+    }
+
+    @ParameterizedTest
+    @MethodSource("perturbedPositiveEigenvaluesConvergeWithinTheConjecturedCountCases")
+    void perturbedPositiveEigenvaluesConvergeWithinTheConjecturedCount(int depth, double lambda, double alpha, double betaFraction) {
         double beta = betaFraction * alpha;
         double eta = StepSizeBounds.perturbed(lambda, alpha, beta, depth);
         double tolerance = 1e-3 * lambda;
         long conjectured = HittingTimeBounds.upper(depth, lambda, beta, eta, tolerance);
-        Assume.that(conjectured < 1_000_000);
+        assumeTrue(conjectured < 1_000_000);
         RecursionCounts.Outcome hit = RecursionCounts.firstWithin(depth, lambda, alpha, beta, eta, lambda, tolerance,
                 conjectured, Progress.NONE);
         assertThat(hit.reached()).isTrue();

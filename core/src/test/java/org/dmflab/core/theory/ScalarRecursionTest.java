@@ -3,20 +3,24 @@ package org.dmflab.core.theory;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.DoubleRange;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.Scale;
+import java.util.stream.Stream;
+import org.dmflab.core.RandomCases;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class ScalarRecursionTest {
 
     /** theory.md §3, Lemma 2.2′ (N = 1): x(k) − λ = (1 − η)ᵏ(α − λ) exactly. */
-    @Property(tries = 50)
-    void depthOneIsTheClosedForm(@ForAll @DoubleRange(min = -3, max = 3) double lambda,
-                                 @ForAll @DoubleRange(min = 0.01, max = 1) double alpha,
-                                 @ForAll @DoubleRange(min = 0.001, max = 1.5) @Scale(4) double eta) {
+    static Stream<Arguments> depthOneCases() {
+        return RandomCases.of(1, 50, random -> new Object[]{RandomCases.uniform(random, -3, 3),
+                RandomCases.uniform(random, 0.01, 1), RandomCases.uniform(random, 0.001, 1.5)});
+    }
+
+    @ParameterizedTest
+    @MethodSource("depthOneCases")
+    void depthOneIsTheClosedForm(double lambda, double alpha, double eta) {
         double x = alpha;
         for (int k = 1; k <= 40; k++) {
             x = ScalarRecursion.identicalStep(x, lambda, eta, 1);
@@ -26,10 +30,14 @@ class ScalarRecursionTest {
     }
 
     /** (40) with x = y reduces to (18): the perturbed dynamics contain the identical ones. */
-    @Property(tries = 50)
-    void perturbedDynamicsWithEqualStartAreTheIdenticalOnes(@ForAll @IntRange(min = 2, max = 6) int depth,
-                                                            @ForAll @DoubleRange(min = -2, max = 2) double lambda,
-                                                            @ForAll @DoubleRange(min = 0.05, max = 0.9) double alpha) {
+    static Stream<Arguments> equalStarts() {
+        return RandomCases.of(2, 50, random -> new Object[]{RandomCases.integer(random, 2, 6),
+                RandomCases.uniform(random, -2, 2), RandomCases.uniform(random, 0.05, 0.9)});
+    }
+
+    @ParameterizedTest
+    @MethodSource("equalStarts")
+    void perturbedDynamicsWithEqualStartAreTheIdenticalOnes(int depth, double lambda, double alpha) {
         double eta = 0.05;
         double x = alpha;
         double y = alpha;

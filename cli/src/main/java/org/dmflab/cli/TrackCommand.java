@@ -1,0 +1,131 @@
+package org.dmflab.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.dmflab.cli.io.CsvTables;
+import org.dmflab.cli.io.OutputDirectory;
+import org.dmflab.core.chart.ChartRenderer;
+import org.dmflab.core.chart.TrackChartSet;
+import org.dmflab.core.chart.TrackCharts;
+import org.dmflab.core.settings.RawSettings;
+import org.dmflab.core.spectrum.SpectrumTracker;
+import org.dmflab.core.spectrum.TrackConfig;
+import org.dmflab.core.spectrum.TrackInput;
+import org.dmflab.core.spectrum.TrackResult;
+import org.dmflab.core.spectrum.TrackSettings;
+import org.dmflab.core.table.Column;
+import org.dmflab.core.table.Schemas;
+import org.dmflab.core.table.Table;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code dmflab track}: the Spectrum Tracker (design.md §3, §4). Writes plateaus.csv, hitting.csv and the charts
+ * eigenvalues.png, effective-rank.png and loss.png (800×500), all or nothing.
+ */
+@Command(name = "track", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Track a recorded run: effective-rank plateaus, first hitting iterations of the target's "
+                + "eigenvalues, monotonicity of the effective rank, and charts.",
+                "Writes plateaus.csv, hitting.csv, eigenvalues.png, effective-rank.png and loss.png."})
+final class TrackCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--trace", required = true, paramLabel = "CSV", description = "The run's trace.csv (dmflab train).")
+    Path trace;
+
+    @ArgGroup(exclusive = true)
+    Target target;
+
+    static final class Target {
+        @Option(names = "--target", paramLabel = "CSV", description = "The target matrix (matrix.csv); its spectrum "
+                + "is computed.")
+        Path matrix;
+
+        @Option(names = "--spectrum", paramLabel = "CSV", description = "The target's spectrum.csv instead of the "
+                + "matrix.")
+        Path spectrum;
+    }
+
+    @Option(names = "--predicted", paramLabel = "CSV", description = "The predictor's plateaus.csv: its certified "
+            + "intervals and bounds are copied into plateaus.csv and shaded in the effective-rank chart.")
+    Path predicted;
+
+    @Option(names = "--epsilon", paramLabel = "EPS", description = "Relative accuracy of the hitting iterations: "
+            + "|value − limit| ≤ EPS·|λ|; in (0, 1), default " + TrackSettings.DEFAULT_EPSILON + ".")
+    String epsilon;
+
+    @Option(names = "--plateau-tolerance", paramLabel = "TOL", description = "Band |r_eff − r_eff(Φ_r)| ≤ TOL that "
+            + "counts as plateau r; default " + TrackSettings.DEFAULT_PLATEAU_TOLERANCE + ".")
+    String plateauTolerance;
+
+    @Option(names = "--log-x", arity = "0..1", fallbackValue = "true", paramLabel = "BOOL",
+            description = "Logarithmic iteration axis (iteration 0 is then not drawn); default true.")
+    String logX;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory.")
+    Path out;
+
+    @Override
+    public Integer call() throws Exception {
+        if (System.getProperty("java.awt.headless") == null) {
+            System.setProperty("java.awt.headless", "true");
+        }
+        Map<String, String> raw = new LinkedHashMap<>();
+        raw.put(TrackSettings.EPSILON, epsilon);
+        raw.put(TrackSettings.PLATEAU_TOLERANCE, plateauTolerance);
+        raw.put(TrackSettings.LOG_X, logX);
+        TrackConfig config = TrackSettings.parse(RawSettings.of(raw));
+
+        Table traceTable = CsvTables.read(trace, byName(Schemas.trace(0, 0)), "");
+        Optional<Path> targetFile = target == null ? Optional.empty()
+                : Optional.of(target.matrix != null ? target.matrix : target.spectrum);
+        Optional<Table> targetTable = Optional.empty();
+        if (target != null && target.matrix != null) {
+            targetTable = Optional.of(CsvTables.read(target.matrix, Map.of(), "r"));
+        } else if (target != null) {
+            targetTable = Optional.of(CsvTables.read(target.spectrum, byName(Schemas.SPECTRUM), ""));
+        }
+        Optional<Table> predictedTable = Optional.ofNullable(predicted)
+                .map(file -> CsvTables.read(file, byName(Schemas.PLATEAUS), ""));
+        TrackInput input = TrackInput.fromTables(traceTable, trace.toString(), targetTable,
+                targetFile.map(Path::toString).orElse("target"), predictedTable,
+                predicted == null ? "predicted" : predicted.toString());
+
+        TrackResult result = SpectrumTracker.track(input, config,
+                new StderrProgress(spec.commandLine().getErr(), "track"));
+        TrackChartSet charts = TrackCharts.all(result);
+        try (OutputDirectory output = OutputDirectory.open(out)) {
+            CsvTables.write(result.plateausTable(), output.file("plateaus.csv"));
+            CsvTables.write(result.hittingTable(), output.file("hitting.csv"));
+            for (int c = 0; c < TrackChartSet.NAMES.size(); c++) {
+                Files.write(output.file(TrackChartSet.NAMES.get(c) + ".png"), ChartRenderer.png(charts.all().get(c),
+                        ChartRenderer.DEFAULT_WIDTH, ChartRenderer.DEFAULT_HEIGHT));
+            }
+            output.commit();
+            PrintWriter printed = spec.commandLine().getOut();
+            printed.println(result.summary());
+            printed.printf("wrote %s: plateaus.csv, hitting.csv, eigenvalues.png, effective-rank.png, loss.png%n",
+                    output.finalFile(""));
+        }
+        return ExitCode.OK;
+    }
+
+    private static Map<String, Column> byName(List<Column> columns) {
+        Map<String, Column> map = new LinkedHashMap<>();
+        for (Column column : columns) {
+            map.put(column.name(), column);
+        }
+        return map;
+    }
+}

@@ -1,0 +1,112 @@
+package org.dmflab.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.dmflab.cli.io.CsvTables;
+import org.dmflab.core.table.Table;
+import org.dmflab.core.train.Trace;
+import org.dmflab.core.train.TrainSettings;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TrainCommandTest {
+
+    @TempDir
+    Path dir;
+
+    Path target;
+
+    @BeforeEach
+    void generate() {
+        CliRun run = CliRun.of("generate", "--spectrum", "3,1.5,0.8,-0.5", "--seed", "4", "--measurements", "30",
+                "--out", dir.resolve("gt").toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        target = dir.resolve("gt").resolve("matrix.csv");
+    }
+
+    @Test
+    void quickStartWritesTraceAndProduct() throws IOException {
+        Path out = dir.resolve("run");
+        CliRun run = CliRun.of("train", "--target", target.toString(), "--depth", "3", "--step", "0.01", "--init",
+                "identity", "--alpha", "0.02", "--iterations", "20000", "--record", "log:100", "--out", out.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.err()).isEmpty();
+        assertThat(run.out()).startsWith("solver spectral, 20000 iterations").contains("final loss")
+                .contains("effective rank").hasLineCount(1);
+        Trace trace = Trace.fromTable(CsvTables.read(out.resolve("trace.csv"), Map.of(), "r"), "trace.csv");
+        assertThat(trace.iteration(0)).isZero();
+        assertThat(trace.iteration(trace.size() - 1)).isEqualTo(20_000);
+        assertThat(trace.eigenCount()).isEqualTo(4);
+        // identity start: the negative eigenvalue is not learned (limit 0), the positive ones are
+        assertThat(trace.lambda(trace.size() - 1, 0)).isCloseTo(3, within(1e-6));
+        assertThat(trace.lambda(trace.size() - 1, 3)).isBetween(0.0, 0.01);
+        Table product = CsvTables.read(out.resolve("product.csv"), Map.of(), "r");
+        assertThat(product.columnNames()).containsExactly("c1", "c2", "c3", "c4");
+        assertThat(product.rowCount()).isEqualTo(4);
+    }
+
+    @Test
+    void sensingLossTrainsOnTheMeasurements() {
+        Path out = dir.resolve("sensing");
+        CliRun run = CliRun.of("train", "--target", target.toString(), "--measurements",
+                dir.resolve("gt").resolve("measurements.csv").toString(), "--loss", "sensing", "--init", "perturbed",
+                "--alpha", "0.3", "--step", "0.05", "--iterations", "3000", "--out", out.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).startsWith("solver matrix,");
+    }
+
+    @Test
+    void sameSettingsGiveByteIdenticalOutput() throws IOException {
+        for (String name : List.of("a", "b")) {
+            assertThat(CliRun.of("train", "--target", target.toString(), "--solver", "matrix", "--init", "gaussian",
+                    "--seed", "3", "--sigma", "0.1", "--iterations", "500", "--step", "0.05", "--out",
+                    dir.resolve(name).toString()).exitCode()).isZero();
+        }
+        for (String file : List.of("trace.csv", "product.csv")) {
+            assertThat(Files.readAllBytes(dir.resolve("a").resolve(file)))
+                    .isEqualTo(Files.readAllBytes(dir.resolve("b").resolve(file)));
+        }
+    }
+
+    @Test
+    void badInputExitsWithTwoAndNamesTheOption() {
+        CliRun run = CliRun.of("train", "--target", target.toString(), "--depth", "0", "--out",
+                dir.resolve("x").toString());
+        assertThat(run.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(run.err()).startsWith("dmflab train: depth: ").hasLineCount(1);
+        assertThat(Files.exists(dir.resolve("x"))).isFalse();
+
+        CliRun sensing = CliRun.of("train", "--target", target.toString(), "--loss", "sensing", "--out",
+                dir.resolve("y").toString());
+        assertThat(sensing.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(sensing.err()).contains("loss: ");
+    }
+
+    @Test
+    void divergenceExitsWithThreeAndOneLine() {
+        CliRun run = CliRun.of("train", "--target", target.toString(), "--alpha", "1", "--step", "1",
+                "--iterations", "1000", "--out", dir.resolve("d").toString());
+        assertThat(run.exitCode()).isEqualTo(ExitCode.FAILED);
+        assertThat(run.err()).contains("train: warning: step: ").contains("diverged at iteration")
+                .contains("admissible step size");
+        assertThat(run.err().lines().filter(l -> l.contains("diverged"))).hasSize(1);
+        assertThat(Files.exists(dir.resolve("d"))).isFalse();
+    }
+
+    @Test
+    void helpDocumentsEveryOption() {
+        CliRun run = CliRun.of("train", "--help");
+        assertThat(run.exitCode()).isZero();
+        for (String key : TrainSettings.KEYS) {
+            assertThat(run.out()).contains("--" + key);
+        }
+        assertThat(run.out()).contains("--target").contains("--measurements").contains("--out");
+    }
+}

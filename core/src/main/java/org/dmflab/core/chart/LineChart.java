@@ -1,0 +1,344 @@
+package org.dmflab.core.chart;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Paint;
+import java.awt.geom.Line2D;
+import java.awt.geom.Rectangle2D;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.LegendItem;
+import org.jfree.chart.LegendItemCollection;
+import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTickUnit;
+import org.jfree.chart.axis.TickUnits;
+import org.jfree.chart.axis.ValueAxis;
+import org.jfree.chart.block.BlockBorder;
+import org.jfree.chart.plot.IntervalMarker;
+import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.title.LegendTitle;
+import org.jfree.chart.title.TextTitle;
+import org.jfree.chart.ui.HorizontalAlignment;
+import org.jfree.chart.ui.Layer;
+import org.jfree.chart.ui.RectangleAnchor;
+import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.chart.ui.RectangleInsets;
+import org.jfree.chart.ui.TextAnchor;
+import org.jfree.data.xy.DefaultXYDataset;
+
+/**
+ * A line chart in the {@link ChartStyle}: named series over a linear or logarithmic x axis (and y axis), dashed
+ * horizontal reference lines, shaded x intervals and extra legend entries for them. The building block of the
+ * tracker's charts and of later experiment reports.
+ *
+ * <p>Points that an axis cannot show (non-finite, or ≤ 0 on a log axis) are left out; callers say so in the axis label
+ * or a subtitle. Long series are thinned for drawing ({@link Decimation}) without visible change.
+ */
+public final class LineChart {
+    /** Legends longer than this are cut, with a note, so that they do not crowd out the plot. */
+    public static final int MAX_LEGEND_ITEMS = 12;
+
+    private LineChart() {
+    }
+
+    public static Builder builder(String title) {
+        return new Builder(title);
+    }
+
+    private record Series(String name, double[] x, double[] y, Color color, boolean dashed) {
+    }
+
+    private record Reference(double value, String label, Color color, double labelInset) {
+    }
+
+    private record Interval(double start, double end, String label, Color color) {
+    }
+
+    private record LegendEntry(String name, Color color, boolean shaded) {
+    }
+
+    /** Collects the parts of one chart. */
+    public static final class Builder {
+        private final String title;
+        private final List<String> subtitles = new ArrayList<>();
+        private String xLabel = "x";
+        private boolean xLog;
+        private String yLabel = "y";
+        private boolean yLog;
+        private double yLower = Double.NaN;
+        private double yUpper = Double.NaN;
+        private final List<Series> series = new ArrayList<>();
+        private final List<Reference> references = new ArrayList<>();
+        private final List<Interval> intervals = new ArrayList<>();
+        private final List<LegendEntry> extraLegend = new ArrayList<>();
+
+        private Builder(String title) {
+            this.title = Objects.requireNonNull(title, "title");
+        }
+
+        public Builder xAxis(String label, boolean logarithmic) {
+            xLabel = label;
+            xLog = logarithmic;
+            return this;
+        }
+
+        public Builder yAxis(String label, boolean logarithmic) {
+            yLabel = label;
+            yLog = logarithmic;
+            return this;
+        }
+
+        /** Fixes the y range instead of fitting it to the data. */
+        public Builder yRange(double lower, double upper) {
+            if (!(lower < upper)) {
+                throw new IllegalArgumentException("empty y range " + lower + " … " + upper);
+            }
+            yLower = lower;
+            yUpper = upper;
+            return this;
+        }
+
+        /** A line of small text under the title. */
+        public Builder subtitle(String text) {
+            subtitles.add(text);
+            return this;
+        }
+
+        /** A solid series in the next palette colour. */
+        public Builder series(String name, double[] x, double[] y) {
+            return series(name, x, y, ChartStyle.seriesColor(series.size()), false);
+        }
+
+        public Builder series(String name, double[] x, double[] y, Color color, boolean dashed) {
+            if (x.length != y.length) {
+                throw new IllegalArgumentException("series '" + name + "': " + x.length + " x values but " + y.length
+                        + " y values");
+            }
+            series.add(new Series(name, x.clone(), y.clone(), color, dashed));
+            return this;
+        }
+
+        /** A dashed horizontal line at {@code value}, labelled just inside the plot's left edge (label may be empty). */
+        public Builder horizontalLine(double value, String label, Color color) {
+            return horizontalLine(value, label, color, 4);
+        }
+
+        /**
+         * A dashed horizontal line labelled {@code labelInset} pixels inside the plot's left edge; give close lines
+         * different insets so that their labels stand side by side instead of on top of each other.
+         */
+        public Builder horizontalLine(double value, String label, Color color, double labelInset) {
+            references.add(new Reference(value, label, color, labelInset));
+            return this;
+        }
+
+        /** A shaded x interval [start, end], labelled at its top (label may be empty). */
+        public Builder interval(double start, double end, String label, Color color) {
+            intervals.add(new Interval(start, end, label, color));
+            return this;
+        }
+
+        /** A legend entry drawn as a dashed line, for reference lines. */
+        public Builder legendLine(String name, Color color) {
+            extraLegend.add(new LegendEntry(name, color, false));
+            return this;
+        }
+
+        /** A legend entry drawn as a shaded box, for intervals. */
+        public Builder legendShade(String name, Color color) {
+            extraLegend.add(new LegendEntry(name, color, true));
+            return this;
+        }
+
+        public JFreeChart build() {
+            DefaultXYDataset dataset = new DefaultXYDataset();
+            XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
+            renderer.setDrawSeriesLineAsPath(true);
+            double[] xRange = {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
+            double[] yRange = {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
+            for (int s = 0; s < series.size(); s++) {
+                Series line = series.get(s);
+                double[][] points = Decimation.drawable(line.x(), line.y(), xLog, yLog);
+                extend(xRange, points[0]);
+                extend(yRange, points[1]);
+                dataset.addSeries(uniqueKey(dataset, line.name()), Decimation.thin(points[0], points[1], xLog));
+                renderer.setSeriesPaint(s, line.color());
+                renderer.setSeriesStroke(s, line.dashed() ? ChartStyle.DASHED : ChartStyle.LINE);
+            }
+            XYPlot plot = new XYPlot(dataset, axis(xLabel, xLog, xRange), axis(yLabel, yLog, yRange), renderer);
+            plot.setBackgroundPaint(ChartStyle.BACKGROUND);
+            plot.setDomainGridlinePaint(ChartStyle.GRID);
+            plot.setRangeGridlinePaint(ChartStyle.GRID);
+            plot.setDomainGridlineStroke(new BasicStroke(0.8f));
+            plot.setRangeGridlineStroke(new BasicStroke(0.8f));
+            plot.setOutlinePaint(ChartStyle.GRID);
+            plot.setAxisOffset(RectangleInsets.ZERO_INSETS);
+            if (!Double.isNaN(yLower)) {
+                plot.getRangeAxis().setRange(yLower, yUpper);
+            } else {
+                includeReferenceLines(plot, yRange);
+            }
+            for (Interval interval : intervals) {
+                IntervalMarker marker = new IntervalMarker(interval.start(), interval.end(), interval.color());
+                marker.setOutlinePaint(null);
+                if (!interval.label().isEmpty()) {
+                    marker.setLabel(interval.label());
+                    marker.setLabelFont(ChartStyle.MARKER_FONT);
+                    marker.setLabelPaint(ChartStyle.REFERENCE);
+                    marker.setLabelBackgroundColor(new Color(255, 255, 255, 0));
+                    marker.setLabelAnchor(RectangleAnchor.TOP);
+                    marker.setLabelTextAnchor(TextAnchor.TOP_CENTER);
+                    marker.setLabelOffset(new RectangleInsets(4, 0, 0, 0));
+                }
+                plot.addDomainMarker(marker, Layer.BACKGROUND);
+            }
+            for (Reference reference : references) {
+                ValueMarker marker = new ValueMarker(reference.value(), reference.color(), ChartStyle.DASHED);
+                if (!reference.label().isEmpty()) {
+                    marker.setLabel(reference.label());
+                    marker.setLabelFont(ChartStyle.MARKER_FONT);
+                    marker.setLabelPaint(reference.color());
+                    marker.setLabelBackgroundColor(new Color(255, 255, 255, 200));
+                    marker.setLabelAnchor(RectangleAnchor.LEFT);
+                    marker.setLabelTextAnchor(TextAnchor.CENTER_LEFT);
+                    marker.setLabelOffset(new RectangleInsets(0, reference.labelInset(), 0, 0));
+                }
+                plot.addRangeMarker(marker, Layer.BACKGROUND); // under the data: labels never hide a curve
+            }
+            JFreeChart chart = new JFreeChart(title, ChartStyle.TITLE_FONT, plot, false);
+            chart.setBackgroundPaint(ChartStyle.BACKGROUND);
+            chart.setAntiAlias(true);
+            chart.setTextAntiAlias(true);
+            chart.setPadding(new RectangleInsets(6, 8, 6, 14));
+            for (String text : subtitles) {
+                TextTitle subtitle = new TextTitle(text, ChartStyle.SUBTITLE_FONT);
+                subtitle.setPaint(ChartStyle.REFERENCE);
+                chart.addSubtitle(subtitle);
+            }
+            addLegend(chart, plot);
+            return chart;
+        }
+
+        private void addLegend(JFreeChart chart, XYPlot plot) {
+            LegendItemCollection items = new LegendItemCollection();
+            LegendItemCollection fromSeries = plot.getRenderer().getLegendItems();
+            for (int i = 0; i < fromSeries.getItemCount(); i++) {
+                items.add(fromSeries.get(i));
+            }
+            for (LegendEntry entry : extraLegend) {
+                items.add(entry.shaded() ? shadeItem(entry.name(), entry.color()) : lineItem(entry.name(), entry.color()));
+            }
+            if (items.getItemCount() == 0) {
+                return;
+            }
+            if (items.getItemCount() > MAX_LEGEND_ITEMS) {
+                int hidden = items.getItemCount() - (MAX_LEGEND_ITEMS - 1);
+                LegendItemCollection cut = new LegendItemCollection();
+                for (int i = 0; i < MAX_LEGEND_ITEMS - 1; i++) {
+                    cut.add(items.get(i));
+                }
+                cut.add(new LegendItem("… " + hidden + " more", "", null, null, new Rectangle2D.Double(0, 0, 1, 1),
+                        ChartStyle.BACKGROUND));
+                items = cut;
+            }
+            for (int i = 0; i < items.getItemCount(); i++) {
+                items.get(i).setLabelFont(ChartStyle.LEGEND_FONT);
+            }
+            plot.setFixedLegendItems(items);
+            LegendTitle legend = new LegendTitle(plot);
+            legend.setItemFont(ChartStyle.LEGEND_FONT);
+            legend.setPosition(RectangleEdge.BOTTOM);
+            legend.setHorizontalAlignment(HorizontalAlignment.CENTER);
+            legend.setFrame(BlockBorder.NONE);
+            legend.setBackgroundPaint(ChartStyle.BACKGROUND);
+            legend.setItemLabelPadding(new RectangleInsets(2, 2, 2, 10));
+            chart.addLegend(legend);
+        }
+
+        private static LegendItem lineItem(String name, Paint color) {
+            LegendItem item = new LegendItem(name, "", null, null, false, new Rectangle2D.Double(0, 0, 1, 1), false,
+                    color, false, color, ChartStyle.DASHED, true, new Line2D.Double(-9, 0, 9, 0), ChartStyle.DASHED,
+                    color);
+            return item;
+        }
+
+        private static LegendItem shadeItem(String name, Color color) {
+            return new LegendItem(name, "", null, null, new Rectangle2D.Double(-6, -6, 12, 12), color);
+        }
+
+        private static String uniqueKey(DefaultXYDataset dataset, String name) {
+            String key = name;
+            for (int copy = 2; dataset.indexOf(key) >= 0; copy++) {
+                key = name + " (" + copy + ")";
+            }
+            return key;
+        }
+
+        /** Widens an automatic y range so that every reference line is visible (a target the data never reach). */
+        private void includeReferenceLines(XYPlot plot, double[] dataRange) {
+            double low = dataRange[0];
+            double high = dataRange[1];
+            for (Reference reference : references) {
+                if (!yLog || reference.value() > 0) {
+                    low = Math.min(low, reference.value());
+                    high = Math.max(high, reference.value());
+                }
+            }
+            if (low < dataRange[0] || high > dataRange[1]) {
+                double margin = yLog ? 0 : 0.05 * (high - low);
+                plot.getRangeAxis().setRange(yLog ? low / 1.5 : low - margin, yLog ? high * 1.5 : high + margin);
+            }
+        }
+
+        private static void extend(double[] range, double[] values) {
+            for (double value : values) {
+                range[0] = Math.min(range[0], value);
+                range[1] = Math.max(range[1], value);
+            }
+        }
+
+        /**
+         * A logarithmic axis gets ticks at whole powers of ten (every 1, 2, 5, … decades, as space allows) with minor
+         * ticks at 2…9 times them; its labels are plain numbers (1, 10, 1,000) when all data lie in [1, 10⁹], as
+         * iteration counts do, and powers 10ᵏ otherwise.
+         */
+        private static ValueAxis axis(String label, boolean logarithmic, double[] range) {
+            ValueAxis axis;
+            if (logarithmic) {
+                LogAxis log = new LogAxis(label);
+                log.setBase(10);
+                log.setSmallestValue(1e-300);
+                TickUnits decades = new TickUnits();
+                for (int step : new int[]{1, 2, 3, 5, 10, 20, 50, 100}) {
+                    decades.add(new NumberTickUnit(step));
+                }
+                log.setStandardTickUnits(decades);
+                log.setMinorTickCount(9);
+                log.setMinorTickMarksVisible(true);
+                if (range[0] >= 1 && range[1] <= 1e9) {
+                    log.setNumberFormatOverride(new DecimalFormat("#,##0", DecimalFormatSymbols.getInstance(Locale.ROOT)));
+                }
+                axis = log;
+            } else {
+                NumberAxis linear = new NumberAxis(label);
+                linear.setAutoRangeIncludesZero(false);
+                axis = linear;
+            }
+            axis.setLabelFont(ChartStyle.AXIS_LABEL_FONT);
+            axis.setTickLabelFont(ChartStyle.TICK_FONT);
+            axis.setLabelPaint(Color.BLACK);
+            axis.setTickLabelPaint(Color.BLACK);
+            axis.setAxisLinePaint(ChartStyle.REFERENCE);
+            axis.setTickMarkPaint(ChartStyle.REFERENCE);
+            return axis;
+        }
+    }
+}

@@ -1,0 +1,212 @@
+package org.dmflab.core.chart;
+
+import java.awt.Color;
+import java.util.Locale;
+import java.util.Optional;
+import org.dmflab.core.linalg.Spectrum;
+import org.dmflab.core.linalg.SpectrumKind;
+import org.dmflab.core.spectrum.ObservedPlateau;
+import org.dmflab.core.spectrum.PredictedPlateau;
+import org.dmflab.core.spectrum.TrackResult;
+import org.dmflab.core.train.Trace;
+import org.jfree.chart.JFreeChart;
+
+/**
+ * The Spectrum Tracker's charts (theory.md §7; the paper's Figs. 1, 3 and 6):
+ * <ol>
+ *   <li>eigenvalue trajectories λᵢ(W(k)) (σᵢ for non-symmetric targets) with the target values as dashed lines;</li>
+ *   <li>the effective rank with the plateau levels r_eff(Φ_r) dashed and the predicted intervals (63′) shaded;</li>
+ *   <li>loss and Frobenius error on log–log axes.</li>
+ * </ol>
+ * On a logarithmic iteration axis iteration 0 cannot be drawn; it is left out and the axis label says so.
+ */
+public final class TrackCharts {
+    private static final String ITERATION = "iteration k";
+    /** Level labels per column: about 20 px apart in the ≈380-pixel-high plot of an 800×500 chart. */
+    private static final int LABELS_PER_COLUMN = 18;
+
+    private TrackCharts() {
+    }
+
+    /** All three charts. */
+    public static TrackChartSet all(TrackResult result) {
+        return new TrackChartSet(eigenvalues(result), effectiveRank(result), loss(result));
+    }
+
+    /** Chart 1: the product's eigenvalues (or singular values) against the iteration. */
+    public static JFreeChart eigenvalues(TrackResult result) {
+        Trace trace = result.input().trace();
+        Optional<Spectrum> target = result.input().target();
+        boolean eigen = target.map(s -> s.kind() == SpectrumKind.EIGENVALUE).orElse(trace.eigenCount() > 0);
+        int count = eigen ? trace.eigenCount() : trace.sigmaCount();
+        String symbol = eigen ? "λ" : "σ";
+        boolean logX = result.config().logX();
+        LineChart.Builder chart = LineChart.builder(eigen ? "Eigenvalues of the product W along the target's eigenvectors"
+                        : "Singular values of the product W")
+                .xAxis(iterationLabel(trace, logX), logX)
+                .yAxis(eigen ? "eigenvalue vᵢᵀ W vᵢ" : "singular value σᵢ(W)", false);
+        double[] x = iterations(trace);
+        for (int i = 0; i < count; i++) {
+            double[] y = new double[trace.size()];
+            for (int point = 0; point < trace.size(); point++) {
+                y[point] = eigen ? trace.lambda(point, i) : trace.sigma(point, i);
+            }
+            Color color = ChartStyle.seriesColor(i);
+            String name = ChartStyle.subscripted(symbol, i + 1);
+            if (target.isPresent()) {
+                // the arrow shows what the value approaches; for λ < 0 after an identical start that is 0, not λ
+                double value = target.get().value(i);
+                double limit = result.hittings().get(i).limit();
+                name += " → " + number(limit) + (limit == value ? "" : " (target " + number(value) + ")");
+                chart.horizontalLine(value, "", color);
+            }
+            chart.series(name, x, y, color, false);
+        }
+        if (target.isPresent()) {
+            chart.legendLine("target " + (eigen ? "eigenvalues" : "singular values"), ChartStyle.REFERENCE);
+        }
+        return chart.build();
+    }
+
+    /** Chart 2: the effective rank with its plateau levels and the predicted intervals. */
+    public static JFreeChart effectiveRank(TrackResult result) {
+        Trace trace = result.input().trace();
+        boolean logX = result.config().logX();
+        LineChart.Builder chart = LineChart.builder("Effective rank ‖W‖∗ / ‖W‖₂")
+                .xAxis(iterationLabel(trace, logX), logX)
+                .yAxis("effective rank r_eff(W)", false);
+        double[] rank = result.effectiveRank();
+        chart.series("r_eff(W(k))", iterations(trace), rank, ChartStyle.seriesColor(0), false);
+        double[] yRange = yRange(chart, result, trace);
+        // Level labels stand in two columns, and a label is left out when it would overlap the one above it in
+        // its column: close levels (1.9375 and 1.96875 in §8.2) are only a few pixels apart.
+        double labelSpacing = (yRange[1] - yRange[0]) / LABELS_PER_COLUMN;
+        double[] lastLabelled = {Double.NaN, Double.NaN};
+        long lastIteration = trace.iteration(trace.size() - 1);
+        boolean shaded = false;
+        for (ObservedPlateau plateau : result.plateaus()) {
+            String label = "";
+            for (int column = 0; column < 2 && label.isEmpty(); column++) {
+                if (Double.isNaN(lastLabelled[column])
+                        || Math.abs(plateau.level() - lastLabelled[column]) >= labelSpacing) {
+                    label = "r=" + plateau.r() + " (" + number(plateau.level()) + ")";
+                    lastLabelled[column] = plateau.level();
+                    chart.horizontalLine(plateau.level(), label, ChartStyle.REFERENCE, column == 0 ? 4 : 84);
+                }
+            }
+            if (label.isEmpty()) {
+                chart.horizontalLine(plateau.level(), "", ChartStyle.REFERENCE);
+            }
+            if (plateau.predicted().isPresent() && plateau.predicted().get().start().isPresent()) {
+                PredictedPlateau predicted = plateau.predicted().get();
+                long start = predicted.start().getAsLong();
+                long end = predicted.end().orElse(Math.max(lastIteration, start));
+                if (!logX || end > 0) {
+                    chart.interval(logX ? Math.max(start, 1) : start, end, "r=" + plateau.r(), ChartStyle.SHADE);
+                    shaded = true;
+                }
+            }
+        }
+        if (!result.plateaus().isEmpty()) {
+            chart.legendLine("plateau levels r_eff(Φᵣ)", ChartStyle.REFERENCE);
+        }
+        if (shaded) {
+            chart.legendShade("predicted intervals (63′)", ChartStyle.SHADE);
+        }
+        return chart.build();
+    }
+
+    /**
+     * The y range of the effective-rank chart. The effective rank starts at the rank of W(0) (n for αI) and drops to its
+     * first minimum within a few steps; when those first values lie far above the plateau levels they would squeeze all
+     * plateaus into a thin band. The axis is then cut above the highest level and the rest of the path, and a subtitle
+     * says where and why — provided at least a quarter of the run (in iterations) comes after the first minimum. Returns {lower, upper} as drawn (the data range when not cut).
+     */
+    private static double[] yRange(LineChart.Builder chart, TrackResult result, Trace trace) {
+        double[] rank = result.effectiveRank();
+        long minimumIteration = result.monotonicity().firstMinimumIteration();
+        double low = Double.POSITIVE_INFINITY;
+        double high = Double.NEGATIVE_INFINITY;
+        for (ObservedPlateau plateau : result.plateaus()) {
+            low = Math.min(low, plateau.level());
+            high = Math.max(high, plateau.level());
+        }
+        double startMax = Double.NEGATIVE_INFINITY;
+        double startMin = Double.POSITIVE_INFINITY;
+        for (int point = 0; point < rank.length; point++) {
+            if (trace.iteration(point) >= minimumIteration) {
+                low = Math.min(low, rank[point]);
+                high = Math.max(high, rank[point]);
+            } else {
+                startMax = Math.max(startMax, rank[point]);
+                startMin = Math.min(startMin, rank[point]);
+            }
+        }
+        double span = Math.max(high - low, 0.1);
+        double upper = high + 0.15 * span;
+        long first = trace.iteration(0);
+        long last = trace.iteration(trace.size() - 1);
+        // cut only when the part worth seeing (after the first minimum) is a good share of the run; a run stopped
+        // while still falling is shown whole
+        boolean enoughAfterMinimum = last - minimumIteration >= 0.25 * (last - first) && last > minimumIteration;
+        if (!result.plateaus().isEmpty() && enoughAfterMinimum && startMax > high + span) {
+            chart.yRange(low - 0.08 * span, upper);
+            chart.subtitle(String.format(Locale.ROOT, "y axis cut at %.3g: before its first minimum (iteration %d) the "
+                    + "effective rank falls from %.3g", upper, minimumIteration, startMax));
+            return new double[]{low - 0.08 * span, upper};
+        }
+        return new double[]{Math.min(low, startMin), Math.max(high, startMax)};
+    }
+
+    /** Chart 3: loss and Frobenius error on log–log axes. */
+    public static JFreeChart loss(TrackResult result) {
+        Trace trace = result.input().trace();
+        boolean logX = result.config().logX();
+        double[] loss = new double[trace.size()];
+        double[] error = new double[trace.size()];
+        int zeros = 0;
+        for (int point = 0; point < trace.size(); point++) {
+            loss[point] = trace.loss(point);
+            error[point] = trace.errorFro(point);
+            if (loss[point] <= 0 || error[point] <= 0) {
+                zeros++;
+            }
+        }
+        double[] x = iterations(trace);
+        LineChart.Builder chart = LineChart.builder("Loss and error")
+                .xAxis(iterationLabel(trace, logX), logX)
+                .yAxis("value (log scale)", true)
+                .series("loss ½‖W − Φ‖²  (Frobenius norm)", x, loss, ChartStyle.seriesColor(0), false)
+                .series("error ‖W − Φ‖  (Frobenius norm)", x, error, ChartStyle.seriesColor(1), false);
+        if (zeros > 0) {
+            chart.subtitle(zeros + " point" + (zeros == 1 ? "" : "s") + " with value 0 cannot be drawn on the log "
+                    + "axis and " + (zeros == 1 ? "is" : "are") + " left out");
+        }
+        return chart.build();
+    }
+
+    private static double[] iterations(Trace trace) {
+        double[] x = new double[trace.size()];
+        for (int point = 0; point < x.length; point++) {
+            x[point] = trace.iteration(point);
+        }
+        return x;
+    }
+
+    private static String iterationLabel(Trace trace, boolean logX) {
+        if (!logX) {
+            return ITERATION;
+        }
+        return trace.size() > 0 && trace.iteration(0) <= 0 ? ITERATION + " (log scale; k = 0 not shown)"
+                : ITERATION + " (log scale)";
+    }
+
+    private static String number(double value) {
+        if (value == 0) {
+            return "0";
+        }
+        return Math.abs(value) >= 1e-3 && Math.abs(value) < 1e4 ? String.format(Locale.ROOT, "%.4g", value)
+                .replaceAll("(\\.\\d*?)0+$", "$1").replaceAll("\\.$", "")
+                : String.format(Locale.ROOT, "%.3e", value);
+    }
+}

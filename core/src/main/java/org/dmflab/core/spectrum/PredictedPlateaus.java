@@ -1,0 +1,90 @@
+package org.dmflab.core.spectrum;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalLong;
+import org.dmflab.core.InvalidInputException;
+import org.dmflab.core.table.Schemas;
+import org.dmflab.core.table.Table;
+
+/**
+ * The predictor's plateaus table (Schemas.PLATEAUS) as the tracker reads it: one {@link PredictedPlateau} per rank
+ * r = 1, 2, … in order. {@code k_start}, {@code k_end} and {@code bound} may be empty.
+ */
+public record PredictedPlateaus(List<PredictedPlateau> rows) {
+
+    public PredictedPlateaus {
+        rows = List.copyOf(rows);
+    }
+
+    /** The row for rank {@code r}, if the table has one. */
+    public Optional<PredictedPlateau> forRank(int r) {
+        return r >= 1 && r <= rows.size() ? Optional.of(rows.get(r - 1)) : Optional.empty();
+    }
+
+    /**
+     * Reads a plateaus table, checking the columns (naming the missing ones), ranks 1, 2, … in order, finite levels,
+     * and start ≤ end where both are given.
+     */
+    public static PredictedPlateaus fromTable(Table table, String source) {
+        List<String> missing = new ArrayList<>();
+        for (var column : Schemas.PLATEAUS) {
+            if (table.indexOf(column.name()) < 0) {
+                missing.add(column.name());
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new InvalidInputException(source, "is not a plateaus table: missing column"
+                    + (missing.size() > 1 ? "s " : " ") + String.join(", ", missing)
+                    + " (the predictor's plateaus table has r, level, k_start, k_end, bound)");
+        }
+        int rColumn = table.indexOf("r");
+        int levelColumn = table.indexOf("level");
+        int startColumn = table.indexOf("k_start");
+        int endColumn = table.indexOf("k_end");
+        int boundColumn = table.indexOf("bound");
+        List<PredictedPlateau> rows = new ArrayList<>(table.rowCount());
+        for (int row = 0; row < table.rowCount(); row++) {
+            String where = source + ", row " + table.rowId(row);
+            Object r = table.cell(row, rColumn);
+            if (!(r instanceof Number number) || number.doubleValue() != row + 1) {
+                throw new InvalidInputException(where + ", column 'r'", "is " + r + " but should be " + (row + 1)
+                        + "; list the plateaus for r = 1, 2, … in order");
+            }
+            Object level = table.cell(row, levelColumn);
+            if (!(level instanceof Number levelNumber) || !Double.isFinite(levelNumber.doubleValue())) {
+                throw new InvalidInputException(where + ", column 'level'", "'" + level + "' is not a finite number");
+            }
+            OptionalLong start = wholeNumber(table.cell(row, startColumn), where + ", column 'k_start'");
+            OptionalLong end = wholeNumber(table.cell(row, endColumn), where + ", column 'k_end'");
+            if (start.isPresent() && end.isPresent() && start.getAsLong() > end.getAsLong()) {
+                throw new InvalidInputException(where, "k_start " + start.getAsLong() + " is after k_end "
+                        + end.getAsLong() + "; an interval needs k_start ≤ k_end (leave both empty for none)");
+            }
+            Object boundCell = table.cell(row, boundColumn);
+            OptionalDouble bound = OptionalDouble.empty();
+            if (boundCell != null) {
+                if (!(boundCell instanceof Number boundNumber) || !Double.isFinite(boundNumber.doubleValue())) {
+                    throw new InvalidInputException(where + ", column 'bound'", "'" + boundCell
+                            + "' is not a finite number (leave it empty when there is none)");
+                }
+                bound = OptionalDouble.of(boundNumber.doubleValue());
+            }
+            rows.add(new PredictedPlateau(row + 1, levelNumber.doubleValue(), start, end, bound));
+        }
+        return new PredictedPlateaus(rows);
+    }
+
+    private static OptionalLong wholeNumber(Object cell, String where) {
+        if (cell == null) {
+            return OptionalLong.empty();
+        }
+        if (!(cell instanceof Number number) || number.doubleValue() != Math.rint(number.doubleValue())
+                || number.doubleValue() < 0) {
+            throw new InvalidInputException(where, "'" + cell + "' is not an iteration (a whole number ≥ 0, or empty)");
+        }
+        return OptionalLong.of(number.longValue());
+    }
+}

@@ -1,0 +1,113 @@
+package org.dmflab.core.spectrum;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.dmflab.core.InvalidInputException;
+import org.dmflab.core.Progress;
+import org.dmflab.core.linalg.Spectrum;
+import org.dmflab.core.linalg.SpectrumKind;
+import org.dmflab.core.train.Trace;
+
+/**
+ * The Spectrum Tracker (design.md §2–§4): reads a recorded run against its target and reports what theory.md §7
+ * predicts can be seen in it — the effective rank recomputed and checked ({@link RankConsistency}), the plateau levels
+ * r_eff(Φ_r) = Σ_{i≤r}λᵢ/λ₁ of the positive part of the spectrum (§7.1) with the observed runs on them
+ * ({@link PlateauDetector}), the first hitting iteration of every target value ({@link HittingTimes}), and whether the
+ * effective rank is monotone after its first minimum ({@link Monotonicity}).
+ *
+ * <p>Plateau levels come from the target; without a target, from the predicted table; without either, there are none.
+ * Singular-value targets use σᵢ in place of λᵢ.
+ */
+public final class SpectrumTracker {
+    /** Allowed relative difference between a predicted level and the target's own r_eff(Φ_r). */
+    public static final double LEVEL_RELATIVE_TOLERANCE = 1e-6;
+
+    private SpectrumTracker() {
+    }
+
+    public static TrackResult track(TrackInput input, TrackConfig config, Progress progress) {
+        Trace trace = input.trace();
+        if (trace.size() == 0) {
+            throw new InvalidInputException(input.traceSource(), "the trace has no rows; track a run with at least "
+                    + "one recorded iteration");
+        }
+        input.target().ifPresent(target -> requireMatchingSize(trace, target, input.targetSource()));
+        progress.report(0, "checking the effective and stable rank columns");
+        RankConsistency.Trajectories ranks = RankConsistency.check(trace, input.traceSource(), progress);
+        progress.checkCanceled();
+
+        double[] levels = levels(input);
+        long[] iterations = trace.iterations();
+        List<ObservedPlateau> plateaus = new ArrayList<>(levels.length);
+        for (int r = 1; r <= levels.length; r++) {
+            progress.checkCanceled();
+            progress.report(0.2 + 0.5 * (r - 1) / levels.length, "plateau r=" + r);
+            int rank = r;
+            plateaus.add(new ObservedPlateau(r, levels[r - 1],
+                    input.predicted().flatMap(predicted -> predicted.forRank(rank)),
+                    PlateauDetector.longestRun(iterations, ranks.effectiveRank(), levels[r - 1],
+                            config.plateauTolerance())));
+        }
+        progress.report(0.7, "hitting iterations");
+        List<Hitting> hittings = input.target()
+                .map(target -> HittingTimes.compute(trace, target, config.epsilon(), progress))
+                .orElse(List.of());
+        progress.checkCanceled();
+        Monotonicity monotonicity = Monotonicity.of(iterations, ranks.effectiveRank());
+        progress.report(1, "done");
+        return new TrackResult(input, config, ranks.effectiveRank(), ranks.stableRank(), plateaus, hittings,
+                monotonicity);
+    }
+
+    /** r_eff(Φ_r) for r = 1 … (number of positive target values), checked against a predicted table. */
+    private static double[] levels(TrackInput input) {
+        if (input.target().isEmpty()) {
+            return input.predicted()
+                    .map(predicted -> predicted.rows().stream().mapToDouble(PredictedPlateau::level).toArray())
+                    .orElse(new double[0]);
+        }
+        double[] values = input.target().get().values();
+        int positive = 0;
+        while (positive < values.length && values[positive] > 0) {
+            positive++;
+        }
+        double[] levels = new double[positive];
+        for (int r = 1; r <= positive; r++) {
+            levels[r - 1] = RankMeasures.plateauLevel(values, r);
+        }
+        if (input.predicted().isPresent()) {
+            requireMatchingLevels(levels, input.predicted().get(), input.predictedSource());
+        }
+        return levels;
+    }
+
+    private static void requireMatchingLevels(double[] levels, PredictedPlateaus predicted, String source) {
+        for (PredictedPlateau row : predicted.rows()) {
+            if (row.r() > levels.length) {
+                throw new InvalidInputException(source + ", r=" + row.r(), "the target has only " + levels.length
+                        + " positive values, so there is no plateau r=" + row.r() + "; the prediction belongs to another"
+                        + " target — predict for this target");
+            }
+            double level = levels[row.r() - 1];
+            if (Math.abs(row.level() - level) > LEVEL_RELATIVE_TOLERANCE * Math.abs(level)) {
+                throw new InvalidInputException(source + ", r=" + row.r(), "level " + row.level()
+                        + " differs from the target's r_eff(Φ_" + row.r() + ") = " + level
+                        + "; the prediction belongs to another target — predict for this target");
+            }
+        }
+    }
+
+    private static void requireMatchingSize(Trace trace, Spectrum target, String source) {
+        boolean eigen = target.kind() == SpectrumKind.EIGENVALUE;
+        int columns = eigen ? trace.eigenCount() : trace.sigmaCount();
+        if (columns == target.size()) {
+            return;
+        }
+        String prefix = eigen ? "lambda_" : "sigma_";
+        String have = columns == 0 ? "no " + prefix + " columns (it comes from a run on a non-symmetric target)"
+                : columns + " " + prefix + " columns (" + prefix + "1 … " + prefix + columns + ")";
+        throw new InvalidInputException(source, "the target has " + target.size() + " "
+                + target.kind().label() + "s but the trace has " + have
+                + "; use the target the run was trained on");
+    }
+}

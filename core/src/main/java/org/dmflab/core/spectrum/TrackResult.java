@@ -1,0 +1,93 @@
+package org.dmflab.core.spectrum;
+
+import java.util.List;
+import java.util.Locale;
+import org.dmflab.core.table.Schemas;
+import org.dmflab.core.table.Table;
+
+/**
+ * What the Spectrum Tracker found: the recomputed rank trajectories, the plateaus (levels, predicted and observed
+ * intervals), the hitting iterations and the monotonicity of the effective rank. The tables leave the engine via
+ * {@link #plateausTable()} and {@link #hittingTable()}; the charts are built from this result by
+ * {@code org.dmflab.core.chart.TrackCharts}.
+ *
+ * @param effectiveRank the effective rank of each recorded point, recomputed from the sigma columns
+ * @param stableRank    the stable rank of each recorded point, recomputed likewise
+ * @param plateaus      one row per level r = 1 … (positive part of the spectrum); empty without target and prediction
+ * @param hittings      one row per target value; empty without a target
+ */
+public record TrackResult(TrackInput input, TrackConfig config, double[] effectiveRank, double[] stableRank,
+                          List<ObservedPlateau> plateaus, List<Hitting> hittings, Monotonicity monotonicity) {
+
+    public TrackResult {
+        effectiveRank = effectiveRank.clone();
+        stableRank = stableRank.clone();
+        plateaus = List.copyOf(plateaus);
+        hittings = List.copyOf(hittings);
+    }
+
+    /** The recomputed effective rank per recorded point (a copy). */
+    @Override
+    public double[] effectiveRank() {
+        return effectiveRank.clone();
+    }
+
+    /** The recomputed stable rank per recorded point (a copy). */
+    @Override
+    public double[] stableRank() {
+        return stableRank.clone();
+    }
+
+    /** Whether the effective rank is non-decreasing after its first minimum ({@link Monotonicity}). */
+    public boolean effectiveRankMonotone() {
+        return monotonicity.monotone();
+    }
+
+    /** The plateaus table of design.md §2 (Schemas.PLATEAUS_OBSERVED). */
+    public Table plateausTable() {
+        Table.Builder table = Table.builder(Schemas.PLATEAUS_OBSERVED);
+        for (ObservedPlateau plateau : plateaus) {
+            PredictedPlateau predicted = plateau.predicted().orElse(null);
+            table.addRow(plateau.r(), plateau.level(),
+                    predicted != null && predicted.start().isPresent() ? predicted.start().getAsLong() : null,
+                    predicted != null && predicted.end().isPresent() ? predicted.end().getAsLong() : null,
+                    predicted != null && predicted.bound().isPresent() ? predicted.bound().getAsDouble() : null,
+                    plateau.observed().map(PlateauRun::start).orElse(null),
+                    plateau.observed().map(PlateauRun::end).orElse(null));
+        }
+        return table.build();
+    }
+
+    /** The hitting table ({@link TrackSchemas#HITTING}). */
+    public Table hittingTable() {
+        Table.Builder table = Table.builder(TrackSchemas.HITTING);
+        for (Hitting hitting : hittings) {
+            table.addRow(hitting.index(), hitting.lambda(), hitting.limit(),
+                    hitting.kHit().isPresent() ? hitting.kHit().getAsLong() : null);
+        }
+        return table.build();
+    }
+
+    /** A few lines for people: points, plateaus found, values learned, monotonicity. */
+    public String summary() {
+        StringBuilder text = new StringBuilder();
+        var trace = input.trace();
+        text.append(String.format(Locale.ROOT, "trace: %d points, iterations %d…%d%n", trace.size(), trace.iteration(0),
+                trace.iteration(trace.size() - 1)));
+        long found = plateaus.stream().filter(p -> p.observed().isPresent()).count();
+        text.append(String.format(Locale.ROOT, "plateaus: %d of %d levels observed within ±%s%n", found,
+                plateaus.size(), config.plateauTolerance()));
+        for (ObservedPlateau plateau : plateaus) {
+            text.append(String.format(Locale.ROOT, "  r=%d level %.4f: %s%n", plateau.r(), plateau.level(),
+                    plateau.observed().map(run -> "iterations " + run.start() + "…" + run.end()).orElse("not observed")));
+        }
+        long learned = hittings.stream().filter(h -> h.kHit().isPresent()).count();
+        text.append(String.format(Locale.ROOT, "hitting: %d of %d values within ε=%s of their limit%n", learned,
+                hittings.size(), config.epsilon()));
+        text.append(String.format(Locale.ROOT, "effective rank monotone after its first minimum (iteration %d, %.4f): %s",
+                monotonicity.firstMinimumIteration(), monotonicity.firstMinimum(),
+                monotonicity.monotone() ? "yes" : "no, first drop at iteration "
+                        + monotonicity.firstViolation().getAsLong()));
+        return text.toString();
+    }
+}

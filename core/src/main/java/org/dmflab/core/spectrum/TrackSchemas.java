@@ -1,0 +1,28 @@
+package org.dmflab.core.spectrum;
+
+import static org.dmflab.core.table.ColumnType.DOUBLE;
+import static org.dmflab.core.table.ColumnType.INTEGER;
+import static org.dmflab.core.table.ColumnType.LONG;
+
+import java.util.List;
+import org.dmflab.core.table.Column;
+
+/**
+ * The table the Spectrum Tracker adds to design.md §2: the <b>hitting</b> table, one row per target eigenvalue
+ * (singular value for non-symmetric targets), with {@code index}, {@code lambda} (the target value), {@code limit}
+ * (what the product approaches, {@link HittingTimes}) and {@code k_hit} (first recorded iteration within ε; empty if
+ * never). Its plateaus table is Schemas.PLATEAUS_OBSERVED.
+ */
+public final class TrackSchemas {
+    public static final String K_HIT = "k_hit";
+
+    /** The hitting table. */
+    public static final List<Column> HITTING = List.of(
+            Column.of("index", INTEGER),
+            Column.of("lambda", DOUBLE),
+            Column.of("limit", DOUBLE),
+            Column.nullable(K_HIT, LONG));
+
+    private TrackSchemas() {
+    }
+}

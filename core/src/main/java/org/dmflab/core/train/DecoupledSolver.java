@@ -1,0 +1,115 @@
+package org.dmflab.core.train;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.dmflab.core.linalg.SymmetricEigen;
+import org.dmflab.core.theory.Initialization;
+import org.dmflab.core.theory.ScalarRecursion;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+
+/**
+ * The common part of the solvers that work in the target's eigenbasis (theory.md §2, (39)): for a symmetric
+ * Φ = VΛVᵀ and an identity or perturbed start, W₁ = V diag(x) Vᵀ, W₂ = … = W_N = V diag(y) Vᵀ and
+ * W = V diag(p) Vᵀ with pᵢ = xᵢ yᵢ^{N−1}. All trace columns follow from p without any decomposition: lambda = p,
+ * sigma = |p| sorted descending, error_fro = ‖p − λ‖₂, error_op = max|p − λ|, loss = ½‖p − λ‖². For an identity start
+ * (and for N = 1) y is x.
+ */
+abstract class DecoupledSolver implements Solver {
+    protected final int depth;
+    protected final double eta;
+    protected final double[] lambda;
+    protected final double[] x;
+    /** Eigenvalues of W₂ … W_N; the same array as x for an identity start or N = 1. */
+    protected final double[] y;
+    protected final boolean perturbed;
+    private final DMatrixRMaj vectors;
+    private final double[] product;
+
+    DecoupledSolver(TrainingProblem problem) {
+        TrainConfig config = problem.config();
+        SymmetricEigen eigen = problem.eigen().orElseThrow(() -> new IllegalStateException(
+                "the decoupled solvers need a symmetric target"));
+        depth = config.depth();
+        eta = config.step();
+        lambda = eigen.values();
+        vectors = eigen.vectors();
+        int n = lambda.length;
+        perturbed = config.init() == Initialization.PERTURBED && depth >= 2;
+        x = new double[n];
+        double start = config.init() == Initialization.PERTURBED ? config.beta() : config.alpha();
+        Arrays.fill(x, start);
+        if (perturbed) {
+            y = new double[n];
+            Arrays.fill(y, config.alpha());
+        } else {
+            y = x;
+        }
+        product = new double[n];
+    }
+
+    @Override
+    public double evaluate() {
+        double sum = 0;
+        for (int i = 0; i < x.length; i++) {
+            product[i] = ScalarRecursion.productEigenvalue(x[i], y[i], depth);
+            double d = product[i] - lambda[i];
+            sum += d * d;
+        }
+        return 0.5 * sum;
+    }
+
+    @Override
+    public TracePoint measure() {
+        double loss = evaluate();
+        double max = 0;
+        double[] sigma = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            max = Math.max(max, Math.abs(product[i] - lambda[i]));
+            sigma[i] = Math.abs(product[i]);
+        }
+        Arrays.sort(sigma);
+        for (int i = 0, j = sigma.length - 1; i < j; i++, j--) {
+            double swap = sigma[i];
+            sigma[i] = sigma[j];
+            sigma[j] = swap;
+        }
+        return new TracePoint(loss, Math.sqrt(2 * loss), max, product.clone(), sigma);
+    }
+
+    @Override
+    public DMatrixRMaj product() {
+        evaluate();
+        return inBasis(product);
+    }
+
+    @Override
+    public List<DMatrixRMaj> factors() {
+        List<DMatrixRMaj> factors = new ArrayList<>(depth);
+        factors.add(inBasis(x));
+        DMatrixRMaj others = inBasis(y);
+        for (int j = 2; j <= depth; j++) {
+            factors.add(others.copy());
+        }
+        return factors;
+    }
+
+    /** V diag(d) Vᵀ. */
+    private DMatrixRMaj inBasis(double[] diagonal) {
+        int n = diagonal.length;
+        DMatrixRMaj scaled = vectors.copy();
+        for (int r = 0; r < n; r++) {
+            for (int c = 0; c < n; c++) {
+                scaled.unsafe_set(r, c, scaled.unsafe_get(r, c) * diagonal[c]);
+            }
+        }
+        DMatrixRMaj result = new DMatrixRMaj(n, n);
+        CommonOps_DDRM.multTransB(scaled, vectors, result);
+        return result;
+    }
+
+    @Override
+    public void close() {
+    }
+}

@@ -1,0 +1,31 @@
+package org.dmflab.core.train;
+
+import java.util.Locale;
+import org.dmflab.core.InvalidInputException;
+
+/**
+ * The training loss: {@code full} observation ½‖W − Φ‖²_F (theory.md (5)/(8)) or matrix {@code sensing}
+ * ½ Σᵢ (⟨Aᵢ, W⟩ − yᵢ)² with the generator's measurements.
+ */
+public enum LossKind {
+    FULL, SENSING;
+
+    /** Parses {@code full} or {@code sensing}; blank means full. */
+    public static LossKind parse(String text) {
+        if (text == null || text.isBlank()) {
+            return FULL;
+        }
+        for (LossKind kind : values()) {
+            if (kind.key().equals(text.trim().toLowerCase(Locale.ROOT))) {
+                return kind;
+            }
+        }
+        throw new InvalidInputException(TrainSettings.LOSS, "'" + text.trim()
+                + "' is not a loss; use full (½‖W − Φ‖²_F) or sensing (needs measurements)");
+    }
+
+    /** The setting value. */
+    public String key() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,64 @@
+package org.dmflab.core.train;
+
+import java.util.List;
+import java.util.OptionalInt;
+import org.dmflab.core.InvalidInputException;
+import org.dmflab.core.settings.RawSettings;
+import org.dmflab.core.theory.Initialization;
+
+/**
+ * The Deep Factorization Trainer's settings keys (design.md §3; KNIME settings keys = {@code dmflab train} options) and
+ * their one parser into a {@link TrainConfig}. {@code width} (inner width of the factors for m×n targets) is our
+ * addition to design.md §3.
+ */
+public final class TrainSettings {
+    public static final String DEPTH = "depth";
+    public static final String STEP = "step";
+    public static final String INIT = Initialization.KEY;
+    public static final String ALPHA = "alpha";
+    public static final String BETA = "beta";
+    public static final String SIGMA = "sigma";
+    public static final String SEED = "seed";
+    public static final String ITERATIONS = "iterations";
+    public static final String TOLERANCE = "tolerance";
+    public static final String RECORD = "record";
+    public static final String SOLVER = "solver";
+    public static final String LOSS = "loss";
+    public static final String WIDTH = "width";
+
+    /** Every key, in the order of design.md §3 ({@code width} last). */
+    public static final List<String> KEYS = List.of(DEPTH, STEP, INIT, ALPHA, BETA, SIGMA, SEED, ITERATIONS, TOLERANCE,
+            RECORD, SOLVER, LOSS, WIDTH);
+
+    /** Defaults of the optional keys (what an absent or blank value means). */
+    public static final int DEFAULT_DEPTH = 3;
+    public static final double DEFAULT_STEP = 0.01;
+    public static final double DEFAULT_ALPHA = 0.02;
+    public static final double DEFAULT_SIGMA = 0.01;
+    public static final long DEFAULT_ITERATIONS = 10_000;
+
+    private TrainSettings() {
+    }
+
+    /**
+     * Parses and validates the settings. Absent keys take their defaults: depth 3, step 0.01, init identity, alpha
+     * 0.02, beta alpha/2 (perturbed only), sigma 0.01 (gaussian only), iterations 10000, tolerance 0 (never stop early),
+     * record log:400, solver auto, loss full, width = the target's column count.
+     */
+    public static TrainConfig parse(RawSettings settings) {
+        Initialization init = Initialization.parse(settings.text(INIT).orElse(null));
+        double alpha = settings.number(ALPHA, DEFAULT_ALPHA);
+        double beta = settings.number(BETA, alpha / 2);
+        long iterations = settings.optionalLong(ITERATIONS).orElse(DEFAULT_ITERATIONS);
+        int width = settings.integer(WIDTH, 0);
+        if (width < 0) {
+            throw new InvalidInputException(WIDTH, "must be a positive inner width (or 0/empty for the target's column "
+                    + "count), got " + width);
+        }
+        return new TrainConfig(settings.integer(DEPTH, DEFAULT_DEPTH), settings.number(STEP, DEFAULT_STEP), init, alpha,
+                beta, settings.number(SIGMA, DEFAULT_SIGMA), settings.optionalLong(SEED), iterations,
+                settings.number(TOLERANCE, 0), RecordSchedule.parse(settings.text(RECORD).orElse(null)),
+                SolverKind.parse(settings.text(SOLVER).orElse(null)), LossKind.parse(settings.text(LOSS).orElse(null)),
+                width == 0 ? OptionalInt.empty() : OptionalInt.of(width));
+    }
+}

@@ -1,0 +1,124 @@
+package org.dmflab.core.train;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.dmflab.core.InvalidInputException;
+import org.dmflab.core.MemoryBudget;
+import org.dmflab.core.groundtruth.SensingData;
+import org.dmflab.core.linalg.Spectra;
+import org.dmflab.core.linalg.SymmetricEigen;
+import org.dmflab.core.linalg.Symmetry;
+import org.dmflab.core.theory.Initialization;
+import org.dmflab.core.theory.StepSizeBounds;
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * Entry point of the Deep Factorization Trainer: {@link #plan} checks the settings against the target (the one place
+ * for these checks, usable at configure time), chooses the solver and collects warnings; the plan then runs.
+ */
+public final class Trainer {
+    private Trainer() {
+    }
+
+    /**
+     * Validates {@code config} against the target and the optional sensing data and chooses the solver.
+     *
+     * @throws InvalidInputException naming the setting when they do not fit together
+     */
+    public static TrainingPlan plan(TrainConfig config, DMatrixRMaj target, Optional<SensingData> sensing) {
+        int m = target.numRows;
+        int n = target.numCols;
+        if (m == 0 || n == 0) {
+            throw new InvalidInputException("target", "is empty; give a matrix with at least one row and column");
+        }
+        for (double value : target.data) {
+            if (!Double.isFinite(value)) {
+                throw new InvalidInputException("target", "contains " + value + "; every entry must be finite");
+            }
+        }
+        List<String> warnings = new ArrayList<>();
+        int width = config.width().orElse(n);
+        if (config.width().isPresent() && config.depth() == 1) {
+            warnings.add("width: depth 1 has no inner factors, so width=" + width + " has no effect");
+            width = n;
+        }
+        if (config.loss() == LossKind.SENSING) {
+            SensingData data = sensing.orElseThrow(() -> new InvalidInputException(TrainSettings.LOSS,
+                    "loss=sensing needs the matrix-sensing measurements (generate them with measurements=COUNT); "
+                            + "provide them or use loss=full"));
+            if (data.rows() != m || data.cols() != n) {
+                throw new InvalidInputException(TrainSettings.LOSS, "the measurements are for a " + data.rows() + "×"
+                        + data.cols() + " target but the target is " + m + "×" + n + "; use the measurements "
+                        + "generated with this target");
+            }
+        } else if (sensing.isPresent()) {
+            warnings.add("loss: the measurements are ignored with loss=full (set loss=sensing to train on them)");
+        }
+        long largest = Math.max(Math.max(m, n), width);
+        MemoryBudget.requireArray(TrainSettings.WIDTH, largest, largest);
+        MemoryBudget.require(TrainSettings.WIDTH, 8L * (2L * config.depth() + 6) * largest * largest,
+                config.depth() + " factors of up to " + largest + "×" + largest + " with their products");
+
+        boolean symmetric = Symmetry.isSymmetric(target);
+        DMatrixRMaj phi = target.copy();
+        Optional<SymmetricEigen> eigen = Optional.empty();
+        if (symmetric) {
+            Symmetry.symmetrizeInPlace(phi);
+            eigen = Optional.of(SymmetricEigen.of(phi));
+        }
+        boolean decoupledExact = symmetric && config.init() != Initialization.GAUSSIAN
+                && config.loss() == LossKind.FULL && width == n;
+        SolverKind solver = config.solver();
+        if ((solver == SolverKind.SPECTRAL || solver == SolverKind.FLOW) && !decoupledExact) {
+            String reason = !symmetric ? "the " + m + "×" + n + " target is not symmetric"
+                    : "width=" + width + " differs from the target's size " + n;
+            throw new InvalidInputException(TrainSettings.SOLVER, "solver=" + solver.key() + " is exact only for a "
+                    + "symmetric target with an identity or perturbed start, the full loss and the default width, but "
+                    + reason + "; use solver=matrix (or auto)");
+        }
+        if (solver == SolverKind.AUTO) {
+            solver = decoupledExact ? SolverKind.SPECTRAL : SolverKind.MATRIX;
+        }
+
+        double operatorNorm = eigen.map(e -> Math.max(Math.abs(e.values()[0]), Math.abs(e.values()[n - 1])))
+                .orElseGet(() -> Spectra.singularValues(target)[0]);
+        double admissible = admissibleStep(config, operatorNorm, m, n, width);
+        if (config.step() > admissible && config.loss() == LossKind.FULL) {
+            warnings.add(String.format(Locale.ROOT, "step: η = %s exceeds the admissible step size %.6g of %s for "
+                            + "these settings; the run may oscillate or diverge (choose step ≤ %.6g)", config.step(),
+                    admissible, boundName(config.init()), admissible));
+        }
+        TrainingProblem problem = new TrainingProblem(config, phi, eigen, config.loss() == LossKind.SENSING
+                ? sensing : Optional.empty(), width);
+        return new TrainingPlan(problem, solver, warnings, admissible, operatorNorm);
+    }
+
+    /**
+     * The admissible step size: (10′) for an identity start, (14′) for a perturbed one; for a Gaussian start (10′) with α
+     * replaced by the typical operator norm σ(√rows + √cols) of the largest initial factor (a heuristic; theory.md has
+     * no bound for random starts).
+     */
+    static double admissibleStep(TrainConfig config, double operatorNorm, int m, int n, int width) {
+        int depth = config.depth();
+        return switch (config.init()) {
+            case IDENTITY -> StepSizeBounds.uniform(operatorNorm, config.alpha(), depth);
+            case PERTURBED -> depth == 1 ? StepSizeBounds.uniform(operatorNorm, config.beta(), depth)
+                    : StepSizeBounds.perturbed(operatorNorm, config.alpha(), config.beta(), depth);
+            case GAUSSIAN -> {
+                double scale = depth == 1 ? Math.sqrt(m) + Math.sqrt(n)
+                        : Math.max(Math.sqrt(width) + Math.sqrt(Math.max(m, n)), 2 * Math.sqrt(width));
+                yield StepSizeBounds.uniform(operatorNorm, config.sigma() * scale, depth);
+            }
+        };
+    }
+
+    static String boundName(Initialization init) {
+        return switch (init) {
+            case IDENTITY -> "(10′)";
+            case PERTURBED -> "(14′)";
+            case GAUSSIAN -> "(10′) with α = the typical norm of the Gaussian factors";
+        };
+    }
+}

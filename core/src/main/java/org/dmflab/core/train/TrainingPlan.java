@@ -1,0 +1,195 @@
+package org.dmflab.core.train;
+
+import java.util.List;
+import java.util.Locale;
+import org.dmflab.core.Progress;
+import org.dmflab.core.RunFailedException;
+import org.dmflab.core.spectrum.RankMeasures;
+import org.dmflab.core.table.Column;
+import org.dmflab.core.table.Schemas;
+
+/**
+ * A validated training run, ready to start: the settings checked against the target, the solver chosen, the warnings
+ * (e.g. a step size above the admissible bound) collected. Made by {@link Trainer#plan}; cheap to keep at configure
+ * time. {@link #run} may be called any number of times and gives identical results each time.
+ */
+public final class TrainingPlan {
+    /** A run has diverged when its loss exceeds both this many times the initial and the smallest loss so far. */
+    static final double DIVERGENCE_FACTOR = 1e6;
+    /** Aim for a cancel check every few milliseconds. */
+    private static final long CHECK_INTERVAL_NANOS = 5_000_000L;
+    /** Progress reports at most this often. */
+    private static final long REPORT_INTERVAL_NANOS = 500_000_000L;
+
+    private final TrainingProblem problem;
+    private final SolverKind solver;
+    private final List<String> warnings;
+    private final double admissibleStep;
+    private final double targetNorm;
+
+    TrainingPlan(TrainingProblem problem, SolverKind solver, List<String> warnings, double admissibleStep,
+                 double targetNorm) {
+        this.problem = problem;
+        this.solver = solver;
+        this.warnings = List.copyOf(warnings);
+        this.admissibleStep = admissibleStep;
+        this.targetNorm = targetNorm;
+    }
+
+    public TrainConfig config() {
+        return problem.config();
+    }
+
+    /** The solver that will run (never auto). */
+    public SolverKind solver() {
+        return solver;
+    }
+
+    /** Things the user should know before running (each names its setting first), e.g. a step size above the bound. */
+    public List<String> warnings() {
+        return warnings;
+    }
+
+    /** The admissible step size for these settings ((10′), (14′), or the Gaussian heuristic). */
+    public double admissibleStep() {
+        return admissibleStep;
+    }
+
+    /** ‖Φ‖₂ of the target. */
+    public double targetNorm() {
+        return targetNorm;
+    }
+
+    /** Whether the trace will have lambda columns (symmetric targets). */
+    public boolean symmetricTarget() {
+        return problem.eigen().isPresent();
+    }
+
+    /** The columns of the trace table this plan produces (for a KNIME output spec at configure time). */
+    public List<Column> traceColumns() {
+        return Schemas.trace(symmetricTarget() ? problem.cols() : 0, Math.min(problem.rows(), problem.cols()));
+    }
+
+    /** The columns of the product's matrix table. */
+    public List<Column> productColumns() {
+        return Schemas.matrix(problem.cols());
+    }
+
+    /**
+     * A fresh solver at iteration 0, for callers that step it themselves (benchmarks, tests); close it when done. The
+     * matrix solver splits large products between two threads.
+     */
+    public Solver newSolver() {
+        return newSolver(DenseKernel.DEFAULT_PARALLEL_THRESHOLD);
+    }
+
+    /**
+     * As {@link #newSolver()}, with the row count from which the matrix solver uses two threads ({@code
+     * Integer.MAX_VALUE}: never); for benchmarks and tuning. Results do not depend on it.
+     */
+    public Solver newSolver(int parallelThreshold) {
+        return switch (solver) {
+            case SPECTRAL -> new SpectralSolver(problem);
+            case FLOW -> new FlowSolver(problem, true);
+            default -> new MatrixSolver(problem, parallelThreshold == Integer.MAX_VALUE ? DenseKernel.singleThreaded()
+                    : DenseKernel.withParallelThreshold(parallelThreshold));
+        };
+    }
+
+    /**
+     * Runs the training: records iteration 0, the iterations of the record schedule and the last one run; stops at the
+     * budget or when the loss reaches the tolerance.
+     *
+     * @throws RunFailedException when the loss becomes NaN/infinite or grows by more than {@value #DIVERGENCE_FACTOR}
+     *                            over both the initial and the smallest loss so far
+     * @throws org.dmflab.core.RunCanceledException when {@code progress} is cancelled
+     */
+    public TrainingResult run(Progress progress) {
+        try (Solver running = newSolver()) {
+            return run(running, progress);
+        }
+    }
+
+    TrainingResult run(Solver running, Progress progress) {
+        TrainConfig config = problem.config();
+        long budget = config.iterations();
+        double tolerance = config.tolerance();
+        int eigenCount = problem.eigen().isPresent() ? problem.cols() : 0;
+        Trace.Builder trace = Trace.builder(eigenCount, Math.min(problem.rows(), problem.cols()));
+        RecordSchedule schedule = config.record();
+        progress.checkCanceled();
+        if (running instanceof MatrixSolver matrix) {
+            matrix.cancelCheck(progress::checkCanceled);
+        }
+
+        double initialLoss = running.evaluate();
+        double minLoss = initialLoss;
+        long nextRecord = 0;
+        long stride = 1;
+        long nextCheck = 1;
+        long lastCheck = System.nanoTime();
+        long lastReport = lastCheck;
+        long k = 0;
+        double loss = initialLoss;
+        StopReason reason;
+        double lastEffectiveRank;
+        while (true) {
+            if (!Double.isFinite(loss) || (loss > DIVERGENCE_FACTOR * initialLoss && loss > DIVERGENCE_FACTOR * minLoss
+                    && loss > Double.MIN_NORMAL)) {
+                throw diverged(k, loss, initialLoss);
+            }
+            minLoss = Math.min(minLoss, loss);
+            boolean reached = tolerance > 0 && loss <= tolerance;
+            boolean stop = k >= budget || reached;
+            if (k == nextRecord || stop) {
+                lastEffectiveRank = record(trace, running, k, config.step());
+                nextRecord = schedule.next(k, budget);
+                if (stop) {
+                    reason = reached ? StopReason.TOLERANCE : StopReason.ITERATIONS;
+                    break;
+                }
+            }
+            running.update();
+            k++;
+            loss = running.evaluate();
+            if (k == nextCheck) {
+                long now = System.nanoTime();
+                long elapsed = now - lastCheck;
+                lastCheck = now;
+                // adapt the stride so that checks come every few milliseconds whatever a step costs
+                if (elapsed < CHECK_INTERVAL_NANOS / 2 && stride < (1L << 20)) {
+                    stride *= 2;
+                } else if (elapsed > CHECK_INTERVAL_NANOS * 2 && stride > 1) {
+                    stride /= 2;
+                }
+                nextCheck = k + stride;
+                progress.checkCanceled();
+                if (now - lastReport >= REPORT_INTERVAL_NANOS) {
+                    lastReport = now;
+                    progress.report((double) k / budget, String.format(Locale.ROOT,
+                            "iteration %d of %d, loss %.4g", k, budget, loss));
+                }
+            }
+        }
+        progress.report(1.0, String.format(Locale.ROOT, "iteration %d of %d, loss %.4g", k, budget, loss));
+        return new TrainingResult(trace.build(), running.product(), running.factors(), running.kind(), k, reason, loss,
+                lastEffectiveRank);
+    }
+
+    private static double record(Trace.Builder trace, Solver running, long k, double step) {
+        TracePoint point = running.measure();
+        double effectiveRank = RankMeasures.effectiveRank(point.sigma());
+        trace.add(k, step * k, point.loss(), point.errorFro(), point.errorOp(), effectiveRank,
+                RankMeasures.stableRank(point.sigma()), point.lambda(), point.sigma());
+        return effectiveRank;
+    }
+
+    private RunFailedException diverged(long k, double loss, double initialLoss) {
+        TrainConfig config = problem.config();
+        return new RunFailedException(String.format(Locale.ROOT, "training diverged at iteration %d: loss %s "
+                        + "(initial loss %.6g) with step η = %s; the admissible step size for these settings is %.6g "
+                        + "by %s — choose step ≤ %.6g", k, Double.isFinite(loss) ? String.format(Locale.ROOT, "%.6g",
+                        loss) : Double.toString(loss), initialLoss, config.step(), admissibleStep,
+                Trainer.boundName(config.init()), admissibleStep));
+    }
+}

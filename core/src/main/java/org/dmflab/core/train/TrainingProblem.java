@@ -1,0 +1,32 @@
+package org.dmflab.core.train;
+
+import java.util.Optional;
+import org.dmflab.core.groundtruth.SensingData;
+import org.dmflab.core.linalg.SymmetricEigen;
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * What every solver starts from: the validated settings, the target Φ (m×n; exactly symmetrised when symmetric), its
+ * eigendecomposition when symmetric, the sensing data when the loss needs it, and the inner width of the factors.
+ */
+record TrainingProblem(TrainConfig config, DMatrixRMaj target, Optional<SymmetricEigen> eigen,
+                       Optional<SensingData> sensing, int width) {
+
+    int rows() {
+        return target.numRows;
+    }
+
+    int cols() {
+        return target.numCols;
+    }
+
+    /** Rows of factor j (1-based): W₁ is width × n, the middle ones width × width, W_N is m × width (N = 1: m × n). */
+    int factorRows(int j) {
+        return j == config.depth() ? rows() : width;
+    }
+
+    /** Columns of factor j (1-based). */
+    int factorCols(int j) {
+        return j == 1 ? cols() : width;
+    }
+}

@@ -1,0 +1,56 @@
+package org.dmflab.core.train;
+
+import java.util.List;
+import java.util.Locale;
+import org.dmflab.core.table.MatrixTables;
+import org.dmflab.core.table.Table;
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * The outcome of a training run: the trace, the final product W = W_N ⋯ W₁ and factors, which solver computed it, how
+ * many iterations ran, why it stopped, and the final loss and effective rank.
+ *
+ * @param trace         the recorded points (design.md §2 trace table via {@link #traceTable()})
+ * @param product       W at the last iteration run
+ * @param factors       W₁ … W_N at the last iteration run
+ * @param solver        the solver used (never auto)
+ * @param iterations    the last iteration run (the budget, or earlier when the tolerance was reached)
+ * @param stopReason    why the run ended
+ * @param finalLoss     the loss at the last iteration
+ * @param finalEffectiveRank ‖W‖_* / ‖W‖₂ at the last iteration
+ */
+public record TrainingResult(Trace trace, DMatrixRMaj product, List<DMatrixRMaj> factors, SolverKind solver,
+                             long iterations, StopReason stopReason, double finalLoss, double finalEffectiveRank) {
+
+    public TrainingResult {
+        product = product.copy();
+        factors = factors.stream().map(DMatrixRMaj::copy).toList();
+    }
+
+    @Override
+    public DMatrixRMaj product() {
+        return product.copy();
+    }
+
+    @Override
+    public List<DMatrixRMaj> factors() {
+        return factors.stream().map(DMatrixRMaj::copy).toList();
+    }
+
+    /** The trace table of design.md §2. */
+    public Table traceTable() {
+        return trace.toTable();
+    }
+
+    /** The final product as a matrix table (design.md §2). */
+    public Table productTable() {
+        return MatrixTables.toTable(product);
+    }
+
+    /** One line: solver, iterations, stop reason, final loss, effective rank. */
+    public String summary() {
+        return String.format(Locale.ROOT, "solver %s, %d iterations (%s), final loss %.6g, effective rank %.6g",
+                solver.key(), iterations, stopReason == StopReason.TOLERANCE ? "loss reached the tolerance"
+                        : "iteration budget", finalLoss, finalEffectiveRank);
+    }
+}

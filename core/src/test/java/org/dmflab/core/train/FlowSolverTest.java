@@ -1,0 +1,8 @@
+package org.dmflab.core.train;
+
+class FlowSolverTest extends SolverCheck {
+    @Override
+    String solver() {
+        return "flow";
+    }
+}

@@ -1,0 +1,8 @@
+package org.dmflab.core.train;
+
+class MatrixSolverTest extends SolverCheck {
+    @Override
+    String solver() {
+        return "matrix";
+    }
+}

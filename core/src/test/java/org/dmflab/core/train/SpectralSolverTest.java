@@ -1,0 +1,8 @@
+package org.dmflab.core.train;
+
+class SpectralSolverTest extends SolverCheck {
+    @Override
+    String solver() {
+        return "spectral";
+    }
+}

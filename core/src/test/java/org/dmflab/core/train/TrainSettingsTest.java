@@ -1,0 +1,87 @@
+package org.dmflab.core.train;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.dmflab.core.InvalidInputException;
+import org.dmflab.core.theory.Initialization;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class TrainSettingsTest {
+
+    @Test
+    void defaultsAndKeysFollowTheDesign() {
+        assertThat(TrainSettings.KEYS).containsExactly("depth", "step", "init", "alpha", "beta", "sigma", "seed",
+                "iterations", "tolerance", "record", "solver", "loss", "width");
+        TrainConfig config = Fixtures.config();
+        assertThat(config.depth()).isEqualTo(3);
+        assertThat(config.init()).isEqualTo(Initialization.IDENTITY);
+        assertThat(config.beta()).isEqualTo(config.alpha() / 2);
+        assertThat(config.record().text()).isEqualTo("log:400");
+        assertThat(config.solver()).isEqualTo(SolverKind.AUTO);
+        assertThat(config.loss()).isEqualTo(LossKind.FULL);
+        assertThat(config.width()).isEmpty();
+        assertThat(config.tolerance()).isZero();
+    }
+
+    @Test
+    void parsesEveryKey() {
+        TrainConfig config = Fixtures.config("depth", "5", "step", "0.2", "init", "perturbed", "alpha", "0.3", "beta",
+                "0.1", "sigma", "0.5", "seed", "42", "iterations", "123", "tolerance", "1e-6", "record", "every:7",
+                "solver", "matrix", "loss", "sensing", "width", "9");
+        assertThat(config).isEqualTo(new TrainConfig(5, 0.2, Initialization.PERTURBED, 0.3, 0.1, 0.5,
+                java.util.OptionalLong.of(42), 123, 1e-6, new RecordSchedule.Every(7), SolverKind.MATRIX,
+                LossKind.SENSING, java.util.OptionalInt.of(9)));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "depth|0|depth",
+            "step|0|step",
+            "step|-1|step",
+            "alpha|0|alpha",
+            "iterations|0|iterations",
+            "tolerance|-1|tolerance",
+            "record|every:0|record",
+            "record|sometimes|record",
+            "record|log:1|record",
+            "solver|fast|solver",
+            "loss|l1|loss",
+            "init|zero|init",
+            "width|-2|width",
+            "depth|three|depth"})
+    void badValuesNameTheirKey(String key, String value, String subject) {
+        assertThatThrownBy(() -> Fixtures.config(key, value))
+                .isInstanceOf(InvalidInputException.class)
+                .satisfies(e -> assertThat(((InvalidInputException) e).subject()).isEqualTo(subject))
+                .hasMessageStartingWith(subject + ": ");
+    }
+
+    @Test
+    void perturbedNeedsBetaBelowAlpha() {
+        assertThatThrownBy(() -> Fixtures.config("init", "perturbed", "alpha", "0.1", "beta", "0.1"))
+                .isInstanceOf(InvalidInputException.class).hasMessageStartingWith("beta: ").hasMessageContaining("0 < β < α");
+        assertThatThrownBy(() -> Fixtures.config("init", "perturbed", "alpha", "0.1", "beta", "0"))
+                .hasMessageStartingWith("beta: ");
+        // beta is irrelevant for the other starts
+        assertThat(Fixtures.config("init", "identity", "alpha", "0.1", "beta", "5").beta()).isEqualTo(5);
+    }
+
+    @Test
+    void gaussianNeedsASeedAndSigma() {
+        assertThatThrownBy(() -> Fixtures.config("init", "gaussian"))
+                .hasMessageStartingWith("seed: ").hasMessageContaining("set a seed");
+        assertThatThrownBy(() -> Fixtures.config("init", "gaussian", "seed", "1", "sigma", "0"))
+                .hasMessageStartingWith("sigma: ");
+    }
+
+    @Test
+    void exactSolversRefuseWhatTheyCannotDo() {
+        assertThatThrownBy(() -> Fixtures.config("init", "gaussian", "seed", "1", "solver", "spectral"))
+                .hasMessageStartingWith("solver: ").hasMessageContaining("solver=matrix");
+        assertThatThrownBy(() -> Fixtures.config("loss", "sensing", "solver", "flow"))
+                .hasMessageStartingWith("solver: ");
+    }
+}

@@ -1,0 +1,180 @@
+package org.dmflab.core.train;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Optional;
+import java.util.Random;
+import org.dmflab.core.InvalidInputException;
+import org.dmflab.core.Progress;
+import org.dmflab.core.RunCanceledException;
+import org.dmflab.core.RunFailedException;
+import org.dmflab.core.groundtruth.SensingData;
+import org.dmflab.core.linalg.RandomMatrices;
+import org.dmflab.core.theory.StepSizeBounds;
+import org.ejml.data.DMatrixRMaj;
+import org.junit.jupiter.api.Test;
+
+class TrainingPlanTest {
+    private static final DMatrixRMaj SYMMETRIC = Fixtures.symmetricTarget(Fixtures.SPECTRUM_B, 1);
+    private static final DMatrixRMaj RECTANGULAR = RandomMatrices.gaussian(4, 3, 1.0, new Random(1));
+
+    @Test
+    void autoChoosesSpectralExactlyWhereItIsExact() {
+        assertThat(Fixtures.plan(SYMMETRIC).solver()).isEqualTo(SolverKind.SPECTRAL);
+        assertThat(Fixtures.plan(SYMMETRIC, "init", "perturbed").solver()).isEqualTo(SolverKind.SPECTRAL);
+        assertThat(Fixtures.plan(SYMMETRIC, "init", "gaussian", "seed", "1").solver()).isEqualTo(SolverKind.MATRIX);
+        assertThat(Fixtures.plan(SYMMETRIC, "width", "8").solver()).isEqualTo(SolverKind.MATRIX);
+        assertThat(Fixtures.plan(RECTANGULAR).solver()).isEqualTo(SolverKind.MATRIX);
+    }
+
+    @Test
+    void spectralAndFlowNeedASymmetricTarget() {
+        assertThatThrownBy(() -> Fixtures.plan(RECTANGULAR, "solver", "spectral"))
+                .isInstanceOf(InvalidInputException.class).hasMessageStartingWith("solver: ")
+                .hasMessageContaining("not symmetric");
+        assertThatThrownBy(() -> Fixtures.plan(SYMMETRIC, "solver", "flow", "width", "3"))
+                .hasMessageStartingWith("solver: ");
+    }
+
+    @Test
+    void sensingNeedsMatchingMeasurements() {
+        assertThatThrownBy(() -> Fixtures.plan(SYMMETRIC, "loss", "sensing"))
+                .hasMessageStartingWith("loss: ").hasMessageContaining("measurements");
+        SensingData wrongSize = new SensingData(new DMatrixRMaj(2, 4), new double[2], 2, 2);
+        assertThatThrownBy(() -> Trainer.plan(Fixtures.config("loss", "sensing"), SYMMETRIC, Optional.of(wrongSize)))
+                .hasMessageStartingWith("loss: ").hasMessageContaining("2×2");
+    }
+
+    @Test
+    void stepAboveTheBoundIsAWarningNotAnError() {
+        double bound = StepSizeBounds.uniform(3, 0.1, 3);
+        TrainingPlan fine = Fixtures.plan(SYMMETRIC, "alpha", "0.1", "step", Double.toString(0.9 * bound));
+        assertThat(fine.warnings()).isEmpty();
+        // ‖Φ‖₂ = 3 up to the rounding of V diag(λ) Vᵀ and its eigendecomposition
+        assertThat(fine.admissibleStep()).isCloseTo(bound, org.assertj.core.api.Assertions.within(1e-12));
+        TrainingPlan large = Fixtures.plan(SYMMETRIC, "alpha", "0.1", "step", Double.toString(1.5 * bound));
+        assertThat(large.warnings()).singleElement().asString().startsWith("step: ").contains("admissible");
+        double perturbedBound = StepSizeBounds.perturbed(3, 0.1, 0.05, 3);
+        assertThat(Fixtures.plan(SYMMETRIC, "alpha", "0.1", "init", "perturbed", "beta", "0.05").admissibleStep())
+                .isCloseTo(perturbedBound, org.assertj.core.api.Assertions.within(1e-12));
+    }
+
+    @Test
+    void divergenceFailsWithIterationLossAndAdmissibleStep() {
+        for (String solver : new String[]{"matrix", "spectral"}) {
+            TrainingPlan plan = Fixtures.plan(SYMMETRIC, "alpha", "1", "step", "1", "iterations", "1000",
+                    "solver", solver);
+            assertThatThrownBy(() -> plan.run(Progress.NONE))
+                    .isInstanceOf(RunFailedException.class)
+                    .hasMessageContaining("diverged at iteration")
+                    .hasMessageContaining("admissible step size")
+                    .hasMessageContaining(String.format(java.util.Locale.ROOT, "%.6g", plan.admissibleStep()));
+        }
+    }
+
+    @Test
+    void recordsLogSpacedPointsWithFirstAndLast() {
+        TrainingResult result = Fixtures.plan(SYMMETRIC, "iterations", "10000", "record", "log:50").run(Progress.NONE);
+        long[] iterations = result.trace().iterations();
+        assertThat(iterations[0]).isZero();
+        assertThat(iterations[iterations.length - 1]).isEqualTo(10_000);
+        assertThat(iterations).isEqualTo(new RecordSchedule.LogSpaced(50).iterations(10_000));
+        assertThat(iterations.length).isBetween(40, 51);
+    }
+
+    @Test
+    void outputColumnsAreKnownBeforeTheRun() {
+        TrainingPlan symmetric = Fixtures.plan(SYMMETRIC, "iterations", "5");
+        assertThat(symmetric.traceColumns()).isEqualTo(symmetric.run(Progress.NONE).traceTable().columns());
+        TrainingPlan rectangular = Fixtures.plan(RECTANGULAR, "iterations", "5");
+        TrainingResult result = rectangular.run(Progress.NONE);
+        assertThat(rectangular.traceColumns()).isEqualTo(result.traceTable().columns());
+        assertThat(rectangular.productColumns()).isEqualTo(result.productTable().columns());
+    }
+
+    /** Tolerance 0 means "run the whole budget", even when the loss becomes exactly 0 (N = 1 converges to λ exactly). */
+    @Test
+    void zeroToleranceRunsTheWholeBudget() {
+        TrainingResult result = Fixtures.plan(SYMMETRIC, "depth", "1", "step", "1", "iterations", "50",
+                "record", "every:10").run(Progress.NONE);
+        assertThat(result.finalLoss()).isZero();
+        assertThat(result.stopReason()).isEqualTo(StopReason.ITERATIONS);
+        assertThat(result.trace().iterations()).containsExactly(0, 10, 20, 30, 40, 50);
+    }
+
+    @Test
+    void everyKRecordsMultiplesAndTheLastIteration() {
+        TrainingResult result = Fixtures.plan(SYMMETRIC, "iterations", "25", "record", "every:10").run(Progress.NONE);
+        assertThat(result.trace().iterations()).containsExactly(0, 10, 20, 25);
+    }
+
+    @Test
+    void cancelStopsTheRun() {
+        int[] checks = {0};
+        Progress cancelling = new Progress() {
+            @Override
+            public void report(double fraction, String message) {
+            }
+
+            @Override
+            public void checkCanceled() {
+                if (++checks[0] > 3) {
+                    throw new RunCanceledException();
+                }
+            }
+        };
+        TrainingPlan plan = Fixtures.plan(RECTANGULAR, "iterations", "100000000", "step", "0.001");
+        assertThatThrownBy(() -> plan.run(cancelling)).isInstanceOf(RunCanceledException.class);
+    }
+
+    /** For large matrices one step can exceed the 100 ms cancel budget, so the check also runs between products. */
+    @Test
+    void largeMatricesAreCheckedForCancelBetweenProducts() {
+        int[] small = {0};
+        int[] large = {0};
+        Fixtures.plan(RandomMatrices.gaussian(10, 10, 1.0, new Random(2)), "iterations", "1", "solver", "matrix")
+                .run(counting(small));
+        Fixtures.plan(RandomMatrices.gaussian(200, 200, 1.0, new Random(2)), "iterations", "1", "solver", "matrix")
+                .run(counting(large));
+        // N = 3: per step 2 prefix products in evaluate and 2 checks in update, evaluated twice (k = 0 and k = 1)
+        assertThat(large[0] - small[0]).isEqualTo(6);
+    }
+
+    private static Progress counting(int[] calls) {
+        return new Progress() {
+            @Override
+            public void report(double fraction, String message) {
+            }
+
+            @Override
+            public void checkCanceled() {
+                calls[0]++;
+            }
+        };
+    }
+
+    @Test
+    void matrixSolverHandlesRectangularTargetsAndWidths() {
+        TrainingResult result = Fixtures.plan(RECTANGULAR, "depth", "3", "width", "5", "alpha", "0.5", "step", "0.05",
+                "iterations", "20000", "tolerance", "1e-20", "init", "gaussian", "sigma", "0.3", "seed", "2")
+                .run(Progress.NONE);
+        assertThat(result.factors()).extracting(m -> m.numRows + "x" + m.numCols)
+                .containsExactly("5x3", "5x5", "4x5");
+        assertThat(result.trace().eigenCount()).isZero();
+        assertThat(result.trace().sigmaCount()).isEqualTo(3);
+        assertThat(result.finalLoss()).isLessThan(1e-10);
+    }
+
+    @Test
+    void gaussianStartIsSeeded() {
+        TrainingResult a = Fixtures.plan(RECTANGULAR, "init", "gaussian", "seed", "5", "iterations", "10")
+                .run(Progress.NONE);
+        TrainingResult b = Fixtures.plan(RECTANGULAR, "init", "gaussian", "seed", "5", "iterations", "10")
+                .run(Progress.NONE);
+        TrainingResult c = Fixtures.plan(RECTANGULAR, "init", "gaussian", "seed", "6", "iterations", "10")
+                .run(Progress.NONE);
+        assertThat(a.product().data).isEqualTo(b.product().data);
+        assertThat(a.product().data).isNotEqualTo(c.product().data);
+    }
+}

@@ -1,0 +1,180 @@
+package org.dmflab.checks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import java.util.jar.Attributes;
+import java.util.jar.Manifest;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+/**
+ * The bundle is consistent: MANIFEST, build.properties and the jars plugin/pom.xml embeds agree; the plugin imports
+ * only what the bundle can see; feature and update site name the bundle; versions match the build.
+ */
+class BundleTest {
+    private static final String KNIME_RANGE = "org.knime.core;bundle-version=\"[5.5.0,6.0.0)\"";
+
+    private final Attributes manifest = manifest();
+
+    private static Attributes manifest() {
+        try (InputStream in = Files.newInputStream(ProjectFiles.PLUGIN.resolve("META-INF/MANIFEST.MF"))) {
+            return new Manifest(in).getMainAttributes();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void manifestDeclaresJava17AndKnime55ToBelow6() {
+        assertThat(manifest.getValue("Bundle-RequiredExecutionEnvironment")).isEqualTo("JavaSE-17");
+        assertThat(manifest.getValue("Require-Bundle")).contains(KNIME_RANGE);
+        assertThat(manifest.getValue("Bundle-SymbolicName")).isEqualTo("org.dmflab.knime;singleton:=true");
+        assertThat(manifest.getValue("Bundle-Version")).isEqualTo(osgiVersion());
+    }
+
+    @Test
+    void bundleClassPathListsExactlyTheEmbeddedJars() {
+        List<String> classPath = split(manifest.getValue("Bundle-ClassPath"));
+        List<String> embedded = embeddedJars();
+        assertThat(embedded).contains("lib/dmflab-core.jar", "lib/ejml-core.jar", "lib/ejml-ddense.jar", "lib/jfreechart.jar");
+        List<String> expected = new ArrayList<>();
+        expected.add(".");
+        expected.addAll(embedded);
+        assertThat(classPath).containsExactlyElementsOf(expected);
+    }
+
+    @Test
+    void buildPropertiesShipWhatTheBundleNeeds() throws Exception {
+        Properties build = new Properties();
+        try (InputStream in = Files.newInputStream(ProjectFiles.PLUGIN.resolve("build.properties"))) {
+            build.load(in);
+        }
+        List<String> binIncludes = split(build.getProperty("bin.includes"));
+        assertThat(binIncludes).contains("META-INF/", ".", "plugin.xml", "icons/");
+        assertThat(binIncludes).containsAll(embeddedJars());
+        assertThat(split(build.getProperty("jars.extra.classpath"))).containsExactlyInAnyOrderElementsOf(embeddedJars());
+        assertThat(build.getProperty("source..")).isEqualTo("src/");
+    }
+
+    @Test
+    void pluginImportsOnlyWhatTheBundleCanSee() {
+        Set<String> allowed = Set.of("java.", "javax.swing.", "org.knime.core.", "org.dmflab.", "org.ejml.", "org.jfree.");
+        Pattern importPattern = Pattern.compile("^import (?:static )?([\\w.]+);", Pattern.MULTILINE);
+        for (Path source : ProjectFiles.files(ProjectFiles.PLUGIN_SOURCES, ".java")) {
+            Matcher imports = importPattern.matcher(ProjectFiles.read(source));
+            while (imports.find()) {
+                String imported = imports.group(1);
+                assertThat(allowed.stream().anyMatch(imported::startsWith))
+                        .as(source.getFileName() + " imports " + imported + ", which the bundle cannot resolve")
+                        .isTrue();
+            }
+        }
+    }
+
+    @Test
+    void engineJarIsAnOsgiBundleWithOptionalEjmlExtras() throws Exception {
+        Path core = ProjectFiles.ROOT.resolve("core/target/classes/META-INF/MANIFEST.MF");
+        Attributes engine;
+        try (InputStream in = Files.newInputStream(core)) {
+            engine = new Manifest(in).getMainAttributes();
+        }
+        assertThat(engine.getValue("Bundle-SymbolicName")).isEqualTo("org.dmflab.core");
+        String imports = engine.getValue("Import-Package");
+        assertThat(imports).contains("org.ejml.data").doesNotContain("org.knime");
+        Matcher optional = Pattern.compile("(pabeles[\\w.]*|org\\.ejml\\.concurrency)(;[^,]*)?").matcher(imports);
+        while (optional.find()) {
+            assertThat(optional.group(2)).as(optional.group(1) + " is imported optionally").contains("resolution:=optional");
+        }
+        assertThat(engine.getValue("Export-Package")).contains("org.dmflab.core.groundtruth");
+    }
+
+    @Test
+    void engineAndCommandLineNeverImportKnime() {
+        for (String module : List.of("core", "cli")) {
+            for (Path source : ProjectFiles.files(ProjectFiles.ROOT.resolve(module).resolve("src"), ".java")) {
+                assertThat(ProjectFiles.read(source)).as(source.toString()).doesNotContain("import org.knime");
+            }
+        }
+    }
+
+    @Test
+    void featureAndUpdateSiteNameTheBundle() {
+        Document feature = ProjectFiles.xml(ProjectFiles.ROOT.resolve("feature/feature.xml"));
+        Element root = feature.getDocumentElement();
+        assertThat(root.getAttribute("id")).isEqualTo(artifactId(ProjectFiles.ROOT.resolve("feature/pom.xml")));
+        assertThat(root.getAttribute("version")).isEqualTo(osgiVersion());
+        NodeList plugins = feature.getElementsByTagName("plugin");
+        assertThat(plugins.getLength()).isEqualTo(1);
+        assertThat(((Element) plugins.item(0)).getAttribute("id"))
+                .isEqualTo(artifactId(ProjectFiles.PLUGIN.resolve("pom.xml")))
+                .isEqualTo("org.dmflab.knime");
+        NodeList requires = feature.getElementsByTagName("import");
+        assertThat(((Element) requires.item(0)).getAttribute("plugin")).isEqualTo("org.knime.core");
+
+        Document category = ProjectFiles.xml(ProjectFiles.ROOT.resolve("update-site/category.xml"));
+        Element siteFeature = (Element) category.getElementsByTagName("feature").item(0);
+        assertThat(siteFeature.getAttribute("id")).isEqualTo(root.getAttribute("id"));
+    }
+
+    @Test
+    void knimeProfileBuildsPluginFeatureAndUpdateSiteWithTycho() {
+        String pom = ProjectFiles.read(ProjectFiles.ROOT.resolve("pom.xml"));
+        assertThat(pom).contains("<tycho.version>4.0.13</tycho.version>", "<module>plugin</module>",
+                "<module>feature</module>", "<module>update-site</module>", "<layout>p2</layout>",
+                "https://update.knime.com/analytics-platform/5.5");
+        assertThat(ProjectFiles.read(ProjectFiles.PLUGIN.resolve("pom.xml"))).contains("<packaging>eclipse-plugin</packaging>");
+        assertThat(ProjectFiles.read(ProjectFiles.ROOT.resolve("feature/pom.xml"))).contains("<packaging>eclipse-feature</packaging>");
+        assertThat(ProjectFiles.read(ProjectFiles.ROOT.resolve("update-site/pom.xml")))
+                .contains("<packaging>eclipse-repository</packaging>");
+        assertThat(ProjectFiles.read(ProjectFiles.ROOT.resolve(".mvn/wrapper/maven-wrapper.properties")))
+                .containsPattern("apache-maven/3\\.9\\.\\d+/");
+    }
+
+    /** The lib/ jars plugin/pom.xml copies, as lib/&lt;destFileName&gt;. */
+    private static List<String> embeddedJars() {
+        Document pom = ProjectFiles.xml(ProjectFiles.PLUGIN.resolve("pom.xml"));
+        NodeList names = pom.getElementsByTagNameNS("*", "destFileName");
+        List<String> jars = new ArrayList<>();
+        for (int i = 0; i < names.getLength(); i++) {
+            jars.add("lib/" + names.item(i).getTextContent().trim());
+        }
+        assertThat(pom.getElementsByTagNameNS("*", "outputDirectory").item(0).getTextContent())
+                .isEqualTo("${project.basedir}/lib");
+        return jars;
+    }
+
+    private static String osgiVersion() {
+        Document pom = ProjectFiles.xml(ProjectFiles.ROOT.resolve("pom.xml"));
+        String version = pom.getDocumentElement().getElementsByTagNameNS("*", "version").item(0).getTextContent();
+        return version.replace("-SNAPSHOT", ".qualifier");
+    }
+
+    private static String artifactId(Path pom) {
+        Document document = ProjectFiles.xml(pom);
+        NodeList children = document.getDocumentElement().getChildNodes();
+        for (int i = 0; i < children.getLength(); i++) {
+            if ("artifactId".equals(children.item(i).getLocalName())) {
+                return children.item(i).getTextContent().trim();
+            }
+        }
+        throw new AssertionError("no artifactId in " + pom);
+    }
+
+    private static List<String> split(String list) {
+        return new ArrayList<>(new LinkedHashSet<>(Arrays.stream(list.split(",")).map(String::trim)
+                .filter(s -> !s.isEmpty()).toList()));
+    }
+}

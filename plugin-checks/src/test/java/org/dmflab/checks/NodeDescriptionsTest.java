@@ -1,0 +1,86 @@
+package org.dmflab.checks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import javax.xml.XMLConstants;
+import javax.xml.transform.stream.StreamSource;
+import javax.xml.validation.Schema;
+import javax.xml.validation.SchemaFactory;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+
+/** Every node description validates against KNIME's schema and documents exactly the node's ports and icon. */
+class NodeDescriptionsTest {
+    private static Schema schema;
+
+    @BeforeAll
+    static void loadSchema() throws Exception {
+        schema = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI)
+                .newSchema(ProjectFiles.shared("knime/Node_v4.1.xsd").toFile());
+    }
+
+    static Stream<Path> descriptions() {
+        List<Path> files = ProjectFiles.files(ProjectFiles.PLUGIN_SOURCES, "NodeFactory.xml");
+        assertThat(files).as("node descriptions under plugin/src").isNotEmpty();
+        return files.stream();
+    }
+
+    @ParameterizedTest
+    @MethodSource("descriptions")
+    void validatesAgainstTheNodeSchema(Path description) throws Exception {
+        schema.newValidator().validate(new StreamSource(description.toFile()));
+    }
+
+    @ParameterizedTest
+    @MethodSource("descriptions")
+    void iconExistsAndIsSixteenPixelsSquare(Path description) throws Exception {
+        Element root = ProjectFiles.xml(description).getDocumentElement();
+        Path icon = description.resolveSibling(root.getAttribute("icon")).normalize();
+        assertThat(icon).exists();
+        java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(icon.toFile());
+        assertThat(image.getWidth()).isEqualTo(16);
+        assertThat(image.getHeight()).isEqualTo(16);
+    }
+
+    @ParameterizedTest
+    @MethodSource("descriptions")
+    void documentsAsManyPortsAsTheModelDeclares(Path description) throws Exception {
+        Document document = ProjectFiles.xml(description);
+        String model = ProjectFiles.read(modelSource(description));
+        Matcher ports = Pattern.compile("super\\(\\s*new PortType\\[]\\s*\\{([^}]*)}\\s*,\\s*new PortType\\[]\\s*\\{([^}]*)}")
+                .matcher(model);
+        assertThat(ports.find()).as("the model declares its ports with super(new PortType[]{…}, new PortType[]{…})")
+                .isTrue();
+        assertThat(document.getElementsByTagNameNS("*", "inPort").getLength()).isEqualTo(count(ports.group(1)));
+        assertThat(document.getElementsByTagNameNS("*", "outPort").getLength()).isEqualTo(count(ports.group(2)));
+    }
+
+    static Path modelSource(Path description) {
+        String name = description.getFileName().toString().replace("NodeFactory.xml", "NodeModel.java");
+        Path model = description.resolveSibling(name);
+        assertThat(model).as("node model next to " + description.getFileName()).exists();
+        return model;
+    }
+
+    private static int count(String portList) {
+        String trimmed = portList.trim();
+        return trimmed.isEmpty() ? 0 : trimmed.split(",").length;
+    }
+
+    static String text(Path description) {
+        return ProjectFiles.read(description);
+    }
+
+    static boolean exists(Path path) {
+        return Files.exists(path);
+    }
+}

@@ -1,0 +1,151 @@
+package org.dmflab.knime.common;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.dmflab.core.table.Column;
+import org.dmflab.core.table.ColumnType;
+import org.dmflab.core.table.Table;
+import org.knime.core.data.DataCell;
+import org.knime.core.data.DataColumnSpec;
+import org.knime.core.data.DataColumnSpecCreator;
+import org.knime.core.data.DataRow;
+import org.knime.core.data.DataTableSpec;
+import org.knime.core.data.DataType;
+import org.knime.core.data.DoubleValue;
+import org.knime.core.data.IntValue;
+import org.knime.core.data.LongValue;
+import org.knime.core.data.RowKey;
+import org.knime.core.data.container.CloseableRowIterator;
+import org.knime.core.data.def.DefaultRow;
+import org.knime.core.data.def.DoubleCell;
+import org.knime.core.data.def.IntCell;
+import org.knime.core.data.def.LongCell;
+import org.knime.core.data.def.StringCell;
+import org.knime.core.node.BufferedDataContainer;
+import org.knime.core.node.BufferedDataTable;
+import org.knime.core.node.CanceledExecutionException;
+import org.knime.core.node.ExecutionContext;
+import org.knime.core.node.ExecutionMonitor;
+
+/**
+ * Converts between the engine's {@link Table} and KNIME data tables: one engine column type per KNIME cell type
+ * (INTEGER ↔ IntCell, LONG ↔ LongCell, DOUBLE ↔ DoubleCell, STRING ↔ StringCell), missing cells ↔ {@code null}.
+ */
+public final class KnimeTables {
+    private KnimeTables() {
+    }
+
+    /** The KNIME spec of a table with these columns. */
+    public static DataTableSpec spec(List<Column> columns) {
+        DataColumnSpec[] specs = new DataColumnSpec[columns.size()];
+        for (int c = 0; c < specs.length; c++) {
+            specs[c] = new DataColumnSpecCreator(columns.get(c).name(), dataType(columns.get(c).type())).createSpec();
+        }
+        return new DataTableSpec(specs);
+    }
+
+    /** Writes an engine table into a new KNIME table. */
+    public static BufferedDataTable write(Table table, ExecutionContext exec) throws CanceledExecutionException {
+        BufferedDataContainer container = exec.createDataContainer(spec(table.columns()));
+        DataCell[] cells = new DataCell[table.columnCount()];
+        for (int row = 0; row < table.rowCount(); row++) {
+            if (row % 1024 == 0) {
+                exec.checkCanceled();
+            }
+            for (int c = 0; c < cells.length; c++) {
+                cells[c] = cell(table.cell(row, c));
+            }
+            container.addRowToTable(new DefaultRow(new RowKey(table.rowId(row)), cells));
+        }
+        container.close();
+        return container.getTable();
+    }
+
+    /**
+     * Reads a KNIME table into an engine table. Numeric columns keep their type; every other column becomes STRING
+     * (the engine then names it if it must be numeric). Missing cells become {@code null}; the engine decides whether
+     * that is allowed and names the cell if not.
+     */
+    public static Table read(BufferedDataTable table, ExecutionMonitor monitor) throws CanceledExecutionException {
+        DataTableSpec spec = table.getDataTableSpec();
+        List<Column> columns = new ArrayList<>(spec.getNumColumns());
+        for (int c = 0; c < spec.getNumColumns(); c++) {
+            columns.add(Column.nullable(spec.getColumnSpec(c).getName(), columnType(spec.getColumnSpec(c).getType())));
+        }
+        Table.Builder builder = Table.builder(columns);
+        Object[] values = new Object[columns.size()];
+        long row = 0;
+        try (CloseableRowIterator rows = table.iterator()) {
+            while (rows.hasNext()) {
+                DataRow dataRow = rows.next();
+                if (row++ % 1024 == 0) {
+                    monitor.checkCanceled();
+                }
+                for (int c = 0; c < values.length; c++) {
+                    values[c] = value(dataRow.getCell(c), columns.get(c).type());
+                }
+                builder.addRow(dataRow.getKey().getString(), values);
+            }
+        }
+        return builder.build();
+    }
+
+    /** The engine's column type for a KNIME column type. */
+    public static ColumnType columnType(DataType type) {
+        if (type.isCompatible(IntValue.class)) {
+            return ColumnType.INTEGER;
+        }
+        if (type.isCompatible(LongValue.class)) {
+            return ColumnType.LONG;
+        }
+        if (type.isCompatible(DoubleValue.class)) {
+            return ColumnType.DOUBLE;
+        }
+        return ColumnType.STRING;
+    }
+
+    private static DataType dataType(ColumnType type) {
+        switch (type) {
+            case INTEGER:
+                return IntCell.TYPE;
+            case LONG:
+                return LongCell.TYPE;
+            case DOUBLE:
+                return DoubleCell.TYPE;
+            default:
+                return StringCell.TYPE;
+        }
+    }
+
+    private static DataCell cell(Object value) {
+        if (value == null) {
+            return DataType.getMissingCell();
+        }
+        if (value instanceof Integer integer) {
+            return new IntCell(integer);
+        }
+        if (value instanceof Long number) {
+            return new LongCell(number);
+        }
+        if (value instanceof Double number) {
+            return new DoubleCell(number);
+        }
+        return new StringCell(value.toString());
+    }
+
+    private static Object value(DataCell cell, ColumnType type) {
+        if (cell.isMissing()) {
+            return null;
+        }
+        switch (type) {
+            case INTEGER:
+                return ((IntValue) cell).getIntValue();
+            case LONG:
+                return ((LongValue) cell).getLongValue();
+            case DOUBLE:
+                return ((DoubleValue) cell).getDoubleValue();
+            default:
+                return cell.toString();
+        }
+    }
+}

@@ -1,0 +1,127 @@
+package org.dmflab.knime.groundtruth;
+
+import java.io.File;
+import java.util.Optional;
+import org.dmflab.core.groundtruth.GroundTruth;
+import org.dmflab.core.groundtruth.GroundTruthConfig;
+import org.dmflab.core.groundtruth.GroundTruthGenerator;
+import org.dmflab.core.settings.RawSettings;
+import org.dmflab.core.table.MatrixTables;
+import org.dmflab.core.table.Schemas;
+import org.dmflab.core.table.Table;
+import org.dmflab.knime.common.EngineCalls;
+import org.dmflab.knime.common.KnimeTables;
+import org.ejml.data.DMatrixRMaj;
+import org.knime.core.data.DataColumnSpec;
+import org.knime.core.data.DataTableSpec;
+import org.knime.core.node.BufferedDataTable;
+import org.knime.core.node.ExecutionContext;
+import org.knime.core.node.ExecutionMonitor;
+import org.knime.core.node.InvalidSettingsException;
+import org.knime.core.node.NodeModel;
+import org.knime.core.node.NodeSettingsRO;
+import org.knime.core.node.NodeSettingsWO;
+import org.knime.core.node.port.PortObject;
+import org.knime.core.node.port.PortObjectSpec;
+import org.knime.core.node.port.PortType;
+
+/**
+ * Ground Truth Generator: a target matrix with a chosen spectrum (or the input table), its spectrum and optional
+ * matrix-sensing measurements. A thin adapter over {@link GroundTruthGenerator}.
+ */
+final class GroundTruthGeneratorNodeModel extends NodeModel {
+    private static final String INPUT_SOURCE = "input table";
+
+    private final GroundTruthNodeSettings settings = new GroundTruthNodeSettings();
+
+    GroundTruthGeneratorNodeModel() {
+        super(new PortType[]{BufferedDataTable.TYPE_OPTIONAL},
+                new PortType[]{BufferedDataTable.TYPE, BufferedDataTable.TYPE, BufferedDataTable.TYPE});
+    }
+
+    @Override
+    protected PortObjectSpec[] configure(PortObjectSpec[] inSpecs) throws InvalidSettingsException {
+        DataTableSpec inputSpec = (DataTableSpec) inSpecs[0];
+        boolean useInput = settings.input.getBooleanValue();
+        DataTableSpec spectrumSpec = KnimeTables.spec(Schemas.SPECTRUM);
+        if (useInput) {
+            if (inputSpec == null) {
+                throw new InvalidSettingsException("input: 'Use the input table' is on but no table is connected; "
+                        + "connect a matrix table or switch the option off");
+            }
+            for (DataColumnSpec column : inputSpec) {
+                if (!KnimeTables.columnType(column.getType()).isNumeric()) {
+                    throw new InvalidSettingsException("input table, column '" + column.getName() + "': is not "
+                            + "numeric; a matrix table may only have number columns (filter it out first)");
+                }
+            }
+            // the row count, hence the measurement columns, is known only at execution
+            return new PortObjectSpec[]{KnimeTables.spec(Schemas.matrix(inputSpec.getNumColumns())), spectrumSpec, null};
+        }
+        if (inputSpec != null) {
+            setWarningMessage("An input table is connected but not used; switch on 'Use the input table' to use it.");
+        }
+        GroundTruthConfig config = EngineCalls.configure(() -> GroundTruthNodeSettings.parse(raw(), Optional.empty()));
+        int rows = config.source().rows();
+        int columns = config.source().columns();
+        return new PortObjectSpec[]{KnimeTables.spec(Schemas.matrix(columns)), spectrumSpec,
+                KnimeTables.spec(Schemas.measurements(rows * columns))};
+    }
+
+    @Override
+    protected PortObject[] execute(PortObject[] inObjects, ExecutionContext exec) throws Exception {
+        return EngineCalls.execute(() -> {
+            Optional<DMatrixRMaj> matrix = Optional.empty();
+            if (settings.input.getBooleanValue()) {
+                Table input = KnimeTables.read((BufferedDataTable) inObjects[0], exec.createSubProgress(0.2));
+                matrix = Optional.of(MatrixTables.fromTable(input, INPUT_SOURCE));
+            }
+            exec.setProgress(0.2, "Generating the target");
+            GroundTruth truth = GroundTruthGenerator.generate(GroundTruthNodeSettings.parse(raw(), matrix));
+            exec.setProgress(0.7, "Writing the tables");
+            DMatrixRMaj target = truth.matrix();
+            Table measurements = truth.sensing().map(sensing -> sensing.toTable())
+                    .orElse(Table.builder(Schemas.measurements(target.numRows * target.numCols)).build());
+            return new PortObject[]{KnimeTables.write(truth.matrixTable(), exec),
+                    KnimeTables.write(truth.spectrumTable(), exec), KnimeTables.write(measurements, exec)};
+        });
+    }
+
+    private RawSettings raw() {
+        return settings.group.raw();
+    }
+
+    @Override
+    protected void saveSettingsTo(NodeSettingsWO target) {
+        settings.group.saveTo(target);
+    }
+
+    @Override
+    protected void validateSettings(NodeSettingsRO candidate) throws InvalidSettingsException {
+        settings.group.validate(candidate);
+        RawSettings raw = settings.group.raw(candidate);
+        if (!raw.flag(org.dmflab.core.groundtruth.GroundTruthSettings.INPUT, false)) {
+            EngineCalls.configure(() -> GroundTruthNodeSettings.parse(raw, Optional.empty()));
+        }
+    }
+
+    @Override
+    protected void loadValidatedSettingsFrom(NodeSettingsRO source) throws InvalidSettingsException {
+        settings.group.loadFrom(source);
+    }
+
+    @Override
+    protected void reset() {
+        // no internal state
+    }
+
+    @Override
+    protected void loadInternals(File nodeInternDir, ExecutionMonitor exec) {
+        // no internal state
+    }
+
+    @Override
+    protected void saveInternals(File nodeInternDir, ExecutionMonitor exec) {
+        // no internal state
+    }
+}

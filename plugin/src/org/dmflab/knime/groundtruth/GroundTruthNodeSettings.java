@@ -1,0 +1,41 @@
+package org.dmflab.knime.groundtruth;
+
+import static org.dmflab.core.groundtruth.GroundTruthSettings.EIGENVECTORS;
+import static org.dmflab.core.groundtruth.GroundTruthSettings.INPUT;
+import static org.dmflab.core.groundtruth.GroundTruthSettings.M;
+import static org.dmflab.core.groundtruth.GroundTruthSettings.MAX_SIZE;
+import static org.dmflab.core.groundtruth.GroundTruthSettings.MEASUREMENTS;
+import static org.dmflab.core.groundtruth.GroundTruthSettings.N;
+import static org.dmflab.core.groundtruth.GroundTruthSettings.NOISE;
+import static org.dmflab.core.groundtruth.GroundTruthSettings.SEED;
+import static org.dmflab.core.groundtruth.GroundTruthSettings.SPECTRUM;
+import static org.dmflab.core.groundtruth.GroundTruthSettings.SYMMETRIZE_NOISE;
+
+import java.util.Optional;
+import org.dmflab.core.groundtruth.GroundTruthConfig;
+import org.dmflab.core.groundtruth.GroundTruthSettings;
+import org.dmflab.core.settings.RawSettings;
+import org.dmflab.knime.common.NodeSettingsGroup;
+import org.ejml.data.DMatrixRMaj;
+import org.knime.core.node.defaultnodesettings.SettingsModelBoolean;
+import org.knime.core.node.defaultnodesettings.SettingsModelIntegerBounded;
+import org.knime.core.node.defaultnodesettings.SettingsModelString;
+
+/** The Ground Truth Generator's settings (design.md §3), defined once for the model and the dialog. */
+final class GroundTruthNodeSettings {
+    final NodeSettingsGroup group = new NodeSettingsGroup();
+    final SettingsModelString spectrum = group.string(SPECTRUM, "8,4,2,1,0.5,0.25");
+    final SettingsModelIntegerBounded n = group.integer(N, 0, 0, MAX_SIZE);
+    final SettingsModelIntegerBounded m = group.integer(M, 0, 0, MAX_SIZE);
+    final SettingsModelString eigenvectors = group.string(EIGENVECTORS, "random");
+    final SettingsModelIntegerBounded seed = group.integer(SEED, 1, Integer.MIN_VALUE, Integer.MAX_VALUE);
+    final SettingsModelString noise = group.string(NOISE, "none");
+    final SettingsModelBoolean symmetrizeNoise = group.flag(SYMMETRIZE_NOISE, false);
+    final SettingsModelIntegerBounded measurements = group.integer(MEASUREMENTS, 0, 0, Integer.MAX_VALUE);
+    final SettingsModelBoolean input = group.flag(INPUT, false);
+
+    /** The engine configuration for the current values; {@code matrix} is the input table's matrix when used. */
+    static GroundTruthConfig parse(RawSettings raw, Optional<DMatrixRMaj> matrix) {
+        return GroundTruthSettings.parse(raw, matrix);
+    }
+}

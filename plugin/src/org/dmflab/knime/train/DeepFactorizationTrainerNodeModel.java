@@ -1,0 +1,124 @@
+package org.dmflab.knime.train;
+
+import java.io.File;
+import java.util.Optional;
+import org.dmflab.core.groundtruth.SensingData;
+import org.dmflab.core.table.MatrixTables;
+import org.dmflab.core.table.Schemas;
+import org.dmflab.core.train.LossKind;
+import org.dmflab.core.train.TrainConfig;
+import org.dmflab.core.train.TrainSettings;
+import org.dmflab.core.train.Trainer;
+import org.dmflab.core.train.TrainingPlan;
+import org.dmflab.core.train.TrainingResult;
+import org.dmflab.knime.common.EngineCalls;
+import org.dmflab.knime.common.ExecutionProgress;
+import org.dmflab.knime.common.KnimeTables;
+import org.ejml.data.DMatrixRMaj;
+import org.knime.core.data.DataColumnSpec;
+import org.knime.core.data.DataTableSpec;
+import org.knime.core.node.BufferedDataTable;
+import org.knime.core.node.ExecutionContext;
+import org.knime.core.node.ExecutionMonitor;
+import org.knime.core.node.InvalidSettingsException;
+import org.knime.core.node.NodeModel;
+import org.knime.core.node.NodeSettingsRO;
+import org.knime.core.node.NodeSettingsWO;
+import org.knime.core.node.port.PortObject;
+import org.knime.core.node.port.PortObjectSpec;
+import org.knime.core.node.port.PortType;
+import org.knime.core.node.workflow.VariableType;
+
+/**
+ * Deep Factorization Trainer: gradient descent on W_N···W_1 ≈ Φ (theory.md §1) with the solver the engine chooses, a
+ * trace of the run and the final product. A thin adapter over {@link Trainer}.
+ */
+final class DeepFactorizationTrainerNodeModel extends NodeModel {
+    static final String FLOW_FINAL_LOSS = "dmflab_final_loss";
+    static final String FLOW_EFFECTIVE_RANK = "dmflab_final_effective_rank";
+    static final String FLOW_SOLVER = "dmflab_solver";
+    static final String FLOW_ITERATIONS = "dmflab_iterations";
+
+    private final TrainerNodeSettings settings = new TrainerNodeSettings();
+
+    DeepFactorizationTrainerNodeModel() {
+        super(new PortType[]{BufferedDataTable.TYPE, BufferedDataTable.TYPE_OPTIONAL},
+                new PortType[]{BufferedDataTable.TYPE, BufferedDataTable.TYPE});
+    }
+
+    @Override
+    protected PortObjectSpec[] configure(PortObjectSpec[] inSpecs) throws InvalidSettingsException {
+        TrainConfig config = EngineCalls.configure(() -> TrainSettings.parse(settings.group.raw()));
+        DataTableSpec target = (DataTableSpec) inSpecs[0];
+        for (DataColumnSpec column : target) {
+            if (!KnimeTables.columnType(column.getType()).isNumeric()) {
+                throw new InvalidSettingsException("target table, column '" + column.getName() + "': is not numeric; "
+                        + "a matrix table may only have number columns (filter it out first)");
+            }
+        }
+        if (config.loss() == LossKind.SENSING && inSpecs[1] == null) {
+            throw new InvalidSettingsException("loss: 'sensing' needs the measurements table at the second input; "
+                    + "connect the Ground Truth Generator's measurements output or use loss 'full'");
+        }
+        // the trace's columns depend on whether the target is symmetric, known only at execution
+        return new PortObjectSpec[]{null, KnimeTables.spec(Schemas.matrix(target.getNumColumns()))};
+    }
+
+    @Override
+    protected PortObject[] execute(PortObject[] inObjects, ExecutionContext exec) throws Exception {
+        return EngineCalls.execute(() -> {
+            TrainConfig config = TrainSettings.parse(settings.group.raw());
+            DMatrixRMaj target = MatrixTables.fromTable(
+                    KnimeTables.read((BufferedDataTable) inObjects[0], exec.createSubProgress(0.02)), "target table");
+            Optional<SensingData> sensing = Optional.empty();
+            if (inObjects[1] != null) {
+                sensing = Optional.of(SensingData.fromTable(KnimeTables.read((BufferedDataTable) inObjects[1],
+                        exec.createSubProgress(0.02)), target.numRows, target.numCols, "measurements table"));
+            }
+            TrainingPlan plan = Trainer.plan(config, target, sensing);
+            if (!plan.warnings().isEmpty()) {
+                setWarningMessage(String.join("\n", plan.warnings()));
+            }
+            // a diverging run throws RunFailedException; KNIME shows its message (iteration, loss, admissible step)
+            TrainingResult result = plan.run(new ExecutionProgress(exec.createSubProgress(0.9)));
+            pushFlowVariableDouble(FLOW_FINAL_LOSS, result.finalLoss());
+            pushFlowVariableDouble(FLOW_EFFECTIVE_RANK, result.finalEffectiveRank());
+            pushFlowVariableString(FLOW_SOLVER, result.solver().key());
+            pushFlowVariable(FLOW_ITERATIONS, VariableType.LongType.INSTANCE, result.iterations());
+            return new PortObject[]{KnimeTables.write(result.traceTable(), exec),
+                    KnimeTables.write(result.productTable(), exec)};
+        });
+    }
+
+    @Override
+    protected void saveSettingsTo(NodeSettingsWO target) {
+        settings.group.saveTo(target);
+    }
+
+    @Override
+    protected void validateSettings(NodeSettingsRO candidate) throws InvalidSettingsException {
+        settings.group.validate(candidate);
+        NodeSettingsRO validated = candidate;
+        EngineCalls.configure(() -> TrainSettings.parse(settings.group.raw(validated)));
+    }
+
+    @Override
+    protected void loadValidatedSettingsFrom(NodeSettingsRO source) throws InvalidSettingsException {
+        settings.group.loadFrom(source);
+    }
+
+    @Override
+    protected void reset() {
+        // no internal state
+    }
+
+    @Override
+    protected void loadInternals(File nodeInternDir, ExecutionMonitor exec) {
+        // no internal state
+    }
+
+    @Override
+    protected void saveInternals(File nodeInternDir, ExecutionMonitor exec) {
+        // no internal state
+    }
+}
