@@ -17,8 +17,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Certified effective-rank plateaus (theory.md §7). The "matrix" effective rank is computed from the spectral truth: with
  * identical initialisation W(k) = V diag(x_i(k)^N) Vᵀ exactly (Lemma 2.1, (17)/(18)), and theory.md §9 (a)/(c) confirm
- * that matrix gradient descent equals it to 1e-14 ("matrix GD effective rank equals scalar-based effective rank"). There
- * is no matrix trainer on this branch, so r_eff(W(k)) = Σ x_i^N / max x_i^N is evaluated from (18).
+ * that matrix gradient descent equals it to 1e-14 ("matrix GD effective rank equals scalar-based effective rank"), so
+ * the sweeps evaluate r_eff(W(k)) = Σ x_i^N / max x_i^N from (18), which is cheap enough for many spectra.
+ * {@link PlateausAgainstMatrixDescentTest} checks the same bound against the trainer's matrix gradient descent.
  */
 class PlateauBoundsTest {
 
