@@ -22,6 +22,7 @@ import org.dmflab.core.spectrum.TrackSettings;
 import org.dmflab.core.table.Column;
 import org.dmflab.core.table.Schemas;
 import org.dmflab.core.table.Table;
+import org.dmflab.core.theory.PredictionTables;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -97,7 +98,7 @@ final class TrackCommand implements Callable<Integer> {
             targetTable = Optional.of(CsvTables.read(target.spectrum, byName(Schemas.SPECTRUM), ""));
         }
         Optional<Table> predictedTable = Optional.ofNullable(predicted)
-                .map(file -> CsvTables.read(file, byName(Schemas.PLATEAUS), ""));
+                .map(file -> CsvTables.read(file, byName(PredictionTables.PLATEAUS), ""));
         TrackInput input = TrackInput.fromTables(traceTable, trace.toString(), targetTable,
                 targetFile.map(Path::toString).orElse("target"), predictedTable,
                 predicted == null ? "predicted" : predicted.toString());

@@ -44,6 +44,26 @@ class PredictCommandTest {
     }
 
     @Test
+    void trackReadsThePredictedPlateaus() throws IOException {
+        Path truth = generate("8,4,2,1,0.5,0.25");
+        Path run = dir.resolve("run");
+        CliRun train = CliRun.of("train", "--target", truth.resolve("matrix.csv").toString(), "--depth", "3", "--step",
+                "0.01", "--init", "identity", "--alpha", "0.02", "--iterations", "25000", "--solver", "spectral",
+                "--out", run.toString());
+        assertThat(train.exitCode()).as(train.err()).isZero();
+        Path predicted = dir.resolve("p");
+        assertThat(CliRun.of("predict", "--spectrum", truth.resolve("spectrum.csv").toString(), "--depth", "3",
+                "--step", "0.01", "--alpha", "0.02", "--out", predicted.toString()).exitCode()).isZero();
+        Path tracked = dir.resolve("t");
+        CliRun track = CliRun.of("track", "--trace", run.resolve("trace.csv").toString(), "--target",
+                truth.resolve("matrix.csv").toString(), "--predicted", predicted.resolve("plateaus.csv").toString(),
+                "--out", tracked.toString());
+        assertThat(track.exitCode()).as(track.err()).isZero();
+        List<String> lines = Files.readAllLines(tracked.resolve("plateaus.csv"));
+        assertThat(lines.get(1)).contains(",717,1177,");
+    }
+
+    @Test
     void acceptsASymmetricTargetAndIsDeterministic() throws IOException {
         Path truth = generate("3,1.5,-0.5");
         String[] common = {"predict", "--target", truth.resolve("matrix.csv").toString(), "--depth", "3", "--step",
