@@ -35,7 +35,9 @@ class SettingsKeysTest {
                     Set.of()),
             new NodeContract("train", "org.dmflab.core.train.TrainSettings", "Deep Factorization Trainer",
                     Set.of("width")),
-            new NodeContract("track", "org.dmflab.core.spectrum.TrackSettings", "Spectrum Tracker", Set.of()));
+            new NodeContract("track", "org.dmflab.core.spectrum.TrackSettings", "Spectrum Tracker", Set.of()),
+            new NodeContract("predict", "org.dmflab.core.theory.PredictSettings", "Theoretical Bound Predictor",
+                    Set.of()));
 
     static Stream<NodeContract> nodes() {
         return NODES.stream();

@@ -1,0 +1,32 @@
+package org.dmflab.knime.predict;
+
+import org.knime.core.node.defaultnodesettings.DefaultNodeSettingsPane;
+import org.knime.core.node.defaultnodesettings.DialogComponentNumber;
+import org.knime.core.node.defaultnodesettings.DialogComponentString;
+import org.knime.core.node.defaultnodesettings.DialogComponentStringSelection;
+
+/** The Theoretical Bound Predictor's dialog; every setting can also be set by a flow variable of the same key. */
+final class BoundPredictorNodeDialog extends DefaultNodeSettingsPane {
+
+    BoundPredictorNodeDialog() {
+        BoundPredictorNodeSettings settings = new BoundPredictorNodeSettings();
+        createNewGroup("Training settings (as in the Deep Factorization Trainer)");
+        addDialogComponent(new DialogComponentNumber(settings.depth, "Depth N", 1, 6));
+        addDialogComponent(new DialogComponentNumber(settings.step, "Step size η", 0.001, 12));
+        addDialogComponent(new DialogComponentStringSelection(settings.init, "Initialisation", "identity", "perturbed"));
+        addDialogComponent(new DialogComponentNumber(settings.alpha, "Scale α", 0.001, 12));
+        addDialogComponent(new DialogComponentNumber(settings.beta, "Perturbed factor β (0 < β < α)", 0.001, 12));
+        createNewGroup("Accuracy");
+        addDialogComponent(new DialogComponentNumber(settings.epsilon, "Relative accuracy ε", 0.001, 10));
+        addDialogComponent(new DialogComponentString(settings.delta, "Tail level δ for plateaus (empty with τ)", false,
+                10));
+        addDialogComponent(new DialogComponentString(settings.targetAccuracy,
+                "Target accuracy τ of the effective rank (chooses ε and δ; leave δ empty)", false, 10));
+        addDialogComponent(new DialogComponentNumber(settings.horizon, "Horizon of the exact recursion (iterations)",
+                100000, 12));
+        closeCurrentGroup();
+        settings.init.addChangeListener(event -> settings.beta.setEnabled("perturbed".equals(
+                settings.init.getStringValue())));
+        settings.beta.setEnabled("perturbed".equals(settings.init.getStringValue()));
+    }
+}

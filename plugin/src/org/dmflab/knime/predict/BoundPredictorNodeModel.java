@@ -1,0 +1,116 @@
+package org.dmflab.knime.predict;
+
+import java.io.File;
+import org.dmflab.core.linalg.Spectrum;
+import org.dmflab.core.table.MatrixTables;
+import org.dmflab.core.table.Schemas;
+import org.dmflab.core.table.Table;
+import org.dmflab.core.theory.PredictConfig;
+import org.dmflab.core.theory.PredictSettings;
+import org.dmflab.core.theory.Prediction;
+import org.dmflab.core.theory.PredictionTables;
+import org.dmflab.core.theory.Predictor;
+import org.dmflab.core.theory.SpectrumSource;
+import org.dmflab.knime.common.EngineCalls;
+import org.dmflab.knime.common.ExecutionProgress;
+import org.dmflab.knime.common.KnimeTables;
+import org.knime.core.data.DataTableSpec;
+import org.knime.core.node.BufferedDataTable;
+import org.knime.core.node.ExecutionContext;
+import org.knime.core.node.ExecutionMonitor;
+import org.knime.core.node.InvalidSettingsException;
+import org.knime.core.node.NodeModel;
+import org.knime.core.node.NodeSettingsRO;
+import org.knime.core.node.NodeSettingsWO;
+import org.knime.core.node.port.PortObject;
+import org.knime.core.node.port.PortObjectSpec;
+import org.knime.core.node.port.PortType;
+
+/**
+ * Theoretical Bound Predictor: what theory.md predicts for a spectrum and training settings — step-size verdict,
+ * limits, iteration counts and certified effective-rank plateaus. A thin adapter over {@link Predictor}.
+ */
+final class BoundPredictorNodeModel extends NodeModel {
+    static final String FLOW_VERDICT = "dmflab_step_verdict";
+    static final String FLOW_UNIFORM_STEP = "dmflab_admissible_step";
+    private static final String INPUT_SOURCE = "input table";
+
+    private final BoundPredictorNodeSettings settings = new BoundPredictorNodeSettings();
+
+    BoundPredictorNodeModel() {
+        super(new PortType[]{BufferedDataTable.TYPE},
+                new PortType[]{BufferedDataTable.TYPE, BufferedDataTable.TYPE, BufferedDataTable.TYPE});
+    }
+
+    @Override
+    protected PortObjectSpec[] configure(PortObjectSpec[] inSpecs) throws InvalidSettingsException {
+        EngineCalls.configure(() -> PredictSettings.parse(settings.group.raw()));
+        DataTableSpec input = (DataTableSpec) inSpecs[0];
+        boolean spectrumTable = input.containsName(Schemas.VALUE) && input.containsName(Schemas.KIND);
+        if (!spectrumTable) {
+            for (int c = 0; c < input.getNumColumns(); c++) {
+                if (!KnimeTables.columnType(input.getColumnSpec(c).getType()).isNumeric()) {
+                    throw new InvalidSettingsException(INPUT_SOURCE + ": is neither a spectrum table (index, value, "
+                            + "kind) nor a matrix table (column '" + input.getColumnSpec(c).getName()
+                            + "' is not numeric); connect the Ground Truth Generator's spectrum or matrix output");
+                }
+            }
+        }
+        return new PortObjectSpec[]{KnimeTables.spec(PredictionTables.BOUNDS), KnimeTables.spec(PredictionTables.PLATEAUS),
+                KnimeTables.spec(PredictionTables.PROVENANCE)};
+    }
+
+    @Override
+    protected PortObject[] execute(PortObject[] inObjects, ExecutionContext exec) throws Exception {
+        return EngineCalls.execute(() -> {
+            PredictConfig config = PredictSettings.parse(settings.group.raw());
+            Table input = KnimeTables.read((BufferedDataTable) inObjects[0], exec.createSubProgress(0.05));
+            Spectrum spectrum = input.indexOf(Schemas.KIND) >= 0
+                    ? SpectrumSource.fromTable(input, INPUT_SOURCE)
+                    : SpectrumSource.fromTarget(MatrixTables.fromTable(input, INPUT_SOURCE), INPUT_SOURCE);
+            Prediction prediction = Predictor.predict(config, spectrum,
+                    new ExecutionProgress(exec.createSubProgress(0.9)));
+            if (!prediction.verdict().withinUniformCondition() || !prediction.notes().isEmpty()) {
+                StringBuilder warning = new StringBuilder(prediction.verdict().message());
+                prediction.notes().forEach(note -> warning.append('\n').append(note));
+                setWarningMessage(warning.toString());
+            }
+            pushFlowVariableString(FLOW_VERDICT, prediction.verdict().message());
+            pushFlowVariableDouble(FLOW_UNIFORM_STEP, prediction.verdict().uniformLimit());
+            return new PortObject[]{KnimeTables.write(prediction.boundsTable(), exec),
+                    KnimeTables.write(prediction.plateausTable(), exec),
+                    KnimeTables.write(prediction.provenanceTable(), exec)};
+        });
+    }
+
+    @Override
+    protected void saveSettingsTo(NodeSettingsWO target) {
+        settings.group.saveTo(target);
+    }
+
+    @Override
+    protected void validateSettings(NodeSettingsRO candidate) throws InvalidSettingsException {
+        settings.group.validate(candidate);
+        EngineCalls.configure(() -> PredictSettings.parse(settings.group.raw(candidate)));
+    }
+
+    @Override
+    protected void loadValidatedSettingsFrom(NodeSettingsRO source) throws InvalidSettingsException {
+        settings.group.loadFrom(source);
+    }
+
+    @Override
+    protected void reset() {
+        // no internal state
+    }
+
+    @Override
+    protected void loadInternals(File nodeInternDir, ExecutionMonitor exec) {
+        // no internal state
+    }
+
+    @Override
+    protected void saveInternals(File nodeInternDir, ExecutionMonitor exec) {
+        // no internal state
+    }
+}
