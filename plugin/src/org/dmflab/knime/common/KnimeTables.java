@@ -26,6 +26,7 @@ import org.knime.core.node.BufferedDataTable;
 import org.knime.core.node.CanceledExecutionException;
 import org.knime.core.node.ExecutionContext;
 import org.knime.core.node.ExecutionMonitor;
+import org.knime.core.node.InvalidSettingsException;
 
 /**
  * Converts between the engine's {@link Table} and KNIME data tables: one engine column type per KNIME cell type
@@ -88,6 +89,20 @@ public final class KnimeTables {
             }
         }
         return builder.build();
+    }
+
+    /**
+     * Configure-time check of a matrix input: every column must be numeric.
+     *
+     * @param source how the user knows the table, e.g. {@code "target table"}
+     */
+    public static void requireNumericColumns(DataTableSpec spec, String source) throws InvalidSettingsException {
+        for (DataColumnSpec column : spec) {
+            if (!columnType(column.getType()).isNumeric()) {
+                throw new InvalidSettingsException(source + ", column '" + column.getName() + "': is not numeric; a "
+                        + "matrix table may only have number columns (filter the others out first)");
+            }
+        }
     }
 
     /** The engine's column type for a KNIME column type. */

@@ -1,26 +1,23 @@
 package org.dmflab.knime.groundtruth;
 
-import java.io.File;
 import java.util.Optional;
 import org.dmflab.core.groundtruth.GroundTruth;
 import org.dmflab.core.groundtruth.GroundTruthConfig;
 import org.dmflab.core.groundtruth.GroundTruthGenerator;
+import org.dmflab.core.groundtruth.GroundTruthSettings;
 import org.dmflab.core.settings.RawSettings;
 import org.dmflab.core.table.MatrixTables;
 import org.dmflab.core.table.Schemas;
 import org.dmflab.core.table.Table;
 import org.dmflab.knime.common.EngineCalls;
+import org.dmflab.knime.common.EngineNodeModel;
 import org.dmflab.knime.common.KnimeTables;
+import org.dmflab.knime.common.NodeSettingsGroup;
 import org.ejml.data.DMatrixRMaj;
-import org.knime.core.data.DataColumnSpec;
 import org.knime.core.data.DataTableSpec;
 import org.knime.core.node.BufferedDataTable;
 import org.knime.core.node.ExecutionContext;
-import org.knime.core.node.ExecutionMonitor;
 import org.knime.core.node.InvalidSettingsException;
-import org.knime.core.node.NodeModel;
-import org.knime.core.node.NodeSettingsRO;
-import org.knime.core.node.NodeSettingsWO;
 import org.knime.core.node.port.PortObject;
 import org.knime.core.node.port.PortObjectSpec;
 import org.knime.core.node.port.PortType;
@@ -29,7 +26,7 @@ import org.knime.core.node.port.PortType;
  * Ground Truth Generator: a target matrix with a chosen spectrum (or the input table), its spectrum and optional
  * matrix-sensing measurements. A thin adapter over {@link GroundTruthGenerator}.
  */
-final class GroundTruthGeneratorNodeModel extends NodeModel {
+final class GroundTruthGeneratorNodeModel extends EngineNodeModel {
     private static final String INPUT_SOURCE = "input table";
 
     private final GroundTruthNodeSettings settings = new GroundTruthNodeSettings();
@@ -49,12 +46,7 @@ final class GroundTruthGeneratorNodeModel extends NodeModel {
                 throw new InvalidSettingsException("input: 'Use the input table' is on but no table is connected; "
                         + "connect a matrix table or switch the option off");
             }
-            for (DataColumnSpec column : inputSpec) {
-                if (!KnimeTables.columnType(column.getType()).isNumeric()) {
-                    throw new InvalidSettingsException("input table, column '" + column.getName() + "': is not "
-                            + "numeric; a matrix table may only have number columns (filter it out first)");
-                }
-            }
+            KnimeTables.requireNumericColumns(inputSpec, INPUT_SOURCE);
             // the row count, hence the measurement columns, is known only at execution
             return new PortObjectSpec[]{KnimeTables.spec(Schemas.matrix(inputSpec.getNumColumns())), spectrumSpec, null};
         }
@@ -92,36 +84,14 @@ final class GroundTruthGeneratorNodeModel extends NodeModel {
     }
 
     @Override
-    protected void saveSettingsTo(NodeSettingsWO target) {
-        settings.group.saveTo(target);
+    protected NodeSettingsGroup settingsGroup() {
+        return settings.group;
     }
 
     @Override
-    protected void validateSettings(NodeSettingsRO candidate) throws InvalidSettingsException {
-        settings.group.validate(candidate);
-        RawSettings raw = settings.group.raw(candidate);
-        if (!raw.flag(org.dmflab.core.groundtruth.GroundTruthSettings.INPUT, false)) {
-            EngineCalls.configure(() -> GroundTruthNodeSettings.parse(raw, Optional.empty()));
+    protected void checkWithEngine(RawSettings candidate) {
+        if (!candidate.flag(GroundTruthSettings.INPUT, false)) {
+            GroundTruthNodeSettings.parse(candidate, Optional.empty());
         }
-    }
-
-    @Override
-    protected void loadValidatedSettingsFrom(NodeSettingsRO source) throws InvalidSettingsException {
-        settings.group.loadFrom(source);
-    }
-
-    @Override
-    protected void reset() {
-        // no internal state
-    }
-
-    @Override
-    protected void loadInternals(File nodeInternDir, ExecutionMonitor exec) {
-        // no internal state
-    }
-
-    @Override
-    protected void saveInternals(File nodeInternDir, ExecutionMonitor exec) {
-        // no internal state
     }
 }

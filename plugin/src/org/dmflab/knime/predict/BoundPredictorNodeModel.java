@@ -1,7 +1,7 @@
 package org.dmflab.knime.predict;
 
-import java.io.File;
 import org.dmflab.core.linalg.Spectrum;
+import org.dmflab.core.settings.RawSettings;
 import org.dmflab.core.table.MatrixTables;
 import org.dmflab.core.table.Schemas;
 import org.dmflab.core.table.Table;
@@ -12,16 +12,14 @@ import org.dmflab.core.theory.PredictionTables;
 import org.dmflab.core.theory.Predictor;
 import org.dmflab.core.theory.SpectrumSource;
 import org.dmflab.knime.common.EngineCalls;
+import org.dmflab.knime.common.EngineNodeModel;
 import org.dmflab.knime.common.ExecutionProgress;
 import org.dmflab.knime.common.KnimeTables;
+import org.dmflab.knime.common.NodeSettingsGroup;
 import org.knime.core.data.DataTableSpec;
 import org.knime.core.node.BufferedDataTable;
 import org.knime.core.node.ExecutionContext;
-import org.knime.core.node.ExecutionMonitor;
 import org.knime.core.node.InvalidSettingsException;
-import org.knime.core.node.NodeModel;
-import org.knime.core.node.NodeSettingsRO;
-import org.knime.core.node.NodeSettingsWO;
 import org.knime.core.node.port.PortObject;
 import org.knime.core.node.port.PortObjectSpec;
 import org.knime.core.node.port.PortType;
@@ -30,7 +28,7 @@ import org.knime.core.node.port.PortType;
  * Theoretical Bound Predictor: what theory.md predicts for a spectrum and training settings — step-size verdict,
  * limits, iteration counts and certified effective-rank plateaus. A thin adapter over {@link Predictor}.
  */
-final class BoundPredictorNodeModel extends NodeModel {
+final class BoundPredictorNodeModel extends EngineNodeModel {
     static final String FLOW_VERDICT = "dmflab_step_verdict";
     static final String FLOW_UNIFORM_STEP = "dmflab_admissible_step";
     private static final String INPUT_SOURCE = "input table";
@@ -84,33 +82,12 @@ final class BoundPredictorNodeModel extends NodeModel {
     }
 
     @Override
-    protected void saveSettingsTo(NodeSettingsWO target) {
-        settings.group.saveTo(target);
+    protected NodeSettingsGroup settingsGroup() {
+        return settings.group;
     }
 
     @Override
-    protected void validateSettings(NodeSettingsRO candidate) throws InvalidSettingsException {
-        settings.group.validate(candidate);
-        EngineCalls.configure(() -> PredictSettings.parse(settings.group.raw(candidate)));
-    }
-
-    @Override
-    protected void loadValidatedSettingsFrom(NodeSettingsRO source) throws InvalidSettingsException {
-        settings.group.loadFrom(source);
-    }
-
-    @Override
-    protected void reset() {
-        // no internal state
-    }
-
-    @Override
-    protected void loadInternals(File nodeInternDir, ExecutionMonitor exec) {
-        // no internal state
-    }
-
-    @Override
-    protected void saveInternals(File nodeInternDir, ExecutionMonitor exec) {
-        // no internal state
+    protected void checkWithEngine(RawSettings candidate) {
+        PredictSettings.parse(candidate);
     }
 }

@@ -13,6 +13,7 @@ import java.util.Optional;
 import org.dmflab.core.chart.ChartRenderer;
 import org.dmflab.core.chart.TrackChartSet;
 import org.dmflab.core.chart.TrackCharts;
+import org.dmflab.core.settings.RawSettings;
 import org.dmflab.core.spectrum.SpectrumTracker;
 import org.dmflab.core.spectrum.TrackConfig;
 import org.dmflab.core.spectrum.TrackInput;
@@ -23,17 +24,16 @@ import org.dmflab.core.table.Schemas;
 import org.dmflab.core.table.Table;
 import org.dmflab.knime.common.ChartSource;
 import org.dmflab.knime.common.EngineCalls;
+import org.dmflab.knime.common.EngineNodeModel;
 import org.dmflab.knime.common.ExecutionProgress;
 import org.dmflab.knime.common.ImagePorts;
 import org.dmflab.knime.common.KnimeTables;
+import org.dmflab.knime.common.NodeSettingsGroup;
 import org.jfree.chart.JFreeChart;
 import org.knime.core.node.BufferedDataTable;
 import org.knime.core.node.ExecutionContext;
 import org.knime.core.node.ExecutionMonitor;
 import org.knime.core.node.InvalidSettingsException;
-import org.knime.core.node.NodeModel;
-import org.knime.core.node.NodeSettingsRO;
-import org.knime.core.node.NodeSettingsWO;
 import org.knime.core.node.port.PortObject;
 import org.knime.core.node.port.PortObjectSpec;
 import org.knime.core.node.port.PortType;
@@ -43,7 +43,7 @@ import org.knime.core.node.workflow.VariableType;
  * Spectrum Tracker: effective-rank plateaus, hitting iterations and charts of a training trace. A thin adapter over
  * {@link SpectrumTracker} and {@link TrackCharts}; the charts leave as PNG ports and are shown in the node view.
  */
-final class SpectrumTrackerNodeModel extends NodeModel implements ChartSource {
+final class SpectrumTrackerNodeModel extends EngineNodeModel implements ChartSource {
     static final String FLOW_MONOTONE = "dmflab_effective_rank_monotone";
     private static final String CHARTS_FILE = "charts.bin";
     private static final List<String> TITLES = List.of("Eigenvalues", "Effective rank", "Loss and error");
@@ -102,21 +102,8 @@ final class SpectrumTrackerNodeModel extends NodeModel implements ChartSource {
         return charts;
     }
 
-    @Override
-    protected void saveSettingsTo(NodeSettingsWO target) {
-        settings.group.saveTo(target);
-    }
 
-    @Override
-    protected void validateSettings(NodeSettingsRO candidate) throws InvalidSettingsException {
-        settings.group.validate(candidate);
-        EngineCalls.configure(() -> TrackSettings.parse(settings.group.raw(candidate)));
-    }
 
-    @Override
-    protected void loadValidatedSettingsFrom(NodeSettingsRO source) throws InvalidSettingsException {
-        settings.group.loadFrom(source);
-    }
 
     @Override
     protected void reset() {
@@ -153,5 +140,15 @@ final class SpectrumTrackerNodeModel extends NodeModel implements ChartSource {
             throw new IOException("cannot restore the charts: " + e.getMessage(), e);
         }
         charts = List.copyOf(loaded);
+    }
+
+    @Override
+    protected NodeSettingsGroup settingsGroup() {
+        return settings.group;
+    }
+
+    @Override
+    protected void checkWithEngine(RawSettings candidate) {
+        TrackSettings.parse(candidate);
     }
 }

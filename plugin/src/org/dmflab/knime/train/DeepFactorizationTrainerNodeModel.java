@@ -1,8 +1,8 @@
 package org.dmflab.knime.train;
 
-import java.io.File;
 import java.util.Optional;
 import org.dmflab.core.groundtruth.SensingData;
+import org.dmflab.core.settings.RawSettings;
 import org.dmflab.core.table.MatrixTables;
 import org.dmflab.core.table.Schemas;
 import org.dmflab.core.train.LossKind;
@@ -12,18 +12,15 @@ import org.dmflab.core.train.Trainer;
 import org.dmflab.core.train.TrainingPlan;
 import org.dmflab.core.train.TrainingResult;
 import org.dmflab.knime.common.EngineCalls;
+import org.dmflab.knime.common.EngineNodeModel;
 import org.dmflab.knime.common.ExecutionProgress;
 import org.dmflab.knime.common.KnimeTables;
+import org.dmflab.knime.common.NodeSettingsGroup;
 import org.ejml.data.DMatrixRMaj;
-import org.knime.core.data.DataColumnSpec;
 import org.knime.core.data.DataTableSpec;
 import org.knime.core.node.BufferedDataTable;
 import org.knime.core.node.ExecutionContext;
-import org.knime.core.node.ExecutionMonitor;
 import org.knime.core.node.InvalidSettingsException;
-import org.knime.core.node.NodeModel;
-import org.knime.core.node.NodeSettingsRO;
-import org.knime.core.node.NodeSettingsWO;
 import org.knime.core.node.port.PortObject;
 import org.knime.core.node.port.PortObjectSpec;
 import org.knime.core.node.port.PortType;
@@ -33,7 +30,7 @@ import org.knime.core.node.workflow.VariableType;
  * Deep Factorization Trainer: gradient descent on W_N···W_1 ≈ Φ (theory.md §1) with the solver the engine chooses, a
  * trace of the run and the final product. A thin adapter over {@link Trainer}.
  */
-final class DeepFactorizationTrainerNodeModel extends NodeModel {
+final class DeepFactorizationTrainerNodeModel extends EngineNodeModel {
     static final String FLOW_FINAL_LOSS = "dmflab_final_loss";
     static final String FLOW_EFFECTIVE_RANK = "dmflab_final_effective_rank";
     static final String FLOW_SOLVER = "dmflab_solver";
@@ -50,12 +47,7 @@ final class DeepFactorizationTrainerNodeModel extends NodeModel {
     protected PortObjectSpec[] configure(PortObjectSpec[] inSpecs) throws InvalidSettingsException {
         TrainConfig config = EngineCalls.configure(() -> TrainSettings.parse(settings.group.raw()));
         DataTableSpec target = (DataTableSpec) inSpecs[0];
-        for (DataColumnSpec column : target) {
-            if (!KnimeTables.columnType(column.getType()).isNumeric()) {
-                throw new InvalidSettingsException("target table, column '" + column.getName() + "': is not numeric; "
-                        + "a matrix table may only have number columns (filter it out first)");
-            }
-        }
+        KnimeTables.requireNumericColumns(target, "target table");
         if (config.loss() == LossKind.SENSING && inSpecs[1] == null) {
             throw new InvalidSettingsException("loss: 'sensing' needs the measurements table at the second input; "
                     + "connect the Ground Truth Generator's measurements output or use loss 'full'");
@@ -91,34 +83,12 @@ final class DeepFactorizationTrainerNodeModel extends NodeModel {
     }
 
     @Override
-    protected void saveSettingsTo(NodeSettingsWO target) {
-        settings.group.saveTo(target);
+    protected NodeSettingsGroup settingsGroup() {
+        return settings.group;
     }
 
     @Override
-    protected void validateSettings(NodeSettingsRO candidate) throws InvalidSettingsException {
-        settings.group.validate(candidate);
-        NodeSettingsRO validated = candidate;
-        EngineCalls.configure(() -> TrainSettings.parse(settings.group.raw(validated)));
-    }
-
-    @Override
-    protected void loadValidatedSettingsFrom(NodeSettingsRO source) throws InvalidSettingsException {
-        settings.group.loadFrom(source);
-    }
-
-    @Override
-    protected void reset() {
-        // no internal state
-    }
-
-    @Override
-    protected void loadInternals(File nodeInternDir, ExecutionMonitor exec) {
-        // no internal state
-    }
-
-    @Override
-    protected void saveInternals(File nodeInternDir, ExecutionMonitor exec) {
-        // no internal state
+    protected void checkWithEngine(RawSettings candidate) {
+        TrainSettings.parse(candidate);
     }
 }

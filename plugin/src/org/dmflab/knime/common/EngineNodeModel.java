@@ -1,0 +1,67 @@
+package org.dmflab.knime.common;
+
+import java.io.File;
+import java.io.IOException;
+import org.dmflab.core.settings.RawSettings;
+import org.knime.core.node.ExecutionMonitor;
+import org.knime.core.node.InvalidSettingsException;
+import org.knime.core.node.NodeModel;
+import org.knime.core.node.NodeSettingsRO;
+import org.knime.core.node.NodeSettingsWO;
+import org.knime.core.node.port.PortType;
+
+/**
+ * What every DMF Lab node model shares: its settings are a {@link NodeSettingsGroup} saved, validated and loaded
+ * together, and validation runs the engine's own parser so that a bad combination is refused when the dialog is
+ * applied, with the engine's message. Nodes without internal state need nothing else.
+ */
+public abstract class EngineNodeModel extends NodeModel {
+
+    protected EngineNodeModel(PortType[] inPorts, PortType[] outPorts) {
+        super(inPorts, outPorts);
+    }
+
+    /** The node's settings. */
+    protected abstract NodeSettingsGroup settingsGroup();
+
+    /**
+     * Parses candidate settings with the engine's parser, throwing its {@code InvalidInputException} for bad values
+     * (turned into an {@link InvalidSettingsException} here).
+     */
+    protected abstract void checkWithEngine(RawSettings candidate) throws Exception;
+
+    @Override
+    protected final void saveSettingsTo(NodeSettingsWO target) {
+        settingsGroup().saveTo(target);
+    }
+
+    @Override
+    protected final void validateSettings(NodeSettingsRO candidate) throws InvalidSettingsException {
+        settingsGroup().validate(candidate);
+        RawSettings raw = settingsGroup().raw(candidate);
+        EngineCalls.configure(() -> {
+            checkWithEngine(raw);
+            return null;
+        });
+    }
+
+    @Override
+    protected final void loadValidatedSettingsFrom(NodeSettingsRO source) throws InvalidSettingsException {
+        settingsGroup().loadFrom(source);
+    }
+
+    @Override
+    protected void reset() {
+        // no internal state by default
+    }
+
+    @Override
+    protected void loadInternals(File nodeInternDir, ExecutionMonitor exec) throws IOException {
+        // no internal state by default
+    }
+
+    @Override
+    protected void saveInternals(File nodeInternDir, ExecutionMonitor exec) throws IOException {
+        // no internal state by default
+    }
+}
