@@ -1,7 +1,6 @@
 package org.dmflab.cli;
 
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -67,19 +66,13 @@ final class GenerateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Map<String, String> raw = new LinkedHashMap<>();
-        raw.put(GroundTruthSettings.SPECTRUM, spectrum);
-        raw.put(GroundTruthSettings.N, n);
-        raw.put(GroundTruthSettings.M, m);
-        raw.put(GroundTruthSettings.EIGENVECTORS, eigenvectors);
-        raw.put(GroundTruthSettings.SEED, seed);
-        raw.put(GroundTruthSettings.NOISE, noise);
-        raw.put(GroundTruthSettings.SYMMETRIZE_NOISE, symmetrizeNoise);
-        raw.put(GroundTruthSettings.MEASUREMENTS, measurements);
+        // --input is a file here (the KNIME node's "input" is a switch), so it is read below, not parsed as a setting
+        RawSettings raw = SettingsOptions.of(spec, GroundTruthSettings.KEYS.stream()
+                .filter(key -> !key.equals(GroundTruthSettings.INPUT)).toList());
         Optional<DMatrixRMaj> inputMatrix = input == null
                 ? Optional.empty()
                 : Optional.of(MatrixTables.fromTable(CsvTables.read(input, Map.of(), "r"), input.toString()));
-        GroundTruth truth = GroundTruthGenerator.generate(GroundTruthSettings.parse(RawSettings.of(raw), inputMatrix));
+        GroundTruth truth = GroundTruthGenerator.generate(GroundTruthSettings.parse(raw, inputMatrix));
 
         try (OutputDirectory output = OutputDirectory.open(out)) {
             CsvTables.write(truth.matrixTable(), output.file("matrix.csv"));

@@ -86,17 +86,8 @@ final class PredictCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Map<String, String> raw = new LinkedHashMap<>();
-        raw.put(PredictSettings.DEPTH, depth);
-        raw.put(PredictSettings.STEP, step);
-        raw.put(PredictSettings.INIT, init);
-        raw.put(PredictSettings.ALPHA, alpha);
-        raw.put(PredictSettings.BETA, beta);
-        raw.put(PredictSettings.EPSILON, epsilon);
-        raw.put(PredictSettings.DELTA, delta);
-        raw.put(PredictSettings.TARGET_ACCURACY, targetAccuracy);
-        raw.put(PredictSettings.HORIZON, horizon);
-        PredictConfig config = PredictSettings.parse(RawSettings.of(raw));
+        RawSettings raw = SettingsOptions.of(spec, PredictSettings.KEYS);
+        PredictConfig config = PredictSettings.parse(raw);
         Spectrum spectrum = readSpectrum();
 
         PrintWriter err = spec.commandLine().getErr();

@@ -82,11 +82,8 @@ final class TrackCommand implements Callable<Integer> {
         if (System.getProperty("java.awt.headless") == null) {
             System.setProperty("java.awt.headless", "true");
         }
-        Map<String, String> raw = new LinkedHashMap<>();
-        raw.put(TrackSettings.EPSILON, epsilon);
-        raw.put(TrackSettings.PLATEAU_TOLERANCE, plateauTolerance);
-        raw.put(TrackSettings.LOG_X, logX);
-        TrackConfig config = TrackSettings.parse(RawSettings.of(raw));
+        RawSettings raw = SettingsOptions.of(spec, TrackSettings.KEYS);
+        TrackConfig config = TrackSettings.parse(raw);
 
         Table traceTable = CsvTables.read(trace, byName(Schemas.trace(0, 0)), "");
         Optional<Path> targetFile = target == null ? Optional.empty()

@@ -2,7 +2,6 @@ package org.dmflab.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -98,21 +97,8 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Map<String, String> raw = new LinkedHashMap<>();
-        raw.put(TrainSettings.DEPTH, depth);
-        raw.put(TrainSettings.STEP, step);
-        raw.put(TrainSettings.INIT, init);
-        raw.put(TrainSettings.ALPHA, alpha);
-        raw.put(TrainSettings.BETA, beta);
-        raw.put(TrainSettings.SIGMA, sigma);
-        raw.put(TrainSettings.SEED, seed);
-        raw.put(TrainSettings.ITERATIONS, iterations);
-        raw.put(TrainSettings.TOLERANCE, tolerance);
-        raw.put(TrainSettings.RECORD, record);
-        raw.put(TrainSettings.SOLVER, solver);
-        raw.put(TrainSettings.LOSS, loss);
-        raw.put(TrainSettings.WIDTH, width);
-        TrainConfig config = TrainSettings.parse(RawSettings.of(raw));
+        RawSettings raw = SettingsOptions.of(spec, TrainSettings.KEYS);
+        TrainConfig config = TrainSettings.parse(raw);
         DMatrixRMaj matrix = MatrixTables.fromTable(CsvTables.read(target, Map.of(), "r"), target.toString());
         Optional<SensingData> sensing = measurements == null ? Optional.empty()
                 : Optional.of(SensingData.fromTable(CsvTables.read(measurements, Map.of(), "m"), matrix.numRows,
