@@ -1,0 +1,553 @@
+#!/usr/bin/env python3
+"""Writes DMF Lab's KNIME testflows (and the example workflow) in KNIME 5.5's on-disk format.
+
+Follows KNIME 5.5's on-disk workflow format (workflow.knime and per-node settings.xml, nodes saved CONFIGURED).
+Input: reference CSVs written by our CLI (see wfrefs.sh) in REFS; output: test-workflows/ and examples/ of a checkout.
+
+    python3 wfgen.py REFS CHECKOUT
+
+Every workflow is written from scratch (the target folders are replaced). Nodes are saved CONFIGURED without data
+; connections use port 0 for the flow-variable port, so data port i is index i+1.
+"""
+import csv
+import math
+import shutil
+import sys
+from pathlib import Path
+
+HEADER = ('<?xml version="1.0" encoding="UTF-8"?>\n'
+          '<config xmlns="http://www.knime.org/2008/09/XMLConfig" '
+          'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
+          'xsi:schemaLocation="http://www.knime.org/2008/09/XMLConfig http://www.knime.org/XMLConfig_2008_09.xsd" '
+          'key="{key}">\n')
+
+# ---------------------------------------------------------------------------------------------------------------
+# The XML config format: a tree of ("config", key, children) and ("entry", key, type, value) tuples.
+
+
+def entry(key, type_, value):
+    return ("entry", key, type_, value)
+
+
+def s(key, value):
+    return entry(key, "xstring", value)
+
+
+def i(key, value):
+    return entry(key, "xint", value)
+
+
+def l(key, value):
+    return entry(key, "xlong", value)
+
+
+def d(key, value):
+    return entry(key, "xdouble", value)
+
+
+def b(key, value):
+    return entry(key, "xboolean", value)
+
+
+def config(key, *children):
+    return ("config", key, list(children))
+
+
+def array(key, type_, values):
+    return config(key, i("array-size", len(values)), *[entry(str(n), type_, v) for n, v in enumerate(values)])
+
+
+def knime_escape(text):
+    """KNIME's own escaping (shared XMLUtils.escape): characters < 32 become %%ddddd; '%' before '%' is escaped."""
+    out = []
+    for n, ch in enumerate(text):
+        code = ord(ch)
+        if code < 32 or code > 0xD7FF or (ch == "%" and n + 1 < len(text) and text[n + 1] == "%"):
+            out.append("%%%%%05d" % code)
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def render_value(type_, value):
+    if value is None:
+        return ' isnull="true" value=""'
+    if type_ == "xboolean":
+        value = "true" if value else "false"
+    elif type_ == "xdouble":
+        value = java_double(float(value))
+    return " value=" + attribute(knime_escape(str(value)))
+
+
+def attribute(text):
+    """A double-quoted XML attribute value, escaped as KNIME writes it (&quot; &amp; &lt; &gt;)."""
+    return '"' + text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;") + '"'
+
+
+def java_double(x):
+    """Java's Double.toString form (e.g. 0.01, 1.0E-7), which KNIME writes and Double.parseDouble reads back."""
+    if x == 0 or 1e-3 <= abs(x) < 1e7:
+        text = repr(x)
+        return text if "." in text else text + ".0"
+    text = repr(x)
+    if "e" not in text:  # 1e7 <= |x| < 1e16 prints plainly in Python
+        mantissa, exponent = f"{x:.16e}".split("e")
+        text = mantissa.rstrip("0") + "e" + exponent
+    mantissa, exponent = text.split("e")
+    if "." not in mantissa:
+        mantissa += ".0"
+    elif mantissa.endswith("."):
+        mantissa += "0"
+    return f"{mantissa}E{int(exponent)}"
+
+
+def render(node, depth=1):
+    pad = "    " * depth
+    if node[0] == "entry":
+        _, key, type_, value = node
+        return f'{pad}<entry key={attribute(key)} type="{type_}"{render_value(type_, value)}/>\n'
+    _, key, children = node
+    if not children:
+        return f"{pad}<config key={attribute(key)}/>\n"
+    return (f"{pad}<config key={attribute(key)}>\n" + "".join(render(c, depth + 1) for c in children)
+            + f"{pad}</config>\n")
+
+
+def document(root_key, children):
+    return HEADER.format(key=root_key) + "".join(render(c) for c in children) + "</config>\n"
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Column types (design.md §2 as core's Schemas/TrackSchemas/PredictionTables write them) and KNIME cell classes.
+
+INT, LONG, DOUBLE, STRING = "INTEGER", "LONG", "DOUBLE", "STRING"
+CELL_CLASS = {INT: "org.knime.core.data.def.IntCell", LONG: "org.knime.core.data.def.LongCell",
+              DOUBLE: "org.knime.core.data.def.DoubleCell", STRING: "org.knime.core.data.def.StringCell"}
+
+FIXED_TYPES = {
+    "spectrum": {"index": INT, "value": DOUBLE, "kind": STRING},
+    "hitting": {"index": INT, "lambda": DOUBLE, "limit": DOUBLE, "k_hit": LONG},
+    "plateaus": {"r": INT, "level": DOUBLE, "k_start": LONG, "k_end": LONG, "bound": DOUBLE, "epsilon": DOUBLE,
+                 "delta": DOUBLE, "flow_k_start": DOUBLE, "flow_k_end": DOUBLE, "reason": STRING},
+    "observed-plateaus": {"r": INT, "level": DOUBLE, "k_start": LONG, "k_end": LONG, "bound": DOUBLE,
+                          "observed_start": LONG, "observed_end": LONG},
+    "bounds": {"index": INT, "lambda": DOUBLE, "limit": DOUBLE, "regime": STRING, "eta_max": DOUBLE,
+               "k_exact": LONG, "k_lower": LONG, "k_upper": LONG, "k_flow": DOUBLE, "k_asymptotic": DOUBLE,
+               "k_sign_change": LONG, "k_sign_change_bound": LONG, "k_sign_change_flow": DOUBLE},
+    "provenance": {"table": STRING, "column": STRING, "applies_to": STRING, "kind": STRING, "source": STRING},
+}
+
+
+def column_type(table, name, extra_types):
+    if name in extra_types.get(table, {}):
+        return extra_types[table][name]
+    if table in FIXED_TYPES:
+        return FIXED_TYPES[table][name]
+    if table in ("matrix", "product"):
+        return DOUBLE
+    if table == "trace":
+        return LONG if name == "iteration" else DOUBLE
+    raise KeyError(f"no type for column {name} of {table}")
+
+
+class Reference:
+    """A reference CSV written by our CLI: its table kind (file stem), header and columns' values."""
+
+    def __init__(self, path, extra_types):
+        self.path = Path(path)
+        self.table = self.path.stem
+        with open(self.path, newline="", encoding="utf-8") as f:
+            rows = list(csv.reader(f))
+        self.names = rows[0]
+        self.rows = rows[1:]
+        self.types = [column_type(self.table, n, extra_types) for n in self.names]
+
+    def values(self, column):
+        c = self.names.index(column)
+        return [r[c] for r in self.rows if r[c] != ""]
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# settings.xml: common head and tail, and the model of each node kind.
+
+OUR_BUNDLE = dict(name="DMF Lab - Deep Matrix Factorization nodes", symbolic="org.dmflab.knime", vendor="DMF Lab",
+                  version="0.1.0", feature_name="DMF Lab - Deep Matrix Factorization",
+                  feature_symbolic="org.dmflab.knime.feature.feature.group", feature_vendor="DMF Lab",
+                  feature_version="0.1.0")
+BASE_BUNDLE = dict(name="KNIME Base Nodes", symbolic="org.knime.base", vendor="KNIME AG, Zurich, Switzerland",
+                   version="5.5.0")
+TESTING_BUNDLE = dict(name="Test-Node extension for KNIME Workbench", symbolic="org.knime.testing",
+                      vendor="KNIME AG, Zurich, Switzerland", version="5.5.0")
+
+
+def settings_xml(factory, name, bundle, model, outputs, creation_config=None):
+    children = [s("node_file", "settings.xml"), config("flow_stack"),
+                config("internal_node_subsettings", s("memory_policy", "CacheSmallInMemory")),
+                model,
+                s("customDescription", None), s("state", "CONFIGURED"), s("factory", factory), s("node-name", name),
+                s("node-bundle-name", bundle["name"]), s("node-bundle-symbolic-name", bundle["symbolic"]),
+                s("node-bundle-vendor", bundle["vendor"]), s("node-bundle-version", bundle["version"]),
+                s("node-feature-name", bundle.get("feature_name")),
+                s("node-feature-symbolic-name", bundle.get("feature_symbolic")),
+                s("node-feature-vendor", bundle.get("feature_vendor")),
+                s("node-feature-version", bundle.get("feature_version", "0.0.0")),
+                config("factory_settings")]
+    if creation_config is not None:
+        children.append(creation_config)
+    children += [s("name", name), b("hasContent", False), b("isInactive", False),
+                 config("ports", *[config(f"port_{p}", i("index", p), s("port_dir_location", None))
+                                   for p in range(1, outputs + 1)]),
+                 config("filestores", s("file_store_location", None), s("file_store_id", None))]
+    return document("settings.xml", children)
+
+
+SMID = {"xstring": "SMID_string", "xint": "SMID_integer", "xdouble": "SMID_double", "xboolean": "SMID_boolean"}
+
+
+def our_model(values):
+    """Settings models as NodeSettingsGroup saves them: KEY_Internals + KEY for every key, in order."""
+    children = []
+    for key, (type_, value) in values.items():
+        children.append(config(key + "_Internals", s("SettingsModelID", SMID[type_]), b("EnabledStatus", True)))
+        children.append(entry(key, type_, value))
+    return config("model", *children)
+
+
+class Node:
+    def __init__(self, name, factory, bundle, model, inputs, outputs, creation_config=None):
+        self.name, self.factory, self.bundle, self.model = name, factory, bundle, model
+        self.inputs, self.outputs, self.creation_config = inputs, outputs, creation_config
+        self.id = None
+        self.position = (0, 0)
+
+    def folder(self):
+        return "".join(c if c.isalnum() and c.isascii() or c == " " else "_" for c in self.name) + f" (#{self.id})"
+
+    def xml(self):
+        return settings_xml(self.factory, self.name, self.bundle, self.model, self.outputs, self.creation_config)
+
+
+def generator_node(spectrum, eigenvectors, seed):
+    return Node("Ground Truth Generator", "org.dmflab.knime.groundtruth.GroundTruthGeneratorNodeFactory", OUR_BUNDLE,
+                our_model({"spectrum": ("xstring", spectrum), "n": ("xint", 0), "m": ("xint", 0),
+                           "eigenvectors": ("xstring", eigenvectors), "seed": ("xint", seed),
+                           "noise": ("xstring", "none"), "symmetrize-noise": ("xboolean", False),
+                           "measurements": ("xint", 0), "input": ("xboolean", False)}), 1, 3)
+
+
+def trainer_node(run):
+    return Node("Deep Factorization Trainer", "org.dmflab.knime.train.DeepFactorizationTrainerNodeFactory",
+                OUR_BUNDLE,
+                our_model({"depth": ("xint", run["depth"]), "step": ("xdouble", run["step"]),
+                           "init": ("xstring", run["init"]), "alpha": ("xdouble", run["alpha"]),
+                           "beta": ("xdouble", run["beta"]), "sigma": ("xdouble", 0.01), "seed": ("xint", 1),
+                           "iterations": ("xint", run["iterations"]), "tolerance": ("xdouble", 0.0),
+                           "record": ("xstring", run["record"]), "solver": ("xstring", "auto"),
+                           "loss": ("xstring", "full"), "width": ("xint", 0)}), 2, 2)
+
+
+def tracker_node(track):
+    return Node("Spectrum Tracker", "org.dmflab.knime.track.SpectrumTrackerNodeFactory", OUR_BUNDLE,
+                our_model({"epsilon": ("xdouble", track["epsilon"]),
+                           "plateau-tolerance": ("xdouble", track["plateau-tolerance"]),
+                           "log-x": ("xboolean", True)}), 3, 5)
+
+
+def predictor_node(run, predict):
+    return Node("Theoretical Bound Predictor", "org.dmflab.knime.predict.BoundPredictorNodeFactory", OUR_BUNDLE,
+                our_model({"depth": ("xint", run["depth"]), "step": ("xdouble", run["step"]),
+                           "init": ("xstring", run["init"]), "alpha": ("xdouble", run["alpha"]),
+                           "beta": ("xdouble", run["beta"]), "epsilon": ("xdouble", predict["epsilon"]),
+                           "delta": ("xstring", predict["delta"]), "target-accuracy": ("xstring", ""),
+                           "horizon": ("xint", predict["horizon"])}), 1, 3)
+
+
+def testflow_configuration(warnings, timeout=300):
+    """. warnings: node id -> expected warning message (KNIME's _!_regex_!_ syntax allowed)."""
+    expected = [i("count", len(warnings))]
+    for n, (node_id, message) in enumerate(sorted(warnings.items())):
+        expected += [s(f"nodeID_{n}", str(node_id)), s(f"message_{n}", message)]
+    model = config("model", s("owner", "dmflab@example.org"),
+                   array("requiredLogErrors", "xstring", []), array("requiredLogWarnings", "xstring", []),
+                   array("requiredLogInfos", "xstring", []), array("optionalLogMessages", "xstring", []),
+                   array("failingNodes", "xstring", []), config("requiredNodeWarnings", *expected),
+                   config("requiredNodeErrors", i("count", 0)), i("timeout", timeout), i("maxHilitedRows", 2500),
+                   array("usedJanitors", "xstring", []), b("streamingTest", False), b("testNodesInComponents", True),
+                   s("requiredLoadVersion", ""),
+                   array("supportedTableBackends", "xstring", ["org.knime.core.data.container.BufferedTableBackend"]))
+    return Node("Testflow Configuration", "org.knime.testing.node.config.TestConfigNodeFactory", TESTING_BUNDLE,
+                model, 0, 0)
+
+
+def csv_reader(file_name):
+    """: a CSV file of the workflow's data area (RELATIVE / knime.workflow.data); types guessed from all rows."""
+    filters = config("filter_options", b("filter_files_extension", False), s("files_extension_expression", ""),
+                     b("files_extension_case_sensitive", False), b("filter_files_name", False),
+                     s("files_name_expression", "*"), b("files_name_case_sensitive", False),
+                     s("files_name_filter_type", "WILDCARD"), b("include_hidden_files", False),
+                     b("include_special_files", True), b("filter_folders_name", False),
+                     s("folders_name_expression", "*"), b("folders_name_case_sensitive", False),
+                     s("folders_name_filter_type", "WILDCARD"), b("include_hidden_folders", False),
+                     b("follow_links", True))
+    file_selection = config(
+        "file_selection",
+        config("file_system_chooser__Internals", b("has_fs_port", False), b("overwritten_by_variable", False),
+               s("convenience_fs_category", "RELATIVE"), s("relative_to", "knime.workflow.data"),
+               s("mountpoint", "LOCAL"), s("spaceId", ""), s("spaceName", ""), i("custom_url_timeout", 10000),
+               b("connected_fs", True)),
+        config("path", b("location_present", True), s("file_system_type", "RELATIVE"),
+               s("file_system_specifier", "knime.workflow.data"), s("path", file_name)),
+        config("filter_mode_Internals", s("SettingsModelID", "SMID_FilterMode"), b("EnabledStatus", True)),
+        config("filter_mode", s("filter_mode", "FILE"), b("include_subfolders", False), filters))
+    settings = config("settings", b("has_column_header", True), b("has_row_id", False),
+                      b("support_short_data_rows", False), b("skip_empty_data_rows", False),
+                      b("prepend_file_idx_to_row_id", False), s("comment_char", "#"), s("column_delimiter", ","),
+                      s("quote_char", '"'), s("quote_escape_char", '"'), b("use_line_break_row_delimiter", True),
+                      s("row_delimiter", "\n"), i("autodetect_buffer_size", 1048576),
+                      config("file_selection_Internals", s("SettingsModelID", "SMID_ReaderFileChooser"),
+                             b("EnabledStatus", True)),
+                      file_selection)
+    advanced = config("advanced_settings", s("spec_merge_mode_Internals", "UNION"), b("fail_on_differing_specs", True),
+                      b("append_path_column_Internals", False), s("path_column_name_Internals", "File Path"),
+                      b("limit_data_rows_scanned", False), l("max_data_rows_scanned", 10000),
+                      b("save_table_spec_config_Internals", False), b("check_table_spec", False),
+                      b("limit_memory_per_column", True), i("maximum_number_of_columns", 8192),
+                      s("quote_option", "REMOVE_QUOTES_AND_TRIM"), b("replace_empty_quotes_with_missing", True),
+                      s("thousands_separator", "\0"), s("decimal_separator", "."))
+    limit_rows = config("limit_rows", b("skip_lines", False), l("number_of_lines_to_skip", 1),
+                        b("skip_data_rows", False), l("number_of_rows_to_skip", 1), b("limit_data_rows", False),
+                        l("max_rows", 50))
+    model = config("model", settings, advanced, limit_rows, config("encoding", s("charset", "UTF-8")))
+    creation = config("node_creation_config", config("File System Connection"), config("Data Table"))
+    return Node("CSV Reader", "org.knime.base.node.io.filehandling.csv.reader.CSVTableReaderNodeFactory",
+                BASE_BUNDLE, model, 0, 1, creation)
+
+
+def table_validator(reference, handling):
+    """ Table Validator with the design.md §2 spec of `reference`'s table.
+
+    handling FAIL: a schema check (names, types, no extra or missing column); CONVERT_FAIL: additionally converts
+    the cells to the spec's types - used on reference CSVs, whose integer columns the CSV Reader guesses as Integer
+    even where design.md §2 says Long (and all-empty columns as String)."""
+    columns = [config(f"column_spec_{c}", s("column_name", name), array("element_names", "xstring", []),
+                      config("column_type", s("cell_class", CELL_CLASS[type_])), config("column_domain"),
+                      config("column_properties"))
+               for c, (name, type_) in enumerate(zip(reference.names, reference.types))]
+    model = config("model",
+                   config("individual_settings",
+                          config("0", array("column_names", "xstring", reference.names),
+                                 b("case_insensitive_name_matching", False), b("reject_on_missing_value", False),
+                                 s("datatype_handling", handling), s("domain_handling_possible_values", "NONE"),
+                                 s("domain_handling_min_max", "NONE"), s("colum_missing_handling", "FAIL"))),
+                   s("unkown_columns_handling", "REJECT"), s("rejecting_behavior", "FAIL_NODE"),
+                   s("validate_at", "VALIDATE_BOTH"),
+                   config("data_table_spec", s("spec_name", "default"), i("number_columns", len(columns)), *columns))
+    return Node("Table Validator", "org.knime.base.node.preproc.datavalidator.DataValidatorNodeFactory", BASE_BUNDLE,
+                model, 1, 2)
+
+
+EQUALITY = "org.knime.testing.internal.diffcheckers.EqualityChecker$Factory"
+EPSILON = "org.knime.testing.internal.diffcheckers.EpsilonNumberChecker$Factory"
+
+
+def epsilon_for(reference, column):
+    """Absolute tolerance 1e-10 x the column's largest magnitude, rounded up to a power of ten (at least 1e-15)."""
+    magnitudes = [abs(float(v)) for v in reference.values(column) if math.isfinite(float(v))]
+    largest = max(magnitudes, default=0.0)
+    if largest == 0.0:
+        return 1e-15
+    return 10.0 ** math.ceil(math.log10(1e-10 * largest))
+
+
+def difference_checker(reference, exact):
+    """: every reference column configured; doubles with the Epsilon checker unless listed in `exact`."""
+    columns = []
+    for name, type_ in zip(reference.names, reference.types):
+        internals = [b("ignoreColumnProperties", True), b("ignoreColumnElementNames", False),
+                     b("ignoreDomain", True), b("ignoreDomainPossibleValuesOrdering", False)]
+        factory = EQUALITY
+        if type_ == DOUBLE and name not in exact:
+            factory = EPSILON
+            internals.append(d("epsilon", epsilon_for(reference, name)))
+        columns.append(config("columnConfig_" + name, s("checkerFactory", factory), config("internals", *internals)))
+    model = config("model", *columns, b("ignoreRowIds", True))
+    return Node("Table Difference Checker", "org.knime.testing.internal.nodes.differ.DifferenceCheckerNodeFactory",
+                TESTING_BUNDLE, model, 2, 0)
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# workflow.knime
+
+
+class Workflow:
+    def __init__(self, name):
+        self.name = name
+        self.nodes = []
+        self.connections = []
+        self.data = []
+
+    def add(self, node, column, row):
+        node.id = len(self.nodes) + 1
+        node.position = (int(60 + 200 * column), int(60 + 140 * row))
+        self.nodes.append(node)
+        return node
+
+    def connect(self, source, source_port, dest, dest_port):
+        """Data ports counted from 1 (0 is the flow-variable port)."""
+        self.connections.append((source.id, source_port, dest.id, dest_port))
+
+    def reference(self, ref):
+        self.data.append(ref.path)
+
+    def write(self, root):
+        folder = root / self.name
+        if folder.exists():
+            shutil.rmtree(folder)
+        folder.mkdir(parents=True)
+        nodes = []
+        for n in self.nodes:
+            x, y = n.position
+            nodes.append(config(f"node_{n.id}", i("id", n.id), s("node_settings_file", n.folder() + "/settings.xml"),
+                                b("node_is_meta", False), s("node_type", "NativeNode"),
+                                s("ui_classname", "org.knime.core.node.workflow.NodeUIInformation"),
+                                config("ui_settings", array("extrainfo.node.bounds", "xint", [x, y, -1, -1]))))
+            (folder / n.folder()).mkdir()
+            (folder / n.folder() / "settings.xml").write_text(n.xml(), encoding="utf-8")
+        connections = [config(f"connection_{c}", i("sourceID", src), i("destID", dst), i("sourcePort", sp),
+                              i("destPort", dp))
+                       for c, (src, sp, dst, dp) in enumerate(self.connections)]
+        text = document("workflow.knime", [s("created_by", "5.5.0"), b("created_by_nightly", False),
+                                           s("version", "5.1.0"), s("name", None), s("customDescription", None),
+                                           s("state", "CONFIGURED"), config("workflow_credentials"),
+                                           config("nodes", *nodes), config("connections", *connections)])
+        (folder / "workflow.knime").write_text(text, encoding="utf-8")
+        if self.data:
+            (folder / "data").mkdir()
+            for path in self.data:
+                shutil.copyfile(path, folder / "data" / path.name)
+
+
+def typed_reference(wf, ref, column, row):
+    """CSV Reader -> Table Validator (convert): the reference table with design.md §2 types."""
+    wf.reference(ref)
+    reader = wf.add(csv_reader(ref.path.name), column, row)
+    typed = wf.add(table_validator(ref, "CONVERT_FAIL"), column + 1, row)
+    wf.connect(reader, 1, typed, 1)
+    return typed
+
+
+def check(wf, node, port, ref, row, exact=()):
+    """Our node's output port -> Table Validator (schema) -> Table Difference Checker <- typed reference CSV."""
+    typed = typed_reference(wf, ref, 3, row)
+    schema = wf.add(table_validator(ref, "FAIL"), 4, row + 0.5)
+    checker = wf.add(difference_checker(ref, exact), 5, row)
+    wf.connect(node, port, schema, 1)
+    wf.connect(schema, 1, checker, 1)
+    wf.connect(typed, 1, checker, 2)
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# The testflows. Settings mirror the `plateaus` experiment (README; design.md §4).
+
+RUN = dict(depth=3, step=0.01, init="identity", alpha=0.02, beta=0.01, iterations=25000, record="log:400")
+SPECTRUM = "geometric:8,0.5,6"
+TRACK = {"epsilon": 0.01, "plateau-tolerance": 0.05}
+PREDICT = {"epsilon": 0.01, "delta": "0.005", "horizon": 10000000}
+# Expected node warnings: literal text, then KNIME's _!_regex_!_ for the rest (dot matches newlines).
+STEP_WARNING = "step: η = 0.01 exceeds the admissible step size 0.00892857 of (10′) for these settings_!_(?s).*_!_"
+VERDICT_WARNING = ("η = 0.01000 exceeds (10′) η ≤ 0.008929 (N = 3, α = 0.02000, ‖Φ‖₂ = 8.000), but satisfies the "
+                   "per-eigenvalue condition (20′) of every eigenvalue_!_(?s).*_!_")
+
+
+def build(refs, checkout, predictor_warning=VERDICT_WARNING):
+    extra = {}
+    ref = {}
+    for path in sorted(Path(refs).glob("*/*.csv")):
+        ref[path.parent.name + "/" + path.stem] = path
+    load = lambda key: Reference(ref[key], extra)  # noqa: E731
+    if (Path(refs) / "types.csv").exists():
+        with open(Path(refs) / "types.csv", encoding="utf-8") as f:
+            for table, name, type_ in csv.reader(f):
+                extra.setdefault(table, {})[name] = type_
+    root = Path(checkout) / "test-workflows"
+    flows = []
+
+    wf = Workflow("GroundTruthGenerator_identity_basis")
+    wf.add(testflow_configuration({}), 0, 0)
+    gen = wf.add(generator_node(SPECTRUM, "identity", 1), 0, 1)
+    check(wf, gen, 2, load("gen/spectrum"), 1, exact=("value",))
+    check(wf, gen, 1, load("gen/matrix"), 3, exact=tuple(f"c{j}" for j in range(1, 7)))
+    flows.append(wf)
+
+    wf = Workflow("DeepFactorizationTrainer_spectral_plateaus")
+    configuration = wf.add(testflow_configuration({}), 0, 0)
+    trainer = wf.add(trainer_node(RUN), 2, 1)
+    configuration.model = testflow_configuration({trainer.id: STEP_WARNING}).model
+    target = typed_reference(wf, load("gen/matrix"), 0, 1)
+    wf.connect(target, 1, trainer, 1)
+    check(wf, trainer, 1, load("train/trace"), 3)
+    check(wf, trainer, 2, load("train/product"), 5)
+    flows.append(wf)
+
+    wf = Workflow("SpectrumTracker_plateaus")
+    wf.add(testflow_configuration({}), 0, 0)
+    tracker = wf.add(tracker_node(TRACK), 2, 2)
+    trace = typed_reference(wf, load("train/trace"), 0, 1)
+    target = typed_reference(wf, load("gen/matrix"), 0, 3)
+    wf.connect(trace, 1, tracker, 1)
+    wf.connect(target, 1, tracker, 2)
+    check(wf, tracker, 1, load("track/observed-plateaus"), 5, exact=("level",))
+    check(wf, tracker, 2, load("track/hitting"), 7, exact=("lambda", "limit"))
+    flows.append(wf)
+
+    if "predict/bounds" in ref:
+        wf = Workflow("TheoreticalBoundPredictor_plateaus")
+        configuration = wf.add(testflow_configuration({}), 0, 0)
+        predictor = wf.add(predictor_node(RUN, PREDICT), 2, 1)
+        if predictor_warning:
+            configuration.model = testflow_configuration({predictor.id: predictor_warning}).model
+        spectrum = typed_reference(wf, load("gen/spectrum"), 0, 1)
+        wf.connect(spectrum, 1, predictor, 1)
+        check(wf, predictor, 1, load("predict/bounds"), 3, exact=("lambda", "limit"))
+        check(wf, predictor, 2, load("predict/plateaus"), 5)
+        check(wf, predictor, 3, load("predict/provenance"), 7)
+        flows.append(wf)
+
+        wf = Workflow("EndToEnd_plateaus")
+        configuration = wf.add(testflow_configuration({}), 0, 0)
+        gen = wf.add(generator_node(SPECTRUM, "identity", 1), 0, 1)
+        trainer = wf.add(trainer_node(RUN), 1, 1)
+        predictor = wf.add(predictor_node(RUN, PREDICT), 1, 3)
+        tracker = wf.add(tracker_node(TRACK), 2, 2)
+        warnings = {trainer.id: STEP_WARNING}
+        if predictor_warning:
+            warnings[predictor.id] = predictor_warning
+        configuration.model = testflow_configuration(warnings).model
+        wf.connect(gen, 1, trainer, 1)
+        wf.connect(gen, 2, predictor, 1)
+        wf.connect(trainer, 1, tracker, 1)
+        wf.connect(gen, 1, tracker, 2)
+        wf.connect(predictor, 2, tracker, 3)
+        check(wf, tracker, 1, load("e2e/observed-plateaus"), 5, exact=("level",))
+        check(wf, tracker, 2, load("e2e/hitting"), 7, exact=("lambda", "limit"))
+        check(wf, predictor, 1, load("predict/bounds"), 9, exact=("lambda", "limit"))
+        flows.append(wf)
+
+        example = Workflow("plateaus")
+        gen = example.add(generator_node(SPECTRUM, "identity", 1), 0, 1)
+        trainer = example.add(trainer_node(RUN), 1, 1)
+        predictor = example.add(predictor_node(RUN, PREDICT), 1, 2)
+        tracker = example.add(tracker_node(TRACK), 2, 1)
+        example.connect(gen, 1, trainer, 1)
+        example.connect(gen, 2, predictor, 1)
+        example.connect(trainer, 1, tracker, 1)
+        example.connect(gen, 1, tracker, 2)
+        example.connect(predictor, 2, tracker, 3)
+        example.write(Path(checkout) / "examples")
+
+    for wf in flows:
+        wf.write(root)
+
+
+if __name__ == "__main__":
+    build(sys.argv[1], sys.argv[2])

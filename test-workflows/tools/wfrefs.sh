@@ -1,0 +1,24 @@
+#!/bin/sh
+# Writes the reference tables of DMF Lab's testflows with our CLI, then the workflows (wfgen.py).
+#   sh wfrefs.sh CHECKOUT        (CHECKOUT built with ./mvnw -B -q -pl core,cli package -DskipTests)
+set -eu
+CHECKOUT=$(cd "$1" && pwd)
+R=$(mktemp -d)
+J="java -jar $CHECKOUT/cli/target/dmflab.jar"
+exec 3>&1 1>"$R/cli.log"
+RUN="--depth 3 --step 0.01 --init identity --alpha 0.02"
+$J generate --spectrum geometric:8,0.5,6 --eigenvectors identity --seed 1 --out "$R/gen"
+$J train --target "$R/gen/matrix.csv" $RUN --beta 0.01 --iterations 25000 --record log:400 --out "$R/train"
+$J track --trace "$R/train/trace.csv" --target "$R/gen/matrix.csv" --epsilon 0.01 --plateau-tolerance 0.05 \
+    --out "$R/track"
+mv "$R/track/plateaus.csv" "$R/track/observed-plateaus.csv"
+rm -f "$R"/track/*.png
+if $J predict --help 2>&1 | grep -q -- --horizon; then
+  $J predict --spectrum "$R/gen/spectrum.csv" $RUN --beta 0.01 --epsilon 0.01 --delta 0.005 --horizon 10000000 \
+      --out "$R/predict" > "$R/predict.log"
+  $J track --trace "$R/train/trace.csv" --target "$R/gen/matrix.csv" --predicted "$R/predict/plateaus.csv" \
+      --epsilon 0.01 --plateau-tolerance 0.05 --out "$R/e2e"
+  mv "$R/e2e/plateaus.csv" "$R/e2e/observed-plateaus.csv"
+  rm -f "$R"/e2e/*.png
+fi
+echo "$R" >&3
