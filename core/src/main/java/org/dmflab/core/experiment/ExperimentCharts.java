@@ -100,14 +100,14 @@ final class ExperimentCharts {
         Trace trace = run.training().trace();
         EigenvalueBounds bounds = run.prediction().orElseThrow().bounds().get(0);
         double[] y = lambdas(trace, 0);
-        double[] yRange = {0, bounds.limit() * 1.05};
+        double[] yRange = {Double.POSITIVE_INFINITY, bounds.limit() * 2};
         extend(yRange, y);
         LineChart.Builder chart = LineChart.builder("One eigenvalue: trajectory vs predicted iteration counts")
                 .subtitle(String.format(Locale.ROOT, "λ = %s, N = %s, α = %s, η = %s; a count marks where |x^N − λ| "
                                 + "≤ ελ with ε = %s", number(bounds.lambda()), run.spec().train().get("depth"),
                         run.spec().train().get("alpha"), run.spec().train().get("step"),
                         run.prediction().get().config().epsilon()))
-                .xAxis("iteration k", false).yAxis("product eigenvalue x(k)^N", false)
+                .xAxis("iteration k", false).yAxis("product eigenvalue x(k)^N (log scale)", true)
                 .series("x(k)^N (exact recursion (18))", iterations(trace), y, ChartStyle.seriesColor(0), false);
         chart.horizontalLine(bounds.limit(), "λ = " + number(bounds.limit()), ChartStyle.REFERENCE);
         String[] names = {"k_lower (27′)", "k_exact", "k_upper (24′)", "k_flow", "k_asymptotic (12′)"};
@@ -162,7 +162,7 @@ final class ExperimentCharts {
         double[] benchmarks = curve.benchmarks();
         for (int r = 0; r < benchmarks.length; r++) {
             chart.horizontalLine(benchmarks[r], "best rank-" + (r + 1) + " approx.: " + number(benchmarks[r]),
-                    ChartStyle.REFERENCE, 4 + 150 * (r % 3));
+                    ChartStyle.REFERENCE, 4 + 130 * r);
         }
         chart.legendLine("best rank-r approximations of the noisy matrix", ChartStyle.REFERENCE);
         vertical(chart, "early stopping, k = " + curve.earlyStoppingIteration(), curve.earlyStoppingIteration(),
