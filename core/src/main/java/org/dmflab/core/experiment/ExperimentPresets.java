@@ -94,13 +94,12 @@ public final class ExperimentPresets {
         double horizon = 50; // time t = ηk covered by every run
         List<RunSpec> runs = new ArrayList<>();
         runs.add(run("flow", "gradient flow", train("3", Double.toString(0.05 * admissible), "identity", "0.1",
-                Long.toString(Math.round(horizon / (0.05 * admissible))), "log:400", "flow"), track("false"),
-                Optional.empty()));
+                Long.toString(Math.round(horizon / (0.05 * admissible))), "log:400", "flow"), track("false")));
         for (double fraction : new double[]{0.5, 1.0, 1.9}) {
             double step = fraction * admissible;
             runs.add(run("descent-" + Math.round(100 * fraction), "descent, η = " + fraction + "·(10′)",
                     train("3", Double.toString(step), "identity", "0.1", Long.toString(Math.round(horizon / step)),
-                            "log:400", "spectral"), track("false"), Optional.empty()));
+                            "log:400", "spectral"), track("false")));
         }
         return new ExperimentPreset("flow-vs-descent", "gradient flow against gradient descent with η = 0.5, 1 and "
                 + "1.9 × (10′) on the time axis t = ηk", "Fig. 7", truth, Optional.empty(), runs,
@@ -135,6 +134,11 @@ public final class ExperimentPresets {
                 + "distance to the clean matrix, early stopping vs best rank-r approximations", "Section 4 (synthetic)",
                 noisy, Optional.of(clean), List.of(run("run", "identity start on the noisy matrix", train,
                 track("true"), Optional.empty())), Analysis.DENOISING);
+    }
+
+    /** A run with the predictor's view of it (same depth, step and start). */
+    private static RunSpec run(String label, String title, Map<String, String> train, Map<String, String> track) {
+        return run(label, title, train, track, predict(train));
     }
 
     private static RunSpec run(String label, String title, Map<String, String> train, Map<String, String> track,
