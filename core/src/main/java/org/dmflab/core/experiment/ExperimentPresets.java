@@ -44,9 +44,13 @@ public final class ExperimentPresets {
         Map<String, String> truth = settings(GroundTruthSettings.SPECTRUM, "8,4,2,1,0.5,0.25",
                 GroundTruthSettings.EIGENVECTORS, "random", GroundTruthSettings.SEED, "3");
         Map<String, String> train = train("3", "0.01", "identity", "0.02", "25000", "log:400", "spectral");
+        // the levels r = 5, 6 are 1/32 apart: a band of half that keeps neighbouring plateaus apart, so that each
+        // observed run belongs to one level (the default 0.05 would merge them)
+        Map<String, String> plateauTrack = track("true");
+        plateauTrack.put(TrackSettings.PLATEAU_TOLERANCE, "0.015");
         return new ExperimentPreset(DEFAULT, "effective-rank plateaus of Λ = diag(8,4,2,1,0.5,0.25), N = 3, "
                 + "identity start, against the certified intervals (63′)", "Fig. 3 / 6(b)", truth, Optional.empty(),
-                List.of(run("run", "identity start", train, track("true"), predict(train))), Analysis.PLATEAUS);
+                List.of(run("run", "identity start", train, plateauTrack, predict(train))), Analysis.PLATEAUS);
     }
 
     static ExperimentPreset spectrumRecovery() {

@@ -127,6 +127,11 @@ class ExperimentRunnerTest {
             assertThat(observed.start()).as("r = %d", plateau.r()).isLessThanOrEqualTo(predicted.start().getAsLong());
             assertThat(observed.end()).as("r = %d", plateau.r()).isGreaterThanOrEqualTo(end);
         }
+        // the observed runs belong to one level each (plateau-tolerance 0.015 < half the smallest level gap 1/32)
+        for (int r = 1; r < plateaus.size(); r++) {
+            assertThat(plateaus.get(r).observed().orElseThrow().start()).as("r = %d", r + 1)
+                    .isGreaterThan(plateaus.get(r - 1).observed().orElseThrow().end());
+        }
         // theory.md §8.2: [717,1177], [1365,2354], [2697,4712], [5424,9437], [11011,18925], [22502,∞)
         assertThat(certified).isEqualTo(6);
         assertThat(plateaus.get(0).predicted().get().start()).hasValue(717);
