@@ -40,10 +40,4 @@ public record ExperimentPreset(String name, String description, String figure, M
     public String fileName(String base, RunSpec run, String extension) {
         return runs.size() == 1 ? base + "." + extension : base + "-" + run.label() + "." + extension;
     }
-
-    /** The same preset with shorter runs, for tests that only check the pipeline's plumbing. */
-    public ExperimentPreset shortened(double fraction) {
-        return new ExperimentPreset(name, description, figure, groundTruth, clean,
-                runs.stream().map(run -> run.shortened(fraction)).toList(), analysis);
-    }
 }

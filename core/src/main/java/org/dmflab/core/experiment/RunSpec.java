@@ -31,14 +31,4 @@ public record RunSpec(String label, String title, Map<String, String> train, Map
     static Map<String, String> frozen(Map<String, String> settings) {
         return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(settings));
     }
-
-    /** The same run with every iteration budget multiplied by {@code fraction} (tests only; see ExperimentRunner). */
-    RunSpec shortened(double fraction) {
-        Map<String, String> shorter = new LinkedHashMap<>(train);
-        String budget = shorter.get("iterations");
-        if (budget != null && fraction != 1) {
-            shorter.put("iterations", Long.toString(Math.max(10, Math.round(Long.parseLong(budget) * fraction))));
-        }
-        return new RunSpec(label, title, shorter, track, predict);
-    }
 }
