@@ -123,7 +123,7 @@ public final class ExperimentPresets {
                     Optional.empty()));
         }
         return new ExperimentPreset("random-init", "Gaussian starts with small and large σ (12×12, matrix gradient "
-                + "descent): small σ learns the eigenvalues one by one, large σ together, without plateaus", "Fig. 13", truth,
+                + "descent): small σ learns the eigenvalues one by one, large σ faster, without plateaus", "Fig. 13", truth,
                 Optional.empty(), runs, Analysis.RANDOM_INIT);
     }
 
