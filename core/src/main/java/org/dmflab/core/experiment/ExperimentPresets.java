@@ -76,7 +76,7 @@ public final class ExperimentPresets {
             String step = Double.toString(0.5 * StepSizeBounds.uniform(4, 0.1, n));
             Map<String, String> train = train(Integer.toString(n), step, "identity", "0.1", "200000", "log:400",
                     "spectral");
-            runs.add(run("n" + n, "N = " + n, train, track("true"), Optional.empty()));
+            runs.add(run("n" + n, "N = " + n, train, track("true")));
         }
         return new ExperimentPreset("depth", "depths N = 1…5 on one target (η = ½·(10′) each): deeper factorizations "
                 + "learn in sharper steps", "Fig. 2", truth, Optional.empty(), runs, Analysis.DEPTH);

@@ -192,16 +192,18 @@ public final class ExperimentReport {
         Table.Builder table = Table.builder(List.of(Column.of("depth", ColumnType.INTEGER),
                 Column.of("step", ColumnType.DOUBLE), Column.of("final_loss", ColumnType.DOUBLE),
                 Column.of("final_effective_rank", ColumnType.DOUBLE), Column.nullable("k_hit_first", ColumnType.LONG),
-                Column.nullable("k_hit_last", ColumnType.LONG)));
+                Column.nullable("k_exact_first", ColumnType.LONG), Column.nullable("k_hit_last", ColumnType.LONG),
+                Column.nullable("k_exact_last", ColumnType.LONG)));
         for (RunOutcome outcome : run.runs()) {
             List<Hitting> hits = outcome.track().hittings();
+            List<EigenvalueBounds> bounds = outcome.prediction().orElseThrow().bounds();
             table.addRow(Integer.parseInt(outcome.spec().train().get("depth")),
                     Double.parseDouble(outcome.spec().train().get("step")), outcome.training().finalLoss(),
-                    outcome.training().finalEffectiveRank(), boxed(hits.get(0).kHit()),
-                    boxed(hits.get(hits.size() - 1).kHit()));
+                    outcome.training().finalEffectiveRank(), boxed(hits.get(0).kHit()), boxed(bounds.get(0).exact()),
+                    boxed(hits.get(hits.size() - 1).kHit()), boxed(bounds.get(bounds.size() - 1).exact()));
         }
         keyTable("Per depth: step size ½·(10′), final loss and effective rank, first recorded iterations within ε of "
-                + "the largest and the smallest eigenvalue", table.build());
+                + "the largest and the smallest eigenvalue (k_hit, log-spaced trace) and the exact recursion's k_exact", table.build());
     }
 
     private void singleEigenvalue() {
@@ -268,6 +270,8 @@ public final class ExperimentReport {
             }
         }
         keyTable("Order of learning: first recorded iteration within ε of each non-zero eigenvalue", table.build());
+        keyNumbers.put("prediction", "none: the theory has no bounds for Gaussian starts (theory.md §1.6), so the "
+                + "predictor is not run");
         for (RunOutcome outcome : run.runs()) {
             keyNumbers.put("final loss, " + outcome.spec().title(), outcome.training().finalLoss());
             keyNumbers.put("final effective rank, " + outcome.spec().title(), outcome.training().finalEffectiveRank());
