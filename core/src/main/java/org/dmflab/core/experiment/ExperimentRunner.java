@@ -40,15 +40,19 @@ public final class ExperimentRunner {
         int count = preset.runs().size();
         for (int i = 0; i < count; i++) {
             RunSpec spec = preset.runs().get(i);
-            Progress share = share(progress, (double) i / count, 1.0 / count, spec.title());
+            // training takes most of a run's time; prediction and tracking share the last fifth
+            double offset = (double) i / count;
+            double width = 1.0 / count;
             TrainingResult training = Trainer.plan(TrainSettings.parse(RawSettings.of(spec.train())), truth.matrix(),
-                    truth.sensing()).run(share);
+                    truth.sensing()).run(share(progress, offset, 0.8 * width, spec.title() + ", train"));
             Optional<Prediction> prediction = spec.predict().map(settings -> Predictor.predict(
-                    PredictSettings.parse(RawSettings.of(settings)), truth.spectrum(), share));
+                    PredictSettings.parse(RawSettings.of(settings)), truth.spectrum(),
+                    share(progress, offset + 0.8 * width, 0.1 * width, spec.title() + ", predict")));
             TrackInput input = new TrackInput(training.trace(), spec.label(), Optional.of(truth.spectrum()), "target",
                     prediction.filter(ExperimentRunner::certifiesSomething)
                             .map(p -> PredictedPlateaus.fromTable(p.plateausTable(), "prediction")), "prediction");
-            TrackResult track = SpectrumTracker.track(input, TrackSettings.parse(RawSettings.of(spec.track())), share);
+            TrackResult track = SpectrumTracker.track(input, TrackSettings.parse(RawSettings.of(spec.track())),
+                    share(progress, offset + 0.9 * width, 0.1 * width, spec.title() + ", track"));
             outcomes.add(new RunOutcome(spec, training, prediction, track));
         }
         progress.report(1, "done");

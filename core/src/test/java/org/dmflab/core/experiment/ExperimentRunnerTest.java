@@ -219,6 +219,41 @@ class ExperimentRunnerTest {
         return cells;
     }
 
+    @Test
+    void progressNeverGoesBackAndEndsAtOne() {
+        List<Double> fractions = new ArrayList<>();
+        ExperimentRunner.run(ExperimentPresets.named("spectrum-recovery"), new Progress() {
+            @Override
+            public void report(double fraction, String message) {
+                fractions.add(fraction);
+            }
+
+            @Override
+            public void checkCanceled() {
+            }
+        });
+        assertThat(fractions).isNotEmpty().allMatch(f -> f >= 0 && f <= 1);
+        for (int i = 1; i < fractions.size(); i++) {
+            // 1e-12: the stages' shares are sums of doubles, equal up to rounding where one ends and the next begins
+            assertThat(fractions.get(i)).as("report %d", i).isGreaterThanOrEqualTo(fractions.get(i - 1) - 1e-12);
+        }
+        assertThat(fractions.get(fractions.size() - 1)).isEqualTo(1.0);
+    }
+
+    @Test
+    void cancelStopsTheRun() {
+        assertThatThrownBy(() -> ExperimentRunner.run(ExperimentPresets.named("plateaus"), new Progress() {
+            @Override
+            public void report(double fraction, String message) {
+            }
+
+            @Override
+            public void checkCanceled() {
+                throw new org.dmflab.core.RunCanceledException();
+            }
+        })).isInstanceOf(org.dmflab.core.RunCanceledException.class);
+    }
+
     private static BufferedImage png(byte[] bytes) {
         try {
             return ImageIO.read(new ByteArrayInputStream(bytes));
