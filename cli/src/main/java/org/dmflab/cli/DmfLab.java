@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
 @Command(name = "dmflab", mixinStandardHelpOptions = true, version = "dmflab 0.1.0",
         description = "Gradient descent for deep matrix factorization: generate targets, train, track and predict.",
         subcommands = {GenerateCommand.class, TrainCommand.class, TrackCommand.class, PredictCommand.class,
-                CommandLine.HelpCommand.class})
+                ExperimentCommand.class, CommandLine.HelpCommand.class})
 public final class DmfLab implements Runnable {
 
     @CommandLine.Spec

@@ -1,0 +1,75 @@
+package org.dmflab.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.dmflab.cli.io.CsvTables;
+import org.dmflab.cli.io.OutputDirectory;
+import org.dmflab.core.experiment.ExperimentOutput;
+import org.dmflab.core.experiment.ExperimentPreset;
+import org.dmflab.core.experiment.ExperimentPresets;
+import org.dmflab.core.experiment.ExperimentReport;
+import org.dmflab.core.experiment.ExperimentRun;
+import org.dmflab.core.experiment.ExperimentRunner;
+import org.dmflab.core.table.Table;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code dmflab experiment}: runs a preset (one of the paper's figures) through generate → train → predict → track and
+ * writes every table, every chart and a self-contained report.html, all or nothing (design.md §4).
+ */
+@Command(name = "experiment", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Reproduce one of the paper's figures: generate a target, train, predict and track, and write "
+                + "the tables, the charts (PNG) and a self-contained report.html.",
+                "Presets: see --list."})
+final class ExperimentCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--preset", paramLabel = "NAME", description = "The experiment; default "
+            + ExperimentPresets.DEFAULT + ". --list shows them all.")
+    String preset = ExperimentPresets.DEFAULT;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Output directory; default dmflab-results.")
+    Path out = Path.of("dmflab-results");
+
+    @Option(names = "--list", description = "List the presets with a one-line description and exit.")
+    boolean list;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter stdout = spec.commandLine().getOut();
+        if (list) {
+            for (ExperimentPreset each : ExperimentPresets.all()) {
+                stdout.printf("%-18s %s%n", each.name(), each.description());
+            }
+            return ExitCode.OK;
+        }
+        if (System.getProperty("java.awt.headless") == null) {
+            System.setProperty("java.awt.headless", "true");
+        }
+        ExperimentPreset chosen = ExperimentPresets.named(preset);
+        ExperimentRun run = ExperimentRunner.run(chosen, new StderrProgress(spec.commandLine().getErr(), "experiment"));
+        ExperimentOutput output = ExperimentReport.of(run);
+        try (OutputDirectory directory = OutputDirectory.open(out)) {
+            for (Map.Entry<String, Table> table : output.tables().entrySet()) {
+                CsvTables.write(table.getValue(), directory.file(table.getKey()));
+            }
+            for (Map.Entry<String, byte[]> chart : output.charts().entrySet()) {
+                Files.write(directory.file(chart.getKey()), chart.getValue());
+            }
+            Files.write(directory.file(ExperimentOutput.REPORT), output.report());
+            directory.commit();
+            output.summary().forEach(stdout::println);
+            stdout.printf("wrote %s (%d tables, %d charts, %s)%n", directory.finalFile(""), output.tables().size(),
+                    output.charts().size(), ExperimentOutput.REPORT);
+        }
+        return ExitCode.OK;
+    }
+}

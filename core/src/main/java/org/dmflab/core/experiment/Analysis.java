@@ -1,0 +1,22 @@
+package org.dmflab.core.experiment;
+
+/**
+ * What a preset shows beyond the tracker's three charts per run: its extra charts and its table of key numbers
+ * (theory.md §8.2, the paper's figures).
+ */
+public enum Analysis {
+    /** Fig. 3/6(b): certified vs observed plateau intervals, hitting iterations vs k_exact. */
+    PLATEAUS,
+    /** Fig. 1/5: identity vs perturbed start; the negative eigenvalues of both runs in one chart with k_sign_change. */
+    SPECTRUM_RECOVERY,
+    /** Fig. 2: effective rank and loss of every depth in one chart each. */
+    DEPTH,
+    /** Fig. 4: one eigenvalue's trajectory against the predicted counts as vertical markers. */
+    SINGLE_EIGENVALUE,
+    /** Fig. 7: eigenvalue trajectories of gradient flow and descent over the time t = ηk. */
+    FLOW_VS_DESCENT,
+    /** Fig. 13: Gaussian starts with small and large σ; effective rank of both, order of learning. */
+    RANDOM_INIT,
+    /** Section 4 idea: distance to the clean matrix, best rank-r benchmarks, early stopping. */
+    DENOISING
+}

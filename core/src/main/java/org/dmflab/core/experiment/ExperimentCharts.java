@@ -1,0 +1,257 @@
+package org.dmflab.core.experiment;
+
+import org.dmflab.core.chart.ChartStyle;
+import org.dmflab.core.chart.LineChart;
+import org.dmflab.core.spectrum.Hitting;
+import org.dmflab.core.theory.EigenvalueBounds;
+import org.dmflab.core.train.Trace;
+import org.jfree.chart.JFreeChart;
+
+import java.awt.Color;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.OptionalDouble;
+import java.util.OptionalLong;
+
+/**
+ * The charts an experiment adds to the tracker's (theory.md §8.2): several runs in one chart, predicted iteration counts
+ * as vertical markers, the denoising error against its benchmarks. Built with {@link LineChart}, so they share the
+ * tracker's style.
+ */
+final class ExperimentCharts {
+    private static final String LOG_ITERATION = "iteration k (log scale; k = 0 not shown)";
+
+    private ExperimentCharts() {
+    }
+
+    /** Fig. 2: the effective rank of every run over a logarithmic iteration axis. */
+    static JFreeChart effectiveRanks(String title, List<RunOutcome> runs) {
+        LineChart.Builder chart = LineChart.builder(title).xAxis(LOG_ITERATION, true)
+                .yAxis("effective rank r_eff(W)", false);
+        for (int r = 0; r < runs.size(); r++) {
+            RunOutcome run = runs.get(r);
+            chart.series(run.spec().title(), iterations(run.training().trace()), run.track().effectiveRank(),
+                    ChartStyle.seriesColor(r), false);
+        }
+        return chart.build();
+    }
+
+    /** Fig. 2: the loss of every run on log–log axes. */
+    static JFreeChart losses(String title, List<RunOutcome> runs) {
+        LineChart.Builder chart = LineChart.builder(title).xAxis(LOG_ITERATION, true)
+                .yAxis("loss ½‖W − Φ‖²_F (log scale)", true);
+        for (int r = 0; r < runs.size(); r++) {
+            Trace trace = runs.get(r).training().trace();
+            double[] loss = new double[trace.size()];
+            for (int point = 0; point < loss.length; point++) {
+                loss[point] = trace.loss(point);
+            }
+            chart.series(runs.get(r).spec().title(), iterations(trace), loss, ChartStyle.seriesColor(r), false);
+        }
+        return chart.build();
+    }
+
+    /**
+     * Fig. 1/5: the chosen eigenvalues of every run in one chart (colour = eigenvalue, solid = first run, dashed =
+     * second), target values as grey dashed lines, predicted sign changes as vertical markers.
+     */
+    static JFreeChart selectedEigenvalues(String title, List<RunOutcome> runs, int[] indices, boolean logX) {
+        LineChart.Builder chart = LineChart.builder(title)
+                .xAxis(logX ? LOG_ITERATION : "iteration k", logX).yAxis("eigenvalue vᵢᵀ W vᵢ", false);
+        double[] yRange = {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
+        for (int r = 0; r < runs.size(); r++) {
+            Trace trace = runs.get(r).training().trace();
+            for (int c = 0; c < indices.length; c++) {
+                double[] y = lambdas(trace, indices[c]);
+                extend(yRange, y);
+                chart.series(ChartStyle.subscripted("λ", indices[c] + 1) + ", " + runs.get(r).spec().title(),
+                        iterations(trace), y, ChartStyle.seriesColor(c), r > 0);
+            }
+        }
+        for (int c = 0; c < indices.length; c++) {
+            double target = runs.get(0).track().hittings().get(indices[c]).lambda();
+            extend(yRange, new double[]{target});
+            chart.horizontalLine(target, "", ChartStyle.REFERENCE);
+        }
+        int marker = 0;
+        for (RunOutcome run : runs) {
+            if (run.prediction().isEmpty()) {
+                continue;
+            }
+            for (int index : indices) {
+                OptionalLong k = run.prediction().get().bounds().get(index).signChange();
+                if (k.isPresent()) {
+                    vertical(chart, "k_sign_change of " + ChartStyle.subscripted("λ", index + 1) + " = "
+                            + k.getAsLong(), k.getAsLong(), yRange, ChartStyle.seriesColor(indices.length + marker++));
+                }
+            }
+        }
+        chart.legendLine("target eigenvalues", ChartStyle.REFERENCE);
+        return chart.build();
+    }
+
+    /** Fig. 4: one eigenvalue's trajectory with the predicted counts as vertical markers. */
+    static JFreeChart singleEigenvalue(RunOutcome run) {
+        Trace trace = run.training().trace();
+        EigenvalueBounds bounds = run.prediction().orElseThrow().bounds().get(0);
+        double[] y = lambdas(trace, 0);
+        double[] yRange = {Double.POSITIVE_INFINITY, bounds.limit() * 2};
+        extend(yRange, y);
+        LineChart.Builder chart = LineChart.builder("One eigenvalue: trajectory vs predicted iteration counts")
+                .subtitle(String.format(Locale.ROOT, "λ = %s, N = %s, α = %s, η = %s; a count marks where |x^N − λ| "
+                                + "≤ ελ with ε = %s", number(bounds.lambda()), run.spec().train().get("depth"),
+                        run.spec().train().get("alpha"), run.spec().train().get("step"),
+                        run.prediction().get().config().epsilon()))
+                .xAxis("iteration k", false).yAxis("product eigenvalue x(k)^N (log scale)", true)
+                .series("x(k)^N (exact recursion (18))", iterations(trace), y, ChartStyle.seriesColor(0), false);
+        chart.horizontalLine(bounds.limit(), "λ = " + number(bounds.limit()), ChartStyle.REFERENCE);
+        String[] names = {"k_lower (27′)", "k_exact", "k_upper (24′)", "k_flow", "k_asymptotic (12′)"};
+        OptionalDouble[] counts = {asDouble(bounds.lower()), asDouble(bounds.exact()), asDouble(bounds.upper()),
+                bounds.flow(), bounds.asymptotic()};
+        for (int i = 0; i < names.length; i++) {
+            if (counts[i].isPresent()) {
+                vertical(chart, names[i] + " = " + number(counts[i].getAsDouble()), counts[i].getAsDouble(), yRange,
+                        ChartStyle.seriesColor(i + 1));
+            }
+        }
+        return chart.build();
+    }
+
+    /** Fig. 7: every eigenvalue of every run over the time t = ηk (colour = run, one line per eigenvalue). */
+    static JFreeChart overTime(String title, List<RunOutcome> runs) {
+        LineChart.Builder chart = LineChart.builder(title).xAxis("time t = η·k", false)
+                .yAxis("eigenvalue vᵢᵀ W vᵢ", false)
+                .subtitle("colour = run; one line per eigenvalue; dashed: target eigenvalues");
+        for (int r = 0; r < runs.size(); r++) {
+            Trace trace = runs.get(r).training().trace();
+            double[] time = new double[trace.size()];
+            for (int point = 0; point < time.length; point++) {
+                time[point] = trace.time(point);
+            }
+            for (int i = 0; i < trace.eigenCount(); i++) {
+                chart.series(ChartStyle.subscripted("λ", i + 1) + ", " + runs.get(r).spec().title(), time,
+                        lambdas(trace, i), ChartStyle.seriesColor(r), r > 0 && r % 2 == 0);
+            }
+        }
+        for (Hitting hitting : runs.get(0).track().hittings()) {
+            chart.horizontalLine(hitting.lambda(), "", ChartStyle.REFERENCE);
+        }
+        return chart.build();
+    }
+
+    /**
+     * Fig. 7(b): how far the time to ε-accuracy of descent, t = η·k_exact (exact recursion (18)), lies from the
+     * gradient-flow time τ of (22′), relative to τ, against the step size — one series per eigenvalue. Descent
+     * approaches the flow as η → 0 (Lemma 2.7′), at first order in η.
+     */
+    static JFreeChart stepSizeAccuracy(List<RunOutcome> runs) {
+        LineChart.Builder chart = LineChart.builder("Time to ε-accuracy: descent relative to the flow")
+                .subtitle("(η·k_exact − τ_flow) / τ_flow; k_exact from the exact recursion (18), τ_flow from (22′)")
+                .xAxis("step size η", false).yAxis("relative difference in time (%)", false);
+        int count = runs.get(0).prediction().orElseThrow().bounds().size();
+        for (int i = 0; i < count; i++) {
+            List<double[]> points = new ArrayList<>();
+            double lambda = Double.NaN;
+            for (RunOutcome run : runs) {
+                double step = Double.parseDouble(run.spec().train().get("step"));
+                EigenvalueBounds bounds = run.prediction().orElseThrow().bounds().get(i);
+                lambda = bounds.lambda();
+                if (bounds.exact().isPresent() && bounds.flow().isPresent()) {
+                    double flowTime = step * bounds.flow().getAsDouble();
+                    points.add(new double[]{step, 100 * (step * bounds.exact().getAsLong() - flowTime) / flowTime});
+                }
+            }
+            points.sort(java.util.Comparator.comparingDouble(point -> point[0]));
+            chart.series("λ" + subscript(i + 1) + " = " + String.format(Locale.ROOT, "%.3g", lambda),
+                    points.stream().mapToDouble(point -> point[0]).toArray(),
+                    points.stream().mapToDouble(point -> point[1]).toArray(), ChartStyle.seriesColor(i), false);
+        }
+        chart.horizontalLine(0, "gradient flow", ChartStyle.REFERENCE);
+        return chart.build();
+    }
+
+    private static String subscript(int index) {
+        return ChartStyle.subscripted("", index);
+    }
+
+    /** Section 4: distance to the clean matrix with the rank-r benchmarks and the early-stopping point. */
+    static JFreeChart denoising(DenoisingCurve curve) {
+        long[] k = curve.iterations();
+        double[] x = new double[k.length];
+        for (int point = 0; point < k.length; point++) {
+            x[point] = k[point];
+        }
+        double[] distance = curve.distance();
+        double[] yRange = {0, Double.NEGATIVE_INFINITY};
+        extend(yRange, distance);
+        LineChart.Builder chart = LineChart.builder("Distance to the clean matrix ‖W(k) − Φ_clean‖_F")
+                .subtitle(String.format(Locale.ROOT, "early stopping at k = %d: %.4f; fully trained: %.4f",
+                        curve.earlyStoppingIteration(), curve.earlyStoppingError(), curve.finalError()))
+                .xAxis(LOG_ITERATION, true).yAxis("‖W(k) − Φ_clean‖_F", false)
+                .series("trained on the noisy matrix", x, distance, ChartStyle.seriesColor(0), false);
+        double[] benchmarks = curve.benchmarks();
+        for (int r = 0; r < benchmarks.length; r++) {
+            // benchmarks r ≥ 3 lie close together (just above the signal's level): their labels stand side by side,
+            // left of the first rise, where the curve is far above them
+            chart.horizontalLine(benchmarks[r], String.format(Locale.ROOT, "rank %d: %.3f", r + 1, benchmarks[r]),
+                    ChartStyle.REFERENCE, r < 2 ? 4 : 4 + 96 * (r - 2));
+        }
+        chart.legendLine("best rank-r approximations of the noisy matrix", ChartStyle.REFERENCE);
+        vertical(chart, "early stopping, k = " + curve.earlyStoppingIteration(), curve.earlyStoppingIteration(),
+                yRange, ChartStyle.seriesColor(1));
+        chart.yRange(0, yRange[1] * 1.05);
+        return chart.build();
+    }
+
+    /** A dashed vertical line drawn as a two-point series (it gets a legend entry with its label). */
+    private static void vertical(LineChart.Builder chart, String label, double x, double[] yRange, Color color) {
+        chart.series(label, new double[]{x, x}, new double[]{yRange[0], yRange[1]}, color, true);
+    }
+
+    private static double[] iterations(Trace trace) {
+        double[] x = new double[trace.size()];
+        for (int point = 0; point < x.length; point++) {
+            x[point] = trace.iteration(point);
+        }
+        return x;
+    }
+
+    private static double[] lambdas(Trace trace, int index) {
+        double[] y = new double[trace.size()];
+        for (int point = 0; point < y.length; point++) {
+            y[point] = trace.lambda(point, index);
+        }
+        return y;
+    }
+
+    private static void extend(double[] range, double[] values) {
+        for (double value : values) {
+            if (Double.isFinite(value)) {
+                range[0] = Math.min(range[0], value);
+                range[1] = Math.max(range[1], value);
+            }
+        }
+    }
+
+    private static OptionalDouble asDouble(OptionalLong value) {
+        return value.isPresent() ? OptionalDouble.of(value.getAsLong()) : OptionalDouble.empty();
+    }
+
+    static String number(double value) {
+        if (value == Math.rint(value) && Math.abs(value) < 1e9) {
+            return Long.toString((long) value);
+        }
+        return String.format(Locale.ROOT, "%.4g", value);
+    }
+
+    static List<Integer> negativeIndices(List<Hitting> hittings) {
+        List<Integer> indices = new ArrayList<>();
+        for (int i = 0; i < hittings.size(); i++) {
+            if (hittings.get(i).lambda() < 0) {
+                indices.add(i);
+            }
+        }
+        return indices;
+    }
+}

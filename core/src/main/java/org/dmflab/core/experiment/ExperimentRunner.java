@@ -1,0 +1,85 @@
+package org.dmflab.core.experiment;
+
+import org.dmflab.core.Progress;
+import org.dmflab.core.groundtruth.GroundTruth;
+import org.dmflab.core.groundtruth.GroundTruthGenerator;
+import org.dmflab.core.groundtruth.GroundTruthSettings;
+import org.dmflab.core.settings.RawSettings;
+import org.dmflab.core.spectrum.PredictedPlateaus;
+import org.dmflab.core.spectrum.SpectrumTracker;
+import org.dmflab.core.spectrum.TrackInput;
+import org.dmflab.core.spectrum.TrackResult;
+import org.dmflab.core.spectrum.TrackSettings;
+import org.dmflab.core.theory.PredictSettings;
+import org.dmflab.core.theory.Prediction;
+import org.dmflab.core.theory.Predictor;
+import org.dmflab.core.train.TrainSettings;
+import org.dmflab.core.train.Trainer;
+import org.dmflab.core.train.TrainingResult;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Runs a preset through the four engines — generate → train → predict → track — exactly as the command line does:
+ * each stage's settings go through that engine's own parser ({@link RawSettings}), so bad preset data fails with the
+ * engine's message. Progress: every stage reports into its share of [0, 1].
+ */
+public final class ExperimentRunner {
+    private ExperimentRunner() {
+    }
+
+    /** Runs every stage of {@code preset}. */
+    public static ExperimentRun run(ExperimentPreset preset, Progress progress) {
+        GroundTruth truth = GroundTruthGenerator.generate(GroundTruthSettings.parse(RawSettings.of(preset.groundTruth()),
+                Optional.empty()));
+        Optional<GroundTruth> clean = preset.clean().map(settings -> GroundTruthGenerator.generate(
+                GroundTruthSettings.parse(RawSettings.of(settings), Optional.empty())));
+        List<RunOutcome> outcomes = new ArrayList<>();
+        int count = preset.runs().size();
+        for (int i = 0; i < count; i++) {
+            RunSpec spec = preset.runs().get(i);
+            // training takes most of a run's time; prediction and tracking share the last fifth
+            double offset = (double) i / count;
+            double width = 1.0 / count;
+            TrainingResult training = Trainer.plan(TrainSettings.parse(RawSettings.of(spec.train())), truth.matrix(),
+                    truth.sensing()).run(share(progress, offset, 0.8 * width, spec.title() + ", train"));
+            Optional<Prediction> prediction = spec.predict().map(settings -> Predictor.predict(
+                    PredictSettings.parse(RawSettings.of(settings)), truth.spectrum(),
+                    share(progress, offset + 0.8 * width, 0.1 * width, spec.title() + ", predict")));
+            TrackInput input = new TrackInput(training.trace(), spec.label(), Optional.of(truth.spectrum()), "target",
+                    prediction.filter(ExperimentRunner::certifiesSomething)
+                            .map(p -> PredictedPlateaus.fromTable(p.plateausTable(), "prediction")), "prediction");
+            TrackResult track = SpectrumTracker.track(input, TrackSettings.parse(RawSettings.of(spec.track())),
+                    share(progress, offset + 0.9 * width, 0.1 * width, spec.title() + ", track"));
+            outcomes.add(new RunOutcome(spec, training, prediction, track));
+        }
+        progress.report(1, "done");
+        return new ExperimentRun(preset, truth, clean, outcomes);
+    }
+
+    /**
+     * Whether the predictor certified any plateau. Only then are its plateaus handed to the tracker: for a target that
+     * is not PSD nothing is certified (Theorem 3.5′) and the predicted rows (one per r ≤ n) would not match the
+     * tracker's levels (one per positive eigenvalue).
+     */
+    private static boolean certifiesSomething(Prediction prediction) {
+        return prediction.plateaus().stream().anyMatch(org.dmflab.core.theory.Plateau::certified);
+    }
+
+    /** Reports of a stage mapped into [offset, offset + width] of the whole, prefixed by the run's title. */
+    private static Progress share(Progress whole, double offset, double width, String title) {
+        return new Progress() {
+            @Override
+            public void report(double fraction, String message) {
+                whole.report(offset + width * Math.max(0, Math.min(1, fraction)), title + ": " + message);
+            }
+
+            @Override
+            public void checkCanceled() {
+                whole.checkCanceled();
+            }
+        };
+    }
+}
