@@ -22,6 +22,15 @@ public final class DenseKernel implements AutoCloseable {
     /** Columns of C (and B) processed per block. */
     static final int COLUMN_BLOCK = 512;
     /**
+     * Column counts for which one output row at a time is faster: C2 vectorises the one-row loop (a single store per
+     * iteration) but not the two-row loop, while from about 80 columns the two-row loop's halved B traffic wins. Both
+     * paths evaluate every element with the same expression, so results are bit-identical. Measured with
+     * MatrixStepBenchmark (N = 3, steps/s, one-row vs two-row): n = 10 267k vs 408k, 20 124k vs 68k, 32 38k vs 25k,
+     * 50 11.1k vs 7.4k, 64 6.8k vs 3.7k, 80 3.1k vs 4.6k, 100 1.5k vs 2.5k.
+     */
+    static final int ONE_ROW_MIN_COLUMNS = 16;
+    static final int ONE_ROW_MAX_COLUMNS = 72;
+    /**
      * Default row count from which two threads are used: never. Measured with the bench module's KernelBenchmark on the
      * shared 2-core build machine (load ≈ 4), the two-thread split lost at every n from 64 to 512 (e.g. n = 64: 900 vs
      * 21 800 products/s; n = 512: 22 vs 25) because the hand-over waits for a descheduled thread. On a machine with
@@ -105,15 +114,17 @@ public final class DenseKernel implements AutoCloseable {
     }
 
     /**
-     * Rows [rowStart, rowEnd) of C (+)= scale·op(A)·B. Rows are processed in pairs starting at even indices; the pairing
-     * depends only on the row index, so any split at an even row gives identical results.
+     * Rows [rowStart, rowEnd) of C (+)= scale·op(A)·B. Rows are processed in pairs starting at even indices (or one at a
+     * time for {@link #ONE_ROW_MIN_COLUMNS}…{@link #ONE_ROW_MAX_COLUMNS} columns); every element gets the same
+     * expression either way, so any split at an even row gives identical results.
      */
     static void rows(double[][] a, boolean transA, double[][] b, double[][] c, int inner, int cols, int rowStart,
                      int rowEnd, double scale, boolean accumulate) {
         for (int jStart = 0; jStart < cols; jStart += COLUMN_BLOCK) {
             int jEnd = Math.min(cols, jStart + COLUMN_BLOCK);
             int i = rowStart;
-            for (; i + 1 < rowEnd; i += 2) {
+            boolean twoRows = cols < ONE_ROW_MIN_COLUMNS || cols > ONE_ROW_MAX_COLUMNS;
+            for (; twoRows && i + 1 < rowEnd; i += 2) {
                 double[] c0 = c[i];
                 double[] c1 = c[i + 1];
                 if (!accumulate) {
@@ -140,7 +151,7 @@ public final class DenseKernel implements AutoCloseable {
                             jEnd);
                 }
             }
-            if (i < rowEnd) {
+            for (; i < rowEnd; i++) {
                 double[] c0 = c[i];
                 if (!accumulate) {
                     for (int j = jStart; j < jEnd; j++) {
