@@ -20,16 +20,28 @@ final class SpectralSolver extends DecoupledSolver {
 
     @Override
     public void update() {
+        if (depth < 2) {
+            for (int i = 0; i < x.length; i++) {
+                x[i] = ScalarRecursion.identicalStep(x[i], lambda[i], eta, depth);
+            }
+            return;
+        }
+        // the powers array-wise (vectorisable), then (18) or (40) element-wise with exactly ScalarRecursion's expressions
         if (perturbed) {
+            ScalarRecursion.powers(y, depth - 2, powers);
             for (int i = 0; i < x.length; i++) {
                 double xi = x[i];
                 double yi = y[i];
-                x[i] = ScalarRecursion.perturbedStepX(xi, yi, lambda[i], eta, depth);
-                y[i] = ScalarRecursion.perturbedStepY(xi, yi, lambda[i], eta, depth);
+                double yToNMinus2 = powers[i];
+                double yToNMinus1 = yToNMinus2 * yi;
+                x[i] = xi - eta * yToNMinus1 * (xi * yToNMinus1 - lambda[i]);
+                y[i] = yi - eta * xi * yToNMinus2 * (xi * yToNMinus2 * yi - lambda[i]);
             }
         } else {
+            ScalarRecursion.powers(x, depth - 1, powers);
             for (int i = 0; i < x.length; i++) {
-                x[i] = ScalarRecursion.identicalStep(x[i], lambda[i], eta, depth);
+                double xToNMinus1 = powers[i];
+                x[i] = x[i] + eta * xToNMinus1 * (lambda[i] - xToNMinus1 * x[i]);
             }
         }
     }

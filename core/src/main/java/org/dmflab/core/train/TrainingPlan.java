@@ -60,6 +60,11 @@ public final class TrainingPlan {
         return targetNorm;
     }
 
+    /** The validated problem (package-private, for tests that need the solver's own eigendecomposition). */
+    TrainingProblem problem() {
+        return problem;
+    }
+
     /** Whether the trace will have lambda columns (symmetric targets). */
     public boolean symmetricTarget() {
         return problem.eigen().isPresent();
