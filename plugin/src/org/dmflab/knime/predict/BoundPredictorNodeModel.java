@@ -1,6 +1,7 @@
 package org.dmflab.knime.predict;
 
 import org.dmflab.core.linalg.Spectrum;
+import org.dmflab.core.spectrum.TargetSpectra;
 import org.dmflab.core.settings.RawSettings;
 import org.dmflab.core.table.MatrixTables;
 import org.dmflab.core.table.Schemas;
@@ -44,7 +45,9 @@ final class BoundPredictorNodeModel extends EngineNodeModel {
     protected PortObjectSpec[] configure(PortObjectSpec[] inSpecs) throws InvalidSettingsException {
         EngineCalls.configure(() -> PredictSettings.parse(settings.group.raw()));
         DataTableSpec input = (DataTableSpec) inSpecs[0];
-        boolean spectrumTable = input.containsName(Schemas.VALUE) && input.containsName(Schemas.KIND);
+        // the same rule as TargetSpectra.isSpectrumTable, on the spec
+        boolean spectrumTable = input.containsName(Schemas.INDEX) && input.containsName(Schemas.VALUE)
+                && input.containsName(Schemas.KIND);
         if (!spectrumTable) {
             for (int c = 0; c < input.getNumColumns(); c++) {
                 if (!KnimeTables.columnType(input.getColumnSpec(c).getType()).isNumeric()) {
@@ -63,7 +66,7 @@ final class BoundPredictorNodeModel extends EngineNodeModel {
         return EngineCalls.execute(() -> {
             PredictConfig config = PredictSettings.parse(settings.group.raw());
             Table input = KnimeTables.read((BufferedDataTable) inObjects[0], exec.createSubProgress(0.05));
-            Spectrum spectrum = input.indexOf(Schemas.KIND) >= 0
+            Spectrum spectrum = TargetSpectra.isSpectrumTable(input)
                     ? SpectrumSource.fromTable(input, INPUT_SOURCE)
                     : SpectrumSource.fromTarget(MatrixTables.fromTable(input, INPUT_SOURCE), INPUT_SOURCE);
             Prediction prediction = Predictor.predict(config, spectrum,
