@@ -1,6 +1,6 @@
 package org.dmflab.knime.predict;
 
-import org.dmflab.core.linalg.Spectrum;
+import org.dmflab.core.model.Spectrum;
 import org.dmflab.core.spectrum.TargetSpectra;
 import org.dmflab.core.settings.RawSettings;
 import org.dmflab.core.table.MatrixTables;

@@ -3,12 +3,12 @@ package org.dmflab.core.chart;
 import java.awt.Color;
 import java.util.Locale;
 import java.util.Optional;
-import org.dmflab.core.linalg.Spectrum;
-import org.dmflab.core.linalg.SpectrumKind;
+import org.dmflab.core.model.Spectrum;
+import org.dmflab.core.model.SpectrumKind;
 import org.dmflab.core.spectrum.ObservedPlateau;
 import org.dmflab.core.spectrum.PredictedPlateau;
 import org.dmflab.core.spectrum.TrackResult;
-import org.dmflab.core.train.Trace;
+import org.dmflab.core.model.Trace;
 import org.jfree.chart.JFreeChart;
 
 /**

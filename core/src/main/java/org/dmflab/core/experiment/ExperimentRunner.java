@@ -65,7 +65,7 @@ public final class ExperimentRunner {
      * tracker's levels (one per positive eigenvalue).
      */
     private static boolean certifiesSomething(Prediction prediction) {
-        return prediction.plateaus().stream().anyMatch(org.dmflab.core.theory.Plateau::certified);
+        return prediction.plateaus().stream().anyMatch(org.dmflab.core.model.Plateau::certified);
     }
 
     /** Reports of a stage mapped into [offset, offset + width] of the whole, prefixed by the run's title. */

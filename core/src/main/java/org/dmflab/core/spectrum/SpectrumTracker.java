@@ -4,9 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.dmflab.core.InvalidInputException;
 import org.dmflab.core.Progress;
-import org.dmflab.core.linalg.Spectrum;
-import org.dmflab.core.linalg.SpectrumKind;
-import org.dmflab.core.train.Trace;
+import org.dmflab.core.model.Spectrum;
+import org.dmflab.core.model.SpectrumKind;
+import org.dmflab.core.model.Trace;
+import org.dmflab.core.model.RankMeasures;
 
 /**
  * The Spectrum Tracker (design.md §2–§4): reads a recorded run against its target and reports what theory.md §7

@@ -2,9 +2,10 @@ package org.dmflab.core.spectrum;
 
 import java.util.Objects;
 import java.util.Optional;
-import org.dmflab.core.linalg.Spectrum;
+import org.dmflab.core.model.Spectrum;
 import org.dmflab.core.table.Table;
-import org.dmflab.core.train.Trace;
+import org.dmflab.core.model.Trace;
+import org.dmflab.core.table.TraceTables;
 
 /**
  * The Spectrum Tracker's inputs, read and validated: the trace, optionally the target's spectrum and the predictor's
@@ -28,7 +29,7 @@ public record TrackInput(Trace trace, String traceSource, Optional<Spectrum> tar
      */
     public static TrackInput fromTables(Table traceTable, String traceSource, Optional<Table> target,
                                         String targetSource, Optional<Table> predicted, String predictedSource) {
-        return new TrackInput(Trace.fromTable(traceTable, traceSource), traceSource,
+        return new TrackInput(TraceTables.fromTable(traceTable, traceSource), traceSource,
                 target.map(table -> TargetSpectra.fromEither(table, targetSource)), targetSource,
                 predicted.map(table -> PredictedPlateaus.fromTable(table, predictedSource)), predictedSource);
     }

@@ -9,7 +9,7 @@ import org.dmflab.core.table.Table;
  * What the Spectrum Tracker found: the recomputed rank trajectories, the plateaus (levels, predicted and observed
  * intervals), the hitting iterations and the monotonicity of the effective rank. The tables leave the engine via
  * {@link #plateausTable()} and {@link #hittingTable()}; the charts are built from this result by
- * {@code org.dmflab.core.chart.TrackCharts}.
+ * the chart package above (TrackCharts).
  *
  * @param effectiveRank the effective rank of each recorded point, recomputed from the sigma columns
  * @param stableRank    the stable rank of each recorded point, recomputed likewise

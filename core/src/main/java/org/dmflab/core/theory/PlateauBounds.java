@@ -6,7 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
-import org.dmflab.core.spectrum.RankMeasures;
+import org.dmflab.core.model.RankMeasures;
+import org.dmflab.core.model.Plateau;
 
 /**
  * Certified effective-rank plateaus (theory.md §7, DERIVED for this project; the paper's (59)–(65) are unrecovered):

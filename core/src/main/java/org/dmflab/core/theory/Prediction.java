@@ -3,6 +3,7 @@ package org.dmflab.core.theory;
 import java.util.List;
 import java.util.Objects;
 import org.dmflab.core.table.Table;
+import org.dmflab.core.model.Plateau;
 
 /**
  * The Theoretical Bound Predictor's result: the step-size verdict, the bounds and plateaus as rows and as tables

@@ -11,6 +11,8 @@ import java.util.OptionalLong;
 import org.dmflab.core.table.Column;
 import org.dmflab.core.table.Schemas;
 import org.dmflab.core.table.Table;
+import org.dmflab.core.model.Initialization;
+import org.dmflab.core.model.Plateau;
 
 /**
  * The predictor's tables. {@link #BOUNDS} and {@link #PLATEAUS} are design.md §2's {@link Schemas#BOUNDS} and

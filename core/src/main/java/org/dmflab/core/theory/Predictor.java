@@ -6,9 +6,11 @@ import java.util.Locale;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import org.dmflab.core.Progress;
-import org.dmflab.core.linalg.Spectrum;
-import org.dmflab.core.linalg.SpectrumKind;
-import org.dmflab.core.spectrum.Accuracy;
+import org.dmflab.core.model.Spectrum;
+import org.dmflab.core.model.SpectrumKind;
+import org.dmflab.core.model.Accuracy;
+import org.dmflab.core.model.Initialization;
+import org.dmflab.core.model.Plateau;
 
 /**
  * The Theoretical Bound Predictor (theory.md, all of it): from a spectrum and the training settings, what gradient

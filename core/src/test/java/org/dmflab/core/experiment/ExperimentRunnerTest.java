@@ -5,7 +5,7 @@ import org.dmflab.core.Progress;
 import org.dmflab.core.spectrum.ObservedPlateau;
 import org.dmflab.core.spectrum.PlateauRun;
 import org.dmflab.core.spectrum.PredictedPlateau;
-import org.dmflab.core.train.Trace;
+import org.dmflab.core.model.Trace;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.NormOps_DDRM;

@@ -11,14 +11,15 @@ import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import org.dmflab.core.Progress;
 import org.dmflab.core.RunCanceledException;
-import org.dmflab.core.linalg.Spectrum;
-import org.dmflab.core.linalg.SpectrumKind;
+import org.dmflab.core.model.Spectrum;
+import org.dmflab.core.model.SpectrumKind;
 import org.dmflab.core.table.Schemas;
 import org.dmflab.core.table.Table;
 import org.dmflab.core.theory.ScalarRecursion;
-import org.dmflab.core.train.Trace;
+import org.dmflab.core.model.Trace;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.dmflab.core.model.RankMeasures;
 
 class SpectrumTrackerTest {
     /** theory.md §8.2 / §9 (c): the certified intervals (63′) of Theorem 3.5′ for ε = 0.01, δ = 0.005, r = 1 … 5. */

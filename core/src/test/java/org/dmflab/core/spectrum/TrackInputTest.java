@@ -10,23 +10,25 @@ import java.util.Map;
 import java.util.Optional;
 import org.dmflab.core.InvalidInputException;
 import org.dmflab.core.Progress;
-import org.dmflab.core.linalg.Spectrum;
-import org.dmflab.core.linalg.SpectrumKind;
+import org.dmflab.core.model.Spectrum;
+import org.dmflab.core.model.SpectrumKind;
 import org.dmflab.core.settings.RawSettings;
 import org.dmflab.core.table.Column;
 import org.dmflab.core.table.ColumnType;
 import org.dmflab.core.table.MatrixTables;
 import org.dmflab.core.table.Schemas;
 import org.dmflab.core.table.Table;
-import org.dmflab.core.train.Trace;
+import org.dmflab.core.model.Trace;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
+import org.dmflab.core.table.TraceTables;
+import org.dmflab.core.table.SpectrumTables;
 
 class TrackInputTest {
     private static final double[] LAMBDA = {8, 4, 2, 1, 0.5, 0.25};
 
     private static Table traceTable() {
-        return ScalarTraces.figure3(50, 1).toTable();
+        return TraceTables.toTable(ScalarTraces.figure3(50, 1));
     }
 
     private static TrackInput read(Table trace, Optional<Table> target, Optional<Table> predicted) {
@@ -109,7 +111,7 @@ class TrackInputTest {
     @Test
     void matrixAndSpectrumTablesGiveTheSameTarget() {
         Spectrum fromMatrix = TargetSpectra.fromEither(MatrixTables.toTable(diagonal(LAMBDA)), "m");
-        Spectrum fromSpectrum = TargetSpectra.fromEither(new Spectrum(LAMBDA, SpectrumKind.EIGENVALUE).toTable(), "s");
+        Spectrum fromSpectrum = TargetSpectra.fromEither(SpectrumTables.toTable(new Spectrum(LAMBDA, SpectrumKind.EIGENVALUE)), "s");
         assertThat(fromSpectrum).isEqualTo(new Spectrum(LAMBDA, SpectrumKind.EIGENVALUE));
         assertThat(fromMatrix.kind()).isEqualTo(SpectrumKind.EIGENVALUE);
         for (int i = 0; i < LAMBDA.length; i++) {

@@ -8,11 +8,12 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import org.dmflab.core.RandomCases;
-import org.dmflab.core.spectrum.RankMeasures;
+import org.dmflab.core.model.RankMeasures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.dmflab.core.model.Plateau;
 
 /**
  * Certified effective-rank plateaus (theory.md §7). The "matrix" effective rank is computed from the spectral truth: with

@@ -14,6 +14,7 @@ import org.dmflab.core.train.TrainingResult;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.junit.jupiter.api.Test;
+import org.dmflab.core.model.Plateau;
 
 /**
  * Theorem 3.5′ against real matrix gradient descent (the trainer's {@code solver=matrix}, all six 6×6 factors): on every

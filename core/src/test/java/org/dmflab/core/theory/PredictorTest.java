@@ -9,13 +9,15 @@ import java.util.Map;
 import org.dmflab.core.InvalidInputException;
 import org.dmflab.core.Progress;
 import org.dmflab.core.RunCanceledException;
-import org.dmflab.core.linalg.Spectrum;
-import org.dmflab.core.linalg.SpectrumKind;
+import org.dmflab.core.model.Spectrum;
+import org.dmflab.core.model.SpectrumKind;
 import org.dmflab.core.settings.RawSettings;
 import org.dmflab.core.table.Schemas;
 import org.dmflab.core.table.Table;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
+import org.dmflab.core.model.Plateau;
+import org.dmflab.core.table.SpectrumTables;
 
 /** The assembled prediction: tables, provenance, verdict, notes and refusals. */
 class PredictorTest {
@@ -154,7 +156,7 @@ class PredictorTest {
 
     @Test
     void spectrumTablesAreChecked() {
-        Table good = new Spectrum(new double[] {2, -1}, SpectrumKind.EIGENVALUE).toTable();
+        Table good = SpectrumTables.toTable(new Spectrum(new double[] {2, -1}, SpectrumKind.EIGENVALUE));
         assertThat(SpectrumSource.fromTable(good, "s.csv").values()).containsExactly(2, -1);
         Table ascending = Table.builder(Schemas.SPECTRUM).addRow(1, 1.0, "eigenvalue").addRow(2, 2.0, "eigenvalue")
                 .build();

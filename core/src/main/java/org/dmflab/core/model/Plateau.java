@@ -1,4 +1,4 @@
-package org.dmflab.core.theory;
+package org.dmflab.core.model;
 
 import java.util.Objects;
 import java.util.OptionalDouble;
