@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import org.dmflab.core.table.Schemas;
 import org.dmflab.core.table.Table;
+import org.dmflab.core.model.Plateau;
 
 /**
  * What the Spectrum Tracker found: the recomputed rank trajectories, the plateaus (levels, predicted and observed
@@ -47,7 +48,7 @@ public record TrackResult(TrackInput input, TrackConfig config, double[] effecti
     public Table plateausTable() {
         Table.Builder table = Table.builder(Schemas.PLATEAUS_OBSERVED);
         for (ObservedPlateau plateau : plateaus) {
-            PredictedPlateau predicted = plateau.predicted().orElse(null);
+            Plateau predicted = plateau.predicted().orElse(null);
             table.addRow(plateau.r(), plateau.level(),
                     predicted != null && predicted.start().isPresent() ? predicted.start().getAsLong() : null,
                     predicted != null && predicted.end().isPresent() ? predicted.end().getAsLong() : null,

@@ -79,11 +79,13 @@ public final class PredictionTables {
     }
 
     /** The plateaus table, one row per rank r. */
-    public static Table plateaus(List<Plateau> rows) {
+    public static Table plateaus(List<PlateauCertificate> rows) {
         Table.Builder builder = Table.builder(PLATEAUS);
-        for (Plateau row : rows) {
-            builder.addRow(row.r(), row.level(), cell(row.start()), cell(row.end()), cell(row.bound()), row.epsilon(),
-                    cell(row.delta()), cell(row.flowStart()), cell(row.flowEnd()), row.reason());
+        for (PlateauCertificate row : rows) {
+            Plateau plateau = row.plateau();
+            builder.addRow(plateau.r(), plateau.level(), cell(plateau.start()), cell(plateau.end()),
+                    cell(plateau.bound()), row.epsilon(), cell(row.delta()), cell(row.flowStart()), cell(row.flowEnd()),
+                    row.reason());
         }
         return builder.build();
     }

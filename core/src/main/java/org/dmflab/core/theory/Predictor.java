@@ -10,7 +10,6 @@ import org.dmflab.core.model.Spectrum;
 import org.dmflab.core.model.SpectrumKind;
 import org.dmflab.core.model.Accuracy;
 import org.dmflab.core.model.Initialization;
-import org.dmflab.core.model.Plateau;
 
 /**
  * The Theoretical Bound Predictor (theory.md, all of it): from a spectrum and the training settings, what gradient
@@ -48,7 +47,7 @@ public final class Predictor {
         PlateauBounds.Accuracies accuracies = config.targetAccuracy().isPresent()
                 ? PlateauBounds.Accuracies.target(config.targetAccuracy().getAsDouble())
                 : PlateauBounds.Accuracies.fixed(config.epsilon(), config.delta());
-        List<Plateau> plateaus = PlateauBounds.predict(eigenvalues, config.depth(), config.alpha(), config.step(),
+        List<PlateauCertificate> plateaus = PlateauBounds.predict(eigenvalues, config.depth(), config.alpha(), config.step(),
                 config.init() == Initialization.IDENTITY, accuracies);
         return new Prediction(config, StepSizeVerdict.of(config, eigenvalues), rows, plateaus, notes);
     }

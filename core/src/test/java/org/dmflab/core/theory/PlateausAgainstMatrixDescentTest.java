@@ -36,7 +36,7 @@ class PlateausAgainstMatrixDescentTest {
         int iterationColumn = trace.indexOf("iteration");
         int rankColumn = trace.indexOf("effective_rank");
         List<Plateau> plateaus = PlateauBounds.predict(lambdas, 3, 0.02, 0.01, true,
-                PlateauBounds.Accuracies.fixed(0.01, 0.005));
+                PlateauBounds.Accuracies.fixed(0.01, 0.005)).stream().map(PlateauCertificate::plateau).toList();
         int checked = 0;
         for (int row = 0; row < trace.rowCount(); row++) {
             long k = ((Number) trace.cell(row, iterationColumn)).longValue();
