@@ -5,7 +5,7 @@ import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.SingularOps_DDRM;
 
 /**
- * Computes the spectrum of a matrix as design.md §2 defines it: eigenvalues (descending) for symmetric matrices
+ * Computes the spectrum of a matrix as docs/design.md §2 defines it: eigenvalues (descending) for symmetric matrices
  * ({@link Symmetry}), singular values (descending) for all others.
  */
 public final class Spectra {

@@ -6,7 +6,7 @@ import org.dmflab.core.table.Schemas;
 import org.dmflab.core.table.Table;
 
 /**
- * The spectrum of a matrix, descending: eigenvalues if it is symmetric, singular values otherwise (design.md §2).
+ * The spectrum of a matrix, descending: eigenvalues if it is symmetric, singular values otherwise (docs/design.md §2).
  *
  * @param values the eigen- or singular values, in descending order (the array is copied)
  * @param kind   which of the two they are

@@ -5,7 +5,7 @@ import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
 
 /**
- * Eigendecomposition Φ = V Λ Vᵀ of a symmetric matrix (theory.md §1.2), eigenvalues descending. Each eigenvector's
+ * Eigendecomposition Φ = V Λ Vᵀ of a symmetric matrix (docs/theory.md §1.2), eigenvalues descending. Each eigenvector's
  * sign is fixed so that its entry of largest modulus is positive, which makes the result reproducible.
  *
  * @param values  eigenvalues λ₁ ≥ … ≥ λₙ

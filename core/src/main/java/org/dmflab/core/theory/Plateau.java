@@ -5,7 +5,7 @@ import java.util.OptionalDouble;
 import java.util.OptionalLong;
 
 /**
- * One effective-rank plateau of theory.md §7: the level r_eff(Φ_r), the interval of iterations on which Theorem 3.5′
+ * One effective-rank plateau of docs/theory.md §7: the level r_eff(Φ_r), the interval of iterations on which Theorem 3.5′
  * certifies |r_eff(W(k)) − r_eff(Φ_r)| ≤ bound (63′)/(64′) (start empty = nothing certified; start given and end empty =
  * certified for all k ≥ start), the accuracies ε and δ used for this r, the N = 2 gradient-flow interval of Theorem 3.1′
  * (59′) expressed in iterations t/η, and why the interval is what it is.

@@ -11,8 +11,8 @@ import org.dmflab.core.table.Table;
 import org.ejml.data.DMatrixRMaj;
 
 /**
- * Where the predictor's spectrum comes from — a spectrum table (design.md §2) or a target matrix — and the checks that
- * make the symmetric theory applicable: a target must be symmetric (theory.md §2); a singular-value table is accepted
+ * Where the predictor's spectrum comes from — a spectrum table (docs/design.md §2) or a target matrix — and the checks that
+ * make the symmetric theory applicable: a target must be symmetric (docs/theory.md §2); a singular-value table is accepted
  * only as the eigenvalues of a PSD target (its values must be ≥ 0), and the prediction says so.
  */
 public final class SpectrumSource {
@@ -28,7 +28,7 @@ public final class SpectrumSource {
         int kind = table.indexOf(Schemas.KIND);
         if (value < 0 || kind < 0) {
             throw new InvalidInputException(source, "is not a spectrum table: it needs the columns index, value, kind "
-                    + "(design.md §2), found " + table.columnNames());
+                    + "(docs/design.md §2), found " + table.columnNames());
         }
         if (table.rowCount() == 0) {
             throw new InvalidInputException(source, "has no rows; a spectrum needs at least one value");
@@ -70,8 +70,8 @@ public final class SpectrumSource {
         Spectrum spectrum = Spectra.of(target);
         if (spectrum.kind() != SpectrumKind.EIGENVALUE) {
             throw new InvalidInputException(source, String.format(Locale.ROOT, "the %d×%d target is not symmetric; "
-                    + "the predictor's theory (theory.md §2) needs a symmetric target. Symmetrise it, (Φ + Φᵀ)/2 "
-                    + "(theory.md §7.4), or give a spectrum table", target.numRows, target.numCols));
+                    + "the predictor's theory (docs/theory.md §2) needs a symmetric target. Symmetrize it, (Φ + Φᵀ)/2 "
+                    + "(docs/theory.md §7.4), or give a spectrum table", target.numRows, target.numCols));
         }
         return spectrum;
     }

@@ -9,7 +9,7 @@ import org.dmflab.core.table.Table;
 
 /**
  * The record of a gradient-descent run: one point per recorded iteration, ascending, with the columns of the trace table
- * (design.md §2). {@code lambda} holds vᵢᵀ W vᵢ along the target's eigenvectors (symmetric targets; empty rows
+ * (docs/design.md §2). {@code lambda} holds vᵢᵀ W vᵢ along the target's eigenvectors (symmetric targets; empty rows
  * otherwise), {@code sigma} the singular values of W, descending.
  */
 public final class Trace {
@@ -118,7 +118,7 @@ public final class Trace {
         return lambda[point].clone();
     }
 
-    /** The trace table of design.md §2. */
+    /** The trace table of docs/design.md §2. */
     public Table toTable() {
         List<Column> columns = Schemas.trace(eigenCount(), sigmaCount());
         Table.Builder table = Table.builder(columns);
