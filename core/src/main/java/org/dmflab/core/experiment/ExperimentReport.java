@@ -135,7 +135,7 @@ public final class ExperimentReport {
         Prediction prediction = outcome.prediction().orElseThrow();
         for (int i = 0; i < outcome.track().hittings().size(); i++) {
             Hitting hit = outcome.track().hittings().get(i);
-            EigenvalueBounds bounds = prediction.bounds().get(i);
+            EigenvalueBounds bounds = prediction.bounds().get(hit.index() - 1);
             hitting.addRow(hit.index(), hit.lambda(), boxed(hit.kHit()), boxed(bounds.exact()), boxed(bounds.lower()),
                     boxed(bounds.upper()));
         }
@@ -171,7 +171,7 @@ public final class ExperimentReport {
         for (int i = 0; i < a.eigenCount(); i++) {
             EigenvalueBounds bounds = prediction.bounds().get(i);
             table.addRow(i + 1, bounds.lambda(), a.lambda(a.size() - 1, i), b.lambda(b.size() - 1, i),
-                    boxed(perturbed.track().hittings().get(i).kHit()), boxed(bounds.exact()),
+                    boxed(kHit(perturbed, i + 1)), boxed(bounds.exact()),
                     boxed(bounds.signChange()));
         }
         keyTable("Final eigenvalues of both runs and the perturbed run's phase transition (k_sign_change: first k with "
@@ -180,6 +180,12 @@ public final class ExperimentReport {
         keyNumbers.put("step-size verdict (perturbed)", prediction.verdict().message());
         findings.add("identity start: negative eigenvalues end at " + finals(a, indices) + "; perturbed start: "
                 + finals(b, indices) + ".");
+    }
+
+    /** k_hit of eigenvalue {@code index} (1-based); empty for a numerical zero, which has no hitting row. */
+    private static OptionalLong kHit(RunOutcome outcome, int index) {
+        return outcome.track().hittings().stream().filter(hit -> hit.index() == index).findFirst()
+                .map(Hitting::kHit).orElse(OptionalLong.empty());
     }
 
     private void depth() {
@@ -200,7 +206,8 @@ public final class ExperimentReport {
             table.addRow(Integer.parseInt(outcome.spec().train().get("depth")),
                     Double.parseDouble(outcome.spec().train().get("step")), outcome.training().finalLoss(),
                     outcome.training().finalEffectiveRank(), boxed(hits.get(0).kHit()), boxed(bounds.get(0).exact()),
-                    boxed(hits.get(hits.size() - 1).kHit()), boxed(bounds.get(bounds.size() - 1).exact()));
+                    boxed(hits.get(hits.size() - 1).kHit()),
+                    boxed(bounds.get(hits.get(hits.size() - 1).index() - 1).exact()));
         }
         keyTable("Per depth: step size ½·(10′), final loss and effective rank, first recorded iterations within ε of "
                 + "the largest and the smallest eigenvalue (k_hit, log-spaced trace) and the exact recursion's k_exact", table.build());
