@@ -26,7 +26,7 @@ import org.knime.core.node.port.PortType;
 import org.dmflab.core.table.SpectrumTables;
 
 /**
- * Theoretical Bound Predictor: what theory.md predicts for a spectrum and training settings — step-size verdict,
+ * Theoretical Bound Predictor: what docs/theory.md predicts for a spectrum and training settings — step-size verdict,
  * limits, iteration counts and certified effective-rank plateaus. A thin adapter over {@link Predictor}.
  */
 final class BoundPredictorNodeModel extends EngineNodeModel {

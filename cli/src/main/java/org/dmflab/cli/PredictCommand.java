@@ -31,11 +31,11 @@ import org.dmflab.core.theory.PlateauCertificate;
 import org.dmflab.core.table.SpectrumTables;
 
 /**
- * {@code dmflab predict}: the Theoretical Bound Predictor (design.md §3, §4). Writes bounds.csv, plateaus.csv and
+ * {@code dmflab predict}: the Theoretical Bound Predictor (docs/design.md §3, §4). Writes bounds.csv, plateaus.csv and
  * provenance.csv, prints the step-size verdict and a short summary.
  */
 @Command(name = "predict", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Predict what gradient descent will do on a symmetric target before running it (theory.md): "
+        description = {"Predict what gradient descent will do on a symmetric target before running it (docs/theory.md): "
                 + "step-size verdict, limits, exact and bounded iteration counts per eigenvalue, certified "
                 + "effective-rank plateaus.",
                 "Writes bounds.csv, plateaus.csv and provenance.csv (what kind of number each column is)."})
@@ -61,7 +61,7 @@ final class PredictCommand implements Callable<Integer> {
     @Option(names = "--init", paramLabel = "INIT", description = "identity (default) or perturbed.")
     String init;
 
-    @Option(names = "--alpha", paramLabel = "ALPHA", description = "Initialisation scale α > 0 (required).")
+    @Option(names = "--alpha", paramLabel = "ALPHA", description = "Initialization scale α > 0 (required).")
     String alpha;
 
     @Option(names = "--beta", paramLabel = "BETA", description = "Perturbed factor's scale, 0 < β < α "

@@ -12,7 +12,7 @@ import org.jfree.chart.JFreeChart;
 import org.dmflab.core.model.Plateau;
 
 /**
- * The Spectrum Tracker's charts (theory.md §7; the paper's Figs. 1, 3 and 6):
+ * The Spectrum Tracker's charts (docs/theory.md §7; the paper's Figs. 1, 3 and 6):
  * <ol>
  *   <li>eigenvalue trajectories λᵢ(W(k)) (σᵢ for non-symmetric targets) with the target values as dashed lines;</li>
  *   <li>the effective rank with the plateau levels r_eff(Φ_r) dashed and the predicted intervals (63′) shaded;</li>

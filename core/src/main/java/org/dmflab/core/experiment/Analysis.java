@@ -2,7 +2,7 @@ package org.dmflab.core.experiment;
 
 /**
  * What a preset shows beyond the tracker's three charts per run: its extra charts and its table of key numbers
- * (theory.md §8.2, the paper's figures).
+ * (docs/theory.md §8.2, the paper's figures).
  */
 public enum Analysis {
     /** Fig. 3/6(b): certified vs observed plateau intervals, hitting iterations vs k_exact. */

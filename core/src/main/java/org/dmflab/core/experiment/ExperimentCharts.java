@@ -15,7 +15,7 @@ import java.util.OptionalDouble;
 import java.util.OptionalLong;
 
 /**
- * The charts an experiment adds to the tracker's (theory.md §8.2): several runs in one chart, predicted iteration counts
+ * The charts an experiment adds to the tracker's (docs/theory.md §8.2): several runs in one chart, predicted iteration counts
  * as vertical markers, the denoising error against its benchmarks. Built with {@link LineChart}, so they share the
  * tracker's style.
  */
@@ -122,7 +122,7 @@ final class ExperimentCharts {
     static JFreeChart overTime(String title, List<RunOutcome> runs) {
         LineChart.Builder chart = LineChart.builder(title).xAxis("time t = η·k", false)
                 .yAxis("eigenvalue vᵢᵀ W vᵢ", false)
-                .subtitle("colour = run; one line per eigenvalue; dashed: target eigenvalues");
+                .subtitle("color = run; one line per eigenvalue; dashed: target eigenvalues");
         for (int r = 0; r < runs.size(); r++) {
             Trace trace = runs.get(r).training().trace();
             double[] time = new double[trace.size()];

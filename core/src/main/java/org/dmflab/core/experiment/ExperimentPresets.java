@@ -15,7 +15,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * The experiments of {@code dmflab experiment}: the paper's figures with the reproduction parameters of theory.md
+ * The experiments of {@code dmflab experiment}: the paper's figures with the reproduction parameters of docs/theory.md
  * §8.2 where it proposes them, and our own choices (stated in each description) elsewhere.
  */
 public final class ExperimentPresets {
@@ -162,7 +162,7 @@ public final class ExperimentPresets {
                 logX);
     }
 
-    /** The predictor's settings for a run: the same depth, step and start, ε = 0.01, δ = 0.005 (theory.md §8.2). */
+    /** The predictor's settings for a run: the same depth, step and start, ε = 0.01, δ = 0.005 (docs/theory.md §8.2). */
     private static Optional<Map<String, String>> predict(Map<String, String> train) {
         Map<String, String> predict = settings(PredictSettings.DEPTH, train.get(TrainSettings.DEPTH),
                 PredictSettings.STEP, train.get(TrainSettings.STEP), PredictSettings.INIT, train.get(TrainSettings.INIT),

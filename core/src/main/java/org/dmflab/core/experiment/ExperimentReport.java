@@ -26,7 +26,7 @@ import java.util.OptionalLong;
 /**
  * Turns an {@link ExperimentRun} into files: the stages' tables (generator, trainer, predictor, tracker), the tracker's
  * three charts per run, the preset's extra charts ({@link Analysis}), the key numbers, and report.html with everything
- * inline (charts as data URIs), every setting, and the provenance of the bounds (theory.md §0).
+ * inline (charts as data URIs), every setting, and the provenance of the bounds (docs/theory.md §0).
  */
 public final class ExperimentReport {
     /** Rows of a table shown in the report; the CSV files have them all. */
@@ -209,7 +209,7 @@ public final class ExperimentReport {
     private void singleEigenvalue() {
         RunOutcome outcome = run.runs().get(0);
         chart("single-eigenvalue.png", ExperimentCharts.singleEigenvalue(outcome), "The product eigenvalue x(k)^N: "
-                + "a long flat stage near α^N, then a fast rise to λ (the two-stage behaviour of Theorem 2.4′); "
+                + "a long flat stage near α^N, then a fast rise to λ (the two-stage behavior of Theorem 2.4′); "
                 + "vertical lines: the predicted iteration counts.");
         EigenvalueBounds bounds = outcome.prediction().orElseThrow().bounds().get(0);
         keyNumbers.put("k_hit (tracker, every iteration recorded)", boxed(outcome.track().hittings().get(0).kHit()));
@@ -270,7 +270,7 @@ public final class ExperimentReport {
             }
         }
         keyTable("Order of learning: first recorded iteration within ε of each non-zero eigenvalue", table.build());
-        keyNumbers.put("prediction", "none: the theory has no bounds for Gaussian starts (theory.md §1.6), so the "
+        keyNumbers.put("prediction", "none: the theory has no bounds for Gaussian starts (docs/theory.md §1.6), so the "
                 + "predictor is not run");
         for (RunOutcome outcome : run.runs()) {
             keyNumbers.put("final loss, " + outcome.spec().title(), outcome.training().finalLoss());
@@ -344,13 +344,15 @@ public final class ExperimentReport {
             report.keyValues(all);
         }
         report.heading("Provenance");
-        report.paragraph("The paper's displayed formulas could not be recovered (theory.md §0). The step-size "
+        report.paragraph("References such as docs/theory.md §0 point at the mathematical notes of the DMF Lab "
+                + "project (docs/theory.md in its source repository, next to the README). The paper's displayed "
+                + "formulas could not be recovered (docs/theory.md §0). The step-size "
                 + "conditions, iteration bounds and plateau intervals used here are this project's derivations in the "
                 + "paper's framework (primed equation numbers such as (24′), (63′)): proved where marked DERIVED, "
                 + "numerically validated where marked CONJ; provenance.csv says for every predicted column which kind "
                 + "of number it is. k_exact and k_sign_change come from the exact decoupled recursions (18) and "
                 + "(40)/(41), which are gradient descent in exact arithmetic. The experiment parameters follow "
-                + "theory.md §8.2 where it proposes them; the paper's own figure parameters are unrecovered.");
+                + "docs/theory.md §8.2 where it proposes them; the paper's own figure parameters are unrecovered.");
         report.paragraph("Files: " + String.join(", ", tables.keySet()) + ", " + String.join(", ", charts.keySet())
                 + ", " + ExperimentOutput.REPORT + ".");
         return report;

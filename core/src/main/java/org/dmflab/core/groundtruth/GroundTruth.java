@@ -28,12 +28,12 @@ public record GroundTruth(DMatrixRMaj matrix, Spectrum spectrum, Optional<Sensin
         return matrix.copy();
     }
 
-    /** The matrix table of design.md §2. */
+    /** The matrix table of docs/design.md §2. */
     public Table matrixTable() {
         return MatrixTables.toTable(matrix);
     }
 
-    /** The spectrum table of design.md §2. */
+    /** The spectrum table of docs/design.md §2. */
     public Table spectrumTable() {
         return SpectrumTables.toTable(spectrum);
     }

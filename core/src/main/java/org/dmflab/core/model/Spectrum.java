@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * The spectrum of a matrix, descending: eigenvalues if it is symmetric, singular values otherwise (design.md §2).
+ * The spectrum of a matrix, descending: eigenvalues if it is symmetric, singular values otherwise (docs/design.md §2).
  *
  * @param values the eigen- or singular values, in descending order (the array is copied)
  * @param kind   which of the two they are

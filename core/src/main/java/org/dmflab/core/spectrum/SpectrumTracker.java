@@ -12,7 +12,7 @@ import java.util.Optional;
 import org.dmflab.core.model.Plateau;
 
 /**
- * The Spectrum Tracker (design.md §2–§4): reads a recorded run against its target and reports what theory.md §7
+ * The Spectrum Tracker (docs/design.md §2–§4): reads a recorded run against its target and reports what docs/theory.md §7
  * predicts can be seen in it — the effective rank recomputed and checked ({@link RankConsistency}), the plateau levels
  * r_eff(Φ_r) = Σ_{i≤r}λᵢ/λ₁ of the positive part of the spectrum (§7.1) with the observed runs on them
  * ({@link PlateauDetector}), the first hitting iteration of every target value ({@link HittingTimes}), and whether the

@@ -8,7 +8,7 @@ import org.dmflab.core.table.Table;
 
 /**
  * Reads the tracker's target: either a matrix table (its spectrum is computed, eigenvalues if it is symmetric and
- * singular values otherwise, design.md §2) or a spectrum table ({@code index}, {@code value}, {@code kind}). A table
+ * singular values otherwise, docs/design.md §2) or a spectrum table ({@code index}, {@code value}, {@code kind}). A table
  * with the three spectrum columns is taken as a spectrum table, any other as a matrix table, so one input port serves
  * both.
  */

@@ -44,7 +44,7 @@ public record TrackResult(TrackInput input, TrackConfig config, double[] effecti
         return monotonicity.monotone();
     }
 
-    /** The plateaus table of design.md §2 (Schemas.PLATEAUS_OBSERVED). */
+    /** The plateaus table of docs/design.md §2 (Schemas.PLATEAUS_OBSERVED). */
     public Table plateausTable() {
         Table.Builder table = Table.builder(Schemas.PLATEAUS_OBSERVED);
         for (ObservedPlateau plateau : plateaus) {

@@ -10,7 +10,7 @@ import org.dmflab.core.model.RankMeasures;
 import org.dmflab.core.model.Plateau;
 
 /**
- * Certified effective-rank plateaus (theory.md §7, DERIVED for this project; the paper's (59)–(65) are unrecovered):
+ * Certified effective-rank plateaus (docs/theory.md §7, DERIVED for this project; the paper's (59)–(65) are unrecovered):
  * Theorem 3.5′ for gradient descent, K_lead = max_{i≤r} T_N(λᵢ, α, η, ελᵢ) ≤ k ≤ K_tail = Λ_N(λ_{r+1}, α, η, c) with
  * c = δ(1−ε)λ₁ implies (64′), and Theorem 3.1′ (59′)–(61′) for the N = 2 gradient flow. With a target accuracy τ the
  * per-rank ε and δ follow (65′). An empty interval is always a safe answer: the theory then claims nothing, and the

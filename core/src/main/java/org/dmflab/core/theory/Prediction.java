@@ -7,7 +7,7 @@ import org.dmflab.core.model.Plateau;
 
 /**
  * The Theoretical Bound Predictor's result: the step-size verdict, the bounds and plateaus as rows and as tables
- * ({@link PredictionTables}: design.md §2 columns plus ours), the provenance table saying what kind of number each
+ * ({@link PredictionTables}: docs/design.md §2 columns plus ours), the provenance table saying what kind of number each
  * column holds, and notes (assumptions, recursions that did not finish within the horizon).
  */
 public record Prediction(PredictConfig config, StepSizeVerdict verdict, List<EigenvalueBounds> bounds,

@@ -10,8 +10,8 @@ import org.ejml.data.DMatrixRMaj;
 
 /**
  * Where the predictor's spectrum comes from — a spectrum table (read by {@code table.SpectrumTables}, the one reader,
- * design.md §2) or a target matrix — and the checks that make the symmetric theory applicable: a target must be
- * symmetric (theory.md §2); a singular-value table is accepted only as the eigenvalues of a PSD target (its values must
+ * docs/design.md §2) or a target matrix — and the checks that make the symmetric theory applicable: a target must be
+ * symmetric (docs/theory.md §2); a singular-value table is accepted only as the eigenvalues of a PSD target (its values must
  * be ≥ 0), and the prediction says so.
  */
 public final class SpectrumSource {

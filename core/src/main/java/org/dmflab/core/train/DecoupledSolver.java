@@ -11,7 +11,7 @@ import org.ejml.dense.row.CommonOps_DDRM;
 import org.dmflab.core.model.TracePoint;
 
 /**
- * The common part of the solvers that work in the target's eigenbasis (theory.md §2, (39)): for a symmetric
+ * The common part of the solvers that work in the target's eigenbasis (docs/theory.md §2, (39)): for a symmetric
  * Φ = VΛVᵀ and an identity or perturbed start, W₁ = V diag(x) Vᵀ, W₂ = … = W_N = V diag(y) Vᵀ and
  * W = V diag(p) Vᵀ with pᵢ = xᵢ yᵢ^{N−1}. All trace columns follow from p without any decomposition: lambda = p,
  * sigma = |p| sorted descending, error_fro = ‖p − λ‖₂, error_op = max|p − λ|, loss = ½‖p − λ‖². For an identity start

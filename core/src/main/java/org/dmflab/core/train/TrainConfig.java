@@ -51,7 +51,7 @@ public record TrainConfig(int depth, double step, Initialization init, double al
                     + "; e.g. step=0.01");
         }
         if (!(alpha > 0) || !Double.isFinite(alpha)) {
-            throw new InvalidInputException(TrainSettings.ALPHA, "must be a positive initialisation scale α, got "
+            throw new InvalidInputException(TrainSettings.ALPHA, "must be a positive initialization scale α, got "
                     + alpha + "; e.g. alpha=0.02");
         }
         if (init == Initialization.PERTURBED && !(beta > 0 && beta < alpha)) {

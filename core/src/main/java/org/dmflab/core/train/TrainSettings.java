@@ -6,9 +6,9 @@ import org.dmflab.core.settings.RawSettings;
 import org.dmflab.core.model.Initialization;
 
 /**
- * The Deep Factorization Trainer's settings keys (design.md §3; KNIME settings keys = {@code dmflab train} options) and
+ * The Deep Factorization Trainer's settings keys (docs/design.md §3; KNIME settings keys = {@code dmflab train} options) and
  * their one parser into a {@link TrainConfig}. {@code width} (inner width of the factors for m×n targets) is our
- * addition to design.md §3.
+ * addition to docs/design.md §3.
  */
 public final class TrainSettings {
     public static final String DEPTH = "depth";
@@ -25,7 +25,7 @@ public final class TrainSettings {
     public static final String LOSS = "loss";
     public static final String WIDTH = "width";
 
-    /** Every key, in the order of design.md §3 ({@code width} last). */
+    /** Every key, in the order of docs/design.md §3 ({@code width} last). */
     public static final List<String> KEYS = List.of(DEPTH, STEP, INIT, ALPHA, BETA, SIGMA, SEED, ITERATIONS, TOLERANCE,
             RECORD, SOLVER, LOSS, WIDTH);
 

@@ -93,7 +93,7 @@ public final class Trainer {
 
     /**
      * The admissible step size: (10′) for an identity start, (14′) for a perturbed one; for a Gaussian start (10′) with α
-     * replaced by the typical operator norm σ(√rows + √cols) of the largest initial factor (a heuristic; theory.md has
+     * replaced by the typical operator norm σ(√rows + √cols) of the largest initial factor (a heuristic; docs/theory.md has
      * no bound for random starts).
      */
     static double admissibleStep(TrainConfig config, double operatorNorm, int m, int n, int width) {
