@@ -110,7 +110,8 @@ public final class Trainer {
         };
     }
 
-    static String boundName(Initialization init) {
+    /** The equation the admissible step size of {@code init} comes from, e.g. {@code (10′)}. */
+    public static String boundName(Initialization init) {
         return switch (init) {
             case IDENTITY -> "(10′)";
             case PERTURBED -> "(14′)";
