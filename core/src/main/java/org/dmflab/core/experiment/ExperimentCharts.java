@@ -4,7 +4,7 @@ import org.dmflab.core.chart.ChartStyle;
 import org.dmflab.core.chart.LineChart;
 import org.dmflab.core.spectrum.Hitting;
 import org.dmflab.core.theory.EigenvalueBounds;
-import org.dmflab.core.train.Trace;
+import org.dmflab.core.model.Trace;
 import org.jfree.chart.JFreeChart;
 
 import java.awt.Color;

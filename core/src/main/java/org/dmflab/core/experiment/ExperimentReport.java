@@ -13,7 +13,7 @@ import org.dmflab.core.table.MatrixTables;
 import org.dmflab.core.theory.EigenvalueBounds;
 import org.dmflab.core.theory.Prediction;
 import org.dmflab.core.table.Table;
-import org.dmflab.core.train.Trace;
+import org.dmflab.core.model.Trace;
 import org.jfree.chart.JFreeChart;
 
 import java.util.ArrayList;

@@ -5,7 +5,6 @@ import org.dmflab.core.groundtruth.GroundTruth;
 import org.dmflab.core.groundtruth.GroundTruthGenerator;
 import org.dmflab.core.groundtruth.GroundTruthSettings;
 import org.dmflab.core.settings.RawSettings;
-import org.dmflab.core.spectrum.PredictedPlateaus;
 import org.dmflab.core.spectrum.SpectrumTracker;
 import org.dmflab.core.spectrum.TrackInput;
 import org.dmflab.core.spectrum.TrackResult;
@@ -20,6 +19,7 @@ import org.dmflab.core.train.TrainingResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.dmflab.core.theory.PlateauCertificate;
 
 /**
  * Runs a preset through the four engines — generate → train → predict → track — exactly as the command line does:
@@ -49,8 +49,8 @@ public final class ExperimentRunner {
                     PredictSettings.parse(RawSettings.of(settings)), truth.spectrum(),
                     share(progress, offset + 0.8 * width, 0.1 * width, spec.title() + ", predict")));
             TrackInput input = new TrackInput(training.trace(), spec.label(), Optional.of(truth.spectrum()), "target",
-                    prediction.filter(ExperimentRunner::certifiesSomething)
-                            .map(p -> PredictedPlateaus.fromTable(p.plateausTable(), "prediction")), "prediction");
+                    prediction.filter(ExperimentRunner::certifiesSomething).map(Prediction::predictedPlateaus),
+                    "prediction");
             TrackResult track = SpectrumTracker.track(input, TrackSettings.parse(RawSettings.of(spec.track())),
                     share(progress, offset + 0.9 * width, 0.1 * width, spec.title() + ", track"));
             outcomes.add(new RunOutcome(spec, training, prediction, track));
@@ -65,7 +65,7 @@ public final class ExperimentRunner {
      * tracker's levels (one per positive eigenvalue).
      */
     private static boolean certifiesSomething(Prediction prediction) {
-        return prediction.plateaus().stream().anyMatch(org.dmflab.core.theory.Plateau::certified);
+        return prediction.plateaus().stream().anyMatch(PlateauCertificate::certified);
     }
 
     /** Reports of a stage mapped into [offset, offset + width] of the whole, prefixed by the run's title. */

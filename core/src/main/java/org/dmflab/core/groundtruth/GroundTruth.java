@@ -2,10 +2,11 @@ package org.dmflab.core.groundtruth;
 
 import java.util.Objects;
 import java.util.Optional;
-import org.dmflab.core.linalg.Spectrum;
+import org.dmflab.core.model.Spectrum;
 import org.dmflab.core.table.MatrixTables;
 import org.dmflab.core.table.Table;
 import org.ejml.data.DMatrixRMaj;
+import org.dmflab.core.table.SpectrumTables;
 
 /**
  * A generated target: the matrix Φ̃ (noise included), its spectrum computed from Φ̃ itself, and optional sensing data.
@@ -34,6 +35,6 @@ public record GroundTruth(DMatrixRMaj matrix, Spectrum spectrum, Optional<Sensin
 
     /** The spectrum table of docs/design.md §2. */
     public Table spectrumTable() {
-        return spectrum.toTable();
+        return SpectrumTables.toTable(spectrum);
     }
 }

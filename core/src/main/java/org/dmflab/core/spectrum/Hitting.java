@@ -1,6 +1,7 @@
 package org.dmflab.core.spectrum;
 
 import java.util.OptionalLong;
+import org.dmflab.core.model.Accuracy;
 
 /**
  * When the product learned one target eigenvalue (or singular value): the first recorded iteration k_hit at which

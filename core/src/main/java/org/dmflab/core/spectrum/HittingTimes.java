@@ -4,9 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
 import org.dmflab.core.Progress;
-import org.dmflab.core.linalg.Spectrum;
-import org.dmflab.core.linalg.SpectrumKind;
-import org.dmflab.core.train.Trace;
+import org.dmflab.core.model.Spectrum;
+import org.dmflab.core.model.SpectrumKind;
+import org.dmflab.core.model.Trace;
+import org.dmflab.core.model.Accuracy;
 
 /**
  * First hitting iterations of every target eigenvalue (docs/design.md §3): the product's value along vᵢ is the trace's

@@ -4,7 +4,8 @@ import java.util.Locale;
 import org.dmflab.core.InvalidInputException;
 import org.dmflab.core.Progress;
 import org.dmflab.core.table.Schemas;
-import org.dmflab.core.train.Trace;
+import org.dmflab.core.model.Trace;
+import org.dmflab.core.model.RankMeasures;
 
 /**
  * Recomputes the effective and stable rank of every recorded point from its {@code sigma_i} columns

@@ -1,6 +1,7 @@
 package org.dmflab.core.spectrum;
 
 import org.dmflab.core.InvalidInputException;
+import org.dmflab.core.model.Accuracy;
 
 /**
  * What the Spectrum Tracker needs besides its input tables, validated on construction (the KNIME node builds it at

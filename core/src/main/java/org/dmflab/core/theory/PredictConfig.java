@@ -3,6 +3,7 @@ package org.dmflab.core.theory;
 import java.util.Objects;
 import java.util.OptionalDouble;
 import org.dmflab.core.InvalidInputException;
+import org.dmflab.core.model.Initialization;
 
 /**
  * Everything the Theoretical Bound Predictor needs besides the spectrum, validated on construction (the KNIME node

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.OptionalDouble;
 import org.dmflab.core.InvalidInputException;
 import org.dmflab.core.settings.RawSettings;
+import org.dmflab.core.model.Initialization;
 
 /**
  * The Theoretical Bound Predictor's settings keys (docs/design.md §3; KNIME settings keys = {@code dmflab predict} options)

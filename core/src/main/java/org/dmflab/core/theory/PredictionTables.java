@@ -11,6 +11,8 @@ import java.util.OptionalLong;
 import org.dmflab.core.table.Column;
 import org.dmflab.core.table.Schemas;
 import org.dmflab.core.table.Table;
+import org.dmflab.core.model.Initialization;
+import org.dmflab.core.model.Plateau;
 
 /**
  * The predictor's tables. {@link #BOUNDS} and {@link #PLATEAUS} are docs/design.md §2's {@link Schemas#BOUNDS} and
@@ -77,11 +79,13 @@ public final class PredictionTables {
     }
 
     /** The plateaus table, one row per rank r. */
-    public static Table plateaus(List<Plateau> rows) {
+    public static Table plateaus(List<PlateauCertificate> rows) {
         Table.Builder builder = Table.builder(PLATEAUS);
-        for (Plateau row : rows) {
-            builder.addRow(row.r(), row.level(), cell(row.start()), cell(row.end()), cell(row.bound()), row.epsilon(),
-                    cell(row.delta()), cell(row.flowStart()), cell(row.flowEnd()), row.reason());
+        for (PlateauCertificate row : rows) {
+            Plateau plateau = row.plateau();
+            builder.addRow(plateau.r(), plateau.level(), cell(plateau.start()), cell(plateau.end()),
+                    cell(plateau.bound()), row.epsilon(), cell(row.delta()), cell(row.flowStart()), cell(row.flowEnd()),
+                    row.reason());
         }
         return builder.build();
     }

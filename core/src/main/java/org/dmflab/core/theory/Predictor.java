@@ -6,9 +6,10 @@ import java.util.Locale;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import org.dmflab.core.Progress;
-import org.dmflab.core.linalg.Spectrum;
-import org.dmflab.core.linalg.SpectrumKind;
-import org.dmflab.core.spectrum.Accuracy;
+import org.dmflab.core.model.Spectrum;
+import org.dmflab.core.model.SpectrumKind;
+import org.dmflab.core.model.Accuracy;
+import org.dmflab.core.model.Initialization;
 
 /**
  * The Theoretical Bound Predictor (docs/theory.md, all of it): from a spectrum and the training settings, what gradient
@@ -46,7 +47,7 @@ public final class Predictor {
         PlateauBounds.Accuracies accuracies = config.targetAccuracy().isPresent()
                 ? PlateauBounds.Accuracies.target(config.targetAccuracy().getAsDouble())
                 : PlateauBounds.Accuracies.fixed(config.epsilon(), config.delta());
-        List<Plateau> plateaus = PlateauBounds.predict(eigenvalues, config.depth(), config.alpha(), config.step(),
+        List<PlateauCertificate> plateaus = PlateauBounds.predict(eigenvalues, config.depth(), config.alpha(), config.step(),
                 config.init() == Initialization.IDENTITY, accuracies);
         return new Prediction(config, StepSizeVerdict.of(config, eigenvalues), rows, plateaus, notes);
     }

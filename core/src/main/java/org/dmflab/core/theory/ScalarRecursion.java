@@ -1,5 +1,7 @@
 package org.dmflab.core.theory;
 
+import org.dmflab.core.model.Initialization;
+
 /**
  * The exact decoupled dynamics of gradient descent for a symmetric target Φ = VΛVᵀ (docs/theory.md §2): with identical
  * initialization every factor is V diag(x) Vᵀ with x following (18); with perturbed initialization W₁ = V diag(x) Vᵀ and

@@ -4,10 +4,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.dmflab.core.linalg.SymmetricEigen;
-import org.dmflab.core.theory.Initialization;
+import org.dmflab.core.model.Initialization;
 import org.dmflab.core.theory.ScalarRecursion;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
+import org.dmflab.core.model.TracePoint;
 
 /**
  * The common part of the solvers that work in the target's eigenbasis (docs/theory.md §2, (39)): for a symmetric

@@ -6,9 +6,10 @@ import java.util.Random;
 import org.dmflab.core.linalg.RandomMatrices;
 import org.dmflab.core.linalg.Spectra;
 import org.dmflab.core.linalg.SymmetricEigen;
-import org.dmflab.core.theory.Initialization;
+import org.dmflab.core.model.Initialization;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
+import org.dmflab.core.model.TracePoint;
 
 /**
  * Gradient descent (6) on all factors at once (docs/theory.md §1.3–1.6, docs/design.md §5). {@link #evaluate()} forms the prefix

@@ -2,6 +2,7 @@ package org.dmflab.core.train;
 
 import java.util.List;
 import org.ejml.data.DMatrixRMaj;
+import org.dmflab.core.model.TracePoint;
 
 /**
  * One way of computing the iterates of a training run (docs/design.md §5): {@link MatrixSolver} (gradient descent (6) on

@@ -4,7 +4,7 @@ import java.util.Objects;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import org.dmflab.core.InvalidInputException;
-import org.dmflab.core.theory.Initialization;
+import org.dmflab.core.model.Initialization;
 
 /**
  * Everything the Deep Factorization Trainer needs apart from the target, validated on construction (the KNIME node

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.OptionalInt;
 import org.dmflab.core.InvalidInputException;
 import org.dmflab.core.settings.RawSettings;
-import org.dmflab.core.theory.Initialization;
+import org.dmflab.core.model.Initialization;
 
 /**
  * The Deep Factorization Trainer's settings keys (docs/design.md §3; KNIME settings keys = {@code dmflab train} options) and

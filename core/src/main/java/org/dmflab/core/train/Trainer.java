@@ -10,7 +10,7 @@ import org.dmflab.core.groundtruth.SensingData;
 import org.dmflab.core.linalg.Spectra;
 import org.dmflab.core.linalg.SymmetricEigen;
 import org.dmflab.core.linalg.Symmetry;
-import org.dmflab.core.theory.Initialization;
+import org.dmflab.core.model.Initialization;
 import org.dmflab.core.theory.StepSizeBounds;
 import org.ejml.data.DMatrixRMaj;
 

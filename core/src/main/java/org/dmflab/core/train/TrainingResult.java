@@ -5,6 +5,8 @@ import java.util.Locale;
 import org.dmflab.core.table.MatrixTables;
 import org.dmflab.core.table.Table;
 import org.ejml.data.DMatrixRMaj;
+import org.dmflab.core.model.Trace;
+import org.dmflab.core.table.TraceTables;
 
 /**
  * The outcome of a training run: the trace, the final product W = W_N ⋯ W₁ and factors, which solver computed it, how
@@ -39,7 +41,7 @@ public record TrainingResult(Trace trace, DMatrixRMaj product, List<DMatrixRMaj>
 
     /** The trace table of docs/design.md §2. */
     public Table traceTable() {
-        return trace.toTable();
+        return TraceTables.toTable(trace);
     }
 
     /** The final product as a matrix table (docs/design.md §2). */

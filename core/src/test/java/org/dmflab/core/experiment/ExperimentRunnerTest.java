@@ -4,8 +4,7 @@ import org.dmflab.core.InvalidInputException;
 import org.dmflab.core.Progress;
 import org.dmflab.core.spectrum.ObservedPlateau;
 import org.dmflab.core.spectrum.PlateauRun;
-import org.dmflab.core.spectrum.PredictedPlateau;
-import org.dmflab.core.train.Trace;
+import org.dmflab.core.model.Trace;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.NormOps_DDRM;
@@ -27,6 +26,7 @@ import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.dmflab.core.model.Plateau;
 
 /**
  * Every preset end to end (full iteration counts: all of them together take a few seconds): the promised files, the
@@ -117,7 +117,7 @@ class ExperimentRunnerTest {
         List<ObservedPlateau> plateaus = run.runs().get(0).track().plateaus();
         int certified = 0;
         for (ObservedPlateau plateau : plateaus) {
-            PredictedPlateau predicted = plateau.predicted().orElseThrow();
+            Plateau predicted = plateau.predicted().orElseThrow();
             if (predicted.start().isEmpty()) {
                 continue;
             }

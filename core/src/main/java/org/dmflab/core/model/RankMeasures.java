@@ -1,4 +1,4 @@
-package org.dmflab.core.spectrum;
+package org.dmflab.core.model;
 
 /**
  * Effective rank r_eff(W) = ‖W‖_* / ‖W‖₂ = Σσᵢ / σ₁ and stable rank ‖W‖²_F / ‖W‖²₂ = Σσᵢ² / σ₁² (docs/theory.md §7.1); both lie

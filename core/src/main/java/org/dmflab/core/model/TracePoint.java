@@ -1,4 +1,4 @@
-package org.dmflab.core.train;
+package org.dmflab.core.model;
 
 /**
  * The measured columns of one trace row (docs/design.md §2) before the rank measures are derived from {@code sigma}.

@@ -1,4 +1,4 @@
-package org.dmflab.core.spectrum;
+package org.dmflab.core.model;
 
 /**
  * The one accuracy rule shared by the tracker ({@code k_hit}), the predictor ({@code k_exact}) and the theory's T_N

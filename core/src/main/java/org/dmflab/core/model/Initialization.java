@@ -1,4 +1,4 @@
-package org.dmflab.core.theory;
+package org.dmflab.core.model;
 
 import java.util.Locale;
 import org.dmflab.core.InvalidInputException;
