@@ -5,12 +5,12 @@ import java.util.List;
 import org.dmflab.core.InvalidInputException;
 import org.dmflab.core.model.Trace;
 
-/** The trace table of design.md §2, written from and read into the {@link Trace} record (tables only at the edges). */
+/** The trace table of docs/design.md §2, written from and read into the {@link Trace} record (tables only at the edges). */
 public final class TraceTables {
     private TraceTables() {
     }
 
-    /** The trace table of design.md §2. */
+    /** The trace table of docs/design.md §2. */
     public static Table toTable(Trace trace) {
         List<Column> columns = Schemas.trace(trace.eigenCount(), trace.sigmaCount());
         Table.Builder table = Table.builder(columns);
