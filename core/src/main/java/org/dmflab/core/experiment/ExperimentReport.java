@@ -137,15 +137,14 @@ public final class ExperimentReport {
         Table.Builder table = Table.builder(List.of(Column.of("stage", ColumnType.STRING),
                 Column.of("run", ColumnType.STRING), Column.of("key", ColumnType.STRING),
                 Column.of("value", ColumnType.STRING)));
-        int[] row = {0};
-        preset.groundTruth().forEach((key, value) -> table.addRow("Row" + row[0]++, "generate", "", key, value));
-        preset.clean().ifPresent(clean -> clean.forEach((key, value) -> table.addRow("Row" + row[0]++,
-                "generate-clean", "", key, value)));
+        preset.groundTruth().forEach((key, value) -> table.addRow("generate", "", key, value));
+        preset.clean().ifPresent(clean -> clean.forEach((key, value) -> table.addRow("generate-clean", "", key,
+                value)));
         for (RunSpec spec : preset.runs()) {
-            spec.train().forEach((key, value) -> table.addRow("Row" + row[0]++, "train", spec.label(), key, value));
-            spec.predict().ifPresent(p -> p.forEach((key, value) -> table.addRow("Row" + row[0]++, "predict",
-                    spec.label(), key, value)));
-            spec.track().forEach((key, value) -> table.addRow("Row" + row[0]++, "track", spec.label(), key, value));
+            spec.train().forEach((key, value) -> table.addRow("train", spec.label(), key, value));
+            spec.predict().ifPresent(p -> p.forEach((key, value) -> table.addRow("predict", spec.label(), key,
+                    value)));
+            spec.track().forEach((key, value) -> table.addRow("track", spec.label(), key, value));
         }
         return table.build();
     }
