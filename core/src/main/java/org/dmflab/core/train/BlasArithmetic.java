@@ -31,6 +31,9 @@ final class BlasArithmetic implements StepArithmetic, RowSplit.RowTask {
     private static final int MULTIPLY_TRANS_A = 1;
     private static final int ADD_MULTIPLY_TRANS_B = 2;
 
+    /** Whether products from {@link #TWO_THREADS_FROM} rows are split in two (on one thread or on two). */
+    private final boolean splitRows;
+    /** The worker for the upper halves; null when no core was idle (the caller then computes both halves). */
     private final RowSplit split;
     private final List<Buffer> allocated = new ArrayList<>();
     /** The product in progress, read by both halves of a split. */
@@ -40,18 +43,26 @@ final class BlasArithmetic implements StepArithmetic, RowSplit.RowTask {
     private Buffer b;
     private Buffer c;
 
-    private BlasArithmetic(boolean twoThreads) {
-        split = twoThreads ? new RowSplit() : null;
+    private BlasArithmetic(boolean splitRows, RowSplit split) {
+        this.splitRows = splitRows;
+        this.split = split;
     }
 
-    /** Two threads from {@link #TWO_THREADS_FROM} on (on any machine: the split is the same with one free core). */
+    /**
+     * Products with at least {@link #TWO_THREADS_FROM} rows are split in two by rows, on two threads when a core is idle
+     * ({@link RowSplit#aCoreIsIdle}); the bytes are the same either way.
+     */
     static BlasArithmetic forSize(int size) {
-        return new BlasArithmetic(size >= TWO_THREADS_FROM);
+        boolean large = size >= TWO_THREADS_FROM;
+        return new BlasArithmetic(large, large && RowSplit.aCoreIsIdle() ? RowSplit.withWorker() : null);
     }
 
-    /** One or two threads regardless of size (tests, benchmarks). */
+    /**
+     * One or two threads regardless of size and load (tests, benchmarks); with one thread the products from
+     * {@link #TWO_THREADS_FROM} rows are still split, so both give the same bytes.
+     */
     static BlasArithmetic withThreads(int threads) {
-        return new BlasArithmetic(threads > 1);
+        return new BlasArithmetic(true, threads > 1 ? RowSplit.withWorker() : null);
     }
 
     /**
@@ -125,8 +136,10 @@ final class BlasArithmetic implements StepArithmetic, RowSplit.RowTask {
         this.a = (Buffer) a;
         this.b = (Buffer) b;
         this.c = (Buffer) c;
-        if (split == null || c.rows() < TWO_THREADS_FROM) {
+        if (!splitRows || c.rows() < TWO_THREADS_FROM) {
             rows(0, c.rows());
+        } else if (split == null) {
+            RowSplit.runHere(this, c.rows());
         } else {
             split.run(this, c.rows());
         }

@@ -49,7 +49,7 @@ public final class DenseKernel implements AutoCloseable {
 
     private DenseKernel(int parallelThreshold, boolean parallel) {
         this.parallelThreshold = parallelThreshold;
-        this.split = parallel ? new RowSplit() : null;
+        this.split = parallel ? RowSplit.withWorker() : null;
     }
 
     /** C = A·B with A m×k, B k×n, C m×n (leading parts of the arrays); C distinct from A and B. */

@@ -21,9 +21,10 @@ final class JavaArithmetic implements StepArithmetic {
         this.scratch = new double[size][size];
     }
 
-    /** Single-threaded below {@link #TWO_THREADS_FROM} rows. */
+    /** Single-threaded below {@link #TWO_THREADS_FROM} rows or when no core is idle ({@link RowSplit}). */
     static JavaArithmetic forSize(int size) {
-        return new JavaArithmetic(size >= TWO_THREADS_FROM ? DenseKernel.withParallelThreshold(TWO_THREADS_FROM)
+        boolean split = size >= TWO_THREADS_FROM && RowSplit.aCoreIsIdle();
+        return new JavaArithmetic(split ? DenseKernel.withParallelThreshold(TWO_THREADS_FROM)
                 : DenseKernel.singleThreaded(), size);
     }
 

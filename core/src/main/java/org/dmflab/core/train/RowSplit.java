@@ -1,5 +1,6 @@
 package org.dmflab.core.train;
 
+import java.lang.management.ManagementFactory;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -16,6 +17,13 @@ final class RowSplit implements AutoCloseable {
     }
 
     private static final int SPINS = 20_000;
+    /**
+     * A second thread pays only when a core is idle: with the 1-minute load average at or above the processor count
+     * minus one, the worker waits in the run queue at every hand-over. Measured with bench SideBySide (OpenBLAS,
+     * N = 3, full loss, steps/s, one vs two threads) at load 13–15 on 2 cores: n = 128: 370 vs 29–34, n = 500: 9.3–10.4
+     * vs 5.8–7.8, n = 1000: 0.9–1.3 vs 0.9–1.1 — at that load the split halves run one after the other on the caller.
+     */
+    static final double IDLE_CORE_LOAD_MARGIN = 1.0;
     private final Thread thread;
     private volatile int requested;
     private volatile int completed;
@@ -26,10 +34,32 @@ final class RowSplit implements AutoCloseable {
     private int rowEnd;
     private volatile Throwable failure;
 
-    RowSplit() {
+    private RowSplit() {
         thread = new Thread(this::work, "dmflab-kernel-worker");
         thread.setDaemon(true);
         thread.start();
+    }
+
+    /**
+     * Whether a second core is idle now (see {@link #IDLE_CORE_LOAD_MARGIN}); asked when a solver starts. When not, the
+     * caller runs both halves itself ({@link #runHere}), with the same bytes.
+     */
+    static boolean aCoreIsIdle() {
+        int processors = Runtime.getRuntime().availableProcessors();
+        double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        return processors > 1 && (load < 0 || load <= processors - IDLE_CORE_LOAD_MARGIN);
+    }
+
+    /** A split with a worker thread. */
+    static RowSplit withWorker() {
+        return new RowSplit();
+    }
+
+    /** Runs {@code task} on all {@code rows} in the two halves of a split, both on the calling thread. */
+    static void runHere(RowTask task, int rows) {
+        int split = splitRow(rows);
+        task.rows(0, split);
+        task.rows(split, rows);
     }
 
     /** The first row of the worker's half: the middle, rounded down to an even row (the Java kernel pairs rows). */
