@@ -5,7 +5,7 @@ torch: what the field's research code does (e.g. the code of Arora et al. 2019 a
 float64 tensors with requires_grad, the end-to-end product W = W_N ... W_1 is formed with @, the loss is
 0.5 * ||W - Phi||_F^2 (full) or 0.5 * sum_i (<A_i, W> - y_i)^2 (sensing, A as an M x n^2 matrix times vec W), autograd
 computes the gradients and torch.optim.SGD takes the step.
-numpy: the hand-written step of DMF Lab's matrix solver (theory.md (6), (9)): prefix products, S walking back from
+numpy: the hand-written step of DMF Lab's matrix solver (docs/theory.md (6), (9)): prefix products, S walking back from
 W_N, W_j -= eta S P_{j-1}^T - the same 3(N - 1) products as autograd.
 
 Both use the same target V diag(1/i) V^T (random orthogonal V), identity start alpha I (alpha = 0.5), eta = 1e-4, and for

@@ -11,9 +11,9 @@ import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
 
 /**
- * The decompositions at a recorded iteration of the matrix solver, values only (design.md §2): singular values of W and
+ * The decompositions at a recorded iteration of the matrix solver, values only (docs/design.md §2): singular values of W and
  * ‖W − Φ‖₂. Where W is symmetric up to rounding — it is in exact arithmetic for a symmetric target and a
- * symmetric start (theory.md §1.4–1.5), but round-off makes it drift — the symmetric eigenproblem of S = (W + Wᵀ)/2
+ * symmetric start (docs/theory.md §1.4–1.5), but round-off makes it drift — the symmetric eigenproblem of S = (W + Wᵀ)/2
  * replaces the SVD: with W = S + K, Weyl's inequality gives |σᵢ(W) − |λ|₍ᵢ₎(S)| ≤ ‖K‖₂ ≤ ‖K‖_F, and the symmetric route
  * is taken only when ‖K‖_F ≤ {@value #SKEW_TOLERANCE}·‖W‖_F, i.e. at the level of the rounding already in W. Otherwise
  * the values-only SVD runs. LAPACK (OpenBLAS's {@code dsyevd}/{@code dgesdd}, single-threaded, deterministic) when

@@ -3,7 +3,7 @@ package org.dmflab.core.train;
 import org.ejml.data.DMatrixRMaj;
 
 /**
- * The dense storage and arithmetic of one matrix gradient-descent step (design.md §5), so that {@link MatrixSolver}
+ * The dense storage and arithmetic of one matrix gradient-descent step (docs/design.md §5), so that {@link MatrixSolver}
  * states the step once and runs it on either of two kernels: {@link JavaArithmetic} (the pure-Java {@link DenseKernel}
  * on arrays of rows, fastest for small matrices and the fallback everywhere) or {@link BlasArithmetic} (OpenBLAS on
  * off-heap row-major buffers, fastest from {@link #NATIVE_FROM} on). {@link #forSize} picks one by the benchmark.
