@@ -79,7 +79,7 @@ public final class CsvTables {
                 cells[c] = parse(record.get(c), columns.get(c), file + " row " + (r + 1) + ", column '"
                         + columns.get(c).name() + "'");
             }
-            builder.addRow(rowId, cells);
+            builder.addRowWithKey(rowId, cells);
         }
         return builder.build();
     }

@@ -101,8 +101,8 @@ final class ExperimentCharts {
         extend(yRange, y);
         LineChart.Builder chart = LineChart.builder("One eigenvalue: trajectory vs predicted iteration counts")
                 .subtitle(String.format(Locale.ROOT, "λ = %s, N = %s, α = %s, η = %s; a count marks where |x^N − λ| "
-                                + "≤ ελ with ε = %s", number(bounds.lambda()), run.spec().train().get("depth"),
-                        run.spec().train().get("alpha"), run.spec().train().get("step"),
+                                + "≤ ελ with ε = %s", number(bounds.lambda()), run.train().depth(),
+                        run.train().alpha(), run.train().step(),
                         run.prediction().get().config().epsilon()))
                 .xAxis("iteration k", false).yAxis("product eigenvalue x(k)^N (log scale)", true)
                 .series("x(k)^N (exact recursion (18))", iterations(trace), y, ChartStyle.seriesColor(0), false);
@@ -155,7 +155,7 @@ final class ExperimentCharts {
             List<double[]> points = new ArrayList<>();
             double lambda = Double.NaN;
             for (RunOutcome run : runs) {
-                double step = Double.parseDouble(run.spec().train().get("step"));
+                double step = run.train().step();
                 EigenvalueBounds bounds = run.prediction().orElseThrow().bounds().get(i);
                 lambda = bounds.lambda();
                 if (bounds.exact().isPresent() && bounds.flow().isPresent()) {

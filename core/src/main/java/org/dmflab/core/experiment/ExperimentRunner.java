@@ -12,8 +12,10 @@ import org.dmflab.core.spectrum.TrackSettings;
 import org.dmflab.core.theory.PredictSettings;
 import org.dmflab.core.theory.Prediction;
 import org.dmflab.core.theory.Predictor;
+import org.dmflab.core.train.TrainConfig;
 import org.dmflab.core.train.TrainSettings;
 import org.dmflab.core.train.Trainer;
+import org.dmflab.core.train.TrainingPlan;
 import org.dmflab.core.train.TrainingResult;
 
 import java.util.ArrayList;
@@ -43,8 +45,9 @@ public final class ExperimentRunner {
             // training takes most of a run's time; prediction and tracking share the last fifth
             double offset = (double) i / count;
             double width = 1.0 / count;
-            TrainingResult training = Trainer.plan(TrainSettings.parse(RawSettings.of(spec.train())), truth.matrix(),
-                    truth.sensing()).run(share(progress, offset, 0.8 * width, spec.title() + ", train"));
+            TrainConfig train = TrainSettings.parse(RawSettings.of(spec.train()));
+            TrainingPlan plan = Trainer.plan(train, truth.matrix(), truth.sensing());
+            TrainingResult training = plan.run(share(progress, offset, 0.8 * width, spec.title() + ", train"));
             Optional<Prediction> prediction = spec.predict().map(settings -> Predictor.predict(
                     PredictSettings.parse(RawSettings.of(settings)), truth.spectrum(),
                     share(progress, offset + 0.8 * width, 0.1 * width, spec.title() + ", predict")));
@@ -53,7 +56,7 @@ public final class ExperimentRunner {
                     "prediction");
             TrackResult track = SpectrumTracker.track(input, TrackSettings.parse(RawSettings.of(spec.track())),
                     share(progress, offset + 0.9 * width, 0.1 * width, spec.title() + ", track"));
-            outcomes.add(new RunOutcome(spec, training, prediction, track));
+            outcomes.add(new RunOutcome(spec, train, plan.admissibleStep(), training, prediction, track));
         }
         progress.report(1, "done");
         return new ExperimentRun(preset, truth, clean, outcomes);

@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /**
  * The record of a gradient-descent run: one point per recorded iteration, ascending, with the columns of the trace table
- * (design.md §2; {@code table.TraceTables} converts it to and from that table). {@code lambda} holds vᵢᵀ W vᵢ along the target's eigenvectors (symmetric targets; empty rows
+ * (docs/design.md §2; {@code table.TraceTables} converts it to and from that table). {@code lambda} holds vᵢᵀ W vᵢ along the target's eigenvectors (symmetric targets; empty rows
  * otherwise), {@code sigma} the singular values of W, descending. {@code init} says how the factors started (the trace
  * table's {@code init} column); it decides which plateau levels the run can show ({@link PlateauLevels}) and is empty
  * only for traces written before the column existed.

@@ -16,7 +16,7 @@ public final class MatrixTables {
             for (int j = 0; j < matrix.numCols; j++) {
                 cells[j] = matrix.unsafe_get(i, j);
             }
-            builder.addRow(Schemas.matrixRowId(i), cells);
+            builder.addRowWithKey(Schemas.matrixRowId(i), cells);
         }
         return builder.build();
     }

@@ -7,7 +7,7 @@ import org.dmflab.core.model.Spectrum;
 import org.dmflab.core.model.SpectrumKind;
 
 /**
- * The spectrum table of design.md §2 ({@code index}, {@code value}, {@code kind}) written from and read into the
+ * The spectrum table of docs/design.md §2 ({@code index}, {@code value}, {@code kind}) written from and read into the
  * {@link Spectrum} record.
  */
 public final class SpectrumTables {

@@ -98,13 +98,16 @@ public final class Table {
             this.columns = List.copyOf(columns);
         }
 
-        /** Adds a row with the default identifier {@code Row<i>} (KNIME's default, 0-based). */
+        /**
+         * Adds a row of cells with the default identifier {@code Row<i>} (KNIME's default, 0-based). Every argument is
+         * a cell, a leading string too (the row key has its own method, {@link #addRowWithKey}).
+         */
         public Builder addRow(Object... cells) {
-            return addRow("Row" + rows.size(), cells);
+            return addRowWithKey("Row" + rows.size(), cells);
         }
 
-        /** Adds a row with an explicit identifier. */
-        public Builder addRow(String rowId, Object... cells) {
+        /** Adds a row with an explicit identifier (a KNIME RowID, a CSV file's row column). */
+        public Builder addRowWithKey(String rowId, Object... cells) {
             Objects.requireNonNull(rowId, "rowId");
             if (cells.length != columns.size()) {
                 throw new IllegalArgumentException(

@@ -6,12 +6,12 @@ import org.dmflab.core.InvalidInputException;
 import org.dmflab.core.model.Initialization;
 import org.dmflab.core.model.Trace;
 
-/** The trace table of design.md §2, written from and read into the {@link Trace} record (tables only at the edges). */
+/** The trace table of docs/design.md §2, written from and read into the {@link Trace} record (tables only at the edges). */
 public final class TraceTables {
     private TraceTables() {
     }
 
-    /** The trace table of design.md §2. */
+    /** The trace table of docs/design.md §2. */
     public static Table toTable(Trace trace) {
         List<Column> columns = Schemas.trace(trace.eigenCount(), trace.sigmaCount());
         if (trace.init().isEmpty()) {

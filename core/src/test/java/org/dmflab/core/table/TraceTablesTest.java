@@ -83,7 +83,7 @@ class TraceTablesTest {
             row[c] = table.cell(0, c);
         }
         row[2] = Double.NaN;
-        builder.addRow("Row0", row);
+        builder.addRowWithKey("Row0", row);
         assertThatThrownBy(() -> TraceTables.fromTable(builder.build(), "t"))
                 .hasMessage("t, row Row0, column 'loss': NaN is not a finite number; the trace must not contain NaN or infinite values");
     }
