@@ -36,7 +36,7 @@ public final class SpectrumSource {
         double[] values = new double[table.rowCount()];
         SpectrumKind first = null;
         for (int row = 0; row < values.length; row++) {
-            String cell = source + ", row " + (row + 1);
+            String cell = source + ", " + (table.hasSourceLines() ? table.rowLocation(row) : "row " + (row + 1));
             Object label = table.cell(row, kind);
             SpectrumKind rowKind = label == null ? null : SpectrumKind.fromLabel(label.toString());
             if (rowKind == null) {
@@ -94,6 +94,7 @@ public final class SpectrumSource {
                         + "); singular values are ≥ 0, so this table is corrupt");
             }
         }
+        Spectrum.requireSquarable(values, subject);
         if (allZero) {
             throw new InvalidInputException(subject, "all values are 0, so Φ = 0 and there is nothing to learn or "
                     + "predict; give a non-zero target");
