@@ -105,7 +105,7 @@ class InputErrorsTest {
         Path matrix = write("m.csv", "c1,c2\n2,0\n0,1\n");
         CliRun run = refused("train", "--target", matrix.toString(), "--iterations", "100000000", "--record",
                 "every:1", "--out", dir.resolve("r").toString());
-        assertThat(run.err()).startsWith("dmflab train: record: record=every:1 records 100000002 rows of 11 "
+        assertThat(run.err()).startsWith("dmflab train: record: record=every:1 records 100000001 rows of 11 "
                 + "columns over 100000000 iterations; the trace needs about ").contains("--record log:400");
     }
 

@@ -6,20 +6,22 @@ import java.util.function.LongSupplier;
 /**
  * Elapsed time and an estimate of the time left, added to progress messages, so that the command line and KNIME's
  * progress bar show the same words: {@code "iteration 1200 of 20000, loss 3.1e-2 (6 %, 12 s elapsed, about 3 min
- * left)"}. The estimate extrapolates the current phase linearly: a run reports fractions that grow from 0 to 1 within a
- * phase (reading a file, training, writing); when the fraction falls, a new phase has begun and its rate is measured
- * afresh. No estimate is given before 1 s of a phase or 0.1 % of its work, when it would be noise.
+ * left)"}. The estimate extrapolates the current phase linearly. A phase is a run of reports whose messages start
+ * alike (the text before the first digit: "iteration ", "reading m.csv: ") with a growing fraction — training, reading
+ * a file, writing one; a new kind of message or a falling fraction starts a new phase, measured afresh. So a stage
+ * reported once ("eigendecomposition of the 2000×2000 target") shows its elapsed time but never a made-up estimate;
+ * and no estimate is given before a phase has run for 1 s, when it would be noise.
  */
 public final class ProgressEstimate {
     private static final long NANOS = 1_000_000_000L;
     private static final long MIN_PHASE_NANOS = NANOS;
-    private static final double MIN_PHASE_FRACTION = 1e-3;
 
     private final LongSupplier clock;
     private final long start;
     private long phaseStart;
     private double phaseStartFraction;
     private double lastFraction = -1;
+    private String phaseKey;
 
     private ProgressEstimate(LongSupplier clock) {
         this.clock = clock;
@@ -70,22 +72,32 @@ public final class ProgressEstimate {
     public synchronized String annotate(double fraction, String message) {
         long now = clock.getAsLong();
         double done = Math.max(0, Math.min(1, fraction));
-        if (done < lastFraction) {
+        String key = phaseKey(message);
+        if (done < lastFraction || !key.equals(phaseKey)) {
             phaseStart = now;
             phaseStartFraction = done;
-        } else if (lastFraction < 0) {
-            phaseStartFraction = done;
+            phaseKey = key;
         }
         lastFraction = done;
         StringBuilder text = new StringBuilder(message).append(String.format(Locale.ROOT, " (%.0f %%, ", 100 * done))
                 .append(duration((now - start) / (double) NANOS)).append(" elapsed");
         long phaseNanos = now - phaseStart;
         double phaseDone = done - phaseStartFraction;
-        if (done < 1 && phaseNanos >= MIN_PHASE_NANOS && phaseDone >= MIN_PHASE_FRACTION) {
+        if (done < 1 && phaseNanos >= MIN_PHASE_NANOS && phaseDone > 0) {
             double left = phaseNanos / (double) NANOS * (1 - done) / phaseDone;
             text.append(", about ").append(duration(left)).append(" left");
         }
         return text.append(')').toString();
+    }
+
+    /** The text before the first digit: what kind of report this is. */
+    private static String phaseKey(String message) {
+        for (int i = 0; i < message.length(); i++) {
+            if (Character.isDigit(message.charAt(i))) {
+                return message.substring(0, i);
+            }
+        }
+        return message;
     }
 
     /** A duration for people: {@code 45 s}, {@code 3 min 20 s}, {@code 2 h 5 min}, {@code 3.2 days}, {@code 12 years}. */

@@ -18,7 +18,7 @@ class ProgressEstimateTest {
         assertThat(estimate.annotate(0.25, "iteration 25 of 100"))
                 .isEqualTo("iteration 25 of 100 (25 %, 10 s elapsed, about 30 s left)");
         now.set(20 * SECOND);
-        assertThat(estimate.annotate(0.5, "m")).isEqualTo("m (50 %, 20 s elapsed, about 20 s left)");
+        assertThat(estimate.annotate(0.5, "iteration 50 of 100")).isEqualTo("iteration 50 of 100 (50 %, 20 s elapsed, about 20 s left)");
     }
 
     @Test
@@ -33,6 +33,22 @@ class ProgressEstimateTest {
         assertThat(estimate.annotate(0.0, "iteration 0")).isEqualTo("iteration 0 (0 %, 1 min 41 s elapsed)");
         now.set(102 * SECOND);
         assertThat(estimate.annotate(0.01, "iteration 1")).endsWith("1 min 42 s elapsed, about 1 min 39 s left)");
+    }
+
+    @Test
+    void aStageReportedOnceShowsItsElapsedTimeButNoEstimate() {
+        AtomicLong now = new AtomicLong(0);
+        ProgressEstimate estimate = ProgressEstimate.start(now::get);
+        estimate.annotate(0, "drawing the random 2000×2000 basis");
+        now.set(40 * SECOND);
+        assertThat(estimate.annotate(0.3, "forming the 2000×2000 target")).isEqualTo("forming the 2000×2000 target "
+                + "(30 %, 40 s elapsed)");
+        now.set(50 * SECOND);
+        assertThat(estimate.annotate(0.3, "forming the 2000×2000 target")).isEqualTo("forming the 2000×2000 target "
+                + "(30 %, 50 s elapsed)");
+        now.set(60 * SECOND);
+        assertThat(estimate.annotate(0.7, "computing the spectrum")).isEqualTo("computing the spectrum (70 %, 1 min "
+                + "0 s elapsed)");
     }
 
     @Test

@@ -23,12 +23,16 @@ public final class CsvTableWriter {
     /** Writes {@code table} to {@code file} (created with the default permissions, or replaced). */
     public static void write(Table table, Path file, Progress progress) throws IOException {
         try (OutputStream out = Files.newOutputStream(file)) {
-            write(table, out, progress);
+            write(table, out, String.valueOf(file.getFileName()), progress);
         }
     }
 
     /** Writes {@code table} to {@code stream} (not closed). */
     public static void write(Table table, OutputStream stream, Progress progress) throws IOException {
+        write(table, stream, "table", progress);
+    }
+
+    private static void write(Table table, OutputStream stream, String name, Progress progress) throws IOException {
         Bytes out = new Bytes(stream);
         int columns = table.columnCount();
         for (int c = 0; c < columns; c++) {
@@ -55,7 +59,7 @@ public final class CsvTableWriter {
             out.put('\n');
             if (r % reportEvery == reportEvery - 1) {
                 progress.checkCanceled();
-                progress.report((double) (r + 1) / rows, "writing row " + (r + 1) + " of " + rows);
+                progress.report((double) (r + 1) / rows, "writing " + name + ": row " + (r + 1) + " of " + rows);
             }
         }
         out.flush();

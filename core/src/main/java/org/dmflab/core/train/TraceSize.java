@@ -15,12 +15,15 @@ final class TraceSize {
     private TraceSize() {
     }
 
-    /** Rows the schedule records for {@code iterations}: iteration 0, the scheduled ones, the last (an upper bound). */
+    /**
+     * Rows the schedule records when all {@code iterations} run: iteration 0, the scheduled ones and the last (fewer
+     * when the tolerance stops the run early).
+     */
     static long rows(RecordSchedule schedule, long iterations) {
         if (schedule instanceof RecordSchedule.Every every) {
-            return iterations / every.interval() + 2;
+            return iterations / every.interval() + 1 + (iterations % every.interval() == 0 ? 0 : 1);
         }
-        return Math.min(((RecordSchedule.LogSpaced) schedule).points() + 1L, iterations + 1);
+        return ((RecordSchedule.LogSpaced) schedule).iterations(iterations).length;
     }
 
     /** Bytes for {@code rows} rows of {@code columns} columns; negative when that overflows a long. */

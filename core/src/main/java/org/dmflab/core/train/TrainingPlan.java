@@ -195,6 +195,8 @@ public final class TrainingPlan {
             throw new RunCanceledException("at iteration " + k + " of " + budget);
         }
         progress.report(1.0, String.format(Locale.ROOT, "iteration %d of %d, loss %.4g", k, budget, loss));
+        progress.report(1.0, String.format(Locale.ROOT, "forming the final %d×%d product and its %d factors",
+                problem.rows(), problem.cols(), config.depth()));
         return new TrainingResult(trace.build(), running.product(), running.factors(), running.kind(), k, reason, loss,
                 lastEffectiveRank);
     }
