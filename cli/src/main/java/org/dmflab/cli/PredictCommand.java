@@ -13,14 +13,14 @@ import org.dmflab.core.csv.CsvMatrixReader;
 import org.dmflab.cli.io.OutputDirectory;
 import org.dmflab.core.InvalidInputException;
 import org.dmflab.core.Progress;
-import org.dmflab.core.linalg.Spectrum;
+import org.dmflab.core.model.Spectrum;
 import org.dmflab.core.settings.RawSettings;
 import org.dmflab.core.table.Column;
 import org.dmflab.core.table.MatrixTables;
 import org.dmflab.core.table.Schemas;
 import org.dmflab.core.theory.EigenvalueBounds;
-import org.dmflab.core.theory.Initialization;
-import org.dmflab.core.theory.Plateau;
+import org.dmflab.core.model.Initialization;
+import org.dmflab.core.model.Plateau;
 import org.dmflab.core.theory.PredictConfig;
 import org.dmflab.core.theory.PredictSettings;
 import org.dmflab.core.theory.Prediction;
@@ -31,13 +31,15 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import org.dmflab.core.theory.PlateauCertificate;
+import org.dmflab.core.table.SpectrumTables;
 
 /**
- * {@code dmflab predict}: the Theoretical Bound Predictor (design.md §3, §4). Writes bounds.csv, plateaus.csv and
+ * {@code dmflab predict}: the Theoretical Bound Predictor (docs/design.md §3, §4). Writes bounds.csv, plateaus.csv and
  * provenance.csv, prints the step-size verdict and a short summary.
  */
 @Command(name = "predict", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Predict what gradient descent will do on a symmetric target before running it (theory.md): "
+        description = {"Predict what gradient descent will do on a symmetric target before running it (docs/theory.md): "
                 + "step-size verdict, limits, exact and bounded iteration counts per eigenvalue, certified "
                 + "effective-rank plateaus.",
                 "Writes bounds.csv, plateaus.csv and provenance.csv (what kind of number each column is)."})
@@ -63,7 +65,7 @@ final class PredictCommand implements Callable<Integer> {
     @Option(names = "--init", paramLabel = "INIT", description = "identity (default) or perturbed.")
     String init;
 
-    @Option(names = "--alpha", paramLabel = "ALPHA", description = "Initialisation scale α > 0 (required).")
+    @Option(names = "--alpha", paramLabel = "ALPHA", description = "Initialization scale α > 0 (required).")
     String alpha;
 
     @Option(names = "--beta", paramLabel = "BETA", description = "Perturbed factor's scale, 0 < β < α "
@@ -127,7 +129,7 @@ final class PredictCommand implements Callable<Integer> {
             for (Column column : Schemas.SPECTRUM) {
                 schema.put(column.name(), column);
             }
-            return SpectrumSource.fromTable(CsvTableReader.read(spectrumFile, schema, "Row", progress),
+            return SpectrumTables.fromTable(CsvTableReader.read(spectrumFile, schema, "Row", progress),
                     spectrumFile.toString());
         }
         return SpectrumSource.fromTarget(CsvMatrixReader.read(targetFile, progress), targetFile.toString());
@@ -142,14 +144,15 @@ final class PredictCommand implements Callable<Integer> {
                     row.flow().isPresent() ? String.format("%.1f", row.flow().getAsDouble()) : "–",
                     row.signChange().isPresent() ? "  sign change " + row.signChange().getAsLong() : "");
         }
-        List<Plateau> plateaus = prediction.plateaus();
-        long certified = plateaus.stream().filter(Plateau::certified).count();
+        List<PlateauCertificate> plateaus = prediction.plateaus();
+        long certified = plateaus.stream().filter(PlateauCertificate::certified).count();
         out.printf("  %d of %d plateaus certified%n", certified, plateaus.size());
-        for (Plateau plateau : plateaus) {
+        for (PlateauCertificate certificate : plateaus) {
+            Plateau plateau = certificate.plateau();
             out.printf("  r = %d, level %.4f: %s%n", plateau.r(), plateau.level(), plateau.certified()
                     ? String.format("k in [%d, %s], deviation ≤ %.4f", plateau.start().getAsLong(),
                     plateau.end().isPresent() ? Long.toString(plateau.end().getAsLong()) : "∞", plateau.bound().getAsDouble())
-                    : plateau.reason());
+                    : certificate.reason());
         }
         for (String note : prediction.notes()) {
             out.println("  note: " + note);

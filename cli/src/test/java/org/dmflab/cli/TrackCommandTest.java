@@ -16,20 +16,22 @@ import javax.imageio.ImageIO;
 import org.dmflab.core.Progress;
 import org.dmflab.core.csv.CsvTableReader;
 import org.dmflab.core.csv.CsvTableWriter;
-import org.dmflab.core.linalg.Spectrum;
-import org.dmflab.core.linalg.SpectrumKind;
-import org.dmflab.core.spectrum.RankMeasures;
+import org.dmflab.core.model.Spectrum;
+import org.dmflab.core.model.SpectrumKind;
+import org.dmflab.core.model.RankMeasures;
 import org.dmflab.core.table.Column;
 import org.dmflab.core.table.MatrixTables;
 import org.dmflab.core.table.Schemas;
 import org.dmflab.core.table.Table;
 import org.dmflab.core.theory.ScalarRecursion;
-import org.dmflab.core.train.Trace;
+import org.dmflab.core.model.Trace;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.dmflab.core.table.TraceTables;
+import org.dmflab.core.table.SpectrumTables;
 
 class TrackCommandTest {
     /** theory.md §8.2 (Figs. 3/6(b)): Λ = diag(8,4,2,1,0.5,0.25), N = 3, α = 0.02, η = 0.01. */
@@ -44,7 +46,7 @@ class TrackCommandTest {
     @BeforeAll
     static void writeInputs() throws IOException {
         traceFile = dir.resolve("trace.csv");
-        CsvTableWriter.write(identicalStartTrace(25_000, 10).toTable(), traceFile, Progress.NONE);
+        CsvTableWriter.write(TraceTables.toTable(identicalStartTrace(25_000, 10)), traceFile, Progress.NONE);
         DMatrixRMaj phi = new DMatrixRMaj(6, 6);
         for (int i = 0; i < 6; i++) {
             phi.set(i, i, LAMBDA[i]);
@@ -52,7 +54,8 @@ class TrackCommandTest {
         matrixFile = dir.resolve("matrix.csv");
         CsvTableWriter.write(MatrixTables.toTable(phi), matrixFile, Progress.NONE);
         spectrumFile = dir.resolve("spectrum.csv");
-        CsvTableWriter.write(new Spectrum(LAMBDA, SpectrumKind.EIGENVALUE).toTable(), spectrumFile, Progress.NONE);
+        CsvTableWriter.write(SpectrumTables.toTable(new Spectrum(LAMBDA, SpectrumKind.EIGENVALUE)), spectrumFile,
+                Progress.NONE);
     }
 
     @AfterEach

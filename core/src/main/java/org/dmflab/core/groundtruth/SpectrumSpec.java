@@ -67,7 +67,7 @@ public record SpectrumSpec(String text, double[] values) {
                         + "; choose smaller numbers");
             }
         }
-        org.dmflab.core.linalg.Spectrum.requireSquarable(values, KEY);
+        org.dmflab.core.model.Spectrum.requireSquarable(values, KEY);
         return new SpectrumSpec(trimmed, values);
     }
 

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * An immutable table: named, typed columns (design.md §2), row identifiers and rows of cells. It is the one format in
+ * An immutable table: named, typed columns (docs/design.md §2), row identifiers and rows of cells. It is the one format in
  * which results leave the engine; the command line writes it as CSV and the KNIME nodes as a data table, so both
  * speak exactly the same schema.
  *
@@ -121,13 +121,16 @@ public final class Table {
             this.columns = List.copyOf(columns);
         }
 
-        /** Adds a row with the default identifier {@code Row<i>} (KNIME's default, 0-based). */
+        /**
+         * Adds a row of cells with the default identifier {@code Row<i>} (KNIME's default, 0-based). Every argument is
+         * a cell, a leading string too (the row key has its own method, {@link #addRowWithKey}).
+         */
         public Builder addRow(Object... cells) {
-            return addRow("Row" + rows.size(), cells);
+            return addRowWithKey("Row" + rows.size(), cells);
         }
 
-        /** Adds a row with an explicit identifier. */
-        public Builder addRow(String rowId, Object... cells) {
+        /** Adds a row with an explicit identifier (a KNIME RowID, a CSV file's row column). */
+        public Builder addRowWithKey(String rowId, Object... cells) {
             fromFile = false;
             return add(rowId, cells);
         }

@@ -13,7 +13,7 @@ import org.dmflab.core.Progress;
 import org.dmflab.core.table.Column;
 import org.dmflab.core.table.ColumnType;
 import org.dmflab.core.table.Table;
-import org.dmflab.core.train.Trace;
+import org.dmflab.core.table.TraceTables;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -119,7 +119,7 @@ class CsvReadersTest {
         Table table = CsvTableReader.read(trace, schema, "", Progress.NONE);
         assertThat(table.columnNames().get(0)).isEqualTo("iteration");
         assertThat(table.rowLocation(2)).isEqualTo("line 5");
-        assertThat(messageOf(() -> Trace.fromTable(table, trace.toString()))).startsWith(trace + ", line 5: "
+        assertThat(messageOf(() -> TraceTables.fromTable(table, trace.toString()))).startsWith(trace + ", line 5: "
                 + "iteration 3 comes after 5");
         Path fractional = file("t2.csv", header + "1.5,0,1,1,1,1,1,1\n");
         assertThat(messageOf(() -> CsvTableReader.read(fractional, schema, "", Progress.NONE))).startsWith(dir.resolve("t2.csv") + " line 2, column 'iteration': '1.5' is not a "

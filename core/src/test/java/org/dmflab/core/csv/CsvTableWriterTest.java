@@ -71,9 +71,9 @@ class CsvTableWriterTest {
     void textIsQuotedOnlyWhereNeededAndIntegersAndMissingCellsAreWrittenPlainly() throws IOException {
         Table table = Table.builder(List.of(Column.of("key", ColumnType.STRING), Column.nullable("k", ColumnType.LONG),
                         Column.of("i", ColumnType.INTEGER)))
-                .addRow("r1", "a,b", 12L, -3)
-                .addRow("r2", "say \"hi\"", null, 0)
-                .addRow("r3", "größe", Long.MAX_VALUE, Integer.MIN_VALUE)
+                .addRowWithKey("r1", "a,b", 12L, -3)
+                .addRowWithKey("r2", "say \"hi\"", null, 0)
+                .addRowWithKey("r3", "größe", Long.MAX_VALUE, Integer.MIN_VALUE)
                 .build();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         CsvTableWriter.write(table, out, Progress.NONE);

@@ -1,0 +1,121 @@
+package org.dmflab.core.table;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.dmflab.core.InvalidInputException;
+import org.dmflab.core.model.Trace;
+
+/** The trace table of docs/design.md §2, written from and read into the {@link Trace} record (tables only at the edges). */
+public final class TraceTables {
+    private TraceTables() {
+    }
+
+    /** The trace table of docs/design.md §2. */
+    public static Table toTable(Trace trace) {
+        List<Column> columns = Schemas.trace(trace.eigenCount(), trace.sigmaCount());
+        Table.Builder table = Table.builder(columns);
+        Object[] cells = new Object[columns.size()];
+        for (int k = 0; k < trace.size(); k++) {
+            cells[0] = trace.iteration(k);
+            cells[1] = trace.time(k);
+            cells[2] = trace.loss(k);
+            cells[3] = trace.errorFro(k);
+            cells[4] = trace.errorOp(k);
+            cells[5] = trace.effectiveRank(k);
+            cells[6] = trace.stableRank(k);
+            int c = 7;
+            for (double value : trace.lambdas(k)) {
+                cells[c++] = value;
+            }
+            for (double value : trace.sigmas(k)) {
+                cells[c++] = value;
+            }
+            table.addRow(cells);
+        }
+        return table.build();
+    }
+
+    /**
+     * Reads a trace table (from the trainer or any table with the trace columns), checking what the tracker relies on:
+     * every fixed column present (the message lists the missing ones), {@code lambda_1 … lambda_n} and
+     * {@code sigma_1 … sigma_p} numbered without gaps, iterations strictly increasing, every value finite.
+     *
+     * @param source how the user knows the table, for messages
+     */
+    public static Trace fromTable(Table table, String source) {
+        List<String> fixed = List.of(Schemas.ITERATION, Schemas.TIME, Schemas.LOSS, Schemas.ERROR_FRO, Schemas.ERROR_OP,
+                Schemas.EFFECTIVE_RANK, Schemas.STABLE_RANK);
+        List<String> missing = new ArrayList<>();
+        for (String name : fixed) {
+            if (table.indexOf(name) < 0) {
+                missing.add(name);
+            }
+        }
+        int sigmaCount = countNumbered(table, Schemas.SIGMA_PREFIX);
+        if (sigmaCount == 0) {
+            missing.add(Schemas.SIGMA_PREFIX + "1");
+        }
+        if (!missing.isEmpty()) {
+            throw new InvalidInputException(source, "is not a trace table: missing column" + (missing.size() > 1 ? "s " : " ")
+                    + String.join(", ", missing) + " (a trace has iteration, time, loss, error_fro, error_op, "
+                    + "effective_rank, stable_rank, lambda_1…, sigma_1…)");
+        }
+        int eigenCount = countNumbered(table, Schemas.LAMBDA_PREFIX);
+        Trace.Builder builder = Trace.builder(eigenCount, sigmaCount);
+        int[] fixedIndex = fixed.stream().mapToInt(table::indexOf).toArray();
+        double[] scalars = new double[6];
+        double[] lambdas = new double[eigenCount];
+        double[] sigmas = new double[sigmaCount];
+        long previous = Long.MIN_VALUE;
+        for (int row = 0; row < table.rowCount(); row++) {
+            long iteration = (long) number(table, row, fixedIndex[0], source);
+            if (iteration <= previous) {
+                throw new InvalidInputException(source + ", " + table.rowLocation(row), "iteration " + iteration
+                        + (iteration == previous ? " appears twice" : " comes after " + previous)
+                        + "; a trace lists each iteration once, in ascending order (sort it or remove duplicates)");
+            }
+            previous = iteration;
+            for (int c = 1; c < fixedIndex.length; c++) {
+                scalars[c - 1] = number(table, row, fixedIndex[c], source);
+            }
+            for (int i = 0; i < eigenCount; i++) {
+                lambdas[i] = number(table, row, table.indexOf(Schemas.LAMBDA_PREFIX + (i + 1)), source);
+            }
+            for (int i = 0; i < sigmaCount; i++) {
+                sigmas[i] = number(table, row, table.indexOf(Schemas.SIGMA_PREFIX + (i + 1)), source);
+            }
+            builder.add(iteration, scalars[0], scalars[1], scalars[2], scalars[3], scalars[4], scalars[5], lambdas, sigmas);
+        }
+        return builder.build();
+    }
+
+    private static int countNumbered(Table table, String prefix) {
+        int count = 0;
+        while (table.indexOf(prefix + (count + 1)) >= 0) {
+            count++;
+        }
+        for (String name : table.columnNames()) {
+            if (name.startsWith(prefix)) {
+                String suffix = name.substring(prefix.length());
+                if (!suffix.matches("\\d+") || Integer.parseInt(suffix) > count) {
+                    throw new InvalidInputException("column '" + name + "'", "does not continue " + prefix + "1 … "
+                            + prefix + count + "; number these columns from 1 without gaps");
+                }
+            }
+        }
+        return count;
+    }
+
+    private static double number(Table table, int row, int column, String source) {
+        Object cell = table.cell(row, column);
+        String where = source + ", " + table.cellLocation(row, column);
+        if (!(cell instanceof Number value)) {
+            throw new InvalidInputException(where, cell == null ? "missing value" : "'" + cell + "' is not a number");
+        }
+        if (!Double.isFinite(value.doubleValue())) {
+            throw new InvalidInputException(where, value + " is not a finite number; the trace must not contain NaN "
+                    + "or infinite values");
+        }
+        return value.doubleValue();
+    }
+}
