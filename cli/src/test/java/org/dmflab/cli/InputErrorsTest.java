@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.dmflab.core.table.Schemas;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -105,8 +106,8 @@ class InputErrorsTest {
         Path matrix = write("m.csv", "c1,c2\n2,0\n0,1\n");
         CliRun run = refused("train", "--target", matrix.toString(), "--iterations", "100000000", "--record",
                 "every:1", "--out", dir.resolve("r").toString());
-        assertThat(run.err()).startsWith("dmflab train: record: record=every:1 records 100000001 rows of 11 "
-                + "columns over 100000000 iterations; the trace needs about ").contains("--record log:400");
+        assertThat(run.err()).startsWith("dmflab train: record: record=every:1 records 100000001 rows of "
+                + Schemas.trace(2, 2).size() + " columns over 100000000 iterations; the trace needs about ").contains("--record log:400");
     }
 
     @Test

@@ -115,15 +115,16 @@ class TrackCommandTest {
                     "hitting.csv", "eigenvalues.png", "effective-rank.png", "loss.png");
         }
         List<String> plateaus = Files.readAllLines(out.resolve("plateaus.csv"));
-        assertThat(plateaus.get(0)).isEqualTo("r,level,k_start,k_end,bound,observed_start,observed_end");
+        assertThat(plateaus.get(0)).isEqualTo("r,level,k_start,k_end,bound,observed_start,observed_end,recording");
         assertThat(plateaus).hasSize(7);
         assertThat(plateaus.get(1)).startsWith("1,1.0,,,,");
         List<String> hitting = Files.readAllLines(out.resolve("hitting.csv"));
-        assertThat(hitting.get(0)).isEqualTo("index,lambda,limit,k_hit");
+        assertThat(hitting.get(0)).isEqualTo("index,lambda,limit,k_hit,outcome");
         // exact first hitting iterations 633, 1265, … (numpy, see SpectrumTrackerTest), recorded every 10th step:
         // the first recorded iteration at or after them
-        assertThat(hitting.subList(1, 7)).containsExactly("1,8.0,8.0,640", "2,4.0,4.0,1270", "3,2.0,2.0,2540",
-                "4,1.0,1.0,5080", "5,0.5,0.5,10200", "6,0.25,0.25,20500");
+        assertThat(hitting.subList(1, 7)).containsExactly("1,8.0,8.0,640,learned", "2,4.0,4.0,1270,learned",
+                "3,2.0,2.0,2540,learned", "4,1.0,1.0,5080,learned", "5,0.5,0.5,10200,learned",
+                "6,0.25,0.25,20500,learned");
         for (String png : List.of("eigenvalues.png", "effective-rank.png", "loss.png")) {
             BufferedImage image = ImageIO.read(out.resolve(png).toFile());
             assertThat(image.getWidth()).isEqualTo(800);
@@ -202,7 +203,7 @@ class TrackCommandTest {
     void schemaOfTheHittingTableIsTheTrackersOwn() throws IOException {
         Path out = dir.resolve("t");
         assertThat(CliRun.of("track", "--trace", traceFile.toString(), "--out", out.toString()).exitCode()).isZero();
-        assertThat(Files.readAllLines(out.resolve("hitting.csv"))).containsExactly("index,lambda,limit,k_hit");
+        assertThat(Files.readAllLines(out.resolve("hitting.csv"))).containsExactly("index,lambda,limit,k_hit,outcome");
         assertThat(Files.readAllLines(out.resolve("plateaus.csv"))).containsExactly(
                 String.join(",", Schemas.PLATEAUS_OBSERVED.stream().map(c -> c.name()).toList()));
     }

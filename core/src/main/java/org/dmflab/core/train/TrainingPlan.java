@@ -122,7 +122,7 @@ public final class TrainingPlan {
         long budget = config.iterations();
         double tolerance = config.tolerance();
         int eigenCount = problem.eigen().isPresent() ? problem.cols() : 0;
-        Trace.Builder trace = Trace.builder(eigenCount, Math.min(problem.rows(), problem.cols()));
+        Trace.Builder trace = Trace.builder(eigenCount, Math.min(problem.rows(), problem.cols())).init(config.init());
         RecordSchedule schedule = config.record();
         progress.checkCanceled();
         if (running instanceof MatrixSolver matrix) {

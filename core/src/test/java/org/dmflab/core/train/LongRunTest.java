@@ -10,6 +10,7 @@ import org.dmflab.core.InvalidInputException;
 import org.dmflab.core.MemoryBudget;
 import org.dmflab.core.Progress;
 import org.dmflab.core.RunCanceledException;
+import org.dmflab.core.table.Schemas;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
 
@@ -22,8 +23,8 @@ class LongRunTest {
         assertThatThrownBy(() -> Trainer.plan(Fixtures.config("iterations", "100000000", "record", "every:1"), TARGET,
                 Optional.empty()))
                 .isInstanceOf(InvalidInputException.class)
-                .hasMessageStartingWith("record: record=every:1 records 100000001 rows of 11 columns over 100000000 "
-                        + "iterations; the trace needs about ")
+                .hasMessageStartingWith("record: record=every:1 records 100000001 rows of "
+                        + Schemas.trace(2, 2).size() + " columns over 100000000 iterations; the trace needs about ")
                 .hasMessageContaining("but this Java process may use only " + MemoryBudget.human(
                         MemoryBudget.available()))
                 .hasMessageEndingWith("record fewer points (e.g. --record log:400, or every:K with a larger K) or give "
