@@ -2,6 +2,7 @@ package org.dmflab.core.groundtruth;
 
 import java.util.Optional;
 import java.util.Random;
+import org.dmflab.core.linalg.SpectralProduct;
 import org.dmflab.core.linalg.RandomMatrices;
 import org.dmflab.core.linalg.Spectra;
 import org.dmflab.core.linalg.Symmetry;
@@ -41,14 +42,7 @@ public final class GroundTruthGenerator {
         System.arraycopy(request.spectrum().values(), 0, values, 0, request.spectrum().size());
         DMatrixRMaj right = basis(n, p, request.basis(), random);
         DMatrixRMaj left = request.isSquare() ? right : basis(m, p, request.basis(), random);
-        DMatrixRMaj scaledLeft = left.copy();
-        for (int i = 0; i < m; i++) {
-            for (int k = 0; k < p; k++) {
-                scaledLeft.unsafe_set(i, k, scaledLeft.unsafe_get(i, k) * values[k]);
-            }
-        }
-        DMatrixRMaj target = new DMatrixRMaj(m, n);
-        CommonOps_DDRM.multTransB(scaledLeft, right, target);
+        DMatrixRMaj target = SpectralProduct.of(left, values, right);
         if (request.isSquare()) {
             Symmetry.symmetrizeInPlace(target);
         }

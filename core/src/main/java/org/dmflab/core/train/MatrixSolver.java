@@ -9,6 +9,8 @@ import org.dmflab.core.linalg.SymmetricEigen;
 import org.dmflab.core.model.Initialization;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
+import org.ejml.dense.row.NormOps_DDRM;
+import org.ejml.dense.row.mult.VectorVectorMult_DDRM;
 import org.dmflab.core.model.TracePoint;
 
 /**
@@ -217,39 +219,27 @@ final class MatrixSolver implements Solver {
         DMatrixRMaj w = DenseKernel.matrix(prefix[depth - 1], m, n);
         DMatrixRMaj error = new DMatrixRMaj(m, n);
         CommonOps_DDRM.subtract(w, problem.target(), error);
-        double errorFro = CommonOps_DDRM.elementSum(elementSquares(error));
+        // fastNormF: the plain √(Σ e²) (no rescaling against overflow: the error is far from 1e154 before the run
+        // is stopped as diverging)
+        double errorFro = NormOps_DDRM.fastNormF(error);
         double[] errorSingular = Spectra.singularValues(error);
         double[] sigma = Spectra.singularValues(w);
         double[] lambda = problem.eigen().map(eigen -> alongEigenvectors(eigen, w)).orElse(new double[0]);
-        return new TracePoint(loss, Math.sqrt(errorFro), errorSingular.length == 0 ? 0 : errorSingular[0], lambda,
-                sigma);
+        return new TracePoint(loss, errorFro, errorSingular.length == 0 ? 0 : errorSingular[0], lambda, sigma);
     }
 
-    private static DMatrixRMaj elementSquares(DMatrixRMaj matrix) {
-        DMatrixRMaj squares = matrix.copy();
-        CommonOps_DDRM.elementMult(squares, matrix);
-        return squares;
-    }
-
-    /** vᵢᵀ W vᵢ for each eigenvector vᵢ of the target. */
+    /**
+     * vᵢᵀ W vᵢ for each eigenvector vᵢ of the target, as EJML's vᵀWᵀv ({@code innerProdTranA}: Σ_r v_r (W v)_r, the
+     * same value as vᵀWv). Once per recorded point, not per iteration.
+     */
     static double[] alongEigenvectors(SymmetricEigen eigen, DMatrixRMaj w) {
-        DMatrixRMaj v = eigen.vectors();
-        int n = v.numRows;
+        DMatrixRMaj vectors = eigen.vectors();
+        int n = vectors.numRows;
         double[] lambda = new double[n];
-        double[] wv = new double[n];
+        DMatrixRMaj v = new DMatrixRMaj(n, 1);
         for (int i = 0; i < n; i++) {
-            for (int r = 0; r < n; r++) {
-                double sum = 0;
-                for (int c = 0; c < n; c++) {
-                    sum += w.unsafe_get(r, c) * v.unsafe_get(c, i);
-                }
-                wv[r] = sum;
-            }
-            double quad = 0;
-            for (int r = 0; r < n; r++) {
-                quad += v.unsafe_get(r, i) * wv[r];
-            }
-            lambda[i] = quad;
+            CommonOps_DDRM.extractColumn(vectors, i, v);
+            lambda[i] = VectorVectorMult_DDRM.innerProdTranA(v, w, v);
         }
         return lambda;
     }
