@@ -82,24 +82,18 @@ public final class TrainingPlan {
         return Schemas.matrix(problem.cols());
     }
 
-    /**
-     * A fresh solver at iteration 0, for callers that step it themselves (benchmarks, tests); close it when done. The
-     * matrix solver splits large products between two threads.
-     */
+    /** A fresh solver at iteration 0, for callers that step it themselves (benchmarks, tests); close it when done. */
     public Solver newSolver() {
-        return newSolver(DenseKernel.DEFAULT_PARALLEL_THRESHOLD);
+        return newSolver(MatrixKernel.AUTO);
     }
 
-    /**
-     * As {@link #newSolver()}, with the row count from which the matrix solver uses two threads ({@code
-     * Integer.MAX_VALUE}: never); for benchmarks and tuning. Results do not depend on it.
-     */
-    public Solver newSolver(int parallelThreshold) {
+    /** As {@link #newSolver()}, with the matrix solver's kernel fixed (benchmarks, tuning); other solvers ignore it. */
+    public Solver newSolver(MatrixKernel kernel) {
         return switch (solver) {
             case SPECTRAL -> new SpectralSolver(problem);
             case FLOW -> new FlowSolver(problem, true);
-            default -> new MatrixSolver(problem, parallelThreshold == Integer.MAX_VALUE ? DenseKernel.singleThreaded()
-                    : DenseKernel.withParallelThreshold(parallelThreshold));
+            default -> new MatrixSolver(problem, kernel.arithmetic(Math.max(Math.max(problem.rows(), problem.cols()),
+                    problem.width())));
         };
     }
 
