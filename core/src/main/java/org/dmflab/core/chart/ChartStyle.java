@@ -49,11 +49,6 @@ public final class ChartStyle {
         return PALETTE[Math.floorMod(index, PALETTE.length)];
     }
 
-    /** The number of distinct series colours. */
-    public static int paletteSize() {
-        return PALETTE.length;
-    }
-
     /** {@code base} with subscript digits, e.g. λ₁₂ for ("λ", 12). */
     public static String subscripted(String base, int index) {
         StringBuilder text = new StringBuilder(base);

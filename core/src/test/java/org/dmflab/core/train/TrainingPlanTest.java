@@ -90,16 +90,6 @@ class TrainingPlanTest {
         assertThat(iterations.length).isBetween(40, 51);
     }
 
-    @Test
-    void outputColumnsAreKnownBeforeTheRun() {
-        TrainingPlan symmetric = Fixtures.plan(SYMMETRIC, "iterations", "5");
-        assertThat(symmetric.traceColumns()).isEqualTo(symmetric.run(Progress.NONE).traceTable().columns());
-        TrainingPlan rectangular = Fixtures.plan(RECTANGULAR, "iterations", "5");
-        TrainingResult result = rectangular.run(Progress.NONE);
-        assertThat(rectangular.traceColumns()).isEqualTo(result.traceTable().columns());
-        assertThat(rectangular.productColumns()).isEqualTo(result.productTable().columns());
-    }
-
     /** Tolerance 0 means "run the whole budget", even when the loss becomes exactly 0 (N = 1 converges to λ exactly). */
     @Test
     void zeroToleranceRunsTheWholeBudget() {
