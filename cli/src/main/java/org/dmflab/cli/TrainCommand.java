@@ -5,7 +5,9 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.dmflab.cli.io.CsvTables;
+import org.dmflab.core.csv.CsvTableReader;
+import org.dmflab.core.csv.CsvTableWriter;
+import org.dmflab.core.csv.CsvMatrixReader;
 import org.dmflab.cli.io.OutputDirectory;
 import org.dmflab.core.groundtruth.SensingData;
 import org.dmflab.core.settings.RawSettings;
@@ -18,6 +20,7 @@ import org.dmflab.core.train.TrainingResult;
 import org.ejml.data.DMatrixRMaj;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -100,25 +103,28 @@ final class TrainCommand implements Callable<Integer> {
             + "product.csv); written completely or not at all.")
     Path out;
 
+    @Mixin
+    OutputOptions outputOptions;
+
     @Override
     public Integer call() throws Exception {
         RawSettings raw = SettingsOptions.of(spec, TrainSettings.KEYS);
         TrainConfig config = TrainSettings.parse(raw);
-        DMatrixRMaj matrix = MatrixTables.fromTable(CsvTables.read(target, Map.of(), "r"), target.toString());
-        Optional<SensingData> sensing = measurements == null ? Optional.empty()
-                : Optional.of(SensingData.fromTable(CsvTables.read(measurements, Map.of(), "m"), matrix.numRows,
-                matrix.numCols, measurements.toString()));
-        TrainingPlan plan = Trainer.plan(config, matrix, sensing);
-        PrintWriter err = spec.commandLine().getErr();
-        for (String warning : plan.warnings()) {
-            err.println("dmflab train: warning: " + warning);
-        }
-        err.flush();
-        TrainingResult result = plan.run(new StderrProgress(err, "train"));
-
-        try (OutputDirectory output = OutputDirectory.open(out)) {
-            CsvTables.write(result.traceTable(), output.file("trace.csv"));
-            CsvTables.write(result.productTable(), output.file("product.csv"));
+        try (OutputDirectory output = outputOptions.open(out);
+             StderrProgress progress = StderrProgress.of(spec, "train")) {
+            DMatrixRMaj matrix = CsvMatrixReader.read(target, progress);
+            Optional<SensingData> sensing = measurements == null ? Optional.empty()
+                    : Optional.of(SensingData.fromTable(CsvTableReader.read(measurements, Map.of(), "m", progress),
+                    matrix.numRows, matrix.numCols, measurements.toString()));
+            TrainingPlan plan = Trainer.plan(config, matrix, sensing, progress);
+            PrintWriter err = spec.commandLine().getErr();
+            for (String warning : plan.warnings()) {
+                err.println("dmflab train: warning: " + warning);
+            }
+            err.flush();
+            TrainingResult result = plan.run(progress);
+            CsvTableWriter.write(result.traceTable(), output.file("trace.csv"), progress);
+            CsvTableWriter.write(result.productTable(), output.file("product.csv"), progress);
             output.commit();
             spec.commandLine().getOut().printf("%s; wrote %s (%d rows) and %s%n", result.summary(),
                     output.finalFile("trace.csv"), result.trace().size(), output.finalFile("product.csv"));

@@ -70,7 +70,8 @@ final class ExperimentCharts {
             }
         }
         for (int c = 0; c < indices.length; c++) {
-            double target = runs.get(0).track().hittings().get(indices[c]).lambda();
+            double target = runs.get(0).training().trace().eigenCount() > 0
+                    ? runs.get(0).track().input().target().orElseThrow().value(indices[c]) : Double.NaN;
             extend(yRange, new double[]{target});
             chart.horizontalLine(target, "", ChartStyle.REFERENCE);
         }
@@ -247,9 +248,9 @@ final class ExperimentCharts {
 
     static List<Integer> negativeIndices(List<Hitting> hittings) {
         List<Integer> indices = new ArrayList<>();
-        for (int i = 0; i < hittings.size(); i++) {
-            if (hittings.get(i).lambda() < 0) {
-                indices.add(i);
+        for (Hitting hitting : hittings) {
+            if (hitting.lambda() < 0) {
+                indices.add(hitting.index() - 1); // rows skip numerical zeros: the index names the eigenvalue
             }
         }
         return indices;

@@ -152,7 +152,7 @@ class TrackInputTest {
                 Optional.of(new Spectrum(LAMBDA, SpectrumKind.EIGENVALUE)), "target", Optional.of(predicted), "p.csv");
         assertThatThrownBy(() -> SpectrumTracker.track(input, TrackConfig.defaults(), Progress.NONE))
                 .isInstanceOf(InvalidInputException.class).hasMessageStartingWith("p.csv, r=2: level 1.6")
-                .hasMessageContaining("r_eff(Φ_2) = 1.5");
+                .hasMessageContaining("plateau level ℓ_2 = 1.5");
 
         Table.Builder reversed = Table.builder(Schemas.PLATEAUS);
         reversed.addRow(1, 1.0, 1177L, 717L, null);
