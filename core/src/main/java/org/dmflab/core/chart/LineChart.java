@@ -3,6 +3,7 @@ package org.dmflab.core.chart;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Paint;
+import java.awt.RenderingHints;
 import java.awt.geom.Line2D;
 import java.awt.geom.Rectangle2D;
 import java.text.DecimalFormat;
@@ -268,6 +269,9 @@ public final class LineChart {
             chart.setBackgroundPaint(ChartStyle.BACKGROUND);
             chart.setAntiAlias(true);
             chart.setTextAntiAlias(true);
+            // with the two above and JFreeChart's default pure stroke control: the hints of every PNG and chart view
+            chart.getRenderingHints().put(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
+            chart.getRenderingHints().put(RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
             chart.setPadding(new RectangleInsets(6, 8, 6, 14));
             for (String text : subtitles) {
                 TextTitle subtitle = new TextTitle(text, ChartStyle.SUBTITLE_FONT);

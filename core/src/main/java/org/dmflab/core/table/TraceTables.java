@@ -80,7 +80,7 @@ public final class TraceTables {
         for (int row = 0; row < table.rowCount(); row++) {
             long iteration = (long) number(table, row, fixedIndex[0], source);
             if (iteration <= previous) {
-                throw new InvalidInputException(source + ", row " + table.rowId(row), "iteration " + iteration
+                throw new InvalidInputException(source + ", " + table.rowLocation(row), "iteration " + iteration
                         + (iteration == previous ? " appears twice" : " comes after " + previous)
                         + "; a trace lists each iteration once, in ascending order (sort it or remove duplicates)");
             }
@@ -147,7 +147,7 @@ public final class TraceTables {
 
     private static double number(Table table, int row, int column, String source) {
         Object cell = table.cell(row, column);
-        String where = source + ", row " + table.rowId(row) + ", column '" + table.columns().get(column).name() + "'";
+        String where = source + ", " + table.cellLocation(row, column);
         if (!(cell instanceof Number value)) {
             throw new InvalidInputException(where, cell == null ? "missing value" : "'" + cell + "' is not a number");
         }

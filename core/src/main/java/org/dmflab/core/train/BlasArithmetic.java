@@ -44,6 +44,10 @@ final class BlasArithmetic implements StepArithmetic, RowSplit.RowTask {
     private Buffer c;
 
     private BlasArithmetic(boolean splitRows, RowSplit split) {
+        // loads OpenBLAS through NativeBlas, which also fixes its own thread count at one
+        NativeBlas.failure().ifPresent(reason -> {
+            throw new IllegalStateException("OpenBLAS is not available: " + reason);
+        });
         this.splitRows = splitRows;
         this.split = split;
     }

@@ -2,7 +2,7 @@ package org.dmflab.core.train;
 
 import static org.bytedeco.openblas.global.openblas.LAPACKE_dgesdd;
 import static org.bytedeco.openblas.global.openblas.LAPACKE_dsyevd;
-import static org.bytedeco.openblas.global.openblas.LAPACK_ROW_MAJOR;
+import static org.bytedeco.openblas.global.openblas.LAPACK_COL_MAJOR;
 
 import java.util.Arrays;
 import org.dmflab.core.linalg.Spectra;
@@ -65,7 +65,8 @@ final class RecordingSpectra {
         if (values.length == 0) {
             return values;
         }
-        int info = LAPACKE_dgesdd(LAPACK_ROW_MAJOR, (byte) 'N', m, n, w.data.clone(), n, values, new double[1], 1,
+        // the row-major m×n data read as column-major is Wᵀ (n×m), which has the same singular values: no transpose
+        int info = LAPACKE_dgesdd(LAPACK_COL_MAJOR, (byte) 'N', n, m, w.data.clone(), n, values, new double[1], 1,
                 new double[1], 1);
         if (info != 0) {
             throw new ArithmeticException("the singular value decomposition did not converge (LAPACK dgesdd info "
@@ -91,7 +92,8 @@ final class RecordingSpectra {
         }
         double[] values = new double[n];
         if (NativeBlas.available()) {
-            int info = LAPACKE_dsyevd(LAPACK_ROW_MAJOR, (byte) 'N', (byte) 'U', n, s, n, values);
+            // S is symmetric, so its row-major data is also its column-major data: no transpose in LAPACKE
+            int info = LAPACKE_dsyevd(LAPACK_COL_MAJOR, (byte) 'N', (byte) 'U', n, s, n, values);
             if (info != 0) {
                 throw new ArithmeticException("the symmetric eigendecomposition did not converge (LAPACK dsyevd info "
                         + info + ")");
