@@ -35,17 +35,17 @@ final class GenerateCommand implements Callable<Integer> {
 
     @Option(names = "--n", paramLabel = "N", description = "Columns (and rows of a square target); default: the "
             + "spectrum's length. Missing values are padded with zeros.")
-    String n;
+    Integer n;
 
     @Option(names = "--m", paramLabel = "M", description = "Rows, for a rectangular m×n target; default: n.")
-    String m;
+    Integer m;
 
     @Option(names = "--eigenvectors", paramLabel = "BASIS", description = "random (Haar, seeded; default) or identity.")
     String eigenvectors;
 
     @Option(names = "--seed", paramLabel = "SEED", description = "Seed of every random draw; required when anything "
             + "is random.")
-    String seed;
+    Long seed;
 
     @Option(names = "--noise", paramLabel = "NOISE", description = "none (default), gaussian:σ or uniform:a.")
     String noise;
@@ -54,9 +54,10 @@ final class GenerateCommand implements Callable<Integer> {
             description = "Symmetrize the noise, (E + Eᵀ)/2, so a symmetric target stays symmetric.")
     String symmetrizeNoise;
 
-    @Option(names = "--measurements", paramLabel = "COUNT", description = "Number of Gaussian matrix-sensing "
-            + "measurements yᵢ = ⟨Aᵢ, Φ⟩ (entries of Aᵢ ~ N(0, 1/COUNT)); default 0.")
-    String measurements;
+    @Option(names = "--measurements", paramLabel = "COUNT", defaultValue = "" + GroundTruthSettings.DEFAULT_MEASUREMENTS,
+            description = "Number of Gaussian matrix-sensing measurements yᵢ = ⟨Aᵢ, Φ⟩ (entries of Aᵢ ~ N(0, 1/COUNT)); "
+                    + "default ${DEFAULT-VALUE}.")
+    int measurements;
 
     @Option(names = "--input", paramLabel = "CSV", description = "Use this matrix table (numeric columns only) "
             + "instead of a spectrum.")

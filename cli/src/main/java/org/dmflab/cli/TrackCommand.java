@@ -66,16 +66,18 @@ final class TrackCommand implements Callable<Integer> {
             + "intervals and bounds are copied into plateaus.csv and shaded in the effective-rank chart.")
     Path predicted;
 
-    @Option(names = "--epsilon", paramLabel = "EPS", description = "Relative accuracy of the hitting iterations: "
-            + "|value − limit| ≤ EPS·|λ|; in (0, 1), default " + TrackSettings.DEFAULT_EPSILON + ".")
-    String epsilon;
+    @Option(names = "--epsilon", paramLabel = "EPS", defaultValue = "" + TrackSettings.DEFAULT_EPSILON,
+            description = "Relative accuracy of the hitting iterations: |value − limit| ≤ EPS·|λ|; in (0, 1), default "
+                    + "${DEFAULT-VALUE}.")
+    double epsilon;
 
-    @Option(names = "--plateau-tolerance", paramLabel = "TOL", description = "Band |r_eff − r_eff(Φ_r)| ≤ TOL that "
-            + "counts as plateau r; default " + TrackSettings.DEFAULT_PLATEAU_TOLERANCE + ".")
-    String plateauTolerance;
+    @Option(names = "--plateau-tolerance", paramLabel = "TOL", defaultValue = "" + TrackSettings.DEFAULT_PLATEAU_TOLERANCE,
+            description = "Band |r_eff − r_eff(Φ_r)| ≤ TOL that counts as plateau r; default ${DEFAULT-VALUE}.")
+    double plateauTolerance;
 
     @Option(names = "--log-x", arity = "0..1", fallbackValue = "true", paramLabel = "BOOL",
-            description = "Logarithmic iteration axis (iteration 0 is then not drawn); default true.")
+            defaultValue = "" + TrackSettings.DEFAULT_LOG_X,
+            description = "Logarithmic iteration axis (iteration 0 is then not drawn); default ${DEFAULT-VALUE}.")
     String logX;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory, written "

@@ -111,5 +111,21 @@ class TrainCommandTest {
             assertThat(run.out()).contains("--" + key);
         }
         assertThat(run.out()).contains("--target").contains("--measurements").contains("--out");
+        // the defaults in the help are the engine's constants, not retyped text
+        assertThat(run.out().replaceAll("\\s+", " ")).contains("default " + TrainSettings.DEFAULT_DEPTH + ".")
+                .contains("default " + TrainSettings.DEFAULT_STEP + ".")
+                .contains("default " + TrainSettings.DEFAULT_ALPHA + ".")
+                .contains("default " + TrainSettings.DEFAULT_ITERATIONS + ".")
+                .contains("Default " + TrainSettings.DEFAULT_RECORD + ".");
+    }
+
+    /** Typed options: a value of the wrong type is refused before the engine runs, naming the option. */
+    @Test
+    void aValueOfTheWrongTypeNamesTheOption() {
+        CliRun run = CliRun.of("train", "--target", target.toString(), "--depth", "three", "--out",
+                dir.resolve("t").toString());
+        assertThat(run.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(run.err()).contains("--depth").contains("three").hasLineCount(1);
+        assertThat(Files.exists(dir.resolve("t"))).isFalse();
     }
 }

@@ -7,8 +7,6 @@ import org.dmflab.core.ProgressEstimate;
 import org.dmflab.core.RunCanceledException;
 import org.dmflab.core.RunFailedException;
 import org.dmflab.core.model.RankMeasures;
-import org.dmflab.core.table.Column;
-import org.dmflab.core.table.Schemas;
 import org.dmflab.core.model.Trace;
 import org.dmflab.core.model.TracePoint;
 
@@ -76,16 +74,6 @@ public final class TrainingPlan {
     /** Whether the trace will have lambda columns (symmetric targets). */
     public boolean symmetricTarget() {
         return problem.eigen().isPresent();
-    }
-
-    /** The columns of the trace table this plan produces (for a KNIME output spec at configure time). */
-    public List<Column> traceColumns() {
-        return Schemas.trace(symmetricTarget() ? problem.cols() : 0, Math.min(problem.rows(), problem.cols()));
-    }
-
-    /** The columns of the product's matrix table. */
-    public List<Column> productColumns() {
-        return Schemas.matrix(problem.cols());
     }
 
     /** A fresh solver at iteration 0, for callers that step it themselves (benchmarks, tests); close it when done. */
