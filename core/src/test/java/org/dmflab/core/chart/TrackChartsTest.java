@@ -100,7 +100,7 @@ class TrackChartsTest {
         XYPlot plot = chart.getXYPlot();
         assertThat(plot.getDataset().getSeriesCount()).isEqualTo(1);
         assertThat(plot.getDomainAxis()).isInstanceOf(LogAxis.class);
-        assertThat(plot.getRangeAxis().getLabel()).isEqualTo("effective rank r_eff(W)");
+        assertThat(plot.getRangeAxis().getLabel()).isEqualTo("effective rank ‖W‖∗ / ‖W‖₂");
         assertThat(plot.getRangeMarkers(Layer.BACKGROUND)).hasSize(6);
         List<double[]> shaded = new ArrayList<>();
         for (Object marker : plot.getDomainMarkers(Layer.BACKGROUND)) {
