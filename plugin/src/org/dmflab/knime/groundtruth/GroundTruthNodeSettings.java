@@ -11,12 +11,7 @@ import static org.dmflab.core.groundtruth.GroundTruthSettings.SEED;
 import static org.dmflab.core.groundtruth.GroundTruthSettings.SPECTRUM;
 import static org.dmflab.core.groundtruth.GroundTruthSettings.SYMMETRIZE_NOISE;
 
-import java.util.Optional;
-import org.dmflab.core.groundtruth.GroundTruthConfig;
-import org.dmflab.core.groundtruth.GroundTruthSettings;
-import org.dmflab.core.settings.RawSettings;
 import org.dmflab.knime.common.NodeSettingsGroup;
-import org.ejml.data.DMatrixRMaj;
 import org.knime.core.node.defaultnodesettings.SettingsModelBoolean;
 import org.knime.core.node.defaultnodesettings.SettingsModelIntegerBounded;
 import org.knime.core.node.defaultnodesettings.SettingsModelString;
@@ -33,9 +28,4 @@ final class GroundTruthNodeSettings {
     final SettingsModelBoolean symmetrizeNoise = group.flag(SYMMETRIZE_NOISE, false);
     final SettingsModelIntegerBounded measurements = group.integer(MEASUREMENTS, 0, 0, Integer.MAX_VALUE);
     final SettingsModelBoolean input = group.flag(INPUT, false);
-
-    /** The engine configuration for the current values; {@code matrix} is the input table's matrix when used. */
-    static GroundTruthConfig parse(RawSettings raw, Optional<DMatrixRMaj> matrix) {
-        return GroundTruthSettings.parse(raw, matrix);
-    }
 }

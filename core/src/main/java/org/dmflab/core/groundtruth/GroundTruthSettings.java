@@ -19,6 +19,8 @@ public final class GroundTruthSettings {
     public static final String NOISE = "noise";
     public static final String SYMMETRIZE_NOISE = "symmetrize-noise";
     public static final String MEASUREMENTS = "measurements";
+    /** No measurements: the full loss needs none. */
+    public static final int DEFAULT_MEASUREMENTS = 0;
     public static final String INPUT = "input";
 
     /** Every key, in the order of docs/design.md §3. */
@@ -50,7 +52,7 @@ public final class GroundTruthSettings {
                     EigenvectorBasis.parse(settings.text(EIGENVECTORS, "random")));
         }
         return new GroundTruthConfig(source, settings.optionalLong(SEED), NoiseSpec.parse(settings.text(NOISE, "none")),
-                settings.flag(SYMMETRIZE_NOISE, false), settings.integer(MEASUREMENTS, 0));
+                settings.flag(SYMMETRIZE_NOISE, false), settings.integer(MEASUREMENTS, DEFAULT_MEASUREMENTS));
     }
 
     private static int size(RawSettings settings, String key, int fallback) {

@@ -8,6 +8,7 @@ import org.dmflab.core.linalg.SymmetricEigen;
 import org.dmflab.core.model.Initialization;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
+import org.ejml.dense.row.NormOps_DDRM;
 import org.dmflab.core.model.TracePoint;
 
 /**
@@ -190,10 +191,9 @@ final class MatrixSolver implements Solver {
         DMatrixRMaj w = arithmetic.read(prefix[depth - 1]);
         DMatrixRMaj error = new DMatrixRMaj(w.numRows, w.numCols);
         CommonOps_DDRM.subtract(w, problem.target(), error);
-        double errorFro = 0;
-        for (double e : error.data) {
-            errorFro += e * e;
-        }
+        // fastNormF: the plain √(Σ e²) (no rescaling against overflow: the error is far from 1e154 before the run
+        // is stopped as diverging)
+        double errorFro = NormOps_DDRM.fastNormF(error);
         double[] lambda = new double[0];
         double[] sigma = null;
         double errorOp = Double.NaN;
@@ -216,7 +216,7 @@ final class MatrixSolver implements Solver {
         if (sigma == null) {
             sigma = RecordingSpectra.singularValues(w, symmetric);
         }
-        return new TracePoint(loss, Math.sqrt(errorFro), errorOp, lambda, sigma);
+        return new TracePoint(loss, errorFro, errorOp, lambda, sigma);
     }
 
     /** vᵢᵀ W vᵢ for each eigenvector vᵢ of the target. */
