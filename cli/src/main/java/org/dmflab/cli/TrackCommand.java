@@ -13,6 +13,7 @@ import org.dmflab.cli.io.OutputDirectory;
 import org.dmflab.core.chart.ChartRenderer;
 import org.dmflab.core.chart.TrackChartSet;
 import org.dmflab.core.chart.TrackCharts;
+import org.dmflab.core.groundtruth.GroundTruthSettings;
 import org.dmflab.core.settings.RawSettings;
 import org.dmflab.core.spectrum.SpectrumTracker;
 import org.dmflab.core.spectrum.TrackConfig;
@@ -77,6 +78,13 @@ final class TrackCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory.")
     Path out;
 
+    /**
+     * Every column a trace of a target within the engine's size limit can have: the lambda and sigma columns may hold
+     * missing cells (design.md §2), which an inferred CSV column would refuse.
+     */
+    private static final Map<String, Column> TRACE_COLUMNS = byName(Schemas.trace(GroundTruthSettings.MAX_SIZE,
+            GroundTruthSettings.MAX_SIZE));
+
     @Override
     public Integer call() throws Exception {
         if (System.getProperty("java.awt.headless") == null) {
@@ -85,7 +93,7 @@ final class TrackCommand implements Callable<Integer> {
         RawSettings raw = SettingsOptions.of(spec, TrackSettings.KEYS);
         TrackConfig config = TrackSettings.parse(raw);
 
-        Table traceTable = CsvTables.read(trace, byName(Schemas.trace(0, 0)), "");
+        Table traceTable = CsvTables.read(trace, TRACE_COLUMNS, "");
         Optional<Path> targetFile = target == null ? Optional.empty()
                 : Optional.of(target.matrix != null ? target.matrix : target.spectrum);
         Optional<Table> targetTable = Optional.empty();

@@ -51,7 +51,8 @@ class SaveLoadTest {
         assertNoSerializedJava(saved);
         Knime.Loaded loaded = Knime.load(saved);
         try (Knime.Project project = loaded.project()) {
-            assertFalse(loaded.result().hasErrors(), loaded.result().getFilteredError("", null));
+            assertFalse(loaded.result().hasErrors(), () -> loaded.result().getFilteredError("",
+                    org.knime.core.node.workflow.WorkflowPersistor.LoadResultEntry.LoadResultEntryType.Error));
             List<NodeID> ids = new ArrayList<>(project.wfm().getNodeContainers().stream()
                     .map(NodeContainer::getID).sorted().toList());
             assertEquals(4, ids.size());

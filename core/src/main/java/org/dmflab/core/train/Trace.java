@@ -10,7 +10,9 @@ import org.dmflab.core.table.Table;
 /**
  * The record of a gradient-descent run: one point per recorded iteration, ascending, with the columns of the trace table
  * (design.md §2). {@code lambda} holds vᵢᵀ W vᵢ along the target's eigenvectors (symmetric targets; empty rows
- * otherwise), {@code sigma} the singular values of W, descending.
+ * otherwise), {@code sigma} the singular values of W, descending. The table has {@code lambda_1 … lambda_n} and
+ * {@code sigma_1 … sigma_n} for a target of n columns whatever its rows and symmetry, so that its columns are known
+ * before the run (a KNIME node's configure); cells without a value (no eigenvectors, i &gt; min(m, n)) are missing.
  */
 public final class Trace {
     private final long[] iterations;
@@ -22,8 +24,10 @@ public final class Trace {
     private final double[] stableRank;
     private final double[][] lambda;
     private final double[][] sigma;
+    private final int width;
 
     private Trace(Builder builder) {
+        width = builder.width;
         int size = builder.iterations.size();
         iterations = new long[size];
         time = new double[size];
@@ -48,9 +52,26 @@ public final class Trace {
         }
     }
 
-    /** Starts a trace with {@code eigenCount} lambda columns (0 for non-symmetric targets) and {@code sigmaCount} sigma columns. */
+    /** Starts a trace with {@code eigenCount} lambda values (0 for non-symmetric targets) and {@code sigmaCount} sigmas. */
     public static Builder builder(int eigenCount, int sigmaCount) {
-        return new Builder(eigenCount, sigmaCount);
+        return builder(eigenCount, sigmaCount, Math.max(eigenCount, sigmaCount));
+    }
+
+    /**
+     * Starts a trace whose table has {@code width} lambda and sigma columns (the target's columns n), of which the
+     * first {@code eigenCount} and {@code sigmaCount} hold values.
+     */
+    public static Builder builder(int eigenCount, int sigmaCount, int width) {
+        if (eigenCount > width || sigmaCount > width) {
+            throw new IllegalArgumentException("width " + width + " is less than " + eigenCount + " lambdas or "
+                    + sigmaCount + " sigmas");
+        }
+        return new Builder(eigenCount, sigmaCount, width);
+    }
+
+    /** The number of lambda and of sigma columns of the table (the target's columns). */
+    public int width() {
+        return width;
     }
 
     public int size() {
@@ -120,7 +141,7 @@ public final class Trace {
 
     /** The trace table of design.md §2. */
     public Table toTable() {
-        List<Column> columns = Schemas.trace(eigenCount(), sigmaCount());
+        List<Column> columns = Schemas.trace(width, width);
         Table.Builder table = Table.builder(columns);
         Object[] cells = new Object[columns.size()];
         for (int k = 0; k < size(); k++) {
@@ -131,12 +152,9 @@ public final class Trace {
             cells[4] = errorOp[k];
             cells[5] = effectiveRank[k];
             cells[6] = stableRank[k];
-            int c = 7;
-            for (double value : lambda[k]) {
-                cells[c++] = value;
-            }
-            for (double value : sigma[k]) {
-                cells[c++] = value;
+            for (int i = 0; i < width; i++) {
+                cells[7 + i] = i < lambda[k].length ? (Object) lambda[k][i] : null;
+                cells[7 + width + i] = i < sigma[k].length ? (Object) sigma[k][i] : null;
             }
             table.addRow(cells);
         }
@@ -159,8 +177,8 @@ public final class Trace {
                 missing.add(name);
             }
         }
-        int sigmaCount = countNumbered(table, Schemas.SIGMA_PREFIX);
-        if (sigmaCount == 0) {
+        int sigmaColumns = countNumbered(table, Schemas.SIGMA_PREFIX);
+        if (sigmaColumns == 0) {
             missing.add(Schemas.SIGMA_PREFIX + "1");
         }
         if (!missing.isEmpty()) {
@@ -168,8 +186,11 @@ public final class Trace {
                     + String.join(", ", missing) + " (a trace has iteration, time, loss, error_fro, error_op, "
                     + "effective_rank, stable_rank, lambda_1…, sigma_1…)");
         }
-        int eigenCount = countNumbered(table, Schemas.LAMBDA_PREFIX);
-        Builder builder = builder(eigenCount, sigmaCount);
+        int lambdaColumns = countNumbered(table, Schemas.LAMBDA_PREFIX);
+        // the first row says how many lambda and sigma cells hold values; the others are missing in every row
+        int eigenCount = table.rowCount() == 0 ? lambdaColumns : valued(table, Schemas.LAMBDA_PREFIX, lambdaColumns);
+        int sigmaCount = table.rowCount() == 0 ? sigmaColumns : valued(table, Schemas.SIGMA_PREFIX, sigmaColumns);
+        Builder builder = builder(eigenCount, sigmaCount, Math.max(lambdaColumns, sigmaColumns));
         int[] fixedIndex = fixed.stream().mapToInt(table::indexOf).toArray();
         double[] scalars = new double[6];
         double[] lambdas = new double[eigenCount];
@@ -189,12 +210,33 @@ public final class Trace {
             for (int i = 0; i < eigenCount; i++) {
                 lambdas[i] = number(table, row, table.indexOf(Schemas.LAMBDA_PREFIX + (i + 1)), source);
             }
+            requireMissing(table, row, Schemas.LAMBDA_PREFIX, eigenCount, lambdaColumns, source);
             for (int i = 0; i < sigmaCount; i++) {
                 sigmas[i] = number(table, row, table.indexOf(Schemas.SIGMA_PREFIX + (i + 1)), source);
             }
+            requireMissing(table, row, Schemas.SIGMA_PREFIX, sigmaCount, sigmaColumns, source);
             builder.add(iteration, scalars[0], scalars[1], scalars[2], scalars[3], scalars[4], scalars[5], lambdas, sigmas);
         }
         return builder.build();
+    }
+
+    /** How many of {@code prefix1 … prefix<columns>} have a value in the first row (they come first). */
+    private static int valued(Table table, String prefix, int columns) {
+        int count = 0;
+        while (count < columns && table.cell(0, table.indexOf(prefix + (count + 1))) != null) {
+            count++;
+        }
+        return count;
+    }
+
+    private static void requireMissing(Table table, int row, String prefix, int from, int columns, String source) {
+        for (int i = from; i < columns; i++) {
+            if (table.cell(row, table.indexOf(prefix + (i + 1))) != null) {
+                throw new InvalidInputException(source + ", row " + table.rowId(row) + ", column '" + prefix + (i + 1)
+                        + "'", "has a value where the first row has none; in a trace the " + prefix + "… columns "
+                        + "with values come first and are the same in every row");
+            }
+        }
     }
 
     private static int countNumbered(Table table, String prefix) {
@@ -236,9 +278,12 @@ public final class Trace {
         private final List<double[]> lambdas = new ArrayList<>();
         private final List<double[]> sigmas = new ArrayList<>();
 
-        private Builder(int eigenCount, int sigmaCount) {
+        private final int width;
+
+        private Builder(int eigenCount, int sigmaCount, int width) {
             this.eigenCount = eigenCount;
             this.sigmaCount = sigmaCount;
+            this.width = width;
         }
 
         /** Records one point; the arrays are copied. */

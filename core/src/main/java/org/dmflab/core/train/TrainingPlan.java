@@ -70,9 +70,17 @@ public final class TrainingPlan {
         return problem.eigen().isPresent();
     }
 
-    /** The columns of the trace table this plan produces (for a KNIME output spec at configure time). */
+    /**
+     * The columns of the trace table this plan produces: they depend only on the target's column count n (design.md
+     * §2), so a KNIME node knows them at configure time from the input's spec.
+     */
     public List<Column> traceColumns() {
-        return Schemas.trace(symmetricTarget() ? problem.cols() : 0, Math.min(problem.rows(), problem.cols()));
+        return traceColumns(problem.cols());
+    }
+
+    /** The trace table's columns for a target with {@code targetColumns} columns (any rows, symmetric or not). */
+    public static List<Column> traceColumns(int targetColumns) {
+        return Schemas.trace(targetColumns, targetColumns);
     }
 
     /** The columns of the product's matrix table. */
@@ -120,7 +128,7 @@ public final class TrainingPlan {
         long budget = config.iterations();
         double tolerance = config.tolerance();
         int eigenCount = problem.eigen().isPresent() ? problem.cols() : 0;
-        Trace.Builder trace = Trace.builder(eigenCount, Math.min(problem.rows(), problem.cols()));
+        Trace.Builder trace = Trace.builder(eigenCount, Math.min(problem.rows(), problem.cols()), problem.cols());
         RecordSchedule schedule = config.record();
         progress.checkCanceled();
         if (running instanceof MatrixSolver matrix) {

@@ -34,6 +34,42 @@ class TraceTest {
         assertThat(back.effectiveRank(1)).isEqualTo(1.1);
     }
 
+    /** A non-symmetric 2×3 target: three lambda and sigma columns (its n), lambdas all missing, sigma_3 missing. */
+    @Test
+    void theTableHasTheTargetsColumnCountWithMissingCellsWhereNoValueExists() {
+        Trace trace = Trace.builder(0, 2, 3)
+                .add(0, 0, 2.0, 2.0, 1.9, 2.0, 2.0, new double[0], new double[]{0.5, 0.25})
+                .add(10, 0.1, 1.0, 1.4, 1.2, 1.1, 1.01, new double[0], new double[]{1.5, 0.02})
+                .build();
+        Table table = trace.toTable();
+        assertThat(table.columnNames()).containsExactly("iteration", "time", "loss", "error_fro", "error_op",
+                "effective_rank", "stable_rank", "lambda_1", "lambda_2", "lambda_3", "sigma_1", "sigma_2", "sigma_3");
+        for (int row = 0; row < 2; row++) {
+            for (String missing : List.of("lambda_1", "lambda_2", "lambda_3", "sigma_3")) {
+                assertThat(table.cell(row, table.indexOf(missing))).as(missing).isNull();
+            }
+        }
+        Trace back = Trace.fromTable(table, "trace");
+        assertThat(back.eigenCount()).isZero();
+        assertThat(back.sigmaCount()).isEqualTo(2);
+        assertThat(back.width()).isEqualTo(3);
+        assertThat(back.sigma(1, 1)).isEqualTo(0.02);
+        assertThat(back.toTable().columnNames()).isEqualTo(table.columnNames());
+    }
+
+    @Test
+    void aValueWhereTheFirstRowHasNoneIsRejected() {
+        Table table = Trace.builder(0, 1, 2)
+                .add(0, 0, 2.0, 2.0, 1.9, 2.0, 2.0, new double[0], new double[]{0.5})
+                .build().toTable();
+        Table.Builder builder = Table.builder(table.columns());
+        builder.addRow("Row0", new Object[]{0L, 0.0, 1.0, 1.0, 1.0, 1.0, 1.0, null, null, 0.5, null});
+        builder.addRow("Row1", new Object[]{1L, 0.0, 1.0, 1.0, 1.0, 1.0, 1.0, null, null, 0.5, 0.1});
+        assertThatThrownBy(() -> Trace.fromTable(builder.build(), "t"))
+                .hasMessage("t, row Row1, column 'sigma_2': has a value where the first row has none; in a trace the "
+                        + "sigma_… columns with values come first and are the same in every row");
+    }
+
     @Test
     void missingColumnsAreListed() {
         Table table = Table.builder(List.of(Column.of("iteration", ColumnType.LONG), Column.of("loss", ColumnType.DOUBLE)))
