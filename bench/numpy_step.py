@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """One matrix gradient-descent step of deep matrix factorization in numpy, as MatrixStepBenchmark does it in Java.
 
-Step (theory.md (6), (9); design.md §5): prefix products P_j = W_j ... W_1 (N-1 products), G = W - Phi, then from
+Step (docs/theory.md (6), (9); docs/design.md §5): prefix products P_j = W_j ... W_1 (N-1 products), G = W - Phi, then from
 j = N down to 2: S_next = W_j^T S and W_j -= eta * S P_{j-1}^T (2(N-1) products), finally W_1 -= eta * S.
 Same target (V diag(1/i) V^T, random orthogonal V), same start (alpha I, alpha = 0.5) and eta = 1e-4.
 

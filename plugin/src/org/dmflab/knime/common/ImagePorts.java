@@ -5,7 +5,7 @@ import org.knime.core.node.port.PortType;
 import org.knime.core.node.port.image.ImagePortObject;
 import org.knime.core.node.port.image.ImagePortObjectSpec;
 
-/** PNG image ports for the engine's charts (design.md §1: charts leave a node as PNG images). */
+/** PNG image ports for the engine's charts (docs/design.md §1: charts leave a node as PNG images). */
 public final class ImagePorts {
     /** The port type of a chart output. */
     public static final PortType TYPE = ImagePortObject.TYPE;

@@ -16,7 +16,7 @@ import org.knime.core.node.defaultnodesettings.SettingsModelIntegerBounded;
 import org.knime.core.node.defaultnodesettings.SettingsModelString;
 
 /**
- * A node's settings models, each created once under its design.md §3 key (the engine's key constant) and shared by the
+ * A node's settings models, each created once under its docs/design.md §3 key (the engine's key constant) and shared by the
  * node model and its dialog. It saves, validates and loads them together and hands their values to the engine as
  * {@link RawSettings}, so that the engine's one parser checks them with the same messages as the command line.
  */
@@ -67,7 +67,7 @@ public final class NodeSettingsGroup {
         }
     }
 
-    /** The current values as text, keyed as in design.md §3. */
+    /** The current values as text, keyed as in docs/design.md §3. */
     public RawSettings raw() {
         Map<String, String> values = new LinkedHashMap<>();
         models.forEach((key, model) -> values.put(key, text(model)));

@@ -23,7 +23,7 @@ final class GroundTruthGeneratorNodeDialog extends DefaultNodeSettingsPane {
         createNewGroup("Randomness and noise");
         addDialogComponent(new DialogComponentNumber(settings.seed, "Seed", 1, 12));
         addDialogComponent(new DialogComponentString(settings.noise, "Noise (none, gaussian:σ, uniform:a)", true, 20));
-        addDialogComponent(new DialogComponentBoolean(settings.symmetrizeNoise, "Symmetrise the noise"));
+        addDialogComponent(new DialogComponentBoolean(settings.symmetrizeNoise, "Symmetrize the noise"));
         createNewGroup("Matrix sensing");
         addDialogComponent(new DialogComponentNumber(settings.measurements, "Number of measurements (0 = none)", 1, 8));
         closeCurrentGroup();

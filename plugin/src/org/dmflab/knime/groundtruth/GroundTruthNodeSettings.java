@@ -21,7 +21,7 @@ import org.knime.core.node.defaultnodesettings.SettingsModelBoolean;
 import org.knime.core.node.defaultnodesettings.SettingsModelIntegerBounded;
 import org.knime.core.node.defaultnodesettings.SettingsModelString;
 
-/** The Ground Truth Generator's settings (design.md §3), defined once for the model and the dialog. */
+/** The Ground Truth Generator's settings (docs/design.md §3), defined once for the model and the dialog. */
 final class GroundTruthNodeSettings {
     final NodeSettingsGroup group = new NodeSettingsGroup();
     final SettingsModelString spectrum = group.string(SPECTRUM, "8,4,2,1,0.5,0.25");

@@ -13,7 +13,7 @@ final class BoundPredictorNodeDialog extends DefaultNodeSettingsPane {
         createNewGroup("Training settings (as in the Deep Factorization Trainer)");
         addDialogComponent(new DialogComponentNumber(settings.depth, "Depth N", 1, 6));
         addDialogComponent(new DialogComponentNumber(settings.step, "Step size η", 0.001, 12));
-        addDialogComponent(new DialogComponentStringSelection(settings.init, "Initialisation", "identity", "perturbed"));
+        addDialogComponent(new DialogComponentStringSelection(settings.init, "Initialization", "identity", "perturbed"));
         addDialogComponent(new DialogComponentNumber(settings.alpha, "Scale α", 0.001, 12));
         addDialogComponent(new DialogComponentNumber(settings.beta, "Perturbed factor β (0 < β < α)", 0.001, 12));
         createNewGroup("Accuracy");

@@ -1,7 +1,6 @@
 package org.dmflab.knime.predict;
 
-import org.dmflab.core.linalg.Spectrum;
-import org.dmflab.core.spectrum.TargetSpectra;
+import org.dmflab.core.model.Spectrum;
 import org.dmflab.core.settings.RawSettings;
 import org.dmflab.core.table.MatrixTables;
 import org.dmflab.core.table.Schemas;
@@ -24,9 +23,10 @@ import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.port.PortObject;
 import org.knime.core.node.port.PortObjectSpec;
 import org.knime.core.node.port.PortType;
+import org.dmflab.core.table.SpectrumTables;
 
 /**
- * Theoretical Bound Predictor: what theory.md predicts for a spectrum and training settings — step-size verdict,
+ * Theoretical Bound Predictor: what docs/theory.md predicts for a spectrum and training settings — step-size verdict,
  * limits, iteration counts and certified effective-rank plateaus. A thin adapter over {@link Predictor}.
  */
 final class BoundPredictorNodeModel extends EngineNodeModel {
@@ -45,7 +45,7 @@ final class BoundPredictorNodeModel extends EngineNodeModel {
     protected PortObjectSpec[] configure(PortObjectSpec[] inSpecs) throws InvalidSettingsException {
         EngineCalls.configure(() -> PredictSettings.parse(settings.group.raw()));
         DataTableSpec input = (DataTableSpec) inSpecs[0];
-        // the same rule as TargetSpectra.isSpectrumTable, on the spec
+        // the same rule as SpectrumTables.isSpectrumTable, on the spec
         boolean spectrumTable = input.containsName(Schemas.INDEX) && input.containsName(Schemas.VALUE)
                 && input.containsName(Schemas.KIND);
         if (!spectrumTable) {
@@ -66,8 +66,8 @@ final class BoundPredictorNodeModel extends EngineNodeModel {
         return EngineCalls.execute(() -> {
             PredictConfig config = PredictSettings.parse(settings.group.raw());
             Table input = KnimeTables.read((BufferedDataTable) inObjects[0], exec.createSubProgress(0.05));
-            Spectrum spectrum = TargetSpectra.isSpectrumTable(input)
-                    ? SpectrumSource.fromTable(input, INPUT_SOURCE)
+            Spectrum spectrum = SpectrumTables.isSpectrumTable(input)
+                    ? SpectrumTables.fromTable(input, INPUT_SOURCE)
                     : SpectrumSource.fromTarget(MatrixTables.fromTable(input, INPUT_SOURCE), INPUT_SOURCE);
             Prediction prediction = Predictor.predict(config, spectrum,
                     new ExecutionProgress(exec.createSubProgress(0.9)));

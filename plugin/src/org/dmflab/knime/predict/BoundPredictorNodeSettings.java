@@ -17,7 +17,7 @@ import org.knime.core.node.defaultnodesettings.SettingsModelIntegerBounded;
 import org.knime.core.node.defaultnodesettings.SettingsModelString;
 
 /**
- * The Theoretical Bound Predictor's settings (design.md §3), defined once for the model and the dialog. δ and the
+ * The Theoretical Bound Predictor's settings (docs/design.md §3), defined once for the model and the dialog. δ and the
  * target accuracy τ are text so that either can be left empty: τ, when given, chooses ε and δ by (65′).
  */
 final class BoundPredictorNodeSettings {

@@ -10,17 +10,17 @@ import org.dmflab.core.chart.ChartRenderer;
 import org.dmflab.core.chart.TrackChartSet;
 import org.dmflab.core.chart.TrackCharts;
 import org.dmflab.core.settings.RawSettings;
-import org.dmflab.core.spectrum.PredictedPlateaus;
 import org.dmflab.core.spectrum.SpectrumTracker;
-import org.dmflab.core.spectrum.TargetSpectra;
 import org.dmflab.core.spectrum.TrackConfig;
 import org.dmflab.core.spectrum.TrackInput;
 import org.dmflab.core.spectrum.TrackResult;
 import org.dmflab.core.spectrum.TrackSchemas;
 import org.dmflab.core.spectrum.TrackSettings;
+import org.dmflab.core.table.PlateauTables;
 import org.dmflab.core.table.Schemas;
+import org.dmflab.core.table.SpectrumTables;
 import org.dmflab.core.table.Table;
-import org.dmflab.core.train.Trace;
+import org.dmflab.core.table.TraceTables;
 import org.dmflab.knime.common.ChartSource;
 import org.dmflab.knime.common.EngineCalls;
 import org.dmflab.knime.common.EngineNodeModel;
@@ -71,15 +71,15 @@ final class SpectrumTrackerNodeModel extends EngineNodeModel implements ChartSou
     @Override
     protected PortObjectSpec[] configure(PortObjectSpec[] inSpecs) throws InvalidSettingsException {
         EngineCalls.configure(() -> TrackSettings.parse(settings.group.raw()));
-        EngineCalls.configure(() -> Trace.fromTable(KnimeTables.empty((DataTableSpec) inSpecs[0]), SOURCES.get(0)));
+        EngineCalls.configure(() -> TraceTables.fromTable(KnimeTables.empty((DataTableSpec) inSpecs[0]), SOURCES.get(0)));
         if (inSpecs[1] != null) {
             DataTableSpec target = (DataTableSpec) inSpecs[1];
-            if (!TargetSpectra.isSpectrumTable(KnimeTables.empty(target))) {
+            if (!SpectrumTables.isSpectrumTable(KnimeTables.empty(target))) {
                 KnimeTables.requireNumericColumns(target, SOURCES.get(1));
             }
         }
         if (inSpecs[2] != null) {
-            EngineCalls.configure(() -> PredictedPlateaus.fromTable(KnimeTables.empty((DataTableSpec) inSpecs[2]),
+            EngineCalls.configure(() -> PlateauTables.fromTable(KnimeTables.empty((DataTableSpec) inSpecs[2]),
                     SOURCES.get(2)));
         }
         return new PortObjectSpec[]{KnimeTables.spec(Schemas.PLATEAUS_OBSERVED), KnimeTables.spec(TrackSchemas.HITTING),

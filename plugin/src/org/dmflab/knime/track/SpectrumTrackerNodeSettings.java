@@ -9,7 +9,7 @@ import org.dmflab.knime.common.NodeSettingsGroup;
 import org.knime.core.node.defaultnodesettings.SettingsModelBoolean;
 import org.knime.core.node.defaultnodesettings.SettingsModelDoubleBounded;
 
-/** The Spectrum Tracker's settings (design.md §3), defined once for the model and the dialog. */
+/** The Spectrum Tracker's settings (docs/design.md §3), defined once for the model and the dialog. */
 final class SpectrumTrackerNodeSettings {
     final NodeSettingsGroup group = new NodeSettingsGroup();
     final SettingsModelDoubleBounded epsilon = group.number(EPSILON, TrackSettings.DEFAULT_EPSILON, Double.MIN_VALUE,

@@ -14,8 +14,8 @@ final class DeepFactorizationTrainerNodeDialog extends DefaultNodeSettingsPane {
         addDialogComponent(new DialogComponentNumber(settings.depth, "Depth N", 1, 6));
         addDialogComponent(new DialogComponentNumber(settings.step, "Step size η", 0.001, 12));
         addDialogComponent(new DialogComponentNumber(settings.width, "Inner width (0 = columns of the target)", 1, 8));
-        createNewGroup("Initialisation");
-        addDialogComponent(new DialogComponentStringSelection(settings.init, "Initialisation", "identity", "perturbed",
+        createNewGroup("Initialization");
+        addDialogComponent(new DialogComponentStringSelection(settings.init, "Initialization", "identity", "perturbed",
                 "gaussian"));
         addDialogComponent(new DialogComponentNumber(settings.alpha, "Scale α (identity, perturbed)", 0.001, 12));
         addDialogComponent(new DialogComponentNumber(settings.beta, "Perturbed factor β (0 < β < α)", 0.001, 12));

@@ -27,7 +27,7 @@ import org.knime.core.node.port.PortType;
 import org.knime.core.node.workflow.VariableType;
 
 /**
- * Deep Factorization Trainer: gradient descent on W_N···W_1 ≈ Φ (theory.md §1) with the solver the engine chooses, a
+ * Deep Factorization Trainer: gradient descent on W_N···W_1 ≈ Φ (docs/theory.md §1) with the solver the engine chooses, a
  * trace of the run and the final product. A thin adapter over {@link Trainer}.
  */
 final class DeepFactorizationTrainerNodeModel extends EngineNodeModel {

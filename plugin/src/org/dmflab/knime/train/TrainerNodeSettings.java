@@ -20,7 +20,7 @@ import org.knime.core.node.defaultnodesettings.SettingsModelDoubleBounded;
 import org.knime.core.node.defaultnodesettings.SettingsModelIntegerBounded;
 import org.knime.core.node.defaultnodesettings.SettingsModelString;
 
-/** The Deep Factorization Trainer's settings (design.md §3), defined once for the model and the dialog. */
+/** The Deep Factorization Trainer's settings (docs/design.md §3), defined once for the model and the dialog. */
 final class TrainerNodeSettings {
     final NodeSettingsGroup group = new NodeSettingsGroup();
     final SettingsModelIntegerBounded depth = group.integer(DEPTH, TrainSettings.DEFAULT_DEPTH, 1, 1000);

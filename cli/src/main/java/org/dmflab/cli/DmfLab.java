@@ -10,7 +10,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The {@code dmflab} command line: the headless twin of the KNIME nodes over the same engine (design.md §4). Every
+ * The {@code dmflab} command line: the headless twin of the KNIME nodes over the same engine (docs/design.md §4). Every
  * failure ends with one line on stderr and a documented exit code ({@link ExitCode}).
  */
 @Command(name = "dmflab", mixinStandardHelpOptions = true, version = "dmflab 0.1.0",

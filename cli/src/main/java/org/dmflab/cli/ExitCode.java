@@ -1,6 +1,6 @@
 package org.dmflab.cli;
 
-/** Exit codes of {@code dmflab} (design.md §4). */
+/** Exit codes of {@code dmflab} (docs/design.md §4). */
 public final class ExitCode {
     public static final int OK = 0;
     /** Bad input: one line on stderr names the option or cell. */

@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code dmflab experiment}: runs a preset (one of the paper's figures) through generate → train → predict → track and
- * writes every table, every chart and a self-contained report.html, all or nothing (design.md §4).
+ * writes every table, every chart and a self-contained report.html, all or nothing (docs/design.md §4).
  */
 @Command(name = "experiment", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Reproduce one of the paper's figures: generate a target, train, predict and track, and write "

@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code dmflab generate}: the Ground Truth Generator (design.md §3, §4). Writes matrix.csv and spectrum.csv. */
+/** {@code dmflab generate}: the Ground Truth Generator (docs/design.md §3, §4). Writes matrix.csv and spectrum.csv. */
 @Command(name = "generate", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Generate a target matrix with a chosen spectrum, or read one, optionally with noise and "
                 + "matrix-sensing measurements.",
@@ -50,7 +50,7 @@ final class GenerateCommand implements Callable<Integer> {
     String noise;
 
     @Option(names = "--symmetrize-noise", arity = "0..1", fallbackValue = "true", paramLabel = "BOOL",
-            description = "Symmetrise the noise, (E + Eᵀ)/2, so a symmetric target stays symmetric.")
+            description = "Symmetrize the noise, (E + Eᵀ)/2, so a symmetric target stays symmetric.")
     String symmetrizeNoise;
 
     @Option(names = "--measurements", paramLabel = "COUNT", description = "Number of Gaussian matrix-sensing "

@@ -10,14 +10,14 @@ import java.util.concurrent.Callable;
 import org.dmflab.cli.io.CsvTables;
 import org.dmflab.cli.io.OutputDirectory;
 import org.dmflab.core.InvalidInputException;
-import org.dmflab.core.linalg.Spectrum;
+import org.dmflab.core.model.Spectrum;
 import org.dmflab.core.settings.RawSettings;
 import org.dmflab.core.table.Column;
 import org.dmflab.core.table.MatrixTables;
 import org.dmflab.core.table.Schemas;
 import org.dmflab.core.theory.EigenvalueBounds;
-import org.dmflab.core.theory.Initialization;
-import org.dmflab.core.theory.Plateau;
+import org.dmflab.core.model.Initialization;
+import org.dmflab.core.model.Plateau;
 import org.dmflab.core.theory.PredictConfig;
 import org.dmflab.core.theory.PredictSettings;
 import org.dmflab.core.theory.Prediction;
@@ -27,13 +27,15 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import org.dmflab.core.theory.PlateauCertificate;
+import org.dmflab.core.table.SpectrumTables;
 
 /**
- * {@code dmflab predict}: the Theoretical Bound Predictor (design.md §3, §4). Writes bounds.csv, plateaus.csv and
+ * {@code dmflab predict}: the Theoretical Bound Predictor (docs/design.md §3, §4). Writes bounds.csv, plateaus.csv and
  * provenance.csv, prints the step-size verdict and a short summary.
  */
 @Command(name = "predict", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Predict what gradient descent will do on a symmetric target before running it (theory.md): "
+        description = {"Predict what gradient descent will do on a symmetric target before running it (docs/theory.md): "
                 + "step-size verdict, limits, exact and bounded iteration counts per eigenvalue, certified "
                 + "effective-rank plateaus.",
                 "Writes bounds.csv, plateaus.csv and provenance.csv (what kind of number each column is)."})
@@ -59,7 +61,7 @@ final class PredictCommand implements Callable<Integer> {
     @Option(names = "--init", paramLabel = "INIT", description = "identity (default) or perturbed.")
     String init;
 
-    @Option(names = "--alpha", paramLabel = "ALPHA", description = "Initialisation scale α > 0 (required).")
+    @Option(names = "--alpha", paramLabel = "ALPHA", description = "Initialization scale α > 0 (required).")
     String alpha;
 
     @Option(names = "--beta", paramLabel = "BETA", description = "Perturbed factor's scale, 0 < β < α "
@@ -116,7 +118,7 @@ final class PredictCommand implements Callable<Integer> {
             for (Column column : Schemas.SPECTRUM) {
                 schema.put(column.name(), column);
             }
-            return SpectrumSource.fromTable(CsvTables.read(spectrumFile, schema, "Row"), spectrumFile.toString());
+            return SpectrumTables.fromTable(CsvTables.read(spectrumFile, schema, "Row"), spectrumFile.toString());
         }
         return SpectrumSource.fromTarget(MatrixTables.fromTable(CsvTables.read(targetFile, Map.of(), "r"),
                 targetFile.toString()), targetFile.toString());
@@ -131,14 +133,15 @@ final class PredictCommand implements Callable<Integer> {
                     row.flow().isPresent() ? String.format("%.1f", row.flow().getAsDouble()) : "–",
                     row.signChange().isPresent() ? "  sign change " + row.signChange().getAsLong() : "");
         }
-        List<Plateau> plateaus = prediction.plateaus();
-        long certified = plateaus.stream().filter(Plateau::certified).count();
+        List<PlateauCertificate> plateaus = prediction.plateaus();
+        long certified = plateaus.stream().filter(PlateauCertificate::certified).count();
         out.printf("  %d of %d plateaus certified%n", certified, plateaus.size());
-        for (Plateau plateau : plateaus) {
+        for (PlateauCertificate certificate : plateaus) {
+            Plateau plateau = certificate.plateau();
             out.printf("  r = %d, level %.4f: %s%n", plateau.r(), plateau.level(), plateau.certified()
                     ? String.format("k in [%d, %s], deviation ≤ %.4f", plateau.start().getAsLong(),
                     plateau.end().isPresent() ? Long.toString(plateau.end().getAsLong()) : "∞", plateau.bound().getAsDouble())
-                    : plateau.reason());
+                    : certificate.reason());
         }
         for (String note : prediction.notes()) {
             out.println("  note: " + note);

@@ -8,7 +8,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 
 /**
- * Collects a command's settings options into {@link RawSettings}: the option {@code --key} carries the design.md §3
+ * Collects a command's settings options into {@link RawSettings}: the option {@code --key} carries the docs/design.md §3
  * setting {@code key}, so the option names are the KNIME settings keys by construction.
  */
 final class SettingsOptions {

@@ -31,7 +31,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code dmflab track}: the Spectrum Tracker (design.md §3, §4). Writes plateaus.csv, hitting.csv and the charts
+ * {@code dmflab track}: the Spectrum Tracker (docs/design.md §3, §4). Writes plateaus.csv, hitting.csv and the charts
  * eigenvalues.png, effective-rank.png and loss.png (800×500), all or nothing.
  */
 @Command(name = "track", mixinStandardHelpOptions = true, sortOptions = false,

@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code dmflab train}: the Deep Factorization Trainer (design.md §3, §4). Writes trace.csv and product.csv, prints a
+ * {@code dmflab train}: the Deep Factorization Trainer (docs/design.md §3, §4). Writes trace.csv and product.csv, prints a
  * one-line summary; warnings and progress go to stderr.
  */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
@@ -54,7 +54,7 @@ final class TrainCommand implements Callable<Integer> {
             + "(W₁ = βI, the others αI) or gaussian (i.i.d. N(0, σ²) entries; needs --seed).")
     String init;
 
-    @Option(names = "--alpha", paramLabel = "ALPHA", description = "Initialisation scale α > 0; default 0.02.")
+    @Option(names = "--alpha", paramLabel = "ALPHA", description = "Initialization scale α > 0; default 0.02.")
     String alpha;
 
     @Option(names = "--beta", paramLabel = "BETA", description = "Perturbed start: β in (0, α); default α/2.")

@@ -14,20 +14,22 @@ import java.util.Map;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.dmflab.cli.io.CsvTables;
-import org.dmflab.core.linalg.Spectrum;
-import org.dmflab.core.linalg.SpectrumKind;
-import org.dmflab.core.spectrum.RankMeasures;
+import org.dmflab.core.model.Spectrum;
+import org.dmflab.core.model.SpectrumKind;
+import org.dmflab.core.model.RankMeasures;
 import org.dmflab.core.table.Column;
 import org.dmflab.core.table.MatrixTables;
 import org.dmflab.core.table.Schemas;
 import org.dmflab.core.table.Table;
 import org.dmflab.core.theory.ScalarRecursion;
-import org.dmflab.core.train.Trace;
+import org.dmflab.core.model.Trace;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.dmflab.core.table.TraceTables;
+import org.dmflab.core.table.SpectrumTables;
 
 class TrackCommandTest {
     /** theory.md §8.2 (Figs. 3/6(b)): Λ = diag(8,4,2,1,0.5,0.25), N = 3, α = 0.02, η = 0.01. */
@@ -42,7 +44,7 @@ class TrackCommandTest {
     @BeforeAll
     static void writeInputs() throws IOException {
         traceFile = dir.resolve("trace.csv");
-        CsvTables.write(identicalStartTrace(25_000, 10).toTable(), traceFile);
+        CsvTables.write(TraceTables.toTable(identicalStartTrace(25_000, 10)), traceFile);
         DMatrixRMaj phi = new DMatrixRMaj(6, 6);
         for (int i = 0; i < 6; i++) {
             phi.set(i, i, LAMBDA[i]);
@@ -50,7 +52,7 @@ class TrackCommandTest {
         matrixFile = dir.resolve("matrix.csv");
         CsvTables.write(MatrixTables.toTable(phi), matrixFile);
         spectrumFile = dir.resolve("spectrum.csv");
-        CsvTables.write(new Spectrum(LAMBDA, SpectrumKind.EIGENVALUE).toTable(), spectrumFile);
+        CsvTables.write(SpectrumTables.toTable(new Spectrum(LAMBDA, SpectrumKind.EIGENVALUE)), spectrumFile);
     }
 
     @AfterEach

@@ -10,11 +10,12 @@ import java.util.List;
 import java.util.Map;
 import org.dmflab.cli.io.CsvTables;
 import org.dmflab.core.table.Table;
-import org.dmflab.core.train.Trace;
+import org.dmflab.core.model.Trace;
 import org.dmflab.core.train.TrainSettings;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.dmflab.core.table.TraceTables;
 
 class TrainCommandTest {
 
@@ -40,7 +41,7 @@ class TrainCommandTest {
         assertThat(run.err()).isEmpty();
         assertThat(run.out()).startsWith("solver spectral, 20000 iterations").contains("final loss")
                 .contains("effective rank").hasLineCount(1);
-        Trace trace = Trace.fromTable(CsvTables.read(out.resolve("trace.csv"), Map.of(), "r"), "trace.csv");
+        Trace trace = TraceTables.fromTable(CsvTables.read(out.resolve("trace.csv"), Map.of(), "r"), "trace.csv");
         assertThat(trace.iteration(0)).isZero();
         assertThat(trace.iteration(trace.size() - 1)).isEqualTo(20_000);
         assertThat(trace.eigenCount()).isEqualTo(4);

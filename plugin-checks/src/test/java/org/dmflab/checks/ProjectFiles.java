@@ -9,22 +9,22 @@ import java.util.stream.Stream;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.w3c.dom.Document;
 
-/** Locates the project's files (and the shared contracts next to the checkout) for the checks. */
+/** Locates the project's files for the checks. */
 final class ProjectFiles {
     static final Path ROOT = Path.of(System.getProperty("dmflab.root", "..")).toAbsolutePath().normalize();
     static final Path PLUGIN = ROOT.resolve("plugin");
     static final Path PLUGIN_SOURCES = PLUGIN.resolve("src");
-    static final Path SHARED = ROOT.resolveSibling("shared");
+    static final Path DOCS = ROOT.resolve("docs");
 
     private ProjectFiles() {
     }
 
-    /** A file of shared/, which CI and every developer have beside the checkout. */
-    static Path shared(String relative) {
-        Path path = SHARED.resolve(relative);
+    /** A document of the project's docs/ (theory.md, design.md: the master copies of the mathematics and contracts). */
+    static Path doc(String name) {
+        Path path = DOCS.resolve(name);
         if (!Files.exists(path)) {
-            throw new IllegalStateException("the shared contracts are missing: " + path + " (shared/ must lie next to "
-                    + "the checkout, as on CI)");
+            throw new IllegalStateException("the project's " + ROOT.relativize(path) + " is missing; it is part of "
+                    + "every checkout (git checkout -- docs)");
         }
         return path;
     }

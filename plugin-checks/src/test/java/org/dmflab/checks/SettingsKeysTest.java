@@ -92,7 +92,7 @@ class SettingsKeysTest {
 
     /** The keys of a row of design.md §3: the first back-quoted word of each top-level comma item, up to a ';'. */
     static List<String> designKeys(String row) {
-        String design = ProjectFiles.read(ProjectFiles.shared("design.md"));
+        String design = ProjectFiles.read(ProjectFiles.doc("design.md"));
         for (String line : design.split("\n")) {
             if (line.startsWith("| " + row + " ")) {
                 String keys = line.split(" \\| ")[1];

@@ -20,7 +20,7 @@ import org.dmflab.core.table.ColumnType;
 import org.dmflab.core.table.Table;
 
 /**
- * CSV form of our tables (design.md §2): UTF-8, header row, comma separator, {@code .} decimal point, doubles in Java's
+ * CSV form of our tables (docs/design.md §2): UTF-8, header row, comma separator, {@code .} decimal point, doubles in Java's
  * round-trip form, integers without decimals, empty cells only in nullable columns. Row identifiers are not written.
  */
 public final class CsvTables {

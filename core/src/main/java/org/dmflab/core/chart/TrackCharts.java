@@ -3,16 +3,16 @@ package org.dmflab.core.chart;
 import java.awt.Color;
 import java.util.Locale;
 import java.util.Optional;
-import org.dmflab.core.linalg.Spectrum;
-import org.dmflab.core.linalg.SpectrumKind;
+import org.dmflab.core.model.Spectrum;
+import org.dmflab.core.model.SpectrumKind;
 import org.dmflab.core.spectrum.ObservedPlateau;
-import org.dmflab.core.spectrum.PredictedPlateau;
 import org.dmflab.core.spectrum.TrackResult;
-import org.dmflab.core.train.Trace;
+import org.dmflab.core.model.Trace;
 import org.jfree.chart.JFreeChart;
+import org.dmflab.core.model.Plateau;
 
 /**
- * The Spectrum Tracker's charts (theory.md §7; the paper's Figs. 1, 3 and 6):
+ * The Spectrum Tracker's charts (docs/theory.md §7; the paper's Figs. 1, 3 and 6):
  * <ol>
  *   <li>eigenvalue trajectories λᵢ(W(k)) (σᵢ for non-symmetric targets) with the target values as dashed lines;</li>
  *   <li>the effective rank with the plateau levels r_eff(Φ_r) dashed and the predicted intervals (63′) shaded;</li>
@@ -98,7 +98,7 @@ public final class TrackCharts {
                 chart.horizontalLine(plateau.level(), "", ChartStyle.REFERENCE);
             }
             if (plateau.predicted().isPresent() && plateau.predicted().get().start().isPresent()) {
-                PredictedPlateau predicted = plateau.predicted().get();
+                Plateau predicted = plateau.predicted().get();
                 long start = predicted.start().getAsLong();
                 long end = predicted.end().orElse(Math.max(lastIteration, start));
                 if (!logX || end > 0) {

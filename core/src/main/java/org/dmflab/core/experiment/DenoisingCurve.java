@@ -4,7 +4,7 @@ import org.dmflab.core.linalg.SymmetricEigen;
 import org.dmflab.core.table.Column;
 import org.dmflab.core.table.ColumnType;
 import org.dmflab.core.table.Table;
-import org.dmflab.core.train.Trace;
+import org.dmflab.core.model.Trace;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.NormOps_DDRM;
@@ -15,12 +15,12 @@ import java.util.List;
 import java.util.stream.IntStream;
 
 /**
- * Generalisation error of a denoising run (theory.md §8.1, Fig. 9(b), on a synthetic target): the distance
+ * Generalisation error of a denoising run (docs/theory.md §8.1, Fig. 9(b), on a synthetic target): the distance
  * ‖W(k) − Φ_clean‖_F of every recorded product to the clean matrix, the best rank-r approximations of the noisy matrix as
  * benchmarks, and the early-stopping point (the recorded iteration of least distance).
  *
  * <p><b>Method.</b> The run trains on the symmetric noisy target Φ̃ = Ṽ Λ̃ Ṽᵀ from an identical start αI. By Lemma 2.1
- * (theory.md §2.1) every iterate is W(k) = Ṽ diag(p(k)) Ṽᵀ, and the trace's {@code lambda_i} columns are exactly
+ * (docs/theory.md §2.1) every iterate is W(k) = Ṽ diag(p(k)) Ṽᵀ, and the trace's {@code lambda_i} columns are exactly
  * p_i(k) = ṽᵢᵀ W(k) ṽᵢ (the spectral solver computes them from the recursion (18) itself). With C = Ṽᵀ Φ_clean Ṽ,
  * <pre>‖W(k) − Φ_clean‖²_F = ‖diag(p) − C‖²_F = ‖Φ_clean‖²_F − 2 Σᵢ pᵢ Cᵢᵢ + Σᵢ pᵢ²,</pre>
  * so the distance at every recorded iteration follows from the trace without forming any product. This holds only for

@@ -4,7 +4,7 @@ import org.dmflab.core.chart.ChartStyle;
 import org.dmflab.core.chart.LineChart;
 import org.dmflab.core.spectrum.Hitting;
 import org.dmflab.core.theory.EigenvalueBounds;
-import org.dmflab.core.train.Trace;
+import org.dmflab.core.model.Trace;
 import org.jfree.chart.JFreeChart;
 
 import java.awt.Color;
@@ -15,7 +15,7 @@ import java.util.OptionalDouble;
 import java.util.OptionalLong;
 
 /**
- * The charts an experiment adds to the tracker's (theory.md §8.2): several runs in one chart, predicted iteration counts
+ * The charts an experiment adds to the tracker's (docs/theory.md §8.2): several runs in one chart, predicted iteration counts
  * as vertical markers, the denoising error against its benchmarks. Built with {@link LineChart}, so they share the
  * tracker's style.
  */
@@ -100,8 +100,8 @@ final class ExperimentCharts {
         extend(yRange, y);
         LineChart.Builder chart = LineChart.builder("One eigenvalue: trajectory vs predicted iteration counts")
                 .subtitle(String.format(Locale.ROOT, "λ = %s, N = %s, α = %s, η = %s; a count marks where |x^N − λ| "
-                                + "≤ ελ with ε = %s", number(bounds.lambda()), run.spec().train().get("depth"),
-                        run.spec().train().get("alpha"), run.spec().train().get("step"),
+                                + "≤ ελ with ε = %s", number(bounds.lambda()), run.train().depth(),
+                        run.train().alpha(), run.train().step(),
                         run.prediction().get().config().epsilon()))
                 .xAxis("iteration k", false).yAxis("product eigenvalue x(k)^N (log scale)", true)
                 .series("x(k)^N (exact recursion (18))", iterations(trace), y, ChartStyle.seriesColor(0), false);
@@ -122,7 +122,7 @@ final class ExperimentCharts {
     static JFreeChart overTime(String title, List<RunOutcome> runs) {
         LineChart.Builder chart = LineChart.builder(title).xAxis("time t = η·k", false)
                 .yAxis("eigenvalue vᵢᵀ W vᵢ", false)
-                .subtitle("colour = run; one line per eigenvalue; dashed: target eigenvalues");
+                .subtitle("color = run; one line per eigenvalue; dashed: target eigenvalues");
         for (int r = 0; r < runs.size(); r++) {
             Trace trace = runs.get(r).training().trace();
             double[] time = new double[trace.size()];
@@ -154,7 +154,7 @@ final class ExperimentCharts {
             List<double[]> points = new ArrayList<>();
             double lambda = Double.NaN;
             for (RunOutcome run : runs) {
-                double step = Double.parseDouble(run.spec().train().get("step"));
+                double step = run.train().step();
                 EigenvalueBounds bounds = run.prediction().orElseThrow().bounds().get(i);
                 lambda = bounds.lambda();
                 if (bounds.exact().isPresent() && bounds.flow().isPresent()) {

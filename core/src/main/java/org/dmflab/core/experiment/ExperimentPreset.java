@@ -7,7 +7,7 @@ import java.util.Optional;
 
 /**
  * A reproducible experiment as data: the generator's settings, the runs (trainer, tracker, predictor settings), and
- * which analysis the report adds. Every setting is design.md §3 text, parsed by the engines' own parsers, so a preset
+ * which analysis the report adds. Every setting is docs/design.md §3 text, parsed by the engines' own parsers, so a preset
  * runs exactly what the corresponding {@code dmflab generate | train | predict | track} commands would.
  *
  * @param name        the {@code --preset} name

@@ -15,7 +15,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * The experiments of {@code dmflab experiment}: the paper's figures with the reproduction parameters of theory.md
+ * The experiments of {@code dmflab experiment}: the paper's figures with the reproduction parameters of docs/theory.md
  * §8.2 where it proposes them, and our own choices (stated in each description) elsewhere.
  */
 public final class ExperimentPresets {
@@ -72,13 +72,15 @@ public final class ExperimentPresets {
         Map<String, String> truth = settings(GroundTruthSettings.SPECTRUM, "4,2,1,0.5",
                 GroundTruthSettings.EIGENVECTORS, "random", GroundTruthSettings.SEED, "2");
         List<RunSpec> runs = new ArrayList<>();
+        double fraction = 0.5;
         for (int n = 1; n <= 5; n++) {
-            String step = Double.toString(0.5 * StepSizeBounds.uniform(4, 0.1, n));
+            String step = Double.toString(fraction * StepSizeBounds.uniform(4, 0.1, n));
             Map<String, String> train = train(Integer.toString(n), step, "identity", "0.1", "200000", "log:400",
                     "spectral");
             runs.add(run("n" + n, "N = " + n, train, track("true")));
         }
-        return new ExperimentPreset("depth", "depths N = 1…5 on one target (η = ½·(10′) each): deeper factorizations "
+        return new ExperimentPreset("depth", "depths N = 1…5 on one target (η = " + fraction + "·(10′) each): deeper "
+                + "factorizations "
                 + "learn in sharper steps", "Fig. 2", truth, Optional.empty(), runs, Analysis.DEPTH);
     }
 
@@ -162,7 +164,7 @@ public final class ExperimentPresets {
                 logX);
     }
 
-    /** The predictor's settings for a run: the same depth, step and start, ε = 0.01, δ = 0.005 (theory.md §8.2). */
+    /** The predictor's settings for a run: the same depth, step and start, ε = 0.01, δ = 0.005 (docs/theory.md §8.2). */
     private static Optional<Map<String, String>> predict(Map<String, String> train) {
         Map<String, String> predict = settings(PredictSettings.DEPTH, train.get(TrainSettings.DEPTH),
                 PredictSettings.STEP, train.get(TrainSettings.STEP), PredictSettings.INIT, train.get(TrainSettings.INIT),

@@ -5,7 +5,6 @@ import org.dmflab.core.groundtruth.GroundTruth;
 import org.dmflab.core.groundtruth.GroundTruthGenerator;
 import org.dmflab.core.groundtruth.GroundTruthSettings;
 import org.dmflab.core.settings.RawSettings;
-import org.dmflab.core.spectrum.PredictedPlateaus;
 import org.dmflab.core.spectrum.SpectrumTracker;
 import org.dmflab.core.spectrum.TrackInput;
 import org.dmflab.core.spectrum.TrackResult;
@@ -13,13 +12,16 @@ import org.dmflab.core.spectrum.TrackSettings;
 import org.dmflab.core.theory.PredictSettings;
 import org.dmflab.core.theory.Prediction;
 import org.dmflab.core.theory.Predictor;
+import org.dmflab.core.train.TrainConfig;
 import org.dmflab.core.train.TrainSettings;
 import org.dmflab.core.train.Trainer;
+import org.dmflab.core.train.TrainingPlan;
 import org.dmflab.core.train.TrainingResult;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.dmflab.core.theory.PlateauCertificate;
 
 /**
  * Runs a preset through the four engines — generate → train → predict → track — exactly as the command line does:
@@ -43,17 +45,18 @@ public final class ExperimentRunner {
             // training takes most of a run's time; prediction and tracking share the last fifth
             double offset = (double) i / count;
             double width = 1.0 / count;
-            TrainingResult training = Trainer.plan(TrainSettings.parse(RawSettings.of(spec.train())), truth.matrix(),
-                    truth.sensing()).run(share(progress, offset, 0.8 * width, spec.title() + ", train"));
+            TrainConfig train = TrainSettings.parse(RawSettings.of(spec.train()));
+            TrainingPlan plan = Trainer.plan(train, truth.matrix(), truth.sensing());
+            TrainingResult training = plan.run(share(progress, offset, 0.8 * width, spec.title() + ", train"));
             Optional<Prediction> prediction = spec.predict().map(settings -> Predictor.predict(
                     PredictSettings.parse(RawSettings.of(settings)), truth.spectrum(),
                     share(progress, offset + 0.8 * width, 0.1 * width, spec.title() + ", predict")));
             TrackInput input = new TrackInput(training.trace(), spec.label(), Optional.of(truth.spectrum()), "target",
-                    prediction.filter(ExperimentRunner::certifiesSomething)
-                            .map(p -> PredictedPlateaus.fromTable(p.plateausTable(), "prediction")), "prediction");
+                    prediction.filter(ExperimentRunner::certifiesSomething).map(Prediction::predictedPlateaus),
+                    "prediction");
             TrackResult track = SpectrumTracker.track(input, TrackSettings.parse(RawSettings.of(spec.track())),
                     share(progress, offset + 0.9 * width, 0.1 * width, spec.title() + ", track"));
-            outcomes.add(new RunOutcome(spec, training, prediction, track));
+            outcomes.add(new RunOutcome(spec, train, plan.admissibleStep(), training, prediction, track));
         }
         progress.report(1, "done");
         return new ExperimentRun(preset, truth, clean, outcomes);
@@ -65,7 +68,7 @@ public final class ExperimentRunner {
      * tracker's levels (one per positive eigenvalue).
      */
     private static boolean certifiesSomething(Prediction prediction) {
-        return prediction.plateaus().stream().anyMatch(org.dmflab.core.theory.Plateau::certified);
+        return prediction.plateaus().stream().anyMatch(PlateauCertificate::certified);
     }
 
     /** Reports of a stage mapped into [offset, offset + width] of the whole, prefixed by the run's title. */

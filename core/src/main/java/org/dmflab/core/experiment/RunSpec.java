@@ -6,7 +6,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One training run of an experiment: the trainer's, tracker's and (optionally) predictor's settings as design.md §3
+ * One training run of an experiment: the trainer's, tracker's and (optionally) predictor's settings as docs/design.md §3
  * key–value text, exactly what the command line or a KNIME node would hand the engine.
  *
  * @param label   short name, used in file names ({@code trace-<label>.csv}) when a preset has several runs

@@ -2,10 +2,11 @@ package org.dmflab.core.groundtruth;
 
 import java.util.Objects;
 import java.util.Optional;
-import org.dmflab.core.linalg.Spectrum;
+import org.dmflab.core.model.Spectrum;
 import org.dmflab.core.table.MatrixTables;
 import org.dmflab.core.table.Table;
 import org.ejml.data.DMatrixRMaj;
+import org.dmflab.core.table.SpectrumTables;
 
 /**
  * A generated target: the matrix Φ̃ (noise included), its spectrum computed from Φ̃ itself, and optional sensing data.
@@ -27,13 +28,13 @@ public record GroundTruth(DMatrixRMaj matrix, Spectrum spectrum, Optional<Sensin
         return matrix.copy();
     }
 
-    /** The matrix table of design.md §2. */
+    /** The matrix table of docs/design.md §2. */
     public Table matrixTable() {
         return MatrixTables.toTable(matrix);
     }
 
-    /** The spectrum table of design.md §2. */
+    /** The spectrum table of docs/design.md §2. */
     public Table spectrumTable() {
-        return spectrum.toTable();
+        return SpectrumTables.toTable(spectrum);
     }
 }

@@ -11,7 +11,7 @@ import org.dmflab.core.MemoryBudget;
  *
  * @param source          the clean target: a requested spectrum or a user matrix
  * @param seed            seed of every random draw (eigenvectors, noise, measurements); required when any is random
- * @param noise           additive noise E (theory.md §7.4)
+ * @param noise           additive noise E (docs/theory.md §7.4)
  * @param symmetrizeNoise replace E by (E + Eᵀ)/2, so that a symmetric target stays symmetric (footnote 3 of the paper)
  * @param measurements    number of Gaussian matrix-sensing measurements, 0 for none
  */
@@ -35,7 +35,7 @@ public record GroundTruthConfig(TargetSource source, OptionalLong seed, NoiseSpe
         }
         if (symmetrizeNoise && !noise.isNone() && source.rows() != source.columns()) {
             throw new InvalidInputException(GroundTruthSettings.SYMMETRIZE_NOISE, "a " + source.rows() + "×"
-                    + source.columns() + " target is not square, so its noise cannot be symmetrised; switch "
+                    + source.columns() + " target is not square, so its noise cannot be symmetrized; switch "
                     + "symmetrize-noise off or use a square target");
         }
         long rows = source.rows();

@@ -9,7 +9,7 @@ import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 
 /**
- * Builds target matrices with a chosen spectrum (theory.md §1.2): Φ = V diag(λ) Vᵀ for square targets, Φ = U diag(s) Vᵀ
+ * Builds target matrices with a chosen spectrum (docs/theory.md §1.2): Φ = V diag(λ) Vᵀ for square targets, Φ = U diag(s) Vᵀ
  * for rectangular ones, plus optional noise (§7.4) and Gaussian matrix-sensing measurements. The reported spectrum is
  * computed from the final matrix, never copied from the request, because noise changes it.
  *

@@ -7,7 +7,7 @@ import org.dmflab.core.settings.RawSettings;
 import org.ejml.data.DMatrixRMaj;
 
 /**
- * The Ground Truth Generator's settings keys (design.md §3; KNIME settings keys = {@code dmflab generate} options) and
+ * The Ground Truth Generator's settings keys (docs/design.md §3; KNIME settings keys = {@code dmflab generate} options) and
  * their one parser into a {@link GroundTruthConfig}.
  */
 public final class GroundTruthSettings {
@@ -21,7 +21,7 @@ public final class GroundTruthSettings {
     public static final String MEASUREMENTS = "measurements";
     public static final String INPUT = "input";
 
-    /** Every key, in the order of design.md §3. */
+    /** Every key, in the order of docs/design.md §3. */
     public static final List<String> KEYS =
             List.of(SPECTRUM, N, M, EIGENVECTORS, SEED, NOISE, SYMMETRIZE_NOISE, MEASUREMENTS, INPUT);
 

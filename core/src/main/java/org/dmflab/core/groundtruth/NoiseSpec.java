@@ -5,7 +5,7 @@ import java.util.Random;
 import org.dmflab.core.InvalidInputException;
 
 /**
- * Additive noise E for Φ̃ = Φ + E (theory.md §7.4, Remark 3.3): none, i.i.d. Gaussian entries N(0, σ²)
+ * Additive noise E for Φ̃ = Φ + E (docs/theory.md §7.4, Remark 3.3): none, i.i.d. Gaussian entries N(0, σ²)
  * ({@code gaussian:σ}) or i.i.d. uniform entries on [−a, a] ({@code uniform:a}).
  *
  * @param kind  the distribution

@@ -3,9 +3,11 @@ package org.dmflab.core.linalg;
 import java.util.Arrays;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.SingularOps_DDRM;
+import org.dmflab.core.model.Spectrum;
+import org.dmflab.core.model.SpectrumKind;
 
 /**
- * Computes the spectrum of a matrix as design.md §2 defines it: eigenvalues (descending) for symmetric matrices
+ * Computes the spectrum of a matrix as docs/design.md §2 defines it: eigenvalues (descending) for symmetric matrices
  * ({@link Symmetry}), singular values (descending) for all others.
  */
 public final class Spectra {

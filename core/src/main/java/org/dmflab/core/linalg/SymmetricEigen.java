@@ -3,9 +3,11 @@ package org.dmflab.core.linalg;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
+import org.dmflab.core.model.Spectrum;
+import org.dmflab.core.model.SpectrumKind;
 
 /**
- * Eigendecomposition Φ = V Λ Vᵀ of a symmetric matrix (theory.md §1.2), eigenvalues descending. Each eigenvector's
+ * Eigendecomposition Φ = V Λ Vᵀ of a symmetric matrix (docs/theory.md §1.2), eigenvalues descending. Each eigenvector's
  * sign is fixed so that its entry of largest modulus is positive, which makes the result reproducible.
  *
  * @param values  eigenvalues λ₁ ≥ … ≥ λₙ

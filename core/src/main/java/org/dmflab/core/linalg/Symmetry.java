@@ -3,7 +3,7 @@ package org.dmflab.core.linalg;
 import org.ejml.data.DMatrixRMaj;
 
 /**
- * Decides whether a matrix is symmetric. Symmetric targets get the eigenvalue-based theory (theory.md §2); all others
+ * Decides whether a matrix is symmetric. Symmetric targets get the eigenvalue-based theory (docs/theory.md §2); all others
  * singular values. The test is relative: |Φᵢⱼ − Φⱼᵢ| ≤ 1e-12·max|Φ|, which accepts matrices that are symmetric up to the
  * rounding of their construction (V diag(λ) Vᵀ in floating point) but no deliberately asymmetric noise.
  */

@@ -8,7 +8,7 @@ import java.util.OptionalLong;
 import org.dmflab.core.InvalidInputException;
 
 /**
- * Settings as the user wrote them: key → text, with the keys of design.md §3 (KNIME settings keys = command-line option
+ * Settings as the user wrote them: key → text, with the keys of docs/design.md §3 (KNIME settings keys = command-line option
  * names). The command line and the KNIME nodes both hand their values over in this form, and the engine parses them in
  * one place, so every message about a bad value is the same in both and names the key.
  *

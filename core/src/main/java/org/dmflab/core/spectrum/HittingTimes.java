@@ -4,16 +4,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
 import org.dmflab.core.Progress;
-import org.dmflab.core.linalg.Spectrum;
-import org.dmflab.core.linalg.SpectrumKind;
-import org.dmflab.core.train.Trace;
+import org.dmflab.core.model.Spectrum;
+import org.dmflab.core.model.SpectrumKind;
+import org.dmflab.core.model.Trace;
+import org.dmflab.core.model.Accuracy;
 
 /**
- * First hitting iterations of every target eigenvalue (design.md §3): the product's value along vᵢ is the trace's
+ * First hitting iterations of every target eigenvalue (docs/design.md §3): the product's value along vᵢ is the trace's
  * {@code lambda_i} column for eigenvalue targets and {@code sigma_i} for singular-value targets.
  *
  * <p><b>Which limit.</b> The trace does not say how the run started, and the limit depends on it: λ₊ = max(λ, 0) for an
- * identical start with N ≥ 2, λ otherwise (theory.md §3, §6; {@code ScalarRecursion.limit}). The two differ only for
+ * identical start with N ≥ 2, λ otherwise (docs/theory.md §3, §6; {@code ScalarRecursion.limit}). The two differ only for
  * λ &lt; 0, where identical starts end near 0 and perturbed or random starts near λ &lt; 0. The tracker therefore takes as
  * limit the candidate (λ or λ₊) <b>closer to the last recorded value</b>, the one the trajectory approaches; for
  * λ ≥ 0 both are λ. A run stopped before it has moved past λ/2 is thus judged against 0 — the hitting iteration is then

@@ -3,7 +3,7 @@ package org.dmflab.core.spectrum;
 import java.util.OptionalLong;
 
 /**
- * Tests the paper's central claim about the effective rank (theory.md §7.1 [TEXT]): after a few steps it drops to its
+ * Tests the paper's central claim about the effective rank (docs/theory.md §7.1 [TEXT]): after a few steps it drops to its
  * first minimum and from then on increases monotonically through the plateaus.
  *
  * <p><b>Definitions.</b> With tolerance τ = {@link #TOLERANCE}:

@@ -3,10 +3,10 @@ package org.dmflab.core.spectrum;
 import java.util.Optional;
 
 /**
- * Finds where an effective-rank path sits on a plateau level r_eff(Φ_r) (theory.md §7.1): the <b>longest run of
+ * Finds where an effective-rank path sits on a plateau level r_eff(Φ_r) (docs/theory.md §7.1): the <b>longest run of
  * consecutive recorded points</b> with |r_eff(W(k)) − level| ≤ tolerance. Length counts recorded points (the earliest
  * run wins a tie), so a run cannot be lengthened by sparse recording; its first and last recorded iterations are the
- * observed plateau. This is the "maximal empirical window" of theory.md §9 (c).
+ * observed plateau. This is the "maximal empirical window" of docs/theory.md §9 (c).
  */
 public final class PlateauDetector {
     private PlateauDetector() {

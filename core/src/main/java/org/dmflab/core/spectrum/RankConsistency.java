@@ -4,11 +4,12 @@ import java.util.Locale;
 import org.dmflab.core.InvalidInputException;
 import org.dmflab.core.Progress;
 import org.dmflab.core.table.Schemas;
-import org.dmflab.core.train.Trace;
+import org.dmflab.core.model.Trace;
+import org.dmflab.core.model.RankMeasures;
 
 /**
  * Recomputes the effective and stable rank of every recorded point from its {@code sigma_i} columns
- * ({@link RankMeasures}, theory.md §7.1) and checks them against the trace's own {@code effective_rank} and
+ * ({@link RankMeasures}, docs/theory.md §7.1) and checks them against the trace's own {@code effective_rank} and
  * {@code stable_rank} columns. Both come from the same singular values, so they agree to rounding (summation order,
  * ≈1e-15 relative); a disagreement beyond {@link #RELATIVE_TOLERANCE} means the trace was edited or assembled from
  * different runs, and every conclusion drawn from it would be suspect.

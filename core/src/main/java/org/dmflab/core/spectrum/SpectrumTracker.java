@@ -4,12 +4,15 @@ import java.util.ArrayList;
 import java.util.List;
 import org.dmflab.core.InvalidInputException;
 import org.dmflab.core.Progress;
-import org.dmflab.core.linalg.Spectrum;
-import org.dmflab.core.linalg.SpectrumKind;
-import org.dmflab.core.train.Trace;
+import org.dmflab.core.model.Spectrum;
+import org.dmflab.core.model.SpectrumKind;
+import org.dmflab.core.model.Trace;
+import org.dmflab.core.model.RankMeasures;
+import java.util.Optional;
+import org.dmflab.core.model.Plateau;
 
 /**
- * The Spectrum Tracker (design.md §2–§4): reads a recorded run against its target and reports what theory.md §7
+ * The Spectrum Tracker (docs/design.md §2–§4): reads a recorded run against its target and reports what docs/theory.md §7
  * predicts can be seen in it — the effective rank recomputed and checked ({@link RankConsistency}), the plateau levels
  * r_eff(Φ_r) = Σ_{i≤r}λᵢ/λ₁ of the positive part of the spectrum (§7.1) with the observed runs on them
  * ({@link PlateauDetector}), the first hitting iteration of every target value ({@link HittingTimes}), and whether the
@@ -44,7 +47,7 @@ public final class SpectrumTracker {
             progress.report(0.2 + 0.5 * (r - 1) / levels.length, "plateau r=" + r);
             int rank = r;
             plateaus.add(new ObservedPlateau(r, levels[r - 1],
-                    input.predicted().flatMap(predicted -> predicted.forRank(rank)),
+                    input.predicted().flatMap(predicted -> forRank(predicted, rank)),
                     PlateauDetector.longestRun(iterations, ranks.effectiveRank(), levels[r - 1],
                             config.plateauTolerance())));
         }
@@ -63,7 +66,7 @@ public final class SpectrumTracker {
     private static double[] levels(TrackInput input) {
         if (input.target().isEmpty()) {
             return input.predicted()
-                    .map(predicted -> predicted.rows().stream().mapToDouble(PredictedPlateau::level).toArray())
+                    .map(predicted -> predicted.stream().mapToDouble(Plateau::level).toArray())
                     .orElse(new double[0]);
         }
         double[] values = input.target().get().values();
@@ -81,8 +84,13 @@ public final class SpectrumTracker {
         return levels;
     }
 
-    private static void requireMatchingLevels(double[] levels, PredictedPlateaus predicted, String source) {
-        for (PredictedPlateau row : predicted.rows()) {
+    /** The predicted plateau for rank {@code r} (rows are r = 1, 2, … in order), if there is one. */
+    private static Optional<Plateau> forRank(List<Plateau> predicted, int r) {
+        return r >= 1 && r <= predicted.size() ? Optional.of(predicted.get(r - 1)) : Optional.empty();
+    }
+
+    private static void requireMatchingLevels(double[] levels, List<Plateau> predicted, String source) {
+        for (Plateau row : predicted) {
             if (row.r() > levels.length) {
                 throw new InvalidInputException(source + ", r=" + row.r(), "the target has only " + levels.length
                         + " positive values, so there is no plateau r=" + row.r() + "; the prediction belongs to another"

@@ -1,18 +1,14 @@
 package org.dmflab.core.spectrum;
 
-import java.util.ArrayList;
-import java.util.List;
-import org.dmflab.core.InvalidInputException;
 import org.dmflab.core.linalg.Spectra;
-import org.dmflab.core.linalg.Spectrum;
-import org.dmflab.core.linalg.SpectrumKind;
+import org.dmflab.core.model.Spectrum;
 import org.dmflab.core.table.MatrixTables;
-import org.dmflab.core.table.Schemas;
+import org.dmflab.core.table.SpectrumTables;
 import org.dmflab.core.table.Table;
 
 /**
  * Reads the tracker's target: either a matrix table (its spectrum is computed, eigenvalues if it is symmetric and
- * singular values otherwise, design.md §2) or a spectrum table ({@code index}, {@code value}, {@code kind}). A table
+ * singular values otherwise, docs/design.md §2) or a spectrum table ({@code index}, {@code value}, {@code kind}). A table
  * with the three spectrum columns is taken as a spectrum table, any other as a matrix table, so one input port serves
  * both.
  */
@@ -22,77 +18,12 @@ public final class TargetSpectra {
 
     /** The spectrum of a matrix table or a spectrum table, whichever {@code table} is. */
     public static Spectrum fromEither(Table table, String source) {
-        return isSpectrumTable(table) ? fromSpectrumTable(table, source) : fromMatrixTable(table, source);
-    }
-
-    /** Whether {@code table} has the columns of the spectrum table. */
-    public static boolean isSpectrumTable(Table table) {
-        return table.indexOf(Schemas.INDEX) >= 0 && table.indexOf(Schemas.VALUE) >= 0 && table.indexOf(Schemas.KIND) >= 0;
+        return SpectrumTables.isSpectrumTable(table) ? SpectrumTables.fromTable(table, source)
+                : fromMatrixTable(table, source);
     }
 
     /** The spectrum of a matrix table. */
     public static Spectrum fromMatrixTable(Table table, String source) {
         return Spectra.of(MatrixTables.fromTable(table, source));
-    }
-
-    /**
-     * Reads a spectrum table: indices 1 … n in order, finite values in descending order, one kind for all rows. Names
-     * the missing columns or the offending cell.
-     */
-    public static Spectrum fromSpectrumTable(Table table, String source) {
-        List<String> missing = new ArrayList<>();
-        for (String name : List.of(Schemas.INDEX, Schemas.VALUE, Schemas.KIND)) {
-            if (table.indexOf(name) < 0) {
-                missing.add(name);
-            }
-        }
-        if (!missing.isEmpty()) {
-            throw new InvalidInputException(source, "is not a spectrum table: missing column"
-                    + (missing.size() > 1 ? "s " : " ") + String.join(", ", missing)
-                    + " (a spectrum table has index, value, kind)");
-        }
-        if (table.rowCount() == 0) {
-            throw new InvalidInputException(source, "the spectrum table has no rows; it needs one row per eigenvalue "
-                    + "or singular value");
-        }
-        int indexColumn = table.indexOf(Schemas.INDEX);
-        int valueColumn = table.indexOf(Schemas.VALUE);
-        int kindColumn = table.indexOf(Schemas.KIND);
-        double[] values = new double[table.rowCount()];
-        SpectrumKind kind = null;
-        for (int row = 0; row < table.rowCount(); row++) {
-            String where = source + ", row " + table.rowId(row);
-            Object index = table.cell(row, indexColumn);
-            if (!(index instanceof Number indexNumber) || indexNumber.doubleValue() != row + 1) {
-                throw new InvalidInputException(where + ", column 'index'", "is " + index + " but should be "
-                        + (row + 1) + "; list the values with indices 1, 2, … in order");
-            }
-            Object value = table.cell(row, valueColumn);
-            if (!(value instanceof Number number) || !Double.isFinite(number.doubleValue())) {
-                throw new InvalidInputException(where + ", column 'value'", "'" + value + "' is not a finite number");
-            }
-            values[row] = number.doubleValue();
-            if (row > 0 && values[row] > values[row - 1]) {
-                throw new InvalidInputException(where + ", column 'value'", values[row] + " is larger than the value "
-                        + values[row - 1] + " before it; a spectrum table lists its values in descending order");
-            }
-            SpectrumKind rowKind = SpectrumKind.fromLabel(String.valueOf(table.cell(row, kindColumn)));
-            if (rowKind == null) {
-                throw new InvalidInputException(where + ", column 'kind'", "'" + table.cell(row, kindColumn)
-                        + "' is not a kind; use '" + SpectrumKind.EIGENVALUE.label() + "' or '"
-                        + SpectrumKind.SINGULAR_VALUE.label() + "'");
-            }
-            if (kind != null && rowKind != kind) {
-                throw new InvalidInputException(where + ", column 'kind'", "is '" + rowKind.label()
-                        + "' but earlier rows are '" + kind.label() + "'; a spectrum has one kind");
-            }
-            kind = rowKind;
-        }
-        if (kind == SpectrumKind.SINGULAR_VALUE && values[values.length - 1] < 0) {
-            throw new InvalidInputException(source + ", row " + table.rowId(values.length - 1) + ", column 'value'",
-                    values[values.length - 1] + " is negative but singular values are not; use kind '"
-                            + SpectrumKind.EIGENVALUE.label() + "' or fix the value");
-        }
-        return new Spectrum(values, kind);
     }
 }

@@ -1,14 +1,15 @@
 package org.dmflab.core.spectrum;
 
 import org.dmflab.core.InvalidInputException;
+import org.dmflab.core.model.Accuracy;
 
 /**
  * What the Spectrum Tracker needs besides its input tables, validated on construction (the KNIME node builds it at
  * configure time).
  *
- * @param epsilon           relative accuracy of the hitting iterations, the ε rule of design.md §3 ({@link Accuracy}); in (0, 1)
+ * @param epsilon           relative accuracy of the hitting iterations, the ε rule of docs/design.md §3 ({@link Accuracy}); in (0, 1)
  * @param plateauTolerance  half-width of the band |r_eff(W) − r_eff(Φ_r)| ≤ tolerance that counts as being on plateau r
- *                          (theory.md §7.1); positive, in effective-rank units
+ *                          (docs/theory.md §7.1); positive, in effective-rank units
  * @param logX              draw the iteration axes logarithmically (iteration 0 is then left out and the axis says so)
  */
 public record TrackConfig(double epsilon, double plateauTolerance, boolean logX) {

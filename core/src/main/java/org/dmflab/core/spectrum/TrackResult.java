@@ -4,12 +4,13 @@ import java.util.List;
 import java.util.Locale;
 import org.dmflab.core.table.Schemas;
 import org.dmflab.core.table.Table;
+import org.dmflab.core.model.Plateau;
 
 /**
  * What the Spectrum Tracker found: the recomputed rank trajectories, the plateaus (levels, predicted and observed
  * intervals), the hitting iterations and the monotonicity of the effective rank. The tables leave the engine via
  * {@link #plateausTable()} and {@link #hittingTable()}; the charts are built from this result by
- * {@code org.dmflab.core.chart.TrackCharts}.
+ * the chart package above (TrackCharts).
  *
  * @param effectiveRank the effective rank of each recorded point, recomputed from the sigma columns
  * @param stableRank    the stable rank of each recorded point, recomputed likewise
@@ -43,11 +44,11 @@ public record TrackResult(TrackInput input, TrackConfig config, double[] effecti
         return monotonicity.monotone();
     }
 
-    /** The plateaus table of design.md §2 (Schemas.PLATEAUS_OBSERVED). */
+    /** The plateaus table of docs/design.md §2 (Schemas.PLATEAUS_OBSERVED). */
     public Table plateausTable() {
         Table.Builder table = Table.builder(Schemas.PLATEAUS_OBSERVED);
         for (ObservedPlateau plateau : plateaus) {
-            PredictedPlateau predicted = plateau.predicted().orElse(null);
+            Plateau predicted = plateau.predicted().orElse(null);
             table.addRow(plateau.r(), plateau.level(),
                     predicted != null && predicted.start().isPresent() ? predicted.start().getAsLong() : null,
                     predicted != null && predicted.end().isPresent() ? predicted.end().getAsLong() : null,

@@ -8,7 +8,7 @@ import java.util.List;
 import org.dmflab.core.table.Column;
 
 /**
- * The table the Spectrum Tracker adds to design.md §2: the <b>hitting</b> table, one row per target eigenvalue
+ * The table the Spectrum Tracker adds to docs/design.md §2: the <b>hitting</b> table, one row per target eigenvalue
  * (singular value for non-symmetric targets), with {@code index}, {@code lambda} (the target value), {@code limit}
  * (what the product approaches, {@link HittingTimes}) and {@code k_hit} (first recorded iteration within ε; empty if
  * never). Its plateaus table is Schemas.PLATEAUS_OBSERVED.

@@ -4,7 +4,7 @@ import java.util.List;
 import org.dmflab.core.settings.RawSettings;
 
 /**
- * The Spectrum Tracker's settings keys (design.md §3; KNIME settings keys = {@code dmflab track} options) and their one
+ * The Spectrum Tracker's settings keys (docs/design.md §3; KNIME settings keys = {@code dmflab track} options) and their one
  * parser into a {@link TrackConfig}.
  */
 public final class TrackSettings {
@@ -12,14 +12,14 @@ public final class TrackSettings {
     public static final String PLATEAU_TOLERANCE = "plateau-tolerance";
     public static final String LOG_X = "log-x";
 
-    /** Every key, in the order of design.md §3. */
+    /** Every key, in the order of docs/design.md §3. */
     public static final List<String> KEYS = List.of(EPSILON, PLATEAU_TOLERANCE, LOG_X);
 
     /** Default relative accuracy of the hitting iterations (the §8.2 figure parameters use ε = 0.01). */
     public static final double DEFAULT_EPSILON = 0.01;
     /** Default half-width of a plateau band around r_eff(Φ_r), in effective-rank units. */
     public static final double DEFAULT_PLATEAU_TOLERANCE = 0.05;
-    /** Iteration axes are logarithmic by default: the plateaus of theory.md §7 are spaced geometrically. */
+    /** Iteration axes are logarithmic by default: the plateaus of docs/theory.md §7 are spaced geometrically. */
     public static final boolean DEFAULT_LOG_X = true;
 
     private TrackSettings() {

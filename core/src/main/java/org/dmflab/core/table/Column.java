@@ -3,7 +3,7 @@ package org.dmflab.core.table;
 import java.util.Objects;
 
 /**
- * One column of a table: its exact name (design.md §2), its type, and whether a cell may be empty (missing).
+ * One column of a table: its exact name (docs/design.md §2), its type, and whether a cell may be empty (missing).
  * Only a few bound columns may be empty ({@code k_exact} when the accuracy is never reached, for example).
  */
 public record Column(String name, ColumnType type, boolean nullable) {

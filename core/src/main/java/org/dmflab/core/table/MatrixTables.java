@@ -3,7 +3,7 @@ package org.dmflab.core.table;
 import org.dmflab.core.InvalidInputException;
 import org.ejml.data.DMatrixRMaj;
 
-/** Converts between matrices and the matrix table of design.md §2 ({@code c1 … cn}, RowIDs {@code r1 … rm}). */
+/** Converts between matrices and the matrix table of docs/design.md §2 ({@code c1 … cn}, RowIDs {@code r1 … rm}). */
 public final class MatrixTables {
     private MatrixTables() {
     }

@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The table schemas of design.md §2, written once. Column names are contracts shared by the command line, the KNIME
+ * The table schemas of docs/design.md §2, written once. Column names are contracts shared by the command line, the KNIME
  * nodes, the test workflows and the tests.
  */
 public final class Schemas {
@@ -107,7 +107,7 @@ public final class Schemas {
     }
 
     /**
-     * The matrix-sensing measurements (our extension of design.md §2): one row per measurement i, with
+     * The matrix-sensing measurements (our extension of docs/design.md §2): one row per measurement i, with
      * {@code measurement} (1-based), {@code y} = ⟨Aᵢ, Φ⟩ and the entries {@code a1 … a(m·n)} of Aᵢ in row-major order.
      */
     public static List<Column> measurements(int entryCount) {

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * An immutable table: named, typed columns (design.md §2), row identifiers and rows of cells. It is the one format in
+ * An immutable table: named, typed columns (docs/design.md §2), row identifiers and rows of cells. It is the one format in
  * which results leave the engine; the command line writes it as CSV and the KNIME nodes as a data table, so both
  * speak exactly the same schema.
  *

@@ -5,7 +5,7 @@ import java.util.OptionalDouble;
 import java.util.OptionalLong;
 
 /**
- * One row of the bounds table (design.md §2 plus two columns of ours): what the theory predicts for eigenvalue λ of Φ.
+ * One row of the bounds table (docs/design.md §2 plus two columns of ours): what the theory predicts for eigenvalue λ of Φ.
  * Empty values are numbers that do not apply (see {@link PredictionTables#provenance} for what each one is).
  *
  * @param index            1-based position in the (descending) spectrum

@@ -5,7 +5,7 @@ import org.ejml.data.ComplexPolar_F64;
 import org.ejml.ops.ComplexMath_F64;
 
 /**
- * The gradient flow (28) ẋ = f(x) = x^{N−1}(λ − x^N) in closed form (theory.md §4.2): the antiderivative G_{N,λ} of 1/f,
+ * The gradient flow (28) ẋ = f(x) = x^{N−1}(λ − x^N) in closed form (docs/theory.md §4.2): the antiderivative G_{N,λ} of 1/f,
  * (22′), so that the flow needs time τ(a→b) = G(b) − G(a) to go from a to b (29′). Two implementations of G: the real
  * form of Appendix C′ (used everywhere) and the complex-logarithm form (22′) with the N roots of z^N = λ and the
  * principal branch of Log, kept as an independent check of the real form. Both are DERIVED for this project (the
@@ -87,12 +87,12 @@ public final class FlowTime {
             ComplexMath_F64.multiply(rootSquared, log, term);
             sumReal += term.real;
         }
-        // the imaginary part of G is constant along each interval not containing λ₊^{1/N} (theory.md §4.2), so the
+        // the imaginary part of G is constant along each interval not containing λ₊^{1/N} (docs/theory.md §4.2), so the
         // real part carries every difference G(b) − G(a)
         return (polynomialPart(depth, u) - sumReal / (depth * lambda)) / lambda;
     }
 
-    /** The inflection point x* = ((N − 1)λ/(2N − 1))^{1/N} of the flow for λ &gt; 0, N ≥ 2 (theory.md §5.2). */
+    /** The inflection point x* = ((N − 1)λ/(2N − 1))^{1/N} of the flow for λ &gt; 0, N ≥ 2 (docs/theory.md §5.2). */
     public static double inflectionPoint(int depth, double lambda) {
         return Math.pow((depth - 1) * lambda / (2 * depth - 1), 1.0 / depth);
     }

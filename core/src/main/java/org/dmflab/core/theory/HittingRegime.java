@@ -1,7 +1,7 @@
 package org.dmflab.core.theory;
 
 /**
- * The cases of (24′) (theory.md §5.3) for an identical start, plus the exact case N = 1 (Lemma 2.2′). The label names
+ * The cases of (24′) (docs/theory.md §5.3) for an identical start, plus the exact case N = 1 (Lemma 2.2′). The label names
  * the case in the {@code regime} column of the bounds table.
  */
 public enum HittingRegime {

@@ -3,7 +3,7 @@ package org.dmflab.core.theory;
 import java.util.OptionalLong;
 
 /**
- * Theorem 2.4′ of theory.md §5 (DERIVED for this project; the paper's (23)–(27) are unrecovered): for the identical-start
+ * Theorem 2.4′ of docs/theory.md §5 (DERIVED for this project; the paper's (23)–(27) are unrecovered): for the identical-start
  * recursion (18) with N ≥ 2 and η ≤ η_{2.2}(λ, α) of (20′), the first iteration K_ε with |x(k)^N − λ₊| ≤ ε satisfies
  * K_ε ≤ T_N(λ, α, η, ε) of (24′), and K_ε ≥ T^L_N of (27′) when λ &gt; α^N + ε. ε is <em>absolute</em> here. Also
  * Lemma 3.8′'s Λ_N (how long x(k)^N stays below a level c) and the exact count of Lemma 2.2′ for N = 1. Callers check
@@ -113,7 +113,7 @@ public final class HittingTimeBounds {
         return 1 / (depth * Math.pow(lambda, 2 - 2.0 / depth));
     }
 
-    /** L = max over [α, x*] of f′ = f′(max{α, u_m}), u_m = ((N−2)λ/(2(2N−1)))^{1/N} (theory.md §5.2). */
+    /** L = max over [α, x*] of f′ = f′(max{α, u_m}), u_m = ((N−2)λ/(2(2N−1)))^{1/N} (docs/theory.md §5.2). */
     static double maxRateDerivative(int depth, double lambda, double alpha) {
         double peak = Math.pow((depth - 2) * lambda / (2 * (2 * depth - 1)), 1.0 / depth);
         return FlowTime.rateDerivative(depth, lambda, Math.max(alpha, peak));

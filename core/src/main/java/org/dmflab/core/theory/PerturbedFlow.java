@@ -3,10 +3,10 @@ package org.dmflab.core.theory;
 import java.util.OptionalLong;
 
 /**
- * The perturbed start (13) in the flow limit and the phase transition (46) (theory.md §6). In the gradient flow of (40)
+ * The perturbed start (13) in the flow limit and the phase transition (46) (docs/theory.md §6). In the gradient flow of (40)
  * the difference of squares y² − x² = γ² = α² − β² is conserved (44′), so with q(x) = (x² + γ²)^{(N−1)/2} and the product
  * eigenvalue p(x) = x q(x) the dynamics reduce to ẋ = q(x)(λ − p(x)). Flow times are integrals of 1/(q(λ − p)), computed
- * by adaptive Gauss–Kronrod quadrature. Everything here is an estimate (CONJ in theory.md) except
+ * by adaptive Gauss–Kronrod quadrature. Everything here is an estimate (CONJ in docs/theory.md) except
  * {@link #signChangeBound}, which is Lemma 2.11′ (DERIVED, proved).
  */
 public final class PerturbedFlow {

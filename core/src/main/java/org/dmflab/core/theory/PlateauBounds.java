@@ -6,10 +6,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
-import org.dmflab.core.spectrum.RankMeasures;
+import org.dmflab.core.model.RankMeasures;
+import org.dmflab.core.model.Plateau;
 
 /**
- * Certified effective-rank plateaus (theory.md §7, DERIVED for this project; the paper's (59)–(65) are unrecovered):
+ * Certified effective-rank plateaus (docs/theory.md §7, DERIVED for this project; the paper's (59)–(65) are unrecovered):
  * Theorem 3.5′ for gradient descent, K_lead = max_{i≤r} T_N(λᵢ, α, η, ελᵢ) ≤ k ≤ K_tail = Λ_N(λ_{r+1}, α, η, c) with
  * c = δ(1−ε)λ₁ implies (64′), and Theorem 3.1′ (59′)–(61′) for the N = 2 gradient flow. With a target accuracy τ the
  * per-rank ε and δ follow (65′). An empty interval is always a safe answer: the theory then claims nothing, and the
@@ -41,12 +42,12 @@ public final class PlateauBounds {
      * One plateau per rank r = 1…n for descending eigenvalues λ₁ ≥ … ≥ λₙ and an identical start (for a perturbed start
      * pass {@code identicalStart = false}: nothing is certified).
      */
-    public static List<Plateau> predict(double[] eigenvalues, int depth, double alpha, double eta,
+    public static List<PlateauCertificate> predict(double[] eigenvalues, int depth, double alpha, double eta,
                                         boolean identicalStart, Accuracies accuracies) {
         int n = eigenvalues.length;
         String globalReason = globalObstacle(eigenvalues, depth, alpha, eta, identicalStart);
         double[] singularValues = singularValues(eigenvalues);
-        List<Plateau> plateaus = new ArrayList<>(n);
+        List<PlateauCertificate> plateaus = new ArrayList<>(n);
         for (int r = 1; r <= n; r++) {
             double level = singularValues[0] > 0 ? RankMeasures.plateauLevel(singularValues, r) : 0;
             double epsilon = accuracies.targetAccuracy().isPresent()
@@ -59,9 +60,9 @@ public final class PlateauBounds {
             double deltaValue = delta.orElse(0);
             double bound = epsilon / (1 - epsilon) * level + (n - r) * deltaValue;
             if (globalReason != null) {
-                plateaus.add(new Plateau(r, level, OptionalLong.empty(), OptionalLong.empty(), OptionalDouble.empty(),
-                        epsilon, delta,
-                        OptionalDouble.empty(), OptionalDouble.empty(), globalReason));
+                plateaus.add(new PlateauCertificate(new Plateau(r, level, OptionalLong.empty(), OptionalLong.empty(),
+                        OptionalDouble.empty()), epsilon, delta, OptionalDouble.empty(), OptionalDouble.empty(),
+                        globalReason));
                 continue;
             }
             plateaus.add(plateau(eigenvalues, r, level, depth, alpha, eta, epsilon, deltaValue, delta, bound));
@@ -102,7 +103,7 @@ public final class PlateauBounds {
         return start <= end ? new double[] {start, end} : new double[0];
     }
 
-    private static Plateau plateau(double[] eigenvalues, int r, double level, int depth, double alpha, double eta,
+    private static PlateauCertificate plateau(double[] eigenvalues, int r, double level, int depth, double alpha, double eta,
                                    double epsilon, double delta, OptionalDouble deltaCell, double bound) {
         int n = eigenvalues.length;
         OptionalDouble flowStart = OptionalDouble.empty();
@@ -147,10 +148,9 @@ public final class PlateauBounds {
                 : String.format(Locale.ROOT, "certified (Theorem 3.5′) for all k ≥ k_start: λ_%d = %.4g never "
                 + "exceeds c = δ(1−ε)λ₁ = %.4g", r + 1, eigenvalues[r], c))
                 : "certified (Theorem 3.5′): K_lead (24′) ≤ k ≤ K_tail (Lemma 3.8′)";
-        return new Plateau(r, level, OptionalLong.of(lead),
-                tail == Long.MAX_VALUE ? OptionalLong.empty() : OptionalLong.of(tail), OptionalDouble.of(bound), epsilon,
-                deltaCell,
-                flowStart, flowEnd, reason);
+        return new PlateauCertificate(new Plateau(r, level, OptionalLong.of(lead),
+                tail == Long.MAX_VALUE ? OptionalLong.empty() : OptionalLong.of(tail), OptionalDouble.of(bound)),
+                epsilon, deltaCell, flowStart, flowEnd, reason);
     }
 
     /**
@@ -169,11 +169,11 @@ public final class PlateauBounds {
         return magnitudes;
     }
 
-    private static Plateau empty(int r, double level, double bound, double epsilon, OptionalDouble delta,
+    private static PlateauCertificate empty(int r, double level, double bound, double epsilon, OptionalDouble delta,
                                  OptionalDouble flowStart, OptionalDouble flowEnd, String reason) {
         OptionalDouble flowBound = flowStart.isPresent() ? OptionalDouble.of(bound) : OptionalDouble.empty();
-        return new Plateau(r, level, OptionalLong.empty(), OptionalLong.empty(), flowBound, epsilon, delta, flowStart,
-                flowEnd, reason);
+        return new PlateauCertificate(new Plateau(r, level, OptionalLong.empty(), OptionalLong.empty(), flowBound),
+                epsilon, delta, flowStart, flowEnd, reason);
     }
 
     /** The hypotheses of Theorem 3.5′ that hold for all r at once; null when they all hold. */

@@ -3,6 +3,7 @@ package org.dmflab.core.theory;
 import java.util.Objects;
 import java.util.OptionalDouble;
 import org.dmflab.core.InvalidInputException;
+import org.dmflab.core.model.Initialization;
 
 /**
  * Everything the Theoretical Bound Predictor needs besides the spectrum, validated on construction (the KNIME node
@@ -13,7 +14,7 @@ import org.dmflab.core.InvalidInputException;
  * @param init           identity (7) or perturbed (13); Gaussian starts have no theory
  * @param alpha          α &gt; 0
  * @param beta           β with 0 &lt; β &lt; α, present exactly for perturbed starts
- * @param epsilon        relative accuracy ε ∈ [1e-12, 1) of design.md §3
+ * @param epsilon        relative accuracy ε ∈ [1e-12, 1) of docs/design.md §3
  * @param delta          δ &gt; 0 of Theorem 3.5′ (unused when a target accuracy is given)
  * @param targetAccuracy τ &gt; 0: choose ε and δ per rank by (65′) for the plateaus
  * @param horizon        how many iterations the exact recursion runs for {@code k_exact}, ≥ 1
@@ -40,11 +41,11 @@ public record PredictConfig(int depth, double step, Initialization init, double 
         }
         if (init == Initialization.GAUSSIAN) {
             throw new InvalidInputException(PredictSettings.INIT, "gaussian starts have no theory to predict from "
-                    + "(theory.md §1.6 describes them only experimentally); use identity or perturbed, or run the "
+                    + "(docs/theory.md §1.6 describes them only experimentally); use identity or perturbed, or run the "
                     + "trainer to see what happens");
         }
         if (!(alpha > 0) || !Double.isFinite(alpha)) {
-            throw new InvalidInputException(PredictSettings.ALPHA, "must be a positive initialisation scale α, got "
+            throw new InvalidInputException(PredictSettings.ALPHA, "must be a positive initialization scale α, got "
                     + alpha);
         }
         if (init == Initialization.PERTURBED) {
@@ -54,7 +55,7 @@ public record PredictConfig(int depth, double step, Initialization init, double 
             double b = beta.getAsDouble();
             if (!(b > 0) || !(b < alpha)) {
                 throw new InvalidInputException(PredictSettings.BETA, "must satisfy 0 < β < α = " + alpha + ", got "
-                        + b + " (theory.md §1.5: the perturbed factor starts below the others)");
+                        + b + " (docs/theory.md §1.5: the perturbed factor starts below the others)");
             }
         } else if (beta.isPresent()) {
             beta = OptionalDouble.empty();

@@ -4,9 +4,10 @@ import java.util.List;
 import java.util.OptionalDouble;
 import org.dmflab.core.InvalidInputException;
 import org.dmflab.core.settings.RawSettings;
+import org.dmflab.core.model.Initialization;
 
 /**
- * The Theoretical Bound Predictor's settings keys (design.md §3; KNIME settings keys = {@code dmflab predict} options)
+ * The Theoretical Bound Predictor's settings keys (docs/design.md §3; KNIME settings keys = {@code dmflab predict} options)
  * and their one parser into a {@link PredictConfig}. {@code depth}, {@code step} and {@code alpha} are required;
  * {@code init} defaults to identity, {@code epsilon} to 0.01, {@code delta} to 0.005 (unless {@code target-accuracy} is
  * given), {@code horizon} to 10⁷; {@code beta} is read for perturbed starts only.
@@ -22,7 +23,7 @@ public final class PredictSettings {
     public static final String TARGET_ACCURACY = "target-accuracy";
     public static final String HORIZON = "horizon";
 
-    /** Every key, in the order of design.md §3. */
+    /** Every key, in the order of docs/design.md §3. */
     public static final List<String> KEYS =
             List.of(DEPTH, STEP, INIT, ALPHA, BETA, EPSILON, DELTA, TARGET_ACCURACY, HORIZON);
 
@@ -41,11 +42,11 @@ public final class PredictSettings {
         }
         double step = required(settings, STEP, "the step size η (e.g. 0.01)");
         Initialization init = Initialization.parse(settings.text(INIT).orElse(null));
-        double alpha = required(settings, ALPHA, "the initialisation scale α (e.g. 0.02)");
+        double alpha = required(settings, ALPHA, "the initialization scale α (e.g. 0.02)");
         OptionalDouble beta = OptionalDouble.empty();
         if (init == Initialization.PERTURBED) {
             beta = OptionalDouble.of(required(settings, BETA,
-                    "the perturbed factor's scale β with 0 < β < α (init=perturbed, theory.md §1.5)"));
+                    "the perturbed factor's scale β with 0 < β < α (init=perturbed, docs/theory.md §1.5)"));
         }
         double epsilon = settings.number(EPSILON, DEFAULT_EPSILON);
         OptionalDouble targetAccuracy = settings.text(TARGET_ACCURACY).isPresent()

@@ -3,13 +3,15 @@ package org.dmflab.core.theory;
 import java.util.List;
 import java.util.Objects;
 import org.dmflab.core.table.Table;
+import org.dmflab.core.model.Plateau;
 
 /**
  * The Theoretical Bound Predictor's result: the step-size verdict, the bounds and plateaus as rows and as tables
- * ({@link PredictionTables}: design.md §2 columns plus ours), the provenance table saying what kind of number each
+ * ({@link PredictionTables}: docs/design.md §2 columns plus ours), the provenance table saying what kind of number each
  * column holds, and notes (assumptions, recursions that did not finish within the horizon).
  */
-public record Prediction(PredictConfig config, StepSizeVerdict verdict, List<EigenvalueBounds> bounds, List<Plateau> plateaus,
+public record Prediction(PredictConfig config, StepSizeVerdict verdict, List<EigenvalueBounds> bounds,
+                         List<PlateauCertificate> plateaus,
                          List<String> notes) {
     public Prediction {
         Objects.requireNonNull(config, "config");
@@ -27,6 +29,11 @@ public record Prediction(PredictConfig config, StepSizeVerdict verdict, List<Eig
     /** The provenance table ({@link PredictionTables#PROVENANCE}) for this configuration. */
     public Table provenanceTable() {
         return PredictionTables.provenance(config);
+    }
+
+    /** The certified plateaus alone, as the tracker reads them (docs/design.md §2 plateaus columns). */
+    public List<Plateau> predictedPlateaus() {
+        return plateaus.stream().map(PlateauCertificate::plateau).toList();
     }
 
     /** The plateaus table ({@link PredictionTables#PLATEAUS}). */

@@ -11,13 +11,15 @@ import java.util.OptionalLong;
 import org.dmflab.core.table.Column;
 import org.dmflab.core.table.Schemas;
 import org.dmflab.core.table.Table;
+import org.dmflab.core.model.Initialization;
+import org.dmflab.core.model.Plateau;
 
 /**
- * The predictor's tables. {@link #BOUNDS} and {@link #PLATEAUS} are design.md §2's {@link Schemas#BOUNDS} and
+ * The predictor's tables. {@link #BOUNDS} and {@link #PLATEAUS} are docs/design.md §2's {@link Schemas#BOUNDS} and
  * {@link Schemas#PLATEAUS} with columns of ours appended (so readers that go by column name see the design's table);
  * {@link #PROVENANCE} says, for every column, which kind of number it holds — exact, rigorous bound, estimate or
- * conjecture — and which formula of theory.md it comes from. All formulas are this project's derivations in the paper's
- * framework (theory.md §0), not the paper's own constants.
+ * conjecture — and which formula of docs/theory.md it comes from. All formulas are this project's derivations in the paper's
+ * framework (docs/theory.md §0), not the paper's own constants.
  */
 public final class PredictionTables {
     public static final String K_SIGN_CHANGE_BOUND = "k_sign_change_bound";
@@ -77,16 +79,18 @@ public final class PredictionTables {
     }
 
     /** The plateaus table, one row per rank r. */
-    public static Table plateaus(List<Plateau> rows) {
+    public static Table plateaus(List<PlateauCertificate> rows) {
         Table.Builder builder = Table.builder(PLATEAUS);
-        for (Plateau row : rows) {
-            builder.addRow(row.r(), row.level(), cell(row.start()), cell(row.end()), cell(row.bound()), row.epsilon(),
-                    cell(row.delta()), cell(row.flowStart()), cell(row.flowEnd()), row.reason());
+        for (PlateauCertificate row : rows) {
+            Plateau plateau = row.plateau();
+            builder.addRow(plateau.r(), plateau.level(), cell(plateau.start()), cell(plateau.end()),
+                    cell(plateau.bound()), row.epsilon(), cell(row.delta()), cell(row.flowStart()), cell(row.flowEnd()),
+                    row.reason());
         }
         return builder.build();
     }
 
-    /** What kind of number each column holds for this configuration, and its source in theory.md. */
+    /** What kind of number each column holds for this configuration, and its source in docs/theory.md. */
     public static Table provenance(PredictConfig config) {
         boolean perturbed = config.init() == Initialization.PERTURBED;
         boolean depthOne = config.depth() == 1;
@@ -95,14 +99,14 @@ public final class PredictionTables {
         row(t, b, "index", "all", INPUT, "position in the descending spectrum");
         row(t, b, "lambda", "all", INPUT, "eigenvalue of Φ (spectrum table)");
         row(t, b, "limit", "all", EXACT, depthOne || perturbed
-                ? "λ: Lemma 2.2′ (N = 1), Theorem 1.3 / Lemma 2.12 (perturbed start), theory.md §3, §6"
-                : "λ₊ = max(λ, 0): Lemma 2.2′, Theorem 1.1′ (theory.md §3, §5.6)");
+                ? "λ: Lemma 2.2′ (N = 1), Theorem 1.3 / Lemma 2.12 (perturbed start), docs/theory.md §3, §6"
+                : "λ₊ = max(λ, 0): Lemma 2.2′, Theorem 1.1′ (docs/theory.md §3, §5.6)");
         row(t, b, "regime", "all", LABEL, perturbed && !depthOne
-                ? "perturbed-start case (theory.md §6); for λ > 0 also the case of (24′) evaluated at β"
-                : "case of (24′) used (theory.md §5.3), or N = 1");
+                ? "perturbed-start case (docs/theory.md §6); for λ > 0 also the case of (24′) evaluated at β"
+                : "case of (24′) used (docs/theory.md §5.3), or N = 1");
         if (depthOne) {
             row(t, b, "eta_max", "N = 1", RIGOROUS, "η ≤ 1: monotone convergence (Lemma 2.2′); divergence for η > 2");
-            row(t, b, "k_exact", "N = 1", EXACT, "recursion (18) with N = 1 until |x − λ| ≤ ε|λ| (design.md §3)");
+            row(t, b, "k_exact", "N = 1", EXACT, "recursion (18) with N = 1 until |x − λ| ≤ ε|λ| (docs/design.md §3)");
             row(t, b, "k_lower", "N = 1", EXACT, "K_ε = ⌈ln(|x(0) − λ|/ε)/(−ln|1 − η|)⌉, Lemma 2.2′ (equals k_upper)");
             row(t, b, "k_upper", "N = 1", EXACT, "K_ε = ⌈ln(|x(0) − λ|/ε)/(−ln|1 − η|)⌉, Lemma 2.2′");
             row(t, b, "k_flow", "N = 1", ESTIMATE, "flow x(t) = λ + (x(0) − λ)e^{−t} (Lemma 2.5), t/η");
@@ -110,16 +114,16 @@ public final class PredictionTables {
         } else if (!perturbed) {
             row(t, b, "eta_max", "all", RIGOROUS, "(20′) Lemma 2.2′: largest η with monotone convergence");
             row(t, b, "k_exact", "all", EXACT, "recursion (18) until |x^N − λ₊| ≤ ε|λ| (ε‖Φ‖₂ for λ = 0), "
-                    + "design.md §3; empty if not reached within the horizon");
+                    + "docs/design.md §3; empty if not reached within the horizon");
             row(t, b, "k_lower", "λ > α^N + ε, η ≤ 1/(Nλ^{2−2/N})", RIGOROUS, "(27′) Theorem 2.4′");
             row(t, b, "k_upper", "η ≤ eta_max", RIGOROUS, "(24′)/(26′) Theorem 2.4′, case in regime");
             row(t, b, "k_flow", "all", ESTIMATE, "gradient-flow time (22′)/(29′): τ(α → accuracy)/η");
             row(t, b, "k_asymptotic", "α < x*, (λ−ε)^{1/N} > x*", ESTIMATE,
                     "(12′) with c_N of Lemma E.1′ (N = 2: exact t*)");
         } else {
-            row(t, b, "eta_max", "all", CONJECTURE, "(14′) with ‖Φ‖₂ replaced by |λ| (theory.md §6.4)");
+            row(t, b, "eta_max", "all", CONJECTURE, "(14′) with ‖Φ‖₂ replaced by |λ| (docs/theory.md §6.4)");
             row(t, b, "k_exact", "all", EXACT, "recursion (40)/(41) until |x y^{N−1} − λ| ≤ ε|λ| (ε‖Φ‖₂ for λ = 0)");
-            row(t, b, "k_lower", "all", NOT_APPLICABLE, "no lower bound for perturbed starts in theory.md");
+            row(t, b, "k_lower", "all", NOT_APPLICABLE, "no lower bound for perturbed starts in docs/theory.md");
             row(t, b, "k_upper", "λ > 0, η ≤ eta_max", CONJECTURE, "(15′) T_N(λ, β, η, ε) = (24′) started at β");
             row(t, b, "k_flow", "λ < 0", ESTIMATE, "(16′): (t_K + t₂)/η");
             row(t, b, "k_flow", "λ ≥ 0", ESTIMATE,
@@ -138,7 +142,7 @@ public final class PredictionTables {
         String p = "plateaus";
         row(t, p, "r", "all", INPUT, "rank");
         row(t, p, "level", "all", EXACT, "r_eff(Φ_r) = Σ_{i≤r} σᵢ/σ₁ with σ = |λ| descending (= Σ λᵢ/λ₁ for PSD Φ), "
-                + "theory.md §7.1");
+                + "docs/theory.md §7.1");
         row(t, p, "k_start", "identical start, N ≥ 2, Φ PSD", RIGOROUS,
                 "(63′) Theorem 3.5′: K_lead = max_{i≤r} T_N(λᵢ, α, η, ελᵢ) by (24′)");
         row(t, p, "k_end", "identical start, N ≥ 2, Φ PSD", RIGOROUS,

@@ -6,12 +6,13 @@ import java.util.Locale;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import org.dmflab.core.Progress;
-import org.dmflab.core.linalg.Spectrum;
-import org.dmflab.core.linalg.SpectrumKind;
-import org.dmflab.core.spectrum.Accuracy;
+import org.dmflab.core.model.Spectrum;
+import org.dmflab.core.model.SpectrumKind;
+import org.dmflab.core.model.Accuracy;
+import org.dmflab.core.model.Initialization;
 
 /**
- * The Theoretical Bound Predictor (theory.md, all of it): from a spectrum and the training settings, what gradient
+ * The Theoretical Bound Predictor (docs/theory.md, all of it): from a spectrum and the training settings, what gradient
  * descent will do before it runs — the step-size verdict, per eigenvalue the limit, the admissible η, the exact
  * iteration count from the decoupled recursion, the rigorous bracket, flow and small-α estimates and the phase
  * transition, and the certified effective-rank plateaus. Cost: the recursions, at most {@code horizon} cheap steps per
@@ -30,7 +31,7 @@ public final class Predictor {
         List<String> notes = new ArrayList<>();
         if (spectrum.kind() == SpectrumKind.SINGULAR_VALUE) {
             notes.add("The spectrum lists singular values: they are treated as the eigenvalues of a symmetric positive "
-                    + "semidefinite target with the same values (theory.md §2 covers symmetric targets only); gradient "
+                    + "semidefinite target with the same values (docs/theory.md §2 covers symmetric targets only); gradient "
                     + "descent on a non-symmetric matrix does not decouple and need not follow these predictions.");
         }
         double norm = StepSizeVerdict.operatorNorm(eigenvalues);
@@ -46,7 +47,7 @@ public final class Predictor {
         PlateauBounds.Accuracies accuracies = config.targetAccuracy().isPresent()
                 ? PlateauBounds.Accuracies.target(config.targetAccuracy().getAsDouble())
                 : PlateauBounds.Accuracies.fixed(config.epsilon(), config.delta());
-        List<Plateau> plateaus = PlateauBounds.predict(eigenvalues, config.depth(), config.alpha(), config.step(),
+        List<PlateauCertificate> plateaus = PlateauBounds.predict(eigenvalues, config.depth(), config.alpha(), config.step(),
                 config.init() == Initialization.IDENTITY, accuracies);
         return new Prediction(config, StepSizeVerdict.of(config, eigenvalues), rows, plateaus, notes);
     }
@@ -120,7 +121,7 @@ public final class Predictor {
                 flow = OptionalDouble.of((signTime
                         + PerturbedFlow.accuracyTime(n, Math.abs(lambda), gammaSquared, 0, tolerance)) / eta);
             } else {
-                regime = "perturbed, λ = 0: decay to 0; no bound in theory.md";
+                regime = "perturbed, λ = 0: decay to 0; no bound in docs/theory.md";
                 flow = OptionalDouble.of(PerturbedFlow.accuracyTime(n, 0, gammaSquared, beta, tolerance) / eta);
             }
         }

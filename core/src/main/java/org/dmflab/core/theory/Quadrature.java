@@ -4,7 +4,7 @@ import java.util.function.DoubleUnaryOperator;
 
 /**
  * Adaptive Gauss–Kronrod (7/15-point) quadrature for the one-dimensional flow-time integrals that have no closed form:
- * (47′) and (16′) of theory.md §6. Recursive bisection until the Kronrod–Gauss difference on a piece is below its share
+ * (47′) and (16′) of docs/theory.md §6. Recursive bisection until the Kronrod–Gauss difference on a piece is below its share
  * (proportional to its width) of the requested tolerance, or at the integrand's noise level. The integrands here are smooth and positive on closed intervals, the setting in
  * which this rule converges fast.
  */

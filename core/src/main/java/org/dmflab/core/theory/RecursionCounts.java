@@ -3,7 +3,7 @@ package org.dmflab.core.theory;
 import org.dmflab.core.Progress;
 
 /**
- * Exact iteration counts from running the decoupled recursions (18) and (40)/(41) themselves (theory.md §2), which are
+ * Exact iteration counts from running the decoupled recursions (18) and (40)/(41) themselves (docs/theory.md §2), which are
  * gradient descent on the factors in exact arithmetic: the first iteration at which the product's eigenvalue is within an
  * absolute tolerance of its limit, and the phase transition K = min{k : x(k) &lt; 0} of (46). Runs at most
  * {@code horizon} steps, O(N) work and no allocation per step, checks for cancellation every 65 536 steps and reports

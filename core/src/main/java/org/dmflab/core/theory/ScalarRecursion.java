@@ -1,8 +1,10 @@
 package org.dmflab.core.theory;
 
+import org.dmflab.core.model.Initialization;
+
 /**
- * The exact decoupled dynamics of gradient descent for a symmetric target Φ = VΛVᵀ (theory.md §2): with identical
- * initialisation every factor is V diag(x) Vᵀ with x following (18); with perturbed initialisation W₁ = V diag(x) Vᵀ and
+ * The exact decoupled dynamics of gradient descent for a symmetric target Φ = VΛVᵀ (docs/theory.md §2): with identical
+ * initialization every factor is V diag(x) Vᵀ with x following (18); with perturbed initialization W₁ = V diag(x) Vᵀ and
  * W₂…W_N = V diag(y) Vᵀ following (40)/(41). These are the same iterates as matrix gradient descent in exact arithmetic,
  * at O(1) cost per eigenvalue and step. Pure functions, no allocation.
  */
@@ -55,13 +57,13 @@ public final class ScalarRecursion {
         return y - eta * x * yToNMinus2 * (x * yToNMinus2 * y - lambda);
     }
 
-    /** The product's eigenvalue x y^{N−1} under perturbed initialisation (39); x^N when x = y. */
+    /** The product's eigenvalue x y^{N−1} under perturbed initialization (39); x^N when x = y. */
     public static double productEigenvalue(double x, double y, int depth) {
         return x * power(y, depth - 1);
     }
 
     /**
-     * What the product's eigenvalue converges to (theory.md §3, §6.4): λ for N = 1 and for perturbed or Gaussian
+     * What the product's eigenvalue converges to (docs/theory.md §3, §6.4): λ for N = 1 and for perturbed or Gaussian
      * starts, λ₊ = max(λ, 0) for an identical start with N ≥ 2 (negative eigenvalues are never recovered).
      */
     public static double limit(double lambda, Initialization init, int depth) {

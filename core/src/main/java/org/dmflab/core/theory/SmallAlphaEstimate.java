@@ -3,7 +3,7 @@ package org.dmflab.core.theory;
 import java.util.OptionalDouble;
 
 /**
- * The simplified iteration count (12′) of theory.md §5.7 for an identical start with small α (DERIVED; an estimate, not
+ * The simplified iteration count (12′) of docs/theory.md §5.7 for an identical start with small α (DERIVED; an estimate, not
  * a bound): T ≈ T⁽¹⁾ + T⁽²⁾ + T⁽³⁾ with T⁽¹⁾ = t* /η from the small-α expansion of Lemma E.1′,
  * t* ≈ 1/((N−2)λα^{N−2}) − c_N λ^{−(2N−2)/N} (N ≥ 3; for N = 2 the exact t* = ln((λ−α²)/(2α²))/(2λ)),
  * T⁽²⁾ = ln(N(1−v*)λ/ε)/(−ln(1 − ηN(v*)^{2N−2}λ^{(2N−2)/N})) and T⁽³⁾ = L t* + 1. ε is absolute.

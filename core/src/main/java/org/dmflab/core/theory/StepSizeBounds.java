@@ -1,7 +1,7 @@
 package org.dmflab.core.theory;
 
 /**
- * Step-size limits of theory.md §3 and §6.4 (all DERIVED for this project; the paper's constants (10), (14), (19)/(20)
+ * Step-size limits of docs/theory.md §3 and §6.4 (all DERIVED for this project; the paper's constants (10), (14), (19)/(20)
  * are unrecovered): the per-eigenvalue condition (20′) of Lemma 2.2′, the uniform condition (10′), its perturbed
  * analogue (14′), and the divergence thresholds of Lemma B.1′. Pure functions.
  */
@@ -38,7 +38,7 @@ public final class StepSizeBounds {
 
     /**
      * (14′): η ≤ 1/((3N − 2) M_p^{2N−2}) with M_p = √(max{α, ‖Φ‖₂^{1/N}}² + α² − β²), the numerically validated
-     * condition for perturbed starts (CONJ in theory.md §6.4).
+     * condition for perturbed starts (CONJ in docs/theory.md §6.4).
      */
     public static double perturbed(double operatorNorm, double alpha, double beta, int depth) {
         double m = Math.max(alpha, Math.pow(operatorNorm, 1.0 / depth));

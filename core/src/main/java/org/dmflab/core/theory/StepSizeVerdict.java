@@ -5,9 +5,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.stream.Collectors;
+import org.dmflab.core.model.Initialization;
 
 /**
- * What the theory says about the configured step size η (theory.md §3, §6.4, §7.3): the uniform condition — (10′) for
+ * What the theory says about the configured step size η (docs/theory.md §3, §6.4, §7.3): the uniform condition — (10′) for
  * identical starts, (14′) (a conjecture) for perturbed ones, η ≤ 1 for N = 1 — the eigenvalues whose own condition
  * ((20′), or (14′) with ‖Φ‖ = |λ|) fails, those beyond the divergence threshold of Lemma B.1′, and the condition of
  * Theorem 3.5′ for certified plateaus. {@link #message()} is the one-paragraph verdict shown to users.
@@ -82,14 +83,14 @@ public record StepSizeVerdict(double eta, String condition, double uniformLimit,
                     ? "x(k) − λ = (1 − η)ᵏ(x(0) − λ), every eigenvalue converges monotonically (Lemma 2.2′)."
                     : perturbed
                     ? "every eigenvalue is expected to converge to λ ((14′) is a numerically validated conjecture, "
-                    + "theory.md §6.4)."
-                    : "every eigenvalue converges monotonically to its limit (Theorem 1.1′, theory.md §5.6).");
+                    + "docs/theory.md §6.4)."
+                    : "every eigenvalue converges monotonically to its limit (Theorem 1.1′, docs/theory.md §5.6).");
         } else if (failing.isEmpty()) {
             text.append(String.format(Locale.ROOT, "η = %s exceeds %s η ≤ %s (%s), but satisfies the per-eigenvalue "
                     + "condition %s of every eigenvalue (smallest: η ≤ %s): ", number(eta), condition, number(uniform),
                     setting, perturbed ? "(14′) with ‖Φ‖₂ = |λ|" : "(20′)", number(smallestLimit(config, eigenvalues))));
             text.append(perturbed
-                    ? "every eigenvalue is expected to converge to λ (conjecture, theory.md §6.4)."
+                    ? "every eigenvalue is expected to converge to λ (conjecture, docs/theory.md §6.4)."
                     : "each eigenvalue converges monotonically to its limit (Lemma 2.2′) and the bounds apply.");
         } else {
             text.append(String.format(Locale.ROOT, "η = %s exceeds %s η ≤ %s (%s): convergence is not guaranteed.",

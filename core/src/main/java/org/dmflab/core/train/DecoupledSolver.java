@@ -4,13 +4,14 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.dmflab.core.linalg.SymmetricEigen;
-import org.dmflab.core.theory.Initialization;
+import org.dmflab.core.model.Initialization;
 import org.dmflab.core.theory.ScalarRecursion;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
+import org.dmflab.core.model.TracePoint;
 
 /**
- * The common part of the solvers that work in the target's eigenbasis (theory.md §2, (39)): for a symmetric
+ * The common part of the solvers that work in the target's eigenbasis (docs/theory.md §2, (39)): for a symmetric
  * Φ = VΛVᵀ and an identity or perturbed start, W₁ = V diag(x) Vᵀ, W₂ = … = W_N = V diag(y) Vᵀ and
  * W = V diag(p) Vᵀ with pᵢ = xᵢ yᵢ^{N−1}. All trace columns follow from p without any decomposition: lambda = p,
  * sigma = |p| sorted descending, error_fro = ‖p − λ‖₂, error_op = max|p − λ|, loss = ½‖p − λ‖². For an identity start

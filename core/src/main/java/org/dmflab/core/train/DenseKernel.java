@@ -4,7 +4,7 @@ import java.util.concurrent.locks.LockSupport;
 import org.ejml.data.DMatrixRMaj;
 
 /**
- * The dense multiplications of one matrix gradient-descent step (design.md §5), allocation-free: C = A·B, C = Aᵀ·B and
+ * The dense multiplications of one matrix gradient-descent step (docs/design.md §5), allocation-free: C = A·B, C = Aᵀ·B and
  * C += s·A·Bᵀ on matrices stored as arrays of rows ({@code double[rows][cols]}). All three run one row kernel: two rows
  * of C at a time and four k at a time, C[i, :] += Σ A(i, k)·B[k, :] over whole rows of B (i-k-j order), in column blocks
  * of {@link #COLUMN_BLOCK}. C += s·A·Bᵀ first copies Bᵀ into a caller-provided scratch. The 2 × 4 register block

@@ -3,7 +3,7 @@ package org.dmflab.core.train;
 import org.dmflab.core.theory.ScalarRecursion;
 
 /**
- * Gradient flow (theory.md §4) for a symmetric target with an identity or perturbed start, sampled at t = ηk. Each
+ * Gradient flow (docs/theory.md §4) for a symmetric target with an identity or perturbed start, sampled at t = ηk. Each
  * eigenvalue is integrated on its own: the ODE (28) ẋ = x^{N−1}(λ − x^N) for an identity start, and the flow of (40),
  * ẋ = −y^{N−1}(x y^{N−1} − λ), ẏ = −x y^{N−2}(x y^{N−1} − λ), for a perturbed one. Closed forms where they exist:
  * x(t) = λ + (x₀ − λ)e^{−t} for N = 1, and (30′) x(t)² = λα²e^{2λt}/(λ − α² + α²e^{2λt}) for N = 2 with an identity

@@ -4,7 +4,7 @@ import java.util.Locale;
 import org.dmflab.core.InvalidInputException;
 
 /**
- * The training loss: {@code full} observation ½‖W − Φ‖²_F (theory.md (5)/(8)) or matrix {@code sensing}
+ * The training loss: {@code full} observation ½‖W − Φ‖²_F (docs/theory.md (5)/(8)) or matrix {@code sensing}
  * ½ Σᵢ (⟨Aᵢ, W⟩ − yᵢ)² with the generator's measurements.
  */
 public enum LossKind {

@@ -6,19 +6,20 @@ import java.util.Random;
 import org.dmflab.core.linalg.RandomMatrices;
 import org.dmflab.core.linalg.Spectra;
 import org.dmflab.core.linalg.SymmetricEigen;
-import org.dmflab.core.theory.Initialization;
+import org.dmflab.core.model.Initialization;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
+import org.dmflab.core.model.TracePoint;
 
 /**
- * Gradient descent (6) on all factors at once (theory.md §1.3–1.6, design.md §5). {@link #evaluate()} forms the prefix
+ * Gradient descent (6) on all factors at once (docs/theory.md §1.3–1.6, docs/design.md §5). {@link #evaluate()} forms the prefix
  * products P_j = W_j ⋯ W₁ (N − 1 products) and the loss gradient G = ∂L/∂W (G = W − Φ for the full loss (5),
  * G = Σᵢ (⟨Aᵢ, W⟩ − yᵢ) Aᵢ for matrix sensing). {@link #update()} walks back from j = N with S = W_{j+1}ᵀ ⋯ W_Nᵀ G:
  * W_j −= η S P_{j−1}ᵀ, which is (9), after S ← W_jᵀ S with the old W_j — 2(N − 1) products, 3N − 3 in all, in
  * preallocated buffers through {@link DenseKernel}. Factors are updated simultaneously from the iterates of step k.
  *
  * <p>With an identical start, round-off makes the factors differ at the 1e-16 level; when a negative eigenvalue of Φ
- * exceeds a positive one in modulus this difference grows (theory.md §2.3), and for N = 2 it also grows in the channel of
+ * exceeds a positive one in modulus this difference grows (docs/theory.md §2.3), and for N = 2 it also grows in the channel of
  * a negative eigenvalue once that factor eigenvalue reaches machine precision (the paper's Remark 1.4); the run then
  * leaves the theory's trajectory. That is real floating-point gradient descent; {@link SpectralSolver} stays on it.
  */
@@ -94,7 +95,7 @@ final class MatrixSolver implements Solver {
         }
     }
 
-    /** The start of theory.md §1.4–1.6: αI (7), W₁ = βI and the others αI (13), or seeded Gaussian entries. */
+    /** The start of docs/theory.md §1.4–1.6: αI (7), W₁ = βI and the others αI (13), or seeded Gaussian entries. */
     static DMatrixRMaj[] initialFactors(TrainingProblem problem) {
         TrainConfig config = problem.config();
         int depth = config.depth();

@@ -2,11 +2,12 @@ package org.dmflab.core.train;
 
 import java.util.List;
 import org.ejml.data.DMatrixRMaj;
+import org.dmflab.core.model.TracePoint;
 
 /**
- * One way of computing the iterates of a training run (design.md §5): {@link MatrixSolver} (gradient descent (6) on
- * the factors), {@link SpectralSolver} (the exact recursions (18), (40)/(41) of theory.md §2) and {@link FlowSolver}
- * (gradient flow, theory.md §4, sampled at t = ηk). The run loop calls {@link #evaluate()} for the current iterate,
+ * One way of computing the iterates of a training run (docs/design.md §5): {@link MatrixSolver} (gradient descent (6) on
+ * the factors), {@link SpectralSolver} (the exact recursions (18), (40)/(41) of docs/theory.md §2) and {@link FlowSolver}
+ * (gradient flow, docs/theory.md §4, sampled at t = ηk). The run loop calls {@link #evaluate()} for the current iterate,
  * then possibly {@link #measure()}, then {@link #update()} to go to the next iterate. {@code evaluate} and
  * {@code update} allocate nothing.
  */

@@ -4,9 +4,9 @@ import java.util.Locale;
 import org.dmflab.core.InvalidInputException;
 
 /**
- * The three ways to compute a training run (design.md §5) and the automatic choice between them: {@code matrix}
- * gradient descent (6) on the full factors, the exact {@code spectral} recursions (18)/(40) of theory.md §2, and the
- * gradient {@code flow} of theory.md §4.
+ * The three ways to compute a training run (docs/design.md §5) and the automatic choice between them: {@code matrix}
+ * gradient descent (6) on the full factors, the exact {@code spectral} recursions (18)/(40) of docs/theory.md §2, and the
+ * gradient {@code flow} of docs/theory.md §4.
  */
 public enum SolverKind {
     AUTO, MATRIX, SPECTRAL, FLOW;

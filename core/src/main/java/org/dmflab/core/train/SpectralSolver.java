@@ -3,9 +3,9 @@ package org.dmflab.core.train;
 import org.dmflab.core.theory.ScalarRecursion;
 
 /**
- * The exact decoupled gradient descent of theory.md §2: recursion (18) per eigenvalue for an identity start and (40)/(41)
+ * The exact decoupled gradient descent of docs/theory.md §2: recursion (18) per eigenvalue for an identity start and (40)/(41)
  * for a perturbed start (Lemmas 2.1 and 2.8). In exact arithmetic these are the iterates of matrix gradient descent, at
- * O(n) cost per step; unlike floating-point matrix GD they never leave the invariant manifold (theory.md §2.3).
+ * O(n) cost per step; unlike floating-point matrix GD they never leave the invariant manifold (docs/theory.md §2.3).
  */
 final class SpectralSolver extends DecoupledSolver {
 

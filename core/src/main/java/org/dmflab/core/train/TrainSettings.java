@@ -2,14 +2,13 @@ package org.dmflab.core.train;
 
 import java.util.List;
 import java.util.OptionalInt;
-import org.dmflab.core.InvalidInputException;
 import org.dmflab.core.settings.RawSettings;
-import org.dmflab.core.theory.Initialization;
+import org.dmflab.core.model.Initialization;
 
 /**
- * The Deep Factorization Trainer's settings keys (design.md §3; KNIME settings keys = {@code dmflab train} options) and
+ * The Deep Factorization Trainer's settings keys (docs/design.md §3; KNIME settings keys = {@code dmflab train} options) and
  * their one parser into a {@link TrainConfig}. {@code width} (inner width of the factors for m×n targets) is our
- * addition to design.md §3.
+ * addition to docs/design.md §3.
  */
 public final class TrainSettings {
     public static final String DEPTH = "depth";
@@ -26,7 +25,7 @@ public final class TrainSettings {
     public static final String LOSS = "loss";
     public static final String WIDTH = "width";
 
-    /** Every key, in the order of design.md §3 ({@code width} last). */
+    /** Every key, in the order of docs/design.md §3 ({@code width} last). */
     public static final List<String> KEYS = List.of(DEPTH, STEP, INIT, ALPHA, BETA, SIGMA, SEED, ITERATIONS, TOLERANCE,
             RECORD, SOLVER, LOSS, WIDTH);
 
@@ -46,19 +45,22 @@ public final class TrainSettings {
      * record log:400, solver auto, loss full, width = the target's column count.
      */
     public static TrainConfig parse(RawSettings settings) {
-        Initialization init = Initialization.parse(settings.text(INIT).orElse(null));
         double alpha = settings.number(ALPHA, DEFAULT_ALPHA);
-        double beta = settings.number(BETA, alpha / 2);
-        long iterations = settings.optionalLong(ITERATIONS).orElse(DEFAULT_ITERATIONS);
         int width = settings.integer(WIDTH, 0);
-        if (width < 0) {
-            throw new InvalidInputException(WIDTH, "must be a positive inner width (or 0/empty for the target's column "
-                    + "count), got " + width);
-        }
-        return new TrainConfig(settings.integer(DEPTH, DEFAULT_DEPTH), settings.number(STEP, DEFAULT_STEP), init, alpha,
-                beta, settings.number(SIGMA, DEFAULT_SIGMA), settings.optionalLong(SEED), iterations,
-                settings.number(TOLERANCE, 0), RecordSchedule.parse(settings.text(RECORD).orElse(null)),
-                SolverKind.parse(settings.text(SOLVER).orElse(null)), LossKind.parse(settings.text(LOSS).orElse(null)),
-                width == 0 ? OptionalInt.empty() : OptionalInt.of(width));
+        return TrainConfig.builder()
+                .depth(settings.integer(DEPTH, DEFAULT_DEPTH))
+                .step(settings.number(STEP, DEFAULT_STEP))
+                .init(Initialization.parse(settings.text(INIT).orElse(null)))
+                .alpha(alpha)
+                .beta(settings.number(BETA, alpha / 2))
+                .sigma(settings.number(SIGMA, DEFAULT_SIGMA))
+                .seed(settings.optionalLong(SEED))
+                .iterations(settings.optionalLong(ITERATIONS).orElse(DEFAULT_ITERATIONS))
+                .tolerance(settings.number(TOLERANCE, 0))
+                .record(RecordSchedule.parse(settings.text(RECORD).orElse(null)))
+                .solver(SolverKind.parse(settings.text(SOLVER).orElse(null)))
+                .loss(LossKind.parse(settings.text(LOSS).orElse(null)))
+                .width(width == 0 ? OptionalInt.empty() : OptionalInt.of(width))
+                .build();
     }
 }

@@ -10,7 +10,7 @@ import org.dmflab.core.groundtruth.SensingData;
 import org.dmflab.core.linalg.Spectra;
 import org.dmflab.core.linalg.SymmetricEigen;
 import org.dmflab.core.linalg.Symmetry;
-import org.dmflab.core.theory.Initialization;
+import org.dmflab.core.model.Initialization;
 import org.dmflab.core.theory.StepSizeBounds;
 import org.ejml.data.DMatrixRMaj;
 
@@ -68,18 +68,14 @@ public final class Trainer {
             Symmetry.symmetrizeInPlace(phi);
             eigen = Optional.of(SymmetricEigen.of(phi));
         }
-        boolean decoupledExact = symmetric && config.init() != Initialization.GAUSSIAN
-                && config.loss() == LossKind.FULL && width == n;
+        String targetObstacle = !symmetric ? "the " + m + "×" + n + " target, which is not symmetric"
+                : width != n ? "width=" + width + " (the target's size is " + n + ")" : null;
+        Optional<String> obstacle = TrainConfig.decoupledObstacle(config.init(), config.loss(), targetObstacle);
         SolverKind solver = config.solver();
-        if ((solver == SolverKind.SPECTRAL || solver == SolverKind.FLOW) && !decoupledExact) {
-            String reason = !symmetric ? "the " + m + "×" + n + " target is not symmetric"
-                    : "width=" + width + " differs from the target's size " + n;
-            throw new InvalidInputException(TrainSettings.SOLVER, "solver=" + solver.key() + " is exact only for a "
-                    + "symmetric target with an identity or perturbed start, the full loss and the default width, but "
-                    + reason + "; use solver=matrix (or auto)");
-        }
         if (solver == SolverKind.AUTO) {
-            solver = decoupledExact ? SolverKind.SPECTRAL : SolverKind.MATRIX;
+            solver = obstacle.isEmpty() ? SolverKind.SPECTRAL : SolverKind.MATRIX;
+        } else if (solver != SolverKind.MATRIX && obstacle.isPresent()) {
+            throw TrainConfig.notExact(solver, obstacle.get());
         }
 
         double operatorNorm = eigen.map(e -> Math.max(Math.abs(e.values()[0]), Math.abs(e.values()[n - 1])))
@@ -97,7 +93,7 @@ public final class Trainer {
 
     /**
      * The admissible step size: (10′) for an identity start, (14′) for a perturbed one; for a Gaussian start (10′) with α
-     * replaced by the typical operator norm σ(√rows + √cols) of the largest initial factor (a heuristic; theory.md has
+     * replaced by the typical operator norm σ(√rows + √cols) of the largest initial factor (a heuristic; docs/theory.md has
      * no bound for random starts).
      */
     static double admissibleStep(TrainConfig config, double operatorNorm, int m, int n, int width) {
@@ -114,7 +110,8 @@ public final class Trainer {
         };
     }
 
-    static String boundName(Initialization init) {
+    /** The equation the admissible step size of {@code init} comes from, e.g. {@code (10′)}. */
+    public static String boundName(Initialization init) {
         return switch (init) {
             case IDENTITY -> "(10′)";
             case PERTURBED -> "(14′)";

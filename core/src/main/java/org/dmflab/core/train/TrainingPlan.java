@@ -4,9 +4,11 @@ import java.util.List;
 import java.util.Locale;
 import org.dmflab.core.Progress;
 import org.dmflab.core.RunFailedException;
-import org.dmflab.core.spectrum.RankMeasures;
+import org.dmflab.core.model.RankMeasures;
 import org.dmflab.core.table.Column;
 import org.dmflab.core.table.Schemas;
+import org.dmflab.core.model.Trace;
+import org.dmflab.core.model.TracePoint;
 
 /**
  * A validated training run, ready to start: the settings checked against the target, the solver chosen, the warnings

@@ -6,7 +6,7 @@ import org.dmflab.core.linalg.SymmetricEigen;
 import org.ejml.data.DMatrixRMaj;
 
 /**
- * What every solver starts from: the validated settings, the target Φ (m×n; exactly symmetrised when symmetric), its
+ * What every solver starts from: the validated settings, the target Φ (m×n; exactly symmetrized when symmetric), its
  * eigendecomposition when symmetric, the sensing data when the loss needs it, and the inner width of the factors.
  */
 record TrainingProblem(TrainConfig config, DMatrixRMaj target, Optional<SymmetricEigen> eigen,

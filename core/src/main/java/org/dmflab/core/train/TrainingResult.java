@@ -5,12 +5,14 @@ import java.util.Locale;
 import org.dmflab.core.table.MatrixTables;
 import org.dmflab.core.table.Table;
 import org.ejml.data.DMatrixRMaj;
+import org.dmflab.core.model.Trace;
+import org.dmflab.core.table.TraceTables;
 
 /**
  * The outcome of a training run: the trace, the final product W = W_N ⋯ W₁ and factors, which solver computed it, how
  * many iterations ran, why it stopped, and the final loss and effective rank.
  *
- * @param trace         the recorded points (design.md §2 trace table via {@link #traceTable()})
+ * @param trace         the recorded points (docs/design.md §2 trace table via {@link #traceTable()})
  * @param product       W at the last iteration run
  * @param factors       W₁ … W_N at the last iteration run
  * @param solver        the solver used (never auto)
@@ -37,12 +39,12 @@ public record TrainingResult(Trace trace, DMatrixRMaj product, List<DMatrixRMaj>
         return factors.stream().map(DMatrixRMaj::copy).toList();
     }
 
-    /** The trace table of design.md §2. */
+    /** The trace table of docs/design.md §2. */
     public Table traceTable() {
-        return trace.toTable();
+        return TraceTables.toTable(trace);
     }
 
-    /** The final product as a matrix table (design.md §2). */
+    /** The final product as a matrix table (docs/design.md §2). */
     public Table productTable() {
         return MatrixTables.toTable(product);
     }

@@ -17,17 +17,15 @@ import java.util.OptionalLong;
 import java.util.Set;
 import javax.imageio.ImageIO;
 import org.dmflab.core.Progress;
-import org.dmflab.core.linalg.Spectrum;
-import org.dmflab.core.linalg.SpectrumKind;
-import org.dmflab.core.spectrum.PredictedPlateau;
-import org.dmflab.core.spectrum.PredictedPlateaus;
-import org.dmflab.core.spectrum.RankMeasures;
+import org.dmflab.core.model.Spectrum;
+import org.dmflab.core.model.SpectrumKind;
+import org.dmflab.core.model.RankMeasures;
 import org.dmflab.core.spectrum.ScalarTraces;
 import org.dmflab.core.spectrum.SpectrumTracker;
 import org.dmflab.core.spectrum.TrackConfig;
 import org.dmflab.core.spectrum.TrackInput;
 import org.dmflab.core.spectrum.TrackResult;
-import org.dmflab.core.train.Trace;
+import org.dmflab.core.model.Trace;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
@@ -38,6 +36,7 @@ import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.ui.Layer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.dmflab.core.model.Plateau;
 
 class TrackChartsTest {
     private static final double[] LAMBDA = ScalarTraces.FIGURE_3_SPECTRUM;
@@ -55,7 +54,7 @@ class TrackChartsTest {
                 true);
     }
 
-    private static TrackResult track(Trace trace, Optional<Spectrum> target, Optional<PredictedPlateaus> predicted,
+    private static TrackResult track(Trace trace, Optional<Spectrum> target, Optional<List<Plateau>> predicted,
                                      boolean logX) {
         return SpectrumTracker.track(new TrackInput(trace, "trace", target, "target", predicted, "predicted"),
                 new TrackConfig(0.01, 0.05, logX), Progress.NONE);
@@ -244,13 +243,13 @@ class TrackChartsTest {
         return colours.size();
     }
 
-    static PredictedPlateaus predicted() {
-        List<PredictedPlateau> rows = new ArrayList<>();
+    static List<Plateau> predicted() {
+        List<Plateau> rows = new ArrayList<>();
         for (int r = 1; r <= 6; r++) {
             long[] interval = CERTIFIED[r - 1];
-            rows.add(new PredictedPlateau(r, RankMeasures.plateauLevel(LAMBDA, r), OptionalLong.of(interval[0]),
+            rows.add(new Plateau(r, RankMeasures.plateauLevel(LAMBDA, r), OptionalLong.of(interval[0]),
                     interval[1] < 0 ? OptionalLong.empty() : OptionalLong.of(interval[1]), OptionalDouble.empty()));
         }
-        return new PredictedPlateaus(rows);
+        return rows;
     }
 }

@@ -4,8 +4,7 @@ import org.dmflab.core.InvalidInputException;
 import org.dmflab.core.Progress;
 import org.dmflab.core.spectrum.ObservedPlateau;
 import org.dmflab.core.spectrum.PlateauRun;
-import org.dmflab.core.spectrum.PredictedPlateau;
-import org.dmflab.core.train.Trace;
+import org.dmflab.core.model.Trace;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.NormOps_DDRM;
@@ -27,6 +26,7 @@ import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.dmflab.core.model.Plateau;
 
 /**
  * Every preset end to end (full iteration counts: all of them together take a few seconds): the promised files, the
@@ -117,7 +117,7 @@ class ExperimentRunnerTest {
         List<ObservedPlateau> plateaus = run.runs().get(0).track().plateaus();
         int certified = 0;
         for (ObservedPlateau plateau : plateaus) {
-            PredictedPlateau predicted = plateau.predicted().orElseThrow();
+            Plateau predicted = plateau.predicted().orElseThrow();
             if (predicted.start().isEmpty()) {
                 continue;
             }
@@ -189,6 +189,36 @@ class ExperimentRunnerTest {
         assertThat(curve.bestBenchmarkRank()).isEqualTo(3);
         assertThat(curve.earlyStoppingIteration()).isPositive()
                 .isLessThan(outcome.training().trace().iteration(outcome.training().trace().size() - 1));
+    }
+
+    /**
+     * The analyses read the typed configuration: a denoising run whose init is left at its default (identity) is an
+     * identity start (the settings text has no "init" key; reading it back as text used to refuse the run).
+     */
+    @Test
+    void denoisingAcceptsTheDefaultStart() {
+        ExperimentPreset preset = ExperimentPresets.denoising();
+        RunSpec spec = preset.runs().get(0);
+        Map<String, String> train = new java.util.LinkedHashMap<>(spec.train());
+        assertThat(train.remove("init")).isEqualTo("identity");
+        train.put("iterations", "2000");
+        ExperimentPreset defaults = new ExperimentPreset(preset.name(), preset.description(), preset.figure(),
+                preset.groundTruth(), preset.clean(), List.of(new RunSpec(spec.label(), spec.title(), train,
+                spec.track(), spec.predict())), preset.analysis());
+        ExperimentOutput output = ExperimentReport.of(ExperimentRunner.run(defaults, Progress.NONE));
+        assertThat(output.tables()).containsKeys("error-clean.csv", "rank-benchmarks.csv");
+        assertThat(output.summary()).anyMatch(line -> line.contains("best rank-3 approximation"));
+    }
+
+    /** Step sizes in labels are derived from the typed settings: the presets build them as 0.9, 0.5 and 1.9 × (10′). */
+    @Test
+    void stepLabelsAreDerivedFromTheSettings() {
+        String recovery = new String(output("spectrum-recovery").report(), StandardCharsets.UTF_8);
+        assertThat(recovery).contains("step size η = 0.9·(10′)</th><td>0.");
+        assertThat(new String(output("depth").report(), StandardCharsets.UTF_8))
+                .contains("Per depth: step size 0.5·(10′), final loss");
+        assertThat(new String(output("flow-vs-descent").report(), StandardCharsets.UTF_8))
+                .contains("at these step sizes (up to 1.9·(10′))");
     }
 
     @Test

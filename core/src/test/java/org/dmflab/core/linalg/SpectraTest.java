@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.within;
 
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
+import org.dmflab.core.model.Spectrum;
+import org.dmflab.core.model.SpectrumKind;
 
 class SpectraTest {
 

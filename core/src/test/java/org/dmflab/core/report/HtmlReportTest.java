@@ -5,9 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.dmflab.core.linalg.Spectrum;
-import org.dmflab.core.linalg.SpectrumKind;
+import org.dmflab.core.model.Spectrum;
+import org.dmflab.core.model.SpectrumKind;
 import org.junit.jupiter.api.Test;
+import org.dmflab.core.table.SpectrumTables;
 
 class HtmlReportTest {
 
@@ -19,7 +20,7 @@ class HtmlReportTest {
         settings.put("step <η>", 0.0123456789);
         String html = new HtmlReport("Plateaus & ranks")
                 .keyValues(settings)
-                .table("Spectrum", new Spectrum(new double[]{8, 4, 2}, SpectrumKind.EIGENVALUE).toTable(), 2)
+                .table("Spectrum", SpectrumTables.toTable(new Spectrum(new double[]{8, 4, 2}, SpectrumKind.EIGENVALUE)), 2)
                 .image("effective rank", png)
                 .html();
         assertThat(html).startsWith("<!DOCTYPE html>").contains("<title>Plateaus &amp; ranks</title>")

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import org.dmflab.core.InvalidInputException;
 import org.dmflab.core.linalg.Spectra;
-import org.dmflab.core.train.Trace;
+import org.dmflab.core.model.Trace;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
 

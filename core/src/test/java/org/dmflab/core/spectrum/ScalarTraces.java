@@ -2,7 +2,8 @@ package org.dmflab.core.spectrum;
 
 import java.util.Arrays;
 import org.dmflab.core.theory.ScalarRecursion;
-import org.dmflab.core.train.Trace;
+import org.dmflab.core.model.Trace;
+import org.dmflab.core.model.RankMeasures;
 
 /**
  * Test traces from closed forms: the exact identical-start dynamics (18) of theory.md §2.1 (product eigenvalues

@@ -11,14 +11,16 @@ import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import org.dmflab.core.Progress;
 import org.dmflab.core.RunCanceledException;
-import org.dmflab.core.linalg.Spectrum;
-import org.dmflab.core.linalg.SpectrumKind;
+import org.dmflab.core.model.Spectrum;
+import org.dmflab.core.model.SpectrumKind;
 import org.dmflab.core.table.Schemas;
 import org.dmflab.core.table.Table;
 import org.dmflab.core.theory.ScalarRecursion;
-import org.dmflab.core.train.Trace;
+import org.dmflab.core.model.Trace;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.dmflab.core.model.RankMeasures;
+import org.dmflab.core.model.Plateau;
 
 class SpectrumTrackerTest {
     /** theory.md §8.2 / §9 (c): the certified intervals (63′) of Theorem 3.5′ for ε = 0.01, δ = 0.005, r = 1 … 5. */
@@ -36,7 +38,7 @@ class SpectrumTrackerTest {
                 new TrackConfig(0.01, 0.05, true), Progress.NONE);
     }
 
-    private static TrackInput input(Trace trace, double[] eigenvalues, Optional<PredictedPlateaus> predicted) {
+    private static TrackInput input(Trace trace, double[] eigenvalues, Optional<List<Plateau>> predicted) {
         return new TrackInput(trace, "trace", Optional.of(new Spectrum(eigenvalues, SpectrumKind.EIGENVALUE)),
                 "target", predicted, "predicted");
     }
@@ -228,15 +230,15 @@ class SpectrumTrackerTest {
 
     @Test
     void predictedIntervalsAndBoundsAreCarriedIntoThePlateausTable() {
-        List<PredictedPlateau> rows = new ArrayList<>();
+        List<Plateau> rows = new ArrayList<>();
         for (int r = 1; r <= 6; r++) {
-            rows.add(new PredictedPlateau(r, RankMeasures.plateauLevel(ScalarTraces.FIGURE_3_SPECTRUM, r),
+            rows.add(new Plateau(r, RankMeasures.plateauLevel(ScalarTraces.FIGURE_3_SPECTRUM, r),
                     r <= 5 ? OptionalLong.of(CERTIFIED[r - 1][0]) : OptionalLong.of(22502),
                     r <= 5 ? OptionalLong.of(CERTIFIED[r - 1][1]) : OptionalLong.empty(),
                     OptionalDouble.of(r <= 5 ? BOUNDS[r - 1] : 0.0199)));
         }
         TrackResult result = SpectrumTracker.track(
-                input(figure3, ScalarTraces.FIGURE_3_SPECTRUM, Optional.of(new PredictedPlateaus(rows))),
+                input(figure3, ScalarTraces.FIGURE_3_SPECTRUM, Optional.of(rows)),
                 new TrackConfig(0.01, 0.0351, true), Progress.NONE);
         Table table = result.plateausTable();
         assertThat(table.rowCount()).isEqualTo(6);
@@ -299,9 +301,9 @@ class SpectrumTrackerTest {
 
     @Test
     void withoutTargetTheLevelsComeFromThePrediction() {
-        PredictedPlateaus predicted = new PredictedPlateaus(List.of(
-                new PredictedPlateau(1, 1, OptionalLong.of(717), OptionalLong.of(1177), OptionalDouble.of(0.0351)),
-                new PredictedPlateau(2, 1.5, OptionalLong.empty(), OptionalLong.empty(), OptionalDouble.empty())));
+        List<Plateau> predicted = List.of(
+                new Plateau(1, 1, OptionalLong.of(717), OptionalLong.of(1177), OptionalDouble.of(0.0351)),
+                new Plateau(2, 1.5, OptionalLong.empty(), OptionalLong.empty(), OptionalDouble.empty()));
         TrackResult result = SpectrumTracker.track(new TrackInput(figure3, "trace", Optional.empty(), "target",
                 Optional.of(predicted), "predicted"), new TrackConfig(0.01, 0.0351, true), Progress.NONE);
         assertThat(result.hittings()).isEmpty();

@@ -10,23 +10,27 @@ import java.util.Map;
 import java.util.Optional;
 import org.dmflab.core.InvalidInputException;
 import org.dmflab.core.Progress;
-import org.dmflab.core.linalg.Spectrum;
-import org.dmflab.core.linalg.SpectrumKind;
+import org.dmflab.core.model.Spectrum;
+import org.dmflab.core.model.SpectrumKind;
 import org.dmflab.core.settings.RawSettings;
 import org.dmflab.core.table.Column;
 import org.dmflab.core.table.ColumnType;
 import org.dmflab.core.table.MatrixTables;
 import org.dmflab.core.table.Schemas;
 import org.dmflab.core.table.Table;
-import org.dmflab.core.train.Trace;
+import org.dmflab.core.model.Trace;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
+import org.dmflab.core.table.TraceTables;
+import org.dmflab.core.table.SpectrumTables;
+import org.dmflab.core.model.Plateau;
+import org.dmflab.core.table.PlateauTables;
 
 class TrackInputTest {
     private static final double[] LAMBDA = {8, 4, 2, 1, 0.5, 0.25};
 
     private static Table traceTable() {
-        return ScalarTraces.figure3(50, 1).toTable();
+        return TraceTables.toTable(ScalarTraces.figure3(50, 1));
     }
 
     private static TrackInput read(Table trace, Optional<Table> target, Optional<Table> predicted) {
@@ -109,7 +113,7 @@ class TrackInputTest {
     @Test
     void matrixAndSpectrumTablesGiveTheSameTarget() {
         Spectrum fromMatrix = TargetSpectra.fromEither(MatrixTables.toTable(diagonal(LAMBDA)), "m");
-        Spectrum fromSpectrum = TargetSpectra.fromEither(new Spectrum(LAMBDA, SpectrumKind.EIGENVALUE).toTable(), "s");
+        Spectrum fromSpectrum = TargetSpectra.fromEither(SpectrumTables.toTable(new Spectrum(LAMBDA, SpectrumKind.EIGENVALUE)), "s");
         assertThat(fromSpectrum).isEqualTo(new Spectrum(LAMBDA, SpectrumKind.EIGENVALUE));
         assertThat(fromMatrix.kind()).isEqualTo(SpectrumKind.EIGENVALUE);
         for (int i = 0; i < LAMBDA.length; i++) {
@@ -124,17 +128,17 @@ class TrackInputTest {
     void badSpectrumTablesNameTheCell() {
         Table.Builder ascending = Table.builder(Schemas.SPECTRUM);
         ascending.addRow("Row0", 1, 1.0, "eigenvalue").addRow("Row1", 2, 2.0, "eigenvalue");
-        assertThatThrownBy(() -> TargetSpectra.fromSpectrumTable(ascending.build(), "s.csv"))
+        assertThatThrownBy(() -> SpectrumTables.fromTable(ascending.build(), "s.csv"))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("s.csv, row Row1, column 'value'")
                 .hasMessageContaining("descending");
         Table.Builder mixed = Table.builder(Schemas.SPECTRUM);
         mixed.addRow(1, 2.0, "eigenvalue").addRow(2, 1.0, "singular value");
-        assertThatThrownBy(() -> TargetSpectra.fromSpectrumTable(mixed.build(), "s.csv"))
+        assertThatThrownBy(() -> SpectrumTables.fromTable(mixed.build(), "s.csv"))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("one kind");
         Table.Builder noKind = Table.builder(List.of(Column.of("index", ColumnType.INTEGER),
                 Column.of("value", ColumnType.DOUBLE)));
         noKind.addRow(1, 1.0);
-        assertThatThrownBy(() -> TargetSpectra.fromSpectrumTable(noKind.build(), "s.csv"))
+        assertThatThrownBy(() -> SpectrumTables.fromTable(noKind.build(), "s.csv"))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("missing column kind");
     }
 
@@ -142,8 +146,8 @@ class TrackInputTest {
     void predictedTablesAreCheckedAndMustBelongToTheTarget() {
         Table.Builder plateaus = Table.builder(Schemas.PLATEAUS);
         plateaus.addRow(1, 1.0, 717L, 1177L, 0.0351).addRow(2, 1.6, null, null, null);
-        PredictedPlateaus predicted = PredictedPlateaus.fromTable(plateaus.build(), "p.csv");
-        assertThat(predicted.rows().get(1).start()).isEmpty();
+        List<Plateau> predicted = PlateauTables.fromTable(plateaus.build(), "p.csv");
+        assertThat(predicted.get(1).start()).isEmpty();
         TrackInput input = new TrackInput(ScalarTraces.figure3(50, 1), "trace",
                 Optional.of(new Spectrum(LAMBDA, SpectrumKind.EIGENVALUE)), "target", Optional.of(predicted), "p.csv");
         assertThatThrownBy(() -> SpectrumTracker.track(input, TrackConfig.defaults(), Progress.NONE))
@@ -152,10 +156,10 @@ class TrackInputTest {
 
         Table.Builder reversed = Table.builder(Schemas.PLATEAUS);
         reversed.addRow(1, 1.0, 1177L, 717L, null);
-        assertThatThrownBy(() -> PredictedPlateaus.fromTable(reversed.build(), "p.csv"))
+        assertThatThrownBy(() -> PlateauTables.fromTable(reversed.build(), "p.csv"))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("k_start 1177 is after k_end 717");
         Table.Builder noBound = Table.builder(Schemas.PLATEAUS.subList(0, 4));
-        assertThatThrownBy(() -> PredictedPlateaus.fromTable(noBound.build(), "p.csv"))
+        assertThatThrownBy(() -> PlateauTables.fromTable(noBound.build(), "p.csv"))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("missing column bound");
     }
 

@@ -8,11 +8,12 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import org.dmflab.core.RandomCases;
-import org.dmflab.core.spectrum.RankMeasures;
+import org.dmflab.core.model.RankMeasures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.dmflab.core.model.Plateau;
 
 /**
  * Certified effective-rank plateaus (theory.md §7). The "matrix" effective rank is computed from the spectral truth: with
@@ -29,7 +30,7 @@ class PlateauBoundsTest {
     @Test
     void reproducesTheCertifiedPlateausOfTheChecks() {
         List<Plateau> plateaus = PlateauBounds.predict(FIGURE_3, 3, 0.02, 0.01, true,
-                PlateauBounds.Accuracies.fixed(0.01, 0.005));
+                PlateauBounds.Accuracies.fixed(0.01, 0.005)).stream().map(PlateauCertificate::plateau).toList();
         long[][] intervals = {{717, 1177}, {1365, 2354}, {2697, 4712}, {5424, 9437}, {11011, 18925}, {22502, -1}};
         double[] bounds = {0.0351, 0.0352, 0.0327, 0.0289, 0.0246, 0.0199};
         double[] levels = {1, 1.5, 1.75, 1.875, 1.9375, 1.96875};
@@ -73,7 +74,7 @@ class PlateauBoundsTest {
         double eta = stepFraction * PlateauBounds.stepLimit(depth, top);
         PlateauBounds.Accuracies accuracies = useTarget ? PlateauBounds.Accuracies.target(0.05)
                 : PlateauBounds.Accuracies.fixed(0.01, 0.005);
-        List<Plateau> plateaus = PlateauBounds.predict(eigenvalues, depth, alpha, eta, true, accuracies);
+        List<Plateau> plateaus = PlateauBounds.predict(eigenvalues, depth, alpha, eta, true, accuracies).stream().map(PlateauCertificate::plateau).toList();
         assumeTrue(plateaus.stream().anyMatch(Plateau::certified));
         long last = plateaus.stream().filter(Plateau::certified).mapToLong(p -> p.start().getAsLong()).max().orElse(0);
         assumeTrue(last < 400_000);
@@ -124,11 +125,11 @@ class PlateauBoundsTest {
                 .contains("above the condition of Theorem 3.5′");
         assertThat(PlateauBounds.predict(FIGURE_3, 3, 3, 0.001, true, accuracies).get(0).reason())
                 .contains("α too large");
-        Plateau noGap = PlateauBounds.predict(new double[] {8, 4, 4, 1}, 3, 0.02, 0.01, true, accuracies).get(1);
+        PlateauCertificate noGap = PlateauBounds.predict(new double[] {8, 4, 4, 1}, 3, 0.02, 0.01, true, accuracies).get(1);
         assertThat(noGap.certified()).isFalse();
         assertThat(noGap.reason()).contains("no eigenvalue gap");
-        assertThat(noGap.bound()).isEmpty();
-        Plateau tooBig = PlateauBounds.predict(FIGURE_3, 3, 0.5, 0.01, true, accuracies).get(0);
+        assertThat(noGap.plateau().bound()).isEmpty();
+        PlateauCertificate tooBig = PlateauBounds.predict(FIGURE_3, 3, 0.5, 0.01, true, accuracies).get(0);
         assertThat(tooBig.reason()).contains("α too large for δ");
     }
 

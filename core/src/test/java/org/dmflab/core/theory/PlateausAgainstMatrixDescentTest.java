@@ -14,6 +14,7 @@ import org.dmflab.core.train.TrainingResult;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.junit.jupiter.api.Test;
+import org.dmflab.core.model.Plateau;
 
 /**
  * Theorem 3.5′ against real matrix gradient descent (the trainer's {@code solver=matrix}, all six 6×6 factors): on every
@@ -35,7 +36,7 @@ class PlateausAgainstMatrixDescentTest {
         int iterationColumn = trace.indexOf("iteration");
         int rankColumn = trace.indexOf("effective_rank");
         List<Plateau> plateaus = PlateauBounds.predict(lambdas, 3, 0.02, 0.01, true,
-                PlateauBounds.Accuracies.fixed(0.01, 0.005));
+                PlateauBounds.Accuracies.fixed(0.01, 0.005)).stream().map(PlateauCertificate::plateau).toList();
         int checked = 0;
         for (int row = 0; row < trace.rowCount(); row++) {
             long k = ((Number) trace.cell(row, iterationColumn)).longValue();

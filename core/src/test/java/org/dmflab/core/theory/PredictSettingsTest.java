@@ -8,6 +8,7 @@ import java.util.Map;
 import org.dmflab.core.InvalidInputException;
 import org.dmflab.core.settings.RawSettings;
 import org.junit.jupiter.api.Test;
+import org.dmflab.core.model.Initialization;
 
 class PredictSettingsTest {
 
@@ -57,7 +58,7 @@ class PredictSettingsTest {
         assertRejected("epsilon", "0", "epsilon", "between 0 and 1");
         assertRejected("epsilon", "1e-15", "epsilon", "double precision");
         assertRejected("init", "gaussian", "init", "no theory");
-        assertRejected("init", "random", "init", "not an initialisation");
+        assertRejected("init", "random", "init", "not an initialization");
         assertRejected("depth", "0", "depth", "from 1");
         assertRejected("depth", "two", "depth", "whole number");
         assertRejected("delta", "0", "delta", "positive");

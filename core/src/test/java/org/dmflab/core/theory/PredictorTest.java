@@ -9,13 +9,15 @@ import java.util.Map;
 import org.dmflab.core.InvalidInputException;
 import org.dmflab.core.Progress;
 import org.dmflab.core.RunCanceledException;
-import org.dmflab.core.linalg.Spectrum;
-import org.dmflab.core.linalg.SpectrumKind;
+import org.dmflab.core.model.Spectrum;
+import org.dmflab.core.model.SpectrumKind;
 import org.dmflab.core.settings.RawSettings;
 import org.dmflab.core.table.Schemas;
 import org.dmflab.core.table.Table;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
+import org.dmflab.core.model.Plateau;
+import org.dmflab.core.table.SpectrumTables;
 
 /** The assembled prediction: tables, provenance, verdict, notes and refusals. */
 class PredictorTest {
@@ -49,7 +51,7 @@ class PredictorTest {
         }
         // plateau k_start is K_lead = max_{i≤r} T_N(λ_i, …, ελ_i), which for this spectrum is the r-th upper bound
         for (int r = 0; r < 6; r++) {
-            assertThat(prediction.plateaus().get(r).start()).isEqualTo(prediction.bounds().get(r).upper());
+            assertThat(prediction.plateaus().get(r).plateau().start()).isEqualTo(prediction.bounds().get(r).upper());
         }
         // η = 0.01 breaks the uniform (10′) bound 1/(7·16) but no per-eigenvalue (20′) bound
         assertThat(prediction.verdict().message()).startsWith("η = 0.01000 exceeds (10′) η ≤ 0.008929")
@@ -89,7 +91,7 @@ class PredictorTest {
         assertThat(positive.regime()).contains("[CONJ]");
         assertThat(positive.exact().getAsLong()).isLessThanOrEqualTo(positive.upper().getAsLong());
         assertThat(positive.lower()).isEmpty();
-        assertThat(prediction.plateaus()).noneMatch(Plateau::certified);
+        assertThat(prediction.plateaus()).noneMatch(PlateauCertificate::certified);
         Table provenance = prediction.provenanceTable();
         boolean conjecture = false;
         for (int row = 0; row < provenance.rowCount(); row++) {
@@ -154,15 +156,20 @@ class PredictorTest {
 
     @Test
     void spectrumTablesAreChecked() {
-        Table good = new Spectrum(new double[] {2, -1}, SpectrumKind.EIGENVALUE).toTable();
-        assertThat(SpectrumSource.fromTable(good, "s.csv").values()).containsExactly(2, -1);
+        Table good = SpectrumTables.toTable(new Spectrum(new double[] {2, -1}, SpectrumKind.EIGENVALUE));
+        assertThat(SpectrumTables.fromTable(good, "s.csv").values()).containsExactly(2, -1);
         Table ascending = Table.builder(Schemas.SPECTRUM).addRow(1, 1.0, "eigenvalue").addRow(2, 2.0, "eigenvalue")
                 .build();
-        assertThatThrownBy(() -> SpectrumSource.fromTable(ascending, "s.csv"))
-                .hasMessageStartingWith("s.csv, row 2, column 'value': 2.0 is larger");
+        assertThatThrownBy(() -> SpectrumTables.fromTable(ascending, "s.csv"))
+                .hasMessageStartingWith("s.csv, row Row1, column 'value': 2.0 is larger");
         Table mixed = Table.builder(Schemas.SPECTRUM).addRow(1, 2.0, "eigenvalue").addRow(2, 1.0, "singular value")
                 .build();
-        assertThatThrownBy(() -> SpectrumSource.fromTable(mixed, "s.csv")).hasMessageContaining("mixes");
+        assertThatThrownBy(() -> SpectrumTables.fromTable(mixed, "s.csv")).hasMessageContaining("one kind");
+        // the index column must count 1, 2, …: a table indexed 7, 7 is refused (it used to pass the predictor)
+        Table repeatedIndex = Table.builder(Schemas.SPECTRUM).addRow(7, 2.0, "eigenvalue").addRow(7, 1.0, "eigenvalue")
+                .build();
+        assertThatThrownBy(() -> SpectrumTables.fromTable(repeatedIndex, "s.csv"))
+                .hasMessageStartingWith("s.csv, row Row0, column 'index': is 7 but should be 1");
     }
 
     @Test

@@ -14,6 +14,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.dmflab.core.model.Trace;
 
 /**
  * theory.md §2 checks (a): for spectrum B (no negative eigenvalue exceeds a positive one in modulus) matrix gradient

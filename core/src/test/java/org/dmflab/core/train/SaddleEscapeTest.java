@@ -9,6 +9,7 @@ import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.NormOps_DDRM;
 import org.junit.jupiter.api.Test;
+import org.dmflab.core.model.Trace;
 
 /**
  * theory.md §2.3 (DERIVED): with an identity start and spectrum A = (3, 1.5, 0.8, 0.3, −0.6, −1.2), the limit V Λ₊ Vᵀ is

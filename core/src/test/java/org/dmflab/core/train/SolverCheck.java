@@ -8,6 +8,7 @@ import org.dmflab.core.Progress;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.junit.jupiter.api.Test;
+import org.dmflab.core.model.Trace;
 
 /**
  * The behaviour every {@link Solver} must show (EJML-style checker; one small subclass per solver). Target: spectrum B

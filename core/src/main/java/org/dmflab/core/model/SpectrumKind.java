@@ -1,4 +1,4 @@
-package org.dmflab.core.linalg;
+package org.dmflab.core.model;
 
 /** Whether a spectrum lists eigenvalues (symmetric matrices) or singular values (all others). */
 public enum SpectrumKind {

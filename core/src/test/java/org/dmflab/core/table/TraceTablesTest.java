@@ -1,4 +1,4 @@
-package org.dmflab.core.train;
+package org.dmflab.core.table;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -6,12 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.ArrayList;
 import java.util.List;
 import org.dmflab.core.InvalidInputException;
-import org.dmflab.core.table.Column;
-import org.dmflab.core.table.ColumnType;
-import org.dmflab.core.table.Table;
 import org.junit.jupiter.api.Test;
+import org.dmflab.core.model.Trace;
 
-class TraceTest {
+class TraceTablesTest {
 
     static Trace sample() {
         return Trace.builder(2, 2)
@@ -23,11 +21,11 @@ class TraceTest {
     @Test
     void roundTripsThroughItsTable() {
         Trace trace = sample();
-        Table table = trace.toTable();
+        Table table = TraceTables.toTable(trace);
         assertThat(table.columnNames()).containsExactly("iteration", "time", "loss", "error_fro", "error_op",
                 "effective_rank", "stable_rank", "lambda_1", "lambda_2", "sigma_1", "sigma_2");
-        Trace back = Trace.fromTable(table, "trace");
-        assertThat(back.toTable().rowCount()).isEqualTo(2);
+        Trace back = TraceTables.fromTable(table, "trace");
+        assertThat(TraceTables.toTable(back).rowCount()).isEqualTo(2);
         assertThat(back.iterations()).containsExactly(0, 10);
         assertThat(back.lambda(1, 0)).isEqualTo(1.5);
         assertThat(back.sigma(1, 1)).isEqualTo(0.02);
@@ -41,7 +39,7 @@ class TraceTest {
                 .add(0, 0, 2.0, 2.0, 1.9, 2.0, 2.0, new double[0], new double[]{0.5, 0.25})
                 .add(10, 0.1, 1.0, 1.4, 1.2, 1.1, 1.01, new double[0], new double[]{1.5, 0.02})
                 .build();
-        Table table = trace.toTable();
+        Table table = TraceTables.toTable(trace);
         assertThat(table.columnNames()).containsExactly("iteration", "time", "loss", "error_fro", "error_op",
                 "effective_rank", "stable_rank", "lambda_1", "lambda_2", "lambda_3", "sigma_1", "sigma_2", "sigma_3");
         for (int row = 0; row < 2; row++) {
@@ -49,23 +47,23 @@ class TraceTest {
                 assertThat(table.cell(row, table.indexOf(missing))).as(missing).isNull();
             }
         }
-        Trace back = Trace.fromTable(table, "trace");
+        Trace back = TraceTables.fromTable(table, "trace");
         assertThat(back.eigenCount()).isZero();
         assertThat(back.sigmaCount()).isEqualTo(2);
         assertThat(back.width()).isEqualTo(3);
         assertThat(back.sigma(1, 1)).isEqualTo(0.02);
-        assertThat(back.toTable().columnNames()).isEqualTo(table.columnNames());
+        assertThat(TraceTables.toTable(back).columnNames()).isEqualTo(table.columnNames());
     }
 
     @Test
     void aValueWhereTheFirstRowHasNoneIsRejected() {
-        Table table = Trace.builder(0, 1, 2)
+        Table table = TraceTables.toTable(Trace.builder(0, 1, 2)
                 .add(0, 0, 2.0, 2.0, 1.9, 2.0, 2.0, new double[0], new double[]{0.5})
-                .build().toTable();
+                .build());
         Table.Builder builder = Table.builder(table.columns());
         builder.addRow("Row0", new Object[]{0L, 0.0, 1.0, 1.0, 1.0, 1.0, 1.0, null, null, 0.5, null});
         builder.addRow("Row1", new Object[]{1L, 0.0, 1.0, 1.0, 1.0, 1.0, 1.0, null, null, 0.5, 0.1});
-        assertThatThrownBy(() -> Trace.fromTable(builder.build(), "t"))
+        assertThatThrownBy(() -> TraceTables.fromTable(builder.build(), "t"))
                 .hasMessage("t, row Row1, column 'sigma_2': has a value where the first row has none; in a trace the "
                         + "sigma_… columns with values come first and are the same in every row");
     }
@@ -74,18 +72,18 @@ class TraceTest {
     void missingColumnsAreListed() {
         Table table = Table.builder(List.of(Column.of("iteration", ColumnType.LONG), Column.of("loss", ColumnType.DOUBLE)))
                 .addRow(0L, 1.0).build();
-        assertThatThrownBy(() -> Trace.fromTable(table, "t.csv"))
+        assertThatThrownBy(() -> TraceTables.fromTable(table, "t.csv"))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("missing columns time, error_fro, error_op, effective_rank, stable_rank, sigma_1");
     }
 
     @Test
     void unsortedDuplicateAndNonFiniteRowsAreRejected() {
-        assertThatThrownBy(() -> Trace.fromTable(withIterations(0L, 5L, 5L), "t"))
+        assertThatThrownBy(() -> TraceTables.fromTable(withIterations(0L, 5L, 5L), "t"))
                 .hasMessageContaining("iteration 5 appears twice");
-        assertThatThrownBy(() -> Trace.fromTable(withIterations(0L, 5L, 3L), "t"))
+        assertThatThrownBy(() -> TraceTables.fromTable(withIterations(0L, 5L, 3L), "t"))
                 .hasMessageContaining("iteration 3 comes after 5");
-        Table table = sample().toTable();
+        Table table = TraceTables.toTable(sample());
         List<Column> columns = table.columns();
         Table.Builder builder = Table.builder(columns);
         Object[] row = new Object[columns.size()];
@@ -94,17 +92,17 @@ class TraceTest {
         }
         row[2] = Double.NaN;
         builder.addRow("Row0", row);
-        assertThatThrownBy(() -> Trace.fromTable(builder.build(), "t"))
+        assertThatThrownBy(() -> TraceTables.fromTable(builder.build(), "t"))
                 .hasMessage("t, row Row0, column 'loss': NaN is not a finite number; the trace must not contain NaN or infinite values");
     }
 
     @Test
     void gapsInNumberedColumnsAreRejected() {
-        List<Column> columns = new ArrayList<>(sample().toTable().columns());
+        List<Column> columns = new ArrayList<>(TraceTables.toTable(sample()).columns());
         columns.add(Column.of("sigma_4", ColumnType.DOUBLE));
         Table.Builder builder = Table.builder(columns);
         builder.addRow(0L, 0.0, 1.0, 1.0, 1.0, 1.0, 1.0, 0.1, 0.1, 0.1, 0.1, 0.1);
-        assertThatThrownBy(() -> Trace.fromTable(builder.build(), "t"))
+        assertThatThrownBy(() -> TraceTables.fromTable(builder.build(), "t"))
                 .hasMessageStartingWith("column 'sigma_4': does not continue sigma_1 … sigma_2");
     }
 

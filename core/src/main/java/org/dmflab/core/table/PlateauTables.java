@@ -1,34 +1,26 @@
-package org.dmflab.core.spectrum;
+package org.dmflab.core.table;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import org.dmflab.core.InvalidInputException;
-import org.dmflab.core.table.Schemas;
-import org.dmflab.core.table.Table;
+import org.dmflab.core.model.Plateau;
 
 /**
- * The predictor's plateaus table (Schemas.PLATEAUS) as the tracker reads it: one {@link PredictedPlateau} per rank
- * r = 1, 2, … in order. {@code k_start}, {@code k_end} and {@code bound} may be empty.
+ * The predictor's plateaus table (docs/design.md §2, {@link Schemas#PLATEAUS}) read into {@link Plateau} records, one per rank
+ * r = 1, 2, … in order; {@code k_start}, {@code k_end} and {@code bound} may be empty. Only files and KNIME ports come
+ * through here: inside the engine the predictor's records go to the tracker directly.
  */
-public record PredictedPlateaus(List<PredictedPlateau> rows) {
-
-    public PredictedPlateaus {
-        rows = List.copyOf(rows);
-    }
-
-    /** The row for rank {@code r}, if the table has one. */
-    public Optional<PredictedPlateau> forRank(int r) {
-        return r >= 1 && r <= rows.size() ? Optional.of(rows.get(r - 1)) : Optional.empty();
+public final class PlateauTables {
+    private PlateauTables() {
     }
 
     /**
-     * Reads a plateaus table, checking the columns (naming the missing ones), ranks 1, 2, … in order, finite levels,
+     * Reads a plateaus table (the predictor's, or any with the columns of {@link Schemas#PLATEAUS}), checking the columns (naming the missing ones), ranks 1, 2, … in order, finite levels,
      * and start ≤ end where both are given.
      */
-    public static PredictedPlateaus fromTable(Table table, String source) {
+    public static List<Plateau> fromTable(Table table, String source) {
         List<String> missing = new ArrayList<>();
         for (var column : Schemas.PLATEAUS) {
             if (table.indexOf(column.name()) < 0) {
@@ -45,7 +37,7 @@ public record PredictedPlateaus(List<PredictedPlateau> rows) {
         int startColumn = table.indexOf("k_start");
         int endColumn = table.indexOf("k_end");
         int boundColumn = table.indexOf("bound");
-        List<PredictedPlateau> rows = new ArrayList<>(table.rowCount());
+        List<Plateau> rows = new ArrayList<>(table.rowCount());
         for (int row = 0; row < table.rowCount(); row++) {
             String where = source + ", row " + table.rowId(row);
             Object r = table.cell(row, rColumn);
@@ -72,9 +64,9 @@ public record PredictedPlateaus(List<PredictedPlateau> rows) {
                 }
                 bound = OptionalDouble.of(boundNumber.doubleValue());
             }
-            rows.add(new PredictedPlateau(row + 1, levelNumber.doubleValue(), start, end, bound));
+            rows.add(new Plateau(row + 1, levelNumber.doubleValue(), start, end, bound));
         }
-        return new PredictedPlateaus(rows);
+        return List.copyOf(rows);
     }
 
     private static OptionalLong wholeNumber(Object cell, String where) {

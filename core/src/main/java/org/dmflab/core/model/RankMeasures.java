@@ -1,7 +1,7 @@
-package org.dmflab.core.spectrum;
+package org.dmflab.core.model;
 
 /**
- * Effective rank r_eff(W) = ‖W‖_* / ‖W‖₂ = Σσᵢ / σ₁ and stable rank ‖W‖²_F / ‖W‖²₂ = Σσᵢ² / σ₁² (theory.md §7.1); both lie
+ * Effective rank r_eff(W) = ‖W‖_* / ‖W‖₂ = Σσᵢ / σ₁ and stable rank ‖W‖²_F / ‖W‖²₂ = Σσᵢ² / σ₁² (docs/theory.md §7.1); both lie
  * in [1, rank W]. The zero matrix has rank measures 0.
  */
 public final class RankMeasures {
@@ -34,7 +34,7 @@ public final class RankMeasures {
 
     /**
      * The plateau level r_eff(Φ_r) = Σ_{i≤r} λᵢ / λ₁ of the best rank-r approximation of a PSD target with eigenvalues
-     * λ₁ ≥ λ₂ ≥ … (theory.md §7.1); {@code r} is 1-based.
+     * λ₁ ≥ λ₂ ≥ … (docs/theory.md §7.1); {@code r} is 1-based.
      */
     public static double plateauLevel(double[] descendingEigenvalues, int r) {
         double sum = 0;

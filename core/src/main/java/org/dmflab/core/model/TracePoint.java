@@ -1,7 +1,7 @@
-package org.dmflab.core.train;
+package org.dmflab.core.model;
 
 /**
- * The measured columns of one trace row (design.md §2) before the rank measures are derived from {@code sigma}.
+ * The measured columns of one trace row (docs/design.md §2) before the rank measures are derived from {@code sigma}.
  *
  * @param loss     the training loss
  * @param errorFro ‖W − Φ‖_F

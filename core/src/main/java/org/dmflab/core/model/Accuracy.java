@@ -1,8 +1,8 @@
-package org.dmflab.core.spectrum;
+package org.dmflab.core.model;
 
 /**
  * The one accuracy rule shared by the tracker ({@code k_hit}), the predictor ({@code k_exact}) and the theory's T_N
- * (design.md §3): eigenvalue i counts as learned once |σᵢ − limitᵢ| ≤ ε·|λᵢ|, or ε·‖Φ‖₂ when λᵢ = 0.
+ * (docs/design.md §3): eigenvalue i counts as learned once |σᵢ − limitᵢ| ≤ ε·|λᵢ|, or ε·‖Φ‖₂ when λᵢ = 0.
  */
 public final class Accuracy {
     private Accuracy() {

@@ -1,10 +1,10 @@
-package org.dmflab.core.theory;
+package org.dmflab.core.model;
 
 import java.util.Locale;
 import org.dmflab.core.InvalidInputException;
 
 /**
- * How the factors start (theory.md §1.4–1.6): identical αI (7), perturbed identical W₁ = βI and the others αI (13/38),
+ * How the factors start (docs/theory.md §1.4–1.6): identical αI (7), perturbed identical W₁ = βI and the others αI (13/38),
  * or i.i.d. Gaussian entries with standard deviation σ (§1.6).
  */
 public enum Initialization {
@@ -23,7 +23,7 @@ public enum Initialization {
             case "perturbed" -> PERTURBED;
             case "gaussian" -> GAUSSIAN;
             default -> throw new InvalidInputException(KEY, "'" + text.trim()
-                    + "' is not an initialisation; use identity, perturbed or gaussian");
+                    + "' is not an initialization; use identity, perturbed or gaussian");
         };
     }
 

@@ -1,4 +1,4 @@
-package org.dmflab.core.spectrum;
+package org.dmflab.core.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;

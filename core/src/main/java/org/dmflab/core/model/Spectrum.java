@@ -1,12 +1,10 @@
-package org.dmflab.core.linalg;
+package org.dmflab.core.model;
 
 import java.util.Arrays;
 import java.util.Objects;
-import org.dmflab.core.table.Schemas;
-import org.dmflab.core.table.Table;
 
 /**
- * The spectrum of a matrix, descending: eigenvalues if it is symmetric, singular values otherwise (design.md §2).
+ * The spectrum of a matrix, descending: eigenvalues if it is symmetric, singular values otherwise (docs/design.md §2).
  *
  * @param values the eigen- or singular values, in descending order (the array is copied)
  * @param kind   which of the two they are
@@ -35,15 +33,6 @@ public record Spectrum(double[] values, SpectrumKind kind) {
     /** The i-th value, 0-based. */
     public double value(int i) {
         return values[i];
-    }
-
-    /** The spectrum table: {@code index} (1-based), {@code value}, {@code kind}. */
-    public Table toTable() {
-        Table.Builder builder = Table.builder(Schemas.SPECTRUM);
-        for (int i = 0; i < values.length; i++) {
-            builder.addRow(i + 1, values[i], kind.label());
-        }
-        return builder.build();
     }
 
     @Override

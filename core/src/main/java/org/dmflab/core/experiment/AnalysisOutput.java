@@ -1,0 +1,88 @@
+package org.dmflab.core.experiment;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.dmflab.core.table.Table;
+import org.jfree.chart.JFreeChart;
+
+/**
+ * What a preset's analysis adds to the report: extra CSV tables, extra charts, key numbers, key tables shown in the
+ * report and one-line findings for the terminal, each in the order the analysis added it.
+ */
+record AnalysisOutput(Map<String, Table> tables, List<Figure> charts, Map<String, Object> keyNumbers,
+                      List<KeyTable> keyTables, List<String> findings) {
+    AnalysisOutput {
+        tables = Collections.unmodifiableMap(new LinkedHashMap<>(tables));
+        charts = List.copyOf(charts);
+        keyNumbers = Collections.unmodifiableMap(new LinkedHashMap<>(keyNumbers));
+        keyTables = List.copyOf(keyTables);
+        findings = List.copyOf(findings);
+    }
+
+    /** A chart with its file name and caption. */
+    record Figure(String file, JFreeChart chart, String caption) {
+        Figure {
+            Objects.requireNonNull(file, "file");
+            Objects.requireNonNull(chart, "chart");
+            Objects.requireNonNull(caption, "caption");
+        }
+    }
+
+    /** A table shown in the report's key numbers, with its caption. */
+    record KeyTable(String caption, Table table) {
+        KeyTable {
+            Objects.requireNonNull(caption, "caption");
+            Objects.requireNonNull(table, "table");
+        }
+    }
+
+    static Builder builder() {
+        return new Builder();
+    }
+
+    /** Collects one analysis' output; {@link #build()} freezes it. */
+    static final class Builder {
+        private final Map<String, Table> tables = new LinkedHashMap<>();
+        private final List<Figure> charts = new ArrayList<>();
+        private final Map<String, Object> keyNumbers = new LinkedHashMap<>();
+        private final List<KeyTable> keyTables = new ArrayList<>();
+        private final List<String> findings = new ArrayList<>();
+
+        private Builder() {
+        }
+
+        Builder table(String file, Table table) {
+            tables.put(file, table);
+            return this;
+        }
+
+        Builder chart(String file, JFreeChart chart, String caption) {
+            charts.add(new Figure(file, chart, caption));
+            return this;
+        }
+
+        /** A key number; {@code value} may be null (shown empty) when the number does not exist. */
+        Builder keyNumber(String label, Object value) {
+            keyNumbers.put(label, value);
+            return this;
+        }
+
+        Builder keyTable(String caption, Table table) {
+            keyTables.add(new KeyTable(caption, table));
+            return this;
+        }
+
+        Builder finding(String line) {
+            findings.add(line);
+            return this;
+        }
+
+        AnalysisOutput build() {
+            return new AnalysisOutput(tables, charts, keyNumbers, keyTables, findings);
+        }
+    }
+}

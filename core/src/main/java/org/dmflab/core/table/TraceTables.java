@@ -1,0 +1,143 @@
+package org.dmflab.core.table;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.dmflab.core.InvalidInputException;
+import org.dmflab.core.model.Trace;
+
+/** The trace table of docs/design.md §2, written from and read into the {@link Trace} record (tables only at the edges). */
+public final class TraceTables {
+    private TraceTables() {
+    }
+
+    /** The trace table of docs/design.md §2. */
+    public static Table toTable(Trace trace) {
+        int width = trace.width();
+        List<Column> columns = Schemas.trace(width, width);
+        Table.Builder table = Table.builder(columns);
+        Object[] cells = new Object[columns.size()];
+        for (int k = 0; k < trace.size(); k++) {
+            cells[0] = trace.iteration(k);
+            cells[1] = trace.time(k);
+            cells[2] = trace.loss(k);
+            cells[3] = trace.errorFro(k);
+            cells[4] = trace.errorOp(k);
+            cells[5] = trace.effectiveRank(k);
+            cells[6] = trace.stableRank(k);
+            for (int i = 0; i < width; i++) {
+                cells[7 + i] = i < trace.eigenCount() ? (Object) trace.lambda(k, i) : null;
+                cells[7 + width + i] = i < trace.sigmaCount() ? (Object) trace.sigma(k, i) : null;
+            }
+            table.addRow(cells);
+        }
+        return table.build();
+    }
+
+    /**
+     * Reads a trace table (from the trainer or any table with the trace columns), checking what the tracker relies on:
+     * every fixed column present (the message lists the missing ones), {@code lambda_1 … lambda_n} and
+     * {@code sigma_1 … sigma_p} numbered without gaps, iterations strictly increasing, every value finite.
+     *
+     * @param source how the user knows the table, for messages
+     */
+    public static Trace fromTable(Table table, String source) {
+        List<String> fixed = List.of(Schemas.ITERATION, Schemas.TIME, Schemas.LOSS, Schemas.ERROR_FRO, Schemas.ERROR_OP,
+                Schemas.EFFECTIVE_RANK, Schemas.STABLE_RANK);
+        List<String> missing = new ArrayList<>();
+        for (String name : fixed) {
+            if (table.indexOf(name) < 0) {
+                missing.add(name);
+            }
+        }
+        int sigmaColumns = countNumbered(table, Schemas.SIGMA_PREFIX);
+        if (sigmaColumns == 0) {
+            missing.add(Schemas.SIGMA_PREFIX + "1");
+        }
+        if (!missing.isEmpty()) {
+            throw new InvalidInputException(source, "is not a trace table: missing column" + (missing.size() > 1 ? "s " : " ")
+                    + String.join(", ", missing) + " (a trace has iteration, time, loss, error_fro, error_op, "
+                    + "effective_rank, stable_rank, lambda_1…, sigma_1…)");
+        }
+        int lambdaColumns = countNumbered(table, Schemas.LAMBDA_PREFIX);
+        // the first row says how many lambda and sigma cells hold values; the others are missing in every row
+        int eigenCount = table.rowCount() == 0 ? lambdaColumns : valued(table, Schemas.LAMBDA_PREFIX, lambdaColumns);
+        int sigmaCount = table.rowCount() == 0 ? sigmaColumns : valued(table, Schemas.SIGMA_PREFIX, sigmaColumns);
+        Trace.Builder builder = Trace.builder(eigenCount, sigmaCount, Math.max(lambdaColumns, sigmaColumns));
+        int[] fixedIndex = fixed.stream().mapToInt(table::indexOf).toArray();
+        double[] scalars = new double[6];
+        double[] lambdas = new double[eigenCount];
+        double[] sigmas = new double[sigmaCount];
+        long previous = Long.MIN_VALUE;
+        for (int row = 0; row < table.rowCount(); row++) {
+            long iteration = (long) number(table, row, fixedIndex[0], source);
+            if (iteration <= previous) {
+                throw new InvalidInputException(source + ", row " + table.rowId(row), "iteration " + iteration
+                        + (iteration == previous ? " appears twice" : " comes after " + previous)
+                        + "; a trace lists each iteration once, in ascending order (sort it or remove duplicates)");
+            }
+            previous = iteration;
+            for (int c = 1; c < fixedIndex.length; c++) {
+                scalars[c - 1] = number(table, row, fixedIndex[c], source);
+            }
+            for (int i = 0; i < eigenCount; i++) {
+                lambdas[i] = number(table, row, table.indexOf(Schemas.LAMBDA_PREFIX + (i + 1)), source);
+            }
+            requireMissing(table, row, Schemas.LAMBDA_PREFIX, eigenCount, lambdaColumns, source);
+            for (int i = 0; i < sigmaCount; i++) {
+                sigmas[i] = number(table, row, table.indexOf(Schemas.SIGMA_PREFIX + (i + 1)), source);
+            }
+            requireMissing(table, row, Schemas.SIGMA_PREFIX, sigmaCount, sigmaColumns, source);
+            builder.add(iteration, scalars[0], scalars[1], scalars[2], scalars[3], scalars[4], scalars[5], lambdas, sigmas);
+        }
+        return builder.build();
+    }
+
+    /** How many of {@code prefix1 … prefix<columns>} have a value in the first row (they come first). */
+    private static int valued(Table table, String prefix, int columns) {
+        int count = 0;
+        while (count < columns && table.cell(0, table.indexOf(prefix + (count + 1))) != null) {
+            count++;
+        }
+        return count;
+    }
+
+    private static void requireMissing(Table table, int row, String prefix, int from, int columns, String source) {
+        for (int i = from; i < columns; i++) {
+            if (table.cell(row, table.indexOf(prefix + (i + 1))) != null) {
+                throw new InvalidInputException(source + ", row " + table.rowId(row) + ", column '" + prefix + (i + 1)
+                        + "'", "has a value where the first row has none; in a trace the " + prefix + "… columns "
+                        + "with values come first and are the same in every row");
+            }
+        }
+    }
+
+    private static int countNumbered(Table table, String prefix) {
+        int count = 0;
+        while (table.indexOf(prefix + (count + 1)) >= 0) {
+            count++;
+        }
+        for (String name : table.columnNames()) {
+            if (name.startsWith(prefix)) {
+                String suffix = name.substring(prefix.length());
+                if (!suffix.matches("\\d+") || Integer.parseInt(suffix) > count) {
+                    throw new InvalidInputException("column '" + name + "'", "does not continue " + prefix + "1 … "
+                            + prefix + count + "; number these columns from 1 without gaps");
+                }
+            }
+        }
+        return count;
+    }
+
+    private static double number(Table table, int row, int column, String source) {
+        Object cell = table.cell(row, column);
+        String where = source + ", row " + table.rowId(row) + ", column '" + table.columns().get(column).name() + "'";
+        if (!(cell instanceof Number value)) {
+            throw new InvalidInputException(where, cell == null ? "missing value" : "'" + cell + "' is not a number");
+        }
+        if (!Double.isFinite(value.doubleValue())) {
+            throw new InvalidInputException(where, value + " is not a finite number; the trace must not contain NaN "
+                    + "or infinite values");
+        }
+        return value.doubleValue();
+    }
+}
