@@ -14,7 +14,13 @@ import static org.dmflab.core.train.TrainSettings.STEP;
 import static org.dmflab.core.train.TrainSettings.TOLERANCE;
 import static org.dmflab.core.train.TrainSettings.WIDTH;
 
+import java.util.List;
+import org.dmflab.core.model.Initialization;
+import org.dmflab.core.train.LossKind;
+import org.dmflab.core.train.RecordSchedule;
+import org.dmflab.core.train.SolverKind;
 import org.dmflab.core.train.TrainSettings;
+import org.dmflab.knime.common.EngineChoices;
 import org.dmflab.knime.common.NodeSettingsGroup;
 import org.knime.core.node.defaultnodesettings.SettingsModelDoubleBounded;
 import org.knime.core.node.defaultnodesettings.SettingsModelIntegerBounded;
@@ -26,7 +32,7 @@ final class TrainerNodeSettings {
     final SettingsModelIntegerBounded depth = group.integer(DEPTH, TrainSettings.DEFAULT_DEPTH, 1, 1000);
     final SettingsModelDoubleBounded step = group.number(STEP, TrainSettings.DEFAULT_STEP, Double.MIN_VALUE,
             Double.MAX_VALUE);
-    final SettingsModelString init = group.string(INIT, "identity");
+    final SettingsModelString init = group.string(INIT, Initialization.parse(null).key());
     final SettingsModelDoubleBounded alpha = group.number(ALPHA, TrainSettings.DEFAULT_ALPHA, Double.MIN_VALUE,
             Double.MAX_VALUE);
     final SettingsModelDoubleBounded beta = group.number(BETA, TrainSettings.DEFAULT_ALPHA / 2, Double.MIN_VALUE,
@@ -37,8 +43,13 @@ final class TrainerNodeSettings {
     final SettingsModelIntegerBounded iterations = group.integer(ITERATIONS,
             (int) TrainSettings.DEFAULT_ITERATIONS, 1, Integer.MAX_VALUE);
     final SettingsModelDoubleBounded tolerance = group.number(TOLERANCE, 0, 0, Double.MAX_VALUE);
-    final SettingsModelString record = group.string(RECORD, "log:400");
-    final SettingsModelString solver = group.string(SOLVER, "auto");
-    final SettingsModelString loss = group.string(LOSS, "full");
+    final SettingsModelString record = group.string(RECORD, RecordSchedule.DEFAULT.text());
+    final SettingsModelString solver = group.string(SOLVER, SolverKind.parse(null).key());
+    final SettingsModelString loss = group.string(LOSS, LossKind.parse(null).key());
+    /** The dialog's choices: the engine's enums. */
+    static final List<String> INITS = EngineChoices.keys(Initialization.values(), Initialization::key);
+    static final List<String> SOLVERS = EngineChoices.keys(SolverKind.values(), SolverKind::key);
+    static final List<String> LOSSES = EngineChoices.keys(LossKind.values(), LossKind::key);
+
     final SettingsModelIntegerBounded width = group.integer(WIDTH, 0, 0, Integer.MAX_VALUE);
 }
