@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.dmflab.core.groundtruth.GroundTruthSettings;
+import org.dmflab.core.train.TrainSettings;
 import org.knime.core.data.DataTableSpec;
 import org.knime.core.node.BufferedDataTable;
 import org.knime.core.node.port.PortObject;
@@ -31,36 +33,58 @@ class NodeSpecsTest {
         assertTrue(GraphicsEnvironment.isHeadless(), "the nodes run with java.awt.headless=true, as on a server");
         Pipeline pipeline = Pipeline.create("specs");
         try (Knime.Project project = pipeline.project) {
-            Map<NodeID, List<PortObjectSpec>> configured = new LinkedHashMap<>();
-            for (NodeID id : pipeline.nodes()) {
-                NodeContainer node = project.node(id);
-                assertTrue(node.getNodeContainerState().isConfigured(), node.getNameWithID() + " is configured: "
-                        + node.getNodeMessage());
-                List<PortObjectSpec> specs = new ArrayList<>();
-                for (int port = 1; port < node.getNrOutPorts(); port++) {
-                    PortObjectSpec spec = node.getOutPort(port).getPortObjectSpec();
-                    assertNotNull(spec, node.getNameWithID() + " knows the spec of port " + port + " at configure");
-                    specs.add(spec);
-                }
-                configured.put(id, specs);
+            assertSpecsKnownAndKept(project, pipeline.nodes());
+        }
+    }
+
+    /**
+     * A rectangular 2×3 target (no eigenvectors, two singular values): the trace's three lambda and three sigma
+     * columns are still known at configure, and they are the executed trace's.
+     */
+    @Test
+    void aRectangularTargetsTraceHasItsColumnsAtConfigureToo() throws Exception {
+        Pipeline pipeline = Pipeline.create("specs-rectangular");
+        try (Knime.Project project = pipeline.project) {
+            project.set(pipeline.generator, Map.of(GroundTruthSettings.SPECTRUM, "4,2", GroundTruthSettings.N, 3,
+                    GroundTruthSettings.M, 2));
+            project.set(pipeline.trainer, Map.of(TrainSettings.ITERATIONS, 2000));
+            project.wfm().removeConnection(project.wfm().getIncomingConnectionFor(pipeline.tracker, 3));
+            project.wfm().removeNode(pipeline.predictor);
+            assertSpecsKnownAndKept(project, List.of(pipeline.generator, pipeline.trainer, pipeline.tracker));
+        }
+    }
+
+    private static void assertSpecsKnownAndKept(Knime.Project project, List<NodeID> nodes) {
+        Map<NodeID, List<PortObjectSpec>> configured = new LinkedHashMap<>();
+        for (NodeID id : nodes) {
+            NodeContainer node = project.node(id);
+            assertTrue(node.getNodeContainerState().isConfigured(), node.getNameWithID() + " is configured: "
+                    + node.getNodeMessage());
+            List<PortObjectSpec> specs = new ArrayList<>();
+            for (int port = 1; port < node.getNrOutPorts(); port++) {
+                PortObjectSpec spec = node.getOutPort(port).getPortObjectSpec();
+                assertNotNull(spec, node.getNameWithID() + " knows the spec of port " + port + " at configure");
+                specs.add(spec);
             }
-            assertTrue(project.executeAll(), "the pipeline executes");
-            for (NodeID id : pipeline.nodes()) {
-                NodeContainer node = project.node(id);
-                for (int port = 1; port < node.getNrOutPorts(); port++) {
-                    PortObjectSpec atConfigure = configured.get(id).get(port - 1);
-                    PortObject executed = node.getOutPort(port).getPortObject();
-                    String where = node.getNameWithID() + " port " + port;
-                    if (executed instanceof BufferedDataTable table) {
-                        DataTableSpec spec = table.getDataTableSpec();
-                        assertEquals(List.of(((DataTableSpec) atConfigure).getColumnNames()),
-                                List.of(spec.getColumnNames()), where + ": columns");
-                        assertTrue(((DataTableSpec) atConfigure).equalStructure(spec), where + ": column types "
-                                + atConfigure + " vs " + spec);
-                    } else {
-                        assertEquals(((ImagePortObjectSpec) atConfigure).getDataType(),
-                                ((ImagePortObjectSpec) executed.getSpec()).getDataType(), where + ": image type");
-                    }
+            configured.put(id, specs);
+        }
+        assertTrue(project.executeAll(), "the pipeline executes: " + nodes.stream()
+                .map(id -> project.node(id).getNodeMessage().toString()).toList());
+        for (NodeID id : nodes) {
+            NodeContainer node = project.node(id);
+            for (int port = 1; port < node.getNrOutPorts(); port++) {
+                PortObjectSpec atConfigure = configured.get(id).get(port - 1);
+                PortObject executed = node.getOutPort(port).getPortObject();
+                String where = node.getNameWithID() + " port " + port;
+                if (executed instanceof BufferedDataTable table) {
+                    DataTableSpec spec = table.getDataTableSpec();
+                    assertEquals(List.of(((DataTableSpec) atConfigure).getColumnNames()),
+                            List.of(spec.getColumnNames()), where + ": columns");
+                    assertTrue(((DataTableSpec) atConfigure).equalStructure(spec), where + ": column types "
+                            + atConfigure + " vs " + spec);
+                } else {
+                    assertEquals(((ImagePortObjectSpec) atConfigure).getDataType(),
+                            ((ImagePortObjectSpec) executed.getSpec()).getDataType(), where + ": image type");
                 }
             }
         }
