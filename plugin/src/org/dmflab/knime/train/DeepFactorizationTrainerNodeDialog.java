@@ -12,14 +12,14 @@ final class DeepFactorizationTrainerNodeDialog extends DefaultNodeSettingsPane {
     DeepFactorizationTrainerNodeDialog() {
         TrainerNodeSettings settings = new TrainerNodeSettings();
         createNewGroup("Model and step");
-        addDialogComponent(new DialogComponentNumber(settings.depth, "Depth N", 1, 6));
-        addDialogComponent(new DialogComponentNumber(settings.step, "Step size η", 0.001, 12));
+        addDialogComponent(new DialogComponentNumber(settings.run.depth, "Depth N", 1, 6));
+        addDialogComponent(new DialogComponentNumber(settings.run.step, "Step size η", 0.001, 12));
         addDialogComponent(new DialogComponentNumber(settings.width, "Inner width (0 = columns of the target)", 1, 8));
         createNewGroup("Initialization");
-        addDialogComponent(new DialogComponentStringSelection(settings.init, "Initialization",
+        addDialogComponent(new DialogComponentStringSelection(settings.run.init, "Initialization",
                 TrainerNodeSettings.INITS));
-        addDialogComponent(new DialogComponentNumber(settings.alpha, "Scale α (identity, perturbed)", 0.001, 12));
-        addDialogComponent(new DialogComponentNumber(settings.beta, "Perturbed factor β (0 < β < α)", 0.001, 12));
+        addDialogComponent(new DialogComponentNumber(settings.run.alpha, "Scale α (identity, perturbed)", 0.001, 12));
+        addDialogComponent(new DialogComponentNumber(settings.run.beta, "Perturbed factor β (0 < β < α)", 0.001, 12));
         addDialogComponent(new DialogComponentNumber(settings.sigma, "Standard deviation σ (gaussian)", 0.001, 12));
         addDialogComponent(new DialogComponentNumber(settings.seed, "Seed (gaussian)", 1, 12));
         createNewGroup("Run");
@@ -32,14 +32,14 @@ final class DeepFactorizationTrainerNodeDialog extends DefaultNodeSettingsPane {
         closeCurrentGroup();
 
         Runnable updateEnabled = () -> {
-            String init = settings.init.getStringValue();
+            String init = settings.run.init.getStringValue();
             boolean gaussian = Initialization.GAUSSIAN.key().equals(init);
-            settings.alpha.setEnabled(!gaussian);
-            settings.beta.setEnabled(Initialization.PERTURBED.key().equals(init));
+            settings.run.alpha.setEnabled(!gaussian);
+            settings.run.beta.setEnabled(Initialization.PERTURBED.key().equals(init));
             settings.sigma.setEnabled(gaussian);
             settings.seed.setEnabled(gaussian);
         };
-        settings.init.addChangeListener(event -> updateEnabled.run());
+        settings.run.init.addChangeListener(event -> updateEnabled.run());
         updateEnabled.run();
     }
 }

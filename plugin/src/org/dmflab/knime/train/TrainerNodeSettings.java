@@ -1,16 +1,11 @@
 package org.dmflab.knime.train;
 
-import static org.dmflab.core.train.TrainSettings.ALPHA;
-import static org.dmflab.core.train.TrainSettings.BETA;
-import static org.dmflab.core.train.TrainSettings.DEPTH;
-import static org.dmflab.core.train.TrainSettings.INIT;
 import static org.dmflab.core.train.TrainSettings.ITERATIONS;
 import static org.dmflab.core.train.TrainSettings.LOSS;
 import static org.dmflab.core.train.TrainSettings.RECORD;
 import static org.dmflab.core.train.TrainSettings.SEED;
 import static org.dmflab.core.train.TrainSettings.SIGMA;
 import static org.dmflab.core.train.TrainSettings.SOLVER;
-import static org.dmflab.core.train.TrainSettings.STEP;
 import static org.dmflab.core.train.TrainSettings.TOLERANCE;
 import static org.dmflab.core.train.TrainSettings.WIDTH;
 
@@ -22,6 +17,7 @@ import org.dmflab.core.train.SolverKind;
 import org.dmflab.core.train.TrainSettings;
 import org.dmflab.knime.common.EngineChoices;
 import org.dmflab.knime.common.NodeSettingsGroup;
+import org.dmflab.knime.common.RunStartSettings;
 import org.knime.core.node.defaultnodesettings.SettingsModelDoubleBounded;
 import org.knime.core.node.defaultnodesettings.SettingsModelIntegerBounded;
 import org.knime.core.node.defaultnodesettings.SettingsModelString;
@@ -29,14 +25,7 @@ import org.knime.core.node.defaultnodesettings.SettingsModelString;
 /** The Deep Factorization Trainer's settings (docs/design.md §3), defined once for the model and the dialog. */
 final class TrainerNodeSettings {
     final NodeSettingsGroup group = new NodeSettingsGroup();
-    final SettingsModelIntegerBounded depth = group.integer(DEPTH, TrainSettings.DEFAULT_DEPTH, 1, 1000);
-    final SettingsModelDoubleBounded step = group.number(STEP, TrainSettings.DEFAULT_STEP, Double.MIN_VALUE,
-            Double.MAX_VALUE);
-    final SettingsModelString init = group.string(INIT, Initialization.parse(null).key());
-    final SettingsModelDoubleBounded alpha = group.number(ALPHA, TrainSettings.DEFAULT_ALPHA, Double.MIN_VALUE,
-            Double.MAX_VALUE);
-    final SettingsModelDoubleBounded beta = group.number(BETA, TrainSettings.DEFAULT_ALPHA / 2, Double.MIN_VALUE,
-            Double.MAX_VALUE);
+    final RunStartSettings run = new RunStartSettings(group);
     final SettingsModelDoubleBounded sigma = group.number(SIGMA, TrainSettings.DEFAULT_SIGMA, Double.MIN_VALUE,
             Double.MAX_VALUE);
     final SettingsModelIntegerBounded seed = group.integer(SEED, 1, Integer.MIN_VALUE, Integer.MAX_VALUE);
