@@ -171,4 +171,22 @@ final class Knime {
     static void assertSameXml(String what, NodeSettingsRO expected, NodeSettingsRO actual) {
         assertEquals(xml(expected), xml(actual), what);
     }
+
+    /** The same keys with the same values, in any order (a dialog saves in the order of its components). */
+    static void assertSameValues(String what, NodeSettings expected, NodeSettings actual) {
+        assertEquals(values(expected, ""), values(actual, ""), what);
+    }
+
+    private static java.util.SortedMap<String, String> values(NodeSettings settings, String prefix) {
+        java.util.SortedMap<String, String> values = new java.util.TreeMap<>();
+        for (String key : settings.keySet()) {
+            var entry = settings.getEntry(key);
+            if (entry.isLeaf()) {
+                values.put(prefix + key, entry.toStringValue());
+            } else {
+                values.putAll(values((NodeSettings) entry, prefix + key + "/"));
+            }
+        }
+        return values;
+    }
 }
