@@ -8,7 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.dmflab.cli.io.CsvTables;
+import org.dmflab.core.csv.CsvTableReader;
+import org.dmflab.core.csv.CsvTableWriter;
+import org.dmflab.core.csv.CsvMatrixReader;
 import org.dmflab.cli.io.OutputDirectory;
 import org.dmflab.core.chart.ChartRenderer;
 import org.dmflab.core.chart.TrackChartSet;
@@ -21,12 +23,14 @@ import org.dmflab.core.spectrum.TrackInput;
 import org.dmflab.core.spectrum.TrackResult;
 import org.dmflab.core.spectrum.TrackSettings;
 import org.dmflab.core.table.Column;
+import org.dmflab.core.table.MatrixTables;
 import org.dmflab.core.table.Schemas;
 import org.dmflab.core.table.Table;
 import org.dmflab.core.theory.PredictionTables;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -63,19 +67,22 @@ final class TrackCommand implements Callable<Integer> {
             + "intervals and bounds are copied into plateaus.csv and shaded in the effective-rank chart.")
     Path predicted;
 
-    @Option(names = "--epsilon", paramLabel = "EPS", description = "Relative accuracy of the hitting iterations: "
-            + "|value − limit| ≤ EPS·|λ|; in (0, 1), default " + TrackSettings.DEFAULT_EPSILON + ".")
-    String epsilon;
+    @Option(names = "--epsilon", paramLabel = "EPS", defaultValue = "" + TrackSettings.DEFAULT_EPSILON,
+            description = "Relative accuracy of the hitting iterations: |value − limit| ≤ EPS·|λ|; in (0, 1), default "
+                    + "${DEFAULT-VALUE}.")
+    double epsilon;
 
-    @Option(names = "--plateau-tolerance", paramLabel = "TOL", description = "Band |r_eff − r_eff(Φ_r)| ≤ TOL that "
-            + "counts as plateau r; default " + TrackSettings.DEFAULT_PLATEAU_TOLERANCE + ".")
-    String plateauTolerance;
+    @Option(names = "--plateau-tolerance", paramLabel = "TOL", defaultValue = "" + TrackSettings.DEFAULT_PLATEAU_TOLERANCE,
+            description = "Band |r_eff − r_eff(Φ_r)| ≤ TOL that counts as plateau r; default ${DEFAULT-VALUE}.")
+    double plateauTolerance;
 
     @Option(names = "--log-x", arity = "0..1", fallbackValue = "true", paramLabel = "BOOL",
-            description = "Logarithmic iteration axis (iteration 0 is then not drawn); default true.")
+            defaultValue = "" + TrackSettings.DEFAULT_LOG_X,
+            description = "Logarithmic iteration axis (iteration 0 is then not drawn); default ${DEFAULT-VALUE}.")
     String logX;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory.")
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory, written "
+            + "completely or not at all.")
     Path out;
 
     /**
@@ -85,6 +92,9 @@ final class TrackCommand implements Callable<Integer> {
     private static final Map<String, Column> TRACE_COLUMNS = byName(Schemas.trace(GroundTruthSettings.MAX_SIZE,
             GroundTruthSettings.MAX_SIZE));
 
+    @Mixin
+    OutputOptions outputOptions;
+
     @Override
     public Integer call() throws Exception {
         if (System.getProperty("java.awt.headless") == null) {
@@ -93,27 +103,28 @@ final class TrackCommand implements Callable<Integer> {
         RawSettings raw = SettingsOptions.of(spec, TrackSettings.KEYS);
         TrackConfig config = TrackSettings.parse(raw);
 
-        Table traceTable = CsvTables.read(trace, TRACE_COLUMNS, "");
-        Optional<Path> targetFile = target == null ? Optional.empty()
-                : Optional.of(target.matrix != null ? target.matrix : target.spectrum);
-        Optional<Table> targetTable = Optional.empty();
-        if (target != null && target.matrix != null) {
-            targetTable = Optional.of(CsvTables.read(target.matrix, Map.of(), "r"));
-        } else if (target != null) {
-            targetTable = Optional.of(CsvTables.read(target.spectrum, byName(Schemas.SPECTRUM), ""));
-        }
-        Optional<Table> predictedTable = Optional.ofNullable(predicted)
-                .map(file -> CsvTables.read(file, byName(PredictionTables.PLATEAUS), ""));
-        TrackInput input = TrackInput.fromTables(traceTable, trace.toString(), targetTable,
-                targetFile.map(Path::toString).orElse("target"), predictedTable,
-                predicted == null ? "predicted" : predicted.toString());
+        try (OutputDirectory output = outputOptions.open(out);
+             StderrProgress progress = StderrProgress.of(spec, "track")) {
+            Table traceTable = CsvTableReader.read(trace, TRACE_COLUMNS, "", progress);
+            Optional<Path> targetFile = target == null ? Optional.empty()
+                    : Optional.of(target.matrix != null ? target.matrix : target.spectrum);
+            Optional<Table> targetTable = Optional.empty();
+            if (target != null && target.matrix != null) {
+                targetTable = Optional.of(MatrixTables.toTable(CsvMatrixReader.read(target.matrix, progress)));
+            } else if (target != null) {
+                targetTable = Optional.of(CsvTableReader.read(target.spectrum, byName(Schemas.SPECTRUM), "",
+                        progress));
+            }
+            Optional<Table> predictedTable = predicted == null ? Optional.empty()
+                    : Optional.of(CsvTableReader.read(predicted, byName(PredictionTables.PLATEAUS), "", progress));
+            TrackInput input = TrackInput.fromTables(traceTable, trace.toString(), targetTable,
+                    targetFile.map(Path::toString).orElse("target"), predictedTable,
+                    predicted == null ? "predicted" : predicted.toString());
 
-        TrackResult result = SpectrumTracker.track(input, config,
-                new StderrProgress(spec.commandLine().getErr(), "track"));
-        TrackChartSet charts = TrackCharts.all(result);
-        try (OutputDirectory output = OutputDirectory.open(out)) {
-            CsvTables.write(result.plateausTable(), output.file("plateaus.csv"));
-            CsvTables.write(result.hittingTable(), output.file("hitting.csv"));
+            TrackResult result = SpectrumTracker.track(input, config, progress);
+            TrackChartSet charts = TrackCharts.all(result);
+            CsvTableWriter.write(result.plateausTable(), output.file("plateaus.csv"), progress);
+            CsvTableWriter.write(result.hittingTable(), output.file("hitting.csv"), progress);
             for (int c = 0; c < TrackChartSet.NAMES.size(); c++) {
                 Files.write(output.file(TrackChartSet.NAMES.get(c) + ".png"), ChartRenderer.png(charts.all().get(c),
                         ChartRenderer.DEFAULT_WIDTH, ChartRenderer.DEFAULT_HEIGHT));

@@ -486,7 +486,7 @@ class TestWorkflowsTest {
     // Reference tables
 
     record Csv(List<String> header, List<List<String>> rows) {
-        /** Our CSV (docs/design.md §2, written by commons-csv): comma separated, header row, RFC 4180 quoting. */
+        /** Our CSV (docs/design.md §2, written by core's CsvTableWriter): comma separated, header row, RFC 4180 quoting. */
         static Csv read(Path file) {
             try (Reader reader = Files.newBufferedReader(file);
                  CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().get().parse(reader)) {

@@ -1,15 +1,21 @@
 package org.dmflab.core.chart;
 
 import java.awt.Color;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.dmflab.core.model.Spectrum;
 import org.dmflab.core.model.SpectrumKind;
+import org.dmflab.core.spectrum.Hitting;
 import org.dmflab.core.spectrum.ObservedPlateau;
 import org.dmflab.core.spectrum.TrackResult;
 import org.dmflab.core.model.Trace;
 import org.jfree.chart.JFreeChart;
 import org.dmflab.core.model.Plateau;
+import org.dmflab.core.model.PlateauLevels;
 
 /**
  * The Spectrum Tracker's charts (docs/theory.md §7; the paper's Figs. 1, 3 and 6):
@@ -24,8 +30,79 @@ public final class TrackCharts {
     private static final String ITERATION = "iteration k";
     /** Level labels per column: about 20 px apart in the ≈380-pixel-high plot of an 800×500 chart. */
     private static final int LABELS_PER_COLUMN = 18;
+    /** Subtitle (after the count) of an effective-rank chart whose dense level lines were thinned. */
+    static final String THINNED_NOTE = " level lines closer than ≈ 7 px to the one drawn below them are not drawn";
+    /** With more series than palette colours, this many are named in the legend. */
+    static final int NAMED_SERIES = 6;
 
     private TrackCharts() {
+    }
+
+    /**
+     * What chart {@code name} ({@link TrackChartSet#NAMES}) of {@code result} draws, in words, decided by the same
+     * conditions as the drawing (scale, graded colours, shaded intervals, thinned levels), so a caption cannot promise
+     * what the picture lacks. {@code which} is appended to the subject (e.g. ", perturbed start").
+     */
+    public static String caption(String name, TrackResult result, String which) {
+        Trace trace = result.input().trace();
+        return switch (name) {
+            case "eigenvalues" -> {
+                boolean eigen = result.input().target().map(t -> t.kind() == SpectrumKind.EIGENVALUE)
+                        .orElse(trace.eigenCount() > 0);
+                JFreeChart chart = eigenvalues(result);
+                boolean symlog = !(chart.getXYPlot().getRangeAxis() instanceof org.jfree.chart.axis.LogAxis);
+                int series = chart.getXYPlot().getDataset().getSeriesCount();
+                String text = (eigen ? "Eigenvalues of W(k) along the target's eigenvectors" : "Singular values of W(k)")
+                        + which + ", on a " + (symlog ? "symmetric-log scale (linear near 0, logarithmic beyond; signs "
+                        + "mix)" : "log scale") + (result.input().target().isPresent()
+                        ? "; dashed: the target's values" : "");
+                if (series > ChartStyle.paletteSize()) {
+                    text += "; the leading " + NAMED_SERIES + " are named with their targets, the other "
+                            + (series - NAMED_SERIES) + " drawn in a graded color scale, dark to light with the index";
+                }
+                yield text;
+            }
+            case "effective-rank" -> {
+                String text = "Effective rank of W(k)" + which;
+                if (!result.plateaus().isEmpty()) {
+                    PlateauLevels rule = levelRule(result);
+                    text += "; dashed: the plateau levels " + (rule == null ? "of the predicted table"
+                            : rule.ruleDescription());
+                }
+                long shaded = result.plateaus().stream().filter(p -> p.predicted().map(Plateau::certified)
+                        .orElse(false)).count();
+                text += shaded > 0 ? "; shaded: the " + shaded + " certified interval" + (shaded == 1 ? "" : "s")
+                        + " (63′)" : result.input().predicted().isPresent() ? "; nothing is certified, so nothing is "
+                        + "shaded" : "";
+                JFreeChart drawn = effectiveRank(result);
+                for (int t = 0; t < drawn.getSubtitleCount(); t++) {
+                    if (drawn.getSubtitle(t) instanceof org.jfree.chart.title.TextTitle title
+                            && title.getText().endsWith(THINNED_NOTE)) {
+                        text += "; " + title.getText().replace(" not drawn", " left out");
+                    }
+                }
+                long coarse = result.plateaus().stream().filter(p -> p.recording().map(r -> r.startsWith("too coarse"))
+                        .orElse(false)).count();
+                if (coarse > 0) {
+                    text += "; for " + coarse + " certified interval" + (coarse == 1 ? "" : "s") + " the recording is "
+                            + "too coarse to compare it with the observed plateau (plateaus table, column recording)";
+                }
+                yield text;
+            }
+            default -> "Loss ½‖W − Φ‖² and error ‖W − Φ‖ (Frobenius norms)" + which + " on log–log axes";
+        };
+    }
+
+    /** The level rule the tracker applied, or null when the levels came from a predicted table alone. */
+    private static PlateauLevels levelRule(TrackResult result) {
+        if (result.input().target().isEmpty()) {
+            return null;
+        }
+        try {
+            return PlateauLevels.of(result.input().target().get(), result.input().trace().init(), "trace");
+        } catch (org.dmflab.core.InvalidInputException e) {
+            return null;
+        }
     }
 
     /** All three charts. */
@@ -33,7 +110,13 @@ public final class TrackCharts {
         return new TrackChartSet(eigenvalues(result), effectiveRank(result), loss(result));
     }
 
-    /** Chart 1: the product's eigenvalues (or singular values) against the iteration. */
+    /**
+     * Chart 1: the product's eigenvalues (or singular values) against the iteration, on a log scale when every drawn
+     * value is positive and a symmetric-log scale when signs mix (so that the growth from α^N before each eigenvalue is
+     * learned stays visible). Numerical zeros of the target are not drawn. With more series than the palette has
+     * colours, the leading {@value #NAMED_SERIES} are named and drawn with their target lines, the rest in a graded
+     * colour scale explained by one legend entry.
+     */
     public static JFreeChart eigenvalues(TrackResult result) {
         Trace trace = result.input().trace();
         Optional<Spectrum> target = result.input().target();
@@ -41,26 +124,64 @@ public final class TrackCharts {
         int count = eigen ? trace.eigenCount() : trace.sigmaCount();
         String symbol = eigen ? "λ" : "σ";
         boolean logX = result.config().logX();
+        double[] x = iterations(trace);
+        Map<Integer, Hitting> hittings = new HashMap<>();
+        result.hittings().forEach(hitting -> hittings.put(hitting.index() - 1, hitting));
+        List<Integer> drawn = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            if (target.isEmpty() || hittings.containsKey(i)) {
+                drawn.add(i); // the others are numerical zeros of the target (model.PlateauLevels)
+            }
+        }
+        int zeros = count - drawn.size();
+        boolean graded = drawn.size() > ChartStyle.paletteSize();
+        int named = graded ? NAMED_SERIES : drawn.size();
+        double[][] values = new double[count][];
+        boolean positive = true;
+        for (int i : drawn) {
+            values[i] = new double[trace.size()];
+            for (int point = 0; point < trace.size(); point++) {
+                values[i][point] = eigen ? trace.lambda(point, i) : trace.sigma(point, i);
+                positive &= values[i][point] > 0 || (logX && trace.iteration(point) == 0);
+            }
+        }
+        for (int n = 0; n < named && target.isPresent(); n++) {
+            positive &= target.get().value(drawn.get(n)) > 0;
+        }
         LineChart.Builder chart = LineChart.builder(eigen ? "Eigenvalues of the product W along the target's eigenvectors"
                         : "Singular values of the product W")
                 .xAxis(iterationLabel(trace, logX), logX)
-                .yAxis(eigen ? "eigenvalue vᵢᵀ W vᵢ" : "singular value σᵢ(W)", false);
-        double[] x = iterations(trace);
-        for (int i = 0; i < count; i++) {
-            double[] y = new double[trace.size()];
-            for (int point = 0; point < trace.size(); point++) {
-                y[point] = eigen ? trace.lambda(point, i) : trace.sigma(point, i);
-            }
-            Color color = ChartStyle.seriesColor(i);
+                .yAxis((eigen ? "eigenvalue vᵢᵀ W vᵢ" : "singular value σᵢ(W)")
+                        + (positive ? " (log scale)" : " (symmetric log scale)"),
+                        positive ? LineChart.Scale.LOG : LineChart.Scale.SYMLOG);
+        for (int n = 0; n < drawn.size(); n++) {
+            int i = drawn.get(n);
             String name = ChartStyle.subscripted(symbol, i + 1);
+            if (n >= named) {
+                chart.unlistedSeries(name, x, values[i], ChartStyle.gradedColor(n - named, drawn.size() - named));
+                continue;
+            }
+            Color color = ChartStyle.seriesColor(n);
             if (target.isPresent()) {
                 // the arrow shows what the value approaches; for λ < 0 after an identical start that is 0, not λ
                 double value = target.get().value(i);
-                double limit = result.hittings().get(i).limit();
+                double limit = hittings.get(i).limit();
                 name += " → " + number(limit) + (limit == value ? "" : " (target " + number(value) + ")");
                 chart.horizontalLine(value, "", color);
             }
-            chart.series(name, x, y, color, false);
+            chart.series(name, x, values[i], color, false);
+        }
+        if (graded) {
+            int first = drawn.get(named) + 1;
+            int last = drawn.get(drawn.size() - 1) + 1;
+            chart.legendSolid(ChartStyle.subscripted(symbol, first) + " … " + ChartStyle.subscripted(symbol, last)
+                    + ": graded, dark → light with the index", ChartStyle.gradedColor(0, drawn.size() - named));
+            chart.subtitle(String.format(Locale.ROOT, "%d series: the leading %d named (dashed: their targets), "
+                    + "the other %d in a graded color scale", drawn.size(), named, drawn.size() - named));
+        }
+        if (zeros > 0) {
+            chart.subtitle(zeros + " numerical zero" + (zeros == 1 ? "" : "s") + " of the target (|λ| ≤ 10·u·n·‖Φ‖₂, "
+                    + "docs/theory.md §7.3) not drawn");
         }
         if (target.isPresent()) {
             chart.legendLine("target " + (eigen ? "eigenvalues" : "singular values"), ChartStyle.REFERENCE);
@@ -74,9 +195,9 @@ public final class TrackCharts {
         boolean logX = result.config().logX();
         LineChart.Builder chart = LineChart.builder("Effective rank ‖W‖∗ / ‖W‖₂")
                 .xAxis(iterationLabel(trace, logX), logX)
-                .yAxis("effective rank r_eff(W)", false);
+                .yAxis("effective rank ‖W‖∗ / ‖W‖₂", false);
         double[] rank = result.effectiveRank();
-        chart.series("r_eff(W(k))", iterations(trace), rank, ChartStyle.seriesColor(0), false);
+        chart.series("effective rank of W(k)", iterations(trace), rank, ChartStyle.seriesColor(0), false);
         double[] yRange = yRange(chart, result, trace);
         // Level labels stand in two columns, and a label is left out when it would overlap the one above it in
         // its column: close levels (1.9375 and 1.96875 in §8.2) are only a few pixels apart.
@@ -84,7 +205,15 @@ public final class TrackCharts {
         double[] lastLabelled = {Double.NaN, Double.NaN};
         long lastIteration = trace.iteration(trace.size() - 1);
         boolean shaded = false;
+        double lastDrawn = Double.NaN;
+        int thinned = 0;
         for (ObservedPlateau plateau : result.plateaus()) {
+            boolean certified = plateau.predicted().map(Plateau::certified).orElse(false);
+            if (!certified && !Double.isNaN(lastDrawn) && Math.abs(plateau.level() - lastDrawn) < labelSpacing / 3) {
+                thinned++; // dense levels (many small eigenvalues): one line per few pixels is enough
+                continue;
+            }
+            lastDrawn = plateau.level();
             String label = "";
             for (int column = 0; column < 2 && label.isEmpty(); column++) {
                 if (Double.isNaN(lastLabelled[column])
@@ -108,7 +237,10 @@ public final class TrackCharts {
             }
         }
         if (!result.plateaus().isEmpty()) {
-            chart.legendLine("plateau levels r_eff(Φᵣ)", ChartStyle.REFERENCE);
+            chart.legendLine("plateau levels ℓᵣ", ChartStyle.REFERENCE);
+        }
+        if (thinned > 0) {
+            chart.subtitle(thinned + THINNED_NOTE);
         }
         if (shaded) {
             chart.legendShade("predicted intervals (63′)", ChartStyle.SHADE);

@@ -28,7 +28,8 @@ final class DepthAnalysis implements PresetAnalysis {
             List<EigenvalueBounds> bounds = outcome.prediction().orElseThrow().bounds();
             table.addRow(outcome.train().depth(), outcome.train().step(), outcome.training().finalLoss(),
                     outcome.training().finalEffectiveRank(), boxed(hits.get(0).kHit()), boxed(bounds.get(0).exact()),
-                    boxed(hits.get(hits.size() - 1).kHit()), boxed(bounds.get(bounds.size() - 1).exact()));
+                    boxed(hits.get(hits.size() - 1).kHit()),
+                    boxed(bounds.get(hits.get(hits.size() - 1).index() - 1).exact()));
         }
         String steps = run.runs().stream().map(ReportValues::stepFraction).distinct().collect(Collectors.joining(", "));
         return AnalysisOutput.builder()

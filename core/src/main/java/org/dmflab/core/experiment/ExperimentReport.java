@@ -72,9 +72,11 @@ public final class ExperimentReport {
         ExperimentPreset preset = run.preset();
         HtmlReport report = new HtmlReport("DMF Lab experiment: " + preset.name());
         report.paragraph(preset.description() + " (the paper's " + preset.figure() + ").");
-        report.paragraph("Pipeline: Ground Truth Generator → Deep Factorization Trainer → Theoretical Bound Predictor → "
-                + "Spectrum Tracker, with the settings listed below; every table shown here is also a CSV file next to "
-                + "this report.");
+        boolean predicted = run.runs().stream().anyMatch(outcome -> outcome.prediction().isPresent());
+        report.paragraph("Pipeline: Ground Truth Generator → Deep Factorization Trainer → "
+                + (predicted ? "Theoretical Bound Predictor → " : "") + "Spectrum Tracker, with the settings listed "
+                + "below" + (predicted ? "" : " (no predictor stage in this preset)")
+                + "; every table shown here is also a CSV file next to this report.");
         report.heading("Key numbers");
         Map<String, Object> numbers = new LinkedHashMap<>();
         for (RunOutcome outcome : run.runs()) {
@@ -137,28 +139,21 @@ public final class ExperimentReport {
         Table.Builder table = Table.builder(List.of(Column.of("stage", ColumnType.STRING),
                 Column.of("run", ColumnType.STRING), Column.of("key", ColumnType.STRING),
                 Column.of("value", ColumnType.STRING)));
-        int[] row = {0};
-        preset.groundTruth().forEach((key, value) -> table.addRow("Row" + row[0]++, "generate", "", key, value));
-        preset.clean().ifPresent(clean -> clean.forEach((key, value) -> table.addRow("Row" + row[0]++,
-                "generate-clean", "", key, value)));
+        preset.groundTruth().forEach((key, value) -> table.addRow("generate", "", key, value));
+        preset.clean().ifPresent(clean -> clean.forEach((key, value) -> table.addRow("generate-clean", "", key,
+                value)));
         for (RunSpec spec : preset.runs()) {
-            spec.train().forEach((key, value) -> table.addRow("Row" + row[0]++, "train", spec.label(), key, value));
-            spec.predict().ifPresent(p -> p.forEach((key, value) -> table.addRow("Row" + row[0]++, "predict",
-                    spec.label(), key, value)));
-            spec.track().forEach((key, value) -> table.addRow("Row" + row[0]++, "track", spec.label(), key, value));
+            spec.train().forEach((key, value) -> table.addRow("train", spec.label(), key, value));
+            spec.predict().ifPresent(p -> p.forEach((key, value) -> table.addRow("predict", spec.label(), key,
+                    value)));
+            spec.track().forEach((key, value) -> table.addRow("track", spec.label(), key, value));
         }
         return table.build();
     }
 
     private static String trackCaption(ExperimentRun run, String name, RunOutcome outcome) {
         String which = run.runs().size() == 1 ? "" : ", " + outcome.spec().title();
-        return switch (name) {
-            case "eigenvalues" -> "Eigenvalues of W(k) along the target's eigenvectors" + which
-                    + "; dashed: the target's eigenvalues";
-            case "effective-rank" -> "Effective rank of W(k)" + which + "; dashed: the plateau levels r_eff(Φ_r)"
-                    + (outcome.prediction().isPresent() ? "; shaded: the certified intervals (63′)" : "");
-            default -> "Loss and Frobenius error" + which;
-        };
+        return TrackCharts.caption(name, outcome.track(), which);
     }
 
     private static Map<String, String> withPrefix(String prefix, Map<String, String> settings) {

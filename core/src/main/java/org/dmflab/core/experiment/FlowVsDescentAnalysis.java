@@ -24,12 +24,11 @@ final class FlowVsDescentAnalysis implements PresetAnalysis {
         RunOutcome largestDescent = run.runs().stream().filter(o -> o.train().solver() != SolverKind.FLOW)
                 .max(Comparator.comparingDouble(o -> o.train().step())).orElseThrow();
         Table.Builder table = Table.builder(TIMES);
-        int row = 0;
         for (RunOutcome outcome : run.runs()) {
             double step = outcome.train().step();
             for (Hitting hit : outcome.track().hittings()) {
                 EigenvalueBounds bounds = outcome.prediction().orElseThrow().bounds().get(hit.index() - 1);
-                table.addRow("Row" + row++, outcome.spec().title(), step, hit.index(), hit.lambda(),
+                table.addRow(outcome.spec().title(), step, hit.index(), hit.lambda(),
                         boxed(hit.kHit()), hit.kHit().isPresent() ? step * hit.kHit().getAsLong() : null,
                         bounds.exact().isPresent() ? step * bounds.exact().getAsLong() : null,
                         bounds.flow().isPresent() ? step * bounds.flow().getAsDouble() : null);

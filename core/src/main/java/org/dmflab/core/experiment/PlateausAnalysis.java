@@ -54,7 +54,7 @@ final class PlateausAnalysis implements PresetAnalysis {
         Prediction prediction = outcome.prediction().orElseThrow();
         for (int i = 0; i < outcome.track().hittings().size(); i++) {
             Hitting hit = outcome.track().hittings().get(i);
-            EigenvalueBounds bounds = prediction.bounds().get(i);
+            EigenvalueBounds bounds = prediction.bounds().get(hit.index() - 1);
             hitting.addRow(hit.index(), hit.lambda(), boxed(hit.kHit()), boxed(bounds.exact()), boxed(bounds.lower()),
                     boxed(bounds.upper()));
         }

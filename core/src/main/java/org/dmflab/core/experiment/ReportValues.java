@@ -15,6 +15,12 @@ final class ReportValues {
         return value.isPresent() ? value.getAsLong() : null;
     }
 
+    /** k_hit of eigenvalue {@code index} (1-based); empty for a numerical zero, which has no hitting row. */
+    static OptionalLong kHit(RunOutcome outcome, int index) {
+        return outcome.track().hittings().stream().filter(hit -> hit.index() == index).findFirst()
+                .map(org.dmflab.core.spectrum.Hitting::kHit).orElse(OptionalLong.empty());
+    }
+
     /**
      * The run's step size as a multiple of the admissible step size the trainer computed for it, e.g. {@code 0.9·(10′)}
      * (3 significant digits; derived from the typed settings and the target, never retyped).

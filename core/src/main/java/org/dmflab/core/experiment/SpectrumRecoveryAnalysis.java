@@ -35,7 +35,7 @@ final class SpectrumRecoveryAnalysis implements PresetAnalysis {
         for (int i = 0; i < a.eigenCount(); i++) {
             EigenvalueBounds bounds = prediction.bounds().get(i);
             table.addRow(i + 1, bounds.lambda(), a.lambda(a.size() - 1, i), b.lambda(b.size() - 1, i),
-                    boxed(perturbed.track().hittings().get(i).kHit()), boxed(bounds.exact()),
+                    boxed(ReportValues.kHit(perturbed, i + 1)), boxed(bounds.exact()),
                     boxed(bounds.signChange()));
         }
         return AnalysisOutput.builder()

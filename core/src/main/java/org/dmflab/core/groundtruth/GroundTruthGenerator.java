@@ -2,7 +2,9 @@ package org.dmflab.core.groundtruth;
 
 import java.util.Optional;
 import java.util.Random;
+import org.dmflab.core.Progress;
 import org.dmflab.core.linalg.RandomMatrices;
+import org.dmflab.core.linalg.SpectralProduct;
 import org.dmflab.core.linalg.Spectra;
 import org.dmflab.core.linalg.Symmetry;
 import org.ejml.data.DMatrixRMaj;
@@ -22,33 +24,46 @@ public final class GroundTruthGenerator {
 
     /** Generates the target described by {@code config}. */
     public static GroundTruth generate(GroundTruthConfig config) {
-        Random random = new Random(config.seed().orElse(0L));
-        DMatrixRMaj target = config.source() instanceof TargetSource.FromSpectrum spectrum
-                ? fromSpectrum(spectrum, random)
-                : ((TargetSource.FromMatrix) config.source()).matrix();
-        addNoise(target, config, random);
-        Optional<SensingData> sensing = config.measurements() > 0
-                ? Optional.of(measure(target, config.measurements(), random))
-                : Optional.empty();
-        return new GroundTruth(target, Spectra.of(target), sensing);
+        return generate(config, Progress.NONE);
     }
 
-    private static DMatrixRMaj fromSpectrum(TargetSource.FromSpectrum request, Random random) {
+    /**
+     * Generates the target described by {@code config}, reporting each stage (for a large n the basis, the product
+     * and the spectrum take seconds each) and checking for a cancel between them.
+     */
+    public static GroundTruth generate(GroundTruthConfig config, Progress progress) {
+        Random random = new Random(config.seed().orElse(0L));
+        DMatrixRMaj target = config.source() instanceof TargetSource.FromSpectrum spectrum
+                ? fromSpectrum(spectrum, random, progress)
+                : ((TargetSource.FromMatrix) config.source()).matrix();
+        progress.checkCanceled();
+        addNoise(target, config, random);
+        Optional<SensingData> sensing = Optional.empty();
+        if (config.measurements() > 0) {
+            progress.report(0.6, "drawing " + config.measurements() + " sensing measurements");
+            sensing = Optional.of(measure(target, config.measurements(), random));
+        }
+        progress.checkCanceled();
+        progress.report(0.7, "computing the spectrum of the " + target.numRows + "×" + target.numCols + " target");
+        GroundTruth truth = new GroundTruth(target, Spectra.of(target), sensing);
+        progress.report(1.0, "target and spectrum ready");
+        return truth;
+    }
+
+    private static DMatrixRMaj fromSpectrum(TargetSource.FromSpectrum request, Random random, Progress progress) {
         int m = request.rows();
         int n = request.n();
         int p = Math.min(m, n);
         double[] values = new double[p];
         System.arraycopy(request.spectrum().values(), 0, values, 0, request.spectrum().size());
+        progress.report(0.0, "drawing the " + request.basis().name().toLowerCase(java.util.Locale.ROOT) + " "
+                + n + "×" + n + " eigenvector basis");
         DMatrixRMaj right = basis(n, p, request.basis(), random);
+        progress.checkCanceled();
         DMatrixRMaj left = request.isSquare() ? right : basis(m, p, request.basis(), random);
-        DMatrixRMaj scaledLeft = left.copy();
-        for (int i = 0; i < m; i++) {
-            for (int k = 0; k < p; k++) {
-                scaledLeft.unsafe_set(i, k, scaledLeft.unsafe_get(i, k) * values[k]);
-            }
-        }
-        DMatrixRMaj target = new DMatrixRMaj(m, n);
-        CommonOps_DDRM.multTransB(scaledLeft, right, target);
+        progress.checkCanceled();
+        progress.report(0.3, "forming the " + m + "×" + n + " target from its spectrum");
+        DMatrixRMaj target = SpectralProduct.of(left, values, right);
         if (request.isSquare()) {
             Symmetry.symmetrizeInPlace(target);
         }

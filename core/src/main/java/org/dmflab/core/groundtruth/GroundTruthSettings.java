@@ -19,6 +19,8 @@ public final class GroundTruthSettings {
     public static final String NOISE = "noise";
     public static final String SYMMETRIZE_NOISE = "symmetrize-noise";
     public static final String MEASUREMENTS = "measurements";
+    /** No measurements: the full loss needs none. */
+    public static final int DEFAULT_MEASUREMENTS = 0;
     public static final String INPUT = "input";
 
     /** Every key, in the order of docs/design.md §3. */
@@ -53,8 +55,9 @@ public final class GroundTruthSettings {
             source = new TargetSource.FromSpectrum(spectrum, m, n,
                     EigenvectorBasis.parse(settings.text(EIGENVECTORS, DEFAULT_EIGENVECTORS.key())));
         }
-        return new GroundTruthConfig(source, settings.optionalLong(SEED), NoiseSpec.parse(settings.text(NOISE, DEFAULT_NOISE)),
-                settings.flag(SYMMETRIZE_NOISE, false), settings.integer(MEASUREMENTS, 0));
+        return new GroundTruthConfig(source, settings.optionalLong(SEED), NoiseSpec.parse(settings.text(NOISE,
+                DEFAULT_NOISE)), settings.flag(SYMMETRIZE_NOISE, false), settings.integer(MEASUREMENTS,
+                DEFAULT_MEASUREMENTS));
     }
 
     private static int size(RawSettings settings, String key, int fallback) {

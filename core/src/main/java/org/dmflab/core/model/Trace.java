@@ -2,13 +2,18 @@ package org.dmflab.core.model;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The record of a gradient-descent run: one point per recorded iteration, ascending, with the columns of the trace table
  * (docs/design.md §2; {@code table.TraceTables} converts it to and from that table). {@code lambda} holds vᵢᵀ W vᵢ along the target's eigenvectors (symmetric targets; empty rows
  * otherwise), {@code sigma} the singular values of W, descending. Its table has {@code lambda_1 … lambda_n} and
- * {@code sigma_1 … sigma_n} ({@link #width()}, the target's n columns) whatever the target's rows and symmetry, so that
- * its columns are known before the run (a KNIME node's configure); cells without a value are missing.
+ * {@code sigma_1 … sigma_n} (n the target's columns: {@link #lambdaColumns()}, {@link #sigmaColumns()}) whatever the
+ * target's rows and symmetry, so that its columns are known before the run (a KNIME node's configure); cells without a
+ * value are missing.
+ * {@code init} says how the factors started (the trace
+ * table's {@code init} column); it decides which plateau levels the run can show ({@link PlateauLevels}) and is empty
+ * only for traces written before the column existed.
  */
 public final class Trace {
     private final long[] iterations;
@@ -20,10 +25,14 @@ public final class Trace {
     private final double[] stableRank;
     private final double[][] lambda;
     private final double[][] sigma;
-    private final int width;
+    private final int lambdaColumns;
+    private final int sigmaColumns;
+    private final Optional<Initialization> init;
 
     private Trace(Builder builder) {
-        width = builder.width;
+        lambdaColumns = builder.lambdaColumns;
+        sigmaColumns = builder.sigmaColumns;
+        init = Optional.ofNullable(builder.init);
         int size = builder.iterations.size();
         iterations = new long[size];
         time = new double[size];
@@ -48,30 +57,45 @@ public final class Trace {
         }
     }
 
-    /** Starts a trace with {@code eigenCount} lambda values (0 for non-symmetric targets) and {@code sigmaCount} sigmas. */
+    /** Starts a trace with {@code eigenCount} lambda and {@code sigmaCount} sigma columns, all with values. */
     public static Builder builder(int eigenCount, int sigmaCount) {
-        return builder(eigenCount, sigmaCount, Math.max(eigenCount, sigmaCount));
+        return builder(eigenCount, sigmaCount, eigenCount, sigmaCount);
     }
 
     /**
-     * Starts a trace whose table has {@code width} lambda and sigma columns (the target's columns n), of which the
-     * first {@code eigenCount} and {@code sigmaCount} hold values.
+     * Starts a trace whose table has {@code width} lambda and sigma columns (a trained trace: the target's columns n),
+     * of which the first {@code eigenCount} and {@code sigmaCount} hold values.
      */
     public static Builder builder(int eigenCount, int sigmaCount, int width) {
-        if (eigenCount > width || sigmaCount > width) {
-            throw new IllegalArgumentException("width " + width + " is less than " + eigenCount + " lambdas or "
-                    + sigmaCount + " sigmas");
-        }
-        return new Builder(eigenCount, sigmaCount, width);
+        return builder(eigenCount, sigmaCount, width, width);
     }
 
-    /** The number of lambda and of sigma columns of the trace table (the target's columns). */
-    public int width() {
-        return width;
+    /** Starts a trace with the given column counts, of which the first {@code eigenCount}, {@code sigmaCount} hold values. */
+    public static Builder builder(int eigenCount, int sigmaCount, int lambdaColumns, int sigmaColumns) {
+        if (eigenCount > lambdaColumns || sigmaCount > sigmaColumns) {
+            throw new IllegalArgumentException(lambdaColumns + " lambda and " + sigmaColumns + " sigma columns cannot "
+                    + "hold " + eigenCount + " lambdas and " + sigmaCount + " sigmas");
+        }
+        return new Builder(eigenCount, sigmaCount, lambdaColumns, sigmaColumns);
+    }
+
+    /** The number of lambda columns of the trace table (values or missing cells). */
+    public int lambdaColumns() {
+        return lambdaColumns;
+    }
+
+    /** The number of sigma columns of the trace table (values or missing cells). */
+    public int sigmaColumns() {
+        return sigmaColumns;
     }
 
     public int size() {
         return iterations.length;
+    }
+
+    /** How the factors started, if the trace says so. */
+    public Optional<Initialization> init() {
+        return init;
     }
 
     public int eigenCount() {
@@ -143,13 +167,16 @@ public final class Trace {
         private final List<double[]> scalars = new ArrayList<>();
         private final List<double[]> lambdas = new ArrayList<>();
         private final List<double[]> sigmas = new ArrayList<>();
+        private Initialization init;
 
-        private final int width;
+        private final int lambdaColumns;
+        private final int sigmaColumns;
 
-        private Builder(int eigenCount, int sigmaCount, int width) {
+        private Builder(int eigenCount, int sigmaCount, int lambdaColumns, int sigmaColumns) {
             this.eigenCount = eigenCount;
             this.sigmaCount = sigmaCount;
-            this.width = width;
+            this.lambdaColumns = lambdaColumns;
+            this.sigmaColumns = sigmaColumns;
         }
 
         /** Records one point; the arrays are copied. */
@@ -170,6 +197,12 @@ public final class Trace {
             return this;
         }
 
+        /** Records how the factors started (the {@code init} column). */
+        public Builder init(Initialization start) {
+            this.init = start;
+            return this;
+        }
+
         /** The number of points recorded so far. */
         public int size() {
             return iterations.size();
@@ -183,6 +216,7 @@ public final class Trace {
     @Override
     public String toString() {
         return "Trace[" + size() + " points, iterations " + (size() == 0 ? "-" : iterations[0] + "…"
-                + iterations[size() - 1]) + ", " + eigenCount() + " lambdas, " + sigmaCount() + " sigmas]";
+                + iterations[size() - 1]) + ", " + eigenCount() + " lambdas, " + sigmaCount() + " sigmas"
+                + init.map(start -> ", init " + start.key()).orElse("") + "]";
     }
 }

@@ -39,7 +39,7 @@ public final class PlateauTables {
         int boundColumn = table.indexOf("bound");
         List<Plateau> rows = new ArrayList<>(table.rowCount());
         for (int row = 0; row < table.rowCount(); row++) {
-            String where = source + ", row " + table.rowId(row);
+            String where = source + ", " + table.rowLocation(row);
             Object r = table.cell(row, rColumn);
             if (!(r instanceof Number number) || number.doubleValue() != row + 1) {
                 throw new InvalidInputException(where + ", column 'r'", "is " + r + " but should be " + (row + 1)

@@ -31,6 +31,8 @@ public final class Schemas {
     public static final String STABLE_RANK = "stable_rank";
     public static final String LAMBDA_PREFIX = "lambda_";
     public static final String SIGMA_PREFIX = "sigma_";
+    /** The trace's last column: how the factors started ({@code identity} / {@code perturbed} / {@code gaussian}). */
+    public static final String INIT = "init";
 
     public static final String MEASUREMENT = "measurement";
     public static final String Y = "y";
@@ -62,10 +64,15 @@ public final class Schemas {
             Column.nullable("k_end", LONG),
             Column.nullable("bound", DOUBLE));
 
-    /** The plateaus table as the tracker writes it: the predictor's columns plus the observed interval. */
+    /**
+     * The plateaus table as the tracker writes it: the predictor's columns plus the observed interval and whether the
+     * recording resolves the certified interval ({@code recording}: fine / too coarse: … / beyond the run: …; empty
+     * when nothing is certified).
+     */
     public static final List<Column> PLATEAUS_OBSERVED = concat(PLATEAUS, List.of(
             Column.nullable("observed_start", LONG),
-            Column.nullable("observed_end", LONG)));
+            Column.nullable("observed_end", LONG),
+            Column.nullable("recording", STRING)));
 
     private Schemas() {
     }
@@ -86,7 +93,8 @@ public final class Schemas {
 
     /**
      * The trace table: fixed columns, then {@code lambda_1 … lambda_eigen} and {@code sigma_1 … sigma_singular}
-     * (both n, the target's columns, for a trained trace; their cells may be missing, see {@code Trace}).
+     * (both n, the target's columns, for a trained trace; their cells may be missing, see {@code Trace}), and last
+     * {@code init} (the trainer's initialization, the same in every row).
      */
     public static List<Column> trace(int eigenCount, int singularCount) {
         List<Column> columns = new ArrayList<>(List.of(
@@ -103,6 +111,7 @@ public final class Schemas {
         for (int i = 1; i <= singularCount; i++) {
             columns.add(Column.nullable(SIGMA_PREFIX + i, DOUBLE));
         }
+        columns.add(Column.of(INIT, STRING));
         return List.copyOf(columns);
     }
 

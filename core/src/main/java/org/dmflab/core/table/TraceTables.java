@@ -3,6 +3,7 @@ package org.dmflab.core.table;
 import java.util.ArrayList;
 import java.util.List;
 import org.dmflab.core.InvalidInputException;
+import org.dmflab.core.model.Initialization;
 import org.dmflab.core.model.Trace;
 
 /** The trace table of docs/design.md §2, written from and read into the {@link Trace} record (tables only at the edges). */
@@ -12,8 +13,12 @@ public final class TraceTables {
 
     /** The trace table of docs/design.md §2. */
     public static Table toTable(Trace trace) {
-        int width = trace.width();
-        List<Column> columns = Schemas.trace(width, width);
+        int lambdas = trace.lambdaColumns();
+        int sigmas = trace.sigmaColumns();
+        List<Column> columns = Schemas.trace(lambdas, sigmas);
+        if (trace.init().isEmpty()) {
+            columns = columns.subList(0, columns.size() - 1); // a trace of unknown start (read from an old table)
+        }
         Table.Builder table = Table.builder(columns);
         Object[] cells = new Object[columns.size()];
         for (int k = 0; k < trace.size(); k++) {
@@ -24,9 +29,14 @@ public final class TraceTables {
             cells[4] = trace.errorOp(k);
             cells[5] = trace.effectiveRank(k);
             cells[6] = trace.stableRank(k);
-            for (int i = 0; i < width; i++) {
+            for (int i = 0; i < lambdas; i++) {
                 cells[7 + i] = i < trace.eigenCount() ? (Object) trace.lambda(k, i) : null;
-                cells[7 + width + i] = i < trace.sigmaCount() ? (Object) trace.sigma(k, i) : null;
+            }
+            for (int i = 0; i < sigmas; i++) {
+                cells[7 + lambdas + i] = i < trace.sigmaCount() ? (Object) trace.sigma(k, i) : null;
+            }
+            if (trace.init().isPresent()) {
+                cells[7 + lambdas + sigmas] = trace.init().get().key();
             }
             table.addRow(cells);
         }
@@ -36,7 +46,9 @@ public final class TraceTables {
     /**
      * Reads a trace table (from the trainer or any table with the trace columns), checking what the tracker relies on:
      * every fixed column present (the message lists the missing ones), {@code lambda_1 … lambda_n} and
-     * {@code sigma_1 … sigma_p} numbered without gaps, iterations strictly increasing, every value finite.
+     * {@code sigma_1 … sigma_p} numbered without gaps, iterations strictly increasing, every value finite, and the
+     * optional {@code init} column one of identity / perturbed / gaussian, the same in every row (a trace without it
+     * has an unknown start).
      *
      * @param source how the user knows the table, for messages
      */
@@ -62,7 +74,8 @@ public final class TraceTables {
         // the first row says how many lambda and sigma cells hold values; the others are missing in every row
         int eigenCount = table.rowCount() == 0 ? lambdaColumns : valued(table, Schemas.LAMBDA_PREFIX, lambdaColumns);
         int sigmaCount = table.rowCount() == 0 ? sigmaColumns : valued(table, Schemas.SIGMA_PREFIX, sigmaColumns);
-        Trace.Builder builder = Trace.builder(eigenCount, sigmaCount, Math.max(lambdaColumns, sigmaColumns));
+        Trace.Builder builder = Trace.builder(eigenCount, sigmaCount, lambdaColumns, sigmaColumns);
+        builder.init(start(table, source));
         int[] fixedIndex = fixed.stream().mapToInt(table::indexOf).toArray();
         double[] scalars = new double[6];
         double[] lambdas = new double[eigenCount];
@@ -71,7 +84,7 @@ public final class TraceTables {
         for (int row = 0; row < table.rowCount(); row++) {
             long iteration = (long) number(table, row, fixedIndex[0], source);
             if (iteration <= previous) {
-                throw new InvalidInputException(source + ", row " + table.rowId(row), "iteration " + iteration
+                throw new InvalidInputException(source + ", " + table.rowLocation(row), "iteration " + iteration
                         + (iteration == previous ? " appears twice" : " comes after " + previous)
                         + "; a trace lists each iteration once, in ascending order (sort it or remove duplicates)");
             }
@@ -111,6 +124,35 @@ public final class TraceTables {
         }
     }
 
+    private static Initialization start(Table table, String source) {
+        int column = table.indexOf(Schemas.INIT);
+        if (column < 0 || table.rowCount() == 0) {
+            return null;
+        }
+        Initialization start = null;
+        for (int row = 0; row < table.rowCount(); row++) {
+            Object cell = table.cell(row, column);
+            String where = source + ", row " + table.rowId(row) + ", column '" + Schemas.INIT + "'";
+            if (cell == null || cell.toString().isBlank()) {
+                throw new InvalidInputException(where, "missing value; say how the run started: identity, perturbed "
+                        + "or gaussian");
+            }
+            Initialization here;
+            try {
+                here = Initialization.parse(cell.toString());
+            } catch (InvalidInputException e) {
+                throw new InvalidInputException(where, "'" + cell + "' is not an initialization; use identity, "
+                        + "perturbed or gaussian");
+            }
+            if (start != null && here != start) {
+                throw new InvalidInputException(where, "'" + here.key() + "' differs from '" + start.key()
+                        + "' in the first row; a trace records one run, with one start");
+            }
+            start = here;
+        }
+        return start;
+    }
+
     private static int countNumbered(Table table, String prefix) {
         int count = 0;
         while (table.indexOf(prefix + (count + 1)) >= 0) {
@@ -130,7 +172,7 @@ public final class TraceTables {
 
     private static double number(Table table, int row, int column, String source) {
         Object cell = table.cell(row, column);
-        String where = source + ", row " + table.rowId(row) + ", column '" + table.columns().get(column).name() + "'";
+        String where = source + ", " + table.cellLocation(row, column);
         if (!(cell instanceof Number value)) {
             throw new InvalidInputException(where, cell == null ? "missing value" : "'" + cell + "' is not a number");
         }

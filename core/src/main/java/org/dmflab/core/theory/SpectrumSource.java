@@ -47,6 +47,7 @@ public final class SpectrumSource {
                         + "); singular values are ≥ 0, so this table is corrupt");
             }
         }
+        Spectrum.requireSquarable(values, subject);
         if (allZero) {
             throw new InvalidInputException(subject, "all values are 0, so Φ = 0 and there is nothing to learn or "
                     + "predict; give a non-zero target");

@@ -6,11 +6,13 @@ import java.util.Locale;
 import java.util.Optional;
 import org.dmflab.core.InvalidInputException;
 import org.dmflab.core.MemoryBudget;
+import org.dmflab.core.Progress;
 import org.dmflab.core.groundtruth.SensingData;
 import org.dmflab.core.linalg.Spectra;
 import org.dmflab.core.linalg.SymmetricEigen;
 import org.dmflab.core.linalg.Symmetry;
 import org.dmflab.core.model.Initialization;
+import org.dmflab.core.table.Schemas;
 import org.dmflab.core.theory.StepSizeBounds;
 import org.ejml.data.DMatrixRMaj;
 
@@ -28,6 +30,15 @@ public final class Trainer {
      * @throws InvalidInputException naming the setting when they do not fit together
      */
     public static TrainingPlan plan(TrainConfig config, DMatrixRMaj target, Optional<SensingData> sensing) {
+        return plan(config, target, sensing, Progress.NONE);
+    }
+
+    /**
+     * As {@link #plan(TrainConfig, DMatrixRMaj, Optional)}, reporting the target's eigendecomposition (seconds to
+     * minutes for n in the thousands) to {@code progress}.
+     */
+    public static TrainingPlan plan(TrainConfig config, DMatrixRMaj target, Optional<SensingData> sensing,
+                                    Progress progress) {
         int m = target.numRows;
         int n = target.numCols;
         if (m == 0 || n == 0) {
@@ -38,6 +49,7 @@ public final class Trainer {
                 throw new InvalidInputException("target", "contains " + value + "; every entry must be finite");
             }
         }
+        org.dmflab.core.model.Spectrum.requireSquarable(target.data, "target");
         List<String> warnings = new ArrayList<>();
         int width = config.width().orElse(n);
         if (config.width().isPresent() && config.depth() == 1) {
@@ -58,15 +70,19 @@ public final class Trainer {
         }
         long largest = Math.max(Math.max(m, n), width);
         MemoryBudget.requireArray(TrainSettings.WIDTH, largest, largest);
-        MemoryBudget.require(TrainSettings.WIDTH, 8L * (2L * config.depth() + 6) * largest * largest,
+        long factorBytes = 8L * (2L * config.depth() + 6) * largest * largest;
+        MemoryBudget.require(TrainSettings.WIDTH, factorBytes,
                 config.depth() + " factors of up to " + largest + "×" + largest + " with their products");
-
         boolean symmetric = Symmetry.isSymmetric(target);
+        requireTraceFits(config, symmetric ? n : 0, Math.min(m, n), factorBytes);
+
         DMatrixRMaj phi = target.copy();
         Optional<SymmetricEigen> eigen = Optional.empty();
         if (symmetric) {
             Symmetry.symmetrizeInPlace(phi);
+            progress.report(0, "eigendecomposition of the " + n + "×" + n + " target");
             eigen = Optional.of(SymmetricEigen.of(phi));
+            progress.checkCanceled();
         }
         String targetObstacle = !symmetric ? "the " + m + "×" + n + " target, which is not symmetric"
                 : width != n ? "width=" + width + " (the target's size is " + n + ")" : null;
@@ -89,6 +105,20 @@ public final class Trainer {
         TrainingProblem problem = new TrainingProblem(config, phi, eigen, config.loss() == LossKind.SENSING
                 ? sensing : Optional.empty(), width);
         return new TrainingPlan(problem, solver, warnings, admissible, operatorNorm);
+    }
+
+    /**
+     * Refuses a record schedule whose trace cannot fit in memory, before the run: rows × columns of the trace, as the
+     * run holds it twice (while recording and as the table that is written), next to the factors.
+     */
+    static void requireTraceFits(TrainConfig config, int eigenCount, int sigmaCount, long factorBytes) {
+        long rows = TraceSize.rows(config.record(), config.iterations());
+        int columns = Schemas.trace(eigenCount, sigmaCount).size();
+        long bytes = TraceSize.bytes(rows, columns);
+        MemoryBudget.require(TrainSettings.RECORD, bytes < 0 ? -1 : bytes + factorBytes, String.format(Locale.ROOT,
+                "record=%s records %d rows of %d columns over %d iterations; the trace", config.record().text(), rows,
+                columns, config.iterations()), "record fewer points (e.g. --record log:400, or every:K with a larger "
+                + "K) or give Java more memory (-Xmx)");
     }
 
     /**

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.dmflab.core.linalg.SpectralProduct;
 import org.dmflab.core.Progress;
 import org.dmflab.core.settings.RawSettings;
 import org.dmflab.core.table.Table;
@@ -14,6 +15,7 @@ import org.dmflab.core.train.TrainingResult;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.junit.jupiter.api.Test;
+import org.dmflab.core.model.Initialization;
 import org.dmflab.core.model.Plateau;
 
 /**
@@ -35,7 +37,7 @@ class PlateausAgainstMatrixDescentTest {
         Table trace = run.traceTable();
         int iterationColumn = trace.indexOf("iteration");
         int rankColumn = trace.indexOf("effective_rank");
-        List<Plateau> plateaus = PlateauBounds.predict(lambdas, 3, 0.02, 0.01, true,
+        List<Plateau> plateaus = PlateauBounds.predict(lambdas, 3, 0.02, 0.01, Initialization.IDENTITY,
                 PlateauBounds.Accuracies.fixed(0.01, 0.005)).stream().map(PlateauCertificate::plateau).toList();
         int checked = 0;
         for (int row = 0; row < trace.rowCount(); row++) {
@@ -54,7 +56,7 @@ class PlateausAgainstMatrixDescentTest {
         assertThat(checked).isEqualTo(461 + 990 + 2016 + 4014 + 990);
     }
 
-    private static DMatrixRMaj symmetricTarget(double[] lambdas) {
+    static DMatrixRMaj symmetricTarget(double[] lambdas) {
         int n = lambdas.length;
         double[] v = {1, -2, 0.5, 3, -1, 2};
         double norm = 0;
@@ -67,14 +69,7 @@ class PlateausAgainstMatrixDescentTest {
                 basis.add(i, j, -2 * v[i] * v[j] / norm);
             }
         }
-        DMatrixRMaj scaled = new DMatrixRMaj(n, n);
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < n; j++) {
-                scaled.set(i, j, basis.get(i, j) * lambdas[j]);
-            }
-        }
-        DMatrixRMaj target = new DMatrixRMaj(n, n);
-        CommonOps_DDRM.multTransB(scaled, basis, target);
+        DMatrixRMaj target = SpectralProduct.symmetric(basis, lambdas);
         for (int i = 0; i < n; i++) {
             for (int j = i + 1; j < n; j++) {
                 double mean = 0.5 * (target.get(i, j) + target.get(j, i));
