@@ -12,9 +12,13 @@ import org.dmflab.cli.io.OutputDirectory;
 import org.dmflab.core.chart.ChartRenderer;
 import org.dmflab.core.chart.TrackChartSet;
 import org.dmflab.core.chart.TrackCharts;
+<<<<<<< HEAD
 import org.dmflab.core.csv.CsvMatrixReader;
 import org.dmflab.core.csv.CsvTableReader;
 import org.dmflab.core.csv.CsvTableWriter;
+=======
+import org.dmflab.core.groundtruth.GroundTruthSettings;
+>>>>>>> knime
 import org.dmflab.core.settings.RawSettings;
 import org.dmflab.core.spectrum.SpectrumTracker;
 import org.dmflab.core.spectrum.TrackConfig;
@@ -84,6 +88,13 @@ final class TrackCommand implements Callable<Integer> {
             + "completely or not at all.")
     Path out;
 
+    /**
+     * Every column a trace of a target within the engine's size limit can have: the lambda and sigma columns may hold
+     * missing cells (design.md §2), which an inferred CSV column would refuse.
+     */
+    private static final Map<String, Column> TRACE_COLUMNS = byName(Schemas.trace(GroundTruthSettings.MAX_SIZE,
+            GroundTruthSettings.MAX_SIZE));
+
     @Mixin
     OutputOptions outputOptions;
 
@@ -97,7 +108,7 @@ final class TrackCommand implements Callable<Integer> {
 
         try (OutputDirectory output = outputOptions.open(out);
              StderrProgress progress = StderrProgress.of(spec, "track")) {
-            Table traceTable = CsvTableReader.read(trace, byName(Schemas.trace(0, 0)), "", progress);
+            Table traceTable = CsvTableReader.read(trace, TRACE_COLUMNS, "", progress);
             Optional<Path> targetFile = target == null ? Optional.empty()
                     : Optional.of(target.matrix != null ? target.matrix : target.spectrum);
             Optional<Table> targetTable = Optional.empty();
