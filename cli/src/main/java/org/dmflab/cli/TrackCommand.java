@@ -12,13 +12,10 @@ import org.dmflab.cli.io.OutputDirectory;
 import org.dmflab.core.chart.ChartRenderer;
 import org.dmflab.core.chart.TrackChartSet;
 import org.dmflab.core.chart.TrackCharts;
-<<<<<<< HEAD
 import org.dmflab.core.csv.CsvMatrixReader;
 import org.dmflab.core.csv.CsvTableReader;
 import org.dmflab.core.csv.CsvTableWriter;
-=======
 import org.dmflab.core.groundtruth.GroundTruthSettings;
->>>>>>> knime
 import org.dmflab.core.settings.RawSettings;
 import org.dmflab.core.spectrum.SpectrumTracker;
 import org.dmflab.core.spectrum.TrackConfig;
