@@ -217,7 +217,7 @@ class TrackChartsTest {
         JFreeChart chart = TrackCharts.effectiveRank(early);
         // no cut-axis note: the legend and the thinning note (levels 1.9375 and 1.96875 lie ≈ 2 px apart on this axis)
         assertThat(chart.getSubtitleCount()).isEqualTo(2);
-        assertThat(((org.jfree.chart.title.TextTitle) chart.getSubtitle(0)).getText())
+        assertThat(((TextTitle) chart.getSubtitle(0)).getText())
                 .isEqualTo("1 level line" + TrackCharts.THINNED_NOTE);
         assertThat(chart.getXYPlot().getRangeAxis().getUpperBound()).isGreaterThanOrEqualTo(6);
     }
