@@ -66,13 +66,13 @@ public final class Schemas {
 
     /**
      * The plateaus table as the tracker writes it: the predictor's columns plus the observed interval and whether the
-     * recording resolves the certified interval ({@code recording}: fine / too coarse: … / beyond the run: …; empty
-     * when nothing is certified).
+     * recording resolves the certified interval ({@code recording}: fine / too coarse: … / beyond the run: … /
+     * nothing certified / no prediction).
      */
     public static final List<Column> PLATEAUS_OBSERVED = concat(PLATEAUS, List.of(
             Column.nullable("observed_start", LONG),
             Column.nullable("observed_end", LONG),
-            Column.nullable("recording", STRING)));
+            Column.of("recording", STRING)));
 
     private Schemas() {
     }
