@@ -128,8 +128,8 @@ record Rows(String name, List<String> columns, List<String> types, List<List<Obj
     }
 
     private static Object parse(String text, String type, String where) {
-        if (text.isEmpty() && !"string".equals(type)) {
-            return null;
+        if (text.isEmpty()) {
+            return null; // docs/design.md §2: an empty CSV cell is a missing value, whatever the column's type
         }
         try {
             return switch (type) {
