@@ -11,6 +11,10 @@ import static org.dmflab.core.groundtruth.GroundTruthSettings.SEED;
 import static org.dmflab.core.groundtruth.GroundTruthSettings.SPECTRUM;
 import static org.dmflab.core.groundtruth.GroundTruthSettings.SYMMETRIZE_NOISE;
 
+import java.util.List;
+import org.dmflab.core.groundtruth.EigenvectorBasis;
+import org.dmflab.core.groundtruth.GroundTruthSettings;
+import org.dmflab.knime.common.EngineChoices;
 import org.dmflab.knime.common.NodeSettingsGroup;
 import org.knime.core.node.defaultnodesettings.SettingsModelBoolean;
 import org.knime.core.node.defaultnodesettings.SettingsModelIntegerBounded;
@@ -22,10 +26,14 @@ final class GroundTruthNodeSettings {
     final SettingsModelString spectrum = group.string(SPECTRUM, "8,4,2,1,0.5,0.25");
     final SettingsModelIntegerBounded n = group.integer(N, 0, 0, MAX_SIZE);
     final SettingsModelIntegerBounded m = group.integer(M, 0, 0, MAX_SIZE);
-    final SettingsModelString eigenvectors = group.string(EIGENVECTORS, "random");
+    final SettingsModelString eigenvectors = group.string(EIGENVECTORS,
+            GroundTruthSettings.DEFAULT_EIGENVECTORS.key());
     final SettingsModelIntegerBounded seed = group.integer(SEED, 1, Integer.MIN_VALUE, Integer.MAX_VALUE);
-    final SettingsModelString noise = group.string(NOISE, "none");
+    final SettingsModelString noise = group.string(NOISE, GroundTruthSettings.DEFAULT_NOISE);
     final SettingsModelBoolean symmetrizeNoise = group.flag(SYMMETRIZE_NOISE, false);
-    final SettingsModelIntegerBounded measurements = group.integer(MEASUREMENTS, 0, 0, Integer.MAX_VALUE);
+    final SettingsModelIntegerBounded measurements = group.integer(MEASUREMENTS,
+            GroundTruthSettings.DEFAULT_MEASUREMENTS, 0, Integer.MAX_VALUE);
     final SettingsModelBoolean input = group.flag(INPUT, false);
+    /** The dialog's choices of eigenvector basis: the engine's enum. */
+    static final List<String> BASES = EngineChoices.keys(EigenvectorBasis.values(), EigenvectorBasis::key);
 }

@@ -52,8 +52,9 @@ final class DeepFactorizationTrainerNodeModel extends EngineNodeModel {
             throw new InvalidSettingsException("loss: 'sensing' needs the measurements table at the second input; "
                     + "connect the Ground Truth Generator's measurements output or use loss 'full'");
         }
-        // the trace's columns depend on whether the target is symmetric, known only at execution
-        return new PortObjectSpec[]{null, KnimeTables.spec(Schemas.matrix(target.getNumColumns()))};
+        // the trace's columns depend only on the target's column count (design.md §2)
+        return new PortObjectSpec[]{KnimeTables.spec(TrainingPlan.traceColumns(target.getNumColumns())),
+                KnimeTables.spec(Schemas.matrix(target.getNumColumns()))};
     }
 
     @Override

@@ -3,20 +3,20 @@ package org.dmflab.cli;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.dmflab.core.csv.CsvTableWriter;
-import org.dmflab.core.csv.CsvMatrixReader;
 import org.dmflab.cli.io.OutputDirectory;
+import org.dmflab.core.InvalidInputException;
+import org.dmflab.core.csv.CsvMatrixReader;
+import org.dmflab.core.csv.CsvTableWriter;
 import org.dmflab.core.groundtruth.GroundTruth;
 import org.dmflab.core.groundtruth.GroundTruthGenerator;
 import org.dmflab.core.groundtruth.GroundTruthSettings;
 import org.dmflab.core.settings.RawSettings;
-import org.dmflab.core.InvalidInputException;
 import org.ejml.data.DMatrixRMaj;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code dmflab generate}: the Ground Truth Generator (docs/design.md §3, §4). Writes matrix.csv and spectrum.csv. */
 @Command(name = "generate", mixinStandardHelpOptions = true, sortOptions = false,

@@ -8,13 +8,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.dmflab.core.csv.CsvTableReader;
-import org.dmflab.core.csv.CsvTableWriter;
-import org.dmflab.core.csv.CsvMatrixReader;
 import org.dmflab.cli.io.OutputDirectory;
 import org.dmflab.core.chart.ChartRenderer;
 import org.dmflab.core.chart.TrackChartSet;
 import org.dmflab.core.chart.TrackCharts;
+import org.dmflab.core.csv.CsvMatrixReader;
+import org.dmflab.core.csv.CsvTableReader;
+import org.dmflab.core.csv.CsvTableWriter;
+import org.dmflab.core.groundtruth.GroundTruthSettings;
 import org.dmflab.core.settings.RawSettings;
 import org.dmflab.core.spectrum.SpectrumTracker;
 import org.dmflab.core.spectrum.TrackConfig;
@@ -28,8 +29,8 @@ import org.dmflab.core.table.Table;
 import org.dmflab.core.theory.PredictionTables;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -84,6 +85,13 @@ final class TrackCommand implements Callable<Integer> {
             + "completely or not at all.")
     Path out;
 
+    /**
+     * Every column a trace of a target within the engine's size limit can have: the lambda and sigma columns may hold
+     * missing cells (design.md §2), which an inferred CSV column would refuse.
+     */
+    private static final Map<String, Column> TRACE_COLUMNS = byName(Schemas.trace(GroundTruthSettings.MAX_SIZE,
+            GroundTruthSettings.MAX_SIZE));
+
     @Mixin
     OutputOptions outputOptions;
 
@@ -97,7 +105,7 @@ final class TrackCommand implements Callable<Integer> {
 
         try (OutputDirectory output = outputOptions.open(out);
              StderrProgress progress = StderrProgress.of(spec, "track")) {
-            Table traceTable = CsvTableReader.read(trace, byName(Schemas.trace(0, 0)), "", progress);
+            Table traceTable = CsvTableReader.read(trace, TRACE_COLUMNS, "", progress);
             Optional<Path> targetFile = target == null ? Optional.empty()
                     : Optional.of(target.matrix != null ? target.matrix : target.spectrum);
             Optional<Table> targetTable = Optional.empty();

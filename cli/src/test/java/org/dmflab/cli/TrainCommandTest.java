@@ -10,14 +10,13 @@ import java.util.List;
 import java.util.Map;
 import org.dmflab.core.Progress;
 import org.dmflab.core.csv.CsvTableReader;
-import org.dmflab.core.csv.CsvTableWriter;
-import org.dmflab.core.table.Table;
 import org.dmflab.core.model.Trace;
+import org.dmflab.core.table.Table;
+import org.dmflab.core.table.TraceTables;
 import org.dmflab.core.train.TrainSettings;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.dmflab.core.table.TraceTables;
 
 class TrainCommandTest {
 

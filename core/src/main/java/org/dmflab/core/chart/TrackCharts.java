@@ -31,7 +31,7 @@ public final class TrackCharts {
     /** Level labels per column: about 20 px apart in the ≈380-pixel-high plot of an 800×500 chart. */
     private static final int LABELS_PER_COLUMN = 18;
     /** Subtitle (after the count) of an effective-rank chart whose dense level lines were thinned. */
-    static final String THINNED_NOTE = " level lines closer than ≈ 7 px to the one drawn below them are not drawn";
+    static final String THINNED_NOTE = " closer than ≈ 7 px to the one drawn below: not drawn";
     /** With more series than palette colours, this many are named in the legend. */
     static final int NAMED_SERIES = 6;
 
@@ -53,8 +53,8 @@ public final class TrackCharts {
                 boolean symlog = !(chart.getXYPlot().getRangeAxis() instanceof org.jfree.chart.axis.LogAxis);
                 int series = chart.getXYPlot().getDataset().getSeriesCount();
                 String text = (eigen ? "Eigenvalues of W(k) along the target's eigenvectors" : "Singular values of W(k)")
-                        + which + ", on a " + (symlog ? "symmetric-log scale (linear near 0, logarithmic beyond; signs "
-                        + "mix)" : "log scale") + (result.input().target().isPresent()
+                        + which + ", on a " + (symlog ? "symmetric-log scale (linear near 0, logarithmic beyond: "
+                        + "the values and targets drawn have both signs)" : "log scale") + (result.input().target().isPresent()
                         ? "; dashed: the target's values" : "");
                 if (series > ChartStyle.paletteSize()) {
                     text += "; the leading " + NAMED_SERIES + " are named with their targets, the other "
@@ -78,7 +78,7 @@ public final class TrackCharts {
                 for (int t = 0; t < drawn.getSubtitleCount(); t++) {
                     if (drawn.getSubtitle(t) instanceof org.jfree.chart.title.TextTitle title
                             && title.getText().endsWith(THINNED_NOTE)) {
-                        text += "; " + title.getText().replace(" not drawn", " left out");
+                        text += "; " + title.getText().replace(": not drawn", " left out");
                     }
                 }
                 long coarse = result.plateaus().stream().filter(p -> p.recording().map(r -> r.startsWith("too coarse"))
@@ -240,10 +240,10 @@ public final class TrackCharts {
             chart.legendLine("plateau levels ℓᵣ", ChartStyle.REFERENCE);
         }
         if (thinned > 0) {
-            chart.subtitle(thinned + THINNED_NOTE);
+            chart.subtitle(thinned + (thinned == 1 ? " level line" : " level lines") + THINNED_NOTE);
         }
         if (shaded) {
-            chart.legendShade("predicted intervals (63′)", ChartStyle.SHADE);
+            chart.legendShade("certified intervals (63′)", ChartStyle.SHADE);
         }
         return chart.build();
     }

@@ -29,6 +29,10 @@ public final class GroundTruthSettings {
 
     /** Largest n or m: a dense n×n matrix must fit in one Java array. */
     public static final int MAX_SIZE = 46_340;
+    /** The eigenvector basis when {@code eigenvectors} is absent. */
+    public static final EigenvectorBasis DEFAULT_EIGENVECTORS = EigenvectorBasis.RANDOM;
+    /** The noise when {@code noise} is absent: none. */
+    public static final String DEFAULT_NOISE = "none";
 
     private GroundTruthSettings() {
     }
@@ -49,10 +53,11 @@ public final class GroundTruthSettings {
             int n = size(settings, N, spectrum.size());
             int m = size(settings, M, n);
             source = new TargetSource.FromSpectrum(spectrum, m, n,
-                    EigenvectorBasis.parse(settings.text(EIGENVECTORS, "random")));
+                    EigenvectorBasis.parse(settings.text(EIGENVECTORS, DEFAULT_EIGENVECTORS.key())));
         }
-        return new GroundTruthConfig(source, settings.optionalLong(SEED), NoiseSpec.parse(settings.text(NOISE, "none")),
-                settings.flag(SYMMETRIZE_NOISE, false), settings.integer(MEASUREMENTS, DEFAULT_MEASUREMENTS));
+        return new GroundTruthConfig(source, settings.optionalLong(SEED), NoiseSpec.parse(settings.text(NOISE,
+                DEFAULT_NOISE)), settings.flag(SYMMETRIZE_NOISE, false), settings.integer(MEASUREMENTS,
+                DEFAULT_MEASUREMENTS));
     }
 
     private static int size(RawSettings settings, String key, int fallback) {

@@ -7,7 +7,11 @@ import java.util.Optional;
 /**
  * The record of a gradient-descent run: one point per recorded iteration, ascending, with the columns of the trace table
  * (docs/design.md §2; {@code table.TraceTables} converts it to and from that table). {@code lambda} holds vᵢᵀ W vᵢ along the target's eigenvectors (symmetric targets; empty rows
- * otherwise), {@code sigma} the singular values of W, descending. {@code init} says how the factors started (the trace
+ * otherwise), {@code sigma} the singular values of W, descending. Its table has {@code lambda_1 … lambda_n} and
+ * {@code sigma_1 … sigma_n} (n the target's columns: {@link #lambdaColumns()}, {@link #sigmaColumns()}) whatever the
+ * target's rows and symmetry, so that its columns are known before the run (a KNIME node's configure); cells without a
+ * value are missing.
+ * {@code init} says how the factors started (the trace
  * table's {@code init} column); it decides which plateau levels the run can show ({@link PlateauLevels}) and is empty
  * only for traces written before the column existed.
  */
@@ -21,9 +25,13 @@ public final class Trace {
     private final double[] stableRank;
     private final double[][] lambda;
     private final double[][] sigma;
+    private final int lambdaColumns;
+    private final int sigmaColumns;
     private final Optional<Initialization> init;
 
     private Trace(Builder builder) {
+        lambdaColumns = builder.lambdaColumns;
+        sigmaColumns = builder.sigmaColumns;
         init = Optional.ofNullable(builder.init);
         int size = builder.iterations.size();
         iterations = new long[size];
@@ -49,9 +57,36 @@ public final class Trace {
         }
     }
 
-    /** Starts a trace with {@code eigenCount} lambda columns (0 for non-symmetric targets) and {@code sigmaCount} sigma columns. */
+    /** Starts a trace with {@code eigenCount} lambda and {@code sigmaCount} sigma columns, all with values. */
     public static Builder builder(int eigenCount, int sigmaCount) {
-        return new Builder(eigenCount, sigmaCount);
+        return builder(eigenCount, sigmaCount, eigenCount, sigmaCount);
+    }
+
+    /**
+     * Starts a trace whose table has {@code width} lambda and sigma columns (a trained trace: the target's columns n),
+     * of which the first {@code eigenCount} and {@code sigmaCount} hold values.
+     */
+    public static Builder builder(int eigenCount, int sigmaCount, int width) {
+        return builder(eigenCount, sigmaCount, width, width);
+    }
+
+    /** Starts a trace with the given column counts, of which the first {@code eigenCount}, {@code sigmaCount} hold values. */
+    public static Builder builder(int eigenCount, int sigmaCount, int lambdaColumns, int sigmaColumns) {
+        if (eigenCount > lambdaColumns || sigmaCount > sigmaColumns) {
+            throw new IllegalArgumentException(lambdaColumns + " lambda and " + sigmaColumns + " sigma columns cannot "
+                    + "hold " + eigenCount + " lambdas and " + sigmaCount + " sigmas");
+        }
+        return new Builder(eigenCount, sigmaCount, lambdaColumns, sigmaColumns);
+    }
+
+    /** The number of lambda columns of the trace table (values or missing cells). */
+    public int lambdaColumns() {
+        return lambdaColumns;
+    }
+
+    /** The number of sigma columns of the trace table (values or missing cells). */
+    public int sigmaColumns() {
+        return sigmaColumns;
     }
 
     public int size() {
@@ -134,9 +169,14 @@ public final class Trace {
         private final List<double[]> sigmas = new ArrayList<>();
         private Initialization init;
 
-        private Builder(int eigenCount, int sigmaCount) {
+        private final int lambdaColumns;
+        private final int sigmaColumns;
+
+        private Builder(int eigenCount, int sigmaCount, int lambdaColumns, int sigmaColumns) {
             this.eigenCount = eigenCount;
             this.sigmaCount = sigmaCount;
+            this.lambdaColumns = lambdaColumns;
+            this.sigmaColumns = sigmaColumns;
         }
 
         /** Records one point; the arrays are copied. */

@@ -92,8 +92,9 @@ public final class Schemas {
     }
 
     /**
-     * The trace table: fixed columns, then {@code lambda_1 … lambda_eigen} (symmetric targets; 0 otherwise) and
-     * {@code sigma_1 … sigma_singular}, and last {@code init} (the trainer's initialization, the same in every row).
+     * The trace table: fixed columns, then {@code lambda_1 … lambda_eigen} and {@code sigma_1 … sigma_singular}
+     * (both n, the target's columns, for a trained trace; their cells may be missing, see {@code Trace}), and last
+     * {@code init} (the trainer's initialization, the same in every row).
      */
     public static List<Column> trace(int eigenCount, int singularCount) {
         List<Column> columns = new ArrayList<>(List.of(
@@ -105,10 +106,10 @@ public final class Schemas {
                 Column.of(EFFECTIVE_RANK, DOUBLE),
                 Column.of(STABLE_RANK, DOUBLE)));
         for (int i = 1; i <= eigenCount; i++) {
-            columns.add(Column.of(LAMBDA_PREFIX + i, DOUBLE));
+            columns.add(Column.nullable(LAMBDA_PREFIX + i, DOUBLE));
         }
         for (int i = 1; i <= singularCount; i++) {
-            columns.add(Column.of(SIGMA_PREFIX + i, DOUBLE));
+            columns.add(Column.nullable(SIGMA_PREFIX + i, DOUBLE));
         }
         columns.add(Column.of(INIT, STRING));
         return List.copyOf(columns);

@@ -13,7 +13,9 @@ public final class TraceTables {
 
     /** The trace table of docs/design.md §2. */
     public static Table toTable(Trace trace) {
-        List<Column> columns = Schemas.trace(trace.eigenCount(), trace.sigmaCount());
+        int lambdas = trace.lambdaColumns();
+        int sigmas = trace.sigmaColumns();
+        List<Column> columns = Schemas.trace(lambdas, sigmas);
         if (trace.init().isEmpty()) {
             columns = columns.subList(0, columns.size() - 1); // a trace of unknown start (read from an old table)
         }
@@ -27,15 +29,14 @@ public final class TraceTables {
             cells[4] = trace.errorOp(k);
             cells[5] = trace.effectiveRank(k);
             cells[6] = trace.stableRank(k);
-            int c = 7;
-            for (double value : trace.lambdas(k)) {
-                cells[c++] = value;
+            for (int i = 0; i < lambdas; i++) {
+                cells[7 + i] = i < trace.eigenCount() ? (Object) trace.lambda(k, i) : null;
             }
-            for (double value : trace.sigmas(k)) {
-                cells[c++] = value;
+            for (int i = 0; i < sigmas; i++) {
+                cells[7 + lambdas + i] = i < trace.sigmaCount() ? (Object) trace.sigma(k, i) : null;
             }
             if (trace.init().isPresent()) {
-                cells[c] = trace.init().get().key();
+                cells[7 + lambdas + sigmas] = trace.init().get().key();
             }
             table.addRow(cells);
         }
@@ -60,8 +61,8 @@ public final class TraceTables {
                 missing.add(name);
             }
         }
-        int sigmaCount = countNumbered(table, Schemas.SIGMA_PREFIX);
-        if (sigmaCount == 0) {
+        int sigmaColumns = countNumbered(table, Schemas.SIGMA_PREFIX);
+        if (sigmaColumns == 0) {
             missing.add(Schemas.SIGMA_PREFIX + "1");
         }
         if (!missing.isEmpty()) {
@@ -69,8 +70,11 @@ public final class TraceTables {
                     + String.join(", ", missing) + " (a trace has iteration, time, loss, error_fro, error_op, "
                     + "effective_rank, stable_rank, lambda_1…, sigma_1…)");
         }
-        int eigenCount = countNumbered(table, Schemas.LAMBDA_PREFIX);
-        Trace.Builder builder = Trace.builder(eigenCount, sigmaCount);
+        int lambdaColumns = countNumbered(table, Schemas.LAMBDA_PREFIX);
+        // the first row says how many lambda and sigma cells hold values; the others are missing in every row
+        int eigenCount = table.rowCount() == 0 ? lambdaColumns : valued(table, Schemas.LAMBDA_PREFIX, lambdaColumns);
+        int sigmaCount = table.rowCount() == 0 ? sigmaColumns : valued(table, Schemas.SIGMA_PREFIX, sigmaColumns);
+        Trace.Builder builder = Trace.builder(eigenCount, sigmaCount, lambdaColumns, sigmaColumns);
         builder.init(start(table, source));
         int[] fixedIndex = fixed.stream().mapToInt(table::indexOf).toArray();
         double[] scalars = new double[6];
@@ -91,12 +95,33 @@ public final class TraceTables {
             for (int i = 0; i < eigenCount; i++) {
                 lambdas[i] = number(table, row, table.indexOf(Schemas.LAMBDA_PREFIX + (i + 1)), source);
             }
+            requireMissing(table, row, Schemas.LAMBDA_PREFIX, eigenCount, lambdaColumns, source);
             for (int i = 0; i < sigmaCount; i++) {
                 sigmas[i] = number(table, row, table.indexOf(Schemas.SIGMA_PREFIX + (i + 1)), source);
             }
+            requireMissing(table, row, Schemas.SIGMA_PREFIX, sigmaCount, sigmaColumns, source);
             builder.add(iteration, scalars[0], scalars[1], scalars[2], scalars[3], scalars[4], scalars[5], lambdas, sigmas);
         }
         return builder.build();
+    }
+
+    /** How many of {@code prefix1 … prefix<columns>} have a value in the first row (they come first). */
+    private static int valued(Table table, String prefix, int columns) {
+        int count = 0;
+        while (count < columns && table.cell(0, table.indexOf(prefix + (count + 1))) != null) {
+            count++;
+        }
+        return count;
+    }
+
+    private static void requireMissing(Table table, int row, String prefix, int from, int columns, String source) {
+        for (int i = from; i < columns; i++) {
+            if (table.cell(row, table.indexOf(prefix + (i + 1))) != null) {
+                throw new InvalidInputException(source + ", row " + table.rowId(row) + ", column '" + prefix + (i + 1)
+                        + "'", "has a value where the first row has none; in a trace the " + prefix + "… columns "
+                        + "with values come first and are the same in every row");
+            }
+        }
     }
 
     private static Initialization start(Table table, String source) {

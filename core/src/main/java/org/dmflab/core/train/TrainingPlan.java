@@ -9,6 +9,8 @@ import org.dmflab.core.RunFailedException;
 import org.dmflab.core.model.RankMeasures;
 import org.dmflab.core.model.Trace;
 import org.dmflab.core.model.TracePoint;
+import org.dmflab.core.table.Column;
+import org.dmflab.core.table.Schemas;
 
 /**
  * A validated training run, ready to start: the settings checked against the target, the solver chosen, the warnings
@@ -76,6 +78,19 @@ public final class TrainingPlan {
         return problem.eigen().isPresent();
     }
 
+    /**
+     * The columns of the trace table this plan produces: they depend only on the target's column count n (design.md
+     * §2), so a KNIME node knows them at configure time from the input's spec.
+     */
+    public List<Column> traceColumns() {
+        return traceColumns(problem.cols());
+    }
+
+    /** The trace table's columns for a target with {@code targetColumns} columns (any rows, symmetric or not). */
+    public static List<Column> traceColumns(int targetColumns) {
+        return Schemas.trace(targetColumns, targetColumns);
+    }
+
     /** A fresh solver at iteration 0, for callers that step it themselves (benchmarks, tests); close it when done. */
     public Solver newSolver() {
         return newSolver(MatrixKernel.AUTO);
@@ -110,7 +125,8 @@ public final class TrainingPlan {
         long budget = config.iterations();
         double tolerance = config.tolerance();
         int eigenCount = problem.eigen().isPresent() ? problem.cols() : 0;
-        Trace.Builder trace = Trace.builder(eigenCount, Math.min(problem.rows(), problem.cols())).init(config.init());
+        Trace.Builder trace = Trace.builder(eigenCount, Math.min(problem.rows(), problem.cols()), problem.cols())
+                .init(config.init());
         RecordSchedule schedule = config.record();
         progress.checkCanceled();
         if (running instanceof MatrixSolver matrix) {

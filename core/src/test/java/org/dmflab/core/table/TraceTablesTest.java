@@ -33,6 +33,43 @@ class TraceTablesTest {
         assertThat(back.effectiveRank(1)).isEqualTo(1.1);
     }
 
+    /** A non-symmetric 2×3 target: three lambda and sigma columns (its n), lambdas all missing, sigma_3 missing. */
+    @Test
+    void theTableHasTheTargetsColumnCountWithMissingCellsWhereNoValueExists() {
+        Trace trace = Trace.builder(0, 2, 3)
+                .add(0, 0, 2.0, 2.0, 1.9, 2.0, 2.0, new double[0], new double[]{0.5, 0.25})
+                .add(10, 0.1, 1.0, 1.4, 1.2, 1.1, 1.01, new double[0], new double[]{1.5, 0.02})
+                .build();
+        Table table = TraceTables.toTable(trace);
+        assertThat(table.columnNames()).containsExactly("iteration", "time", "loss", "error_fro", "error_op",
+                "effective_rank", "stable_rank", "lambda_1", "lambda_2", "lambda_3", "sigma_1", "sigma_2", "sigma_3");
+        for (int row = 0; row < 2; row++) {
+            for (String missing : List.of("lambda_1", "lambda_2", "lambda_3", "sigma_3")) {
+                assertThat(table.cell(row, table.indexOf(missing))).as(missing).isNull();
+            }
+        }
+        Trace back = TraceTables.fromTable(table, "trace");
+        assertThat(back.eigenCount()).isZero();
+        assertThat(back.sigmaCount()).isEqualTo(2);
+        assertThat(back.lambdaColumns()).isEqualTo(3);
+        assertThat(back.sigmaColumns()).isEqualTo(3);
+        assertThat(back.sigma(1, 1)).isEqualTo(0.02);
+        assertThat(TraceTables.toTable(back).columnNames()).isEqualTo(table.columnNames());
+    }
+
+    @Test
+    void aValueWhereTheFirstRowHasNoneIsRejected() {
+        Table table = TraceTables.toTable(Trace.builder(0, 1, 2)
+                .add(0, 0, 2.0, 2.0, 1.9, 2.0, 2.0, new double[0], new double[]{0.5})
+                .build());
+        Table.Builder builder = Table.builder(table.columns());
+        builder.addRowWithKey("Row0", new Object[]{0L, 0.0, 1.0, 1.0, 1.0, 1.0, 1.0, null, null, 0.5, null});
+        builder.addRowWithKey("Row1", new Object[]{1L, 0.0, 1.0, 1.0, 1.0, 1.0, 1.0, null, null, 0.5, 0.1});
+        assertThatThrownBy(() -> TraceTables.fromTable(builder.build(), "t"))
+                .hasMessage("t, row Row1, column 'sigma_2': has a value where the first row has none; in a trace the "
+                        + "sigma_… columns with values come first and are the same in every row");
+    }
+
     /** The trace says how the run started (design.md §2 `init`); mixed or unknown values are refused by row. */
     @Test
     void theStartTravelsInTheInitColumn() {
