@@ -237,7 +237,10 @@ public final class TrackCharts {
             }
         }
         if (!result.plateaus().isEmpty()) {
-            chart.legendLine("plateau levels ℓᵣ", ChartStyle.REFERENCE);
+            PlateauLevels rule = levelRule(result);
+            chart.legendLine(rule == null ? "plateau levels (predicted table)" : rule.identicalStart()
+                    ? "plateau levels ℓᵣ of Φ₊ (identical start)" : "plateau levels of |λ| (observed only)",
+                    ChartStyle.REFERENCE);
         }
         if (thinned > 0) {
             chart.subtitle(thinned + (thinned == 1 ? " level line" : " level lines") + THINNED_NOTE);
