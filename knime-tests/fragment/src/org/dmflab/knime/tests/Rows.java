@@ -128,8 +128,8 @@ record Rows(String name, List<String> columns, List<String> types, List<List<Obj
     }
 
     private static Object parse(String text, String type, String where) {
-        if (text.isEmpty()) {
-            return null; // docs/design.md §2: an empty CSV cell is a missing value, whatever the column's type
+        if (text.isEmpty()) { // docs/design.md §2: a missing value is an empty cell, in every column type
+            return null;
         }
         try {
             return switch (type) {
