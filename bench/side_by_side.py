@@ -52,6 +52,10 @@ def label(record):
     return f"{record['solver']} {record['threads']}"
 
 
+def fmt(x):
+    return f"{x:,.0f}" if x >= 100 else f"{x:.3g}"
+
+
 def table(records, metric="steps_per_s"):
     by = {}
     for r in records:
@@ -67,7 +71,7 @@ def table(records, metric="steps_per_s"):
             return max(options) if options else (float("nan"), "-")
         dmf, torch, numpy = best("dmflab"), best("torch"), best("numpy")
         case_loads = [x for k, v in loads.items() if k[2:] == (n, depth, loss) for x in v]
-        lines.append(f"| {loss} | {depth} | {n} | {dmf[0]:,.0f} | {torch[0]:,.0f} ({torch[1]}) | {numpy[0]:,.0f} "
+        lines.append(f"| {loss} | {depth} | {n} | {fmt(dmf[0])} | {fmt(torch[0])} ({torch[1]}) | {fmt(numpy[0])} "
                      f"({numpy[1]}) | {dmf[0] / torch[0]:.2f} | {dmf[0] / numpy[0]:.2f} | "
                      f"{min(case_loads):.1f}–{max(case_loads):.1f} |")
     return "\n".join(lines)

@@ -128,7 +128,7 @@ record Rows(String name, List<String> columns, List<String> types, List<List<Obj
     }
 
     private static Object parse(String text, String type, String where) {
-        if (text.isEmpty() && !"string".equals(type)) {
+        if (text.isEmpty()) { // docs/design.md §2: a missing value is an empty cell, in every column type
             return null;
         }
         try {

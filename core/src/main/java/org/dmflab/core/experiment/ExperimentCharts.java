@@ -130,8 +130,8 @@ final class ExperimentCharts {
         LineChart.Builder chart = LineChart.builder(zoom ? "One eigenvalue: the predicted counts, zoomed"
                         : "One eigenvalue: trajectory vs predicted iteration counts")
                 .subtitle(String.format(Locale.ROOT, "λ = %s, N = %s, α = %s, η = %s; a count marks where |x(k)ᴺ − λ| "
-                                + "≤ ελ with ε = %s", number(bounds.lambda()), run.spec().train().get("depth"),
-                        run.spec().train().get("alpha"), run.spec().train().get("step"),
+                                + "≤ ελ with ε = %s", number(bounds.lambda()), run.train().depth(),
+                        run.train().alpha(), run.train().step(),
                         run.prediction().get().config().epsilon()))
                 .xAxis("iteration k", false).yAxis("product eigenvalue x(k)ᴺ (log scale)", true)
                 .series("x(k)ᴺ (exact recursion (18))", x, y, ChartStyle.seriesColor(0), false);
