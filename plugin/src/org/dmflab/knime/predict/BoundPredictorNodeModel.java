@@ -70,7 +70,7 @@ final class BoundPredictorNodeModel extends EngineNodeModel {
                     ? SpectrumTables.fromTable(input, INPUT_SOURCE)
                     : SpectrumSource.fromTarget(MatrixTables.fromTable(input, INPUT_SOURCE), INPUT_SOURCE);
             Prediction prediction = Predictor.predict(config, spectrum,
-                    new ExecutionProgress(exec.createSubProgress(0.9)));
+                    ExecutionProgress.timed(exec.createSubProgress(0.9)));
             if (!prediction.verdict().withinUniformCondition() || !prediction.notes().isEmpty()) {
                 StringBuilder warning = new StringBuilder(prediction.verdict().message());
                 prediction.notes().forEach(note -> warning.append('\n').append(note));

@@ -91,7 +91,7 @@ final class SpectrumTrackerNodeModel extends EngineNodeModel implements ChartSou
         return EngineCalls.execute(() -> {
             DataTable[] inputs = {(BufferedDataTable) inObjects[0], (BufferedDataTable) inObjects[1],
                     (BufferedDataTable) inObjects[2]};
-            TrackResult result = track(inputs, exec, new ExecutionProgress(exec.createSubProgress(0.4)));
+            TrackResult result = track(inputs, exec, ExecutionProgress.timed(exec.createSubProgress(0.4)));
             TrackChartSet chartSet = TrackCharts.all(result);
             PortObject[] outputs = new PortObject[5];
             outputs[0] = KnimeTables.write(result.plateausTable(), exec);

@@ -73,7 +73,7 @@ final class DeepFactorizationTrainerNodeModel extends EngineNodeModel {
                 setWarningMessage(String.join("\n", plan.warnings()));
             }
             // a diverging run throws RunFailedException; KNIME shows its message (iteration, loss, admissible step)
-            TrainingResult result = plan.run(new ExecutionProgress(exec.createSubProgress(0.9)));
+            TrainingResult result = plan.run(ExecutionProgress.timed(exec.createSubProgress(0.9)));
             pushFlowVariableDouble(FLOW_FINAL_LOSS, result.finalLoss());
             pushFlowVariableDouble(FLOW_EFFECTIVE_RANK, result.finalEffectiveRank());
             pushFlowVariableString(FLOW_SOLVER, result.solver().key());

@@ -38,6 +38,8 @@ class CancelAndProgressTest {
             assertTrue(progress.stream().anyMatch(p -> p.hasProgress() && p.getProgress() > 0
                             && p.getMessage() != null && !p.getMessage().isBlank()),
                     "the trainer reports a fraction and a message to KNIME's monitor: " + progress);
+            assertTrue(progress.stream().anyMatch(p -> p.getMessage() != null && p.getMessage().contains(" elapsed")),
+                    "the messages carry the elapsed time, as on the command line: " + progress);
             assertTrue(trainer.getNodeContainerState().isExecutionInProgress(), "still running when cancelled");
             long cancelled = System.nanoTime();
             project.wfm().cancelExecution(trainer);
