@@ -26,7 +26,11 @@ public final class Spectra {
 
     /** Singular values σ₁ ≥ … ≥ σ_min(m,n) of {@code matrix} (not modified). */
     public static double[] singularValues(DMatrixRMaj matrix) {
-        double[] values = SingularOps_DDRM.singularValues(matrix.copy());
+        return sortDescending(SingularOps_DDRM.singularValues(matrix.copy()));
+    }
+
+    /** Sorts {@code values} in place, largest first, and returns them. */
+    public static double[] sortDescending(double[] values) {
         Arrays.sort(values);
         for (int i = 0, j = values.length - 1; i < j; i++, j--) {
             double swap = values[i];

@@ -4,7 +4,6 @@ import static org.bytedeco.openblas.global.openblas.LAPACKE_dgesdd;
 import static org.bytedeco.openblas.global.openblas.LAPACKE_dsyevd;
 import static org.bytedeco.openblas.global.openblas.LAPACK_COL_MAJOR;
 
-import java.util.Arrays;
 import org.dmflab.core.linalg.Spectra;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
@@ -54,7 +53,7 @@ final class RecordingSpectra {
             for (int i = 0; i < values.length; i++) {
                 values[i] = Math.abs(values[i]);
             }
-            return descending(values);
+            return Spectra.sortDescending(values);
         }
         if (!NativeBlas.available()) {
             return Spectra.singularValues(w);
@@ -72,7 +71,7 @@ final class RecordingSpectra {
             throw new ArithmeticException("the singular value decomposition did not converge (LAPACK dgesdd info "
                     + info + ")");
         }
-        return descending(values);
+        return Spectra.sortDescending(values);
     }
 
     /** Largest singular value of {@code w} (0 for an empty matrix). */
@@ -110,13 +109,4 @@ final class RecordingSpectra {
         return values;
     }
 
-    private static double[] descending(double[] values) {
-        Arrays.sort(values);
-        for (int i = 0, j = values.length - 1; i < j; i++, j--) {
-            double swap = values[i];
-            values[i] = values[j];
-            values[j] = swap;
-        }
-        return values;
-    }
 }
