@@ -7,6 +7,7 @@ import static org.dmflab.core.groundtruth.GroundTruthSettings.MAX_SIZE;
 import static org.dmflab.core.groundtruth.GroundTruthSettings.MEASUREMENTS;
 import static org.dmflab.core.groundtruth.GroundTruthSettings.N;
 import static org.dmflab.core.groundtruth.GroundTruthSettings.NOISE;
+import static org.dmflab.core.groundtruth.GroundTruthSettings.OBSERVATIONS;
 import static org.dmflab.core.groundtruth.GroundTruthSettings.SEED;
 import static org.dmflab.core.groundtruth.GroundTruthSettings.SPECTRUM;
 import static org.dmflab.core.groundtruth.GroundTruthSettings.SYMMETRIZE_NOISE;
@@ -32,6 +33,7 @@ final class GroundTruthNodeSettings {
     final SettingsModelString noise = group.string(NOISE, "none");
     final SettingsModelBoolean symmetrizeNoise = group.flag(SYMMETRIZE_NOISE, false);
     final SettingsModelIntegerBounded measurements = group.integer(MEASUREMENTS, 0, 0, Integer.MAX_VALUE);
+    final SettingsModelString observations = group.string(OBSERVATIONS, "0");
     final SettingsModelBoolean input = group.flag(INPUT, false);
 
     /** The engine configuration for the current values; {@code matrix} is the input table's matrix when used. */

@@ -28,7 +28,8 @@ final class DeepFactorizationTrainerNodeDialog extends DefaultNodeSettingsPane {
         addDialogComponent(new DialogComponentString(settings.record, "Record (every:K or log:P)", true, 12));
         addDialogComponent(new DialogComponentStringSelection(settings.solver, "Solver", "auto", "matrix", "spectral",
                 "flow"));
-        addDialogComponent(new DialogComponentStringSelection(settings.loss, "Loss", "full", "sensing"));
+        addDialogComponent(new DialogComponentStringSelection(settings.loss, "Loss", "full", "sensing",
+                "completion"));
         closeCurrentGroup();
 
         Runnable updateEnabled = () -> {

@@ -21,7 +21,8 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "generate", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Generate a target matrix with a chosen spectrum, or read one, optionally with noise and "
                 + "matrix-sensing measurements.",
-                "Writes matrix.csv, spectrum.csv (computed from the matrix) and, with --measurements, measurements.csv."})
+                "Writes matrix.csv, spectrum.csv (computed from the matrix), with --measurements measurements.csv and with "
+                        + "--observations observations.csv."})
 final class GenerateCommand implements Callable<Integer> {
 
     @Spec
@@ -29,7 +30,9 @@ final class GenerateCommand implements Callable<Integer> {
 
     @Option(names = "--spectrum", paramLabel = "LIST",
             description = "Eigenvalues (square) or singular values (rectangular): a comma list such as 8,4,2,1,-1, "
-                    + "or geometric:first,ratio,count, linear:first,last,count, lowrank:r,value,n.")
+                    + "or geometric:first,ratio,count, linear:first,last,count, lowrank:r,value,n; or "
+                    + "gaussian-factors:r[,norm], a random rank-r m×n matrix U Vᵀ with Gaussian factors scaled to "
+                    + "Frobenius norm norm (default √(m·n); needs --n and --seed).")
     String spectrum;
 
     @Option(names = "--n", paramLabel = "N", description = "Columns (and rows of a square target); default: the "
@@ -57,6 +60,11 @@ final class GenerateCommand implements Callable<Integer> {
             + "measurements yᵢ = ⟨Aᵢ, Φ⟩ (entries of Aᵢ ~ N(0, 1/COUNT)); default 0.")
     String measurements;
 
+    @Option(names = "--observations", paramLabel = "COUNT", description = "Matrix completion: observe COUNT entries "
+            + "(a whole number) or a fraction of them (e.g. 0.2), uniformly without replacement (seeded); writes "
+            + "observations.csv (row, column 1-based, value). Default 0 (none).")
+    String observations;
+
     @Option(names = "--input", paramLabel = "CSV", description = "Use this matrix table (numeric columns only) "
             + "instead of a spectrum.")
     Path input;
@@ -80,12 +88,17 @@ final class GenerateCommand implements Callable<Integer> {
             if (truth.sensing().isPresent()) {
                 CsvTables.write(truth.sensing().get().toTable(), output.file("measurements.csv"));
             }
+            if (truth.observations().isPresent()) {
+                CsvTables.write(truth.observations().get().toTable(), output.file("observations.csv"));
+            }
             output.commit();
             DMatrixRMaj matrix = truth.matrix();
             spec.commandLine().getOut().printf("wrote %s (%d×%d) and %s (%d %ss)%s%n", output.finalFile("matrix.csv"),
                     matrix.numRows, matrix.numCols, output.finalFile("spectrum.csv"), truth.spectrum().size(),
-                    truth.spectrum().kind().label(), truth.sensing().isPresent()
-                            ? " and " + output.finalFile("measurements.csv") : "");
+                    truth.spectrum().kind().label(), (truth.sensing().isPresent()
+                            ? " and " + output.finalFile("measurements.csv") : "") + truth.observations()
+                            .map(o -> " and " + output.finalFile("observations.csv") + " (" + o.count()
+                                    + " observed entries)").orElse(""));
         }
         return ExitCode.OK;
     }

@@ -85,7 +85,7 @@ final class TrackCommand implements Callable<Integer> {
         RawSettings raw = SettingsOptions.of(spec, TrackSettings.KEYS);
         TrackConfig config = TrackSettings.parse(raw);
 
-        Table traceTable = CsvTables.read(trace, byName(Schemas.trace(0, 0)), "");
+        Table traceTable = CsvTables.read(trace, byName(Schemas.trace(0, 0, true)), "");
         Optional<Path> targetFile = target == null ? Optional.empty()
                 : Optional.of(target.matrix != null ? target.matrix : target.spectrum);
         Optional<Table> targetTable = Optional.empty();

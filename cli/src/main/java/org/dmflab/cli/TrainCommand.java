@@ -7,9 +7,12 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.dmflab.cli.io.CsvTables;
 import org.dmflab.cli.io.OutputDirectory;
+import org.dmflab.core.InvalidInputException;
+import org.dmflab.core.groundtruth.Observations;
 import org.dmflab.core.groundtruth.SensingData;
 import org.dmflab.core.settings.RawSettings;
 import org.dmflab.core.table.MatrixTables;
+import org.dmflab.core.train.LossKind;
 import org.dmflab.core.train.TrainConfig;
 import org.dmflab.core.train.TrainSettings;
 import org.dmflab.core.train.Trainer;
@@ -34,9 +37,20 @@ final class TrainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--target", required = true, paramLabel = "CSV",
-            description = "The target matrix Φ as a matrix table (e.g. matrix.csv from dmflab generate).")
+    @Option(names = "--target", paramLabel = "CSV",
+            description = "The target matrix Φ as a matrix table (e.g. matrix.csv from dmflab generate). Required, "
+                    + "except for --loss completion, where it is the full truth for the error columns and, without "
+                    + "it, --shape gives the shape.")
     Path target;
+
+    @Option(names = "--observations", paramLabel = "CSV",
+            description = "Matrix completion: the observed entries (observations.csv from dmflab generate "
+                    + "--observations: row, column 1-based, value); used with --loss completion.")
+    Path observations;
+
+    @Option(names = "--shape", paramLabel = "MxN",
+            description = "Matrix completion without --target: the shape m×n of W, e.g. 100x100.")
+    String shape;
 
     @Option(names = "--measurements", paramLabel = "CSV",
             description = "Matrix-sensing measurements (measurements.csv from dmflab generate --measurements); "
@@ -83,8 +97,9 @@ final class TrainCommand implements Callable<Integer> {
             + "identity or perturbed start, full loss) or flow (gradient flow at t = η·k; same conditions).")
     String solver;
 
-    @Option(names = "--loss", paramLabel = "LOSS", description = "full (½‖W − Φ‖²_F; default) or sensing "
-            + "(½ Σ(⟨Aᵢ, W⟩ − yᵢ)²; needs --measurements).")
+    @Option(names = "--loss", paramLabel = "LOSS", description = "full (½‖W − Φ‖²_F; default), sensing "
+            + "(½ Σ(⟨Aᵢ, W⟩ − yᵢ)²; needs --measurements) or completion (½ Σ_observed (W_ij − y_ij)²; needs "
+            + "--observations and --target or --shape).")
     String loss;
 
     @Option(names = "--width", paramLabel = "W", description = "Inner width of the factors (W₁ is W×n, W_N is "
@@ -99,11 +114,7 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         RawSettings raw = SettingsOptions.of(spec, TrainSettings.KEYS);
         TrainConfig config = TrainSettings.parse(raw);
-        DMatrixRMaj matrix = MatrixTables.fromTable(CsvTables.read(target, Map.of(), "r"), target.toString());
-        Optional<SensingData> sensing = measurements == null ? Optional.empty()
-                : Optional.of(SensingData.fromTable(CsvTables.read(measurements, Map.of(), "m"), matrix.numRows,
-                matrix.numCols, measurements.toString()));
-        TrainingPlan plan = Trainer.plan(config, matrix, sensing);
+        TrainingPlan plan = config.loss() == LossKind.COMPLETION ? completionPlan(config) : plan(config);
         PrintWriter err = spec.commandLine().getErr();
         for (String warning : plan.warnings()) {
             err.println("dmflab train: warning: " + warning);
@@ -119,5 +130,65 @@ final class TrainCommand implements Callable<Integer> {
                     output.finalFile("trace.csv"), result.trace().size(), output.finalFile("product.csv"));
         }
         return ExitCode.OK;
+    }
+
+    private TrainingPlan plan(TrainConfig config) {
+        if (target == null) {
+            throw new InvalidInputException("--target", "is required (the matrix to factorize); only --loss "
+                    + "completion can do without it");
+        }
+        if (observations != null || shape != null) {
+            throw new InvalidInputException(observations != null ? "--observations" : "--shape", "belongs to --loss "
+                    + "completion; add --loss completion or leave it out");
+        }
+        DMatrixRMaj matrix = readMatrix(target);
+        Optional<SensingData> sensing = measurements == null ? Optional.empty()
+                : Optional.of(SensingData.fromTable(CsvTables.read(measurements, Map.of(), "m"), matrix.numRows,
+                matrix.numCols, measurements.toString()));
+        return Trainer.plan(config, matrix, sensing);
+    }
+
+    /** Completion: the observations, with the shape from --target (which is then also the truth) or --shape. */
+    private TrainingPlan completionPlan(TrainConfig config) {
+        if (observations == null) {
+            throw new InvalidInputException("--observations", "--loss completion trains on observed entries; give "
+                    + "the observations table (row, column, value), e.g. observations.csv from dmflab generate "
+                    + "--observations 2000");
+        }
+        if ((target == null) == (shape == null)) {
+            throw new InvalidInputException(target == null ? "--shape" : "--target", "--loss completion needs the "
+                    + "shape of W from exactly one of --target (the full matrix) and --shape (e.g. --shape 100x100)");
+        }
+        if (measurements != null) {
+            throw new InvalidInputException("--measurements", "belongs to --loss sensing; leave it out with --loss "
+                    + "completion");
+        }
+        Optional<DMatrixRMaj> full = target == null ? Optional.empty() : Optional.of(readMatrix(target));
+        int[] size = full.map(m -> new int[]{m.numRows, m.numCols}).orElseGet(() -> parseShape(shape));
+        Observations observed = Observations.fromTable(CsvTables.read(observations, Map.of(), "o"), size[0], size[1],
+                observations.toString());
+        return Trainer.planCompletion(config, observed, full);
+    }
+
+    private static DMatrixRMaj readMatrix(Path file) {
+        return MatrixTables.fromTable(CsvTables.read(file, Map.of(), "r"), file.toString());
+    }
+
+    /** {@code MxN} (or {@code M×N}), both at least 1. */
+    static int[] parseShape(String text) {
+        String[] parts = text.trim().toLowerCase(java.util.Locale.ROOT).split("[x×]", -1);
+        try {
+            if (parts.length == 2) {
+                int m = Integer.parseInt(parts[0].trim());
+                int n = Integer.parseInt(parts[1].trim());
+                if (m >= 1 && n >= 1) {
+                    return new int[]{m, n};
+                }
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new InvalidInputException("--shape", "'" + text + "' is not a shape; give rows x columns, both at "
+                + "least 1, e.g. 100x100");
     }
 }

@@ -7,14 +7,16 @@ import org.dmflab.core.linalg.Spectra;
 import org.dmflab.core.linalg.Symmetry;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
+import org.ejml.dense.row.NormOps_DDRM;
 
 /**
  * Builds target matrices with a chosen spectrum (docs/theory.md §1.2): Φ = V diag(λ) Vᵀ for square targets, Φ = U diag(s) Vᵀ
- * for rectangular ones, plus optional noise (§7.4) and Gaussian matrix-sensing measurements. The reported spectrum is
+ * for rectangular ones, or a random rank-r matrix with Gaussian factors (§8.3), plus optional noise (§7.4), Gaussian
+ * matrix-sensing measurements and observed entries for matrix completion (§8.3). The reported spectrum is
  * computed from the final matrix, never copied from the request, because noise changes it.
  *
- * <p>All random draws come from one {@link Random} seeded with the configured seed, in a fixed order (V, U, noise,
- * measurements), so the same configuration gives the same bytes.
+ * <p>All random draws come from one {@link Random} seeded with the configured seed, in a fixed order (V, U or
+ * the Gaussian factors, noise, measurements, observed entries), so the same configuration gives the same bytes.
  */
 public final class GroundTruthGenerator {
     private GroundTruthGenerator() {
@@ -23,14 +25,32 @@ public final class GroundTruthGenerator {
     /** Generates the target described by {@code config}. */
     public static GroundTruth generate(GroundTruthConfig config) {
         Random random = new Random(config.seed().orElse(0L));
-        DMatrixRMaj target = config.source() instanceof TargetSource.FromSpectrum spectrum
-                ? fromSpectrum(spectrum, random)
-                : ((TargetSource.FromMatrix) config.source()).matrix();
+        DMatrixRMaj target;
+        if (config.source() instanceof TargetSource.FromSpectrum spectrum) {
+            target = fromSpectrum(spectrum, random);
+        } else if (config.source() instanceof TargetSource.GaussianFactors factors) {
+            target = gaussianFactors(factors, random);
+        } else {
+            target = ((TargetSource.FromMatrix) config.source()).matrix();
+        }
         addNoise(target, config, random);
         Optional<SensingData> sensing = config.measurements() > 0
                 ? Optional.of(measure(target, config.measurements(), random))
                 : Optional.empty();
-        return new GroundTruth(target, Spectra.of(target), sensing);
+        Optional<Observations> observations = config.observations().isNone() ? Optional.empty()
+                : Optional.of(Observations.sample(target, config.observations().resolve(target.getNumElements()),
+                random));
+        return new GroundTruth(target, Spectra.of(target), sensing, observations);
+    }
+
+    /** U Vᵀ with i.i.d. N(0, 1) U (m×r, drawn first) and V (n×r), scaled to the requested Frobenius norm. */
+    private static DMatrixRMaj gaussianFactors(TargetSource.GaussianFactors request, Random random) {
+        DMatrixRMaj left = RandomMatrices.gaussian(request.rows(), request.rank(), 1.0, random);
+        DMatrixRMaj right = RandomMatrices.gaussian(request.n(), request.rank(), 1.0, random);
+        DMatrixRMaj target = new DMatrixRMaj(request.rows(), request.n());
+        CommonOps_DDRM.multTransB(left, right, target);
+        CommonOps_DDRM.scale(request.norm() / NormOps_DDRM.normF(target), target);
+        return target;
     }
 
     private static DMatrixRMaj fromSpectrum(TargetSource.FromSpectrum request, Random random) {

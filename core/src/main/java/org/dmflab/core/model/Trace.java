@@ -6,7 +6,9 @@ import java.util.List;
 /**
  * The record of a gradient-descent run: one point per recorded iteration, ascending, with the columns of the trace table
  * (design.md §2; {@code table.TraceTables} converts it to and from that table). {@code lambda} holds vᵢᵀ W vᵢ along the target's eigenvectors (symmetric targets; empty rows
- * otherwise), {@code sigma} the singular values of W, descending.
+ * otherwise), {@code sigma} the singular values of W, descending. A completion trace ({@link #completion()}) also
+ * has the error on the unobserved entries and the relative error; its error columns are NaN where the full target is
+ * unknown.
  */
 public final class Trace {
     private final long[] iterations;
@@ -18,6 +20,9 @@ public final class Trace {
     private final double[] stableRank;
     private final double[][] lambda;
     private final double[][] sigma;
+    private final boolean completion;
+    private final double[] errorUnobserved;
+    private final double[] relativeError;
 
     private Trace(Builder builder) {
         int size = builder.iterations.size();
@@ -30,6 +35,9 @@ public final class Trace {
         stableRank = new double[size];
         lambda = new double[size][];
         sigma = new double[size][];
+        completion = builder.completion;
+        errorUnobserved = new double[size];
+        relativeError = new double[size];
         for (int k = 0; k < size; k++) {
             double[] scalars = builder.scalars.get(k);
             iterations[k] = builder.iterations.get(k);
@@ -41,12 +49,34 @@ public final class Trace {
             stableRank[k] = scalars[5];
             lambda[k] = builder.lambdas.get(k);
             sigma[k] = builder.sigmas.get(k);
+            errorUnobserved[k] = scalars[6];
+            relativeError[k] = scalars[7];
         }
     }
 
     /** Starts a trace with {@code eigenCount} lambda columns (0 for non-symmetric targets) and {@code sigmaCount} sigma columns. */
     public static Builder builder(int eigenCount, int sigmaCount) {
-        return new Builder(eigenCount, sigmaCount);
+        return new Builder(eigenCount, sigmaCount, false);
+    }
+
+    /** Starts a trace; {@code completion} adds the columns of a matrix-completion run (docs/design.md §2). */
+    public static Builder builder(int eigenCount, int sigmaCount, boolean completion) {
+        return new Builder(eigenCount, sigmaCount, completion);
+    }
+
+    /** Whether this is the trace of a completion run, with the columns error_unobserved and relative_error. */
+    public boolean completion() {
+        return completion;
+    }
+
+    /** Completion: ‖W − Φ‖_F over the unobserved entries (NaN when Φ is unknown or this is no completion trace). */
+    public double errorUnobserved(int point) {
+        return errorUnobserved[point];
+    }
+
+    /** Completion: ‖W − Φ‖_F / ‖Φ‖_F (NaN when Φ is unknown or this is no completion trace). */
+    public double relativeError(int point) {
+        return relativeError[point];
     }
 
     public int size() {
@@ -118,19 +148,29 @@ public final class Trace {
     public static final class Builder {
         private final int eigenCount;
         private final int sigmaCount;
+        private final boolean completion;
         private final List<Long> iterations = new ArrayList<>();
         private final List<double[]> scalars = new ArrayList<>();
         private final List<double[]> lambdas = new ArrayList<>();
         private final List<double[]> sigmas = new ArrayList<>();
 
-        private Builder(int eigenCount, int sigmaCount) {
+        private Builder(int eigenCount, int sigmaCount, boolean completion) {
             this.eigenCount = eigenCount;
             this.sigmaCount = sigmaCount;
+            this.completion = completion;
         }
 
         /** Records one point; the arrays are copied. */
         public Builder add(long iteration, double time, double loss, double errorFro, double errorOp,
                            double effectiveRank, double stableRank, double[] lambda, double[] sigma) {
+            return add(iteration, time, loss, errorFro, errorOp, effectiveRank, stableRank, lambda, sigma, Double.NaN,
+                    Double.NaN);
+        }
+
+        /** Records one point with the completion columns (NaN where unknown); the arrays are copied. */
+        public Builder add(long iteration, double time, double loss, double errorFro, double errorOp,
+                           double effectiveRank, double stableRank, double[] lambda, double[] sigma,
+                           double errorUnobserved, double relativeError) {
             if (lambda.length != eigenCount || sigma.length != sigmaCount) {
                 throw new IllegalArgumentException("expected " + eigenCount + " lambdas and " + sigmaCount
                         + " sigmas, got " + lambda.length + " and " + sigma.length);
@@ -140,7 +180,8 @@ public final class Trace {
                         + iterations.get(iterations.size() - 1));
             }
             iterations.add(iteration);
-            scalars.add(new double[]{time, loss, errorFro, errorOp, effectiveRank, stableRank});
+            scalars.add(new double[]{time, loss, errorFro, errorOp, effectiveRank, stableRank, errorUnobserved,
+                    relativeError});
             lambdas.add(lambda.clone());
             sigmas.add(sigma.clone());
             return this;

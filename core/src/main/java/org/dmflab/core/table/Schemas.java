@@ -36,6 +36,15 @@ public final class Schemas {
     public static final String Y = "y";
     public static final String ENTRY_PREFIX = "a";
 
+    public static final String ROW = "row";
+    public static final String COLUMN = "column";
+    public static final String ERROR_UNOBSERVED = "error_unobserved";
+    public static final String RELATIVE_ERROR = "relative_error";
+
+    /** The observations of matrix completion: one row per observed entry, 1-based {@code row} and {@code column}. */
+    public static final List<Column> OBSERVATIONS = List.of(
+            Column.of(ROW, INTEGER), Column.of(COLUMN, INTEGER), Column.of(VALUE, DOUBLE));
+
     /** The spectrum table: one row per eigenvalue or singular value, descending. */
     public static final List<Column> SPECTRUM = List.of(
             Column.of(INDEX, INTEGER), Column.of(VALUE, DOUBLE), Column.of(KIND, STRING));
@@ -89,12 +98,21 @@ public final class Schemas {
      * {@code sigma_1 … sigma_singular}.
      */
     public static List<Column> trace(int eigenCount, int singularCount) {
+        return trace(eigenCount, singularCount, false);
+    }
+
+    /**
+     * The trace table; a completion trace ({@code completion}) has nullable error columns (empty when the full target
+     * is unknown) and ends with {@code error_unobserved} (‖W − Φ‖_F over the unobserved entries) and
+     * {@code relative_error} (‖W − Φ‖_F / ‖Φ‖_F).
+     */
+    public static List<Column> trace(int eigenCount, int singularCount, boolean completion) {
         List<Column> columns = new ArrayList<>(List.of(
                 Column.of(ITERATION, LONG),
                 Column.of(TIME, DOUBLE),
                 Column.of(LOSS, DOUBLE),
-                Column.of(ERROR_FRO, DOUBLE),
-                Column.of(ERROR_OP, DOUBLE),
+                new Column(ERROR_FRO, DOUBLE, completion),
+                new Column(ERROR_OP, DOUBLE, completion),
                 Column.of(EFFECTIVE_RANK, DOUBLE),
                 Column.of(STABLE_RANK, DOUBLE)));
         for (int i = 1; i <= eigenCount; i++) {
@@ -102,6 +120,10 @@ public final class Schemas {
         }
         for (int i = 1; i <= singularCount; i++) {
             columns.add(Column.of(SIGMA_PREFIX + i, DOUBLE));
+        }
+        if (completion) {
+            columns.add(Column.nullable(ERROR_UNOBSERVED, DOUBLE));
+            columns.add(Column.nullable(RELATIVE_ERROR, DOUBLE));
         }
         return List.copyOf(columns);
     }

@@ -12,15 +12,16 @@ public final class TraceTables {
 
     /** The trace table of design.md §2. */
     public static Table toTable(Trace trace) {
-        List<Column> columns = Schemas.trace(trace.eigenCount(), trace.sigmaCount());
+        boolean completion = trace.completion();
+        List<Column> columns = Schemas.trace(trace.eigenCount(), trace.sigmaCount(), completion);
         Table.Builder table = Table.builder(columns);
         Object[] cells = new Object[columns.size()];
         for (int k = 0; k < trace.size(); k++) {
             cells[0] = trace.iteration(k);
             cells[1] = trace.time(k);
             cells[2] = trace.loss(k);
-            cells[3] = trace.errorFro(k);
-            cells[4] = trace.errorOp(k);
+            cells[3] = orEmpty(trace.errorFro(k), completion);
+            cells[4] = orEmpty(trace.errorOp(k), completion);
             cells[5] = trace.effectiveRank(k);
             cells[6] = trace.stableRank(k);
             int c = 7;
@@ -30,15 +31,25 @@ public final class TraceTables {
             for (double value : trace.sigmas(k)) {
                 cells[c++] = value;
             }
+            if (completion) {
+                cells[c++] = orEmpty(trace.errorUnobserved(k), true);
+                cells[c] = orEmpty(trace.relativeError(k), true);
+            }
             table.addRow(cells);
         }
         return table.build();
     }
 
+    /** NaN (an unknown error) as an empty cell where the column allows it. */
+    private static Double orEmpty(double value, boolean nullable) {
+        return nullable && Double.isNaN(value) ? null : value;
+    }
+
     /**
      * Reads a trace table (from the trainer or any table with the trace columns), checking what the tracker relies on:
      * every fixed column present (the message lists the missing ones), {@code lambda_1 … lambda_n} and
-     * {@code sigma_1 … sigma_p} numbered without gaps, iterations strictly increasing, every value finite.
+     * {@code sigma_1 … sigma_p} numbered without gaps, iterations strictly increasing, every value finite. A table with
+     * {@code error_unobserved} and {@code relative_error} is a completion trace, whose error cells may be empty (unknown).
      *
      * @param source how the user knows the table, for messages
      */
@@ -61,7 +72,10 @@ public final class TraceTables {
                     + "effective_rank, stable_rank, lambda_1…, sigma_1…)");
         }
         int eigenCount = countNumbered(table, Schemas.LAMBDA_PREFIX);
-        Trace.Builder builder = Trace.builder(eigenCount, sigmaCount);
+        int unobservedColumn = table.indexOf(Schemas.ERROR_UNOBSERVED);
+        int relativeColumn = table.indexOf(Schemas.RELATIVE_ERROR);
+        boolean completion = unobservedColumn >= 0 && relativeColumn >= 0;
+        Trace.Builder builder = Trace.builder(eigenCount, sigmaCount, completion);
         int[] fixedIndex = fixed.stream().mapToInt(table::indexOf).toArray();
         double[] scalars = new double[6];
         double[] lambdas = new double[eigenCount];
@@ -76,7 +90,9 @@ public final class TraceTables {
             }
             previous = iteration;
             for (int c = 1; c < fixedIndex.length; c++) {
-                scalars[c - 1] = number(table, row, fixedIndex[c], source);
+                boolean error = fixed.get(c).equals(Schemas.ERROR_FRO) || fixed.get(c).equals(Schemas.ERROR_OP);
+                scalars[c - 1] = completion && error ? numberOrUnknown(table, row, fixedIndex[c], source)
+                        : number(table, row, fixedIndex[c], source);
             }
             for (int i = 0; i < eigenCount; i++) {
                 lambdas[i] = number(table, row, table.indexOf(Schemas.LAMBDA_PREFIX + (i + 1)), source);
@@ -84,7 +100,9 @@ public final class TraceTables {
             for (int i = 0; i < sigmaCount; i++) {
                 sigmas[i] = number(table, row, table.indexOf(Schemas.SIGMA_PREFIX + (i + 1)), source);
             }
-            builder.add(iteration, scalars[0], scalars[1], scalars[2], scalars[3], scalars[4], scalars[5], lambdas, sigmas);
+            builder.add(iteration, scalars[0], scalars[1], scalars[2], scalars[3], scalars[4], scalars[5], lambdas, sigmas,
+                    completion ? numberOrUnknown(table, row, unobservedColumn, source) : Double.NaN,
+                    completion ? numberOrUnknown(table, row, relativeColumn, source) : Double.NaN);
         }
         return builder.build();
     }
@@ -104,6 +122,11 @@ public final class TraceTables {
             }
         }
         return count;
+    }
+
+    /** An error cell of a completion trace: empty means unknown (no full target), read as NaN. */
+    private static double numberOrUnknown(Table table, int row, int column, String source) {
+        return table.cell(row, column) == null ? Double.NaN : number(table, row, column, source);
     }
 
     private static double number(Table table, int row, int column, String source) {

@@ -14,7 +14,8 @@ import org.dmflab.core.model.TracePoint;
 /**
  * Gradient descent (6) on all factors at once (docs/theory.md §1.3–1.6, docs/design.md §5). {@link #evaluate()} forms the prefix
  * products P_j = W_j ⋯ W₁ (N − 1 products) and the loss gradient G = ∂L/∂W (G = W − Φ for the full loss (5),
- * G = Σᵢ (⟨Aᵢ, W⟩ − yᵢ) Aᵢ for matrix sensing). {@link #update()} walks back from j = N with S = W_{j+1}ᵀ ⋯ W_Nᵀ G:
+ * G = Σᵢ (⟨Aᵢ, W⟩ − yᵢ) Aᵢ for matrix sensing, W − Y on the observed entries and 0 elsewhere for completion, by
+ * {@link CompletionLoss}). {@link #update()} walks back from j = N with S = W_{j+1}ᵀ ⋯ W_Nᵀ G:
  * W_j −= η S P_{j−1}ᵀ, which is (9), after S ← W_jᵀ S with the old W_j — 2(N − 1) products, 3N − 3 in all, in
  * preallocated buffers through {@link DenseKernel}. Factors are updated simultaneously from the iterates of step k.
  *
@@ -47,6 +48,10 @@ final class MatrixSolver implements Solver {
     private final double[] operators;
     private final double[] observations;
     private final double[] residuals;
+    private final CompletionLoss completion;
+    /** Completion with a known target: which entries are observed (row-major), for the error on the others. */
+    private final boolean[] observedMask;
+    private final double targetFro;
     private double loss = Double.NaN;
     private boolean evaluated;
     /** Called between products when one product is long enough to matter for a prompt cancel (large matrices). */
@@ -93,6 +98,9 @@ final class MatrixSolver implements Solver {
             observations = null;
             residuals = null;
         }
+        completion = problem.observations().map(CompletionLoss::new).orElse(null);
+        observedMask = problem.observations().map(o -> o.mask()).orElse(null);
+        targetFro = problem.targetKnown() ? CommonOps_DDRM.elementSum(elementSquares(problem.target())) : Double.NaN;
     }
 
     /** The start of docs/theory.md §1.4–1.6: αI (7), W₁ = βI and the others αI (13), or seeded Gaussian entries. */
@@ -143,7 +151,9 @@ final class MatrixSolver implements Solver {
         }
         double[][] w = prefix[depth - 1];
         double sum = 0;
-        if (operators == null) {
+        if (completion != null) {
+            sum = completion.gather(w, gradient);
+        } else if (operators == null) {
             for (int r = 0; r < m; r++) {
                 double[] wr = w[r];
                 double[] tr = target[r];
@@ -215,14 +225,27 @@ final class MatrixSolver implements Solver {
             evaluate();
         }
         DMatrixRMaj w = DenseKernel.matrix(prefix[depth - 1], m, n);
+        double[] sigma = Spectra.singularValues(w);
+        double[] lambda = problem.eigen().map(eigen -> alongEigenvectors(eigen, w)).orElse(new double[0]);
+        if (!problem.targetKnown()) {
+            return new TracePoint(loss, Double.NaN, Double.NaN, lambda, sigma);
+        }
         DMatrixRMaj error = new DMatrixRMaj(m, n);
         CommonOps_DDRM.subtract(w, problem.target(), error);
         double errorFro = CommonOps_DDRM.elementSum(elementSquares(error));
         double[] errorSingular = Spectra.singularValues(error);
-        double[] sigma = Spectra.singularValues(w);
-        double[] lambda = problem.eigen().map(eigen -> alongEigenvectors(eigen, w)).orElse(new double[0]);
-        return new TracePoint(loss, Math.sqrt(errorFro), errorSingular.length == 0 ? 0 : errorSingular[0], lambda,
-                sigma);
+        double errorOp = errorSingular.length == 0 ? 0 : errorSingular[0];
+        if (observedMask == null) {
+            return new TracePoint(loss, Math.sqrt(errorFro), errorOp, lambda, sigma);
+        }
+        double unobserved = 0;
+        for (int k = 0; k < observedMask.length; k++) {
+            if (!observedMask[k]) {
+                unobserved += error.data[k] * error.data[k];
+            }
+        }
+        return new TracePoint(loss, Math.sqrt(errorFro), errorOp, lambda, sigma, Math.sqrt(unobserved),
+                Math.sqrt(errorFro / targetFro));
     }
 
     private static DMatrixRMaj elementSquares(DMatrixRMaj matrix) {

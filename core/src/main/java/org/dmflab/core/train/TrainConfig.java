@@ -22,7 +22,7 @@ import org.dmflab.core.model.Initialization;
  * @param tolerance  stop as soon as the loss is ≤ this (0: run the whole budget)
  * @param record     which iterations the trace keeps
  * @param solver     requested solver; {@code auto} picks spectral where it is exact, matrix otherwise
- * @param loss       full observation or matrix sensing
+ * @param loss       full observation, matrix sensing or matrix completion
  * @param width      inner width of the factors (empty: the target's column count)
  */
 public record TrainConfig(int depth, double step, Initialization init, double alpha, double beta, double sigma,
@@ -79,7 +79,7 @@ public record TrainConfig(int depth, double step, Initialization init, double al
         }
         if (solver == SolverKind.SPECTRAL || solver == SolverKind.FLOW) {
             String reason = init == Initialization.GAUSSIAN ? "init=gaussian"
-                    : loss == LossKind.SENSING ? "loss=sensing" : null;
+                    : loss != LossKind.FULL ? "loss=" + loss.key() : null;
             if (reason != null) {
                 throw new InvalidInputException(TrainSettings.SOLVER, "solver=" + solver.key() + " is exact only for a "
                         + "symmetric target with an identity or perturbed start and the full loss, not with " + reason

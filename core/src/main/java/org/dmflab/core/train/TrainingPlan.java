@@ -72,9 +72,20 @@ public final class TrainingPlan {
         return problem.eigen().isPresent();
     }
 
+    /** Whether this is a matrix-completion run (its trace has the completion columns, docs/design.md §2). */
+    public boolean completion() {
+        return problem.observations().isPresent();
+    }
+
+    /** Whether the full target is known (false only for completion without it: the error columns stay empty). */
+    public boolean targetKnown() {
+        return problem.targetKnown();
+    }
+
     /** The columns of the trace table this plan produces (for a KNIME output spec at configure time). */
     public List<Column> traceColumns() {
-        return Schemas.trace(symmetricTarget() ? problem.cols() : 0, Math.min(problem.rows(), problem.cols()));
+        return Schemas.trace(symmetricTarget() ? problem.cols() : 0, Math.min(problem.rows(), problem.cols()),
+                completion());
     }
 
     /** The columns of the product's matrix table. */
@@ -122,7 +133,7 @@ public final class TrainingPlan {
         long budget = config.iterations();
         double tolerance = config.tolerance();
         int eigenCount = problem.eigen().isPresent() ? problem.cols() : 0;
-        Trace.Builder trace = Trace.builder(eigenCount, Math.min(problem.rows(), problem.cols()));
+        Trace.Builder trace = Trace.builder(eigenCount, Math.min(problem.rows(), problem.cols()), completion());
         RecordSchedule schedule = config.record();
         progress.checkCanceled();
         if (running instanceof MatrixSolver matrix) {
@@ -187,7 +198,8 @@ public final class TrainingPlan {
         TracePoint point = running.measure();
         double effectiveRank = RankMeasures.effectiveRank(point.sigma());
         trace.add(k, step * k, point.loss(), point.errorFro(), point.errorOp(), effectiveRank,
-                RankMeasures.stableRank(point.sigma()), point.lambda(), point.sigma());
+                RankMeasures.stableRank(point.sigma()), point.lambda(), point.sigma(), point.errorUnobserved(),
+                point.relativeError());
         return effectiveRank;
     }
 
