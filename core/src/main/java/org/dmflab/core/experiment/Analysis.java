@@ -18,5 +18,7 @@ public enum Analysis {
     /** Fig. 13: Gaussian starts with small and large σ; effective rank of both, order of learning. */
     RANDOM_INIT,
     /** Section 4 idea: distance to the clean matrix, best rank-r benchmarks, early stopping. */
-    DENOISING
+    DENOISING,
+    /** Matrix completion (docs/theory.md §8.3): final error against depth and number of observed entries. */
+    COMPLETION_DEPTH
 }

@@ -23,7 +23,7 @@ public final class ExperimentPresets {
     public static final String DEFAULT = "plateaus";
 
     private static final List<ExperimentPreset> ALL = List.of(plateaus(), spectrumRecovery(), depth(),
-            singleEigenvalue(), flowVsDescent(), randomInit(), denoising());
+            singleEigenvalue(), flowVsDescent(), randomInit(), denoising(), completionDepth());
 
     private ExperimentPresets() {
     }
@@ -138,6 +138,43 @@ public final class ExperimentPresets {
                 + "distance to the clean matrix, early stopping vs best rank-r approximations", "Section 4 (synthetic)",
                 noisy, Optional.of(clean), List.of(run("run", "identity start on the noisy matrix", train,
                 track("true"), Optional.empty())), Analysis.DENOISING);
+    }
+
+    /**
+     * The field's completion benchmark (Arora, Cohen, Hu, Luo 2019; docs/theory.md §8.3): a rank-5 100×100 matrix with
+     * Gaussian factors, ‖Φ‖_F = 100, observed at 2000 and 5000 entries, depths 2, 3, 4 from a small Gaussian start.
+     */
+    static ExperimentPreset completionDepth() {
+        return completionDepth(100, 5, new int[]{2000, 5000}, 20000);
+    }
+
+    /**
+     * A completion-depth experiment on an n×n rank-r matrix: for each count of observed entries, depths 2, 3 and 4,
+     * each from a Gaussian start with E‖W(0)‖_F = 10⁻⁴·‖Φ‖_F (σ_N of docs/theory.md §8.1, so that only the depth
+     * differs), step η = 0.01, until the loss on the observed entries is ≤ 10⁻¹⁰ or the budget is spent.
+     */
+    static ExperimentPreset completionDepth(int n, int rank, int[] observed, long iterations) {
+        Map<String, String> truth = settings(GroundTruthSettings.SPECTRUM, "gaussian-factors:" + rank,
+                GroundTruthSettings.N, Integer.toString(n), GroundTruthSettings.SEED, "1");
+        double startNorm = 1e-4 * n; // ‖Φ‖_F = √(n·n) = n
+        List<RunSpec> runs = new ArrayList<>();
+        for (int count : observed) {
+            for (int depth = 2; depth <= 4; depth++) {
+                Map<String, String> train = settings(TrainSettings.DEPTH, Integer.toString(depth), TrainSettings.STEP,
+                        "0.01", TrainSettings.INIT, "gaussian", TrainSettings.SIGMA,
+                        Double.toString(InitScale.sigma(startNorm, InitScale.dims(n, n, n, depth))),
+                        TrainSettings.SEED, "2", TrainSettings.ITERATIONS, Long.toString(iterations),
+                        TrainSettings.TOLERANCE, "1e-10", TrainSettings.RECORD, "log:200", TrainSettings.SOLVER,
+                        "matrix", TrainSettings.LOSS, "completion");
+                runs.add(new RunSpec("m" + count + "-n" + depth, "M = " + count + ", N = " + depth, train,
+                        track("true"), Optional.empty(), Optional.of(Integer.toString(count))));
+            }
+        }
+        return new ExperimentPreset("completion-depth", "matrix completion of a rank-" + rank + " " + n + "×" + n
+                + " matrix from " + java.util.Arrays.stream(observed).mapToObj(Integer::toString)
+                .collect(Collectors.joining(" and ")) + " observed entries, depths 2, 3, 4: depth ≥ 3 recovers it "
+                + "from fewer entries than depth 2", "Arora et al. 2019 (not in the paper)", truth, Optional.empty(),
+                runs, Analysis.COMPLETION_DEPTH);
     }
 
     /** A run with the predictor's view of it (same depth, step and start). */

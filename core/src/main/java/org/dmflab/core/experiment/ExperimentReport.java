@@ -69,6 +69,7 @@ public final class ExperimentReport {
             case FLOW_VS_DESCENT -> flowVsDescent();
             case RANDOM_INIT -> randomInit();
             case DENOISING -> denoising();
+            case COMPLETION_DEPTH -> completionDepth();
             default -> throw new IllegalStateException("unknown analysis " + preset.analysis());
         }
         for (RunOutcome outcome : run.runs()) {
@@ -306,6 +307,20 @@ public final class ExperimentReport {
 
     // ---- report -------------------------------------------------------------------------------------------------
 
+    private void completionDepth() {
+        CompletionDepth analysis = new CompletionDepth(run.runs());
+        Table table = analysis.table();
+        tables.put("completion-depth.csv", table);
+        chart("completion-depth.png", analysis.errorByDepth(), "Final relative error ‖W − Φ‖_F/‖Φ‖_F of each depth, "
+                + "one line per number of observed entries M (the same rank-5 matrix; docs/theory.md §8.3). Below the "
+                + "grey line (" + CompletionDepth.RECOVERED + ") the run counts as a recovery.");
+        chart("completion-error.png", analysis.errorOverIterations(), "Relative error during training: colour = "
+                + "depth, solid = the smaller M, dashed = the larger M.");
+        keyTable("Per run: final relative error, error on the unobserved entries, loss on the observed ones, "
+                + "effective rank, iterations run", table);
+        findings.add(analysis.finding());
+    }
+
     private HtmlReport html() {
         HtmlReport report = new HtmlReport("DMF Lab experiment: " + preset.name());
         report.paragraph(preset.description() + " (the paper's " + preset.figure() + ").");
@@ -338,7 +353,9 @@ public final class ExperimentReport {
         report.keyValues(withPrefix("generate", preset.groundTruth()));
         preset.clean().ifPresent(clean -> report.keyValues(withPrefix("generate (clean reference)", clean)));
         for (RunSpec spec : preset.runs()) {
-            Map<String, String> all = new LinkedHashMap<>(withPrefix("train [" + spec.title() + "]", spec.train()));
+            Map<String, String> all = new LinkedHashMap<>();
+            spec.observations().ifPresent(count -> all.put("generate [" + spec.title() + "]: observations", count));
+            all.putAll(withPrefix("train [" + spec.title() + "]", spec.train()));
             spec.predict().ifPresent(p -> all.putAll(withPrefix("predict [" + spec.title() + "]", p)));
             all.putAll(withPrefix("track [" + spec.title() + "]", spec.track()));
             report.keyValues(all);
@@ -378,6 +395,8 @@ public final class ExperimentReport {
         preset.groundTruth().forEach((key, value) -> table.addRow(rowId(), "generate", "", key, value));
         preset.clean().ifPresent(clean -> clean.forEach((key, value) -> table.addRow(rowId(), "generate-clean", "", key, value)));
         for (RunSpec spec : preset.runs()) {
+            spec.observations().ifPresent(count -> table.addRow(rowId(), "generate", spec.label(), "observations",
+                    count));
             spec.train().forEach((key, value) -> table.addRow(rowId(), "train", spec.label(), key, value));
             spec.predict().ifPresent(p -> p.forEach((key, value) -> table.addRow(rowId(), "predict", spec.label(), key, value)));
             spec.track().forEach((key, value) -> table.addRow(rowId(), "track", spec.label(), key, value));

@@ -12,11 +12,15 @@ import org.dmflab.core.spectrum.TrackSettings;
 import org.dmflab.core.theory.PredictSettings;
 import org.dmflab.core.theory.Prediction;
 import org.dmflab.core.theory.Predictor;
+import org.dmflab.core.train.TrainConfig;
 import org.dmflab.core.train.TrainSettings;
+import org.dmflab.core.train.TrainingPlan;
 import org.dmflab.core.train.Trainer;
 import org.dmflab.core.train.TrainingResult;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import org.dmflab.core.theory.PlateauCertificate;
@@ -43,8 +47,8 @@ public final class ExperimentRunner {
             // training takes most of a run's time; prediction and tracking share the last fifth
             double offset = (double) i / count;
             double width = 1.0 / count;
-            TrainingResult training = Trainer.plan(TrainSettings.parse(RawSettings.of(spec.train())), truth.matrix(),
-                    truth.sensing()).run(share(progress, offset, 0.8 * width, spec.title() + ", train"));
+            TrainingResult training = plan(preset, spec, truth).run(share(progress, offset, 0.8 * width,
+                    spec.title() + ", train"));
             Optional<Prediction> prediction = spec.predict().map(settings -> Predictor.predict(
                     PredictSettings.parse(RawSettings.of(settings)), truth.spectrum(),
                     share(progress, offset + 0.8 * width, 0.1 * width, spec.title() + ", predict")));
@@ -57,6 +61,23 @@ public final class ExperimentRunner {
         }
         progress.report(1, "done");
         return new ExperimentRun(preset, truth, clean, outcomes);
+    }
+
+    /**
+     * The run's training plan: on the preset's target, or for a completion run on the entries the generator observes
+     * of the same target (same seed, so the same matrix) with the run's {@code observations} setting.
+     */
+    private static TrainingPlan plan(ExperimentPreset preset, RunSpec spec, GroundTruth truth) {
+        TrainConfig config = TrainSettings.parse(RawSettings.of(spec.train()));
+        if (spec.observations().isEmpty()) {
+            return Trainer.plan(config, truth.matrix(), truth.sensing());
+        }
+        Map<String, String> observed = new LinkedHashMap<>(preset.groundTruth());
+        observed.put(GroundTruthSettings.OBSERVATIONS, spec.observations().get());
+        GroundTruth withObservations = GroundTruthGenerator.generate(GroundTruthSettings.parse(
+                RawSettings.of(observed), Optional.empty()));
+        return Trainer.planCompletion(config, withObservations.observations().orElseThrow(),
+                Optional.of(withObservations.matrix()));
     }
 
     /**
