@@ -20,5 +20,10 @@ public enum Analysis {
     /** Section 4 idea: distance to the clean matrix, best rank-r benchmarks, early stopping. */
     DENOISING,
     /** Matrix completion (docs/theory.md §8.3): final error against depth and number of observed entries. */
-    COMPLETION_DEPTH
+    COMPLETION_DEPTH,
+    /**
+     * The paper's Section 4 (docs/theory.md §8.1, Figs. 8–12): MNIST ones with uniform noise, depths 1…4; training and
+     * generalization error, best rank-r benchmarks, effective rank, early stopping, rows of W(k) as images.
+     */
+    MNIST_DENOISING
 }

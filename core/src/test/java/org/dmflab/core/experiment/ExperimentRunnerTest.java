@@ -50,10 +50,11 @@ class ExperimentRunnerTest {
     }
 
     /**
-     * Presets of minutes (100×100 completion): their builders are tested on small instances in CompletionDepthTest;
+     * Presets of minutes (100×100 completion, 100×784 MNIST): their builders are tested on small instances in
+     * CompletionDepthTest and MnistDenoisingTest;
      * the full runs are the README's measured reproductions.
      */
-    static final java.util.Set<String> MINUTES = java.util.Set.of("completion-depth");
+    static final java.util.Set<String> MINUTES = java.util.Set.of("completion-depth", "mnist-denoising");
 
     static Stream<String> presetNames() {
         return ExperimentPresets.all().stream().map(ExperimentPreset::name).filter(name -> !MINUTES.contains(name));
