@@ -1,7 +1,9 @@
 package org.dmflab.core.experiment;
 
 import org.dmflab.core.InvalidInputException;
+import org.dmflab.core.groundtruth.GroundTruthGenerator;
 import org.dmflab.core.groundtruth.GroundTruthSettings;
+import org.dmflab.core.settings.RawSettings;
 import org.dmflab.core.spectrum.TrackSettings;
 import org.dmflab.core.theory.PredictSettings;
 import org.dmflab.core.theory.StepSizeBounds;
@@ -145,23 +147,30 @@ public final class ExperimentPresets {
      * Gaussian factors, ‖Φ‖_F = 100, observed at 2000 and 5000 entries, depths 2, 3, 4 from a small Gaussian start.
      */
     static ExperimentPreset completionDepth() {
-        return completionDepth(100, 5, new int[]{2000, 5000}, 20000);
+        return completionDepth(100, 5, new int[]{2000, 5000}, 30000);
     }
 
     /**
      * A completion-depth experiment on an n×n rank-r matrix: for each count of observed entries, depths 2, 3 and 4,
      * each from a Gaussian start with E‖W(0)‖_F = 10⁻⁴·‖Φ‖_F (σ_N of docs/theory.md §8.1, so that only the depth
-     * differs), step η = 0.01, until the loss on the observed entries is ≤ 10⁻¹⁰ or the budget is spent.
+     * differs), until the loss on the observed entries is ≤ 10⁻¹⁰ or the budget is spent. Step
+     * η = min(0.01, (n²/M) / (N·‖Φ‖₂^{2−2/N})): the observed fraction M/n² scales the curvature N·‖Φ‖₂^{2−2/N} of the
+     * full loss near its minimum (docs/theory.md (10′) has the same power), and η = 0.01 for every run diverged at
+     * N = 4 and at N = 3 with M = 5000 (measured).
      */
     static ExperimentPreset completionDepth(int n, int rank, int[] observed, long iterations) {
         Map<String, String> truth = settings(GroundTruthSettings.SPECTRUM, "gaussian-factors:" + rank,
                 GroundTruthSettings.N, Integer.toString(n), GroundTruthSettings.SEED, "1");
+        double norm = GroundTruthGenerator.generate(GroundTruthSettings.parse(RawSettings.of(truth),
+                Optional.empty())).spectrum().values()[0];
         double startNorm = 1e-4 * n; // ‖Φ‖_F = √(n·n) = n
         List<RunSpec> runs = new ArrayList<>();
         for (int count : observed) {
             for (int depth = 2; depth <= 4; depth++) {
+                double step = Math.min(0.01, (double) n * n / count / (depth * Math.pow(norm, 2 - 2.0 / depth)));
                 Map<String, String> train = settings(TrainSettings.DEPTH, Integer.toString(depth), TrainSettings.STEP,
-                        "0.01", TrainSettings.INIT, "gaussian", TrainSettings.SIGMA,
+                        String.format(java.util.Locale.ROOT, "%.3g", step), TrainSettings.INIT, "gaussian",
+                        TrainSettings.SIGMA,
                         Double.toString(InitScale.sigma(startNorm, InitScale.dims(n, n, n, depth))),
                         TrainSettings.SEED, "2", TrainSettings.ITERATIONS, Long.toString(iterations),
                         TrainSettings.TOLERANCE, "1e-10", TrainSettings.RECORD, "log:200", TrainSettings.SOLVER,
