@@ -126,11 +126,11 @@ CELL_CLASS = {INT: "org.knime.core.data.def.IntCell", LONG: "org.knime.core.data
 
 FIXED_TYPES = {
     "spectrum": {"index": INT, "value": DOUBLE, "kind": STRING},
-    "hitting": {"index": INT, "lambda": DOUBLE, "limit": DOUBLE, "k_hit": LONG},
+    "hitting": {"index": INT, "lambda": DOUBLE, "limit": DOUBLE, "k_hit": LONG, "outcome": STRING},
     "plateaus": {"r": INT, "level": DOUBLE, "k_start": LONG, "k_end": LONG, "bound": DOUBLE, "epsilon": DOUBLE,
                  "delta": DOUBLE, "flow_k_start": DOUBLE, "flow_k_end": DOUBLE, "reason": STRING},
     "observed-plateaus": {"r": INT, "level": DOUBLE, "k_start": LONG, "k_end": LONG, "bound": DOUBLE,
-                          "observed_start": LONG, "observed_end": LONG},
+                          "observed_start": LONG, "observed_end": LONG, "recording": STRING},
     "bounds": {"index": INT, "lambda": DOUBLE, "limit": DOUBLE, "regime": STRING, "eta_max": DOUBLE,
                "k_exact": LONG, "k_lower": LONG, "k_upper": LONG, "k_flow": DOUBLE, "k_asymptotic": DOUBLE,
                "k_sign_change": LONG, "k_sign_change_bound": LONG, "k_sign_change_flow": DOUBLE},
@@ -146,7 +146,7 @@ def column_type(table, name, extra_types):
     if table in ("matrix", "product"):
         return DOUBLE
     if table == "trace":
-        return LONG if name == "iteration" else DOUBLE
+        return LONG if name == "iteration" else STRING if name == "init" else DOUBLE
     raise KeyError(f"no type for column {name} of {table}")
 
 

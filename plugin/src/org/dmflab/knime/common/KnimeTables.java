@@ -85,7 +85,7 @@ public final class KnimeTables {
                 for (int c = 0; c < values.length; c++) {
                     values[c] = value(dataRow.getCell(c), columns.get(c).type());
                 }
-                builder.addRow(dataRow.getKey().getString(), values);
+                builder.addRowWithKey(dataRow.getKey().getString(), values);
             }
         }
         return builder.build();

@@ -18,8 +18,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
 /**
- * C = A·B for n×n matrices: EJML's CommonOps_DDRM.mult against DenseKernel with one and two threads. Chooses
- * DenseKernel.DEFAULT_PARALLEL_THRESHOLD (the n from which two threads win, if any).
+ * C = A·B for n×n matrices: EJML's CommonOps_DDRM.mult against the Java DenseKernel with one and two threads.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)

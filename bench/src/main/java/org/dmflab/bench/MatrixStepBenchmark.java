@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.dmflab.core.settings.RawSettings;
+import org.dmflab.core.train.MatrixKernel;
 import org.dmflab.core.train.Solver;
 import org.dmflab.core.train.TrainSettings;
 import org.dmflab.core.train.Trainer;
@@ -22,8 +23,8 @@ import org.openjdk.jmh.annotations.TearDown;
 
 /**
  * One matrix gradient-descent step (evaluate: N − 1 prefix products and the residual; update: 2(N − 1) products) on an
- * n×n target, as bench/numpy_step.py does it in numpy. {@code threads} = 1 is the single-threaded kernel (the default
- * of the trainer), 2 splits products with at least {@link #TWO_THREADS_FROM_ROWS} rows between two threads.
+ * n×n target, as bench/dmf_step.py does it in numpy, on the kernel {@code kernel} ({@link MatrixKernel}; AUTO is the
+ * trainer's choice by size). bench/side_by_side.py runs the same step against PyTorch and numpy.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -35,10 +36,8 @@ public class MatrixStepBenchmark {
     @Param({"2", "3", "5"})
     public int depth;
 
-    static final int TWO_THREADS_FROM_ROWS = 64;
-
-    @Param({"1"})
-    public int threads;
+    @Param({"AUTO"})
+    public MatrixKernel kernel;
 
     private Solver solver;
 
@@ -49,7 +48,7 @@ public class MatrixStepBenchmark {
         TrainingPlan plan = Trainer.plan(TrainSettings.parse(RawSettings.of(Map.of(TrainSettings.DEPTH,
                 Integer.toString(depth), TrainSettings.STEP, "1e-4", TrainSettings.ALPHA, "0.5",
                 TrainSettings.SOLVER, "matrix"))), target, Optional.empty());
-        solver = plan.newSolver(threads == 1 ? Integer.MAX_VALUE : TWO_THREADS_FROM_ROWS);
+        solver = plan.newSolver(kernel);
     }
 
     @Benchmark

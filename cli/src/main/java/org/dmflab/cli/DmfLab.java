@@ -2,6 +2,8 @@ package org.dmflab.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 import org.dmflab.core.InvalidInputException;
 import org.dmflab.core.RunCanceledException;
@@ -13,22 +15,35 @@ import picocli.CommandLine.Command;
  * The {@code dmflab} command line: the headless twin of the KNIME nodes over the same engine (docs/design.md §4). Every
  * failure ends with one line on stderr and a documented exit code ({@link ExitCode}).
  */
-@Command(name = "dmflab", mixinStandardHelpOptions = true, version = "dmflab 0.1.0",
+@Command(name = "dmflab", mixinStandardHelpOptions = true, version = DmfLab.VERSION,
         description = "Gradient descent for deep matrix factorization: generate targets, train, track and predict.",
         subcommands = {GenerateCommand.class, TrainCommand.class, TrackCommand.class, PredictCommand.class,
                 ExperimentCommand.class, CommandLine.HelpCommand.class})
-public final class DmfLab implements Runnable {
+public final class DmfLab implements Callable<Integer> {
+    /** What {@code -V} / {@code --version} prints, on every command. */
+    static final String VERSION = "dmflab 0.1.0";
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        System.exit(execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
+        PrintWriter err = new PrintWriter(System.err, true);
+        Interruption.install(err);
+        int code = execute(new PrintWriter(System.out, true), err, args);
+        boolean interrupted = Interruption.requested();
+        Interruption.finished();
+        if (!interrupted) {
+            // during a shutdown (Ctrl-C) System.exit would block; the JVM then ends with the signal's code (130)
+            System.exit(code);
+        }
     }
 
     /** Runs the command line with the given output streams and returns the exit code. */
     public static int execute(PrintWriter out, PrintWriter err, String... args) {
         CommandLine commandLine = new CommandLine(new DmfLab());
+        for (CommandLine sub : commandLine.getSubcommands().values()) {
+            sub.getCommandSpec().version(VERSION);
+        }
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setParameterExceptionHandler((exception, arguments) -> {
@@ -57,9 +72,15 @@ public final class DmfLab implements Runnable {
         if (exception instanceof IOException) {
             return "cannot write or read a file: " + exception.getMessage();
         }
+        if (exception instanceof RunCanceledException canceled && !canceled.where().isEmpty()) {
+            return "interrupted " + canceled.where() + "; no output was written";
+        }
         if (exception instanceof InterruptedException || exception instanceof CancellationException
                 || exception instanceof RunCanceledException) {
             return "interrupted; no output was written";
+        }
+        if (exception instanceof UncheckedIOException unchecked) {
+            return "cannot write or read a file: " + unchecked.getCause().getMessage();
         }
         return "internal error: " + exception;
     }
@@ -75,8 +96,10 @@ public final class DmfLab implements Runnable {
         return ExitCode.FAILED;
     }
 
+    /** {@code dmflab} alone: the usage on stderr, exit 2 (a command is missing). */
     @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return ExitCode.BAD_INPUT;
     }
 }

@@ -5,7 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.dmflab.cli.io.CsvTables;
+import org.dmflab.core.csv.CsvTableWriter;
 import org.dmflab.cli.io.OutputDirectory;
 import org.dmflab.core.experiment.ExperimentOutput;
 import org.dmflab.core.experiment.ExperimentPreset;
@@ -16,6 +16,7 @@ import org.dmflab.core.experiment.ExperimentRunner;
 import org.dmflab.core.table.Table;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -36,8 +37,12 @@ final class ExperimentCommand implements Callable<Integer> {
             + ExperimentPresets.DEFAULT + ". --list shows them all.")
     String preset = ExperimentPresets.DEFAULT;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Output directory; default dmflab-results.")
+    @Option(names = "--out", paramLabel = "DIR", description = "Output directory, written completely or not at "
+            + "all; default dmflab-results.")
     Path out = Path.of("dmflab-results");
+
+    @Mixin
+    OutputOptions outputOptions;
 
     @Option(names = "--list", description = "List the presets with a one-line description and exit.")
     boolean list;
@@ -55,11 +60,12 @@ final class ExperimentCommand implements Callable<Integer> {
             System.setProperty("java.awt.headless", "true");
         }
         ExperimentPreset chosen = ExperimentPresets.named(preset);
-        ExperimentRun run = ExperimentRunner.run(chosen, new StderrProgress(spec.commandLine().getErr(), "experiment"));
-        ExperimentOutput output = ExperimentReport.of(run);
-        try (OutputDirectory directory = OutputDirectory.open(out)) {
+        try (OutputDirectory directory = outputOptions.open(out);
+             StderrProgress progress = StderrProgress.of(spec, "experiment")) {
+            ExperimentRun run = ExperimentRunner.run(chosen, progress);
+            ExperimentOutput output = ExperimentReport.of(run);
             for (Map.Entry<String, Table> table : output.tables().entrySet()) {
-                CsvTables.write(table.getValue(), directory.file(table.getKey()));
+                CsvTableWriter.write(table.getValue(), directory.file(table.getKey()), progress);
             }
             for (Map.Entry<String, byte[]> chart : output.charts().entrySet()) {
                 Files.write(directory.file(chart.getKey()), chart.getValue());

@@ -1,18 +1,19 @@
 package org.dmflab.cli;
 
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.dmflab.cli.io.CsvTables;
+import org.dmflab.core.csv.CsvTableWriter;
+import org.dmflab.core.csv.CsvMatrixReader;
 import org.dmflab.cli.io.OutputDirectory;
 import org.dmflab.core.groundtruth.GroundTruth;
 import org.dmflab.core.groundtruth.GroundTruthGenerator;
 import org.dmflab.core.groundtruth.GroundTruthSettings;
 import org.dmflab.core.settings.RawSettings;
-import org.dmflab.core.table.MatrixTables;
+import org.dmflab.core.InvalidInputException;
 import org.ejml.data.DMatrixRMaj;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -69,27 +70,35 @@ final class GenerateCommand implements Callable<Integer> {
             + "instead of a spectrum.")
     Path input;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory.")
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory, written "
+            + "completely or not at all.")
     Path out;
+
+    @Mixin
+    OutputOptions outputOptions;
 
     @Override
     public Integer call() throws Exception {
         // --input is a file here (the KNIME node's "input" is a switch), so it is read below, not parsed as a setting
+        if (input != null && spectrum != null) {
+            throw new InvalidInputException("spectrum", "--spectrum and --input both choose the target; give only one "
+                    + "(--input reads a matrix, --spectrum generates one)");
+        }
         RawSettings raw = SettingsOptions.of(spec, GroundTruthSettings.KEYS.stream()
                 .filter(key -> !key.equals(GroundTruthSettings.INPUT)).toList());
-        Optional<DMatrixRMaj> inputMatrix = input == null
-                ? Optional.empty()
-                : Optional.of(MatrixTables.fromTable(CsvTables.read(input, Map.of(), "r"), input.toString()));
-        GroundTruth truth = GroundTruthGenerator.generate(GroundTruthSettings.parse(raw, inputMatrix));
-
-        try (OutputDirectory output = OutputDirectory.open(out)) {
-            CsvTables.write(truth.matrixTable(), output.file("matrix.csv"));
-            CsvTables.write(truth.spectrumTable(), output.file("spectrum.csv"));
+        try (OutputDirectory output = outputOptions.open(out);
+             StderrProgress progress = StderrProgress.of(spec, "generate")) {
+            Optional<DMatrixRMaj> inputMatrix = input == null
+                    ? Optional.empty()
+                    : Optional.of(CsvMatrixReader.read(input, progress));
+            GroundTruth truth = GroundTruthGenerator.generate(GroundTruthSettings.parse(raw, inputMatrix), progress);
+            CsvTableWriter.write(truth.matrixTable(), output.file("matrix.csv"), progress);
+            CsvTableWriter.write(truth.spectrumTable(), output.file("spectrum.csv"), progress);
             if (truth.sensing().isPresent()) {
-                CsvTables.write(truth.sensing().get().toTable(), output.file("measurements.csv"));
+                CsvTableWriter.write(truth.sensing().get().toTable(), output.file("measurements.csv"), progress);
             }
             if (truth.observations().isPresent()) {
-                CsvTables.write(truth.observations().get().toTable(), output.file("observations.csv"));
+                CsvTableWriter.write(truth.observations().get().toTable(), output.file("observations.csv"), progress);
             }
             output.commit();
             DMatrixRMaj matrix = truth.matrix();

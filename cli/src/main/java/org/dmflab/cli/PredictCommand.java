@@ -7,9 +7,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
-import org.dmflab.cli.io.CsvTables;
+import org.dmflab.core.csv.CsvTableReader;
+import org.dmflab.core.csv.CsvTableWriter;
+import org.dmflab.core.csv.CsvMatrixReader;
 import org.dmflab.cli.io.OutputDirectory;
 import org.dmflab.core.InvalidInputException;
+import org.dmflab.core.Progress;
 import org.dmflab.core.model.Spectrum;
 import org.dmflab.core.settings.RawSettings;
 import org.dmflab.core.table.Column;
@@ -24,6 +27,7 @@ import org.dmflab.core.theory.Prediction;
 import org.dmflab.core.theory.Predictor;
 import org.dmflab.core.theory.SpectrumSource;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -83,21 +87,25 @@ final class PredictCommand implements Callable<Integer> {
             + "default 10000000.")
     String horizon;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory.")
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory, written "
+            + "completely or not at all.")
     Path out;
+
+    @Mixin
+    OutputOptions outputOptions;
 
     @Override
     public Integer call() throws Exception {
         RawSettings raw = SettingsOptions.of(spec, PredictSettings.KEYS);
         PredictConfig config = PredictSettings.parse(raw);
-        Spectrum spectrum = readSpectrum();
-
-        PrintWriter err = spec.commandLine().getErr();
-        Prediction prediction = Predictor.predict(config, spectrum, new StderrProgress(err, "predict"));
-        try (OutputDirectory output = OutputDirectory.open(out)) {
-            CsvTables.write(prediction.boundsTable(), output.file("bounds.csv"));
-            CsvTables.write(prediction.plateausTable(), output.file("plateaus.csv"));
-            CsvTables.write(prediction.provenanceTable(), output.file("provenance.csv"));
+        checkOneSpectrumSource();
+        try (OutputDirectory output = outputOptions.open(out);
+             StderrProgress progress = StderrProgress.of(spec, "predict")) {
+            Spectrum spectrum = readSpectrum(progress);
+            Prediction prediction = Predictor.predict(config, spectrum, progress);
+            CsvTableWriter.write(prediction.boundsTable(), output.file("bounds.csv"), progress);
+            CsvTableWriter.write(prediction.plateausTable(), output.file("plateaus.csv"), progress);
+            CsvTableWriter.write(prediction.provenanceTable(), output.file("provenance.csv"), progress);
             output.commit();
             PrintWriter stdout = spec.commandLine().getOut();
             stdout.println(prediction.verdict().message());
@@ -108,20 +116,23 @@ final class PredictCommand implements Callable<Integer> {
         return ExitCode.OK;
     }
 
-    private Spectrum readSpectrum() {
+    private void checkOneSpectrumSource() {
         if ((spectrumFile == null) == (targetFile == null)) {
             throw new InvalidInputException("spectrum", "give exactly one of --spectrum (a spectrum table) and "
                     + "--target (a symmetric matrix table)");
         }
+    }
+
+    private Spectrum readSpectrum(Progress progress) {
         if (spectrumFile != null) {
             Map<String, Column> schema = new LinkedHashMap<>();
             for (Column column : Schemas.SPECTRUM) {
                 schema.put(column.name(), column);
             }
-            return SpectrumTables.fromTable(CsvTables.read(spectrumFile, schema, "Row"), spectrumFile.toString());
+            return SpectrumTables.fromTable(CsvTableReader.read(spectrumFile, schema, "Row", progress),
+                    spectrumFile.toString());
         }
-        return SpectrumSource.fromTarget(MatrixTables.fromTable(CsvTables.read(targetFile, Map.of(), "r"),
-                targetFile.toString()), targetFile.toString());
+        return SpectrumSource.fromTarget(CsvMatrixReader.read(targetFile, progress), targetFile.toString());
     }
 
     private static void printSummary(PrintWriter out, Prediction prediction) {

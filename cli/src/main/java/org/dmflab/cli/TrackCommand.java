@@ -8,7 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.dmflab.cli.io.CsvTables;
+import org.dmflab.core.csv.CsvTableReader;
+import org.dmflab.core.csv.CsvTableWriter;
+import org.dmflab.core.csv.CsvMatrixReader;
 import org.dmflab.cli.io.OutputDirectory;
 import org.dmflab.core.chart.ChartRenderer;
 import org.dmflab.core.chart.TrackChartSet;
@@ -20,12 +22,14 @@ import org.dmflab.core.spectrum.TrackInput;
 import org.dmflab.core.spectrum.TrackResult;
 import org.dmflab.core.spectrum.TrackSettings;
 import org.dmflab.core.table.Column;
+import org.dmflab.core.table.MatrixTables;
 import org.dmflab.core.table.Schemas;
 import org.dmflab.core.table.Table;
 import org.dmflab.core.theory.PredictionTables;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -74,8 +78,12 @@ final class TrackCommand implements Callable<Integer> {
             description = "Logarithmic iteration axis (iteration 0 is then not drawn); default true.")
     String logX;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory.")
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory, written "
+            + "completely or not at all.")
     Path out;
+
+    @Mixin
+    OutputOptions outputOptions;
 
     @Override
     public Integer call() throws Exception {
@@ -85,27 +93,28 @@ final class TrackCommand implements Callable<Integer> {
         RawSettings raw = SettingsOptions.of(spec, TrackSettings.KEYS);
         TrackConfig config = TrackSettings.parse(raw);
 
-        Table traceTable = CsvTables.read(trace, byName(Schemas.trace(0, 0, true)), "");
-        Optional<Path> targetFile = target == null ? Optional.empty()
-                : Optional.of(target.matrix != null ? target.matrix : target.spectrum);
-        Optional<Table> targetTable = Optional.empty();
-        if (target != null && target.matrix != null) {
-            targetTable = Optional.of(CsvTables.read(target.matrix, Map.of(), "r"));
-        } else if (target != null) {
-            targetTable = Optional.of(CsvTables.read(target.spectrum, byName(Schemas.SPECTRUM), ""));
-        }
-        Optional<Table> predictedTable = Optional.ofNullable(predicted)
-                .map(file -> CsvTables.read(file, byName(PredictionTables.PLATEAUS), ""));
-        TrackInput input = TrackInput.fromTables(traceTable, trace.toString(), targetTable,
-                targetFile.map(Path::toString).orElse("target"), predictedTable,
-                predicted == null ? "predicted" : predicted.toString());
+        try (OutputDirectory output = outputOptions.open(out);
+             StderrProgress progress = StderrProgress.of(spec, "track")) {
+            Table traceTable = CsvTableReader.read(trace, byName(Schemas.trace(0, 0, true)), "", progress);
+            Optional<Path> targetFile = target == null ? Optional.empty()
+                    : Optional.of(target.matrix != null ? target.matrix : target.spectrum);
+            Optional<Table> targetTable = Optional.empty();
+            if (target != null && target.matrix != null) {
+                targetTable = Optional.of(MatrixTables.toTable(CsvMatrixReader.read(target.matrix, progress)));
+            } else if (target != null) {
+                targetTable = Optional.of(CsvTableReader.read(target.spectrum, byName(Schemas.SPECTRUM), "",
+                        progress));
+            }
+            Optional<Table> predictedTable = predicted == null ? Optional.empty()
+                    : Optional.of(CsvTableReader.read(predicted, byName(PredictionTables.PLATEAUS), "", progress));
+            TrackInput input = TrackInput.fromTables(traceTable, trace.toString(), targetTable,
+                    targetFile.map(Path::toString).orElse("target"), predictedTable,
+                    predicted == null ? "predicted" : predicted.toString());
 
-        TrackResult result = SpectrumTracker.track(input, config,
-                new StderrProgress(spec.commandLine().getErr(), "track"));
-        TrackChartSet charts = TrackCharts.all(result);
-        try (OutputDirectory output = OutputDirectory.open(out)) {
-            CsvTables.write(result.plateausTable(), output.file("plateaus.csv"));
-            CsvTables.write(result.hittingTable(), output.file("hitting.csv"));
+            TrackResult result = SpectrumTracker.track(input, config, progress);
+            TrackChartSet charts = TrackCharts.all(result);
+            CsvTableWriter.write(result.plateausTable(), output.file("plateaus.csv"), progress);
+            CsvTableWriter.write(result.hittingTable(), output.file("hitting.csv"), progress);
             for (int c = 0; c < TrackChartSet.NAMES.size(); c++) {
                 Files.write(output.file(TrackChartSet.NAMES.get(c) + ".png"), ChartRenderer.png(charts.all().get(c),
                         ChartRenderer.DEFAULT_WIDTH, ChartRenderer.DEFAULT_HEIGHT));

@@ -5,7 +5,9 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.dmflab.cli.io.CsvTables;
+import org.dmflab.core.csv.CsvTableReader;
+import org.dmflab.core.csv.CsvTableWriter;
+import org.dmflab.core.csv.CsvMatrixReader;
 import org.dmflab.cli.io.OutputDirectory;
 import org.dmflab.core.InvalidInputException;
 import org.dmflab.core.groundtruth.Observations;
@@ -21,6 +23,7 @@ import org.dmflab.core.train.TrainingResult;
 import org.ejml.data.DMatrixRMaj;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -110,21 +113,25 @@ final class TrainCommand implements Callable<Integer> {
             + "product.csv); written completely or not at all.")
     Path out;
 
+    @Mixin
+    OutputOptions outputOptions;
+
     @Override
     public Integer call() throws Exception {
         RawSettings raw = SettingsOptions.of(spec, TrainSettings.KEYS);
         TrainConfig config = TrainSettings.parse(raw);
-        TrainingPlan plan = config.loss() == LossKind.COMPLETION ? completionPlan(config) : plan(config);
-        PrintWriter err = spec.commandLine().getErr();
-        for (String warning : plan.warnings()) {
-            err.println("dmflab train: warning: " + warning);
-        }
-        err.flush();
-        TrainingResult result = plan.run(new StderrProgress(err, "train"));
-
-        try (OutputDirectory output = OutputDirectory.open(out)) {
-            CsvTables.write(result.traceTable(), output.file("trace.csv"));
-            CsvTables.write(result.productTable(), output.file("product.csv"));
+        try (OutputDirectory output = outputOptions.open(out);
+             StderrProgress progress = StderrProgress.of(spec, "train")) {
+            TrainingPlan plan = config.loss() == LossKind.COMPLETION ? completionPlan(config, progress)
+                    : plan(config, progress);
+            PrintWriter err = spec.commandLine().getErr();
+            for (String warning : plan.warnings()) {
+                err.println("dmflab train: warning: " + warning);
+            }
+            err.flush();
+            TrainingResult result = plan.run(progress);
+            CsvTableWriter.write(result.traceTable(), output.file("trace.csv"), progress);
+            CsvTableWriter.write(result.productTable(), output.file("product.csv"), progress);
             output.commit();
             spec.commandLine().getOut().printf("%s; wrote %s (%d rows) and %s%n", result.summary(),
                     output.finalFile("trace.csv"), result.trace().size(), output.finalFile("product.csv"));
@@ -132,7 +139,7 @@ final class TrainCommand implements Callable<Integer> {
         return ExitCode.OK;
     }
 
-    private TrainingPlan plan(TrainConfig config) {
+    private TrainingPlan plan(TrainConfig config, StderrProgress progress) {
         if (target == null) {
             throw new InvalidInputException("--target", "is required (the matrix to factorize); only --loss "
                     + "completion can do without it");
@@ -141,15 +148,15 @@ final class TrainCommand implements Callable<Integer> {
             throw new InvalidInputException(observations != null ? "--observations" : "--shape", "belongs to --loss "
                     + "completion; add --loss completion or leave it out");
         }
-        DMatrixRMaj matrix = readMatrix(target);
+        DMatrixRMaj matrix = CsvMatrixReader.read(target, progress);
         Optional<SensingData> sensing = measurements == null ? Optional.empty()
-                : Optional.of(SensingData.fromTable(CsvTables.read(measurements, Map.of(), "m"), matrix.numRows,
-                matrix.numCols, measurements.toString()));
-        return Trainer.plan(config, matrix, sensing);
+                : Optional.of(SensingData.fromTable(CsvTableReader.read(measurements, Map.of(), "m", progress),
+                matrix.numRows, matrix.numCols, measurements.toString()));
+        return Trainer.plan(config, matrix, sensing, progress);
     }
 
     /** Completion: the observations, with the shape from --target (which is then also the truth) or --shape. */
-    private TrainingPlan completionPlan(TrainConfig config) {
+    private TrainingPlan completionPlan(TrainConfig config, StderrProgress progress) {
         if (observations == null) {
             throw new InvalidInputException("--observations", "--loss completion trains on observed entries; give "
                     + "the observations table (row, column, value), e.g. observations.csv from dmflab generate "
@@ -163,15 +170,12 @@ final class TrainCommand implements Callable<Integer> {
             throw new InvalidInputException("--measurements", "belongs to --loss sensing; leave it out with --loss "
                     + "completion");
         }
-        Optional<DMatrixRMaj> full = target == null ? Optional.empty() : Optional.of(readMatrix(target));
+        Optional<DMatrixRMaj> full = target == null ? Optional.empty()
+                : Optional.of(CsvMatrixReader.read(target, progress));
         int[] size = full.map(m -> new int[]{m.numRows, m.numCols}).orElseGet(() -> parseShape(shape));
-        Observations observed = Observations.fromTable(CsvTables.read(observations, Map.of(), "o"), size[0], size[1],
-                observations.toString());
+        Observations observed = Observations.fromTable(CsvTableReader.read(observations, Map.of(), "o", progress),
+                size[0], size[1], observations.toString());
         return Trainer.planCompletion(config, observed, full);
-    }
-
-    private static DMatrixRMaj readMatrix(Path file) {
-        return MatrixTables.fromTable(CsvTables.read(file, Map.of(), "r"), file.toString());
     }
 
     /** {@code MxN} (or {@code M×N}), both at least 1. */

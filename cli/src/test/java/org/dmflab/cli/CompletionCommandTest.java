@@ -7,7 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.dmflab.cli.io.CsvTables;
+import org.dmflab.core.Progress;
+import org.dmflab.core.csv.CsvTableReader;
 import org.dmflab.core.model.Trace;
 import org.dmflab.core.table.Table;
 import org.dmflab.core.table.TraceTables;
@@ -34,10 +35,10 @@ class CompletionCommandTest {
 
     @Test
     void generateWritesTheObservationsTable() {
-        Table observations = CsvTables.read(gt.resolve("observations.csv"), Map.of(), "o");
+        Table observations = CsvTableReader.read(gt.resolve("observations.csv"), Map.of(), "o", Progress.NONE);
         assertThat(observations.columnNames()).containsExactly("row", "column", "value");
         assertThat(observations.rowCount()).isEqualTo(160);
-        Table matrix = CsvTables.read(gt.resolve("matrix.csv"), Map.of(), "r");
+        Table matrix = CsvTableReader.read(gt.resolve("matrix.csv"), Map.of(), "r", Progress.NONE);
         for (int k = 0; k < observations.rowCount(); k++) {
             int row = (int) observations.doubleAt(k, 0);
             int column = (int) observations.doubleAt(k, 1);
@@ -53,7 +54,7 @@ class CompletionCommandTest {
         CliRun known = run(common, "--target", gt.resolve("matrix.csv").toString(), "--out", dir.resolve("a").toString());
         assertThat(known.exitCode()).as(known.err()).isZero();
         assertThat(known.out()).startsWith("solver matrix, 3000 iterations");
-        Trace trace = TraceTables.fromTable(CsvTables.read(dir.resolve("a/trace.csv"), Map.of(), "r"), "trace.csv");
+        Trace trace = TraceTables.fromTable(CsvTableReader.read(dir.resolve("a/trace.csv"), Map.of(), "r", Progress.NONE), "trace.csv");
         int last = trace.size() - 1;
         assertThat(trace.completion()).isTrue();
         // a rank-2 16×20 matrix from half its entries: depth 3 from a small start recovers it (measured 0.0066)
@@ -66,9 +67,9 @@ class CompletionCommandTest {
                 .isEqualTo(Files.readAllBytes(dir.resolve("a/product.csv")));
         List<String> lines = Files.readAllLines(dir.resolve("b/trace.csv"));
         assertThat(lines.get(0)).startsWith("iteration,time,loss,error_fro,error_op,").endsWith(
-                ",error_unobserved,relative_error");
+                ",error_unobserved,relative_error,init");
         assertThat(lines.get(1).split(",", -1)[3]).isEmpty();
-        assertThat(lines.get(1)).endsWith(",,");
+        assertThat(lines.get(1)).endsWith(",,,gaussian");
     }
 
     @Test

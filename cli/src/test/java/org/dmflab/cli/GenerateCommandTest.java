@@ -10,7 +10,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.dmflab.cli.io.CsvTables;
+import org.dmflab.core.Progress;
+import org.dmflab.core.csv.CsvTableReader;
+import org.dmflab.core.csv.CsvTableWriter;
 import org.dmflab.core.table.Column;
 import org.dmflab.core.table.Schemas;
 import org.dmflab.core.table.Table;
@@ -40,7 +42,7 @@ class GenerateCommandTest {
 
         List<String> spectrumLines = Files.readAllLines(out.resolve("spectrum.csv"));
         assertThat(spectrumLines.get(0)).isEqualTo("index,value,kind");
-        Table spectrum = CsvTables.read(out.resolve("spectrum.csv"), byName(Schemas.SPECTRUM), "Row");
+        Table spectrum = CsvTableReader.read(out.resolve("spectrum.csv"), byName(Schemas.SPECTRUM), "Row", Progress.NONE);
         double[] expected = {8, 4, 2, 1, -1};
         for (int i = 0; i < 5; i++) {
             assertThat(spectrum.cell(i, 0)).isEqualTo(i + 1);
@@ -90,11 +92,11 @@ class GenerateCommandTest {
         Path text = dir.resolve("text.csv");
         Files.writeString(text, "c1,label\n1.0,a\n");
         assertBadInput(CliRun.of("generate", "--input", text.toString(), "--out", dir.resolve("x").toString()),
-                "column 'label': is not numeric");
+                "text.csv line 2, column 'label': 'a' is not a number");
         Path holes = dir.resolve("holes.csv");
         Files.writeString(holes, "c1,c2\n1.0,2.0\n3.0,\n");
         assertBadInput(CliRun.of("generate", "--input", holes.toString(), "--out", dir.resolve("x").toString()),
-                "holes.csv row 2, column 'c2': empty cell");
+                "holes.csv line 3, column 'c2': empty cell");
         assertBadInput(CliRun.of("generate", "--input", dir.resolve("nope.csv").toString(), "--out",
                 dir.resolve("x").toString()), "nope.csv: no such file");
         assertThat(Files.exists(dir.resolve("x"))).isFalse();

@@ -13,7 +13,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
-import org.dmflab.cli.io.CsvTables;
+import org.dmflab.core.Progress;
+import org.dmflab.core.csv.CsvTableReader;
+import org.dmflab.core.csv.CsvTableWriter;
 import org.dmflab.core.model.Spectrum;
 import org.dmflab.core.model.SpectrumKind;
 import org.dmflab.core.model.RankMeasures;
@@ -44,15 +46,16 @@ class TrackCommandTest {
     @BeforeAll
     static void writeInputs() throws IOException {
         traceFile = dir.resolve("trace.csv");
-        CsvTables.write(TraceTables.toTable(identicalStartTrace(25_000, 10)), traceFile);
+        CsvTableWriter.write(TraceTables.toTable(identicalStartTrace(25_000, 10)), traceFile, Progress.NONE);
         DMatrixRMaj phi = new DMatrixRMaj(6, 6);
         for (int i = 0; i < 6; i++) {
             phi.set(i, i, LAMBDA[i]);
         }
         matrixFile = dir.resolve("matrix.csv");
-        CsvTables.write(MatrixTables.toTable(phi), matrixFile);
+        CsvTableWriter.write(MatrixTables.toTable(phi), matrixFile, Progress.NONE);
         spectrumFile = dir.resolve("spectrum.csv");
-        CsvTables.write(SpectrumTables.toTable(new Spectrum(LAMBDA, SpectrumKind.EIGENVALUE)), spectrumFile);
+        CsvTableWriter.write(SpectrumTables.toTable(new Spectrum(LAMBDA, SpectrumKind.EIGENVALUE)), spectrumFile,
+                Progress.NONE);
     }
 
     @AfterEach
@@ -112,15 +115,16 @@ class TrackCommandTest {
                     "hitting.csv", "eigenvalues.png", "effective-rank.png", "loss.png");
         }
         List<String> plateaus = Files.readAllLines(out.resolve("plateaus.csv"));
-        assertThat(plateaus.get(0)).isEqualTo("r,level,k_start,k_end,bound,observed_start,observed_end");
+        assertThat(plateaus.get(0)).isEqualTo("r,level,k_start,k_end,bound,observed_start,observed_end,recording");
         assertThat(plateaus).hasSize(7);
         assertThat(plateaus.get(1)).startsWith("1,1.0,,,,");
         List<String> hitting = Files.readAllLines(out.resolve("hitting.csv"));
-        assertThat(hitting.get(0)).isEqualTo("index,lambda,limit,k_hit");
+        assertThat(hitting.get(0)).isEqualTo("index,lambda,limit,k_hit,outcome");
         // exact first hitting iterations 633, 1265, … (numpy, see SpectrumTrackerTest), recorded every 10th step:
         // the first recorded iteration at or after them
-        assertThat(hitting.subList(1, 7)).containsExactly("1,8.0,8.0,640", "2,4.0,4.0,1270", "3,2.0,2.0,2540",
-                "4,1.0,1.0,5080", "5,0.5,0.5,10200", "6,0.25,0.25,20500");
+        assertThat(hitting.subList(1, 7)).containsExactly("1,8.0,8.0,640,learned", "2,4.0,4.0,1270,learned",
+                "3,2.0,2.0,2540,learned", "4,1.0,1.0,5080,learned", "5,0.5,0.5,10200,learned",
+                "6,0.25,0.25,20500,learned");
         for (String png : List.of("eigenvalues.png", "effective-rank.png", "loss.png")) {
             BufferedImage image = ImageIO.read(out.resolve(png).toFile());
             assertThat(image.getWidth()).isEqualTo(800);
@@ -140,7 +144,7 @@ class TrackCommandTest {
                 "--predicted", predicted.toString(), "--epsilon", "0.001", "--plateau-tolerance", "0.0351",
                 "--log-x", "false", "--out", out.toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
-        Table plateaus = CsvTables.read(out.resolve("plateaus.csv"), byName(Schemas.PLATEAUS_OBSERVED), "");
+        Table plateaus = CsvTableReader.read(out.resolve("plateaus.csv"), byName(Schemas.PLATEAUS_OBSERVED), "", Progress.NONE);
         assertThat(plateaus.rowCount()).isEqualTo(6);
         // tolerance 0.0351 = the (64′) bound of r=1: its observed run contains the certified [717, 1177]
         assertThat((Long) plateaus.cell(0, 5)).isLessThanOrEqualTo(717L);
@@ -164,7 +168,7 @@ class TrackCommandTest {
 
         DMatrixRMaj small = new DMatrixRMaj(new double[][]{{2, 0}, {0, 1}});
         Path smallFile = dir.resolve("small.csv");
-        CsvTables.write(MatrixTables.toTable(small), smallFile);
+        CsvTableWriter.write(MatrixTables.toTable(small), smallFile, Progress.NONE);
         CliRun size = CliRun.of("track", "--trace", traceFile.toString(), "--target", smallFile.toString(), "--out",
                 out.toString());
         assertThat(size.exitCode()).isEqualTo(2);
@@ -191,14 +195,15 @@ class TrackCommandTest {
         Files.write(unsorted, lines);
         CliRun run = CliRun.of("track", "--trace", unsorted.toString(), "--out", dir.resolve("t").toString());
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).contains("row 3").contains("iteration 10 comes after 20");
+        // the data row 3 is line 4 of the file (line numbers are the one numbering scheme of every message)
+        assertThat(run.err()).contains("unsorted.csv, line 4: iteration 10 comes after 20");
     }
 
     @Test
     void schemaOfTheHittingTableIsTheTrackersOwn() throws IOException {
         Path out = dir.resolve("t");
         assertThat(CliRun.of("track", "--trace", traceFile.toString(), "--out", out.toString()).exitCode()).isZero();
-        assertThat(Files.readAllLines(out.resolve("hitting.csv"))).containsExactly("index,lambda,limit,k_hit");
+        assertThat(Files.readAllLines(out.resolve("hitting.csv"))).containsExactly("index,lambda,limit,k_hit,outcome");
         assertThat(Files.readAllLines(out.resolve("plateaus.csv"))).containsExactly(
                 String.join(",", Schemas.PLATEAUS_OBSERVED.stream().map(c -> c.name()).toList()));
     }

@@ -8,7 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.dmflab.cli.io.CsvTables;
+import org.dmflab.core.Progress;
+import org.dmflab.core.csv.CsvTableReader;
+import org.dmflab.core.csv.CsvTableWriter;
 import org.dmflab.core.table.Table;
 import org.dmflab.core.model.Trace;
 import org.dmflab.core.train.TrainSettings;
@@ -41,14 +43,15 @@ class TrainCommandTest {
         assertThat(run.err()).isEmpty();
         assertThat(run.out()).startsWith("solver spectral, 20000 iterations").contains("final loss")
                 .contains("effective rank").hasLineCount(1);
-        Trace trace = TraceTables.fromTable(CsvTables.read(out.resolve("trace.csv"), Map.of(), "r"), "trace.csv");
+        Trace trace = TraceTables.fromTable(CsvTableReader.read(out.resolve("trace.csv"), Map.of(), "r", Progress.NONE),
+                "trace.csv");
         assertThat(trace.iteration(0)).isZero();
         assertThat(trace.iteration(trace.size() - 1)).isEqualTo(20_000);
         assertThat(trace.eigenCount()).isEqualTo(4);
         // identity start: the negative eigenvalue is not learned (limit 0), the positive ones are
         assertThat(trace.lambda(trace.size() - 1, 0)).isCloseTo(3, within(1e-6));
         assertThat(trace.lambda(trace.size() - 1, 3)).isBetween(0.0, 0.01);
-        Table product = CsvTables.read(out.resolve("product.csv"), Map.of(), "r");
+        Table product = CsvTableReader.read(out.resolve("product.csv"), Map.of(), "r", Progress.NONE);
         assertThat(product.columnNames()).containsExactly("c1", "c2", "c3", "c4");
         assertThat(product.rowCount()).isEqualTo(4);
     }

@@ -23,12 +23,26 @@ public final class MemoryBudget {
      * @param what what the bytes are for, e.g. {@code "a 50000×50000 target and its eigendecomposition"}
      */
     public static void require(String key, long bytes, String what) {
-        long available = (long) (Runtime.getRuntime().maxMemory() * HEAP_SHARE);
+        require(key, bytes, what, "choose a smaller value or give Java more memory (-Xmx)");
+    }
+
+    /**
+     * As {@link #require(String, long, String)} with the fix to suggest, e.g. {@code "record fewer points (log:400)"}.
+     *
+     * @param bytes the estimate; negative means it overflowed a long (far too much)
+     */
+    public static void require(String key, long bytes, String what, String fix) {
+        long available = available();
         if (bytes < 0 || bytes > available) {
             throw new InvalidInputException(key, String.format(Locale.ROOT,
-                    "%s needs about %s of memory, but this Java process may use only %s for it; choose a smaller "
-                            + "value or give Java more memory (-Xmx)", what, human(bytes), human(available)));
+                    "%s needs about %s of memory, but this Java process may use only %s for it; %s", what,
+                    human(bytes), human(available), fix));
         }
+    }
+
+    /** The bytes one request may claim: {@link #HEAP_SHARE} of the maximum heap. */
+    public static long available() {
+        return (long) (Runtime.getRuntime().maxMemory() * HEAP_SHARE);
     }
 
     /** Checks that an {@code rows × cols} matrix fits in one Java array. */

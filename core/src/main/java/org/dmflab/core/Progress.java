@@ -23,6 +23,14 @@ public interface Progress {
      */
     void report(double fraction, String message);
 
+    /**
+     * A one-off notice the user should see at once, not throttled away, e.g. that the iteration budget implies hours.
+     * By default an ordinary report.
+     */
+    default void announce(double fraction, String message) {
+        report(fraction, message);
+    }
+
     /** @throws RunCanceledException if the user asked to stop */
     void checkCanceled();
 }

@@ -4,7 +4,20 @@ package org.dmflab.core;
 public final class RunCanceledException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    private final String where;
+
     public RunCanceledException() {
-        super("cancelled");
+        this("");
+    }
+
+    /** @param where where the run stopped, e.g. {@code "at iteration 1200 of 20000"}; empty if unknown */
+    public RunCanceledException(String where) {
+        super(where.isEmpty() ? "cancelled" : "cancelled " + where);
+        this.where = where;
+    }
+
+    /** Where the run stopped, e.g. {@code "at iteration 1200 of 20000"}; empty if unknown. */
+    public String where() {
+        return where;
     }
 }

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
 class LayersTest {
 
     /** Bottom to top; a package may depend on the packages listed before it. */
-    static final List<String> LAYERS = List.of("", "model", "linalg", "table", "settings", "groundtruth", "theory",
+    static final List<String> LAYERS = List.of("", "model", "linalg", "table", "csv", "settings", "groundtruth", "theory",
             "train", "spectrum", "chart", "report", "experiment");
 
     private static final String BASE = "org.dmflab.core";

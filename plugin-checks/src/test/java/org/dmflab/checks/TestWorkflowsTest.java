@@ -701,7 +701,7 @@ class TestWorkflowsTest {
     // Reference tables
 
     record Csv(List<String> header, List<List<String>> rows) {
-        /** Our CSV (design.md §2, written by commons-csv): comma separated, header row, RFC 4180 quoting. */
+        /** Our CSV (design.md §2, written by core's CsvTableWriter): comma separated, header row, RFC 4180 quoting. */
         static Csv read(Path file) {
             try {
                 List<List<String>> records = new ArrayList<>();

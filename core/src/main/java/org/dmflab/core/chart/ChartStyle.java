@@ -49,6 +49,16 @@ public final class ChartStyle {
         return PALETTE[Math.floorMod(index, PALETTE.length)];
     }
 
+    /**
+     * Colour {@code index} of {@code count} in a sequential scale from dark blue-grey to light grey-blue, for series
+     * beyond the palette: graded by index, so neighbours are told apart by order, not by hue.
+     */
+    public static Color gradedColor(int index, int count) {
+        double t = count <= 1 ? 0 : (double) index / (count - 1);
+        return new Color((int) Math.round(40 + t * (190 - 40)), (int) Math.round(55 + t * (200 - 55)),
+                (int) Math.round(90 + t * (225 - 90)));
+    }
+
     /** The number of distinct series colours. */
     public static int paletteSize() {
         return PALETTE.length;

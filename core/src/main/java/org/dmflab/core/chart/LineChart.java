@@ -53,8 +53,14 @@ public final class LineChart {
         return new Builder(title);
     }
 
-    private record Series(String name, double[] x, double[] y, Color color, boolean dashed) {
+    private record Series(String name, double[] x, double[] y, Color color, boolean dashed, boolean listed) {
     }
+
+    /** How the y axis maps values: linear, logarithmic (positive data), or symmetric-log (data of both signs). */
+    public enum Scale { LINEAR, LOG, SYMLOG }
+
+    /** Series with at most this many drawn points get a marker at every point, so that their samples can be seen. */
+    public static final int SPARSE_POINTS = 25;
 
     private record Reference(double value, String label, Color color, double labelInset) {
     }
@@ -62,7 +68,7 @@ public final class LineChart {
     private record Interval(double start, double end, String label, Color color) {
     }
 
-    private record LegendEntry(String name, Color color, boolean shaded) {
+    private record LegendEntry(String name, Color color, boolean shaded, boolean solid) {
     }
 
     /** Collects the parts of one chart. */
@@ -73,6 +79,8 @@ public final class LineChart {
         private boolean xLog;
         private String yLabel = "y";
         private boolean yLog;
+        private Scale yScale = Scale.LINEAR;
+        private double symlogThreshold = Double.NaN;
         private double yLower = Double.NaN;
         private double yUpper = Double.NaN;
         private final List<Series> series = new ArrayList<>();
@@ -91,8 +99,20 @@ public final class LineChart {
         }
 
         public Builder yAxis(String label, boolean logarithmic) {
+            return yAxis(label, logarithmic ? Scale.LOG : Scale.LINEAR);
+        }
+
+        /** The y axis with its scale; for {@link Scale#SYMLOG} set the linear band with {@link #symlogThreshold}. */
+        public Builder yAxis(String label, Scale scale) {
             yLabel = label;
-            yLog = logarithmic;
+            yScale = scale;
+            yLog = scale == Scale.LOG;
+            return this;
+        }
+
+        /** c of the symmetric-log axis: linear within ±c, one decade per factor 10 beyond (default: from the data). */
+        public Builder symlogThreshold(double threshold) {
+            symlogThreshold = threshold;
             return this;
         }
 
@@ -122,7 +142,17 @@ public final class LineChart {
                 throw new IllegalArgumentException("series '" + name + "': " + x.length + " x values but " + y.length
                         + " y values");
             }
-            series.add(new Series(name, x.clone(), y.clone(), color, dashed));
+            series.add(new Series(name, x.clone(), y.clone(), color, dashed, true));
+            return this;
+        }
+
+        /** A solid series without a legend entry of its own (one of many, explained by {@link #legendSolid}). */
+        public Builder unlistedSeries(String name, double[] x, double[] y, Color color) {
+            if (x.length != y.length) {
+                throw new IllegalArgumentException("series '" + name + "': " + x.length + " x values but " + y.length
+                        + " y values");
+            }
+            series.add(new Series(name, x.clone(), y.clone(), color, false, false));
             return this;
         }
 
@@ -148,13 +178,19 @@ public final class LineChart {
 
         /** A legend entry drawn as a dashed line, for reference lines. */
         public Builder legendLine(String name, Color color) {
-            extraLegend.add(new LegendEntry(name, color, false));
+            extraLegend.add(new LegendEntry(name, color, false, false));
+            return this;
+        }
+
+        /** A legend entry drawn as a solid line, for a group of unlisted series. */
+        public Builder legendSolid(String name, Color color) {
+            extraLegend.add(new LegendEntry(name, color, false, true));
             return this;
         }
 
         /** A legend entry drawn as a shaded box, for intervals. */
         public Builder legendShade(String name, Color color) {
-            extraLegend.add(new LegendEntry(name, color, true));
+            extraLegend.add(new LegendEntry(name, color, true, false));
             return this;
         }
 
@@ -164,16 +200,31 @@ public final class LineChart {
             renderer.setDrawSeriesLineAsPath(true);
             double[] xRange = {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
             double[] yRange = {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
+            boolean symlog = yScale == Scale.SYMLOG;
+            double threshold = symlog ? (Double.isNaN(symlogThreshold) ? automaticThreshold() : symlogThreshold) : 1;
             for (int s = 0; s < series.size(); s++) {
                 Series line = series.get(s);
-                double[][] points = Decimation.drawable(line.x(), line.y(), xLog, yLog);
+                double[] y = symlog ? transformed(line.y(), threshold) : line.y();
+                double[][] points = Decimation.drawable(line.x(), y, xLog, yLog);
                 extend(xRange, points[0]);
                 extend(yRange, points[1]);
-                dataset.addSeries(uniqueKey(dataset, line.name()), Decimation.thin(points[0], points[1], xLog));
+                double[][] drawn = Decimation.thin(points[0], points[1], xLog);
+                dataset.addSeries(uniqueKey(dataset, line.name()), drawn);
                 renderer.setSeriesPaint(s, line.color());
                 renderer.setSeriesStroke(s, line.dashed() ? ChartStyle.DASHED : ChartStyle.LINE);
+                renderer.setSeriesVisibleInLegend(s, line.listed());
+                if (drawn[0].length <= SPARSE_POINTS && !line.dashed()) {
+                    renderer.setSeriesShapesVisible(s, true);
+                    renderer.setSeriesShape(s, new java.awt.geom.Ellipse2D.Double(-3, -3, 6, 6));
+                }
             }
-            XYPlot plot = new XYPlot(dataset, axis(xLabel, xLog, xRange), axis(yLabel, yLog, yRange), renderer);
+            ValueAxis yAxis = symlog ? styled(new SymmetricLogAxis(yLabel, threshold)) : axis(yLabel, yLog, yRange);
+            List<Reference> drawnReferences = symlog ? references.stream().map(reference -> new Reference(
+                    SymmetricLogAxis.transform(reference.value(), threshold), reference.label(), reference.color(),
+                    reference.labelInset())).toList() : references;
+            double lower = symlog ? SymmetricLogAxis.transform(yLower, threshold) : yLower;
+            double upper = symlog ? SymmetricLogAxis.transform(yUpper, threshold) : yUpper;
+            XYPlot plot = new XYPlot(dataset, axis(xLabel, xLog, xRange), yAxis, renderer);
             plot.setBackgroundPaint(ChartStyle.BACKGROUND);
             plot.setDomainGridlinePaint(ChartStyle.GRID);
             plot.setRangeGridlinePaint(ChartStyle.GRID);
@@ -181,10 +232,10 @@ public final class LineChart {
             plot.setRangeGridlineStroke(new BasicStroke(0.8f));
             plot.setOutlinePaint(ChartStyle.GRID);
             plot.setAxisOffset(RectangleInsets.ZERO_INSETS);
-            if (!Double.isNaN(yLower)) {
-                plot.getRangeAxis().setRange(yLower, yUpper);
+            if (!Double.isNaN(lower)) {
+                plot.getRangeAxis().setRange(lower, upper);
             } else {
-                includeReferenceLines(plot, yRange);
+                includeReferenceLines(plot, yRange, drawnReferences);
             }
             for (Interval interval : intervals) {
                 IntervalMarker marker = new IntervalMarker(interval.start(), interval.end(), interval.color());
@@ -200,7 +251,7 @@ public final class LineChart {
                 }
                 plot.addDomainMarker(marker, Layer.BACKGROUND);
             }
-            for (Reference reference : references) {
+            for (Reference reference : drawnReferences) {
                 ValueMarker marker = new ValueMarker(reference.value(), reference.color(), ChartStyle.DASHED);
                 if (!reference.label().isEmpty()) {
                     marker.setLabel(reference.label());
@@ -229,12 +280,21 @@ public final class LineChart {
 
         private void addLegend(JFreeChart chart, XYPlot plot) {
             LegendItemCollection items = new LegendItemCollection();
+            java.util.Set<String> seen = new java.util.HashSet<>();
             LegendItemCollection fromSeries = plot.getRenderer().getLegendItems();
             for (int i = 0; i < fromSeries.getItemCount(); i++) {
-                items.add(fromSeries.get(i));
+                // one entry per name and colour: several series drawn alike (one line per eigenvalue of a run) share it
+                LegendItem item = fromSeries.get(i);
+                if (seen.add(item.getLabel() + "|" + item.getLinePaint())) {
+                    items.add(item);
+                }
             }
             for (LegendEntry entry : extraLegend) {
-                items.add(entry.shaded() ? shadeItem(entry.name(), entry.color()) : lineItem(entry.name(), entry.color()));
+                if (seen.add(entry.name() + "|" + entry.color())) {
+                    items.add(entry.shaded() ? shadeItem(entry.name(), entry.color())
+                            : entry.solid() ? solidItem(entry.name(), entry.color())
+                            : lineItem(entry.name(), entry.color()));
+                }
             }
             if (items.getItemCount() == 0) {
                 return;
@@ -270,6 +330,41 @@ public final class LineChart {
             return item;
         }
 
+        private static LegendItem solidItem(String name, Paint color) {
+            return new LegendItem(name, "", null, null, false, new Rectangle2D.Double(0, 0, 1, 1), false,
+                    color, false, color, ChartStyle.LINE, true, new Line2D.Double(-9, 0, 9, 0), ChartStyle.LINE,
+                    color);
+        }
+
+        /** c for a symmetric-log axis: the decade below the smallest non-zero |y| at the series' first points. */
+        private double automaticThreshold() {
+            double largest = 0;
+            double smallestStart = Double.POSITIVE_INFINITY;
+            for (Series line : series) {
+                for (double value : line.y()) {
+                    if (Double.isFinite(value)) {
+                        largest = Math.max(largest, Math.abs(value));
+                    }
+                }
+                if (line.y().length > 0 && Double.isFinite(line.y()[0]) && line.y()[0] != 0) {
+                    smallestStart = Math.min(smallestStart, Math.abs(line.y()[0]));
+                }
+            }
+            if (largest == 0) {
+                return 1;
+            }
+            double floor = 1e-8 * largest;
+            return SymmetricLogAxis.decadeBelow(Math.max(floor, Math.min(smallestStart, largest)));
+        }
+
+        private static double[] transformed(double[] values, double threshold) {
+            double[] out = new double[values.length];
+            for (int i = 0; i < values.length; i++) {
+                out[i] = SymmetricLogAxis.transform(values[i], threshold);
+            }
+            return out;
+        }
+
         private static LegendItem shadeItem(String name, Color color) {
             return new LegendItem(name, "", null, null, new Rectangle2D.Double(-6, -6, 12, 12), color);
         }
@@ -283,7 +378,7 @@ public final class LineChart {
         }
 
         /** Widens an automatic y range so that every reference line is visible (a target the data never reach). */
-        private void includeReferenceLines(XYPlot plot, double[] dataRange) {
+        private void includeReferenceLines(XYPlot plot, double[] dataRange, List<Reference> references) {
             double low = dataRange[0];
             double high = dataRange[1];
             for (Reference reference : references) {
@@ -321,6 +416,9 @@ public final class LineChart {
                     decades.add(new NumberTickUnit(step));
                 }
                 log.setStandardTickUnits(decades);
+                if (range[0] > 0 && Math.log10(range[1] / range[0]) <= 18) {
+                    log.setTickUnit(new NumberTickUnit(1)); // every decade labelled while they fit
+                }
                 log.setMinorTickCount(9);
                 log.setMinorTickMarksVisible(true);
                 if (range[0] >= 1 && range[1] <= 1e9) {
@@ -332,6 +430,10 @@ public final class LineChart {
                 linear.setAutoRangeIncludesZero(false);
                 axis = linear;
             }
+            return styled(axis);
+        }
+
+        private static ValueAxis styled(ValueAxis axis) {
             axis.setLabelFont(ChartStyle.AXIS_LABEL_FONT);
             axis.setTickLabelFont(ChartStyle.TICK_FONT);
             axis.setLabelPaint(Color.BLACK);

@@ -1,10 +1,15 @@
 package org.dmflab.core.chart;
 
 import java.awt.Color;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.dmflab.core.model.Spectrum;
 import org.dmflab.core.model.SpectrumKind;
+import org.dmflab.core.spectrum.Hitting;
 import org.dmflab.core.spectrum.ObservedPlateau;
 import org.dmflab.core.spectrum.TrackResult;
 import org.dmflab.core.model.Trace;
@@ -24,6 +29,8 @@ public final class TrackCharts {
     private static final String ITERATION = "iteration k";
     /** Level labels per column: about 20 px apart in the ≈380-pixel-high plot of an 800×500 chart. */
     private static final int LABELS_PER_COLUMN = 18;
+    /** With more series than palette colours, this many are named in the legend. */
+    static final int NAMED_SERIES = 6;
 
     private TrackCharts() {
     }
@@ -33,7 +40,13 @@ public final class TrackCharts {
         return new TrackChartSet(eigenvalues(result), effectiveRank(result), loss(result));
     }
 
-    /** Chart 1: the product's eigenvalues (or singular values) against the iteration. */
+    /**
+     * Chart 1: the product's eigenvalues (or singular values) against the iteration, on a log scale when every drawn
+     * value is positive and a symmetric-log scale when signs mix (so that the growth from α^N before each eigenvalue is
+     * learned stays visible). Numerical zeros of the target are not drawn. With more series than the palette has
+     * colours, the leading {@value #NAMED_SERIES} are named and drawn with their target lines, the rest in a graded
+     * colour scale explained by one legend entry.
+     */
     public static JFreeChart eigenvalues(TrackResult result) {
         Trace trace = result.input().trace();
         Optional<Spectrum> target = result.input().target();
@@ -41,26 +54,64 @@ public final class TrackCharts {
         int count = eigen ? trace.eigenCount() : trace.sigmaCount();
         String symbol = eigen ? "λ" : "σ";
         boolean logX = result.config().logX();
+        double[] x = iterations(trace);
+        Map<Integer, Hitting> hittings = new HashMap<>();
+        result.hittings().forEach(hitting -> hittings.put(hitting.index() - 1, hitting));
+        List<Integer> drawn = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            if (target.isEmpty() || hittings.containsKey(i)) {
+                drawn.add(i); // the others are numerical zeros of the target (model.PlateauLevels)
+            }
+        }
+        int zeros = count - drawn.size();
+        boolean graded = drawn.size() > ChartStyle.paletteSize();
+        int named = graded ? NAMED_SERIES : drawn.size();
+        double[][] values = new double[count][];
+        boolean positive = true;
+        for (int i : drawn) {
+            values[i] = new double[trace.size()];
+            for (int point = 0; point < trace.size(); point++) {
+                values[i][point] = eigen ? trace.lambda(point, i) : trace.sigma(point, i);
+                positive &= values[i][point] > 0 || (logX && trace.iteration(point) == 0);
+            }
+        }
+        for (int n = 0; n < named && target.isPresent(); n++) {
+            positive &= target.get().value(drawn.get(n)) > 0;
+        }
         LineChart.Builder chart = LineChart.builder(eigen ? "Eigenvalues of the product W along the target's eigenvectors"
                         : "Singular values of the product W")
                 .xAxis(iterationLabel(trace, logX), logX)
-                .yAxis(eigen ? "eigenvalue vᵢᵀ W vᵢ" : "singular value σᵢ(W)", false);
-        double[] x = iterations(trace);
-        for (int i = 0; i < count; i++) {
-            double[] y = new double[trace.size()];
-            for (int point = 0; point < trace.size(); point++) {
-                y[point] = eigen ? trace.lambda(point, i) : trace.sigma(point, i);
-            }
-            Color color = ChartStyle.seriesColor(i);
+                .yAxis((eigen ? "eigenvalue vᵢᵀ W vᵢ" : "singular value σᵢ(W)")
+                        + (positive ? " (log scale)" : " (symmetric log scale)"),
+                        positive ? LineChart.Scale.LOG : LineChart.Scale.SYMLOG);
+        for (int n = 0; n < drawn.size(); n++) {
+            int i = drawn.get(n);
             String name = ChartStyle.subscripted(symbol, i + 1);
+            if (n >= named) {
+                chart.unlistedSeries(name, x, values[i], ChartStyle.gradedColor(n - named, drawn.size() - named));
+                continue;
+            }
+            Color color = ChartStyle.seriesColor(n);
             if (target.isPresent()) {
                 // the arrow shows what the value approaches; for λ < 0 after an identical start that is 0, not λ
                 double value = target.get().value(i);
-                double limit = result.hittings().get(i).limit();
+                double limit = hittings.get(i).limit();
                 name += " → " + number(limit) + (limit == value ? "" : " (target " + number(value) + ")");
                 chart.horizontalLine(value, "", color);
             }
-            chart.series(name, x, y, color, false);
+            chart.series(name, x, values[i], color, false);
+        }
+        if (graded) {
+            int first = drawn.get(named) + 1;
+            int last = drawn.get(drawn.size() - 1) + 1;
+            chart.legendSolid(ChartStyle.subscripted(symbol, first) + " … " + ChartStyle.subscripted(symbol, last)
+                    + ": graded, dark → light with the index", ChartStyle.gradedColor(0, drawn.size() - named));
+            chart.subtitle(String.format(Locale.ROOT, "%d series: the leading %d named (dashed: their targets), "
+                    + "the other %d in a graded color scale", drawn.size(), named, drawn.size() - named));
+        }
+        if (zeros > 0) {
+            chart.subtitle(zeros + " numerical zero" + (zeros == 1 ? "" : "s") + " of the target (|λ| ≤ 10·u·n·‖Φ‖₂, "
+                    + "docs/theory.md §7.3) not drawn");
         }
         if (target.isPresent()) {
             chart.legendLine("target " + (eigen ? "eigenvalues" : "singular values"), ChartStyle.REFERENCE);

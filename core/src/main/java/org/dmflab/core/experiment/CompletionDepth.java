@@ -14,6 +14,7 @@ import org.dmflab.core.table.ColumnType;
 import org.dmflab.core.table.Table;
 import org.dmflab.core.train.TrainSettings;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.NumberAxis;
 
 /**
  * The depth effect of matrix completion (docs/theory.md §8.3): final reconstruction error of every (number of observed
@@ -73,7 +74,10 @@ final class CompletionDepth {
             chart.series(entry.getKey() + " observed entries", x, y, ChartStyle.seriesColor(color++), false);
         }
         chart.horizontalLine(RECOVERED, "recovery threshold " + RECOVERED, ChartStyle.REFERENCE);
-        return chart.build();
+        JFreeChart built = chart.build();
+        // depths are whole numbers: no ticks between them
+        built.getXYPlot().getDomainAxis().setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        return built;
     }
 
     /** The relative error of every run over the iterations (log–log). */
@@ -113,8 +117,9 @@ final class CompletionDepth {
     private String subtitle() {
         RunOutcome first = runs.get(0);
         Map<String, String> train = first.spec().train();
-        return String.format(Locale.ROOT, "Gaussian start σ = %s, step η = %s, up to %s iterations (stop at loss ≤ %s)",
-                train.get(TrainSettings.SIGMA), train.get(TrainSettings.STEP), train.get(TrainSettings.ITERATIONS),
+        // σ and η differ between the runs (settings.csv has each); the budget and the tolerance are shared
+        return String.format(Locale.ROOT, "Gaussian start and step size per run (settings.csv); up to %s iterations, "
+                + "stopping at loss ≤ %s", train.get(TrainSettings.ITERATIONS),
                 train.getOrDefault(TrainSettings.TOLERANCE, "0"));
     }
 

@@ -9,8 +9,9 @@ import org.dmflab.core.spectrum.TrackResult;
  * Early stopping from the effective rank alone (docs/theory.md §8.1, §7): the run's effective rank r_eff(W(k)) rests
  * on the levels r_eff(X̃_r) of the noisy matrix while the r leading singular values are learned and the next is not;
  * the longest such plateau beyond the first (measured on the log-iteration scale, as the gaps σ_r/σ_{r+1} of X̃ set
- * it) separates the signal from the noise, so training stops at its end. Nothing here looks at the clean matrix.
- * Without an observed plateau for r ≥ 2, it stops at the effective rank's minimum (the rank-1 regime).
+ * it) separates the signal from the noise, so training stops at its end. A plateau that lasts to the last recorded
+ * iteration is the fitted end state, not a point to stop early at, and does not count. Nothing here looks at the
+ * clean matrix. Without an observed plateau for r ≥ 2, it stops at the effective rank's minimum (the rank-1 regime).
  */
 final class EarlyStopping {
     private EarlyStopping() {
@@ -43,8 +44,9 @@ final class EarlyStopping {
     private static Optional<PlateauRun> longestPlateau(TrackResult track) {
         PlateauRun longest = null;
         double length = 0;
+        long last = track.input().trace().iteration(track.input().trace().size() - 1);
         for (ObservedPlateau plateau : track.plateaus()) {
-            if (plateau.r() < 2 || plateau.observed().isEmpty()) {
+            if (plateau.r() < 2 || plateau.observed().isEmpty() || plateau.observed().get().end() == last) {
                 continue;
             }
             PlateauRun run = plateau.observed().get();

@@ -70,7 +70,8 @@ final class ExperimentCharts {
             }
         }
         for (int c = 0; c < indices.length; c++) {
-            double target = runs.get(0).track().hittings().get(indices[c]).lambda();
+            double target = runs.get(0).training().trace().eigenCount() > 0
+                    ? runs.get(0).track().input().target().orElseThrow().value(indices[c]) : Double.NaN;
             extend(yRange, new double[]{target});
             chart.horizontalLine(target, "", ChartStyle.REFERENCE);
         }
@@ -100,8 +101,8 @@ final class ExperimentCharts {
         extend(yRange, y);
         LineChart.Builder chart = LineChart.builder("One eigenvalue: trajectory vs predicted iteration counts")
                 .subtitle(String.format(Locale.ROOT, "λ = %s, N = %s, α = %s, η = %s; a count marks where |x^N − λ| "
-                                + "≤ ελ with ε = %s", number(bounds.lambda()), run.spec().train().get("depth"),
-                        run.spec().train().get("alpha"), run.spec().train().get("step"),
+                                + "≤ ελ with ε = %s", number(bounds.lambda()), run.train().depth(),
+                        run.train().alpha(), run.train().step(),
                         run.prediction().get().config().epsilon()))
                 .xAxis("iteration k", false).yAxis("product eigenvalue x(k)^N (log scale)", true)
                 .series("x(k)^N (exact recursion (18))", iterations(trace), y, ChartStyle.seriesColor(0), false);
@@ -154,7 +155,7 @@ final class ExperimentCharts {
             List<double[]> points = new ArrayList<>();
             double lambda = Double.NaN;
             for (RunOutcome run : runs) {
-                double step = Double.parseDouble(run.spec().train().get("step"));
+                double step = run.train().step();
                 EigenvalueBounds bounds = run.prediction().orElseThrow().bounds().get(i);
                 lambda = bounds.lambda();
                 if (bounds.exact().isPresent() && bounds.flow().isPresent()) {
@@ -247,9 +248,9 @@ final class ExperimentCharts {
 
     static List<Integer> negativeIndices(List<Hitting> hittings) {
         List<Integer> indices = new ArrayList<>();
-        for (int i = 0; i < hittings.size(); i++) {
-            if (hittings.get(i).lambda() < 0) {
-                indices.add(i);
+        for (Hitting hitting : hittings) {
+            if (hitting.lambda() < 0) {
+                indices.add(hitting.index() - 1); // rows skip numerical zeros: the index names the eigenvalue
             }
         }
         return indices;

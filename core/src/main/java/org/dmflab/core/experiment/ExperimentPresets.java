@@ -74,13 +74,15 @@ public final class ExperimentPresets {
         Map<String, String> truth = settings(GroundTruthSettings.SPECTRUM, "4,2,1,0.5",
                 GroundTruthSettings.EIGENVECTORS, "random", GroundTruthSettings.SEED, "2");
         List<RunSpec> runs = new ArrayList<>();
+        double fraction = 0.5;
         for (int n = 1; n <= 5; n++) {
-            String step = Double.toString(0.5 * StepSizeBounds.uniform(4, 0.1, n));
+            String step = Double.toString(fraction * StepSizeBounds.uniform(4, 0.1, n));
             Map<String, String> train = train(Integer.toString(n), step, "identity", "0.1", "200000", "log:400",
                     "spectral");
             runs.add(run("n" + n, "N = " + n, train, track("true")));
         }
-        return new ExperimentPreset("depth", "depths N = 1…5 on one target (η = ½·(10′) each): deeper factorizations "
+        return new ExperimentPreset("depth", "depths N = 1…5 on one target (η = " + fraction + "·(10′) each): deeper "
+                + "factorizations "
                 + "learn in sharper steps", "Fig. 2", truth, Optional.empty(), runs, Analysis.DEPTH);
     }
 
@@ -211,7 +213,7 @@ public final class ExperimentPresets {
                     "0.001", TrainSettings.INIT, "gaussian", TrainSettings.SIGMA,
                     Double.toString(InitScale.sigma(1.0, InitScale.dims(images, pixels, width, depth))),
                     TrainSettings.SEED, "2", TrainSettings.ITERATIONS, Long.toString(iterations[depth - 1]),
-                    TrainSettings.RECORD, "log:60", TrainSettings.SOLVER, "matrix", TrainSettings.LOSS, "completion");
+                    TrainSettings.RECORD, "log:200", TrainSettings.SOLVER, "matrix", TrainSettings.LOSS, "completion");
             if (depth > 1) {
                 train.put(TrainSettings.WIDTH, Integer.toString(width));
             }

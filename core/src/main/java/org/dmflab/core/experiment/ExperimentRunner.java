@@ -14,8 +14,8 @@ import org.dmflab.core.theory.Prediction;
 import org.dmflab.core.theory.Predictor;
 import org.dmflab.core.train.TrainConfig;
 import org.dmflab.core.train.TrainSettings;
-import org.dmflab.core.train.TrainingPlan;
 import org.dmflab.core.train.Trainer;
+import org.dmflab.core.train.TrainingPlan;
 import org.dmflab.core.train.TrainingResult;
 import org.ejml.data.DMatrixRMaj;
 
@@ -52,7 +52,8 @@ public final class ExperimentRunner {
             // training takes most of a run's time; prediction and tracking share the last fifth
             double offset = (double) i / count;
             double width = 1.0 / count;
-            TrainingPlan plan = plan(preset, spec, truth, clean, data);
+            TrainConfig train = TrainSettings.parse(RawSettings.of(spec.train()));
+            TrainingPlan plan = plan(preset, spec, train, truth, clean, data);
             TrainingResult training = plan.run(share(progress, offset, 0.8 * width, spec.title() + ", train"));
             Optional<Prediction> prediction = spec.predict().map(settings -> Predictor.predict(
                     PredictSettings.parse(RawSettings.of(settings)), truth.spectrum(),
@@ -65,7 +66,7 @@ public final class ExperimentRunner {
             SortedMap<Long, DMatrixRMaj> snapshots = preset.analysis() == Analysis.MNIST_DENOISING
                     ? snapshots(plan, new long[]{EarlyStopping.rankOneIteration(track), EarlyStopping.iteration(track)},
                     progress) : new TreeMap<>();
-            outcomes.add(new RunOutcome(spec, training, prediction, track, snapshots));
+            outcomes.add(new RunOutcome(spec, train, plan.admissibleStep(), training, prediction, track, snapshots));
         }
         progress.report(1, "done");
         return new ExperimentRun(preset, truth, clean, outcomes);
@@ -77,9 +78,8 @@ public final class ExperimentRunner {
      * preset observes every noisy entry ({@code observations=1.0}: the loss is then ½‖W − Φ̃‖²_F exactly) with the
      * clean matrix as the truth, so the trace's error_fro is the generalization error ‖W(k) − X‖_F.
      */
-    private static TrainingPlan plan(ExperimentPreset preset, RunSpec spec, GroundTruth truth,
+    private static TrainingPlan plan(ExperimentPreset preset, RunSpec spec, TrainConfig config, GroundTruth truth,
                                      Optional<GroundTruth> clean, Optional<DMatrixRMaj> input) {
-        TrainConfig config = TrainSettings.parse(RawSettings.of(spec.train()));
         if (spec.observations().isEmpty()) {
             return Trainer.plan(config, truth.matrix(), truth.sensing());
         }

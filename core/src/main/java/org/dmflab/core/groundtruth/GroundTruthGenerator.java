@@ -2,6 +2,7 @@ package org.dmflab.core.groundtruth;
 
 import java.util.Optional;
 import java.util.Random;
+import org.dmflab.core.Progress;
 import org.dmflab.core.linalg.RandomMatrices;
 import org.dmflab.core.linalg.Spectra;
 import org.dmflab.core.linalg.Symmetry;
@@ -24,23 +25,40 @@ public final class GroundTruthGenerator {
 
     /** Generates the target described by {@code config}. */
     public static GroundTruth generate(GroundTruthConfig config) {
+        return generate(config, Progress.NONE);
+    }
+
+    /**
+     * Generates the target described by {@code config}, reporting each stage (for a large n the basis, the product
+     * and the spectrum take seconds each) and checking for a cancel between them.
+     */
+    public static GroundTruth generate(GroundTruthConfig config, Progress progress) {
         Random random = new Random(config.seed().orElse(0L));
         DMatrixRMaj target;
         if (config.source() instanceof TargetSource.FromSpectrum spectrum) {
-            target = fromSpectrum(spectrum, random);
+            target = fromSpectrum(spectrum, random, progress);
         } else if (config.source() instanceof TargetSource.GaussianFactors factors) {
             target = gaussianFactors(factors, random);
         } else {
             target = ((TargetSource.FromMatrix) config.source()).matrix();
         }
+        progress.checkCanceled();
         addNoise(target, config, random);
-        Optional<SensingData> sensing = config.measurements() > 0
-                ? Optional.of(measure(target, config.measurements(), random))
-                : Optional.empty();
-        Optional<Observations> observations = config.observations().isNone() ? Optional.empty()
-                : Optional.of(Observations.sample(target, config.observations().resolve(target.getNumElements()),
-                random));
-        return new GroundTruth(target, Spectra.of(target), sensing, observations);
+        Optional<SensingData> sensing = Optional.empty();
+        if (config.measurements() > 0) {
+            progress.report(0.6, "drawing " + config.measurements() + " sensing measurements");
+            sensing = Optional.of(measure(target, config.measurements(), random));
+        }
+        Optional<Observations> observations = Optional.empty();
+        if (!config.observations().isNone()) {
+            observations = Optional.of(Observations.sample(target,
+                    config.observations().resolve(target.getNumElements()), random));
+        }
+        progress.checkCanceled();
+        progress.report(0.7, "computing the spectrum of the " + target.numRows + "×" + target.numCols + " target");
+        GroundTruth truth = new GroundTruth(target, Spectra.of(target), sensing, observations);
+        progress.report(1.0, "target and spectrum ready");
+        return truth;
     }
 
     /** U Vᵀ with i.i.d. N(0, 1) U (m×r, drawn first) and V (n×r), scaled to the requested Frobenius norm. */
@@ -53,14 +71,19 @@ public final class GroundTruthGenerator {
         return target;
     }
 
-    private static DMatrixRMaj fromSpectrum(TargetSource.FromSpectrum request, Random random) {
+    private static DMatrixRMaj fromSpectrum(TargetSource.FromSpectrum request, Random random, Progress progress) {
         int m = request.rows();
         int n = request.n();
         int p = Math.min(m, n);
         double[] values = new double[p];
         System.arraycopy(request.spectrum().values(), 0, values, 0, request.spectrum().size());
+        progress.report(0.0, "drawing the " + request.basis().name().toLowerCase(java.util.Locale.ROOT) + " "
+                + n + "×" + n + " eigenvector basis");
         DMatrixRMaj right = basis(n, p, request.basis(), random);
+        progress.checkCanceled();
         DMatrixRMaj left = request.isSquare() ? right : basis(m, p, request.basis(), random);
+        progress.checkCanceled();
+        progress.report(0.3, "forming the " + m + "×" + n + " target from its spectrum");
         DMatrixRMaj scaledLeft = left.copy();
         for (int i = 0; i < m; i++) {
             for (int k = 0; k < p; k++) {

@@ -67,6 +67,7 @@ public record SpectrumSpec(String text, double[] values) {
                         + "; choose smaller numbers");
             }
         }
+        org.dmflab.core.model.Spectrum.requireSquarable(values, KEY);
         return new SpectrumSpec(trimmed, values);
     }
 
@@ -79,12 +80,11 @@ public record SpectrumSpec(String text, double[] values) {
                 throw new InvalidInputException(KEY, "'" + whole + "' has an empty entry at position " + (i + 1)
                         + "; " + FORMS);
             }
-            try {
-                values[i] = Double.parseDouble(part);
-            } catch (NumberFormatException e) {
+            if (!org.dmflab.core.csv.StrictNumbers.isDecimal(part)) {
                 throw new InvalidInputException(KEY, "'" + part + "' at position " + (i + 1) + " of '" + whole
                         + "' is not a number; " + FORMS);
             }
+            values[i] = Double.parseDouble(part);
             if (!Double.isFinite(values[i])) {
                 throw new InvalidInputException(KEY, "'" + part + "' at position " + (i + 1) + " of '" + whole
                         + "' is not a finite number");

@@ -5,7 +5,7 @@ import java.util.OptionalDouble;
 import java.util.OptionalLong;
 
 /**
- * One predicted effective-rank plateau of theory.md §7, as the predictor certifies it and the tracker reads it (design.md
+ * One predicted effective-rank plateau of docs/theory.md §7, as the predictor certifies it and the tracker reads it (docs/design.md
  * §2, the plateaus table's columns r, level, k_start, k_end, bound): the level r_eff(Φ_r) and the interval of iterations
  * [k_start, k_end] of (63′) on which Theorem 3.5′ certifies |r_eff(W(k)) − r_eff(Φ_r)| ≤ bound (64′). Start empty =
  * nothing certified; start given and end empty = certified for all k ≥ start.

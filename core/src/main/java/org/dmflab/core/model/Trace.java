@@ -2,13 +2,15 @@ package org.dmflab.core.model;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The record of a gradient-descent run: one point per recorded iteration, ascending, with the columns of the trace table
- * (design.md §2; {@code table.TraceTables} converts it to and from that table). {@code lambda} holds vᵢᵀ W vᵢ along the target's eigenvectors (symmetric targets; empty rows
- * otherwise), {@code sigma} the singular values of W, descending. A completion trace ({@link #completion()}) also
- * has the error on the unobserved entries and the relative error; its error columns are NaN where the full target is
- * unknown.
+ * (docs/design.md §2; {@code table.TraceTables} converts it to and from that table). {@code lambda} holds vᵢᵀ W vᵢ along the target's eigenvectors (symmetric targets; empty rows
+ * otherwise), {@code sigma} the singular values of W, descending. {@code init} says how the factors started (the trace
+ * table's {@code init} column); it decides which plateau levels the run can show ({@link PlateauLevels}) and is empty
+ * only for traces written before the column existed. A completion trace ({@link #completion()}) also has the error on
+ * the unobserved entries and the relative error; its error columns are NaN where the full target is unknown.
  */
 public final class Trace {
     private final long[] iterations;
@@ -23,8 +25,10 @@ public final class Trace {
     private final boolean completion;
     private final double[] errorUnobserved;
     private final double[] relativeError;
+    private final Optional<Initialization> init;
 
     private Trace(Builder builder) {
+        init = Optional.ofNullable(builder.init);
         int size = builder.iterations.size();
         iterations = new long[size];
         time = new double[size];
@@ -81,6 +85,11 @@ public final class Trace {
 
     public int size() {
         return iterations.length;
+    }
+
+    /** How the factors started, if the trace says so. */
+    public Optional<Initialization> init() {
+        return init;
     }
 
     public int eigenCount() {
@@ -153,6 +162,7 @@ public final class Trace {
         private final List<double[]> scalars = new ArrayList<>();
         private final List<double[]> lambdas = new ArrayList<>();
         private final List<double[]> sigmas = new ArrayList<>();
+        private Initialization init;
 
         private Builder(int eigenCount, int sigmaCount, boolean completion) {
             this.eigenCount = eigenCount;
@@ -187,6 +197,12 @@ public final class Trace {
             return this;
         }
 
+        /** Records how the factors started (the {@code init} column). */
+        public Builder init(Initialization start) {
+            this.init = start;
+            return this;
+        }
+
         /** The number of points recorded so far. */
         public int size() {
             return iterations.size();
@@ -200,6 +216,7 @@ public final class Trace {
     @Override
     public String toString() {
         return "Trace[" + size() + " points, iterations " + (size() == 0 ? "-" : iterations[0] + "…"
-                + iterations[size() - 1]) + ", " + eigenCount() + " lambdas, " + sigmaCount() + " sigmas]";
+                + iterations[size() - 1]) + ", " + eigenCount() + " lambdas, " + sigmaCount() + " sigmas"
+                + init.map(start -> ", init " + start.key()).orElse("") + "]";
     }
 }

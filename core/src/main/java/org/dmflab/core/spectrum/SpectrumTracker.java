@@ -7,19 +7,19 @@ import org.dmflab.core.Progress;
 import org.dmflab.core.model.Spectrum;
 import org.dmflab.core.model.SpectrumKind;
 import org.dmflab.core.model.Trace;
-import org.dmflab.core.model.RankMeasures;
+import org.dmflab.core.model.PlateauLevels;
 import java.util.Optional;
 import org.dmflab.core.model.Plateau;
 
 /**
  * The Spectrum Tracker (docs/design.md §2–§4): reads a recorded run against its target and reports what docs/theory.md §7
  * predicts can be seen in it — the effective rank recomputed and checked ({@link RankConsistency}), the plateau levels
- * r_eff(Φ_r) = Σ_{i≤r}λᵢ/λ₁ of the positive part of the spectrum (§7.1) with the observed runs on them
- * ({@link PlateauDetector}), the first hitting iteration of every target value ({@link HittingTimes}), and whether the
- * effective rank is monotone after its first minimum ({@link Monotonicity}).
+ * of {@link PlateauLevels} (ℓ_r of Φ₊ for an identical start, r_eff(Φ_r) of |λ| otherwise; §7.3) with the observed runs on
+ * them ({@link PlateauDetector}), the first hitting iteration of every target value ({@link HittingTimes}), and whether
+ * the effective rank is monotone after its first minimum ({@link Monotonicity}).
  *
- * <p>Plateau levels come from the target; without a target, from the predicted table; without either, there are none.
- * Singular-value targets use σᵢ in place of λᵢ.
+ * <p>Plateau levels come from the target and the trace's {@code init} column; without a target, from the predicted
+ * table; without either, there are none. Singular-value targets use σᵢ in place of λᵢ.
  */
 public final class SpectrumTracker {
     /** Allowed relative difference between a predicted level and the target's own r_eff(Φ_r). */
@@ -46,10 +46,11 @@ public final class SpectrumTracker {
             progress.checkCanceled();
             progress.report(0.2 + 0.5 * (r - 1) / levels.length, "plateau r=" + r);
             int rank = r;
-            plateaus.add(new ObservedPlateau(r, levels[r - 1],
-                    input.predicted().flatMap(predicted -> forRank(predicted, rank)),
+            Optional<Plateau> predicted = input.predicted().flatMap(rows -> forRank(rows, rank));
+            plateaus.add(new ObservedPlateau(r, levels[r - 1], predicted,
                     PlateauDetector.longestRun(iterations, ranks.effectiveRank(), levels[r - 1],
-                            config.plateauTolerance())));
+                            config.plateauTolerance()),
+                    predicted.flatMap(plateau -> RecordingResolution.of(iterations, plateau))));
         }
         progress.report(0.7, "hitting iterations");
         List<Hitting> hittings = input.target()
@@ -62,22 +63,14 @@ public final class SpectrumTracker {
                 monotonicity);
     }
 
-    /** r_eff(Φ_r) for r = 1 … (number of positive target values), checked against a predicted table. */
+    /** The levels of {@link PlateauLevels} for the target and the trace's start, checked against a predicted table. */
     private static double[] levels(TrackInput input) {
         if (input.target().isEmpty()) {
             return input.predicted()
                     .map(predicted -> predicted.stream().mapToDouble(Plateau::level).toArray())
                     .orElse(new double[0]);
         }
-        double[] values = input.target().get().values();
-        int positive = 0;
-        while (positive < values.length && values[positive] > 0) {
-            positive++;
-        }
-        double[] levels = new double[positive];
-        for (int r = 1; r <= positive; r++) {
-            levels[r - 1] = RankMeasures.plateauLevel(values, r);
-        }
+        double[] levels = PlateauLevels.of(input.target().get(), input.trace().init(), input.traceSource()).levels();
         if (input.predicted().isPresent()) {
             requireMatchingLevels(levels, input.predicted().get(), input.predictedSource());
         }
@@ -93,14 +86,15 @@ public final class SpectrumTracker {
         for (Plateau row : predicted) {
             if (row.r() > levels.length) {
                 throw new InvalidInputException(source + ", r=" + row.r(), "the target has only " + levels.length
-                        + " positive values, so there is no plateau r=" + row.r() + "; the prediction belongs to another"
-                        + " target — predict for this target");
+                        + " plateau levels for this run's start, so there is no plateau r=" + row.r() + "; the "
+                        + "prediction belongs to another target or start — predict for this target and start");
             }
             double level = levels[row.r() - 1];
             if (Math.abs(row.level() - level) > LEVEL_RELATIVE_TOLERANCE * Math.abs(level)) {
                 throw new InvalidInputException(source + ", r=" + row.r(), "level " + row.level()
-                        + " differs from the target's r_eff(Φ_" + row.r() + ") = " + level
-                        + "; the prediction belongs to another target — predict for this target");
+                        + " differs from this run's plateau level ℓ_" + row.r() + " = " + level
+                        + " (docs/theory.md §7.3); the prediction belongs to another target or start — predict for this "
+                        + "target and start");
             }
         }
     }

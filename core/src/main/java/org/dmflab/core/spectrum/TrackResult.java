@@ -14,7 +14,7 @@ import org.dmflab.core.model.Plateau;
  *
  * @param effectiveRank the effective rank of each recorded point, recomputed from the sigma columns
  * @param stableRank    the stable rank of each recorded point, recomputed likewise
- * @param plateaus      one row per level r = 1 … (positive part of the spectrum); empty without target and prediction
+ * @param plateaus      one row per level r of {@code model.PlateauLevels}; empty without target and prediction
  * @param hittings      one row per target value; empty without a target
  */
 public record TrackResult(TrackInput input, TrackConfig config, double[] effectiveRank, double[] stableRank,
@@ -54,7 +54,8 @@ public record TrackResult(TrackInput input, TrackConfig config, double[] effecti
                     predicted != null && predicted.end().isPresent() ? predicted.end().getAsLong() : null,
                     predicted != null && predicted.bound().isPresent() ? predicted.bound().getAsDouble() : null,
                     plateau.observed().map(PlateauRun::start).orElse(null),
-                    plateau.observed().map(PlateauRun::end).orElse(null));
+                    plateau.observed().map(PlateauRun::end).orElse(null),
+                    plateau.recording().orElse(null));
         }
         return table.build();
     }
@@ -64,7 +65,7 @@ public record TrackResult(TrackInput input, TrackConfig config, double[] effecti
         Table.Builder table = Table.builder(TrackSchemas.HITTING);
         for (Hitting hitting : hittings) {
             table.addRow(hitting.index(), hitting.lambda(), hitting.limit(),
-                    hitting.kHit().isPresent() ? hitting.kHit().getAsLong() : null);
+                    hitting.kHit().isPresent() ? hitting.kHit().getAsLong() : null, hitting.outcome().label());
         }
         return table.build();
     }
@@ -79,12 +80,15 @@ public record TrackResult(TrackInput input, TrackConfig config, double[] effecti
         text.append(String.format(Locale.ROOT, "plateaus: %d of %d levels observed within ±%s%n", found,
                 plateaus.size(), config.plateauTolerance()));
         for (ObservedPlateau plateau : plateaus) {
-            text.append(String.format(Locale.ROOT, "  r=%d level %.4f: %s%n", plateau.r(), plateau.level(),
-                    plateau.observed().map(run -> "iterations " + run.start() + "…" + run.end()).orElse("not observed")));
+            text.append(String.format(Locale.ROOT, "  r=%d level %.4f: %s%s%n", plateau.r(), plateau.level(),
+                    plateau.observed().map(run -> "iterations " + run.start() + "…" + run.end()).orElse("not observed"),
+                    plateau.recording().filter(text1 -> !text1.equals("fine")).map(text1 -> " (recording " + text1 + ")")
+                            .orElse("")));
         }
         long learned = hittings.stream().filter(h -> h.kHit().isPresent()).count();
-        text.append(String.format(Locale.ROOT, "hitting: %d of %d values within ε=%s of their limit%n", learned,
-                hittings.size(), config.epsilon()));
+        long lost = hittings.stream().filter(h -> h.outcome() == Hitting.Outcome.NOT_RECOVERED).count();
+        text.append(String.format(Locale.ROOT, "hitting: %d of %d values within ε=%s of their limit%s%n", learned,
+                hittings.size(), config.epsilon(), lost == 0 ? "" : "; " + lost + " negative never recovered (limit 0)"));
         text.append(String.format(Locale.ROOT, "effective rank monotone after its first minimum (iteration %d, %.4f): %s",
                 monotonicity.firstMinimumIteration(), monotonicity.firstMinimum(),
                 monotonicity.monotone() ? "yes" : "no, first drop at iteration "

@@ -16,7 +16,7 @@ public final class MatrixTables {
             for (int j = 0; j < matrix.numCols; j++) {
                 cells[j] = matrix.unsafe_get(i, j);
             }
-            builder.addRow(Schemas.matrixRowId(i), cells);
+            builder.addRowWithKey(Schemas.matrixRowId(i), cells);
         }
         return builder.build();
     }
@@ -42,7 +42,7 @@ public final class MatrixTables {
         for (int i = 0; i < table.rowCount(); i++) {
             for (int j = 0; j < table.columnCount(); j++) {
                 Object cell = table.cell(i, j);
-                String where = source + ", row " + table.rowId(i) + ", column '" + table.columns().get(j).name() + "'";
+                String where = source + ", " + table.cellLocation(i, j);
                 if (cell == null) {
                     throw new InvalidInputException(where, "missing value; fill it in or remove the row");
                 }

@@ -8,7 +8,7 @@ import org.dmflab.core.InvalidInputException;
 import org.dmflab.core.model.Plateau;
 
 /**
- * The predictor's plateaus table (design.md §2, {@link Schemas#PLATEAUS}) read into {@link Plateau} records, one per rank
+ * The predictor's plateaus table (docs/design.md §2, {@link Schemas#PLATEAUS}) read into {@link Plateau} records, one per rank
  * r = 1, 2, … in order; {@code k_start}, {@code k_end} and {@code bound} may be empty. Only files and KNIME ports come
  * through here: inside the engine the predictor's records go to the tracker directly.
  */
@@ -39,7 +39,7 @@ public final class PlateauTables {
         int boundColumn = table.indexOf("bound");
         List<Plateau> rows = new ArrayList<>(table.rowCount());
         for (int row = 0; row < table.rowCount(); row++) {
-            String where = source + ", row " + table.rowId(row);
+            String where = source + ", " + table.rowLocation(row);
             Object r = table.cell(row, rColumn);
             if (!(r instanceof Number number) || number.doubleValue() != row + 1) {
                 throw new InvalidInputException(where + ", column 'r'", "is " + r + " but should be " + (row + 1)

@@ -31,6 +31,8 @@ public final class Schemas {
     public static final String STABLE_RANK = "stable_rank";
     public static final String LAMBDA_PREFIX = "lambda_";
     public static final String SIGMA_PREFIX = "sigma_";
+    /** The trace's last column: how the factors started ({@code identity} / {@code perturbed} / {@code gaussian}). */
+    public static final String INIT = "init";
 
     public static final String MEASUREMENT = "measurement";
     public static final String Y = "y";
@@ -71,10 +73,15 @@ public final class Schemas {
             Column.nullable("k_end", LONG),
             Column.nullable("bound", DOUBLE));
 
-    /** The plateaus table as the tracker writes it: the predictor's columns plus the observed interval. */
+    /**
+     * The plateaus table as the tracker writes it: the predictor's columns plus the observed interval and whether the
+     * recording resolves the certified interval ({@code recording}: fine / too coarse: … / beyond the run: …; empty
+     * when nothing is certified).
+     */
     public static final List<Column> PLATEAUS_OBSERVED = concat(PLATEAUS, List.of(
             Column.nullable("observed_start", LONG),
-            Column.nullable("observed_end", LONG)));
+            Column.nullable("observed_end", LONG),
+            Column.nullable("recording", STRING)));
 
     private Schemas() {
     }
@@ -95,7 +102,7 @@ public final class Schemas {
 
     /**
      * The trace table: fixed columns, then {@code lambda_1 … lambda_eigen} (symmetric targets; 0 otherwise) and
-     * {@code sigma_1 … sigma_singular}.
+     * {@code sigma_1 … sigma_singular}, and last {@code init} (the trainer's initialization, the same in every row).
      */
     public static List<Column> trace(int eigenCount, int singularCount) {
         return trace(eigenCount, singularCount, false);
@@ -125,6 +132,7 @@ public final class Schemas {
             columns.add(Column.nullable(ERROR_UNOBSERVED, DOUBLE));
             columns.add(Column.nullable(RELATIVE_ERROR, DOUBLE));
         }
+        columns.add(Column.of(INIT, STRING));
         return List.copyOf(columns);
     }
 

@@ -7,7 +7,7 @@ import org.dmflab.core.model.Spectrum;
 import org.dmflab.core.model.SpectrumKind;
 
 /**
- * The spectrum table of design.md §2 ({@code index}, {@code value}, {@code kind}) written from and read into the
+ * The spectrum table of docs/design.md §2 ({@code index}, {@code value}, {@code kind}) written from and read into the
  * {@link Spectrum} record.
  */
 public final class SpectrumTables {
@@ -54,7 +54,7 @@ public final class SpectrumTables {
         double[] values = new double[table.rowCount()];
         SpectrumKind kind = null;
         for (int row = 0; row < table.rowCount(); row++) {
-            String where = source + ", row " + table.rowId(row);
+            String where = source + ", " + table.rowLocation(row);
             Object index = table.cell(row, indexColumn);
             if (!(index instanceof Number indexNumber) || indexNumber.doubleValue() != row + 1) {
                 throw new InvalidInputException(where + ", column 'index'", "is " + index + " but should be "
@@ -82,7 +82,7 @@ public final class SpectrumTables {
             kind = rowKind;
         }
         if (kind == SpectrumKind.SINGULAR_VALUE && values[values.length - 1] < 0) {
-            throw new InvalidInputException(source + ", row " + table.rowId(values.length - 1) + ", column 'value'",
+            throw new InvalidInputException(source + ", " + table.rowLocation(values.length - 1) + ", column 'value'",
                     values[values.length - 1] + " is negative but singular values are not; use kind '"
                             + SpectrumKind.EIGENVALUE.label() + "' or fix the value");
         }

@@ -20,11 +20,14 @@ public final class Table {
     private final List<String> rowIds;
     private final List<Object[]> rows;
     private final Map<String, Integer> indexByName;
+    /** The file line of each row when the table was read from a CSV file, else null. */
+    private final long[] sourceLines;
 
-    private Table(List<Column> columns, List<String> rowIds, List<Object[]> rows) {
+    private Table(List<Column> columns, List<String> rowIds, List<Object[]> rows, long[] sourceLines) {
         this.columns = List.copyOf(columns);
         this.rowIds = List.copyOf(rowIds);
         this.rows = rows;
+        this.sourceLines = sourceLines;
         this.indexByName = new HashMap<>();
         for (int c = 0; c < this.columns.size(); c++) {
             if (indexByName.put(this.columns.get(c).name(), c) != null) {
@@ -57,6 +60,24 @@ public final class Table {
 
     public List<String> rowIds() {
         return rowIds;
+    }
+
+    /**
+     * Where row {@code row} (0-based) is, for messages: {@code "line 7"} (its line in the CSV file it was read from,
+     * the one numbering scheme of the command line) or {@code "row r7"} (its row identifier, as KNIME shows it).
+     */
+    public String rowLocation(int row) {
+        return sourceLines != null ? "line " + sourceLines[row] : "row " + rowIds.get(row);
+    }
+
+    /** Whether the rows carry the lines of the CSV file they were read from. */
+    public boolean hasSourceLines() {
+        return sourceLines != null;
+    }
+
+    /** {@link #rowLocation} and the column name: {@code "line 7, column 'c2'"}. */
+    public String cellLocation(int row, int column) {
+        return rowLocation(row) + ", column '" + columns.get(column).name() + "'";
     }
 
     /** The cell at a 0-based row and column; {@code null} when missing. */
@@ -93,18 +114,37 @@ public final class Table {
         private final List<Column> columns;
         private final List<String> rowIds = new ArrayList<>();
         private final List<Object[]> rows = new ArrayList<>();
+        private long[] sourceLines = new long[16];
+        private boolean fromFile = true;
 
         private Builder(List<Column> columns) {
             this.columns = List.copyOf(columns);
         }
 
-        /** Adds a row with the default identifier {@code Row<i>} (KNIME's default, 0-based). */
+        /**
+         * Adds a row of cells with the default identifier {@code Row<i>} (KNIME's default, 0-based). Every argument is
+         * a cell, a leading string too (the row key has its own method, {@link #addRowWithKey}).
+         */
         public Builder addRow(Object... cells) {
-            return addRow("Row" + rows.size(), cells);
+            return addRowWithKey("Row" + rows.size(), cells);
         }
 
-        /** Adds a row with an explicit identifier. */
-        public Builder addRow(String rowId, Object... cells) {
+        /** Adds a row with an explicit identifier (a KNIME RowID, a CSV file's row column). */
+        public Builder addRowWithKey(String rowId, Object... cells) {
+            fromFile = false;
+            return add(rowId, cells);
+        }
+
+        /** Adds a row read from line {@code line} of a file (every row of such a table must come this way). */
+        public Builder addRowFromLine(long line, String rowId, Object... cells) {
+            if (rows.size() == sourceLines.length) {
+                sourceLines = java.util.Arrays.copyOf(sourceLines, 2 * sourceLines.length);
+            }
+            sourceLines[rows.size()] = line;
+            return add(rowId, cells);
+        }
+
+        private Builder add(String rowId, Object... cells) {
             Objects.requireNonNull(rowId, "rowId");
             if (cells.length != columns.size()) {
                 throw new IllegalArgumentException(
@@ -120,7 +160,8 @@ public final class Table {
         }
 
         public Table build() {
-            return new Table(columns, rowIds, Collections.unmodifiableList(new ArrayList<>(rows)));
+            return new Table(columns, rowIds, Collections.unmodifiableList(new ArrayList<>(rows)),
+                    fromFile ? java.util.Arrays.copyOf(sourceLines, rows.size()) : null);
         }
 
         private static Object checked(Column column, Object cell, String rowId) {

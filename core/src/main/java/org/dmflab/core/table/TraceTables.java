@@ -3,17 +3,21 @@ package org.dmflab.core.table;
 import java.util.ArrayList;
 import java.util.List;
 import org.dmflab.core.InvalidInputException;
+import org.dmflab.core.model.Initialization;
 import org.dmflab.core.model.Trace;
 
-/** The trace table of design.md §2, written from and read into the {@link Trace} record (tables only at the edges). */
+/** The trace table of docs/design.md §2, written from and read into the {@link Trace} record (tables only at the edges). */
 public final class TraceTables {
     private TraceTables() {
     }
 
-    /** The trace table of design.md §2. */
+    /** The trace table of docs/design.md §2. */
     public static Table toTable(Trace trace) {
         boolean completion = trace.completion();
         List<Column> columns = Schemas.trace(trace.eigenCount(), trace.sigmaCount(), completion);
+        if (trace.init().isEmpty()) {
+            columns = columns.subList(0, columns.size() - 1); // a trace of unknown start (read from an old table)
+        }
         Table.Builder table = Table.builder(columns);
         Object[] cells = new Object[columns.size()];
         for (int k = 0; k < trace.size(); k++) {
@@ -33,7 +37,10 @@ public final class TraceTables {
             }
             if (completion) {
                 cells[c++] = orEmpty(trace.errorUnobserved(k), true);
-                cells[c] = orEmpty(trace.relativeError(k), true);
+                cells[c++] = orEmpty(trace.relativeError(k), true);
+            }
+            if (trace.init().isPresent()) {
+                cells[c] = trace.init().get().key();
             }
             table.addRow(cells);
         }
@@ -48,8 +55,10 @@ public final class TraceTables {
     /**
      * Reads a trace table (from the trainer or any table with the trace columns), checking what the tracker relies on:
      * every fixed column present (the message lists the missing ones), {@code lambda_1 … lambda_n} and
-     * {@code sigma_1 … sigma_p} numbered without gaps, iterations strictly increasing, every value finite. A table with
-     * {@code error_unobserved} and {@code relative_error} is a completion trace, whose error cells may be empty (unknown).
+     * {@code sigma_1 … sigma_p} numbered without gaps, iterations strictly increasing, every value finite, and the
+     * optional {@code init} column one of identity / perturbed / gaussian, the same in every row (a trace without it
+     * has an unknown start). A table with {@code error_unobserved} and {@code relative_error} is a completion trace,
+     * whose error cells may be empty (unknown).
      *
      * @param source how the user knows the table, for messages
      */
@@ -76,6 +85,7 @@ public final class TraceTables {
         int relativeColumn = table.indexOf(Schemas.RELATIVE_ERROR);
         boolean completion = unobservedColumn >= 0 && relativeColumn >= 0;
         Trace.Builder builder = Trace.builder(eigenCount, sigmaCount, completion);
+        builder.init(start(table, source));
         int[] fixedIndex = fixed.stream().mapToInt(table::indexOf).toArray();
         double[] scalars = new double[6];
         double[] lambdas = new double[eigenCount];
@@ -84,7 +94,7 @@ public final class TraceTables {
         for (int row = 0; row < table.rowCount(); row++) {
             long iteration = (long) number(table, row, fixedIndex[0], source);
             if (iteration <= previous) {
-                throw new InvalidInputException(source + ", row " + table.rowId(row), "iteration " + iteration
+                throw new InvalidInputException(source + ", " + table.rowLocation(row), "iteration " + iteration
                         + (iteration == previous ? " appears twice" : " comes after " + previous)
                         + "; a trace lists each iteration once, in ascending order (sort it or remove duplicates)");
             }
@@ -105,6 +115,35 @@ public final class TraceTables {
                     completion ? numberOrUnknown(table, row, relativeColumn, source) : Double.NaN);
         }
         return builder.build();
+    }
+
+    private static Initialization start(Table table, String source) {
+        int column = table.indexOf(Schemas.INIT);
+        if (column < 0 || table.rowCount() == 0) {
+            return null;
+        }
+        Initialization start = null;
+        for (int row = 0; row < table.rowCount(); row++) {
+            Object cell = table.cell(row, column);
+            String where = source + ", row " + table.rowId(row) + ", column '" + Schemas.INIT + "'";
+            if (cell == null || cell.toString().isBlank()) {
+                throw new InvalidInputException(where, "missing value; say how the run started: identity, perturbed "
+                        + "or gaussian");
+            }
+            Initialization here;
+            try {
+                here = Initialization.parse(cell.toString());
+            } catch (InvalidInputException e) {
+                throw new InvalidInputException(where, "'" + cell + "' is not an initialization; use identity, "
+                        + "perturbed or gaussian");
+            }
+            if (start != null && here != start) {
+                throw new InvalidInputException(where, "'" + here.key() + "' differs from '" + start.key()
+                        + "' in the first row; a trace records one run, with one start");
+            }
+            start = here;
+        }
+        return start;
     }
 
     private static int countNumbered(Table table, String prefix) {
@@ -131,7 +170,7 @@ public final class TraceTables {
 
     private static double number(Table table, int row, int column, String source) {
         Object cell = table.cell(row, column);
-        String where = source + ", row " + table.rowId(row) + ", column '" + table.columns().get(column).name() + "'";
+        String where = source + ", " + table.cellLocation(row, column);
         if (!(cell instanceof Number value)) {
             throw new InvalidInputException(where, cell == null ? "missing value" : "'" + cell + "' is not a number");
         }

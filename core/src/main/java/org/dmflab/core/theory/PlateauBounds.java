@@ -1,18 +1,19 @@
 package org.dmflab.core.theory;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
-import org.dmflab.core.model.RankMeasures;
+import org.dmflab.core.model.Initialization;
+import org.dmflab.core.model.PlateauLevels;
 import org.dmflab.core.model.Plateau;
 
 /**
  * Certified effective-rank plateaus (docs/theory.md §7, DERIVED for this project; the paper's (59)–(65) are unrecovered):
  * Theorem 3.5′ for gradient descent, K_lead = max_{i≤r} T_N(λᵢ, α, η, ελᵢ) ≤ k ≤ K_tail = Λ_N(λ_{r+1}, α, η, c) with
- * c = δ(1−ε)λ₁ implies (64′), and Theorem 3.1′ (59′)–(61′) for the N = 2 gradient flow. With a target accuracy τ the
+ * c = δ(1−ε)λ₁ implies (64′), its extension Theorem 3.5″ to indefinite Φ (levels ℓ_r of Φ₊; η also within (20′) for
+ * λₙ, and α^N ≤ c), and Theorem 3.1′ (59′)–(61′) for the N = 2 gradient flow. With a target accuracy τ the
  * per-rank ε and δ follow (65′). An empty interval is always a safe answer: the theory then claims nothing, and the
  * reason says which hypothesis failed.
  */
@@ -39,17 +40,21 @@ public final class PlateauBounds {
     }
 
     /**
-     * One plateau per rank r = 1…n for descending eigenvalues λ₁ ≥ … ≥ λₙ and an identical start (for a perturbed start
-     * pass {@code identicalStart = false}: nothing is certified).
+     * One plateau per level of {@link PlateauLevels} for descending eigenvalues λ₁ ≥ … ≥ λₙ: for an identical start the
+     * levels ℓ_r of Φ₊, r = 1 … p, certified by Theorem 3.5′ (PSD Φ) or 3.5″ (indefinite Φ, with its two extra
+     * hypotheses); for a perturbed or Gaussian start the levels of |λ|, of which nothing is certified. Numerical zeros
+     * have no level.
      */
     public static List<PlateauCertificate> predict(double[] eigenvalues, int depth, double alpha, double eta,
-                                        boolean identicalStart, Accuracies accuracies) {
+                                        Initialization start, Accuracies accuracies) {
         int n = eigenvalues.length;
-        String globalReason = globalObstacle(eigenvalues, depth, alpha, eta, identicalStart);
-        double[] singularValues = singularValues(eigenvalues);
-        List<PlateauCertificate> plateaus = new ArrayList<>(n);
-        for (int r = 1; r <= n; r++) {
-            double level = singularValues[0] > 0 ? RankMeasures.plateauLevel(singularValues, r) : 0;
+        PlateauLevels levels = PlateauLevels.of(eigenvalues, start);
+        String theorem = levels.hasNegative() ? "Theorem 3.5″" : "Theorem 3.5′";
+        String globalReason = globalObstacle(eigenvalues, levels, theorem, depth, alpha, eta, start);
+        double[] positive = levels.plateauValues();
+        List<PlateauCertificate> plateaus = new ArrayList<>(levels.count());
+        for (int r = 1; r <= levels.count(); r++) {
+            double level = levels.level(r);
             double epsilon = accuracies.targetAccuracy().isPresent()
                     ? accuracies.targetAccuracy().getAsDouble() / (2 * level + accuracies.targetAccuracy().getAsDouble())
                     : accuracies.epsilon();
@@ -65,7 +70,8 @@ public final class PlateauBounds {
                         globalReason));
                 continue;
             }
-            plateaus.add(plateau(eigenvalues, r, level, depth, alpha, eta, epsilon, deltaValue, delta, bound));
+            plateaus.add(plateau(eigenvalues, positive, theorem, r, level, depth, alpha, eta, epsilon, deltaValue,
+                    delta, bound));
         }
         return plateaus;
     }
@@ -103,12 +109,19 @@ public final class PlateauBounds {
         return start <= end ? new double[] {start, end} : new double[0];
     }
 
-    private static PlateauCertificate plateau(double[] eigenvalues, int r, double level, int depth, double alpha, double eta,
-                                   double epsilon, double delta, OptionalDouble deltaCell, double bound) {
+    /**
+     * One rank r ≤ p of an identical start: Theorem 3.5′ on the positive modes λ₁ … λ_p ({@code positive}), and, when
+     * p &lt; n, the hypothesis α^N ≤ c of Theorem 3.5″ that keeps the non-positive modes (which never exceed α^N, by
+     * (20′)) and the numerical zeros below the tail tolerance c for r = p.
+     */
+    private static PlateauCertificate plateau(double[] eigenvalues, double[] positive, String theorem, int r,
+                                              double level, int depth, double alpha, double eta, double epsilon,
+                                              double delta, OptionalDouble deltaCell, double bound) {
         int n = eigenvalues.length;
+        int p = positive.length;
         OptionalDouble flowStart = OptionalDouble.empty();
         OptionalDouble flowEnd = OptionalDouble.empty();
-        if (depth == 2) {
+        if (depth == 2 && theorem.equals("Theorem 3.5′")) {
             double[] flow = flowInterval(eigenvalues, r, alpha, epsilon, delta);
             if (flow.length == 2) {
                 flowStart = OptionalDouble.of(flow[0] / eta);
@@ -116,57 +129,57 @@ public final class PlateauBounds {
             }
         }
         double start = ScalarRecursion.power(alpha, depth);
-        double lambdaR = eigenvalues[r - 1];
+        double lambdaR = positive[r - 1];
         if (!(start < lambdaR)) {
             return empty(r, level, bound, epsilon, deltaCell, flowStart, flowEnd, String.format(Locale.ROOT,
-                    "α^N = %.4g ≥ λ_%d = %.4g: Theorem 3.5′ needs α^N < λ_r", start, r, lambdaR));
+                    "α^N = %.4g ≥ λ_%d = %.4g: %s needs α^N < λ_r", start, r, lambdaR, theorem));
         }
         long lead = 0;
         for (int i = 0; i < r; i++) {
-            lead = Math.max(lead, HittingTimeBounds.upper(depth, eigenvalues[i], alpha, eta, epsilon * eigenvalues[i]));
+            lead = Math.max(lead, HittingTimeBounds.upper(depth, positive[i], alpha, eta, epsilon * positive[i]));
         }
-        double c = delta * (1 - epsilon) * eigenvalues[0];
-        long tail = r == n ? Long.MAX_VALUE : HittingTimeBounds.levelTime(depth, eigenvalues[r], alpha, eta, c);
+        double c = delta * (1 - epsilon) * positive[0];
+        if (r == p && p < n) {
+            double rest = Math.max(start, eigenvalues[p]);
+            if (rest > c) {
+                return empty(r, level, bound, epsilon, deltaCell, flowStart, flowEnd, String.format(Locale.ROOT,
+                        "α^N = %.4g > c = δ(1−ε)λ₁ = %.4g: %s needs α^N ≤ c, else the %d non-positive or zero "
+                                + "eigenvalue%s (which stay at most α^N) weigh more than δ each", start, c,
+                        theorem, n - p, n - p == 1 ? "" : "s"));
+            }
+        }
+        long tail = r == p ? Long.MAX_VALUE : HittingTimeBounds.levelTime(depth, positive[r], alpha, eta, c);
         if (tail < 0) {
             return empty(r, level, bound, epsilon, deltaCell, flowStart, flowEnd, String.format(Locale.ROOT,
                     "α too large for δ: α^N = %.4g > c = δ(1−ε)λ₁ = %.4g, so λ_%d's share is above the tolerance "
-                            + "from the start (Lemma 3.8′)", start, c, r + 1));
+                            + "from the start (Lemma 3.8′; %s needs α^N ≤ c)", start, c, r + 1, theorem));
         }
         if (lead == Long.MAX_VALUE) {
             return empty(r, level, bound, epsilon, deltaCell, flowStart, flowEnd, "K_lead of (24′) exceeds 9·10¹⁸ "
                     + "iterations: α or η is far too small for the leading eigenvalues to be learned");
         }
         if (lead > tail) {
-            String why = r < n && eigenvalues[r] == lambdaR
+            String why = r < p && positive[r] == lambdaR
                     ? String.format(Locale.ROOT, "no eigenvalue gap: λ_%d = λ_%d = %.4g", r, r + 1, lambdaR)
                     : String.format(Locale.ROOT, "eigenvalue gap too small for this α, ε, δ: K_lead = %d > K_tail = %d "
-                    + "(λ_%d = %.4g, λ_%d = %.4g)", lead, tail, r, lambdaR, r + 1, eigenvalues[r]);
+                    + "(λ_%d = %.4g, λ_%d = %.4g)", lead, tail, r, lambdaR, r + 1, positive[r]);
             return empty(r, level, bound, epsilon, deltaCell, flowStart, flowEnd, why);
         }
-        String reason = tail == Long.MAX_VALUE
-                ? (r == n ? "certified (Theorem 3.5′) for all k ≥ k_start: r = n, no tail"
-                : String.format(Locale.ROOT, "certified (Theorem 3.5′) for all k ≥ k_start: λ_%d = %.4g never "
-                + "exceeds c = δ(1−ε)λ₁ = %.4g", r + 1, eigenvalues[r], c))
-                : "certified (Theorem 3.5′): K_lead (24′) ≤ k ≤ K_tail (Lemma 3.8′)";
+        String reason;
+        if (tail != Long.MAX_VALUE) {
+            reason = "certified (" + theorem + "): K_lead (24′) ≤ k ≤ K_tail (Lemma 3.8′)";
+        } else if (r == n) {
+            reason = "certified (" + theorem + ") for all k ≥ k_start: r = n, no tail";
+        } else if (r == p) {
+            reason = String.format(Locale.ROOT, "certified (%s) for all k ≥ k_start: r = p = %d positive eigenvalues,"
+                    + " the other %d stay at most max(α^N, λ_%d) ≤ c = %.4g", theorem, p, n - p, p + 1, c);
+        } else {
+            reason = String.format(Locale.ROOT, "certified (%s) for all k ≥ k_start: λ_%d = %.4g never "
+                    + "exceeds c = δ(1−ε)λ₁ = %.4g", theorem, r + 1, positive[r], c);
+        }
         return new PlateauCertificate(new Plateau(r, level, OptionalLong.of(lead),
                 tail == Long.MAX_VALUE ? OptionalLong.empty() : OptionalLong.of(tail), OptionalDouble.of(bound)),
                 epsilon, deltaCell, flowStart, flowEnd, reason);
-    }
-
-    /**
-     * |λᵢ| in descending order: the singular values of Φ, whose partial sums give r_eff(Φ_r) of the best rank-r
-     * approximation (Eckart–Young) also when Φ is not PSD; for PSD Φ these are the eigenvalues.
-     */
-    private static double[] singularValues(double[] eigenvalues) {
-        double[] magnitudes = new double[eigenvalues.length];
-        for (int i = 0; i < magnitudes.length; i++) {
-            magnitudes[i] = -Math.abs(eigenvalues[i]);
-        }
-        Arrays.sort(magnitudes);
-        for (int i = 0; i < magnitudes.length; i++) {
-            magnitudes[i] = -magnitudes[i];
-        }
-        return magnitudes;
     }
 
     private static PlateauCertificate empty(int r, double level, double bound, double epsilon, OptionalDouble delta,
@@ -176,33 +189,38 @@ public final class PlateauBounds {
                 epsilon, delta, flowStart, flowEnd, reason);
     }
 
-    /** The hypotheses of Theorem 3.5′ that hold for all r at once; null when they all hold. */
-    private static String globalObstacle(double[] eigenvalues, int depth, double alpha, double eta,
-                                         boolean identicalStart) {
-        if (!identicalStart) {
-            return "Theorem 3.5′ covers identical starts only; nothing is certified for a perturbed start";
+    /** The hypotheses of Theorem 3.5′/3.5″ that hold for all r at once; null when they all hold. */
+    private static String globalObstacle(double[] eigenvalues, PlateauLevels levels, String theorem, int depth,
+                                         double alpha, double eta, Initialization start) {
+        if (start != Initialization.IDENTITY) {
+            return "observed only: Theorems 3.5′/3.5″ cover identical starts; for a " + start.key() + " start the "
+                    + "levels are those of |λ| sorted descending and nothing is certified (docs/theory.md §7.3 (iii))";
         }
         if (depth < 2) {
-            return "Theorem 3.5′ needs depth N ≥ 2 (for N = 1 there is no low-rank bias)";
+            return theorem + " needs depth N ≥ 2 (for N = 1 there is no low-rank bias)";
         }
-        double smallest = eigenvalues[eigenvalues.length - 1];
-        if (smallest < 0) {
-            return String.format(Locale.ROOT, "Φ is not PSD (smallest eigenvalue %.4g < 0): Theorem 3.5′ needs a "
-                    + "positive semidefinite target", smallest);
+        if (levels.count() == 0) {
+            return "Φ has no positive eigenvalue (Φ₊ = 0): an identical start tends to 0, no effective rank to approach";
         }
         double largest = eigenvalues[0];
-        if (largest <= 0) {
-            return "Φ = 0: no effective rank to approach";
-        }
         double root = Math.pow(largest, 1.0 / depth);
         if (alpha > root) {
-            return String.format(Locale.ROOT, "α too large: α = %.4g > λ₁^{1/N} = %.4g (Theorem 3.5′ needs "
-                    + "α ≤ λ₁^{1/N})", alpha, root);
+            return String.format(Locale.ROOT, "α too large: α = %.4g > λ₁^{1/N} = %.4g (%s needs "
+                    + "α ≤ λ₁^{1/N})", alpha, root, theorem);
         }
         double limit = stepLimit(depth, largest);
         if (eta > limit) {
-            return String.format(Locale.ROOT, "η = %.4g is above the condition of Theorem 3.5′, η ≤ 1/((2N−1)"
-                    + "λ₁^{(2N−2)/N}) = %.4g", eta, limit);
+            return String.format(Locale.ROOT, "η = %.4g is above the condition of %s, η ≤ 1/((2N−1)"
+                    + "λ₁^{(2N−2)/N}) = %.4g", eta, theorem, limit);
+        }
+        if (levels.hasNegative()) {
+            double smallest = eigenvalues[eigenvalues.length - 1];
+            double negativeLimit = StepSizeBounds.perEigenvalue(smallest, alpha, depth);
+            if (eta > negativeLimit) {
+                return String.format(Locale.ROOT, "η = %.4g is above (20′) for the most negative eigenvalue λ_n = %.4g, "
+                        + "η ≤ %.4g, which Theorem 3.5″ needs so that its mode stays at most α^N", eta, smallest,
+                        negativeLimit);
+            }
         }
         return null;
     }

@@ -7,7 +7,7 @@ import org.dmflab.core.model.Plateau;
 /**
  * The predictor's answer for one rank r: the {@link Plateau} it certifies (or not) and how it got there — the accuracies
  * ε and δ used for this r, the N = 2 gradient-flow interval of Theorem 3.1′ (59′) expressed in iterations t/η, and why
- * the interval is what it is (theory.md §7).
+ * the interval is what it is (docs/theory.md §7).
  *
  * @param plateau   the plateau handed to the tracker
  * @param epsilon   ε used for this r (the setting, or (65′))

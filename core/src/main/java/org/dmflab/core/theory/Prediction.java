@@ -31,7 +31,7 @@ public record Prediction(PredictConfig config, StepSizeVerdict verdict, List<Eig
         return PredictionTables.provenance(config);
     }
 
-    /** The certified plateaus alone, as the tracker reads them (design.md §2 plateaus columns). */
+    /** The certified plateaus alone, as the tracker reads them (docs/design.md §2 plateaus columns). */
     public List<Plateau> predictedPlateaus() {
         return plateaus.stream().map(PlateauCertificate::plateau).toList();
     }

@@ -162,7 +162,7 @@ public final class PredictionTables {
 
     private static void row(Table.Builder table, String tableName, String column, String appliesTo, String kind,
                             String source) {
-        table.addRow((Object[]) new Object[] {tableName, column, appliesTo, kind, source});
+        table.addRow(tableName, column, appliesTo, kind, source);
     }
 
     private static Long cell(OptionalLong value) {

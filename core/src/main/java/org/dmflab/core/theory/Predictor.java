@@ -48,7 +48,7 @@ public final class Predictor {
                 ? PlateauBounds.Accuracies.target(config.targetAccuracy().getAsDouble())
                 : PlateauBounds.Accuracies.fixed(config.epsilon(), config.delta());
         List<PlateauCertificate> plateaus = PlateauBounds.predict(eigenvalues, config.depth(), config.alpha(), config.step(),
-                config.init() == Initialization.IDENTITY, accuracies);
+                config.init(), accuracies);
         return new Prediction(config, StepSizeVerdict.of(config, eigenvalues), rows, plateaus, notes);
     }
 

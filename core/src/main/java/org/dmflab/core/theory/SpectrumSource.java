@@ -23,8 +23,8 @@ public final class SpectrumSource {
         Spectrum spectrum = Spectra.of(target);
         if (spectrum.kind() != SpectrumKind.EIGENVALUE) {
             throw new InvalidInputException(source, String.format(Locale.ROOT, "the %d×%d target is not symmetric; "
-                    + "the predictor's theory (theory.md §2) needs a symmetric target. Symmetrise it, (Φ + Φᵀ)/2 "
-                    + "(theory.md §7.4), or give a spectrum table", target.numRows, target.numCols));
+                    + "the predictor's theory (docs/theory.md §2) needs a symmetric target. Symmetrize it, (Φ + Φᵀ)/2 "
+                    + "(docs/theory.md §7.4), or give a spectrum table", target.numRows, target.numCols));
         }
         return spectrum;
     }
@@ -47,6 +47,7 @@ public final class SpectrumSource {
                         + "); singular values are ≥ 0, so this table is corrupt");
             }
         }
+        Spectrum.requireSquarable(values, subject);
         if (allZero) {
             throw new InvalidInputException(subject, "all values are 0, so Φ = 0 and there is nothing to learn or "
                     + "predict; give a non-zero target");

@@ -20,17 +20,10 @@ final class CompletionLoss {
 
     /**
      * Writes G_ij = W_ij − y_ij at every observed entry of {@code gradient} and returns Σ (W_ij − y_ij)². The other
-     * entries of {@code gradient} are never written: the caller keeps them 0 (a fresh array). Allocates nothing.
+     * entries of {@code gradient} are never written: the caller keeps them 0 (a freshly allocated matrix). Allocates
+     * nothing.
      */
-    double gather(double[][] w, double[][] gradient) {
-        double sum = 0;
-        for (int k = 0; k < values.length; k++) {
-            int r = rows[k];
-            int c = columns[k];
-            double d = w[r][c] - values[k];
-            gradient[r][c] = d;
-            sum += d * d;
-        }
-        return sum;
+    double gather(StepArithmetic arithmetic, StepArithmetic.Dense w, StepArithmetic.Dense gradient) {
+        return arithmetic.gather(w, rows, columns, values, gradient);
     }
 }

@@ -1,6 +1,5 @@
 package org.dmflab.core.train;
 
-import java.util.concurrent.locks.LockSupport;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -15,7 +14,7 @@ import org.ejml.data.DMatrixRMaj;
  * could go further.
  *
  * <p>From {@code parallelThreshold} rows of C on, the rows are split between the calling thread and one persistent
- * worker thread. Each row of C is computed by exactly one thread with the same operations in the same order whatever
+ * worker thread ({@link RowSplit}; the trainer's threshold is {@link JavaArithmetic#TWO_THREADS_FROM}). Each row of C is computed by exactly one thread with the same operations in the same order whatever
  * the split, so results are bit-identical with and without the worker. Close the kernel to stop the worker.
  */
 public final class DenseKernel implements AutoCloseable {
@@ -30,16 +29,9 @@ public final class DenseKernel implements AutoCloseable {
      */
     static final int ONE_ROW_MIN_COLUMNS = 16;
     static final int ONE_ROW_MAX_COLUMNS = 72;
-    /**
-     * Default row count from which two threads are used: never. Measured with the bench module's KernelBenchmark on the
-     * shared 2-core build machine (load ≈ 4), the two-thread split lost at every n from 64 to 512 (e.g. n = 64: 900 vs
-     * 21 800 products/s; n = 512: 22 vs 25) because the hand-over waits for a descheduled thread. On a machine with
-     * idle cores call {@link #withParallelThreshold} (or {@code TrainingPlan.newSolver(int)}) after measuring.
-     */
-    public static final int DEFAULT_PARALLEL_THRESHOLD = Integer.MAX_VALUE;
-
     private final int parallelThreshold;
-    private final RowWorker worker;
+    private final RowSplit split;
+    private final Product product = new Product();
 
     /** A single-threaded kernel. */
     public static DenseKernel singleThreaded() {
@@ -57,7 +49,7 @@ public final class DenseKernel implements AutoCloseable {
 
     private DenseKernel(int parallelThreshold, boolean parallel) {
         this.parallelThreshold = parallelThreshold;
-        this.worker = parallel ? new RowWorker() : null;
+        this.split = parallel ? RowSplit.withWorker() : null;
     }
 
     /** C = A·B with A m×k, B k×n, C m×n (leading parts of the arrays); C distinct from A and B. */
@@ -102,15 +94,23 @@ public final class DenseKernel implements AutoCloseable {
 
     private void run(double[][] a, boolean transA, double[][] b, double[][] c, int m, int k, int n, double scale,
                      boolean accumulate) {
-        if (worker == null || m < parallelThreshold) {
+        if (split == null || m < parallelThreshold) {
             rows(a, transA, b, c, k, n, 0, m, scale, accumulate);
             return;
         }
-        // split at an even row so that both halves pair rows exactly as a single thread would
-        int split = (m / 2) & ~1;
-        worker.start(a, transA, b, c, k, n, split, m, scale, accumulate);
-        rows(a, transA, b, c, k, n, 0, split, scale, accumulate);
-        worker.await();
+        // RowSplit splits at an even row, so both halves pair rows exactly as a single thread would
+        product.a = a;
+        product.transA = transA;
+        product.b = b;
+        product.c = c;
+        product.inner = k;
+        product.cols = n;
+        product.scale = scale;
+        product.accumulate = accumulate;
+        split.run(product, m);
+        product.a = null;
+        product.b = null;
+        product.c = null;
     }
 
     /**
@@ -210,104 +210,25 @@ public final class DenseKernel implements AutoCloseable {
 
     @Override
     public void close() {
-        if (worker != null) {
-            worker.shutdown();
+        if (split != null) {
+            split.close();
         }
     }
 
-    /**
-     * One persistent daemon thread that computes a range of rows on request. Hand-over by volatile fields, spinning
-     * briefly and then parking, so that no object is allocated per product.
-     */
-    private static final class RowWorker implements Runnable {
-        private static final int SPINS = 20_000;
-        private final Thread thread;
-        private volatile int requested;
-        private volatile int completed;
-        private volatile boolean stopped;
-        private volatile Thread waiter;
+    /** The operands of the product in progress, read by both halves of a {@link RowSplit}. */
+    private static final class Product implements RowSplit.RowTask {
         private double[][] a;
         private boolean transA;
         private double[][] b;
         private double[][] c;
         private int inner;
         private int cols;
-        private int rowStart;
-        private int rowEnd;
         private double scale;
         private boolean accumulate;
-        private volatile Throwable failure;
-
-        RowWorker() {
-            thread = new Thread(this, "dmflab-kernel-worker");
-            thread.setDaemon(true);
-            thread.start();
-        }
-
-        void start(double[][] a, boolean transA, double[][] b, double[][] c, int inner, int cols, int rowStart,
-                   int rowEnd, double scale, boolean accumulate) {
-            this.a = a;
-            this.transA = transA;
-            this.b = b;
-            this.c = c;
-            this.inner = inner;
-            this.cols = cols;
-            this.rowStart = rowStart;
-            this.rowEnd = rowEnd;
-            this.scale = scale;
-            this.accumulate = accumulate;
-            waiter = Thread.currentThread();
-            requested = requested + 1; // volatile write publishes the fields above
-            LockSupport.unpark(thread);
-        }
-
-        void await() {
-            int target = requested;
-            int spins = 0;
-            while (completed != target) {
-                if (++spins > SPINS) {
-                    LockSupport.parkNanos(this, 50_000);
-                } else {
-                    Thread.onSpinWait();
-                }
-            }
-            if (failure != null) {
-                throw new IllegalStateException("kernel worker failed", failure);
-            }
-        }
-
-        void shutdown() {
-            stopped = true;
-            LockSupport.unpark(thread);
-        }
 
         @Override
-        public void run() {
-            int done = 0;
-            while (!stopped) {
-                int spins = 0;
-                while (requested == done && !stopped) {
-                    if (++spins > SPINS) {
-                        LockSupport.park(this);
-                    } else {
-                        Thread.onSpinWait();
-                    }
-                }
-                if (stopped) {
-                    return;
-                }
-                try {
-                    rows(a, transA, b, c, inner, cols, rowStart, rowEnd, scale, accumulate);
-                } catch (Throwable t) {
-                    failure = t;
-                }
-                done = requested;
-                completed = done;
-                Thread w = waiter;
-                if (w != null) {
-                    LockSupport.unpark(w);
-                }
-            }
+        public void rows(int rowStart, int rowEnd) {
+            DenseKernel.rows(a, transA, b, c, inner, cols, rowStart, rowEnd, scale, accumulate);
         }
     }
 }

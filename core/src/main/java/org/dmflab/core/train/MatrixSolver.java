@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.dmflab.core.linalg.RandomMatrices;
-import org.dmflab.core.linalg.Spectra;
 import org.dmflab.core.linalg.SymmetricEigen;
 import org.dmflab.core.model.Initialization;
 import org.ejml.data.DMatrixRMaj;
@@ -17,7 +16,7 @@ import org.dmflab.core.model.TracePoint;
  * G = Σᵢ (⟨Aᵢ, W⟩ − yᵢ) Aᵢ for matrix sensing, W − Y on the observed entries and 0 elsewhere for completion, by
  * {@link CompletionLoss}). {@link #update()} walks back from j = N with S = W_{j+1}ᵀ ⋯ W_Nᵀ G:
  * W_j −= η S P_{j−1}ᵀ, which is (9), after S ← W_jᵀ S with the old W_j — 2(N − 1) products, 3N − 3 in all, in
- * preallocated buffers through {@link DenseKernel}. Factors are updated simultaneously from the iterates of step k.
+ * preallocated buffers through a {@link StepArithmetic} (the Java kernel or OpenBLAS, chosen by size). Factors are updated simultaneously from the iterates of step k.
  *
  * <p>With an identical start, round-off makes the factors differ at the 1e-16 level; when a negative eigenvalue of Φ
  * exceeds a positive one in modulus this difference grows (docs/theory.md §2.3), and for N = 2 it also grows in the channel of
@@ -31,23 +30,22 @@ final class MatrixSolver implements Solver {
     private final TrainingProblem problem;
     private final int depth;
     private final double eta;
-    private final DenseKernel kernel;
-    /** W₁ … W_N as arrays of rows. */
-    private final double[][][] factors;
-    private final int[] factorRows;
-    private final int[] factorCols;
+    private final StepArithmetic arithmetic;
+    /** W₁ … W_N. */
+    private final StepArithmetic.Dense[] factors;
     /** prefix[j] = W_{j+1} ⋯ W₁ for j ≥ 1; prefix[0] is W₁ itself. */
-    private final double[][][] prefix;
-    private final double[][] gradient;
-    private final double[][] backA;
-    private final double[][] backB;
-    private final double[][] scratch;
-    private final double[][] target;
-    private final int m;
-    private final int n;
-    private final double[] operators;
-    private final double[] observations;
-    private final double[] residuals;
+    private final StepArithmetic.Dense[] prefix;
+    private final StepArithmetic.Dense gradient;
+    /** back[j] holds S = W_{j+1}ᵀ ⋯ W_Nᵀ G of the backward walk after W_{j+1} (rows = W_{j+1}'s columns). */
+    private final StepArithmetic.Dense[] back;
+    private final StepArithmetic.Dense target;
+    private final StepArithmetic.Dense operators;
+    private final StepArithmetic.Dense observations;
+    private final StepArithmetic.Dense residuals;
+    /** The target's eigenvectors V (symmetric targets) and W·V, for λᵢ = vᵢᵀ W vᵢ at recorded iterations. */
+    private final StepArithmetic.Dense eigenvectors;
+    private final StepArithmetic.Dense alongVectors;
+    /** Completion: the observed entries (their gradient is gathered; the other entries of G stay 0). */
     private final CompletionLoss completion;
     /** Completion with a known target: which entries are observed (row-major), for the error on the others. */
     private final boolean[] observedMask;
@@ -59,40 +57,45 @@ final class MatrixSolver implements Solver {
     };
     private final boolean checkBetweenProducts;
 
-    MatrixSolver(TrainingProblem problem, DenseKernel kernel) {
+    MatrixSolver(TrainingProblem problem, StepArithmetic arithmetic) {
         this.problem = problem;
-        this.kernel = kernel;
+        this.arithmetic = arithmetic;
         TrainConfig config = problem.config();
         depth = config.depth();
         eta = config.step();
-        m = problem.rows();
-        n = problem.cols();
+        int m = problem.rows();
+        int n = problem.cols();
         DMatrixRMaj[] initial = initialFactors(problem);
-        factors = new double[depth][][];
-        factorRows = new int[depth];
-        factorCols = new int[depth];
+        factors = new StepArithmetic.Dense[depth];
+        prefix = new StepArithmetic.Dense[depth];
+        back = new StepArithmetic.Dense[depth];
         for (int j = 0; j < depth; j++) {
-            factors[j] = DenseKernel.rows(initial[j]);
-            factorRows[j] = initial[j].numRows;
-            factorCols[j] = initial[j].numCols;
+            factors[j] = arithmetic.allocate(initial[j].numRows, initial[j].numCols);
+            arithmetic.load(initial[j], factors[j]);
+            prefix[j] = j == 0 ? factors[0] : arithmetic.allocate(initial[j].numRows, n);
+            back[j] = j == 0 ? null : arithmetic.allocate(initial[j].numCols, n);
         }
-        prefix = new double[depth][][];
-        prefix[0] = factors[0];
-        for (int j = 1; j < depth; j++) {
-            prefix[j] = new double[factorRows[j]][n];
+        gradient = arithmetic.allocate(m, n);
+        target = arithmetic.allocate(m, n);
+        arithmetic.load(problem.target(), target);
+        if (problem.eigen().isPresent()) {
+            eigenvectors = arithmetic.allocate(n, n);
+            arithmetic.load(problem.eigen().orElseThrow().vectors(), eigenvectors);
+            alongVectors = arithmetic.allocate(m, n);
+        } else {
+            eigenvectors = null;
+            alongVectors = null;
         }
-        gradient = new double[m][n];
-        int maxRows = Math.max(m, problem.width());
-        backA = new double[maxRows][n];
-        backB = new double[maxRows][n];
-        scratch = new double[n][problem.width()];
-        target = DenseKernel.rows(problem.target());
         long largest = Math.max(Math.max(m, n), problem.width());
         checkBetweenProducts = largest * largest * largest >= LONG_PRODUCT_FLOPS;
         if (config.loss() == LossKind.SENSING) {
-            operators = problem.sensing().orElseThrow().operators().data;
-            observations = problem.sensing().orElseThrow().observations();
-            residuals = new double[observations.length];
+            DMatrixRMaj ops = problem.sensing().orElseThrow().operators(); // M × (m·n), row i = vec(Aᵢ)
+            double[] y = problem.sensing().orElseThrow().observations();
+            operators = arithmetic.allocate(y.length, m * n);
+            arithmetic.load(ops, operators);
+            observations = arithmetic.allocate(y.length, 1);
+            arithmetic.load(new DMatrixRMaj(y.length, 1, true, y), observations);
+            residuals = arithmetic.allocate(y.length, 1);
         } else {
             operators = null;
             observations = null;
@@ -100,7 +103,11 @@ final class MatrixSolver implements Solver {
         }
         completion = problem.observations().map(CompletionLoss::new).orElse(null);
         observedMask = problem.observations().map(o -> o.mask()).orElse(null);
-        targetFro = problem.targetKnown() ? CommonOps_DDRM.elementSum(elementSquares(problem.target())) : Double.NaN;
+        double squares = 0;
+        for (double value : problem.target().data) {
+            squares += value * value;
+        }
+        targetFro = problem.targetKnown() ? squares : Double.NaN;
     }
 
     /** The start of docs/theory.md §1.4–1.6: αI (7), W₁ = βI and the others αI (13), or seeded Gaussian entries. */
@@ -146,51 +153,13 @@ final class MatrixSolver implements Solver {
     @Override
     public double evaluate() {
         for (int j = 1; j < depth; j++) {
-            kernel.multiply(factors[j], prefix[j - 1], prefix[j], factorRows[j], factorCols[j], n);
+            arithmetic.multiply(factors[j], prefix[j - 1], prefix[j]);
             betweenProducts();
         }
-        double[][] w = prefix[depth - 1];
-        double sum = 0;
-        if (completion != null) {
-            sum = completion.gather(w, gradient);
-        } else if (operators == null) {
-            for (int r = 0; r < m; r++) {
-                double[] wr = w[r];
-                double[] tr = target[r];
-                double[] gr = gradient[r];
-                for (int c = 0; c < n; c++) {
-                    double d = wr[c] - tr[c];
-                    gr[c] = d;
-                    sum += d * d;
-                }
-            }
-        } else {
-            int size = m * n;
-            for (double[] gr : gradient) {
-                java.util.Arrays.fill(gr, 0, n, 0.0);
-            }
-            for (int i = 0; i < residuals.length; i++) {
-                int row = i * size;
-                double dot = 0;
-                for (int r = 0; r < m; r++) {
-                    double[] wr = w[r];
-                    int offset = row + r * n;
-                    for (int c = 0; c < n; c++) {
-                        dot += operators[offset + c] * wr[c];
-                    }
-                }
-                double residual = dot - observations[i];
-                residuals[i] = residual;
-                sum += residual * residual;
-                for (int r = 0; r < m; r++) {
-                    double[] gr = gradient[r];
-                    int offset = row + r * n;
-                    for (int c = 0; c < n; c++) {
-                        gr[c] += residual * operators[offset + c];
-                    }
-                }
-            }
-        }
+        StepArithmetic.Dense w = prefix[depth - 1];
+        double sum = completion != null ? completion.gather(arithmetic, w, gradient)
+                : operators == null ? arithmetic.subtract(w, target, gradient)
+                : arithmetic.sensing(operators, observations, residuals, w, gradient);
         loss = 0.5 * sum;
         evaluated = true;
         return loss;
@@ -198,24 +167,16 @@ final class MatrixSolver implements Solver {
 
     @Override
     public void update() {
-        double[][] s = gradient;
-        double[][] next = backA;
+        StepArithmetic.Dense s = gradient;
         for (int j = depth - 1; j >= 1; j--) {
             // S ← W_jᵀ S with the old W_j, then W_j −= η S P_{j−1}ᵀ
-            kernel.multiplyTransA(factors[j], s, next, factorCols[j], factorRows[j], n);
+            StepArithmetic.Dense next = back[j];
+            arithmetic.multiplyTransA(factors[j], s, next);
             betweenProducts();
-            kernel.addMultiplyTransB(-eta, s, prefix[j - 1], factors[j], factorRows[j], n, factorCols[j], scratch);
+            arithmetic.addMultiplyTransB(-eta, s, prefix[j - 1], factors[j]);
             s = next;
-            next = s == backA ? backB : backA;
         }
-        double[][] w1 = factors[0];
-        for (int r = 0; r < factorRows[0]; r++) {
-            double[] wr = w1[r];
-            double[] sr = s[r];
-            for (int c = 0; c < n; c++) {
-                wr[c] -= eta * sr[c];
-            }
-        }
+        arithmetic.addScaled(-eta, s, factors[0]);
         evaluated = false;
     }
 
@@ -224,17 +185,26 @@ final class MatrixSolver implements Solver {
         if (!evaluated) {
             evaluate();
         }
-        DMatrixRMaj w = DenseKernel.matrix(prefix[depth - 1], m, n);
-        double[] sigma = Spectra.singularValues(w);
-        double[] lambda = problem.eigen().map(eigen -> alongEigenvectors(eigen, w)).orElse(new double[0]);
+        DMatrixRMaj w = arithmetic.read(prefix[depth - 1]);
         if (!problem.targetKnown()) {
-            return new TracePoint(loss, Double.NaN, Double.NaN, lambda, sigma);
+            return new TracePoint(loss, Double.NaN, Double.NaN, new double[0],
+                    RecordingSpectra.singularValues(w, false));
         }
-        DMatrixRMaj error = new DMatrixRMaj(m, n);
+        DMatrixRMaj error = new DMatrixRMaj(w.numRows, w.numCols);
         CommonOps_DDRM.subtract(w, problem.target(), error);
-        double errorFro = CommonOps_DDRM.elementSum(elementSquares(error));
-        double[] errorSingular = Spectra.singularValues(error);
-        double errorOp = errorSingular.length == 0 ? 0 : errorSingular[0];
+        double errorFro = 0;
+        for (double e : error.data) {
+            errorFro += e * e;
+        }
+        // a symmetric target keeps W (and so W − Φ) symmetric up to rounding: symmetric eigenproblems, values only
+        boolean symmetric = eigenvectors != null && RecordingSpectra.nearlySymmetric(w);
+        double errorOp = RecordingSpectra.norm2(error, symmetric && RecordingSpectra.nearlySymmetric(error));
+        double[] sigma = RecordingSpectra.singularValues(w, symmetric);
+        double[] lambda = new double[0];
+        if (eigenvectors != null) {
+            arithmetic.multiply(prefix[depth - 1], eigenvectors, alongVectors);
+            lambda = columnDots(problem.eigen().orElseThrow().vectors(), arithmetic.read(alongVectors));
+        }
         if (observedMask == null) {
             return new TracePoint(loss, Math.sqrt(errorFro), errorOp, lambda, sigma);
         }
@@ -248,33 +218,25 @@ final class MatrixSolver implements Solver {
                 Math.sqrt(errorFro / targetFro));
     }
 
-    private static DMatrixRMaj elementSquares(DMatrixRMaj matrix) {
-        DMatrixRMaj squares = matrix.copy();
-        CommonOps_DDRM.elementMult(squares, matrix);
-        return squares;
-    }
-
     /** vᵢᵀ W vᵢ for each eigenvector vᵢ of the target. */
     static double[] alongEigenvectors(SymmetricEigen eigen, DMatrixRMaj w) {
         DMatrixRMaj v = eigen.vectors();
-        int n = v.numRows;
-        double[] lambda = new double[n];
-        double[] wv = new double[n];
-        for (int i = 0; i < n; i++) {
-            for (int r = 0; r < n; r++) {
-                double sum = 0;
-                for (int c = 0; c < n; c++) {
-                    sum += w.unsafe_get(r, c) * v.unsafe_get(c, i);
-                }
-                wv[r] = sum;
+        DMatrixRMaj wv = new DMatrixRMaj(w.numRows, v.numCols);
+        CommonOps_DDRM.mult(w, v, wv);
+        return columnDots(v, wv);
+    }
+
+    /** ⟨vᵢ, uᵢ⟩ for the columns vᵢ of V and uᵢ of U (same shape). */
+    private static double[] columnDots(DMatrixRMaj v, DMatrixRMaj u) {
+        int rows = v.numRows;
+        int cols = v.numCols;
+        double[] dots = new double[cols];
+        for (int r = 0; r < rows; r++) {
+            for (int i = 0; i < cols; i++) {
+                dots[i] += v.data[r * cols + i] * u.data[r * cols + i];
             }
-            double quad = 0;
-            for (int r = 0; r < n; r++) {
-                quad += v.unsafe_get(r, i) * wv[r];
-            }
-            lambda[i] = quad;
         }
-        return lambda;
+        return dots;
     }
 
     @Override
@@ -282,20 +244,20 @@ final class MatrixSolver implements Solver {
         if (!evaluated) {
             evaluate();
         }
-        return DenseKernel.matrix(prefix[depth - 1], m, n);
+        return arithmetic.read(prefix[depth - 1]);
     }
 
     @Override
     public List<DMatrixRMaj> factors() {
         List<DMatrixRMaj> copies = new ArrayList<>(depth);
         for (int j = 0; j < depth; j++) {
-            copies.add(DenseKernel.matrix(factors[j], factorRows[j], factorCols[j]));
+            copies.add(arithmetic.read(factors[j]));
         }
         return copies;
     }
 
     @Override
     public void close() {
-        kernel.close();
+        arithmetic.close();
     }
 }

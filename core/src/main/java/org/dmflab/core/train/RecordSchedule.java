@@ -12,6 +12,9 @@ public sealed interface RecordSchedule {
     /** Largest point count of {@code log:P}; a trace longer than this is no longer readable as a table. */
     int MAX_LOG_POINTS = 1_000_000;
 
+    /** The default schedule, {@code log:400}. */
+    RecordSchedule DEFAULT = new LogSpaced(400);
+
     /** The smallest recorded iteration greater than {@code current}, capped at {@code last}. */
     long next(long current, long last);
 
@@ -21,7 +24,7 @@ public sealed interface RecordSchedule {
     /** Parses {@code every:K} or {@code log:P}; blank means {@code log:400}. */
     static RecordSchedule parse(String text) {
         if (text == null || text.isBlank()) {
-            return new LogSpaced(400);
+            return DEFAULT;
         }
         String trimmed = text.trim().toLowerCase(Locale.ROOT);
         int colon = trimmed.indexOf(':');

@@ -1,6 +1,8 @@
 package org.dmflab.core.train;
 
 import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import org.dmflab.core.InvalidInputException;
@@ -8,8 +10,9 @@ import org.dmflab.core.model.Initialization;
 
 /**
  * Everything the Deep Factorization Trainer needs apart from the target, validated on construction (the KNIME node
- * builds it at configure time). Checks that need the target (symmetry, sizes, measurements) live in
- * {@link Trainer#plan}.
+ * builds it at configure time). Build it with {@link #builder()} (named arguments; the canonical constructor exists
+ * because a record needs one). Checks that need the target (symmetry, sizes, measurements) live in
+ * {@link Trainer#plan}; the solver rule they share with this record is stated once, in {@link #decoupledObstacle}.
  *
  * @param depth      N ≥ 1 factors
  * @param step       step size η &gt; 0 of gradient descent (6); for the flow, the time between iterations t = ηk
@@ -74,17 +77,137 @@ public record TrainConfig(int depth, double step, Initialization init, double al
                     + "loss, got " + tolerance);
         }
         if (width.isPresent() && width.getAsInt() < 1) {
-            throw new InvalidInputException(TrainSettings.WIDTH, "must be a positive inner width, got "
-                    + width.getAsInt());
+            throw new InvalidInputException(TrainSettings.WIDTH, "must be a positive inner width (or empty or 0 for the "
+                    + "target's column count), got " + width.getAsInt());
         }
         if (solver == SolverKind.SPECTRAL || solver == SolverKind.FLOW) {
-            String reason = init == Initialization.GAUSSIAN ? "init=gaussian"
-                    : loss != LossKind.FULL ? "loss=" + loss.key() : null;
-            if (reason != null) {
-                throw new InvalidInputException(TrainSettings.SOLVER, "solver=" + solver.key() + " is exact only for a "
-                        + "symmetric target with an identity or perturbed start and the full loss, not with " + reason
-                        + "; use solver=matrix (or auto)");
-            }
+            decoupledObstacle(init, loss, null).ifPresent(reason -> {
+                throw notExact(solver, reason);
+            });
+        }
+    }
+
+    /** A builder starting from the defaults of {@link TrainSettings}; every argument is named. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * The one rule for the decoupled solvers (spectral, flow; design.md §5): they are exact only for a symmetric target
+     * with an identity or perturbed start, the full loss and the default width. Returns why not, or empty.
+     *
+     * @param targetObstacle what about the target rules them out (not symmetric, another width), or null when the
+     *                       target fits or is not known yet (configure time)
+     */
+    static Optional<String> decoupledObstacle(Initialization init, LossKind loss, String targetObstacle) {
+        if (init == Initialization.GAUSSIAN) {
+            return Optional.of("init=gaussian");
+        }
+        if (loss != LossKind.FULL) {
+            return Optional.of("loss=" + loss.key());
+        }
+        return Optional.ofNullable(targetObstacle);
+    }
+
+    /** The refusal of an explicitly requested decoupled solver, one message wherever the rule fails. */
+    static InvalidInputException notExact(SolverKind solver, String reason) {
+        return new InvalidInputException(TrainSettings.SOLVER, "solver=" + solver.key() + " is exact only for a "
+                + "symmetric target with an identity or perturbed start, the full loss and the default width, not with "
+                + reason + "; use solver=matrix (or auto)");
+    }
+
+    /**
+     * Named construction of a {@link TrainConfig}, so that α, β, σ, η and the tolerance cannot be swapped silently.
+     * Starts from the defaults of {@link TrainSettings}; β defaults to α/2 unless set. {@link #build()} validates.
+     */
+    public static final class Builder {
+        private int depth = TrainSettings.DEFAULT_DEPTH;
+        private double step = TrainSettings.DEFAULT_STEP;
+        private Initialization init = Initialization.IDENTITY;
+        private double alpha = TrainSettings.DEFAULT_ALPHA;
+        private OptionalDouble beta = OptionalDouble.empty();
+        private double sigma = TrainSettings.DEFAULT_SIGMA;
+        private OptionalLong seed = OptionalLong.empty();
+        private long iterations = TrainSettings.DEFAULT_ITERATIONS;
+        private double tolerance = 0;
+        private RecordSchedule record = RecordSchedule.DEFAULT;
+        private SolverKind solver = SolverKind.AUTO;
+        private LossKind loss = LossKind.FULL;
+        private OptionalInt width = OptionalInt.empty();
+
+        private Builder() {
+        }
+
+        public Builder depth(int depth) {
+            this.depth = depth;
+            return this;
+        }
+
+        public Builder step(double step) {
+            this.step = step;
+            return this;
+        }
+
+        public Builder init(Initialization init) {
+            this.init = init;
+            return this;
+        }
+
+        public Builder alpha(double alpha) {
+            this.alpha = alpha;
+            return this;
+        }
+
+        public Builder beta(double beta) {
+            this.beta = OptionalDouble.of(beta);
+            return this;
+        }
+
+        public Builder sigma(double sigma) {
+            this.sigma = sigma;
+            return this;
+        }
+
+        public Builder seed(OptionalLong seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        public Builder iterations(long iterations) {
+            this.iterations = iterations;
+            return this;
+        }
+
+        public Builder tolerance(double tolerance) {
+            this.tolerance = tolerance;
+            return this;
+        }
+
+        public Builder record(RecordSchedule record) {
+            this.record = record;
+            return this;
+        }
+
+        public Builder solver(SolverKind solver) {
+            this.solver = solver;
+            return this;
+        }
+
+        public Builder loss(LossKind loss) {
+            this.loss = loss;
+            return this;
+        }
+
+        /** The inner width; empty for the target's column count. */
+        public Builder width(OptionalInt width) {
+            this.width = width;
+            return this;
+        }
+
+        /** The validated configuration (the record's checks, each rule stated once). */
+        public TrainConfig build() {
+            return new TrainConfig(depth, step, init, alpha, beta.orElse(alpha / 2), sigma, seed, iterations, tolerance,
+                    record, solver, loss, width);
         }
     }
 }

@@ -2,7 +2,6 @@ package org.dmflab.core.train;
 
 import java.util.List;
 import java.util.OptionalInt;
-import org.dmflab.core.InvalidInputException;
 import org.dmflab.core.settings.RawSettings;
 import org.dmflab.core.model.Initialization;
 
@@ -46,19 +45,22 @@ public final class TrainSettings {
      * record log:400, solver auto, loss full, width = the target's column count.
      */
     public static TrainConfig parse(RawSettings settings) {
-        Initialization init = Initialization.parse(settings.text(INIT).orElse(null));
         double alpha = settings.number(ALPHA, DEFAULT_ALPHA);
-        double beta = settings.number(BETA, alpha / 2);
-        long iterations = settings.optionalLong(ITERATIONS).orElse(DEFAULT_ITERATIONS);
         int width = settings.integer(WIDTH, 0);
-        if (width < 0) {
-            throw new InvalidInputException(WIDTH, "must be a positive inner width (or 0/empty for the target's column "
-                    + "count), got " + width);
-        }
-        return new TrainConfig(settings.integer(DEPTH, DEFAULT_DEPTH), settings.number(STEP, DEFAULT_STEP), init, alpha,
-                beta, settings.number(SIGMA, DEFAULT_SIGMA), settings.optionalLong(SEED), iterations,
-                settings.number(TOLERANCE, 0), RecordSchedule.parse(settings.text(RECORD).orElse(null)),
-                SolverKind.parse(settings.text(SOLVER).orElse(null)), LossKind.parse(settings.text(LOSS).orElse(null)),
-                width == 0 ? OptionalInt.empty() : OptionalInt.of(width));
+        return TrainConfig.builder()
+                .depth(settings.integer(DEPTH, DEFAULT_DEPTH))
+                .step(settings.number(STEP, DEFAULT_STEP))
+                .init(Initialization.parse(settings.text(INIT).orElse(null)))
+                .alpha(alpha)
+                .beta(settings.number(BETA, alpha / 2))
+                .sigma(settings.number(SIGMA, DEFAULT_SIGMA))
+                .seed(settings.optionalLong(SEED))
+                .iterations(settings.optionalLong(ITERATIONS).orElse(DEFAULT_ITERATIONS))
+                .tolerance(settings.number(TOLERANCE, 0))
+                .record(RecordSchedule.parse(settings.text(RECORD).orElse(null)))
+                .solver(SolverKind.parse(settings.text(SOLVER).orElse(null)))
+                .loss(LossKind.parse(settings.text(LOSS).orElse(null)))
+                .width(width == 0 ? OptionalInt.empty() : OptionalInt.of(width))
+                .build();
     }
 }

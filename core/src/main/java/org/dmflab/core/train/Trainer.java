@@ -7,11 +7,13 @@ import java.util.Optional;
 import org.dmflab.core.InvalidInputException;
 import org.dmflab.core.MemoryBudget;
 import org.dmflab.core.groundtruth.Observations;
+import org.dmflab.core.Progress;
 import org.dmflab.core.groundtruth.SensingData;
 import org.dmflab.core.linalg.Spectra;
 import org.dmflab.core.linalg.SymmetricEigen;
 import org.dmflab.core.linalg.Symmetry;
 import org.dmflab.core.model.Initialization;
+import org.dmflab.core.table.Schemas;
 import org.dmflab.core.theory.StepSizeBounds;
 import org.ejml.data.DMatrixRMaj;
 
@@ -29,11 +31,20 @@ public final class Trainer {
      * @throws InvalidInputException naming the setting when they do not fit together
      */
     public static TrainingPlan plan(TrainConfig config, DMatrixRMaj target, Optional<SensingData> sensing) {
+        return plan(config, target, sensing, Progress.NONE);
+    }
+
+    /**
+     * As {@link #plan(TrainConfig, DMatrixRMaj, Optional)}, reporting the target's eigendecomposition (seconds to
+     * minutes for n in the thousands) to {@code progress}.
+     */
+    public static TrainingPlan plan(TrainConfig config, DMatrixRMaj target, Optional<SensingData> sensing,
+                                    Progress progress) {
         if (config.loss() == LossKind.COMPLETION) {
             throw new InvalidInputException(TrainSettings.LOSS, "loss=completion trains on observed entries: give the "
                     + "observations table (row, column, value) as well, or use loss=full");
         }
-        return plan(config, target, true, sensing, Optional.empty());
+        return plan(config, target, true, sensing, Optional.empty(), progress);
     }
 
     /**
@@ -57,11 +68,12 @@ public final class Trainer {
                     + " but the observations are of a " + m + "×" + n + " matrix; give the target they were taken from");
         }
         return plan(config, fullTarget.orElseGet(() -> new DMatrixRMaj(m, n)), fullTarget.isPresent(),
-                Optional.empty(), Optional.of(observations));
+                Optional.empty(), Optional.of(observations), Progress.NONE);
     }
 
     private static TrainingPlan plan(TrainConfig config, DMatrixRMaj target, boolean targetKnown,
-                                     Optional<SensingData> sensing, Optional<Observations> observations) {
+                                     Optional<SensingData> sensing, Optional<Observations> observations,
+                                     Progress progress) {
         int m = target.numRows;
         int n = target.numCols;
         if (m == 0 || n == 0) {
@@ -72,6 +84,7 @@ public final class Trainer {
                 throw new InvalidInputException("target", "contains " + value + "; every entry must be finite");
             }
         }
+        org.dmflab.core.model.Spectrum.requireSquarable(target.data, "target");
         List<String> warnings = new ArrayList<>();
         int width = config.width().orElse(n);
         if (config.width().isPresent() && config.depth() == 1) {
@@ -92,29 +105,29 @@ public final class Trainer {
         }
         long largest = Math.max(Math.max(m, n), width);
         MemoryBudget.requireArray(TrainSettings.WIDTH, largest, largest);
-        MemoryBudget.require(TrainSettings.WIDTH, 8L * (2L * config.depth() + 6) * largest * largest,
+        long factorBytes = 8L * (2L * config.depth() + 6) * largest * largest;
+        MemoryBudget.require(TrainSettings.WIDTH, factorBytes,
                 config.depth() + " factors of up to " + largest + "×" + largest + " with their products");
-
         // an unknown target (completion without it) is all zeros: no eigenvectors to measure along
         boolean symmetric = targetKnown && Symmetry.isSymmetric(target);
+        requireTraceFits(config, symmetric ? n : 0, Math.min(m, n), observations.isPresent(), factorBytes);
+
         DMatrixRMaj phi = target.copy();
         Optional<SymmetricEigen> eigen = Optional.empty();
         if (symmetric) {
             Symmetry.symmetrizeInPlace(phi);
+            progress.report(0, "eigendecomposition of the " + n + "×" + n + " target");
             eigen = Optional.of(SymmetricEigen.of(phi));
+            progress.checkCanceled();
         }
-        boolean decoupledExact = symmetric && config.init() != Initialization.GAUSSIAN
-                && config.loss() == LossKind.FULL && width == n;
+        String targetObstacle = !symmetric ? "the " + m + "×" + n + " target, which is not symmetric"
+                : width != n ? "width=" + width + " (the target's size is " + n + ")" : null;
+        Optional<String> obstacle = TrainConfig.decoupledObstacle(config.init(), config.loss(), targetObstacle);
         SolverKind solver = config.solver();
-        if ((solver == SolverKind.SPECTRAL || solver == SolverKind.FLOW) && !decoupledExact) {
-            String reason = !symmetric ? "the " + m + "×" + n + " target is not symmetric"
-                    : "width=" + width + " differs from the target's size " + n;
-            throw new InvalidInputException(TrainSettings.SOLVER, "solver=" + solver.key() + " is exact only for a "
-                    + "symmetric target with an identity or perturbed start, the full loss and the default width, but "
-                    + reason + "; use solver=matrix (or auto)");
-        }
         if (solver == SolverKind.AUTO) {
-            solver = decoupledExact ? SolverKind.SPECTRAL : SolverKind.MATRIX;
+            solver = obstacle.isEmpty() ? SolverKind.SPECTRAL : SolverKind.MATRIX;
+        } else if (solver != SolverKind.MATRIX && obstacle.isPresent()) {
+            throw TrainConfig.notExact(solver, obstacle.get());
         }
 
         double operatorNorm = targetKnown
@@ -149,6 +162,21 @@ public final class Trainer {
     }
 
     /**
+     * Refuses a record schedule whose trace cannot fit in memory, before the run: rows × columns of the trace, as the
+     * run holds it twice (while recording and as the table that is written), next to the factors.
+     */
+    static void requireTraceFits(TrainConfig config, int eigenCount, int sigmaCount, boolean completion,
+                                 long factorBytes) {
+        long rows = TraceSize.rows(config.record(), config.iterations());
+        int columns = Schemas.trace(eigenCount, sigmaCount, completion).size();
+        long bytes = TraceSize.bytes(rows, columns);
+        MemoryBudget.require(TrainSettings.RECORD, bytes < 0 ? -1 : bytes + factorBytes, String.format(Locale.ROOT,
+                "record=%s records %d rows of %d columns over %d iterations; the trace", config.record().text(), rows,
+                columns, config.iterations()), "record fewer points (e.g. --record log:400, or every:K with a larger "
+                + "K) or give Java more memory (-Xmx)");
+    }
+
+    /**
      * The admissible step size: (10′) for an identity start, (14′) for a perturbed one; for a Gaussian start (10′) with α
      * replaced by the typical operator norm σ(√rows + √cols) of the largest initial factor (a heuristic; docs/theory.md has
      * no bound for random starts).
@@ -167,7 +195,8 @@ public final class Trainer {
         };
     }
 
-    static String boundName(Initialization init) {
+    /** The equation the admissible step size of {@code init} comes from, e.g. {@code (10′)}. */
+    public static String boundName(Initialization init) {
         return switch (init) {
             case IDENTITY -> "(10′)";
             case PERTURBED -> "(14′)";

@@ -3,6 +3,8 @@ package org.dmflab.core.train;
 import java.util.List;
 import java.util.Locale;
 import org.dmflab.core.Progress;
+import org.dmflab.core.ProgressEstimate;
+import org.dmflab.core.RunCanceledException;
 import org.dmflab.core.RunFailedException;
 import org.dmflab.core.model.RankMeasures;
 import org.dmflab.core.table.Column;
@@ -22,6 +24,10 @@ public final class TrainingPlan {
     private static final long CHECK_INTERVAL_NANOS = 5_000_000L;
     /** Progress reports at most this often. */
     private static final long REPORT_INTERVAL_NANOS = 500_000_000L;
+    /** The budget's duration is estimated once the loop has run this long ... */
+    private static final long ESTIMATE_AFTER_NANOS = 1_000_000_000L;
+    /** ... and announced when it exceeds this many seconds. */
+    static final double ANNOUNCE_SECONDS = 600;
 
     private final TrainingProblem problem;
     private final SolverKind solver;
@@ -93,24 +99,18 @@ public final class TrainingPlan {
         return Schemas.matrix(problem.cols());
     }
 
-    /**
-     * A fresh solver at iteration 0, for callers that step it themselves (benchmarks, tests); close it when done. The
-     * matrix solver splits large products between two threads.
-     */
+    /** A fresh solver at iteration 0, for callers that step it themselves (benchmarks, tests); close it when done. */
     public Solver newSolver() {
-        return newSolver(DenseKernel.DEFAULT_PARALLEL_THRESHOLD);
+        return newSolver(MatrixKernel.AUTO);
     }
 
-    /**
-     * As {@link #newSolver()}, with the row count from which the matrix solver uses two threads ({@code
-     * Integer.MAX_VALUE}: never); for benchmarks and tuning. Results do not depend on it.
-     */
-    public Solver newSolver(int parallelThreshold) {
+    /** As {@link #newSolver()}, with the matrix solver's kernel fixed (benchmarks, tuning); other solvers ignore it. */
+    public Solver newSolver(MatrixKernel kernel) {
         return switch (solver) {
             case SPECTRAL -> new SpectralSolver(problem);
             case FLOW -> new FlowSolver(problem, true);
-            default -> new MatrixSolver(problem, parallelThreshold == Integer.MAX_VALUE ? DenseKernel.singleThreaded()
-                    : DenseKernel.withParallelThreshold(parallelThreshold));
+            default -> new MatrixSolver(problem, kernel.arithmetic(Math.max(Math.max(problem.rows(), problem.cols()),
+                    problem.width())));
         };
     }
 
@@ -120,7 +120,7 @@ public final class TrainingPlan {
      *
      * @throws RunFailedException when the loss becomes NaN/infinite or grows by more than {@value #DIVERGENCE_FACTOR}
      *                            over both the initial and the smallest loss so far
-     * @throws org.dmflab.core.RunCanceledException when {@code progress} is cancelled
+     * @throws RunCanceledException when {@code progress} is cancelled
      */
     public TrainingResult run(Progress progress) {
         try (Solver running = newSolver()) {
@@ -133,13 +133,16 @@ public final class TrainingPlan {
         long budget = config.iterations();
         double tolerance = config.tolerance();
         int eigenCount = problem.eigen().isPresent() ? problem.cols() : 0;
-        Trace.Builder trace = Trace.builder(eigenCount, Math.min(problem.rows(), problem.cols()), completion());
+        Trace.Builder trace = Trace.builder(eigenCount, Math.min(problem.rows(), problem.cols()), completion())
+                .init(config.init());
         RecordSchedule schedule = config.record();
         progress.checkCanceled();
         if (running instanceof MatrixSolver matrix) {
             matrix.cancelCheck(progress::checkCanceled);
         }
 
+        progress.report(0, String.format(Locale.ROOT, "recording iteration 0 (singular values of the %d×%d product)",
+                problem.rows(), problem.cols()));
         double initialLoss = running.evaluate();
         double minLoss = initialLoss;
         long nextRecord = 0;
@@ -151,47 +154,73 @@ public final class TrainingPlan {
         double loss = initialLoss;
         StopReason reason;
         double lastEffectiveRank;
-        while (true) {
-            if (!Double.isFinite(loss) || (loss > DIVERGENCE_FACTOR * initialLoss && loss > DIVERGENCE_FACTOR * minLoss
-                    && loss > Double.MIN_NORMAL)) {
-                throw diverged(k, loss, initialLoss);
-            }
-            minLoss = Math.min(minLoss, loss);
-            boolean reached = tolerance > 0 && loss <= tolerance;
-            boolean stop = k >= budget || reached;
-            if (k == nextRecord || stop) {
-                lastEffectiveRank = record(trace, running, k, config.step());
-                nextRecord = schedule.next(k, budget);
-                if (stop) {
-                    reason = reached ? StopReason.TOLERANCE : StopReason.ITERATIONS;
-                    break;
+        long loopStart = System.nanoTime();
+        boolean estimated = false;
+        try {
+            while (true) {
+                if (!Double.isFinite(loss) || (loss > DIVERGENCE_FACTOR * initialLoss && loss > DIVERGENCE_FACTOR * minLoss
+                        && loss > Double.MIN_NORMAL)) {
+                    throw diverged(k, loss, initialLoss);
+                }
+                minLoss = Math.min(minLoss, loss);
+                boolean reached = tolerance > 0 && loss <= tolerance;
+                boolean stop = k >= budget || reached;
+                if (k == nextRecord || stop) {
+                    lastEffectiveRank = record(trace, running, k, config.step());
+                    nextRecord = schedule.next(k, budget);
+                    if (stop) {
+                        reason = reached ? StopReason.TOLERANCE : StopReason.ITERATIONS;
+                        break;
+                    }
+                }
+                running.update();
+                k++;
+                loss = running.evaluate();
+                if (k == nextCheck) {
+                    long now = System.nanoTime();
+                    long elapsed = now - lastCheck;
+                    lastCheck = now;
+                    // adapt the stride so that checks come every few milliseconds whatever a step costs
+                    if (elapsed < CHECK_INTERVAL_NANOS / 2 && stride < (1L << 20)) {
+                        stride *= 2;
+                    } else if (elapsed > CHECK_INTERVAL_NANOS * 2 && stride > 1) {
+                        stride /= 2;
+                    }
+                    nextCheck = k + stride;
+                    progress.checkCanceled();
+                    if (now - lastReport >= REPORT_INTERVAL_NANOS) {
+                        lastReport = now;
+                        progress.report((double) k / budget, String.format(Locale.ROOT,
+                                "iteration %d of %d, loss %.4g", k, budget, loss));
+                    }
+                    if (!estimated && now - loopStart >= ESTIMATE_AFTER_NANOS) {
+                        estimated = true;
+                        announceIfLong(progress, k, budget, (now - loopStart) / 1e9);
+                    }
                 }
             }
-            running.update();
-            k++;
-            loss = running.evaluate();
-            if (k == nextCheck) {
-                long now = System.nanoTime();
-                long elapsed = now - lastCheck;
-                lastCheck = now;
-                // adapt the stride so that checks come every few milliseconds whatever a step costs
-                if (elapsed < CHECK_INTERVAL_NANOS / 2 && stride < (1L << 20)) {
-                    stride *= 2;
-                } else if (elapsed > CHECK_INTERVAL_NANOS * 2 && stride > 1) {
-                    stride /= 2;
-                }
-                nextCheck = k + stride;
-                progress.checkCanceled();
-                if (now - lastReport >= REPORT_INTERVAL_NANOS) {
-                    lastReport = now;
-                    progress.report((double) k / budget, String.format(Locale.ROOT,
-                            "iteration %d of %d, loss %.4g", k, budget, loss));
-                }
-            }
+        } catch (RunCanceledException canceled) {
+            throw new RunCanceledException("at iteration " + k + " of " + budget);
         }
         progress.report(1.0, String.format(Locale.ROOT, "iteration %d of %d, loss %.4g", k, budget, loss));
+        progress.report(1.0, String.format(Locale.ROOT, "forming the final %d×%d product and its %d factors",
+                problem.rows(), problem.cols(), config.depth()));
         return new TrainingResult(trace.build(), running.product(), running.factors(), running.kind(), k, reason, loss,
                 lastEffectiveRank);
+    }
+
+    /**
+     * Announces the budget's expected duration when it exceeds {@link #ANNOUNCE_SECONDS}, measured over the first
+     * {@code seconds} of the run ({@code k} iterations).
+     */
+    private static void announceIfLong(Progress progress, long k, long budget, double seconds) {
+        double total = seconds * budget / Math.max(1, k);
+        if (total > ANNOUNCE_SECONDS && k < budget) {
+            progress.announce((double) k / budget, String.format(Locale.ROOT, "iterations: %d iterations at the "
+                            + "%.4g iterations/s measured so far take about %s; lower iterations (or set tolerance) "
+                            + "to finish sooner", budget, k / seconds,
+                    ProgressEstimate.duration(total)));
+        }
     }
 
     private static double record(Trace.Builder trace, Solver running, long k, double step) {

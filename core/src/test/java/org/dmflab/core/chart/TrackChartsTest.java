@@ -170,7 +170,7 @@ class TrackChartsTest {
     }
 
     @Test
-    void manySeriesGetAShortenedLegend() throws IOException {
+    void manySeriesGetAGradedScaleAndAReadableLegend() throws IOException {
         // 30 singular values decaying geometrically, each learned at a different time (N = 2 flow closed form (60′))
         int n = 30;
         double[] sigma = new double[n];
@@ -191,9 +191,18 @@ class TrackChartsTest {
                 Optional.empty(), false);
         JFreeChart chart = TrackCharts.eigenvalues(many);
         assertThat(chart.getXYPlot().getDataset().getSeriesCount()).isEqualTo(n);
-        assertThat(chart.getXYPlot().getFixedLegendItems().getItemCount()).isEqualTo(LineChart.MAX_LEGEND_ITEMS);
-        assertThat(chart.getXYPlot().getFixedLegendItems().get(LineChart.MAX_LEGEND_ITEMS - 1).getLabel())
-                .isEqualTo("… 20 more");
+        // the leading six named, one entry for the graded rest, one for the target lines: no silent colour repeats
+        var legend = chart.getXYPlot().getFixedLegendItems();
+        assertThat(legend.getItemCount()).isEqualTo(8);
+        assertThat(legend.get(0).getLabel()).startsWith("σ₁ → 10");
+        assertThat(legend.get(6).getLabel()).startsWith("σ₇ … σ₃₀: graded");
+        java.util.Set<java.awt.Paint> colours = new java.util.HashSet<>();
+        for (int i = 0; i < n; i++) {
+            colours.add(chart.getXYPlot().getRenderer().getSeriesPaint(i));
+        }
+        assertThat(colours).hasSize(n);
+        // all positive: a log scale
+        assertThat(chart.getXYPlot().getRangeAxis()).isInstanceOf(org.jfree.chart.axis.LogAxis.class);
         Path dir = Path.of("target", "charts");
         Files.createDirectories(dir);
         Files.write(dir.resolve("many-singular-values.png"), ChartRenderer.png(chart, 800, 500));

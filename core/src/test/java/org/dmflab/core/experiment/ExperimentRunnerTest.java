@@ -198,6 +198,36 @@ class ExperimentRunnerTest {
                 .isLessThan(outcome.training().trace().iteration(outcome.training().trace().size() - 1));
     }
 
+    /**
+     * The analyses read the typed configuration: a denoising run whose init is left at its default (identity) is an
+     * identity start (the settings text has no "init" key; reading it back as text used to refuse the run).
+     */
+    @Test
+    void denoisingAcceptsTheDefaultStart() {
+        ExperimentPreset preset = ExperimentPresets.denoising();
+        RunSpec spec = preset.runs().get(0);
+        Map<String, String> train = new java.util.LinkedHashMap<>(spec.train());
+        assertThat(train.remove("init")).isEqualTo("identity");
+        train.put("iterations", "2000");
+        ExperimentPreset defaults = new ExperimentPreset(preset.name(), preset.description(), preset.figure(),
+                preset.groundTruth(), preset.clean(), List.of(new RunSpec(spec.label(), spec.title(), train,
+                spec.track(), spec.predict())), preset.analysis());
+        ExperimentOutput output = ExperimentReport.of(ExperimentRunner.run(defaults, Progress.NONE));
+        assertThat(output.tables()).containsKeys("error-clean.csv", "rank-benchmarks.csv");
+        assertThat(output.summary()).anyMatch(line -> line.contains("best rank-3 approximation"));
+    }
+
+    /** Step sizes in labels are derived from the typed settings: the presets build them as 0.9, 0.5 and 1.9 × (10′). */
+    @Test
+    void stepLabelsAreDerivedFromTheSettings() {
+        String recovery = new String(output("spectrum-recovery").report(), StandardCharsets.UTF_8);
+        assertThat(recovery).contains("step size η = 0.9·(10′)</th><td>0.");
+        assertThat(new String(output("depth").report(), StandardCharsets.UTF_8))
+                .contains("Per depth: step size 0.5·(10′), final loss");
+        assertThat(new String(output("flow-vs-descent").report(), StandardCharsets.UTF_8))
+                .contains("at these step sizes (up to 1.9·(10′))");
+    }
+
     @Test
     void unknownPresetIsBadInputNamingThePresets() {
         assertThatThrownBy(() -> ExperimentPresets.named("fig99")).isInstanceOf(InvalidInputException.class)

@@ -24,7 +24,10 @@ class PlateauPropertiesTest {
         });
     }
 
-    /** The longest run equals the brute-force maximum over all windows [i, j] lying entirely inside the band. */
+    /**
+     * The longest run equals the brute-force maximum over all windows [i, j] lying entirely inside the band that are
+     * long enough to be a plateau: at least MIN_POINTS points and MIN_LOG_FRACTION of the run's log-iteration axis.
+     */
     @ParameterizedTest
     @MethodSource("paths")
     void longestRunIsTheLongestWindowInsideTheBand(double[] values, double level, double tolerance) {
@@ -41,7 +44,10 @@ class PlateauPropertiesTest {
                 for (int p = i; p <= j; p++) {
                     inside &= Math.abs(values[p] - level) <= tolerance;
                 }
-                if (inside && j - i + 1 > bestLength) {
+                boolean longEnough = j - i + 1 >= PlateauDetector.MIN_POINTS
+                        && Math.log(iterations[j] + 1.0) - Math.log(iterations[i] + 1.0)
+                        >= PlateauDetector.MIN_LOG_FRACTION * Math.log(iterations[n - 1] + 1.0);
+                if (inside && longEnough && j - i + 1 > bestLength) {
                     bestLength = j - i + 1;
                     bestStart = i;
                 }

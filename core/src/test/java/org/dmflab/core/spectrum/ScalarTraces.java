@@ -2,6 +2,7 @@ package org.dmflab.core.spectrum;
 
 import java.util.Arrays;
 import org.dmflab.core.theory.ScalarRecursion;
+import org.dmflab.core.model.Initialization;
 import org.dmflab.core.model.Trace;
 import org.dmflab.core.model.RankMeasures;
 
@@ -31,7 +32,7 @@ public final class ScalarTraces {
         double[] x = new double[n];
         Arrays.fill(x, alpha);
         double[] product = new double[n];
-        Trace.Builder builder = Trace.builder(n, n);
+        Trace.Builder builder = Trace.builder(n, n).init(Initialization.IDENTITY);
         for (long k = 0; k <= iterations; k++) {
             if (k % every == 0) {
                 for (int i = 0; i < n; i++) {
@@ -50,7 +51,7 @@ public final class ScalarTraces {
     public static Trace flowN2(double[] lambda, double alpha, double h, long steps) {
         int n = lambda.length;
         double[] product = new double[n];
-        Trace.Builder builder = Trace.builder(n, n);
+        Trace.Builder builder = Trace.builder(n, n).init(Initialization.IDENTITY);
         for (long k = 0; k <= steps; k++) {
             double t = k * h;
             for (int i = 0; i < n; i++) {

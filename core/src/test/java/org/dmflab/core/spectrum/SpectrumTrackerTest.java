@@ -16,6 +16,7 @@ import org.dmflab.core.model.SpectrumKind;
 import org.dmflab.core.table.Schemas;
 import org.dmflab.core.table.Table;
 import org.dmflab.core.theory.ScalarRecursion;
+import org.dmflab.core.model.Initialization;
 import org.dmflab.core.model.Trace;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -106,7 +107,7 @@ class SpectrumTrackerTest {
         assertThat(result.hittings().get(2).kHit()).hasValue(2533);
         assertThat(result.hittings().get(3).kHit()).isEmpty();
         Table hitting = result.hittingTable();
-        assertThat(hitting.columnNames()).containsExactly("index", "lambda", "limit", "k_hit");
+        assertThat(hitting.columnNames()).containsExactly("index", "lambda", "limit", "k_hit", "outcome");
         assertThat(hitting.cell(3, 3)).isNull();
         assertThat(hitting.cell(2, 3)).isEqualTo(2533L);
     }
@@ -197,10 +198,14 @@ class SpectrumTrackerTest {
 
     @Test
     void tiesGoToTheEarliestRunAndAnUnvisitedLevelIsEmpty() {
-        long[] k = {0, 1, 2, 3, 4, 5, 6};
-        double[] r = {2, 1, 1, 2, 1, 1, 2};
-        assertThat(PlateauDetector.longestRun(k, r, 1, 0.1)).contains(new PlateauRun(1, 2, 2));
+        long[] k = {0, 1, 2, 3, 4, 5, 6, 7, 8};
+        double[] r = {2, 1, 1, 1, 2, 1, 1, 1, 2};
+        assertThat(PlateauDetector.longestRun(k, r, 1, 0.1)).contains(new PlateauRun(1, 3, 3));
         assertThat(PlateauDetector.longestRun(k, r, 1.5, 0.1)).isEmpty();
+        // a quick crossing is not a plateau: two points, or three spanning less than 2 % of the log-iteration axis
+        assertThat(PlateauDetector.longestRun(new long[]{0, 1, 2, 3}, new double[]{2, 1, 1, 2}, 1, 0.1)).isEmpty();
+        long[] late = {0, 100, 101, 102, 10_000};
+        assertThat(PlateauDetector.longestRun(late, new double[]{2, 1, 1, 1, 2}, 1, 0.1)).isEmpty();
         assertThat(PlateauDetector.longestRun(new long[]{0, 10, 1000}, new double[]{1, 1, 1}, 1, 0.1))
                 .contains(new PlateauRun(0, 1000, 3));
     }
@@ -258,20 +263,18 @@ class SpectrumTrackerTest {
         Trace identity = ScalarTraces.identicalStart(lambda, 3, 0.5, 0.05, 2000, 1);
         TrackResult result = SpectrumTracker.track(input(identity, lambda, Optional.empty()), TrackConfig.defaults(),
                 Progress.NONE);
-        assertThat(result.hittings().get(1).limit()).isZero();
-        // first k with |x³| ≤ 0.01·|−1| under (18), computed here independently
-        double x = 0.5;
-        long k = 0;
-        while (Math.abs(x * x * x) > 0.01) {
-            x = ScalarRecursion.identicalStep(x, -1, 0.05, 3);
-            k++;
-        }
-        assertThat(result.hittings().get(1).kHit()).hasValue(k);
+        // never recovered: no k_hit (its value is near 0 from the start, which is not learning −1), and the table says so
+        Hitting lost = result.hittings().get(1);
+        assertThat(lost.limit()).isZero();
+        assertThat(lost.kHit()).isEmpty();
+        assertThat(lost.outcome()).isEqualTo(Hitting.Outcome.NOT_RECOVERED);
+        assertThat(result.hittingTable().cell(1, 4)).isEqualTo("never recovered: limit 0 (λ < 0 under an identical start)");
+        assertThat(result.hittings().get(0).outcome()).isEqualTo(Hitting.Outcome.LEARNED);
         // the levels cover the positive part only: one level for (2, −1)
         assertThat(result.plateaus()).hasSize(1);
 
-        // A trajectory that ends near λ = −1 (as perturbed starts do) is judged against λ.
-        Trace.Builder builder = Trace.builder(2, 2);
+        // A perturbed start is judged against λ = −1.
+        Trace.Builder builder = Trace.builder(2, 2).init(Initialization.PERTURBED);
         double[][] products = {{0.1, 0.1}, {1, -0.5}, {1.9, -0.95}, {2, -0.995}};
         for (int p = 0; p < products.length; p++) {
             ScalarTraces.add(builder, p, p, lambda, products[p]);

@@ -54,7 +54,7 @@ class TrackInputTest {
             for (int j = 0; j < keep.size(); j++) {
                 cells[j] = table.cell(row, keep.get(j));
             }
-            builder.addRow(table.rowId(row), cells);
+            builder.addRowWithKey(table.rowId(row), cells);
         }
         return builder.build();
     }
@@ -127,7 +127,7 @@ class TrackInputTest {
     @Test
     void badSpectrumTablesNameTheCell() {
         Table.Builder ascending = Table.builder(Schemas.SPECTRUM);
-        ascending.addRow("Row0", 1, 1.0, "eigenvalue").addRow("Row1", 2, 2.0, "eigenvalue");
+        ascending.addRowWithKey("Row0", 1, 1.0, "eigenvalue").addRowWithKey("Row1", 2, 2.0, "eigenvalue");
         assertThatThrownBy(() -> SpectrumTables.fromTable(ascending.build(), "s.csv"))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("s.csv, row Row1, column 'value'")
                 .hasMessageContaining("descending");
@@ -152,7 +152,7 @@ class TrackInputTest {
                 Optional.of(new Spectrum(LAMBDA, SpectrumKind.EIGENVALUE)), "target", Optional.of(predicted), "p.csv");
         assertThatThrownBy(() -> SpectrumTracker.track(input, TrackConfig.defaults(), Progress.NONE))
                 .isInstanceOf(InvalidInputException.class).hasMessageStartingWith("p.csv, r=2: level 1.6")
-                .hasMessageContaining("r_eff(Φ_2) = 1.5");
+                .hasMessageContaining("plateau level ℓ_2 = 1.5");
 
         Table.Builder reversed = Table.builder(Schemas.PLATEAUS);
         reversed.addRow(1, 1.0, 1177L, 717L, null);

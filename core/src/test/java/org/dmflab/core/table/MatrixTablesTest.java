@@ -22,20 +22,20 @@ class MatrixTablesTest {
     @Test
     void missingCellsAndNonNumericColumnsAreNamed() {
         Table missing = Table.builder(List.of(Column.of("c1", ColumnType.DOUBLE), Column.nullable("c2", ColumnType.DOUBLE)))
-                .addRow("r1", 1.0, 2.0)
-                .addRow("r2", 3.0, null)
+                .addRowWithKey("r1", 1.0, 2.0)
+                .addRowWithKey("r2", 3.0, null)
                 .build();
         assertThatThrownBy(() -> MatrixTables.fromTable(missing, "input table"))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessage("input table, row r2, column 'c2': missing value; fill it in or remove the row");
 
         Table text = Table.builder(List.of(Column.of("c1", ColumnType.DOUBLE), Column.of("label", ColumnType.STRING)))
-                .addRow("r1", 1.0, "a")
+                .addRowWithKey("r1", 1.0, "a")
                 .build();
         assertThatThrownBy(() -> MatrixTables.fromTable(text, "input table"))
                 .hasMessageStartingWith("input table, column 'label': is not numeric");
 
-        Table nan = Table.builder(List.of(Column.of("c1", ColumnType.DOUBLE))).addRow("r1", Double.NaN).build();
+        Table nan = Table.builder(List.of(Column.of("c1", ColumnType.DOUBLE))).addRowWithKey("r1", Double.NaN).build();
         assertThatThrownBy(() -> MatrixTables.fromTable(nan, "m.csv"))
                 .hasMessage("m.csv, row r1, column 'c1': NaN is not a finite number");
 
@@ -46,7 +46,7 @@ class MatrixTablesTest {
     @Test
     void integerColumnsAreNumbers() {
         Table table = Table.builder(List.of(Column.of("a", ColumnType.INTEGER), Column.of("b", ColumnType.LONG)))
-                .addRow("x", 1, 2L)
+                .addRowWithKey("x", 1, 2L)
                 .build();
         assertThat(MatrixTables.fromTable(table, "t").data).containsExactly(1, 2);
     }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.dmflab.core.InvalidInputException;
 import org.junit.jupiter.api.Test;
+import org.dmflab.core.model.Initialization;
 import org.dmflab.core.model.Trace;
 
 class TraceTablesTest {
@@ -32,6 +33,33 @@ class TraceTablesTest {
         assertThat(back.effectiveRank(1)).isEqualTo(1.1);
     }
 
+    /** The trace says how the run started (design.md §2 `init`); mixed or unknown values are refused by row. */
+    @Test
+    void theStartTravelsInTheInitColumn() {
+        Trace.Builder builder = Trace.builder(0, 1).init(Initialization.PERTURBED);
+        builder.add(0, 0, 1, 1, 1, 1, 1, new double[0], new double[]{0.1});
+        builder.add(3, 0.3, 1, 1, 1, 1, 1, new double[0], new double[]{0.2});
+        Table table = TraceTables.toTable(builder.build());
+        assertThat(table.columnNames()).containsExactly("iteration", "time", "loss", "error_fro", "error_op",
+                "effective_rank", "stable_rank", "sigma_1", "init");
+        assertThat(table.cell(1, 8)).isEqualTo("perturbed");
+        assertThat(TraceTables.fromTable(table, "t").init()).contains(Initialization.PERTURBED);
+        assertThat(TraceTables.fromTable(withIterations(0L, 1L), "t").init()).contains(Initialization.IDENTITY);
+
+        Table.Builder mixed = Table.builder(Schemas.trace(0, 1));
+        mixed.addRow(0L, 0.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, "identity");
+        mixed.addRow(1L, 0.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, "gaussian");
+        assertThatThrownBy(() -> TraceTables.fromTable(mixed.build(), "t"))
+                .hasMessage("t, row Row1, column 'init': 'gaussian' differs from 'identity' in the first row; a trace "
+                        + "records one run, with one start");
+        Table.Builder unknown = Table.builder(Schemas.trace(0, 1));
+        unknown.addRow(0L, 0.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, "random");
+        assertThatThrownBy(() -> TraceTables.fromTable(unknown.build(), "t"))
+                .hasMessageStartingWith("t, row Row0, column 'init': 'random' is not an initialization");
+        // older traces without the column: unknown start
+        assertThat(TraceTables.fromTable(TraceTables.toTable(sample()), "t").init()).isEmpty();
+    }
+
     @Test
     void missingColumnsAreListed() {
         Table table = Table.builder(List.of(Column.of("iteration", ColumnType.LONG), Column.of("loss", ColumnType.DOUBLE)))
@@ -55,7 +83,7 @@ class TraceTablesTest {
             row[c] = table.cell(0, c);
         }
         row[2] = Double.NaN;
-        builder.addRow("Row0", row);
+        builder.addRowWithKey("Row0", row);
         assertThatThrownBy(() -> TraceTables.fromTable(builder.build(), "t"))
                 .hasMessage("t, row Row0, column 'loss': NaN is not a finite number; the trace must not contain NaN or infinite values");
     }
@@ -74,7 +102,7 @@ class TraceTablesTest {
         Trace.Builder unchecked = Trace.builder(0, 1);
         Table.Builder builder = Table.builder(org.dmflab.core.table.Schemas.trace(0, 1));
         for (long iteration : iterations) {
-            builder.addRow(iteration, 0.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0);
+            builder.addRow(iteration, 0.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, "identity");
         }
         assertThat(unchecked.size()).isZero();
         return builder.build();

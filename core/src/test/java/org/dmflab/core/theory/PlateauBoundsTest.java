@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.dmflab.core.model.Initialization;
 import org.dmflab.core.model.Plateau;
 
 /**
@@ -29,7 +30,7 @@ class PlateauBoundsTest {
     /** theory.md §8.2/§9 (c): N = 3, α = 0.02, η = 0.01, ε = 0.01, δ = 0.005 — intervals and (64′) bounds. */
     @Test
     void reproducesTheCertifiedPlateausOfTheChecks() {
-        List<Plateau> plateaus = PlateauBounds.predict(FIGURE_3, 3, 0.02, 0.01, true,
+        List<Plateau> plateaus = PlateauBounds.predict(FIGURE_3, 3, 0.02, 0.01, Initialization.IDENTITY,
                 PlateauBounds.Accuracies.fixed(0.01, 0.005)).stream().map(PlateauCertificate::plateau).toList();
         long[][] intervals = {{717, 1177}, {1365, 2354}, {2697, 4712}, {5424, 9437}, {11011, 18925}, {22502, -1}};
         double[] bounds = {0.0351, 0.0352, 0.0327, 0.0289, 0.0246, 0.0199};
@@ -74,7 +75,7 @@ class PlateauBoundsTest {
         double eta = stepFraction * PlateauBounds.stepLimit(depth, top);
         PlateauBounds.Accuracies accuracies = useTarget ? PlateauBounds.Accuracies.target(0.05)
                 : PlateauBounds.Accuracies.fixed(0.01, 0.005);
-        List<Plateau> plateaus = PlateauBounds.predict(eigenvalues, depth, alpha, eta, true, accuracies).stream().map(PlateauCertificate::plateau).toList();
+        List<Plateau> plateaus = PlateauBounds.predict(eigenvalues, depth, alpha, eta, Initialization.IDENTITY, accuracies).stream().map(PlateauCertificate::plateau).toList();
         assumeTrue(plateaus.stream().anyMatch(Plateau::certified));
         long last = plateaus.stream().filter(Plateau::certified).mapToLong(p -> p.start().getAsLong()).max().orElse(0);
         assumeTrue(last < 400_000);
@@ -117,19 +118,17 @@ class PlateauBoundsTest {
     @Test
     void saysWhyNothingIsCertified() {
         PlateauBounds.Accuracies accuracies = PlateauBounds.Accuracies.fixed(0.01, 0.005);
-        assertThat(PlateauBounds.predict(new double[] {4, 1, -1}, 3, 0.02, 0.001, true, accuracies).get(0).reason())
-                .contains("not PSD");
-        assertThat(PlateauBounds.predict(FIGURE_3, 3, 0.02, 0.01, false, accuracies).get(0).reason())
-                .contains("identical starts only");
-        assertThat(PlateauBounds.predict(FIGURE_3, 3, 0.02, 0.02, true, accuracies).get(0).reason())
+        assertThat(PlateauBounds.predict(FIGURE_3, 3, 0.02, 0.01, Initialization.PERTURBED, accuracies).get(0).reason())
+                .contains("observed only").contains("perturbed start");
+        assertThat(PlateauBounds.predict(FIGURE_3, 3, 0.02, 0.02, Initialization.IDENTITY, accuracies).get(0).reason())
                 .contains("above the condition of Theorem 3.5′");
-        assertThat(PlateauBounds.predict(FIGURE_3, 3, 3, 0.001, true, accuracies).get(0).reason())
+        assertThat(PlateauBounds.predict(FIGURE_3, 3, 3, 0.001, Initialization.IDENTITY, accuracies).get(0).reason())
                 .contains("α too large");
-        PlateauCertificate noGap = PlateauBounds.predict(new double[] {8, 4, 4, 1}, 3, 0.02, 0.01, true, accuracies).get(1);
+        PlateauCertificate noGap = PlateauBounds.predict(new double[] {8, 4, 4, 1}, 3, 0.02, 0.01, Initialization.IDENTITY, accuracies).get(1);
         assertThat(noGap.certified()).isFalse();
         assertThat(noGap.reason()).contains("no eigenvalue gap");
         assertThat(noGap.plateau().bound()).isEmpty();
-        PlateauCertificate tooBig = PlateauBounds.predict(FIGURE_3, 3, 0.5, 0.01, true, accuracies).get(0);
+        PlateauCertificate tooBig = PlateauBounds.predict(FIGURE_3, 3, 0.5, 0.01, Initialization.IDENTITY, accuracies).get(0);
         assertThat(tooBig.reason()).contains("α too large for δ");
     }
 

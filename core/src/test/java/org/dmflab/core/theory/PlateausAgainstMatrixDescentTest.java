@@ -14,6 +14,7 @@ import org.dmflab.core.train.TrainingResult;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.junit.jupiter.api.Test;
+import org.dmflab.core.model.Initialization;
 import org.dmflab.core.model.Plateau;
 
 /**
@@ -35,7 +36,7 @@ class PlateausAgainstMatrixDescentTest {
         Table trace = run.traceTable();
         int iterationColumn = trace.indexOf("iteration");
         int rankColumn = trace.indexOf("effective_rank");
-        List<Plateau> plateaus = PlateauBounds.predict(lambdas, 3, 0.02, 0.01, true,
+        List<Plateau> plateaus = PlateauBounds.predict(lambdas, 3, 0.02, 0.01, Initialization.IDENTITY,
                 PlateauBounds.Accuracies.fixed(0.01, 0.005)).stream().map(PlateauCertificate::plateau).toList();
         int checked = 0;
         for (int row = 0; row < trace.rowCount(); row++) {
@@ -54,7 +55,7 @@ class PlateausAgainstMatrixDescentTest {
         assertThat(checked).isEqualTo(461 + 990 + 2016 + 4014 + 990);
     }
 
-    private static DMatrixRMaj symmetricTarget(double[] lambdas) {
+    static DMatrixRMaj symmetricTarget(double[] lambdas) {
         int n = lambdas.length;
         double[] v = {1, -2, 0.5, 3, -1, 2};
         double norm = 0;

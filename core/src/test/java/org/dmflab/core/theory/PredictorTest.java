@@ -110,7 +110,10 @@ class PredictorTest {
         assertThat(negative.limit()).isZero();
         assertThat(negative.regime()).contains("case 1");
         assertThat(negative.exact().getAsLong()).isLessThanOrEqualTo(negative.upper().getAsLong());
-        assertThat(prediction.plateaus().get(0).reason()).contains("not PSD");
+        // Theorem 3.5″: one level, that of Φ₊ = diag(2, 0); α² = 0.04 exceeds c = δ(1−ε)λ₁, the hypothesis it names
+        assertThat(prediction.plateaus()).hasSize(1);
+        assertThat(prediction.plateaus().get(0).plateau().level()).isEqualTo(1);
+        assertThat(prediction.plateaus().get(0).reason()).contains("Theorem 3.5″").contains("α^N ≤ c");
     }
 
     @Test
@@ -193,6 +196,7 @@ class PredictorTest {
         };
         assertThatThrownBy(() -> Predictor.predict(config, spectrum, cancelled))
                 .isInstanceOf(RunCanceledException.class);
-        assertThat(List.of(first.boundsTable().rowCount(), first.plateausTable().rowCount())).containsExactly(4, 4);
+        // perturbed start: levels of |λ| = 2, 1, 0.5 — the exact zero has none
+        assertThat(List.of(first.boundsTable().rowCount(), first.plateausTable().rowCount())).containsExactly(4, 3);
     }
 }

@@ -88,7 +88,8 @@ class CompletionTest {
                 "0.05", "iterations", "200", "loss", "completion");
         TrainingPlan plan = Trainer.planCompletion(config, OBSERVED, Optional.of(TARGET));
         assertThat(plan.completion()).isTrue();
-        assertThat(plan.traceColumns().get(plan.traceColumns().size() - 1).name()).isEqualTo("relative_error");
+        // …, sigma_p, error_unobserved, relative_error, init (last, docs/design.md §2)
+        assertThat(plan.traceColumns().get(plan.traceColumns().size() - 2).name()).isEqualTo("relative_error");
         TrainingResult result = plan.run(Progress.NONE);
         Trace trace = result.trace();
         int last = trace.size() - 1;

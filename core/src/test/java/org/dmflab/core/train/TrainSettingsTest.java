@@ -34,6 +34,10 @@ class TrainSettingsTest {
         assertThat(config).isEqualTo(new TrainConfig(5, 0.2, Initialization.PERTURBED, 0.3, 0.1, 0.5,
                 java.util.OptionalLong.of(42), 123, 1e-6, new RecordSchedule.Every(7), SolverKind.MATRIX,
                 LossKind.SENSING, java.util.OptionalInt.of(9)));
+        assertThat(config).isEqualTo(TrainConfig.builder().depth(5).step(0.2).init(Initialization.PERTURBED)
+                .alpha(0.3).beta(0.1).sigma(0.5).seed(java.util.OptionalLong.of(42)).iterations(123).tolerance(1e-6)
+                .record(new RecordSchedule.Every(7)).solver(SolverKind.MATRIX).loss(LossKind.SENSING)
+                .width(java.util.OptionalInt.of(9)).build());
     }
 
     @ParameterizedTest
@@ -75,6 +79,14 @@ class TrainSettingsTest {
                 .hasMessageStartingWith("seed: ").hasMessageContaining("set a seed");
         assertThatThrownBy(() -> Fixtures.config("init", "gaussian", "seed", "1", "sigma", "0"))
                 .hasMessageStartingWith("sigma: ");
+    }
+
+    @Test
+    void theBuilderStartsFromTheDefaultsAndValidates() {
+        assertThat(TrainConfig.builder().build()).isEqualTo(Fixtures.config());
+        assertThat(TrainConfig.builder().alpha(0.4).build().beta()).isEqualTo(0.2);
+        assertThatThrownBy(() -> TrainConfig.builder().width(java.util.OptionalInt.of(-2)).build())
+                .hasMessageStartingWith("width: must be a positive inner width");
     }
 
     @Test

@@ -35,6 +35,13 @@ class TrainingPlanTest {
                 .hasMessageContaining("not symmetric");
         assertThatThrownBy(() -> Fixtures.plan(SYMMETRIC, "solver", "flow", "width", "3"))
                 .hasMessageStartingWith("solver: ");
+        // one rule, one message: refused at plan time (target known) as at configure time (settings only)
+        String rule = "is exact only for a symmetric target with an identity or perturbed start, the full loss and the "
+                + "default width, not with ";
+        assertThatThrownBy(() -> Fixtures.plan(SYMMETRIC, "solver", "flow", "width", "3"))
+                .hasMessageStartingWith("solver: solver=flow " + rule + "width=3");
+        assertThatThrownBy(() -> Fixtures.config("init", "gaussian", "seed", "1", "solver", "flow"))
+                .hasMessageStartingWith("solver: solver=flow " + rule + "init=gaussian");
     }
 
     @Test

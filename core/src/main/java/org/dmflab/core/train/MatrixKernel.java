@@ -1,0 +1,30 @@
+package org.dmflab.core.train;
+
+/**
+ * Which arithmetic the matrix solver runs (see {@link StepArithmetic}): {@link #AUTO}, the trainer's choice by size, or
+ * one fixed kernel and thread count for benchmarks and tuning. Results do not depend on the thread count; Java and
+ * OpenBLAS agree within rounding.
+ */
+public enum MatrixKernel {
+    /** OpenBLAS from {@link StepArithmetic#NATIVE_FROM} on when it loads, two threads above the measured thresholds. */
+    AUTO,
+    JAVA_ONE_THREAD,
+    JAVA_TWO_THREADS,
+    BLAS_ONE_THREAD,
+    BLAS_TWO_THREADS;
+
+    /** Whether OpenBLAS loaded in this JVM (and is not switched off by {@code -Ddmflab.blas=java}). */
+    public static boolean blasAvailable() {
+        return NativeBlas.available();
+    }
+
+    StepArithmetic arithmetic(int size) {
+        return switch (this) {
+            case AUTO -> StepArithmetic.forSize(size);
+            case JAVA_ONE_THREAD -> JavaArithmetic.with(DenseKernel.singleThreaded(), size);
+            case JAVA_TWO_THREADS -> JavaArithmetic.with(DenseKernel.withParallelThreshold(2), size);
+            case BLAS_ONE_THREAD -> BlasArithmetic.withThreads(1);
+            case BLAS_TWO_THREADS -> BlasArithmetic.withThreads(2);
+        };
+    }
+}

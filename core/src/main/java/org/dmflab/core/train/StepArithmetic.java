@@ -1,0 +1,80 @@
+package org.dmflab.core.train;
+
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * The dense storage and arithmetic of one matrix gradient-descent step (docs/design.md §5), so that {@link MatrixSolver}
+ * states the step once and runs it on either of two kernels: {@link JavaArithmetic} (the pure-Java {@link DenseKernel}
+ * on arrays of rows, fastest for small matrices and the fallback everywhere) or {@link BlasArithmetic} (OpenBLAS on
+ * off-heap row-major buffers, fastest from {@link #NATIVE_FROM} on). {@link #forSize} picks one by the benchmark.
+ *
+ * <p>A loss enters the step only through its gradient G = ∂L/∂W of the end-to-end product: {@link #subtract} for the
+ * full loss (5), {@link #sensing} for matrix sensing; a further loss (e.g. matrix completion, G = P_Ω(W − Φ)) adds one
+ * such method and reuses every product. No method allocates on the Java heap.
+ */
+interface StepArithmetic extends AutoCloseable {
+    /**
+     * Largest dimension from which OpenBLAS beats the Java kernel. Measured with bench/side_by_side.py's SideBySide
+     * (N = 3, full loss, steps/s, Java one thread vs OpenBLAS one thread, 0.4 s after 0.4 s warm-up, two interleaved
+     * rounds, load 10.5–10.8 on 2 cores): n = 10: 44k/69k vs 273k/94k, 16: 1.9k/2.6k vs 157k/212k, 20: 11k/32k vs
+     * 111k/112k, 32: 18k/10k vs 41k/40k, 50: 0.4k/0.6k vs 13k/10k. Under load the Java kernel waits for the JIT (C2
+     * compiles its vectorised loops late), OpenBLAS does not; on a quiet machine the Java kernel ran 415k at n = 10 and
+     * 99k at n = 20 (issue 13), so it keeps the smallest sizes.
+     */
+    int NATIVE_FROM = 16;
+
+    /** A matrix held by one arithmetic. */
+    interface Dense {
+        int rows();
+
+        int cols();
+    }
+
+    /** The arithmetic for a problem whose largest dimension is {@code size}: OpenBLAS from {@link #NATIVE_FROM} on. */
+    static StepArithmetic forSize(int size) {
+        if (size >= NATIVE_FROM && NativeBlas.available()) {
+            return BlasArithmetic.forSize(size);
+        }
+        return JavaArithmetic.forSize(size);
+    }
+
+    /** A zero matrix. */
+    Dense allocate(int rows, int cols);
+
+    /** Copies {@code values} (same shape) into {@code into}. */
+    void load(DMatrixRMaj values, Dense into);
+
+    /** A copy of {@code matrix} as an EJML matrix. */
+    DMatrixRMaj read(Dense matrix);
+
+    /** C = A·B; C distinct from A and B. */
+    void multiply(Dense a, Dense b, Dense c);
+
+    /** C = Aᵀ·B; C distinct from A and B. */
+    void multiplyTransA(Dense a, Dense b, Dense c);
+
+    /** C += s·A·Bᵀ; C distinct from A and B. */
+    void addMultiplyTransB(double s, Dense a, Dense b, Dense c);
+
+    /** Y += s·X. */
+    void addScaled(double s, Dense x, Dense y);
+
+    /** D = W − T (the full loss's gradient); returns ‖D‖_F². */
+    double subtract(Dense w, Dense t, Dense d);
+
+    /**
+     * The sensing loss's gradient G = Σᵢ rᵢ Aᵢ with residuals rᵢ = ⟨Aᵢ, W⟩ − yᵢ; returns Σᵢ rᵢ². {@code operators} holds
+     * vec(Aᵢ) (row-major) as row i, {@code observations} and {@code residuals} are column vectors.
+     */
+    double sensing(Dense operators, Dense observations, Dense residuals, Dense w, Dense g);
+
+    /**
+     * The completion loss's gradient at the observed entries: G_ij = W_ij − y_ij for each (rows[k], cols[k]) with
+     * y = values[k], the other entries of G left as they are (0); returns Σ (W_ij − y_ij)². O(M).
+     */
+    double gather(Dense w, int[] rows, int[] cols, double[] values, Dense g);
+
+    /** Frees native memory and stops worker threads. */
+    @Override
+    void close();
+}
