@@ -5,7 +5,8 @@ For each round and each n, every contestant runs the cases (N = 3 full, N = 5 fu
 in an order rotated from round to round, so that a burst of load from elsewhere hits all contestants alike. The table
 gives the median of the rounds' steps/s per contestant; PyTorch and numpy each at their best thread setting (1 or 2,
 fixed through OMP_NUM_THREADS / OPENBLAS_NUM_THREADS and torch.set_num_threads), DMF Lab as the trainer runs it (AUTO),
-with the load average (1 min) seen at the measurements.
+with the load average (1 min) seen at the measurements. Each record also has steps per CPU second of the whole process
+(--metric steps_per_cpu_s), the fairer figure when other processes take most of the machine.
 
 Build first: ./mvnw -B -P bench -pl core,bench package -DskipTests
 Run:         python3 bench/side_by_side.py [--seconds 1] [--rounds 3] [--sizes 10,20,50,100,200,500,1000]
@@ -33,7 +34,8 @@ def command(contestant, seconds, n):
     kind, setting = contestant
     args = [str(x) for case in cases(n) for x in case]
     if kind == "dmflab":
-        return ["java", "-cp", str(JAR), "org.dmflab.bench.SideBySide", setting, str(seconds)] + args, {}
+        classpath = os.environ.get("DMFLAB_BENCH_CP", str(JAR))
+        return ["java", "-cp", classpath, "org.dmflab.bench.SideBySide", setting, str(seconds)] + args, {}
     env = {"OMP_NUM_THREADS": str(setting), "OPENBLAS_NUM_THREADS": str(setting), "MKL_NUM_THREADS": str(setting)}
     python = "/usr/bin/python3" if kind == "torch" else sys.executable
     return [python, str(BENCH / "dmf_step.py"), kind, str(setting), str(seconds)] + args, env
@@ -50,11 +52,15 @@ def label(record):
     return f"{record['solver']} {record['threads']}"
 
 
-def table(records):
+def fmt(x):
+    return f"{x:,.0f}" if x >= 100 else f"{x:.3g}"
+
+
+def table(records, metric="steps_per_s"):
     by = {}
     for r in records:
         by.setdefault((r["solver"], str(r["threads"]), r["n"], r["N"], r["loss"]), []).append(r)
-    med = {k: statistics.median(x["steps_per_s"] for x in v) for k, v in by.items()}
+    med = {k: statistics.median(x[metric] for x in v) for k, v in by.items() if all(metric in x for x in v)}
     loads = {k: [float(x["load"]) for x in v] for k, v in by.items()}
     keys = sorted({(k[2], k[3], k[4]) for k in by}, key=lambda c: (c[2], c[1], c[0]))
     lines = ["| loss | N | n | DMF Lab (AUTO) | PyTorch best (threads) | numpy best (threads) | DMF Lab / PyTorch "
@@ -65,7 +71,7 @@ def table(records):
             return max(options) if options else (float("nan"), "-")
         dmf, torch, numpy = best("dmflab"), best("torch"), best("numpy")
         case_loads = [x for k, v in loads.items() if k[2:] == (n, depth, loss) for x in v]
-        lines.append(f"| {loss} | {depth} | {n} | {dmf[0]:,.0f} | {torch[0]:,.0f} ({torch[1]}) | {numpy[0]:,.0f} "
+        lines.append(f"| {loss} | {depth} | {n} | {fmt(dmf[0])} | {fmt(torch[0])} ({torch[1]}) | {fmt(numpy[0])} "
                      f"({numpy[1]}) | {dmf[0] / torch[0]:.2f} | {dmf[0] / numpy[0]:.2f} | "
                      f"{min(case_loads):.1f}–{max(case_loads):.1f} |")
     return "\n".join(lines)
@@ -79,10 +85,12 @@ def main():
     parser.add_argument("--kernels", default="AUTO", help="DMF Lab kernels (MatrixKernel names), comma-separated")
     parser.add_argument("--out", default=str(BENCH / "results.jsonl"))
     parser.add_argument("--table-only", action="store_true", help="print the table of an existing --out file")
+    parser.add_argument("--metric", default="steps_per_s", choices=["steps_per_s", "steps_per_cpu_s"],
+                        help="steps per wall-clock second (default) or per CPU second of the process")
     args = parser.parse_args()
     out = Path(args.out)
     if args.table_only:
-        print(table([json.loads(line) for line in out.read_text().splitlines()]))
+        print(table([json.loads(line) for line in out.read_text().splitlines()], args.metric))
         return
     contestants = [("dmflab", k) for k in args.kernels.split(",")] + [("torch", 1), ("torch", 2), ("numpy", 1),
                                                                        ("numpy", 2)]
@@ -100,7 +108,7 @@ def main():
                         print(f"round {round_ + 1} {label(record)} n={n} N={record['N']} {record['loss']}: "
                               f"{record['steps_per_s']:,.1f} steps/s (load {record['load']})", file=sys.stderr,
                               flush=True)
-    print(table(records))
+    print(table(records, args.metric))
 
 
 if __name__ == "__main__":

@@ -3,6 +3,7 @@ package org.dmflab.knime.common;
 import java.io.File;
 import java.io.IOException;
 import org.dmflab.core.settings.RawSettings;
+import org.knime.core.node.CanceledExecutionException;
 import org.knime.core.node.ExecutionMonitor;
 import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.NodeModel;
@@ -56,12 +57,14 @@ public abstract class EngineNodeModel extends NodeModel {
     }
 
     @Override
-    protected void loadInternals(File nodeInternDir, ExecutionMonitor exec) throws IOException {
+    protected void loadInternals(File nodeInternDir, ExecutionMonitor exec) throws IOException,
+            CanceledExecutionException {
         // no internal state by default
     }
 
     @Override
-    protected void saveInternals(File nodeInternDir, ExecutionMonitor exec) throws IOException {
+    protected void saveInternals(File nodeInternDir, ExecutionMonitor exec) throws IOException,
+            CanceledExecutionException {
         // no internal state by default
     }
 }

@@ -9,11 +9,13 @@ import org.knime.core.data.DataCell;
 import org.knime.core.data.DataColumnSpec;
 import org.knime.core.data.DataColumnSpecCreator;
 import org.knime.core.data.DataRow;
+import org.knime.core.data.DataTable;
 import org.knime.core.data.DataTableSpec;
 import org.knime.core.data.DataType;
 import org.knime.core.data.DoubleValue;
 import org.knime.core.data.IntValue;
 import org.knime.core.data.LongValue;
+import org.knime.core.data.RowIterator;
 import org.knime.core.data.RowKey;
 import org.knime.core.data.container.CloseableRowIterator;
 import org.knime.core.data.def.DefaultRow;
@@ -67,16 +69,13 @@ public final class KnimeTables {
      * (the engine then names it if it must be numeric). Missing cells become {@code null}; the engine decides whether
      * that is allowed and names the cell if not.
      */
-    public static Table read(BufferedDataTable table, ExecutionMonitor monitor) throws CanceledExecutionException {
-        DataTableSpec spec = table.getDataTableSpec();
-        List<Column> columns = new ArrayList<>(spec.getNumColumns());
-        for (int c = 0; c < spec.getNumColumns(); c++) {
-            columns.add(Column.nullable(spec.getColumnSpec(c).getName(), columnType(spec.getColumnSpec(c).getType())));
-        }
+    public static Table read(DataTable table, ExecutionMonitor monitor) throws CanceledExecutionException {
+        List<Column> columns = columns(table.getDataTableSpec());
         Table.Builder builder = Table.builder(columns);
         Object[] values = new Object[columns.size()];
         long row = 0;
-        try (CloseableRowIterator rows = table.iterator()) {
+        RowIterator rows = table.iterator();
+        try {
             while (rows.hasNext()) {
                 DataRow dataRow = rows.next();
                 if (row++ % 1024 == 0) {
@@ -87,8 +86,28 @@ public final class KnimeTables {
                 }
                 builder.addRowWithKey(dataRow.getKey().getString(), values);
             }
+        } finally {
+            if (rows instanceof CloseableRowIterator closeable) {
+                closeable.close();
+            }
         }
         return builder.build();
+    }
+
+    /**
+     * A table with the spec's columns and no rows: lets configure run the engine's own checks of an input's columns
+     * (which name the table and the missing columns) before any data exists.
+     */
+    public static Table empty(DataTableSpec spec) {
+        return Table.builder(columns(spec)).build();
+    }
+
+    private static List<Column> columns(DataTableSpec spec) {
+        List<Column> columns = new ArrayList<>(spec.getNumColumns());
+        for (int c = 0; c < spec.getNumColumns(); c++) {
+            columns.add(Column.nullable(spec.getColumnSpec(c).getName(), columnType(spec.getColumnSpec(c).getType())));
+        }
+        return columns;
     }
 
     /**

@@ -19,8 +19,8 @@ final class GroundTruthGeneratorNodeDialog extends DefaultNodeSettingsPane {
         addDialogComponent(spectrum);
         addDialogComponent(new DialogComponentNumber(settings.n, "Size n (0 = length of the spectrum)", 1, 8));
         addDialogComponent(new DialogComponentNumber(settings.m, "Rows m for a rectangular target (0 = square)", 1, 8));
-        addDialogComponent(new DialogComponentStringSelection(settings.eigenvectors, "Eigenvectors", "random",
-                "identity"));
+        addDialogComponent(new DialogComponentStringSelection(settings.eigenvectors, "Eigenvectors",
+                GroundTruthNodeSettings.BASES));
         createNewGroup("Randomness and noise");
         addDialogComponent(new DialogComponentNumber(settings.seed, "Seed", 1, 12));
         addDialogComponent(new DialogComponentString(settings.noise, "Noise (none, gaussian:σ, uniform:a)", true, 20));

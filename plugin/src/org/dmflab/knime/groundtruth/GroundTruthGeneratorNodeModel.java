@@ -56,7 +56,7 @@ final class GroundTruthGeneratorNodeModel extends EngineNodeModel {
         if (inputSpec != null) {
             setWarningMessage("An input table is connected but not used; switch on 'Use the input table' to use it.");
         }
-        GroundTruthConfig config = EngineCalls.configure(() -> GroundTruthNodeSettings.parse(raw(), Optional.empty()));
+        GroundTruthConfig config = EngineCalls.configure(() -> GroundTruthSettings.parse(raw(), Optional.empty()));
         int rows = config.source().rows();
         int columns = config.source().columns();
         return new PortObjectSpec[]{KnimeTables.spec(Schemas.matrix(columns)), spectrumSpec,
@@ -72,7 +72,7 @@ final class GroundTruthGeneratorNodeModel extends EngineNodeModel {
                 matrix = Optional.of(MatrixTables.fromTable(input, INPUT_SOURCE));
             }
             exec.setProgress(0.2, "Generating the target");
-            GroundTruth truth = GroundTruthGenerator.generate(GroundTruthNodeSettings.parse(raw(), matrix));
+            GroundTruth truth = GroundTruthGenerator.generate(GroundTruthSettings.parse(raw(), matrix));
             exec.setProgress(0.7, "Writing the tables");
             DMatrixRMaj target = truth.matrix();
             Table measurements = truth.sensing().map(sensing -> sensing.toTable())
@@ -97,7 +97,7 @@ final class GroundTruthGeneratorNodeModel extends EngineNodeModel {
     @Override
     protected void checkWithEngine(RawSettings candidate) {
         if (!candidate.flag(GroundTruthSettings.INPUT, false)) {
-            GroundTruthNodeSettings.parse(candidate, Optional.empty());
+            GroundTruthSettings.parse(candidate, Optional.empty());
         }
     }
 }

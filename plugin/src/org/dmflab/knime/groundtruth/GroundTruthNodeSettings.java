@@ -12,12 +12,11 @@ import static org.dmflab.core.groundtruth.GroundTruthSettings.SEED;
 import static org.dmflab.core.groundtruth.GroundTruthSettings.SPECTRUM;
 import static org.dmflab.core.groundtruth.GroundTruthSettings.SYMMETRIZE_NOISE;
 
-import java.util.Optional;
-import org.dmflab.core.groundtruth.GroundTruthConfig;
+import java.util.List;
+import org.dmflab.core.groundtruth.EigenvectorBasis;
 import org.dmflab.core.groundtruth.GroundTruthSettings;
-import org.dmflab.core.settings.RawSettings;
+import org.dmflab.knime.common.EngineChoices;
 import org.dmflab.knime.common.NodeSettingsGroup;
-import org.ejml.data.DMatrixRMaj;
 import org.knime.core.node.defaultnodesettings.SettingsModelBoolean;
 import org.knime.core.node.defaultnodesettings.SettingsModelIntegerBounded;
 import org.knime.core.node.defaultnodesettings.SettingsModelString;
@@ -28,16 +27,15 @@ final class GroundTruthNodeSettings {
     final SettingsModelString spectrum = group.string(SPECTRUM, "8,4,2,1,0.5,0.25");
     final SettingsModelIntegerBounded n = group.integer(N, 0, 0, MAX_SIZE);
     final SettingsModelIntegerBounded m = group.integer(M, 0, 0, MAX_SIZE);
-    final SettingsModelString eigenvectors = group.string(EIGENVECTORS, "random");
+    final SettingsModelString eigenvectors = group.string(EIGENVECTORS,
+            GroundTruthSettings.DEFAULT_EIGENVECTORS.key());
     final SettingsModelIntegerBounded seed = group.integer(SEED, 1, Integer.MIN_VALUE, Integer.MAX_VALUE);
-    final SettingsModelString noise = group.string(NOISE, "none");
+    final SettingsModelString noise = group.string(NOISE, GroundTruthSettings.DEFAULT_NOISE);
     final SettingsModelBoolean symmetrizeNoise = group.flag(SYMMETRIZE_NOISE, false);
-    final SettingsModelIntegerBounded measurements = group.integer(MEASUREMENTS, 0, 0, Integer.MAX_VALUE);
+    final SettingsModelIntegerBounded measurements = group.integer(MEASUREMENTS,
+            GroundTruthSettings.DEFAULT_MEASUREMENTS, 0, Integer.MAX_VALUE);
     final SettingsModelString observations = group.string(OBSERVATIONS, "0");
     final SettingsModelBoolean input = group.flag(INPUT, false);
-
-    /** The engine configuration for the current values; {@code matrix} is the input table's matrix when used. */
-    static GroundTruthConfig parse(RawSettings raw, Optional<DMatrixRMaj> matrix) {
-        return GroundTruthSettings.parse(raw, matrix);
-    }
+    /** The dialog's choices of eigenvector basis: the engine's enum. */
+    static final List<String> BASES = EngineChoices.keys(EigenvectorBasis.values(), EigenvectorBasis::key);
 }

@@ -1,17 +1,17 @@
 package org.dmflab.knime.predict;
 
-import static org.dmflab.core.theory.PredictSettings.ALPHA;
-import static org.dmflab.core.theory.PredictSettings.BETA;
 import static org.dmflab.core.theory.PredictSettings.DELTA;
-import static org.dmflab.core.theory.PredictSettings.DEPTH;
 import static org.dmflab.core.theory.PredictSettings.EPSILON;
 import static org.dmflab.core.theory.PredictSettings.HORIZON;
-import static org.dmflab.core.theory.PredictSettings.INIT;
-import static org.dmflab.core.theory.PredictSettings.STEP;
 import static org.dmflab.core.theory.PredictSettings.TARGET_ACCURACY;
 
+import java.util.List;
+import org.dmflab.core.model.Initialization;
+import org.dmflab.core.theory.PredictConfig;
 import org.dmflab.core.theory.PredictSettings;
+import org.dmflab.knime.common.EngineChoices;
 import org.dmflab.knime.common.NodeSettingsGroup;
+import org.dmflab.knime.common.RunStartSettings;
 import org.knime.core.node.defaultnodesettings.SettingsModelDoubleBounded;
 import org.knime.core.node.defaultnodesettings.SettingsModelIntegerBounded;
 import org.knime.core.node.defaultnodesettings.SettingsModelString;
@@ -22,11 +22,11 @@ import org.knime.core.node.defaultnodesettings.SettingsModelString;
  */
 final class BoundPredictorNodeSettings {
     final NodeSettingsGroup group = new NodeSettingsGroup();
-    final SettingsModelIntegerBounded depth = group.integer(DEPTH, 3, 1, 1000);
-    final SettingsModelDoubleBounded step = group.number(STEP, 0.01, Double.MIN_VALUE, Double.MAX_VALUE);
-    final SettingsModelString init = group.string(INIT, "identity");
-    final SettingsModelDoubleBounded alpha = group.number(ALPHA, 0.02, Double.MIN_VALUE, Double.MAX_VALUE);
-    final SettingsModelDoubleBounded beta = group.number(BETA, 0.01, Double.MIN_VALUE, Double.MAX_VALUE);
+    /** The starts the predictor's theory covers, as the engine lists them. */
+    static final List<String> INITS = EngineChoices.keys(Initialization.values(), PredictConfig.INITIALIZATIONS,
+            Initialization::key);
+
+    final RunStartSettings run = new RunStartSettings(group);
     final SettingsModelDoubleBounded epsilon = group.number(EPSILON, PredictSettings.DEFAULT_EPSILON, Double.MIN_VALUE,
             1);
     final SettingsModelString delta = group.string(DELTA, Double.toString(PredictSettings.DEFAULT_DELTA));

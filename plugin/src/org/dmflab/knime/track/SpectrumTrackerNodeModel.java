@@ -2,14 +2,10 @@ package org.dmflab.knime.track;
 
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.dmflab.core.Progress;
 import org.dmflab.core.chart.ChartRenderer;
 import org.dmflab.core.chart.TrackChartSet;
 import org.dmflab.core.chart.TrackCharts;
@@ -20,8 +16,11 @@ import org.dmflab.core.spectrum.TrackInput;
 import org.dmflab.core.spectrum.TrackResult;
 import org.dmflab.core.spectrum.TrackSchemas;
 import org.dmflab.core.spectrum.TrackSettings;
+import org.dmflab.core.table.PlateauTables;
 import org.dmflab.core.table.Schemas;
+import org.dmflab.core.table.SpectrumTables;
 import org.dmflab.core.table.Table;
+import org.dmflab.core.table.TraceTables;
 import org.dmflab.knime.common.ChartSource;
 import org.dmflab.knime.common.EngineCalls;
 import org.dmflab.knime.common.EngineNodeModel;
@@ -30,7 +29,12 @@ import org.dmflab.knime.common.ImagePorts;
 import org.dmflab.knime.common.KnimeTables;
 import org.dmflab.knime.common.NodeSettingsGroup;
 import org.jfree.chart.JFreeChart;
+import org.knime.core.data.DataTable;
+import org.knime.core.data.DataTableSpec;
+import org.knime.core.data.container.ContainerTable;
+import org.knime.core.data.container.DataContainer;
 import org.knime.core.node.BufferedDataTable;
+import org.knime.core.node.CanceledExecutionException;
 import org.knime.core.node.ExecutionContext;
 import org.knime.core.node.ExecutionMonitor;
 import org.knime.core.node.InvalidSettingsException;
@@ -42,14 +46,20 @@ import org.knime.core.node.workflow.VariableType;
 /**
  * Spectrum Tracker: effective-rank plateaus, hitting iterations and charts of a training trace. A thin adapter over
  * {@link SpectrumTracker} and {@link TrackCharts}; the charts leave as PNG ports and are shown in the node view.
+ * A saved workflow keeps what the view needs as data: the input tables, in KNIME's table format in the node's
+ * internals; the charts are rebuilt from them on load (the engine is deterministic, so they are the same charts).
  */
 final class SpectrumTrackerNodeModel extends EngineNodeModel implements ChartSource {
     static final String FLOW_MONOTONE = "dmflab_effective_rank_monotone";
-    private static final String CHARTS_FILE = "charts.bin";
     private static final List<String> TITLES = List.of("Eigenvalues", "Effective rank", "Loss and error");
+    private static final List<String> SOURCES = List.of("trace table", "target table", "predicted plateaus table");
+    /** The internals files of the three inputs, in port order. */
+    private static final List<String> INPUT_FILES = List.of("trace.zip", "target.zip", "predicted.zip");
 
     private final SpectrumTrackerNodeSettings settings = new SpectrumTrackerNodeSettings();
     private List<NamedChart> charts = List.of();
+    /** The executed inputs (null where a port was not connected), kept for saveInternals. */
+    private DataTable[] viewInputs = new DataTable[0];
 
     SpectrumTrackerNodeModel() {
         super(new PortType[]{BufferedDataTable.TYPE, BufferedDataTable.TYPE_OPTIONAL, BufferedDataTable.TYPE_OPTIONAL},
@@ -57,9 +67,21 @@ final class SpectrumTrackerNodeModel extends EngineNodeModel implements ChartSou
                         ImagePorts.TYPE});
     }
 
+    /** Checks the inputs' columns with the engine's own readers (on tables without rows), naming the wrong table. */
     @Override
     protected PortObjectSpec[] configure(PortObjectSpec[] inSpecs) throws InvalidSettingsException {
         EngineCalls.configure(() -> TrackSettings.parse(settings.group.raw()));
+        EngineCalls.configure(() -> TraceTables.fromTable(KnimeTables.empty((DataTableSpec) inSpecs[0]), SOURCES.get(0)));
+        if (inSpecs[1] != null) {
+            DataTableSpec target = (DataTableSpec) inSpecs[1];
+            if (!SpectrumTables.isSpectrumTable(KnimeTables.empty(target))) {
+                KnimeTables.requireNumericColumns(target, SOURCES.get(1));
+            }
+        }
+        if (inSpecs[2] != null) {
+            EngineCalls.configure(() -> PlateauTables.fromTable(KnimeTables.empty((DataTableSpec) inSpecs[2]),
+                    SOURCES.get(2)));
+        }
         return new PortObjectSpec[]{KnimeTables.spec(Schemas.PLATEAUS_OBSERVED), KnimeTables.spec(TrackSchemas.HITTING),
                 ImagePorts.spec(), ImagePorts.spec(), ImagePorts.spec()};
     }
@@ -67,34 +89,50 @@ final class SpectrumTrackerNodeModel extends EngineNodeModel implements ChartSou
     @Override
     protected PortObject[] execute(PortObject[] inObjects, ExecutionContext exec) throws Exception {
         return EngineCalls.execute(() -> {
-            TrackConfig config = TrackSettings.parse(settings.group.raw());
-            Table trace = KnimeTables.read((BufferedDataTable) inObjects[0], exec.createSubProgress(0.1));
-            Optional<Table> target = optionalTable(inObjects[1], exec);
-            Optional<Table> predicted = optionalTable(inObjects[2], exec);
-            TrackInput input = TrackInput.fromTables(trace, "trace table", target, "target table", predicted,
-                    "predicted plateaus table");
-            TrackResult result = SpectrumTracker.track(input, config, new ExecutionProgress(exec.createSubProgress(0.4)));
+            DataTable[] inputs = {(BufferedDataTable) inObjects[0], (BufferedDataTable) inObjects[1],
+                    (BufferedDataTable) inObjects[2]};
+            TrackResult result = track(inputs, exec, new ExecutionProgress(exec.createSubProgress(0.4)));
             TrackChartSet chartSet = TrackCharts.all(result);
-            List<JFreeChart> rendered = chartSet.all();
-            List<NamedChart> named = new ArrayList<>();
             PortObject[] outputs = new PortObject[5];
             outputs[0] = KnimeTables.write(result.plateausTable(), exec);
             outputs[1] = KnimeTables.write(result.hittingTable(), exec);
+            List<JFreeChart> rendered = chartSet.all();
             for (int i = 0; i < rendered.size(); i++) {
                 exec.checkCanceled();
-                named.add(new NamedChart(TITLES.get(i), rendered.get(i)));
                 outputs[2 + i] = ImagePorts.png(ChartRenderer.png(rendered.get(i), ChartRenderer.DEFAULT_WIDTH,
                         ChartRenderer.DEFAULT_HEIGHT));
             }
-            charts = List.copyOf(named);
+            charts = named(chartSet);
+            viewInputs = inputs;
             pushFlowVariable(FLOW_MONOTONE, VariableType.BooleanType.INSTANCE, result.effectiveRankMonotone());
             return outputs;
         });
     }
 
-    private static Optional<Table> optionalTable(PortObject port, ExecutionContext exec) throws Exception {
-        return port == null ? Optional.empty()
-                : Optional.of(KnimeTables.read((BufferedDataTable) port, exec.createSubProgress(0.05)));
+    /** The engine's result for the input tables (null = port not connected). */
+    private TrackResult track(DataTable[] inputs, ExecutionMonitor exec, Progress progress)
+            throws CanceledExecutionException {
+        TrackConfig config = TrackSettings.parse(settings.group.raw());
+        Table trace = KnimeTables.read(inputs[0], exec.createSubProgress(0.1));
+        Optional<Table> target = optionalTable(inputs[1], exec);
+        Optional<Table> predicted = optionalTable(inputs[2], exec);
+        TrackInput input = TrackInput.fromTables(trace, SOURCES.get(0), target, SOURCES.get(1), predicted,
+                SOURCES.get(2));
+        return SpectrumTracker.track(input, config, progress);
+    }
+
+    private static Optional<Table> optionalTable(DataTable table, ExecutionMonitor exec)
+            throws CanceledExecutionException {
+        return table == null ? Optional.empty() : Optional.of(KnimeTables.read(table, exec.createSubProgress(0.05)));
+    }
+
+    private static List<NamedChart> named(TrackChartSet chartSet) {
+        List<NamedChart> named = new ArrayList<>();
+        List<JFreeChart> all = chartSet.all();
+        for (int i = 0; i < all.size(); i++) {
+            named.add(new NamedChart(TITLES.get(i), all.get(i)));
+        }
+        return List.copyOf(named);
     }
 
     @Override
@@ -102,44 +140,44 @@ final class SpectrumTrackerNodeModel extends EngineNodeModel implements ChartSou
         return charts;
     }
 
-
-
-
     @Override
     protected void reset() {
         charts = List.of();
+        viewInputs = new DataTable[0];
     }
 
-    /** The view's charts survive a saved workflow: JFreeChart charts are serializable. */
+    /** Saves the executed input tables (KNIME's table format), from which loadInternals rebuilds the view. */
     @Override
-    protected void saveInternals(File nodeInternDir, ExecutionMonitor exec) throws IOException {
-        try (OutputStream file = Files.newOutputStream(new File(nodeInternDir, CHARTS_FILE).toPath());
-             ObjectOutputStream out = new ObjectOutputStream(file)) {
-            out.writeInt(charts.size());
-            for (NamedChart chart : charts) {
-                out.writeUTF(chart.title());
-                out.writeObject(chart.chart());
+    protected void saveInternals(File nodeInternDir, ExecutionMonitor exec) throws IOException,
+            CanceledExecutionException {
+        for (int port = 0; port < viewInputs.length; port++) {
+            if (viewInputs[port] != null) {
+                DataContainer.writeToZip(viewInputs[port], new File(nodeInternDir, INPUT_FILES.get(port)), exec);
             }
         }
     }
 
     @Override
-    protected void loadInternals(File nodeInternDir, ExecutionMonitor exec) throws IOException {
-        File file = new File(nodeInternDir, CHARTS_FILE);
-        if (!file.exists()) {
-            return;
+    protected void loadInternals(File nodeInternDir, ExecutionMonitor exec) throws IOException,
+            CanceledExecutionException {
+        if (!new File(nodeInternDir, INPUT_FILES.get(0)).exists()) {
+            return; // saved by an older version, or not executed: the view shows "execute the node"
         }
-        List<NamedChart> loaded = new ArrayList<>();
-        try (InputStream in = Files.newInputStream(file.toPath()); ObjectInputStream objects = new ObjectInputStream(in)) {
-            int count = objects.readInt();
-            for (int i = 0; i < count; i++) {
-                String title = objects.readUTF();
-                loaded.add(new NamedChart(title, (JFreeChart) objects.readObject()));
+        DataTable[] inputs = new DataTable[INPUT_FILES.size()];
+        for (int port = 0; port < inputs.length; port++) {
+            File file = new File(nodeInternDir, INPUT_FILES.get(port));
+            if (file.exists()) {
+                ContainerTable table = DataContainer.readFromZip(file);
+                inputs[port] = table;
             }
-        } catch (ClassNotFoundException e) {
-            throw new IOException("cannot restore the charts: " + e.getMessage(), e);
         }
-        charts = List.copyOf(loaded);
+        try {
+            charts = named(TrackCharts.all(track(inputs, exec, Progress.NONE)));
+            viewInputs = inputs;
+        } catch (RuntimeException e) {
+            throw new IOException("cannot rebuild the Spectrum Tracker's charts from its saved inputs: "
+                    + e.getMessage(), e);
+        }
     }
 
     @Override

@@ -58,8 +58,9 @@ final class DeepFactorizationTrainerNodeModel extends EngineNodeModel {
                     + "at the second input; connect the Ground Truth Generator's observations output or use loss "
                     + "'full'");
         }
-        // the trace's columns depend on whether the target is symmetric, known only at execution
-        return new PortObjectSpec[]{null, KnimeTables.spec(Schemas.matrix(target.getNumColumns()))};
+        // the trace's columns depend only on the target's column count (design.md §2), completion or not
+        return new PortObjectSpec[]{KnimeTables.spec(TrainingPlan.traceColumns(target.getNumColumns())),
+                KnimeTables.spec(Schemas.matrix(target.getNumColumns()))};
     }
 
     @Override

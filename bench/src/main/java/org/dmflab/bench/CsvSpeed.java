@@ -16,9 +16,10 @@ import org.ejml.data.DMatrixRMaj;
 
 /**
  * The CSV speed of {@link CsvBenchmark} as a plain main that also reports the thread's CPU time, so that a measurement
- * on a shared, loaded machine still says what one core does: {@code java -cp bench/target/dmflab-bench.jar
- * org.dmflab.bench.CsvSpeed [n] [rounds]}. Prints, per direction, the median wall time and CPU time of the rounds after
- * two warm-up rounds, and MB/s (10⁶ bytes) for both.
+ * on a shared, loaded machine still says what the work costs: {@code java -cp bench/target/dmflab-bench.jar
+ * org.dmflab.bench.CsvSpeed [n] [rounds]}. Prints, per direction, the median of the rounds after two warm-up rounds of
+ * the wall time, the CPU time of the thread, and the CPU time of the whole process (the thread plus garbage
+ * collection and compilation), each with MB/s (10⁶ bytes).
  */
 public final class CsvSpeed {
     private CsvSpeed() {
@@ -35,17 +36,19 @@ public final class CsvSpeed {
         Path file = Files.createTempFile("dmflab-csv-speed", ".csv");
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         try {
-            double[][] write = new double[2][rounds];
-            double[][] read = new double[2][rounds];
+            double[][] write = new double[3][rounds];
+            double[][] read = new double[3][rounds];
             for (int round = -2; round < rounds; round++) {
                 long wall = System.nanoTime();
                 long cpu = threads.getCurrentThreadCpuTime();
+                long process = processCpu();
                 CsvTableWriter.write(MatrixTables.toTable(matrix), file, Progress.NONE);
-                record(write, round, wall, cpu, threads);
+                record(write, round, wall, cpu, process, threads);
                 wall = System.nanoTime();
                 cpu = threads.getCurrentThreadCpuTime();
+                process = processCpu();
                 DMatrixRMaj back = CsvMatrixReader.read(file, Progress.NONE);
-                record(read, round, wall, cpu, threads);
+                record(read, round, wall, cpu, process, threads);
                 if (back.get(n - 1, n - 1) != matrix.get(n - 1, n - 1)) {
                     throw new AssertionError("round trip changed a value");
                 }
@@ -60,18 +63,27 @@ public final class CsvSpeed {
         }
     }
 
-    private static void record(double[][] seconds, int round, long wall, long cpu, ThreadMXBean threads) {
+    private static void record(double[][] seconds, int round, long wall, long cpu, long process,
+                               ThreadMXBean threads) {
         if (round >= 0) {
             seconds[0][round] = (System.nanoTime() - wall) / 1e9;
             seconds[1][round] = (threads.getCurrentThreadCpuTime() - cpu) / 1e9;
+            seconds[2][round] = (processCpu() - process) / 1e9;
         }
+    }
+
+    private static long processCpu() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private static void print(String what, double[][] seconds, double megabytes) {
         double wall = median(seconds[0]);
         double cpu = median(seconds[1]);
-        System.out.printf(Locale.ROOT, "%s: %.2f s wall (%.0f MB/s), %.2f s CPU of the thread (%.0f MB/s)%n", what,
-                wall, megabytes / wall, cpu, megabytes / cpu);
+        double process = median(seconds[2]);
+        System.out.printf(Locale.ROOT, "%s: %.2f s wall (%.0f MB/s), %.2f s CPU of the thread (%.0f MB/s), %.2f s CPU "
+                + "of the process (%.0f MB/s)%n", what, wall, megabytes / wall, cpu, megabytes / cpu, process,
+                megabytes / process);
     }
 
     private static double median(double[] values) {

@@ -13,7 +13,8 @@ import org.dmflab.core.train.TrainSettings;
  * n ≤ 500). Times one step and one {@code measure()} (the decompositions and λ of a trace row) in the same JVM, in CPU
  * time of the calling thread (on a shared machine wall time mostly measures the scheduler), then counts the iterations
  * log:400 records in the default budget of {@value TrainSettings#DEFAULT_ITERATIONS}: share = R·t_measure / (K·t_step
- * + R·t_measure). The trace of a symmetric n×n run holds 2n + 7 doubles per recorded point.
+ * + R·t_measure). Last column: the recorded values, 8 bytes per trace column and row (2n + 8 columns for a symmetric
+ * n×n target).
  *
  * <p>Usage: {@code java -cp bench/target/dmflab-bench.jar org.dmflab.bench.RecordingShare SECONDS n N loss [...]}
  */
@@ -29,7 +30,9 @@ public final class RecordingShare {
             int n = Integer.parseInt(args[i]);
             int depth = Integer.parseInt(args[i + 1]);
             String loss = args[i + 2];
-            try (Solver solver = SideBySide.plan(n, depth, loss).newSolver(MatrixKernel.AUTO)) {
+            org.dmflab.core.train.TrainingPlan plan = SideBySide.plan(n, depth, loss);
+            int columns = plan.traceColumns().size();
+            try (Solver solver = plan.newSolver(MatrixKernel.AUTO)) {
                 SideBySide.stepsPerSecond(solver, seconds); // warm-up
                 ThreadMXBean threads = ManagementFactory.getThreadMXBean();
                 int steps = 0;
@@ -52,7 +55,7 @@ public final class RecordingShare {
                 double share = recorded * measureSeconds / (budget * stepSeconds + recorded * measureSeconds);
                 System.out.printf(Locale.ROOT, "| %s | %d | %d | %.3g ms | %.3g ms | %d of %d | %.1f %% | %.1f kB |%n",
                         loss, depth, n, 1e3 * stepSeconds, 1e3 * measureSeconds, recorded, budget, 100 * share,
-                        recorded * (2.0 * n + 7) * 8 / 1e3);
+                        recorded * (double) columns * 8 / 1e3);
             }
         }
     }

@@ -25,34 +25,41 @@ import org.ejml.dense.row.CommonOps_DDRM;
  * JIT compiles the kernel meanwhile), then whole steps until the time is up (at least three). One JSON line per case.
  *
  * <p>Usage: {@code java -cp bench/target/dmflab-bench.jar org.dmflab.bench.SideBySide KERNEL SECONDS n N loss [n N
- * loss ...]} with KERNEL one of {@link MatrixKernel} (AUTO is what the trainer runs).
+ * loss ...]} with KERNEL one of {@link MatrixKernel} (AUTO is what the trainer runs), or SPECTRAL for the spectral
+ * solver on the same target (full loss only).
  */
 public final class SideBySide {
     private SideBySide() {
     }
 
     public static void main(String[] args) throws IOException {
-        MatrixKernel kernel = MatrixKernel.valueOf(args[0].toUpperCase(Locale.ROOT));
+        boolean spectral = args[0].equalsIgnoreCase("spectral");
+        MatrixKernel kernel = spectral ? MatrixKernel.AUTO : MatrixKernel.valueOf(args[0].toUpperCase(Locale.ROOT));
         double seconds = Double.parseDouble(args[1]);
         for (int i = 2; i + 2 < args.length; i += 3) {
             int n = Integer.parseInt(args[i]);
             int depth = Integer.parseInt(args[i + 1]);
             String loss = args[i + 2];
-            double rate;
-            try (Solver solver = plan(n, depth, loss).newSolver(kernel)) {
-                rate = stepsPerSecond(solver, seconds);
+            double[] rates;
+            try (Solver solver = plan(n, depth, loss, spectral ? "spectral" : "matrix").newSolver(kernel)) {
+                rates = rates(solver, seconds);
             }
             System.out.printf(Locale.ROOT, "{\"solver\": \"dmflab\", \"version\": \"%s\", \"threads\": \"%s\", "
-                            + "\"n\": %d, \"N\": %d, \"loss\": \"%s\", \"steps_per_s\": %.6g, \"load\": %s}%n",
-                    MatrixKernel.blasAvailable() ? "OpenBLAS 0.3.31 (bytedeco)" : "Java kernel", kernel, n, depth, loss,
-                    rate, load());
+                            + "\"n\": %d, \"N\": %d, \"loss\": \"%s\", \"steps_per_s\": %.6g, "
+                            + "\"steps_per_cpu_s\": %.6g, \"load\": %s}%n",
+                    MatrixKernel.blasAvailable() ? "OpenBLAS 0.3.31 (bytedeco)" : "Java kernel", spectral ? "SPECTRAL"
+                            : kernel, n, depth, loss, rates[0], rates[1], load());
         }
     }
 
     static TrainingPlan plan(int n, int depth, String loss) {
+        return plan(n, depth, loss, "matrix");
+    }
+
+    static TrainingPlan plan(int n, int depth, String loss, String solver) {
         DMatrixRMaj target = Targets.symmetric(n, 1);
         Map<String, String> settings = new HashMap<>(Map.of(TrainSettings.DEPTH, Integer.toString(depth),
-                TrainSettings.STEP, "1e-4", TrainSettings.ALPHA, "0.5", TrainSettings.SOLVER, "matrix",
+                TrainSettings.STEP, "1e-4", TrainSettings.ALPHA, "0.5", TrainSettings.SOLVER, solver,
                 TrainSettings.LOSS, loss));
         Optional<SensingData> sensing = Optional.empty();
         if (loss.equals("sensing")) {
@@ -67,6 +74,24 @@ public final class SideBySide {
             sensing = Optional.of(new SensingData(operators, y.data, n, n));
         }
         return Trainer.plan(TrainSettings.parse(RawSettings.of(settings)), target, sensing);
+    }
+
+    /** Steps per wall-clock second and per CPU second of the whole process (all its threads, JIT and GC too). */
+    static double[] rates(Solver solver, double seconds) {
+        com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        stepsPerSecond(solver, seconds); // warm-up
+        long count = 0;
+        long start = System.nanoTime();
+        long cpu = os.getProcessCpuTime();
+        while (true) {
+            step(solver);
+            count++;
+            double elapsed = (System.nanoTime() - start) / 1e9;
+            if (elapsed >= seconds && count >= 3) {
+                return new double[]{count / elapsed, count / ((os.getProcessCpuTime() - cpu) / 1e9)};
+            }
+        }
     }
 
     static double stepsPerSecond(Solver solver, double seconds) {

@@ -3,20 +3,20 @@ package org.dmflab.cli;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.dmflab.core.csv.CsvTableWriter;
-import org.dmflab.core.csv.CsvMatrixReader;
 import org.dmflab.cli.io.OutputDirectory;
+import org.dmflab.core.InvalidInputException;
+import org.dmflab.core.csv.CsvMatrixReader;
+import org.dmflab.core.csv.CsvTableWriter;
 import org.dmflab.core.groundtruth.GroundTruth;
 import org.dmflab.core.groundtruth.GroundTruthGenerator;
 import org.dmflab.core.groundtruth.GroundTruthSettings;
 import org.dmflab.core.settings.RawSettings;
-import org.dmflab.core.InvalidInputException;
 import org.ejml.data.DMatrixRMaj;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code dmflab generate}: the Ground Truth Generator (docs/design.md §3, §4). Writes matrix.csv and spectrum.csv. */
 @Command(name = "generate", mixinStandardHelpOptions = true, sortOptions = false,
@@ -38,17 +38,17 @@ final class GenerateCommand implements Callable<Integer> {
 
     @Option(names = "--n", paramLabel = "N", description = "Columns (and rows of a square target); default: the "
             + "spectrum's length. Missing values are padded with zeros.")
-    String n;
+    Integer n;
 
     @Option(names = "--m", paramLabel = "M", description = "Rows, for a rectangular m×n target; default: n.")
-    String m;
+    Integer m;
 
     @Option(names = "--eigenvectors", paramLabel = "BASIS", description = "random (Haar, seeded; default) or identity.")
     String eigenvectors;
 
     @Option(names = "--seed", paramLabel = "SEED", description = "Seed of every random draw; required when anything "
             + "is random.")
-    String seed;
+    Long seed;
 
     @Option(names = "--noise", paramLabel = "NOISE", description = "none (default), gaussian:σ or uniform:a.")
     String noise;
@@ -57,9 +57,10 @@ final class GenerateCommand implements Callable<Integer> {
             description = "Symmetrize the noise, (E + Eᵀ)/2, so a symmetric target stays symmetric.")
     String symmetrizeNoise;
 
-    @Option(names = "--measurements", paramLabel = "COUNT", description = "Number of Gaussian matrix-sensing "
-            + "measurements yᵢ = ⟨Aᵢ, Φ⟩ (entries of Aᵢ ~ N(0, 1/COUNT)); default 0.")
-    String measurements;
+    @Option(names = "--measurements", paramLabel = "COUNT", defaultValue = "" + GroundTruthSettings.DEFAULT_MEASUREMENTS,
+            description = "Number of Gaussian matrix-sensing measurements yᵢ = ⟨Aᵢ, Φ⟩ (entries of Aᵢ ~ N(0, 1/COUNT)); "
+                    + "default ${DEFAULT-VALUE}.")
+    int measurements;
 
     @Option(names = "--observations", paramLabel = "COUNT", description = "Matrix completion: observe COUNT entries "
             + "(a whole number) or a fraction of them (e.g. 0.2), uniformly without replacement (seeded); writes "

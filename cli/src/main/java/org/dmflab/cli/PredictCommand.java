@@ -7,20 +7,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
-import org.dmflab.core.csv.CsvTableReader;
-import org.dmflab.core.csv.CsvTableWriter;
-import org.dmflab.core.csv.CsvMatrixReader;
 import org.dmflab.cli.io.OutputDirectory;
 import org.dmflab.core.InvalidInputException;
 import org.dmflab.core.Progress;
+import org.dmflab.core.csv.CsvMatrixReader;
+import org.dmflab.core.csv.CsvTableReader;
+import org.dmflab.core.csv.CsvTableWriter;
+import org.dmflab.core.model.Initialization;
+import org.dmflab.core.model.Plateau;
 import org.dmflab.core.model.Spectrum;
 import org.dmflab.core.settings.RawSettings;
 import org.dmflab.core.table.Column;
-import org.dmflab.core.table.MatrixTables;
 import org.dmflab.core.table.Schemas;
+import org.dmflab.core.table.SpectrumTables;
 import org.dmflab.core.theory.EigenvalueBounds;
-import org.dmflab.core.model.Initialization;
-import org.dmflab.core.model.Plateau;
+import org.dmflab.core.theory.PlateauCertificate;
 import org.dmflab.core.theory.PredictConfig;
 import org.dmflab.core.theory.PredictSettings;
 import org.dmflab.core.theory.Prediction;
@@ -28,11 +29,9 @@ import org.dmflab.core.theory.Predictor;
 import org.dmflab.core.theory.SpectrumSource;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
-import org.dmflab.core.theory.PlateauCertificate;
-import org.dmflab.core.table.SpectrumTables;
 
 /**
  * {@code dmflab predict}: the Theoretical Bound Predictor (docs/design.md §3, §4). Writes bounds.csv, plateaus.csv and
@@ -57,35 +56,37 @@ final class PredictCommand implements Callable<Integer> {
     Path targetFile;
 
     @Option(names = "--depth", paramLabel = "N", description = "Number of factors N ≥ 1 (required).")
-    String depth;
+    Integer depth;
 
     @Option(names = "--step", paramLabel = "ETA", description = "Step size η > 0 (required).")
-    String step;
+    Double step;
 
     @Option(names = "--init", paramLabel = "INIT", description = "identity (default) or perturbed.")
     String init;
 
     @Option(names = "--alpha", paramLabel = "ALPHA", description = "Initialization scale α > 0 (required).")
-    String alpha;
+    Double alpha;
 
     @Option(names = "--beta", paramLabel = "BETA", description = "Perturbed factor's scale, 0 < β < α "
             + "(init=perturbed).")
-    String beta;
+    Double beta;
 
-    @Option(names = "--epsilon", paramLabel = "EPS", description = "Relative accuracy ε in (0, 1); default 0.01.")
-    String epsilon;
+    @Option(names = "--epsilon", paramLabel = "EPS", defaultValue = "" + PredictSettings.DEFAULT_EPSILON,
+            description = "Relative accuracy ε in (0, 1); default ${DEFAULT-VALUE}.")
+    double epsilon;
 
+    // no defaultValue: giving delta together with target-accuracy is refused, so its absence must stay visible
     @Option(names = "--delta", paramLabel = "DELTA", description = "Tail tolerance δ > 0 of the plateau theorem; "
-            + "default 0.005.")
-    String delta;
+            + "default " + PredictSettings.DEFAULT_DELTA + ".")
+    Double delta;
 
     @Option(names = "--target-accuracy", paramLabel = "TAU", description = "Effective-rank accuracy τ: chooses ε and δ "
             + "per rank by (65′) (instead of --delta).")
-    String targetAccuracy;
+    Double targetAccuracy;
 
-    @Option(names = "--horizon", paramLabel = "K", description = "Iterations the exact recursion runs for k_exact; "
-            + "default 10000000.")
-    String horizon;
+    @Option(names = "--horizon", paramLabel = "K", defaultValue = "" + PredictSettings.DEFAULT_HORIZON,
+            description = "Iterations the exact recursion runs for k_exact; default ${DEFAULT-VALUE}.")
+    long horizon;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory, written "
             + "completely or not at all.")

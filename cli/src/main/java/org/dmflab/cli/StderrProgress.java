@@ -45,6 +45,7 @@ final class StderrProgress implements Progress, AutoCloseable {
         latest = message;
         latestFraction = fraction;
         latestPrinted = false;
+        estimate.annotate(fraction, message); // every report marks the phases, printed or not
         printIfDue(System.nanoTime());
     }
 

@@ -8,13 +8,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.dmflab.core.csv.CsvTableReader;
-import org.dmflab.core.csv.CsvTableWriter;
-import org.dmflab.core.csv.CsvMatrixReader;
 import org.dmflab.cli.io.OutputDirectory;
 import org.dmflab.core.chart.ChartRenderer;
 import org.dmflab.core.chart.TrackChartSet;
 import org.dmflab.core.chart.TrackCharts;
+import org.dmflab.core.csv.CsvMatrixReader;
+import org.dmflab.core.csv.CsvTableReader;
+import org.dmflab.core.csv.CsvTableWriter;
+import org.dmflab.core.groundtruth.GroundTruthSettings;
 import org.dmflab.core.settings.RawSettings;
 import org.dmflab.core.spectrum.SpectrumTracker;
 import org.dmflab.core.spectrum.TrackConfig;
@@ -28,8 +29,8 @@ import org.dmflab.core.table.Table;
 import org.dmflab.core.theory.PredictionTables;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -66,21 +67,30 @@ final class TrackCommand implements Callable<Integer> {
             + "intervals and bounds are copied into plateaus.csv and shaded in the effective-rank chart.")
     Path predicted;
 
-    @Option(names = "--epsilon", paramLabel = "EPS", description = "Relative accuracy of the hitting iterations: "
-            + "|value − limit| ≤ EPS·|λ|; in (0, 1), default " + TrackSettings.DEFAULT_EPSILON + ".")
-    String epsilon;
+    @Option(names = "--epsilon", paramLabel = "EPS", defaultValue = "" + TrackSettings.DEFAULT_EPSILON,
+            description = "Relative accuracy of the hitting iterations: |value − limit| ≤ EPS·|λ|; in (0, 1), default "
+                    + "${DEFAULT-VALUE}.")
+    double epsilon;
 
-    @Option(names = "--plateau-tolerance", paramLabel = "TOL", description = "Band |r_eff − r_eff(Φ_r)| ≤ TOL that "
-            + "counts as plateau r; default " + TrackSettings.DEFAULT_PLATEAU_TOLERANCE + ".")
-    String plateauTolerance;
+    @Option(names = "--plateau-tolerance", paramLabel = "TOL", defaultValue = "" + TrackSettings.DEFAULT_PLATEAU_TOLERANCE,
+            description = "Band |r_eff − r_eff(Φ_r)| ≤ TOL that counts as plateau r; default ${DEFAULT-VALUE}.")
+    double plateauTolerance;
 
     @Option(names = "--log-x", arity = "0..1", fallbackValue = "true", paramLabel = "BOOL",
-            description = "Logarithmic iteration axis (iteration 0 is then not drawn); default true.")
+            defaultValue = "" + TrackSettings.DEFAULT_LOG_X,
+            description = "Logarithmic iteration axis (iteration 0 is then not drawn); default ${DEFAULT-VALUE}.")
     String logX;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory, written "
             + "completely or not at all.")
     Path out;
+
+    /**
+     * Every column a trace of a target within the engine's size limit can have: the lambda and sigma columns may hold
+     * missing cells (design.md §2), which an inferred CSV column would refuse.
+     */
+    private static final Map<String, Column> TRACE_COLUMNS = byName(Schemas.trace(GroundTruthSettings.MAX_SIZE,
+            GroundTruthSettings.MAX_SIZE));
 
     @Mixin
     OutputOptions outputOptions;
@@ -95,7 +105,7 @@ final class TrackCommand implements Callable<Integer> {
 
         try (OutputDirectory output = outputOptions.open(out);
              StderrProgress progress = StderrProgress.of(spec, "track")) {
-            Table traceTable = CsvTableReader.read(trace, byName(Schemas.trace(0, 0, true)), "", progress);
+            Table traceTable = CsvTableReader.read(trace, TRACE_COLUMNS, "", progress);
             Optional<Path> targetFile = target == null ? Optional.empty()
                     : Optional.of(target.matrix != null ? target.matrix : target.spectrum);
             Optional<Table> targetTable = Optional.empty();

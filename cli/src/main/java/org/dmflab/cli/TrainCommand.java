@@ -5,10 +5,10 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.dmflab.cli.io.OutputDirectory;
+import org.dmflab.core.csv.CsvMatrixReader;
 import org.dmflab.core.csv.CsvTableReader;
 import org.dmflab.core.csv.CsvTableWriter;
-import org.dmflab.core.csv.CsvMatrixReader;
-import org.dmflab.cli.io.OutputDirectory;
 import org.dmflab.core.InvalidInputException;
 import org.dmflab.core.groundtruth.Observations;
 import org.dmflab.core.groundtruth.SensingData;
@@ -22,8 +22,8 @@ import org.dmflab.core.train.TrainingPlan;
 import org.dmflab.core.train.TrainingResult;
 import org.ejml.data.DMatrixRMaj;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -60,39 +60,44 @@ final class TrainCommand implements Callable<Integer> {
                     + "used with --loss sensing.")
     Path measurements;
 
-    @Option(names = "--depth", paramLabel = "N", description = "Number of factors N ≥ 1; default 3.")
-    String depth;
+    @Option(names = "--depth", paramLabel = "N", defaultValue = "" + TrainSettings.DEFAULT_DEPTH,
+            description = "Number of factors N ≥ 1; default ${DEFAULT-VALUE}.")
+    int depth;
 
-    @Option(names = "--step", paramLabel = "ETA", description = "Step size η > 0; default 0.01. A step above the "
-            + "admissible bound ((10′), (14′) for perturbed) is reported as a warning.")
-    String step;
+    @Option(names = "--step", paramLabel = "ETA", defaultValue = "" + TrainSettings.DEFAULT_STEP,
+            description = "Step size η > 0; default ${DEFAULT-VALUE}. A step above the admissible bound ((10′), (14′) "
+                    + "for perturbed) is reported as a warning.")
+    double step;
 
     @Option(names = "--init", paramLabel = "INIT", description = "identity (all factors αI; default), perturbed "
             + "(W₁ = βI, the others αI) or gaussian (i.i.d. N(0, σ²) entries; needs --seed).")
     String init;
 
-    @Option(names = "--alpha", paramLabel = "ALPHA", description = "Initialization scale α > 0; default 0.02.")
-    String alpha;
+    @Option(names = "--alpha", paramLabel = "ALPHA", defaultValue = "" + TrainSettings.DEFAULT_ALPHA,
+            description = "Initialization scale α > 0; default ${DEFAULT-VALUE}.")
+    double alpha;
 
     @Option(names = "--beta", paramLabel = "BETA", description = "Perturbed start: β in (0, α); default α/2.")
-    String beta;
+    Double beta;
 
-    @Option(names = "--sigma", paramLabel = "SIGMA", description = "Gaussian start: standard deviation σ > 0; "
-            + "default 0.01.")
-    String sigma;
+    @Option(names = "--sigma", paramLabel = "SIGMA", defaultValue = "" + TrainSettings.DEFAULT_SIGMA,
+            description = "Gaussian start: standard deviation σ > 0; default ${DEFAULT-VALUE}.")
+    double sigma;
 
     @Option(names = "--seed", paramLabel = "SEED", description = "Seed of the Gaussian start (required for it).")
-    String seed;
+    Long seed;
 
-    @Option(names = "--iterations", paramLabel = "K", description = "Iteration budget ≥ 1; default 10000.")
-    String iterations;
+    @Option(names = "--iterations", paramLabel = "K", defaultValue = "" + TrainSettings.DEFAULT_ITERATIONS,
+            description = "Iteration budget ≥ 1; default ${DEFAULT-VALUE}.")
+    long iterations;
 
-    @Option(names = "--tolerance", paramLabel = "LOSS", description = "Stop as soon as the loss is ≤ LOSS; "
-            + "default 0 (run all iterations).")
-    String tolerance;
+    @Option(names = "--tolerance", paramLabel = "LOSS", defaultValue = "" + TrainSettings.DEFAULT_TOLERANCE,
+            description = "Stop as soon as the loss is ≤ LOSS; default ${DEFAULT-VALUE} (run all iterations).")
+    double tolerance;
 
-    @Option(names = "--record", paramLabel = "SPEC", description = "Recorded iterations: every:K or log:P "
-            + "(P log-spaced points); iteration 0 and the last are always recorded. Default log:400.")
+    @Option(names = "--record", paramLabel = "SPEC", defaultValue = TrainSettings.DEFAULT_RECORD,
+            description = "Recorded iterations: every:K or log:P (P log-spaced points); iteration 0 and the last are "
+                    + "always recorded. Default ${DEFAULT-VALUE}.")
     String record;
 
     @Option(names = "--solver", paramLabel = "SOLVER", description = "auto (default: spectral where exact, else "
@@ -107,7 +112,7 @@ final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--width", paramLabel = "W", description = "Inner width of the factors (W₁ is W×n, W_N is "
             + "m×W); default n, the target's column count.")
-    String width;
+    Integer width;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory (trace.csv, "
             + "product.csv); written completely or not at all.")

@@ -11,6 +11,7 @@ import org.dmflab.core.Progress;
 import org.dmflab.core.csv.CsvTableReader;
 import org.dmflab.core.model.Trace;
 import org.dmflab.core.table.Table;
+import org.dmflab.core.table.Schemas;
 import org.dmflab.core.table.TraceTables;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -54,7 +55,8 @@ class CompletionCommandTest {
         CliRun known = run(common, "--target", gt.resolve("matrix.csv").toString(), "--out", dir.resolve("a").toString());
         assertThat(known.exitCode()).as(known.err()).isZero();
         assertThat(known.out()).startsWith("solver matrix, 3000 iterations");
-        Trace trace = TraceTables.fromTable(CsvTableReader.read(dir.resolve("a/trace.csv"), Map.of(), "r", Progress.NONE), "trace.csv");
+        Trace trace = TraceTables.fromTable(CsvTableReader.read(dir.resolve("a/trace.csv"),
+                GenerateCommandTest.byName(Schemas.trace(20, 20)), "r", Progress.NONE), "trace.csv");
         int last = trace.size() - 1;
         assertThat(trace.completion()).isTrue();
         // a rank-2 16×20 matrix from half its entries: depth 3 from a small start recovers it (measured 0.0066)

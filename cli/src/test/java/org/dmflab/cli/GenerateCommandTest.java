@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.dmflab.core.Progress;
 import org.dmflab.core.csv.CsvTableReader;
-import org.dmflab.core.csv.CsvTableWriter;
 import org.dmflab.core.table.Column;
 import org.dmflab.core.table.Schemas;
 import org.dmflab.core.table.Table;

@@ -16,22 +16,22 @@ import javax.imageio.ImageIO;
 import org.dmflab.core.Progress;
 import org.dmflab.core.csv.CsvTableReader;
 import org.dmflab.core.csv.CsvTableWriter;
+import org.dmflab.core.model.RankMeasures;
 import org.dmflab.core.model.Spectrum;
 import org.dmflab.core.model.SpectrumKind;
-import org.dmflab.core.model.RankMeasures;
+import org.dmflab.core.model.Trace;
 import org.dmflab.core.table.Column;
 import org.dmflab.core.table.MatrixTables;
 import org.dmflab.core.table.Schemas;
+import org.dmflab.core.table.SpectrumTables;
 import org.dmflab.core.table.Table;
+import org.dmflab.core.table.TraceTables;
 import org.dmflab.core.theory.ScalarRecursion;
-import org.dmflab.core.model.Trace;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.dmflab.core.table.TraceTables;
-import org.dmflab.core.table.SpectrumTables;
 
 class TrackCommandTest {
     /** theory.md §8.2 (Figs. 3/6(b)): Λ = diag(8,4,2,1,0.5,0.25), N = 3, α = 0.02, η = 0.01. */

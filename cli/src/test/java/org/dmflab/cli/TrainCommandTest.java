@@ -10,14 +10,14 @@ import java.util.List;
 import java.util.Map;
 import org.dmflab.core.Progress;
 import org.dmflab.core.csv.CsvTableReader;
-import org.dmflab.core.csv.CsvTableWriter;
-import org.dmflab.core.table.Table;
 import org.dmflab.core.model.Trace;
+import org.dmflab.core.table.Table;
+import org.dmflab.core.table.Schemas;
+import org.dmflab.core.table.TraceTables;
 import org.dmflab.core.train.TrainSettings;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.dmflab.core.table.TraceTables;
 
 class TrainCommandTest {
 
@@ -43,7 +43,8 @@ class TrainCommandTest {
         assertThat(run.err()).isEmpty();
         assertThat(run.out()).startsWith("solver spectral, 20000 iterations").contains("final loss")
                 .contains("effective rank").hasLineCount(1);
-        Trace trace = TraceTables.fromTable(CsvTableReader.read(out.resolve("trace.csv"), Map.of(), "r", Progress.NONE),
+        Trace trace = TraceTables.fromTable(CsvTableReader.read(out.resolve("trace.csv"),
+                GenerateCommandTest.byName(Schemas.trace(4, 4)), "r", Progress.NONE),
                 "trace.csv");
         assertThat(trace.iteration(0)).isZero();
         assertThat(trace.iteration(trace.size() - 1)).isEqualTo(20_000);
@@ -112,5 +113,21 @@ class TrainCommandTest {
             assertThat(run.out()).contains("--" + key);
         }
         assertThat(run.out()).contains("--target").contains("--measurements").contains("--out");
+        // the defaults in the help are the engine's constants, not retyped text
+        assertThat(run.out().replaceAll("\\s+", " ")).contains("default " + TrainSettings.DEFAULT_DEPTH + ".")
+                .contains("default " + TrainSettings.DEFAULT_STEP + ".")
+                .contains("default " + TrainSettings.DEFAULT_ALPHA + ".")
+                .contains("default " + TrainSettings.DEFAULT_ITERATIONS + ".")
+                .contains("Default " + TrainSettings.DEFAULT_RECORD + ".");
+    }
+
+    /** Typed options: a value of the wrong type is refused before the engine runs, naming the option. */
+    @Test
+    void aValueOfTheWrongTypeNamesTheOption() {
+        CliRun run = CliRun.of("train", "--target", target.toString(), "--depth", "three", "--out",
+                dir.resolve("t").toString());
+        assertThat(run.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(run.err()).contains("--depth").contains("three").hasLineCount(1);
+        assertThat(Files.exists(dir.resolve("t"))).isFalse();
     }
 }

@@ -70,21 +70,6 @@ class BundleTest {
     }
 
     @Test
-    void pluginImportsOnlyWhatTheBundleCanSee() {
-        Set<String> allowed = Set.of("java.", "javax.swing.", "org.knime.core.", "org.dmflab.", "org.ejml.", "org.jfree.");
-        Pattern importPattern = Pattern.compile("^import (?:static )?([\\w.]+);", Pattern.MULTILINE);
-        for (Path source : ProjectFiles.files(ProjectFiles.PLUGIN_SOURCES, ".java")) {
-            Matcher imports = importPattern.matcher(ProjectFiles.read(source));
-            while (imports.find()) {
-                String imported = imports.group(1);
-                assertThat(allowed.stream().anyMatch(imported::startsWith))
-                        .as(source.getFileName() + " imports " + imported + ", which the bundle cannot resolve")
-                        .isTrue();
-            }
-        }
-    }
-
-    @Test
     void engineJarIsAnOsgiBundleWithOptionalEjmlExtras() throws Exception {
         Path core = ProjectFiles.ROOT.resolve("core/target/classes/META-INF/MANIFEST.MF");
         Attributes engine;

@@ -73,20 +73,6 @@ class NodeDescriptionsTest {
         assertThat(image.getWidth()).isEqualTo(16);
         assertThat(image.getHeight()).isEqualTo(16);
     }
-
-    @ParameterizedTest
-    @MethodSource("descriptions")
-    void documentsAsManyPortsAsTheModelDeclares(Path description) throws Exception {
-        Document document = ProjectFiles.xml(description);
-        String model = ProjectFiles.read(modelSource(description));
-        Matcher ports = Pattern.compile("super\\(\\s*new PortType\\[]\\s*\\{([^}]*)}\\s*,\\s*new PortType\\[]\\s*\\{([^}]*)}")
-                .matcher(model);
-        assertThat(ports.find()).as("the model declares its ports with super(new PortType[]{…}, new PortType[]{…})")
-                .isTrue();
-        assertThat(document.getElementsByTagNameNS("*", "inPort").getLength()).isEqualTo(count(ports.group(1)));
-        assertThat(document.getElementsByTagNameNS("*", "outPort").getLength()).isEqualTo(count(ports.group(2)));
-    }
-
     static Path modelSource(Path description) {
         String name = description.getFileName().toString().replace("NodeFactory.xml", "NodeModel.java");
         Path model = description.resolveSibling(name);

@@ -17,22 +17,6 @@ class PluginXmlTest {
     private final Document pluginXml = ProjectFiles.xml(ProjectFiles.PLUGIN.resolve("plugin.xml"));
 
     @Test
-    void everyFactoryExistsWithDescriptionAndModel() {
-        List<String> factories = factories();
-        assertThat(factories).isNotEmpty();
-        for (String factory : factories) {
-            Path source = ProjectFiles.pluginSource(factory);
-            assertThat(source).as("factory class " + factory).exists();
-            String code = ProjectFiles.read(source);
-            assertThat(code).contains("class " + factory.substring(factory.lastIndexOf('.') + 1) + " extends NodeFactory<");
-            Matcher model = Pattern.compile("public (\\w+) createNodeModel\\(\\)").matcher(code);
-            assertThat(model.find()).as(factory + " creates a node model").isTrue();
-            assertThat(source.resolveSibling(model.group(1) + ".java")).exists();
-            assertThat(source.resolveSibling(source.getFileName().toString().replace(".java", ".xml"))).exists();
-        }
-    }
-
-    @Test
     void everyDescriptionIsRegistered() {
         List<String> registered = factories();
         for (Path description : ProjectFiles.files(ProjectFiles.PLUGIN_SOURCES, "NodeFactory.xml")) {

@@ -3,6 +3,7 @@ package org.dmflab.checks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +18,9 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 import org.dmflab.core.spectrum.TrackSchemas;
 import org.dmflab.core.table.Column;
 import org.dmflab.core.table.ColumnType;
@@ -29,11 +33,11 @@ import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 
 /**
- * The KNIME testflows under test-workflows/ (and the example workflows under examples/) are what KNIME 5.5 can load,
- * as far as that can be checked without KNIME: the XML config format, the keys the loader requires, our nodes' settings
- * keys and types as their settings models save them, valid connections, and reference tables with the columns of
- * design.md §2. The rules come from the format notes the workflows were written from (XMLConfig schema, loader code of
- * KNIME 5.5); they are repeated in test-workflows/README.md.
+ * What KNIME's loader cannot check about the testflows under test-workflows/ because their KNIME nodes (CSV Reader,
+ * Table Validator, Table Difference Checker, Testflow Configuration) are not in the test runtime: a testflow per node
+ * and an end-to-end flow, reference tables with the columns of docs/design.md §2, and readers, validators and
+ * checkers configured for exactly those tables. Loading, saving and executing the workflows and our nodes' settings are
+ * checked by KNIME itself in knime-tests (WorkflowFilesTest); the XML config format by KNIME's parser there.
  */
 class TestWorkflowsTest {
     static final Path TESTFLOWS = ProjectFiles.ROOT.resolve("test-workflows");
@@ -48,17 +52,6 @@ class TestWorkflowsTest {
     static final String TESTFLOW_CONFIGURATION = "org.knime.testing.node.config.TestConfigNodeFactory";
     static final String EPSILON_CHECKER = "org.knime.testing.internal.diffcheckers.EpsilonNumberChecker$Factory";
     static final String EQUALITY_CHECKER = "org.knime.testing.internal.diffcheckers.EqualityChecker$Factory";
-
-    /** KNIME's nodes the workflows use, with their data ports (all inputs required), from the format notes §5. */
-    static final Map<String, Ports> KNIME_NODES = Map.of(
-            CSV_READER, new Ports(List.of(), 1),
-            TABLE_VALIDATOR, new Ports(List.of(false), 2),
-            DIFFERENCE_CHECKER, new Ports(List.of(false, false), 0),
-            TESTFLOW_CONFIGURATION, new Ports(List.of(), 0));
-
-    /** A node's data ports: for each input whether it is optional, and the number of outputs. */
-    record Ports(List<Boolean> optionalInputs, int outputs) {
-    }
 
     // ------------------------------------------------------------------------------------------------------------
     // The workflows
@@ -95,122 +88,6 @@ class TestWorkflowsTest {
         assertThat(workflows(TESTFLOWS)).anyMatch(flow -> Workflow.load(flow).nodes.values().stream()
                 .filter(n -> n.factory().startsWith(OUR_FACTORY_PREFIX)).map(WorkflowNode::factory).distinct()
                 .count() == ourFactories().size());
-    }
-
-    @ParameterizedTest
-    @MethodSource("allWorkflows")
-    void workflowKnimeHasTheKeysTheLoaderRequires(Path flow) {
-        Config workflow = Config.load(flow.resolve("workflow.knime"));
-        assertThat(workflow.string("created_by")).isEqualTo("5.5.0");
-        assertThat(workflow.bool("created_by_nightly")).isFalse();
-        assertThat(workflow.string("version")).isEqualTo("5.1.0");
-        assertThat(workflow.string("state")).isEqualTo("CONFIGURED");
-        assertThat(workflow.config("workflow_credentials")).isNotNull();
-        assertThat(workflow.config("connections")).isNotNull();
-        assertThat(workflow.has("meta_in_ports") || workflow.has("meta_out_ports")).as("a project has no ports").isFalse();
-        Set<Integer> ids = new HashSet<>();
-        for (Config node : workflow.config("nodes").configs()) {
-            assertThat(ids.add(node.integer("id"))).as("unique node id " + node.integer("id")).isTrue();
-            assertThat(node.string("node_type")).isEqualTo("NativeNode");
-            String settingsFile = node.string("node_settings_file");
-            assertThat(settingsFile).isEqualTo(Workflow.folderName(Config.load(flow.resolve(settingsFile))
-                    .string("node-name"), node.integer("id")) + "/settings.xml");
-            if (node.has("ui_classname")) {
-                assertThat(node.config("ui_settings").config("extrainfo.node.bounds").array("xint")).hasSize(4);
-            }
-        }
-        assertThat(ids).isNotEmpty();
-    }
-
-    @ParameterizedTest
-    @MethodSource("allWorkflows")
-    void everySettingsXmlHasTheKeysTheLoaderRequires(Path flow) {
-        for (WorkflowNode node : Workflow.load(flow).nodes.values()) {
-            Config settings = node.settings();
-            String where = node.describe();
-            assertThat(settings.config("flow_stack")).as(where).isNotNull();
-            assertThat(settings.config("internal_node_subsettings")).as(where).isNotNull();
-            assertThat(settings.string("state")).as(where + ": saved CONFIGURED so that bad settings fail the load")
-                    .isEqualTo("CONFIGURED");
-            for (String key : List.of("node-name", "node-bundle-name", "node-bundle-symbolic-name", "node-bundle-vendor")) {
-                assertThat(settings.entry(key).type()).as(where + " " + key).isEqualTo("xstring");
-            }
-            assertThat(settings.bool("hasContent")).as(where).isFalse();
-            Config filestores = settings.config("filestores");
-            assertThat(filestores.entry("file_store_location").isNull()).as(where).isTrue();
-            assertThat(filestores.entry("file_store_id").isNull()).as(where).isTrue();
-            assertThat(settings.config("model")).as(where).isNotNull();
-            List<Config> ports = settings.config("ports").configs();
-            assertThat(ports).as(where + ": one ports entry per data output").hasSize(node.ports().outputs());
-            for (int p = 0; p < ports.size(); p++) {
-                assertThat(ports.get(p).key()).isEqualTo("port_" + (p + 1));
-                assertThat(ports.get(p).integer("index")).isEqualTo(p + 1);
-                assertThat(ports.get(p).entry("port_dir_location").isNull()).as(where + ": no data saved").isTrue();
-            }
-        }
-    }
-
-    @ParameterizedTest
-    @MethodSource("allWorkflows")
-    void ourNodesAreFromThisPluginWithExactlyTheirSettingsKeysAndTypes(Path flow) throws Exception {
-        String bundle = BundleFacts.symbolicName();
-        for (WorkflowNode node : Workflow.load(flow).nodes.values()) {
-            if (!node.factory().startsWith(OUR_FACTORY_PREFIX)) {
-                assertThat(KNIME_NODES).as(node.describe() + ": a KNIME node whose ports we know").containsKey(node.factory());
-                continue;
-            }
-            Config settings = node.settings();
-            assertThat(ProjectFiles.pluginSource(node.factory())).as(node.describe() + ": factory in plugin/src").exists();
-            assertThat(settings.string("node-name")).isEqualTo(OurNodes.name(node.factory()));
-            assertThat(settings.string("node-bundle-symbolic-name")).isEqualTo(bundle);
-            Map<String, String> expected = OurNodes.settingsTypes(node.factory());
-            Config model = settings.config("model");
-            Map<String, String> actual = new LinkedHashMap<>();
-            for (Entry value : model.entries()) {
-                actual.put(value.key(), value.type());
-            }
-            assertThat(actual).as(node.describe() + ": model keys and entry types").isEqualTo(expected);
-            for (Config internals : model.configs()) {
-                String key = internals.key().replaceFirst("_Internals$", "");
-                assertThat(expected).as(node.describe() + ": " + internals.key() + " belongs to a key").containsKey(key);
-                assertThat(internals.string("SettingsModelID")).as(node.describe() + " " + key)
-                        .isEqualTo(OurNodes.SETTINGS_MODEL_IDS.get(expected.get(key)));
-                assertThat(internals.bool("EnabledStatus")).isTrue();
-            }
-        }
-    }
-
-    @ParameterizedTest
-    @MethodSource("allWorkflows")
-    void connectionsJoinExistingPortsAndFeedEveryRequiredInput(Path flow) {
-        Workflow workflow = Workflow.load(flow);
-        Map<String, Integer> inputUse = new HashMap<>();
-        for (Config connection : Config.load(flow.resolve("workflow.knime")).config("connections").configs()) {
-            WorkflowNode source = workflow.nodes.get(connection.integer("sourceID"));
-            WorkflowNode dest = workflow.nodes.get(connection.integer("destID"));
-            assertThat(source).as(connection.key() + " source exists").isNotNull();
-            assertThat(dest).as(connection.key() + " destination exists").isNotNull();
-            int sourcePort = connection.integer("sourcePort");
-            int destPort = connection.integer("destPort");
-            assertThat(sourcePort).as(connection.key() + " from " + source.describe() + " (0 = flow variables)")
-                    .isBetween(0, source.ports().outputs());
-            assertThat(destPort).as(connection.key() + " into " + dest.describe() + " (0 = flow variables)")
-                    .isBetween(0, dest.ports().optionalInputs().size());
-            assertThat(sourcePort == 0).as(connection.key() + ": flow-variable ports connect to each other")
-                    .isEqualTo(destPort == 0);
-            if (destPort > 0) {
-                inputUse.merge(dest.id() + ":" + destPort, 1, Integer::sum);
-            }
-        }
-        assertThat(inputUse.values()).as("an input port takes one connection").allMatch(count -> count == 1);
-        for (WorkflowNode node : workflow.nodes.values()) {
-            List<Boolean> optional = node.ports().optionalInputs();
-            for (int p = 1; p <= optional.size(); p++) {
-                if (!optional.get(p - 1)) {
-                    assertThat(inputUse).as(node.describe() + " input " + p + " is required").containsKey(node.id() + ":" + p);
-                }
-            }
-        }
     }
 
     @ParameterizedTest
@@ -558,11 +435,6 @@ class TestWorkflowsTest {
             return settings().string("factory");
         }
 
-        Ports ports() {
-            String factory = factory();
-            return factory.startsWith(OUR_FACTORY_PREFIX) ? OurNodes.ports(factory) : KNIME_NODES.get(factory);
-        }
-
         String describe() {
             return flow.getFileName() + "/" + settingsFile;
         }
@@ -610,140 +482,22 @@ class TestWorkflowsTest {
         }
     }
 
-    /** Facts about our nodes read from plugin/: names, settings models and ports. */
-    static final class OurNodes {
-        static final Map<String, String> SETTINGS_MODEL_IDS = Map.of("xstring", "SMID_string", "xint", "SMID_integer",
-                "xdouble", "SMID_double", "xboolean", "SMID_boolean");
-        /** NodeSettingsGroup's registration methods and the entry type their settings model saves. */
-        static final Map<String, String> ENTRY_TYPE_OF_METHOD = Map.of("string", "xstring", "integer", "xint",
-                "number", "xdouble", "flag", "xboolean");
-        private static final Pattern REGISTRATION = Pattern.compile(
-                "group\\.(string|integer|number|flag)\\(\\s*(?:(\\w+)\\.)?([A-Z][A-Z_0-9]*)\\s*,");
-
-        static String name(String factory) {
-            Path description = ProjectFiles.pluginSource(factory).resolveSibling(simpleName(factory) + ".xml");
-            Matcher name = Pattern.compile("<name>([^<]+)</name>").matcher(ProjectFiles.read(description));
-            assertThat(name.find()).as(description + " names the node").isTrue();
-            return name.group(1).trim();
-        }
-
-        /** Key → entry type of every settings model the node registers (in its package's sources). */
-        static Map<String, String> settingsTypes(String factory) throws Exception {
-            String pluginPackage = factory.substring(OUR_FACTORY_PREFIX.length(), factory.lastIndexOf('.'));
-            Path packageDir = ProjectFiles.pluginSource(factory).getParent();
-            Map<String, String> types = new LinkedHashMap<>();
-            for (Path source : ProjectFiles.files(packageDir, ".java")) {
-                String code = ProjectFiles.read(source);
-                Matcher models = REGISTRATION.matcher(code);
-                while (models.find()) {
-                    String owner = models.group(2) != null ? importedClass(code, models.group(2))
-                            : staticImportOwner(code, models.group(3));
-                    String key = (String) Class.forName(owner).getField(models.group(3)).get(null);
-                    types.put(key, ENTRY_TYPE_OF_METHOD.get(models.group(1)));
-                }
-            }
-            Set<String> keys = SettingsKeysTest.pluginKeys(
-                    new SettingsKeysTest.NodeContract(pluginPackage, "", "", Set.of()));
-            assertThat(types.keySet()).as("the same keys as SettingsKeysTest finds").isEqualTo(keys);
-            return types;
-        }
-
-        private static String staticImportOwner(String code, String constant) {
-            Matcher matcher = Pattern.compile("import static ([\\w.]+)\\." + constant + ";").matcher(code);
-            assertThat(matcher.find()).as("static import of " + constant).isTrue();
-            return matcher.group(1);
-        }
-
-        private static String importedClass(String code, String simpleName) {
-            Matcher matcher = Pattern.compile("import ([\\w.]+\\." + simpleName + ");").matcher(code);
-            assertThat(matcher.find()).as("import of " + simpleName).isTrue();
-            return matcher.group(1);
-        }
-
-        /** The PortType arrays of the node model's constructor: {@code super(new PortType[]{…}, new PortType[]{…})}. */
-        static Ports ports(String factory) {
-            Matcher modelClass = Pattern.compile("extends NodeFactory<(\\w+)>")
-                    .matcher(ProjectFiles.read(ProjectFiles.pluginSource(factory)));
-            assertThat(modelClass.find()).as(factory + " names its model").isTrue();
-            String model = ProjectFiles.read(ProjectFiles.pluginSource(factory).resolveSibling(modelClass.group(1) + ".java"));
-            Matcher arrays = Pattern.compile("super\\(\\s*new PortType\\[\\]\\s*\\{([^}]*)\\}\\s*,\\s*new PortType\\[\\]\\s*\\{([^}]*)\\}")
-                    .matcher(model);
-            assertThat(arrays.find()).as(modelClass.group(1) + " declares its ports").isTrue();
-            List<Boolean> inputs = elements(arrays.group(1)).stream().map(type -> type.endsWith("TYPE_OPTIONAL")).toList();
-            return new Ports(inputs, elements(arrays.group(2)).size());
-        }
-
-        private static List<String> elements(String array) {
-            List<String> elements = new ArrayList<>();
-            for (String element : array.split(",")) {
-                if (!element.isBlank()) {
-                    elements.add(element.trim());
-                }
-            }
-            return elements;
-        }
-
-        private static String simpleName(String className) {
-            return className.substring(className.lastIndexOf('.') + 1);
-        }
-    }
-
-    static final class BundleFacts {
-        static String symbolicName() {
-            Matcher name = Pattern.compile("Bundle-SymbolicName:\\s*([\\w.]+)")
-                    .matcher(ProjectFiles.read(ProjectFiles.PLUGIN.resolve("META-INF/MANIFEST.MF")));
-            assertThat(name.find()).isTrue();
-            return name.group(1);
-        }
-    }
-
     // ------------------------------------------------------------------------------------------------------------
     // Reference tables
 
     record Csv(List<String> header, List<List<String>> rows) {
-        /** Our CSV (design.md §2, written by core's CsvTableWriter): comma separated, header row, RFC 4180 quoting. */
+        /** Our CSV (docs/design.md §2, written by core's CsvTableWriter): comma separated, header row, RFC 4180 quoting. */
         static Csv read(Path file) {
-            try {
-                List<List<String>> records = new ArrayList<>();
-                for (String line : Files.readAllLines(file)) {
-                    records.add(fields(line, file));
+            try (Reader reader = Files.newBufferedReader(file);
+                 CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().get().parse(reader)) {
+                List<List<String>> rows = new ArrayList<>();
+                for (CSVRecord record : parser) {
+                    rows.add(record.toList());
                 }
-                return new Csv(records.get(0), records.subList(1, records.size()));
+                return new Csv(parser.getHeaderNames(), rows);
             } catch (IOException e) {
-                throw new UncheckedIOException(e);
+                throw new UncheckedIOException(file + ": " + e.getMessage(), e);
             }
-        }
-
-        /** The fields of one line; our values contain no line breaks. */
-        static List<String> fields(String line, Path file) {
-            List<String> fields = new ArrayList<>();
-            StringBuilder field = new StringBuilder();
-            boolean quoted = false;
-            for (int n = 0; n < line.length(); n++) {
-                char c = line.charAt(n);
-                if (quoted) {
-                    if (c == '"' && n + 1 < line.length() && line.charAt(n + 1) == '"') {
-                        field.append('"');
-                        n++;
-                    } else if (c == '"') {
-                        quoted = false;
-                    } else {
-                        field.append(c);
-                    }
-                } else if (c == '"' && field.length() == 0) {
-                    quoted = true;
-                } else if (c == ',') {
-                    fields.add(field.toString());
-                    field.setLength(0);
-                } else {
-                    field.append(c);
-                }
-            }
-            if (quoted) {
-                throw new AssertionError(file + ": unterminated quote in " + line);
-            }
-            fields.add(field.toString());
-            return fields;
         }
     }
 

@@ -1,19 +1,17 @@
 package org.dmflab.core.chart;
 
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
-import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import javax.imageio.ImageIO;
+import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 
 /**
- * Renders a chart to PNG bytes, for the KNIME image ports and for files. Works headless (no display is touched: the
- * chart draws into an in-memory image), anti-aliased, on an opaque white image. The same chart at the same size gives
- * the same bytes.
+ * Renders a chart to PNG bytes, for the KNIME image ports and for files: JFreeChart draws it into an opaque RGB image
+ * ({@link JFreeChart#createBufferedImage}, with the chart's own rendering hints, set by {@link LineChart}) and
+ * {@link ChartUtils} encodes it. Works headless (no display is touched). The same chart at the same size gives the same
+ * bytes.
  */
 public final class ChartRenderer {
     /** The size the charts are designed for. */
@@ -31,25 +29,11 @@ public final class ChartRenderer {
             throw new IllegalArgumentException("image size must be 1…" + MAX_SIZE + " pixels each way, got " + width
                     + "×" + height);
         }
-        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        Graphics2D graphics = image.createGraphics();
-        try {
-            graphics.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-            graphics.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-            graphics.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
-            graphics.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
-            graphics.setRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
-            graphics.setColor(ChartStyle.BACKGROUND);
-            graphics.fillRect(0, 0, width, height);
-            chart.draw(graphics, new Rectangle2D.Double(0, 0, width, height));
-        } finally {
-            graphics.dispose();
-        }
+        // RGB, not ChartUtils.writeChartAsPNG's ARGB: the charts are opaque, and an alpha channel would only add bytes
+        BufferedImage image = chart.createBufferedImage(width, height, BufferedImage.TYPE_INT_RGB, null);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 * 1024);
         try {
-            if (!ImageIO.write(image, "png", bytes)) {
-                throw new IllegalStateException("this JVM has no PNG writer");
-            }
+            ChartUtils.writeBufferedImageAsPNG(bytes, image);
         } catch (IOException e) {
             throw new UncheckedIOException("writing PNG to memory failed", e);
         }

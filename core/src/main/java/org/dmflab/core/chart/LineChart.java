@@ -3,6 +3,7 @@ package org.dmflab.core.chart;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Paint;
+import java.awt.RenderingHints;
 import java.awt.geom.Line2D;
 import java.awt.geom.Rectangle2D;
 import java.text.DecimalFormat;
@@ -268,6 +269,9 @@ public final class LineChart {
             chart.setBackgroundPaint(ChartStyle.BACKGROUND);
             chart.setAntiAlias(true);
             chart.setTextAntiAlias(true);
+            // with the two above and JFreeChart's default pure stroke control: the hints of every PNG and chart view
+            chart.getRenderingHints().put(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
+            chart.getRenderingHints().put(RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
             chart.setPadding(new RectangleInsets(6, 8, 6, 14));
             for (String text : subtitles) {
                 TextTitle subtitle = new TextTitle(text, ChartStyle.SUBTITLE_FONT);
@@ -281,16 +285,15 @@ public final class LineChart {
         private void addLegend(JFreeChart chart, XYPlot plot) {
             LegendItemCollection items = new LegendItemCollection();
             java.util.Set<String> seen = new java.util.HashSet<>();
-            LegendItemCollection fromSeries = plot.getRenderer().getLegendItems();
-            for (int i = 0; i < fromSeries.getItemCount(); i++) {
-                // one entry per name and colour: several series drawn alike (one line per eigenvalue of a run) share it
-                LegendItem item = fromSeries.get(i);
-                if (seen.add(item.getLabel() + "|" + item.getLinePaint())) {
-                    items.add(item);
+            for (Series line : series) {
+                // one entry per name, colour and dash: several series drawn alike (one line per eigenvalue of a run)
+                // share it
+                if (line.listed() && seen.add(line.name() + "|" + line.color() + "|" + line.dashed())) {
+                    items.add(line.dashed() ? lineItem(line.name(), line.color()) : solidItem(line.name(), line.color()));
                 }
             }
             for (LegendEntry entry : extraLegend) {
-                if (seen.add(entry.name() + "|" + entry.color())) {
+                if (seen.add(entry.name() + "|" + entry.color() + "|" + entry.shaded() + entry.solid())) {
                     items.add(entry.shaded() ? shadeItem(entry.name(), entry.color())
                             : entry.solid() ? solidItem(entry.name(), entry.color())
                             : lineItem(entry.name(), entry.color()));

@@ -15,6 +15,7 @@ import org.dmflab.core.spectrum.TrackResult;
 import org.dmflab.core.model.Trace;
 import org.jfree.chart.JFreeChart;
 import org.dmflab.core.model.Plateau;
+import org.dmflab.core.model.PlateauLevels;
 
 /**
  * The Spectrum Tracker's charts (docs/theory.md §7; the paper's Figs. 1, 3 and 6):
@@ -29,10 +30,79 @@ public final class TrackCharts {
     private static final String ITERATION = "iteration k";
     /** Level labels per column: about 20 px apart in the ≈380-pixel-high plot of an 800×500 chart. */
     private static final int LABELS_PER_COLUMN = 18;
+    /** Subtitle (after the count) of an effective-rank chart whose dense level lines were thinned. */
+    static final String THINNED_NOTE = " closer than ≈ 7 px to the one drawn below: not drawn";
     /** With more series than palette colours, this many are named in the legend. */
     static final int NAMED_SERIES = 6;
 
     private TrackCharts() {
+    }
+
+    /**
+     * What chart {@code name} ({@link TrackChartSet#NAMES}) of {@code result} draws, in words, decided by the same
+     * conditions as the drawing (scale, graded colours, shaded intervals, thinned levels), so a caption cannot promise
+     * what the picture lacks. {@code which} is appended to the subject (e.g. ", perturbed start").
+     */
+    public static String caption(String name, TrackResult result, String which) {
+        Trace trace = result.input().trace();
+        return switch (name) {
+            case "eigenvalues" -> {
+                boolean eigen = result.input().target().map(t -> t.kind() == SpectrumKind.EIGENVALUE)
+                        .orElse(trace.eigenCount() > 0);
+                JFreeChart chart = eigenvalues(result);
+                boolean symlog = !(chart.getXYPlot().getRangeAxis() instanceof org.jfree.chart.axis.LogAxis);
+                int series = chart.getXYPlot().getDataset().getSeriesCount();
+                String text = (eigen ? "Eigenvalues of W(k) along the target's eigenvectors" : "Singular values of W(k)")
+                        + which + ", on a " + (symlog ? "symmetric-log scale (linear near 0, logarithmic beyond: "
+                        + "the values and targets drawn have both signs)" : "log scale") + (result.input().target().isPresent()
+                        ? "; dashed: the target's values" : "");
+                if (series > ChartStyle.paletteSize()) {
+                    text += "; the leading " + NAMED_SERIES + " are named with their targets, the other "
+                            + (series - NAMED_SERIES) + " drawn in a graded color scale, dark to light with the index";
+                }
+                yield text;
+            }
+            case "effective-rank" -> {
+                String text = "Effective rank of W(k)" + which;
+                if (!result.plateaus().isEmpty()) {
+                    PlateauLevels rule = levelRule(result);
+                    text += "; dashed: the plateau levels " + (rule == null ? "of the predicted table"
+                            : rule.ruleDescription());
+                }
+                long shaded = result.plateaus().stream().filter(p -> p.predicted().map(Plateau::certified)
+                        .orElse(false)).count();
+                text += shaded > 0 ? "; shaded: the " + shaded + " certified interval" + (shaded == 1 ? "" : "s")
+                        + " (63′)" : result.input().predicted().isPresent() ? "; nothing is certified, so nothing is "
+                        + "shaded" : "";
+                JFreeChart drawn = effectiveRank(result);
+                for (int t = 0; t < drawn.getSubtitleCount(); t++) {
+                    if (drawn.getSubtitle(t) instanceof org.jfree.chart.title.TextTitle title
+                            && title.getText().endsWith(THINNED_NOTE)) {
+                        text += "; " + title.getText().replace(": not drawn", " left out");
+                    }
+                }
+                long coarse = result.plateaus().stream().filter(p -> p.recording().map(r -> r.startsWith("too coarse"))
+                        .orElse(false)).count();
+                if (coarse > 0) {
+                    text += "; for " + coarse + " certified interval" + (coarse == 1 ? "" : "s") + " the recording is "
+                            + "too coarse to compare it with the observed plateau (plateaus table, column recording)";
+                }
+                yield text;
+            }
+            default -> "Loss ½‖W − Φ‖² and error ‖W − Φ‖ (Frobenius norms)" + which + " on log–log axes";
+        };
+    }
+
+    /** The level rule the tracker applied, or null when the levels came from a predicted table alone. */
+    private static PlateauLevels levelRule(TrackResult result) {
+        if (result.input().target().isEmpty()) {
+            return null;
+        }
+        try {
+            return PlateauLevels.of(result.input().target().get(), result.input().trace().init(), "trace");
+        } catch (org.dmflab.core.InvalidInputException e) {
+            return null;
+        }
     }
 
     /** All three charts. */
@@ -125,9 +195,9 @@ public final class TrackCharts {
         boolean logX = result.config().logX();
         LineChart.Builder chart = LineChart.builder("Effective rank ‖W‖∗ / ‖W‖₂")
                 .xAxis(iterationLabel(trace, logX), logX)
-                .yAxis("effective rank r_eff(W)", false);
+                .yAxis("effective rank ‖W‖∗ / ‖W‖₂", false);
         double[] rank = result.effectiveRank();
-        chart.series("r_eff(W(k))", iterations(trace), rank, ChartStyle.seriesColor(0), false);
+        chart.series("effective rank of W(k)", iterations(trace), rank, ChartStyle.seriesColor(0), false);
         double[] yRange = yRange(chart, result, trace);
         // Level labels stand in two columns, and a label is left out when it would overlap the one above it in
         // its column: close levels (1.9375 and 1.96875 in §8.2) are only a few pixels apart.
@@ -135,7 +205,15 @@ public final class TrackCharts {
         double[] lastLabelled = {Double.NaN, Double.NaN};
         long lastIteration = trace.iteration(trace.size() - 1);
         boolean shaded = false;
+        double lastDrawn = Double.NaN;
+        int thinned = 0;
         for (ObservedPlateau plateau : result.plateaus()) {
+            boolean certified = plateau.predicted().map(Plateau::certified).orElse(false);
+            if (!certified && !Double.isNaN(lastDrawn) && Math.abs(plateau.level() - lastDrawn) < labelSpacing / 3) {
+                thinned++; // dense levels (many small eigenvalues): one line per few pixels is enough
+                continue;
+            }
+            lastDrawn = plateau.level();
             String label = "";
             for (int column = 0; column < 2 && label.isEmpty(); column++) {
                 if (Double.isNaN(lastLabelled[column])
@@ -159,10 +237,16 @@ public final class TrackCharts {
             }
         }
         if (!result.plateaus().isEmpty()) {
-            chart.legendLine("plateau levels r_eff(Φᵣ)", ChartStyle.REFERENCE);
+            PlateauLevels rule = levelRule(result);
+            chart.legendLine(rule == null ? "plateau levels (predicted table)" : rule.identicalStart()
+                    ? "plateau levels ℓᵣ of Φ₊ (identical start)" : "plateau levels of |λ| (observed only)",
+                    ChartStyle.REFERENCE);
+        }
+        if (thinned > 0) {
+            chart.subtitle(thinned + (thinned == 1 ? " level line" : " level lines") + THINNED_NOTE);
         }
         if (shaded) {
-            chart.legendShade("predicted intervals (63′)", ChartStyle.SHADE);
+            chart.legendShade("certified intervals (63′)", ChartStyle.SHADE);
         }
         return chart.build();
     }

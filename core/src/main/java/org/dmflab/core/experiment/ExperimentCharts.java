@@ -28,7 +28,7 @@ final class ExperimentCharts {
     /** Fig. 2: the effective rank of every run over a logarithmic iteration axis. */
     static JFreeChart effectiveRanks(String title, List<RunOutcome> runs) {
         LineChart.Builder chart = LineChart.builder(title).xAxis(LOG_ITERATION, true)
-                .yAxis("effective rank r_eff(W)", false);
+                .yAxis("effective rank ‖W‖∗ / ‖W‖₂", false);
         for (int r = 0; r < runs.size(); r++) {
             RunOutcome run = runs.get(r);
             chart.series(run.spec().title(), iterations(run.training().trace()), run.track().effectiveRank(),
@@ -40,7 +40,7 @@ final class ExperimentCharts {
     /** Fig. 2: the loss of every run on log–log axes. */
     static JFreeChart losses(String title, List<RunOutcome> runs) {
         LineChart.Builder chart = LineChart.builder(title).xAxis(LOG_ITERATION, true)
-                .yAxis("loss ½‖W − Φ‖²_F (log scale)", true);
+                .yAxis("loss ½‖W − Φ‖² (Frobenius norm, log scale)", true);
         for (int r = 0; r < runs.size(); r++) {
             Trace trace = runs.get(r).training().trace();
             double[] loss = new double[trace.size()];
@@ -58,7 +58,8 @@ final class ExperimentCharts {
      */
     static JFreeChart selectedEigenvalues(String title, List<RunOutcome> runs, int[] indices, boolean logX) {
         LineChart.Builder chart = LineChart.builder(title)
-                .xAxis(logX ? LOG_ITERATION : "iteration k", logX).yAxis("eigenvalue vᵢᵀ W vᵢ", false);
+                .xAxis(logX ? LOG_ITERATION : "iteration k", logX)
+                .yAxis("eigenvalue vᵢᵀ W vᵢ (symmetric log scale)", LineChart.Scale.SYMLOG);
         double[] yRange = {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
         for (int r = 0; r < runs.size(); r++) {
             Trace trace = runs.get(r).training().trace();
@@ -75,16 +76,16 @@ final class ExperimentCharts {
             extend(yRange, new double[]{target});
             chart.horizontalLine(target, "", ChartStyle.REFERENCE);
         }
-        int marker = 0;
         for (RunOutcome run : runs) {
             if (run.prediction().isEmpty()) {
                 continue;
             }
-            for (int index : indices) {
-                OptionalLong k = run.prediction().get().bounds().get(index).signChange();
+            for (int c = 0; c < indices.length; c++) {
+                OptionalLong k = run.prediction().get().bounds().get(indices[c]).signChange();
                 if (k.isPresent()) {
-                    vertical(chart, "k_sign_change of " + ChartStyle.subscripted("λ", index + 1) + " = "
-                            + k.getAsLong(), k.getAsLong(), yRange, ChartStyle.seriesColor(indices.length + marker++));
+                    // the marker has the colour of the eigenvalue it belongs to
+                    vertical(chart, "k_sign_change of " + ChartStyle.subscripted("λ", indices[c] + 1) + " = "
+                            + k.getAsLong(), k.getAsLong(), yRange, ChartStyle.seriesColor(c));
                 }
             }
         }
@@ -92,37 +93,69 @@ final class ExperimentCharts {
         return chart.build();
     }
 
-    /** Fig. 4: one eigenvalue's trajectory with the predicted counts as vertical markers. */
-    static JFreeChart singleEigenvalue(RunOutcome run) {
+    /**
+     * Fig. 4: one eigenvalue's trajectory with the predicted counts as vertical markers; counts that coincide (equal
+     * after rounding to whole iterations) share one marker and one label. With {@code zoom}, the x axis is the window
+     * around the counts, so that markers a few iterations apart stand apart.
+     */
+    static JFreeChart singleEigenvalue(RunOutcome run, boolean zoom) {
         Trace trace = run.training().trace();
         EigenvalueBounds bounds = run.prediction().orElseThrow().bounds().get(0);
-        double[] y = lambdas(trace, 0);
-        double[] yRange = {Double.POSITIVE_INFINITY, bounds.limit() * 2};
-        extend(yRange, y);
-        LineChart.Builder chart = LineChart.builder("One eigenvalue: trajectory vs predicted iteration counts")
-                .subtitle(String.format(Locale.ROOT, "λ = %s, N = %s, α = %s, η = %s; a count marks where |x^N − λ| "
-                                + "≤ ελ with ε = %s", number(bounds.lambda()), run.train().depth(),
-                        run.train().alpha(), run.train().step(),
-                        run.prediction().get().config().epsilon()))
-                .xAxis("iteration k", false).yAxis("product eigenvalue x(k)^N (log scale)", true)
-                .series("x(k)^N (exact recursion (18))", iterations(trace), y, ChartStyle.seriesColor(0), false);
-        chart.horizontalLine(bounds.limit(), "λ = " + number(bounds.limit()), ChartStyle.REFERENCE);
         String[] names = {"k_lower (27′)", "k_exact", "k_upper (24′)", "k_flow", "k_asymptotic (12′)"};
         OptionalDouble[] counts = {asDouble(bounds.lower()), asDouble(bounds.exact()), asDouble(bounds.upper()),
                 bounds.flow(), bounds.asymptotic()};
+        java.util.TreeMap<Long, List<String>> markers = new java.util.TreeMap<>();
         for (int i = 0; i < names.length; i++) {
             if (counts[i].isPresent()) {
-                vertical(chart, names[i] + " = " + number(counts[i].getAsDouble()), counts[i].getAsDouble(), yRange,
-                        ChartStyle.seriesColor(i + 1));
+                markers.computeIfAbsent(Math.round(counts[i].getAsDouble()), k -> new ArrayList<>()).add(names[i]);
             }
+        }
+        double[] x = iterations(trace);
+        double[] y = lambdas(trace, 0);
+        if (zoom && !markers.isEmpty()) {
+            long low = markers.firstKey();
+            long high = markers.lastKey();
+            long margin = Math.max(5, (high - low) / 4);
+            List<double[]> window = new ArrayList<>();
+            for (int point = 0; point < x.length; point++) {
+                if (x[point] >= low - margin && x[point] <= high + margin) {
+                    window.add(new double[]{x[point], y[point]});
+                }
+            }
+            x = window.stream().mapToDouble(p -> p[0]).toArray();
+            y = window.stream().mapToDouble(p -> p[1]).toArray();
+        }
+        double[] yRange = {Double.POSITIVE_INFINITY, bounds.limit() * 2};
+        extend(yRange, y);
+        LineChart.Builder chart = LineChart.builder(zoom ? "One eigenvalue: the predicted counts, zoomed"
+                        : "One eigenvalue: trajectory vs predicted iteration counts")
+                .subtitle(String.format(Locale.ROOT, "λ = %s, N = %s, α = %s, η = %s; a count marks where |x(k)ᴺ − λ| "
+                                + "≤ ελ with ε = %s", number(bounds.lambda()), run.train().depth(),
+                        run.train().alpha(), run.train().step(),
+                        run.prediction().get().config().epsilon()))
+                .xAxis("iteration k", false).yAxis("product eigenvalue x(k)ᴺ (log scale)", true)
+                .series("x(k)ᴺ (exact recursion (18))", x, y, ChartStyle.seriesColor(0), false);
+        chart.horizontalLine(bounds.limit(), "λ = " + number(bounds.limit()), ChartStyle.REFERENCE);
+        int colour = 1;
+        for (var marker : markers.entrySet()) {
+            vertical(chart, String.join(" = ", marker.getValue()) + " = " + marker.getKey(), marker.getKey(), yRange,
+                    ChartStyle.seriesColor(colour++));
         }
         return chart.build();
     }
 
     /** Fig. 7: every eigenvalue of every run over the time t = ηk (colour = run, one line per eigenvalue). */
     static JFreeChart overTime(String title, List<RunOutcome> runs) {
+        boolean positive = true;
+        for (RunOutcome run : runs) {
+            Trace trace = run.training().trace();
+            for (int i = 0; i < trace.eigenCount(); i++) {
+                positive &= java.util.Arrays.stream(lambdas(trace, i)).allMatch(value -> value > 0);
+            }
+        }
         LineChart.Builder chart = LineChart.builder(title).xAxis("time t = η·k", false)
-                .yAxis("eigenvalue vᵢᵀ W vᵢ", false)
+                .yAxis("eigenvalue vᵢᵀ W vᵢ" + (positive ? " (log scale)" : " (symmetric log scale)"),
+                        positive ? LineChart.Scale.LOG : LineChart.Scale.SYMLOG)
                 .subtitle("color = run; one line per eigenvalue; dashed: target eigenvalues");
         for (int r = 0; r < runs.size(); r++) {
             Trace trace = runs.get(r).training().trace();
@@ -131,8 +164,9 @@ final class ExperimentCharts {
                 time[point] = trace.time(point);
             }
             for (int i = 0; i < trace.eigenCount(); i++) {
-                chart.series(ChartStyle.subscripted("λ", i + 1) + ", " + runs.get(r).spec().title(), time,
-                        lambdas(trace, i), ChartStyle.seriesColor(r), r > 0 && r % 2 == 0);
+                // one legend entry per run: its eigenvalues share name, colour and dash
+                chart.series(runs.get(r).spec().title(), time, lambdas(trace, i), ChartStyle.seriesColor(r),
+                        r > 0 && r % 2 == 0);
             }
         }
         for (Hitting hitting : runs.get(0).track().hittings()) {
@@ -186,10 +220,11 @@ final class ExperimentCharts {
         double[] distance = curve.distance();
         double[] yRange = {0, Double.NEGATIVE_INFINITY};
         extend(yRange, distance);
-        LineChart.Builder chart = LineChart.builder("Distance to the clean matrix ‖W(k) − Φ_clean‖_F")
-                .subtitle(String.format(Locale.ROOT, "early stopping at k = %d: %.4f; fully trained: %.4f",
+        LineChart.Builder chart = LineChart.builder("Distance to the clean matrix, ‖W(k) − Φ_clean‖ (Frobenius norm)")
+                .subtitle(String.format(Locale.ROOT, "oracle early stopping (chosen with the clean matrix) at k = %d: "
+                                + "%.4f; fully trained: %.4f",
                         curve.earlyStoppingIteration(), curve.earlyStoppingError(), curve.finalError()))
-                .xAxis(LOG_ITERATION, true).yAxis("‖W(k) − Φ_clean‖_F", false)
+                .xAxis(LOG_ITERATION, true).yAxis("‖W(k) − Φ_clean‖ (Frobenius norm)", false)
                 .series("trained on the noisy matrix", x, distance, ChartStyle.seriesColor(0), false);
         double[] benchmarks = curve.benchmarks();
         for (int r = 0; r < benchmarks.length; r++) {
@@ -199,7 +234,7 @@ final class ExperimentCharts {
                     ChartStyle.REFERENCE, r < 2 ? 4 : 4 + 96 * (r - 2));
         }
         chart.legendLine("best rank-r approximations of the noisy matrix", ChartStyle.REFERENCE);
-        vertical(chart, "early stopping, k = " + curve.earlyStoppingIteration(), curve.earlyStoppingIteration(),
+        vertical(chart, "oracle early stopping, k = " + curve.earlyStoppingIteration(), curve.earlyStoppingIteration(),
                 yRange, ChartStyle.seriesColor(1));
         chart.yRange(0, yRange[1] * 1.05);
         return chart.build();

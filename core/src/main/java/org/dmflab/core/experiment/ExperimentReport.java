@@ -73,9 +73,11 @@ public final class ExperimentReport {
         ExperimentPreset preset = run.preset();
         HtmlReport report = new HtmlReport("DMF Lab experiment: " + preset.name());
         report.paragraph(preset.description() + " (the paper's " + preset.figure() + ").");
-        report.paragraph("Pipeline: Ground Truth Generator → Deep Factorization Trainer → Theoretical Bound Predictor → "
-                + "Spectrum Tracker, with the settings listed below; every table shown here is also a CSV file next to "
-                + "this report.");
+        boolean predicted = run.runs().stream().anyMatch(outcome -> outcome.prediction().isPresent());
+        report.paragraph("Pipeline: Ground Truth Generator → Deep Factorization Trainer → "
+                + (predicted ? "Theoretical Bound Predictor → " : "") + "Spectrum Tracker, with the settings listed "
+                + "below" + (predicted ? "" : " (no predictor stage in this preset)")
+                + "; every table shown here is also a CSV file next to this report.");
         report.heading("Key numbers");
         Map<String, Object> numbers = new LinkedHashMap<>();
         for (RunOutcome outcome : run.runs()) {
@@ -155,13 +157,7 @@ public final class ExperimentReport {
 
     private static String trackCaption(ExperimentRun run, String name, RunOutcome outcome) {
         String which = run.runs().size() == 1 ? "" : ", " + outcome.spec().title();
-        return switch (name) {
-            case "eigenvalues" -> "Eigenvalues of W(k) along the target's eigenvectors" + which
-                    + "; dashed: the target's eigenvalues";
-            case "effective-rank" -> "Effective rank of W(k)" + which + "; dashed: the plateau levels r_eff(Φ_r)"
-                    + (outcome.prediction().isPresent() ? "; shaded: the certified intervals (63′)" : "");
-            default -> "Loss and Frobenius error" + which;
-        };
+        return TrackCharts.caption(name, outcome.track(), which);
     }
 
     private static Map<String, String> withPrefix(String prefix, Map<String, String> settings) {

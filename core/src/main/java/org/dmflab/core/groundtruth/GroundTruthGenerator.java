@@ -4,6 +4,7 @@ import java.util.Optional;
 import java.util.Random;
 import org.dmflab.core.Progress;
 import org.dmflab.core.linalg.RandomMatrices;
+import org.dmflab.core.linalg.SpectralProduct;
 import org.dmflab.core.linalg.Spectra;
 import org.dmflab.core.linalg.Symmetry;
 import org.ejml.data.DMatrixRMaj;
@@ -84,14 +85,7 @@ public final class GroundTruthGenerator {
         DMatrixRMaj left = request.isSquare() ? right : basis(m, p, request.basis(), random);
         progress.checkCanceled();
         progress.report(0.3, "forming the " + m + "×" + n + " target from its spectrum");
-        DMatrixRMaj scaledLeft = left.copy();
-        for (int i = 0; i < m; i++) {
-            for (int k = 0; k < p; k++) {
-                scaledLeft.unsafe_set(i, k, scaledLeft.unsafe_get(i, k) * values[k]);
-            }
-        }
-        DMatrixRMaj target = new DMatrixRMaj(m, n);
-        CommonOps_DDRM.multTransB(scaledLeft, right, target);
+        DMatrixRMaj target = SpectralProduct.of(left, values, right);
         if (request.isSquare()) {
             Symmetry.symmetrizeInPlace(target);
         }

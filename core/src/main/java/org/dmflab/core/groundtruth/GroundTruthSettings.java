@@ -20,6 +20,8 @@ public final class GroundTruthSettings {
     public static final String SYMMETRIZE_NOISE = "symmetrize-noise";
     public static final String MEASUREMENTS = "measurements";
     public static final String OBSERVATIONS = "observations";
+    /** No measurements: the full loss needs none. */
+    public static final int DEFAULT_MEASUREMENTS = 0;
     public static final String INPUT = "input";
 
     /** Every key, in the order of docs/design.md §3. */
@@ -28,6 +30,10 @@ public final class GroundTruthSettings {
 
     /** Largest n or m: a dense n×n matrix must fit in one Java array. */
     public static final int MAX_SIZE = 46_340;
+    /** The eigenvector basis when {@code eigenvectors} is absent. */
+    public static final EigenvectorBasis DEFAULT_EIGENVECTORS = EigenvectorBasis.RANDOM;
+    /** The noise when {@code noise} is absent: none. */
+    public static final String DEFAULT_NOISE = "none";
 
     private GroundTruthSettings() {
     }
@@ -52,11 +58,11 @@ public final class GroundTruthSettings {
             int n = size(settings, N, spectrum.size());
             int m = size(settings, M, n);
             source = new TargetSource.FromSpectrum(spectrum, m, n,
-                    EigenvectorBasis.parse(settings.text(EIGENVECTORS, "random")));
+                    EigenvectorBasis.parse(settings.text(EIGENVECTORS, DEFAULT_EIGENVECTORS.key())));
         }
-        return new GroundTruthConfig(source, settings.optionalLong(SEED), NoiseSpec.parse(settings.text(NOISE, "none")),
-                settings.flag(SYMMETRIZE_NOISE, false), settings.integer(MEASUREMENTS, 0),
-                ObservationCount.parse(settings.text(OBSERVATIONS).orElse(null)));
+        return new GroundTruthConfig(source, settings.optionalLong(SEED), NoiseSpec.parse(settings.text(NOISE,
+                DEFAULT_NOISE)), settings.flag(SYMMETRIZE_NOISE, false), settings.integer(MEASUREMENTS,
+                DEFAULT_MEASUREMENTS), ObservationCount.parse(settings.text(OBSERVATIONS).orElse(null)));
     }
 
     private static int size(RawSettings settings, String key, int fallback) {

@@ -127,7 +127,8 @@ public final class PlateauLevels {
 
     /** A short phrase for captions and reports saying which rule gave the levels. */
     public String ruleDescription() {
-        return identicalStart ? "ℓ_r = Σ_{i≤r} λᵢ/λ₁ over the positive eigenvalues (identical start, Theorem 3.5″)"
-                : "r_eff(Φ_r) with σ = |λ| sorted descending (observed only, no theorem)";
+        return identicalStart ? "ℓᵣ = (λ₁ + … + λᵣ)/λ₁ over the positive eigenvalues (identical start, Theorem "
+                + (hasNegative() ? "3.5″" : "3.5′") + ")"
+                : "(σ₁ + … + σᵣ)/σ₁ with σ = |λ| sorted descending (observed only, no theorem)";
     }
 }

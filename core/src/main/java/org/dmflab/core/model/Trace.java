@@ -7,10 +7,15 @@ import java.util.Optional;
 /**
  * The record of a gradient-descent run: one point per recorded iteration, ascending, with the columns of the trace table
  * (docs/design.md §2; {@code table.TraceTables} converts it to and from that table). {@code lambda} holds vᵢᵀ W vᵢ along the target's eigenvectors (symmetric targets; empty rows
- * otherwise), {@code sigma} the singular values of W, descending. {@code init} says how the factors started (the trace
+ * otherwise), {@code sigma} the singular values of W, descending. Its table has {@code lambda_1 … lambda_n} and
+ * {@code sigma_1 … sigma_n} (n the target's columns: {@link #lambdaColumns()}, {@link #sigmaColumns()}) whatever the
+ * target's rows and symmetry, so that its columns are known before the run (a KNIME node's configure); cells without a
+ * value are missing.
+ * {@code init} says how the factors started (the trace
  * table's {@code init} column); it decides which plateau levels the run can show ({@link PlateauLevels}) and is empty
- * only for traces written before the column existed. A completion trace ({@link #completion()}) also has the error on
- * the unobserved entries and the relative error; its error columns are NaN where the full target is unknown.
+ * only for traces written before the column existed. Every trace table also has {@code error_unobserved} and
+ * {@code relative_error}, with values only for a completion run ({@link #completion()}) whose full target is known;
+ * there the error columns are NaN (missing cells) where the full target is unknown.
  */
 public final class Trace {
     private final long[] iterations;
@@ -25,9 +30,13 @@ public final class Trace {
     private final boolean completion;
     private final double[] errorUnobserved;
     private final double[] relativeError;
+    private final int lambdaColumns;
+    private final int sigmaColumns;
     private final Optional<Initialization> init;
 
     private Trace(Builder builder) {
+        lambdaColumns = builder.lambdaColumns;
+        sigmaColumns = builder.sigmaColumns;
         init = Optional.ofNullable(builder.init);
         int size = builder.iterations.size();
         iterations = new long[size];
@@ -58,17 +67,39 @@ public final class Trace {
         }
     }
 
-    /** Starts a trace with {@code eigenCount} lambda columns (0 for non-symmetric targets) and {@code sigmaCount} sigma columns. */
+    /** Starts a trace with {@code eigenCount} lambda and {@code sigmaCount} sigma columns, all with values. */
     public static Builder builder(int eigenCount, int sigmaCount) {
-        return new Builder(eigenCount, sigmaCount, false);
+        return builder(eigenCount, sigmaCount, eigenCount, sigmaCount);
     }
 
-    /** Starts a trace; {@code completion} adds the columns of a matrix-completion run (docs/design.md §2). */
-    public static Builder builder(int eigenCount, int sigmaCount, boolean completion) {
-        return new Builder(eigenCount, sigmaCount, completion);
+    /**
+     * Starts a trace whose table has {@code width} lambda and sigma columns (a trained trace: the target's columns n),
+     * of which the first {@code eigenCount} and {@code sigmaCount} hold values.
+     */
+    public static Builder builder(int eigenCount, int sigmaCount, int width) {
+        return builder(eigenCount, sigmaCount, width, width);
     }
 
-    /** Whether this is the trace of a completion run, with the columns error_unobserved and relative_error. */
+    /** Starts a trace with the given column counts, of which the first {@code eigenCount}, {@code sigmaCount} hold values. */
+    public static Builder builder(int eigenCount, int sigmaCount, int lambdaColumns, int sigmaColumns) {
+        if (eigenCount > lambdaColumns || sigmaCount > sigmaColumns) {
+            throw new IllegalArgumentException(lambdaColumns + " lambda and " + sigmaColumns + " sigma columns cannot "
+                    + "hold " + eigenCount + " lambdas and " + sigmaCount + " sigmas");
+        }
+        return new Builder(eigenCount, sigmaCount, lambdaColumns, sigmaColumns);
+    }
+
+    /** The number of lambda columns of the trace table (values or missing cells). */
+    public int lambdaColumns() {
+        return lambdaColumns;
+    }
+
+    /** The number of sigma columns of the trace table (values or missing cells). */
+    public int sigmaColumns() {
+        return sigmaColumns;
+    }
+
+    /** Whether this is the trace of a completion run (its error_unobserved and relative_error cells can have values). */
     public boolean completion() {
         return completion;
     }
@@ -157,17 +188,21 @@ public final class Trace {
     public static final class Builder {
         private final int eigenCount;
         private final int sigmaCount;
-        private final boolean completion;
         private final List<Long> iterations = new ArrayList<>();
         private final List<double[]> scalars = new ArrayList<>();
         private final List<double[]> lambdas = new ArrayList<>();
         private final List<double[]> sigmas = new ArrayList<>();
         private Initialization init;
 
-        private Builder(int eigenCount, int sigmaCount, boolean completion) {
+        private final int lambdaColumns;
+        private final int sigmaColumns;
+        private boolean completion;
+
+        private Builder(int eigenCount, int sigmaCount, int lambdaColumns, int sigmaColumns) {
             this.eigenCount = eigenCount;
             this.sigmaCount = sigmaCount;
-            this.completion = completion;
+            this.lambdaColumns = lambdaColumns;
+            this.sigmaColumns = sigmaColumns;
         }
 
         /** Records one point; the arrays are copied. */
@@ -194,6 +229,12 @@ public final class Trace {
                     relativeError});
             lambdas.add(lambda.clone());
             sigmas.add(sigma.clone());
+            return this;
+        }
+
+        /** Marks the trace of a matrix-completion run (docs/design.md §2). */
+        public Builder completion(boolean isCompletion) {
+            this.completion = isCompletion;
             return this;
         }
 

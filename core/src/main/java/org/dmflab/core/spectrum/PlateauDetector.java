@@ -12,7 +12,8 @@ import java.util.Optional;
  * <p><b>Minimum extent.</b> A quick crossing of the band is not a plateau: a run counts only with at least
  * {@value #MIN_POINTS} recorded points <i>and</i> an extent of at least {@value #MIN_LOG_FRACTION} of the run on the
  * log-iteration axis, ln((end + 1)/(start + 1)) ≥ {@value #MIN_LOG_FRACTION}·ln(k_last + 1) — for a run of 10⁴
- * iterations a plateau must last about 20 % of its start iteration.
+ * iterations a plateau must last about 20 % of its start iteration. A run that lasts to the last recorded point is not
+ * a crossing (the recording ends on the plateau) and needs only the points.
  */
 public final class PlateauDetector {
     /** The fewest recorded points an observed plateau has. */
@@ -43,7 +44,8 @@ public final class PlateauDetector {
             } else if (!inside && runStart >= 0) {
                 int length = point - runStart;
                 double logExtent = Math.log1p(iterations[point - 1]) - Math.log1p(iterations[runStart]);
-                if (length > bestLength && length >= MIN_POINTS && logExtent >= minLogExtent) {
+                boolean toTheEnd = point == values.length;
+                if (length > bestLength && length >= MIN_POINTS && (logExtent >= minLogExtent || toTheEnd)) {
                     bestLength = length;
                     bestStart = runStart;
                 }

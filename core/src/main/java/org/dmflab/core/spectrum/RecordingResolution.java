@@ -7,20 +7,18 @@ import org.dmflab.core.model.Plateau;
 
 /**
  * Whether a trace is recorded finely enough to compare an observed plateau with a certified interval [k_start, k_end]
- * (docs/theory.md §7.3 "Observed plateaus"): an observed run starts and ends at recorded points, so it can miss a
- * certified end by the gap between the recorded points around it. The comparison is meaningful when that gap is at
- * most {@value #MAX_GAP_FRACTION} of the certified interval's length (within the run) at both ends; otherwise the
- * plateaus table's {@code recording} column says "too coarse" and by how much.
+ * (docs/theory.md §7.3 "Recording resolution"). An observed run starts and ends at recorded points. If it starts after
+ * k_start exactly at the first recorded point at or after k_start, the band was entered somewhere between the previous
+ * recorded point (before k_start) and that one: whether k_start lies on the plateau is then not in the data, and the
+ * same holds at k_end. The {@code recording} column says "too coarse" exactly then, or when no recorded iteration lies
+ * in the certified interval; otherwise the comparison is decided by the recorded points ("fine").
  */
 public final class RecordingResolution {
-    /** Largest gap between recorded points at an interval end, as a share of the interval's length. */
-    public static final double MAX_GAP_FRACTION = 0.1;
-
     private RecordingResolution() {
     }
 
     /** Empty when nothing is certified; otherwise "fine", "beyond the run: …" or "too coarse: …". */
-    public static Optional<String> of(long[] iterations, Plateau predicted) {
+    public static Optional<String> of(long[] iterations, Plateau predicted, Optional<PlateauRun> observed) {
         if (!predicted.certified()) {
             return Optional.empty();
         }
@@ -31,34 +29,33 @@ public final class RecordingResolution {
                     start, last));
         }
         long end = Math.min(predicted.end().orElse(Long.MAX_VALUE), last);
-        double allowed = MAX_GAP_FRACTION * Math.max(1, end - start);
-        long startGap = gapAround(iterations, start);
-        if (startGap > allowed) {
-            return Optional.of(String.format(Locale.ROOT, "too coarse: recorded points %d apart at k_start = %d "
-                    + "(> %.0f%% of the certified %d iterations); record more finely there", startGap, start,
-                    100 * MAX_GAP_FRACTION, end - start));
+        int first = firstAtOrAfter(iterations, start);
+        if (first == iterations.length || iterations[first] > end) {
+            return Optional.of(String.format(Locale.ROOT, "too coarse: no recorded iteration in the certified "
+                    + "interval [%d, %d]; record more finely there", start, end));
         }
-        if (predicted.end().isPresent() && predicted.end().getAsLong() <= last) {
-            long endGap = gapAround(iterations, end);
-            if (endGap > allowed) {
-                return Optional.of(String.format(Locale.ROOT, "too coarse: recorded points %d apart at k_end = %d "
-                        + "(> %.0f%% of the certified %d iterations); record more finely there", endGap, end,
-                        100 * MAX_GAP_FRACTION, end - start));
+        if (observed.isPresent()) {
+            PlateauRun run = observed.get();
+            if (run.start() > start && run.start() == iterations[first] && first > 0) {
+                return Optional.of(String.format(Locale.ROOT, "too coarse at k_start = %d: the band is entered "
+                        + "between recorded iterations %d and %d; record more finely there", start,
+                        iterations[first - 1], run.start()));
+            }
+            int lastInside = firstAtOrAfter(iterations, end + 1) - 1;
+            boolean endInRun = predicted.end().isPresent() && predicted.end().getAsLong() <= last;
+            if (endInRun && run.end() < end && run.end() == iterations[lastInside]
+                    && lastInside + 1 < iterations.length) {
+                return Optional.of(String.format(Locale.ROOT, "too coarse at k_end = %d: the band is left between "
+                        + "recorded iterations %d and %d; record more finely there", end, run.end(),
+                        iterations[lastInside + 1]));
             }
         }
         return Optional.of("fine");
     }
 
-    /** The distance between the recorded points enclosing k (0 if k is recorded). */
-    private static long gapAround(long[] iterations, long k) {
+    /** The index of the first recorded iteration ≥ k (the length if none). */
+    private static int firstAtOrAfter(long[] iterations, long k) {
         int found = Arrays.binarySearch(iterations, k);
-        if (found >= 0) {
-            return 0;
-        }
-        int next = -found - 1;
-        if (next == 0 || next == iterations.length) {
-            return Long.MAX_VALUE;
-        }
-        return iterations[next] - iterations[next - 1];
+        return found >= 0 ? found : -found - 1;
     }
 }

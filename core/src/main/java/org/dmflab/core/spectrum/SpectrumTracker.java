@@ -47,10 +47,10 @@ public final class SpectrumTracker {
             progress.report(0.2 + 0.5 * (r - 1) / levels.length, "plateau r=" + r);
             int rank = r;
             Optional<Plateau> predicted = input.predicted().flatMap(rows -> forRank(rows, rank));
-            plateaus.add(new ObservedPlateau(r, levels[r - 1], predicted,
-                    PlateauDetector.longestRun(iterations, ranks.effectiveRank(), levels[r - 1],
-                            config.plateauTolerance()),
-                    predicted.flatMap(plateau -> RecordingResolution.of(iterations, plateau))));
+            Optional<PlateauRun> observed = PlateauDetector.longestRun(iterations, ranks.effectiveRank(),
+                    levels[r - 1], config.plateauTolerance());
+            plateaus.add(new ObservedPlateau(r, levels[r - 1], predicted, observed,
+                    predicted.flatMap(plateau -> RecordingResolution.of(iterations, plateau, observed))));
         }
         progress.report(0.7, "hitting iterations");
         List<Hitting> hittings = input.target()

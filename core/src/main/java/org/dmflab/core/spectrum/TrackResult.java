@@ -27,6 +27,11 @@ public record TrackResult(TrackInput input, TrackConfig config, double[] effecti
         hittings = List.copyOf(hittings);
     }
 
+    /** The {@code recording} cell of a plateau with a predicted row that certifies nothing. */
+    public static final String NOTHING_CERTIFIED = "nothing certified";
+    /** The {@code recording} cell without a predicted table. */
+    public static final String NO_PREDICTION = "no prediction";
+
     /** The recomputed effective rank per recorded point (a copy). */
     @Override
     public double[] effectiveRank() {
@@ -55,7 +60,7 @@ public record TrackResult(TrackInput input, TrackConfig config, double[] effecti
                     predicted != null && predicted.bound().isPresent() ? predicted.bound().getAsDouble() : null,
                     plateau.observed().map(PlateauRun::start).orElse(null),
                     plateau.observed().map(PlateauRun::end).orElse(null),
-                    plateau.recording().orElse(null));
+                    plateau.recording().orElse(plateau.predicted().isPresent() ? NOTHING_CERTIFIED : NO_PREDICTION));
         }
         return table.build();
     }

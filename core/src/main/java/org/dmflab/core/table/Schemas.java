@@ -75,13 +75,13 @@ public final class Schemas {
 
     /**
      * The plateaus table as the tracker writes it: the predictor's columns plus the observed interval and whether the
-     * recording resolves the certified interval ({@code recording}: fine / too coarse: … / beyond the run: …; empty
-     * when nothing is certified).
+     * recording resolves the certified interval ({@code recording}: fine / too coarse: … / beyond the run: … /
+     * nothing certified / no prediction).
      */
     public static final List<Column> PLATEAUS_OBSERVED = concat(PLATEAUS, List.of(
             Column.nullable("observed_start", LONG),
             Column.nullable("observed_end", LONG),
-            Column.nullable("recording", STRING)));
+            Column.of("recording", STRING)));
 
     private Schemas() {
     }
@@ -101,37 +101,29 @@ public final class Schemas {
     }
 
     /**
-     * The trace table: fixed columns, then {@code lambda_1 … lambda_eigen} (symmetric targets; 0 otherwise) and
-     * {@code sigma_1 … sigma_singular}, and last {@code init} (the trainer's initialization, the same in every row).
+     * The trace table: fixed columns, then {@code lambda_1 … lambda_eigen} and {@code sigma_1 … sigma_singular}
+     * (both n, the target's columns, for a trained trace; their cells may be missing, see {@code Trace}), then
+     * {@code error_unobserved} (‖W − Φ‖_F over the unobserved entries) and {@code relative_error} (‖W − Φ‖_F / ‖Φ‖_F),
+     * missing except in a completion run with a known target, and last {@code init} (the trainer's initialization, the
+     * same in every row). The error columns are nullable: empty for a completion run whose full target is unknown.
      */
     public static List<Column> trace(int eigenCount, int singularCount) {
-        return trace(eigenCount, singularCount, false);
-    }
-
-    /**
-     * The trace table; a completion trace ({@code completion}) has nullable error columns (empty when the full target
-     * is unknown) and ends with {@code error_unobserved} (‖W − Φ‖_F over the unobserved entries) and
-     * {@code relative_error} (‖W − Φ‖_F / ‖Φ‖_F).
-     */
-    public static List<Column> trace(int eigenCount, int singularCount, boolean completion) {
         List<Column> columns = new ArrayList<>(List.of(
                 Column.of(ITERATION, LONG),
                 Column.of(TIME, DOUBLE),
                 Column.of(LOSS, DOUBLE),
-                new Column(ERROR_FRO, DOUBLE, completion),
-                new Column(ERROR_OP, DOUBLE, completion),
+                Column.nullable(ERROR_FRO, DOUBLE),
+                Column.nullable(ERROR_OP, DOUBLE),
                 Column.of(EFFECTIVE_RANK, DOUBLE),
                 Column.of(STABLE_RANK, DOUBLE)));
         for (int i = 1; i <= eigenCount; i++) {
-            columns.add(Column.of(LAMBDA_PREFIX + i, DOUBLE));
+            columns.add(Column.nullable(LAMBDA_PREFIX + i, DOUBLE));
         }
         for (int i = 1; i <= singularCount; i++) {
-            columns.add(Column.of(SIGMA_PREFIX + i, DOUBLE));
+            columns.add(Column.nullable(SIGMA_PREFIX + i, DOUBLE));
         }
-        if (completion) {
-            columns.add(Column.nullable(ERROR_UNOBSERVED, DOUBLE));
-            columns.add(Column.nullable(RELATIVE_ERROR, DOUBLE));
-        }
+        columns.add(Column.nullable(ERROR_UNOBSERVED, DOUBLE));
+        columns.add(Column.nullable(RELATIVE_ERROR, DOUBLE));
         columns.add(Column.of(INIT, STRING));
         return List.copyOf(columns);
     }

@@ -14,7 +14,9 @@ public final class TraceTables {
     /** The trace table of docs/design.md §2. */
     public static Table toTable(Trace trace) {
         boolean completion = trace.completion();
-        List<Column> columns = Schemas.trace(trace.eigenCount(), trace.sigmaCount(), completion);
+        int lambdas = trace.lambdaColumns();
+        int sigmas = trace.sigmaColumns();
+        List<Column> columns = Schemas.trace(lambdas, sigmas);
         if (trace.init().isEmpty()) {
             columns = columns.subList(0, columns.size() - 1); // a trace of unknown start (read from an old table)
         }
@@ -28,19 +30,17 @@ public final class TraceTables {
             cells[4] = orEmpty(trace.errorOp(k), completion);
             cells[5] = trace.effectiveRank(k);
             cells[6] = trace.stableRank(k);
-            int c = 7;
-            for (double value : trace.lambdas(k)) {
-                cells[c++] = value;
+            for (int i = 0; i < lambdas; i++) {
+                cells[7 + i] = i < trace.eigenCount() ? (Object) trace.lambda(k, i) : null;
             }
-            for (double value : trace.sigmas(k)) {
-                cells[c++] = value;
+            for (int i = 0; i < sigmas; i++) {
+                cells[7 + lambdas + i] = i < trace.sigmaCount() ? (Object) trace.sigma(k, i) : null;
             }
-            if (completion) {
-                cells[c++] = orEmpty(trace.errorUnobserved(k), true);
-                cells[c++] = orEmpty(trace.relativeError(k), true);
-            }
+            // missing unless a completion run with a known target (the columns are always there, docs/design.md §2)
+            cells[7 + lambdas + sigmas] = orEmpty(trace.errorUnobserved(k), true);
+            cells[8 + lambdas + sigmas] = orEmpty(trace.relativeError(k), true);
             if (trace.init().isPresent()) {
-                cells[c] = trace.init().get().key();
+                cells[9 + lambdas + sigmas] = trace.init().get().key();
             }
             table.addRow(cells);
         }
@@ -57,8 +57,8 @@ public final class TraceTables {
      * every fixed column present (the message lists the missing ones), {@code lambda_1 … lambda_n} and
      * {@code sigma_1 … sigma_p} numbered without gaps, iterations strictly increasing, every value finite, and the
      * optional {@code init} column one of identity / perturbed / gaussian, the same in every row (a trace without it
-     * has an unknown start). A table with {@code error_unobserved} and {@code relative_error} is a completion trace,
-     * whose error cells may be empty (unknown).
+     * has an unknown start). {@code error_unobserved} and {@code relative_error} are optional (older traces lack
+     * them); a completion trace's error cells may all be empty (unknown target).
      *
      * @param source how the user knows the table, for messages
      */
@@ -71,8 +71,8 @@ public final class TraceTables {
                 missing.add(name);
             }
         }
-        int sigmaCount = countNumbered(table, Schemas.SIGMA_PREFIX);
-        if (sigmaCount == 0) {
+        int sigmaColumns = countNumbered(table, Schemas.SIGMA_PREFIX);
+        if (sigmaColumns == 0) {
             missing.add(Schemas.SIGMA_PREFIX + "1");
         }
         if (!missing.isEmpty()) {
@@ -80,11 +80,15 @@ public final class TraceTables {
                     + String.join(", ", missing) + " (a trace has iteration, time, loss, error_fro, error_op, "
                     + "effective_rank, stable_rank, lambda_1…, sigma_1…)");
         }
-        int eigenCount = countNumbered(table, Schemas.LAMBDA_PREFIX);
+        int lambdaColumns = countNumbered(table, Schemas.LAMBDA_PREFIX);
+        // the first row says how many lambda and sigma cells hold values; the others are missing in every row
+        int eigenCount = table.rowCount() == 0 ? lambdaColumns : valued(table, Schemas.LAMBDA_PREFIX, lambdaColumns);
+        int sigmaCount = table.rowCount() == 0 ? sigmaColumns : valued(table, Schemas.SIGMA_PREFIX, sigmaColumns);
         int unobservedColumn = table.indexOf(Schemas.ERROR_UNOBSERVED);
         int relativeColumn = table.indexOf(Schemas.RELATIVE_ERROR);
-        boolean completion = unobservedColumn >= 0 && relativeColumn >= 0;
-        Trace.Builder builder = Trace.builder(eigenCount, sigmaCount, completion);
+        boolean completion = isCompletion(table, unobservedColumn, relativeColumn);
+        Trace.Builder builder = Trace.builder(eigenCount, sigmaCount, lambdaColumns, sigmaColumns)
+                .completion(completion);
         builder.init(start(table, source));
         int[] fixedIndex = fixed.stream().mapToInt(table::indexOf).toArray();
         double[] scalars = new double[6];
@@ -107,14 +111,54 @@ public final class TraceTables {
             for (int i = 0; i < eigenCount; i++) {
                 lambdas[i] = number(table, row, table.indexOf(Schemas.LAMBDA_PREFIX + (i + 1)), source);
             }
+            requireMissing(table, row, Schemas.LAMBDA_PREFIX, eigenCount, lambdaColumns, source);
             for (int i = 0; i < sigmaCount; i++) {
                 sigmas[i] = number(table, row, table.indexOf(Schemas.SIGMA_PREFIX + (i + 1)), source);
             }
+            requireMissing(table, row, Schemas.SIGMA_PREFIX, sigmaCount, sigmaColumns, source);
             builder.add(iteration, scalars[0], scalars[1], scalars[2], scalars[3], scalars[4], scalars[5], lambdas, sigmas,
                     completion ? numberOrUnknown(table, row, unobservedColumn, source) : Double.NaN,
                     completion ? numberOrUnknown(table, row, relativeColumn, source) : Double.NaN);
         }
         return builder.build();
+    }
+
+    /**
+     * A completion trace: error_unobserved or relative_error has a value somewhere (a known target), or every
+     * error_fro cell is missing (a completion run without the full target, the only run whose error is unknown).
+     */
+    private static boolean isCompletion(Table table, int unobservedColumn, int relativeColumn) {
+        if (unobservedColumn < 0 || relativeColumn < 0 || table.rowCount() == 0) {
+            return false;
+        }
+        int errorColumn = table.indexOf(Schemas.ERROR_FRO);
+        boolean errorUnknown = true;
+        for (int row = 0; row < table.rowCount(); row++) {
+            if (table.cell(row, unobservedColumn) != null || table.cell(row, relativeColumn) != null) {
+                return true;
+            }
+            errorUnknown &= table.cell(row, errorColumn) == null;
+        }
+        return errorUnknown;
+    }
+
+    /** How many of {@code prefix1 … prefix<columns>} have a value in the first row (they come first). */
+    private static int valued(Table table, String prefix, int columns) {
+        int count = 0;
+        while (count < columns && table.cell(0, table.indexOf(prefix + (count + 1))) != null) {
+            count++;
+        }
+        return count;
+    }
+
+    private static void requireMissing(Table table, int row, String prefix, int from, int columns, String source) {
+        for (int i = from; i < columns; i++) {
+            if (table.cell(row, table.indexOf(prefix + (i + 1))) != null) {
+                throw new InvalidInputException(source + ", row " + table.rowId(row) + ", column '" + prefix + (i + 1)
+                        + "'", "has a value where the first row has none; in a trace the " + prefix + "… columns "
+                        + "with values come first and are the same in every row");
+            }
+        }
     }
 
     private static Initialization start(Table table, String source) {

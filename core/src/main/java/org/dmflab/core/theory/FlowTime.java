@@ -1,8 +1,5 @@
 package org.dmflab.core.theory;
 
-import org.ejml.data.Complex_F64;
-import org.ejml.data.ComplexPolar_F64;
-import org.ejml.ops.ComplexMath_F64;
 
 /**
  * The gradient flow (28) ẋ = f(x) = x^{N−1}(λ − x^N) in closed form (docs/theory.md §4.2): the antiderivative G_{N,λ} of 1/f,
@@ -60,38 +57,6 @@ public final class FlowTime {
         return (polynomialPart(depth, u) - sum / (depth * lambda)) / lambda;
     }
 
-    /**
-     * G_{N,λ}(u) in the complex-logarithm form (22′): the roots z_j of z^N = λ from EJML's complex root, the principal
-     * branch Log(re^{iθ}) = ln r + iθ with θ ∈ (−π, π], and the real part of the complex sum. Independent of
-     * {@link #antiderivative} except for P_N; for tests and cross-checks.
-     */
-    public static double antiderivativeComplexLog(int depth, double lambda, double u) {
-        if (depth == 1 || lambda == 0) {
-            return antiderivative(depth, lambda, u);
-        }
-        Complex_F64 constant = new Complex_F64(lambda, 0);
-        Complex_F64 root = new Complex_F64();
-        Complex_F64 rootSquared = new Complex_F64();
-        Complex_F64 difference = new Complex_F64();
-        Complex_F64 log = new Complex_F64();
-        Complex_F64 term = new Complex_F64();
-        ComplexPolar_F64 polar = new ComplexPolar_F64();
-        Complex_F64 point = new Complex_F64(u, 0);
-        double sumReal = 0;
-        for (int j = 0; j < depth; j++) {
-            ComplexMath_F64.root(constant, depth, j, root);
-            ComplexMath_F64.multiply(root, root, rootSquared);
-            ComplexMath_F64.minus(point, root, difference);
-            ComplexMath_F64.convert(difference, polar);
-            log.setTo(Math.log(polar.r), polar.theta);
-            ComplexMath_F64.multiply(rootSquared, log, term);
-            sumReal += term.real;
-        }
-        // the imaginary part of G is constant along each interval not containing λ₊^{1/N} (docs/theory.md §4.2), so the
-        // real part carries every difference G(b) − G(a)
-        return (polynomialPart(depth, u) - sumReal / (depth * lambda)) / lambda;
-    }
-
     /** The inflection point x* = ((N − 1)λ/(2N − 1))^{1/N} of the flow for λ &gt; 0, N ≥ 2 (docs/theory.md §5.2). */
     public static double inflectionPoint(int depth, double lambda) {
         return Math.pow((depth - 1) * lambda / (2 * depth - 1), 1.0 / depth);
@@ -109,7 +74,7 @@ public final class FlowTime {
                 * ((depth - 1) * lambda - (2 * depth - 1) * ScalarRecursion.power(u, depth));
     }
 
-    private static double polynomialPart(int depth, double u) {
+    static double polynomialPart(int depth, double u) {
         return depth == 2 ? Math.log(u) : Math.pow(u, 2 - depth) / (2 - depth);
     }
 

@@ -1,6 +1,8 @@
 package org.dmflab.core.theory;
 
+import java.util.EnumSet;
 import java.util.Objects;
+import java.util.Set;
 import java.util.OptionalDouble;
 import org.dmflab.core.InvalidInputException;
 import org.dmflab.core.model.Initialization;
@@ -21,6 +23,10 @@ import org.dmflab.core.model.Initialization;
  */
 public record PredictConfig(int depth, double step, Initialization init, double alpha, OptionalDouble beta,
                             double epsilon, double delta, OptionalDouble targetAccuracy, long horizon) {
+    /** The starts the theory predicts from (docs/theory.md §1.4–1.5); gaussian starts have none. */
+    public static final Set<Initialization> INITIALIZATIONS = Set.copyOf(EnumSet.of(Initialization.IDENTITY,
+            Initialization.PERTURBED));
+
     /** Largest depth: beyond it x^N under- or overflows for any sensible α and λ. */
     public static final int MAX_DEPTH = 100;
     /** Smallest relative accuracy: 1e-12 leaves four digits above double rounding (1e-16) for |σ − limit|. */
@@ -39,7 +45,7 @@ public record PredictConfig(int depth, double step, Initialization init, double 
         if (!(step > 0) || !Double.isFinite(step)) {
             throw new InvalidInputException(PredictSettings.STEP, "must be a positive step size η, got " + step);
         }
-        if (init == Initialization.GAUSSIAN) {
+        if (!INITIALIZATIONS.contains(init)) {
             throw new InvalidInputException(PredictSettings.INIT, "gaussian starts have no theory to predict from "
                     + "(docs/theory.md §1.6 describes them only experimentally); use identity or perturbed, or run the "
                     + "trainer to see what happens");

@@ -3,11 +3,11 @@ package org.dmflab.core.train;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.dmflab.core.linalg.SpectralProduct;
 import org.dmflab.core.linalg.SymmetricEigen;
 import org.dmflab.core.model.Initialization;
 import org.dmflab.core.theory.ScalarRecursion;
 import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.CommonOps_DDRM;
 import org.dmflab.core.model.TracePoint;
 
 /**
@@ -118,16 +118,7 @@ abstract class DecoupledSolver implements Solver {
 
     /** V diag(d) Vᵀ. */
     private DMatrixRMaj inBasis(double[] diagonal) {
-        int n = diagonal.length;
-        DMatrixRMaj scaled = vectors.copy();
-        for (int r = 0; r < n; r++) {
-            for (int c = 0; c < n; c++) {
-                scaled.unsafe_set(r, c, scaled.unsafe_get(r, c) * diagonal[c]);
-            }
-        }
-        DMatrixRMaj result = new DMatrixRMaj(n, n);
-        CommonOps_DDRM.multTransB(scaled, vectors, result);
-        return result;
+        return SpectralProduct.symmetric(vectors, diagonal);
     }
 
     @Override

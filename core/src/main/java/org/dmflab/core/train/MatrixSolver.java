@@ -8,6 +8,7 @@ import org.dmflab.core.linalg.SymmetricEigen;
 import org.dmflab.core.model.Initialization;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
+import org.ejml.dense.row.NormOps_DDRM;
 import org.dmflab.core.model.TracePoint;
 
 /**
@@ -42,7 +43,7 @@ final class MatrixSolver implements Solver {
     private final StepArithmetic.Dense operators;
     private final StepArithmetic.Dense observations;
     private final StepArithmetic.Dense residuals;
-    /** The target's eigenvectors V (symmetric targets) and W·V, for λᵢ = vᵢᵀ W vᵢ at recorded iterations. */
+    /** The target's eigenvectors V (symmetric targets), W·V and Vᵀ W V, for the trace in V's basis. */
     private final StepArithmetic.Dense eigenvectors;
     private final StepArithmetic.Dense alongVectors;
     /** Completion: the observed entries (their gradient is gathered; the other entries of G stay 0). */
@@ -50,6 +51,10 @@ final class MatrixSolver implements Solver {
     /** Completion with a known target: which entries are observed (row-major), for the error on the others. */
     private final boolean[] observedMask;
     private final double targetFro;
+    private final StepArithmetic.Dense inEigenbasis;
+    /** ‖VᵀV − I‖_F and ‖VᵀΦV − Λ‖_F of the target's eigendecomposition, for the bounds of {@link #measure()}. */
+    private final double orthogonality;
+    private final double phiResidual;
     private double loss = Double.NaN;
     private boolean evaluated;
     /** Called between products when one product is long enough to matter for a prompt cancel (large matrices). */
@@ -82,9 +87,21 @@ final class MatrixSolver implements Solver {
             eigenvectors = arithmetic.allocate(n, n);
             arithmetic.load(problem.eigen().orElseThrow().vectors(), eigenvectors);
             alongVectors = arithmetic.allocate(m, n);
+            inEigenbasis = arithmetic.allocate(n, n);
+            arithmetic.multiplyTransA(eigenvectors, eigenvectors, inEigenbasis);
+            double[] ones = new double[n];
+            java.util.Arrays.fill(ones, 1.0);
+            orthogonality = EigenbasisReading.distanceToDiagonal(arithmetic.read(inEigenbasis), ones);
+            arithmetic.multiply(target, eigenvectors, alongVectors);
+            arithmetic.multiplyTransA(eigenvectors, alongVectors, inEigenbasis);
+            phiResidual = EigenbasisReading.distanceToDiagonal(arithmetic.read(inEigenbasis),
+                    problem.eigen().orElseThrow().values());
         } else {
             eigenvectors = null;
             alongVectors = null;
+            inEigenbasis = null;
+            orthogonality = Double.NaN;
+            phiResidual = Double.NaN;
         }
         long largest = Math.max(Math.max(m, n), problem.width());
         checkBetweenProducts = largest * largest * largest >= LONG_PRODUCT_FLOPS;
@@ -107,7 +124,7 @@ final class MatrixSolver implements Solver {
         for (double value : problem.target().data) {
             squares += value * value;
         }
-        targetFro = problem.targetKnown() ? squares : Double.NaN;
+        targetFro = problem.targetKnown() ? Math.sqrt(squares) : Double.NaN;
     }
 
     /** The start of docs/theory.md §1.4–1.6: αI (7), W₁ = βI and the others αI (13), or seeded Gaussian entries. */
@@ -192,21 +209,33 @@ final class MatrixSolver implements Solver {
         }
         DMatrixRMaj error = new DMatrixRMaj(w.numRows, w.numCols);
         CommonOps_DDRM.subtract(w, problem.target(), error);
-        double errorFro = 0;
-        for (double e : error.data) {
-            errorFro += e * e;
-        }
-        // a symmetric target keeps W (and so W − Φ) symmetric up to rounding: symmetric eigenproblems, values only
-        boolean symmetric = eigenvectors != null && RecordingSpectra.nearlySymmetric(w);
-        double errorOp = RecordingSpectra.norm2(error, symmetric && RecordingSpectra.nearlySymmetric(error));
-        double[] sigma = RecordingSpectra.singularValues(w, symmetric);
+        // fastNormF: the plain √(Σ e²) (no rescaling against overflow: the error is far from 1e154 before the run
+        // is stopped as diverging)
+        double errorFro = NormOps_DDRM.fastNormF(error);
         double[] lambda = new double[0];
+        double[] sigma = null;
+        double errorOp = Double.NaN;
         if (eigenvectors != null) {
+            // M = Vᵀ W V: λᵢ = Mᵢᵢ, and while M is diagonal up to rounding σ(W) and ‖W − Φ‖₂ follow from its diagonal
             arithmetic.multiply(prefix[depth - 1], eigenvectors, alongVectors);
-            lambda = columnDots(problem.eigen().orElseThrow().vectors(), arithmetic.read(alongVectors));
+            arithmetic.multiplyTransA(eigenvectors, alongVectors, inEigenbasis);
+            EigenbasisReading reading = EigenbasisReading.of(arithmetic.read(inEigenbasis),
+                    problem.eigen().orElseThrow().values(), orthogonality, phiResidual);
+            lambda = reading.lambda();
+            sigma = reading.sigma().orElse(null);
+            errorOp = reading.errorOp().orElse(Double.NaN);
+        }
+        // otherwise values-only decompositions, symmetric ones while W (and so W − Φ) is symmetric up to rounding
+        boolean symmetric = eigenvectors != null && (sigma == null || Double.isNaN(errorOp))
+                && RecordingSpectra.nearlySymmetric(w);
+        if (Double.isNaN(errorOp)) {
+            errorOp = RecordingSpectra.norm2(error, symmetric && RecordingSpectra.nearlySymmetric(error));
+        }
+        if (sigma == null) {
+            sigma = RecordingSpectra.singularValues(w, symmetric);
         }
         if (observedMask == null) {
-            return new TracePoint(loss, Math.sqrt(errorFro), errorOp, lambda, sigma);
+            return new TracePoint(loss, errorFro, errorOp, lambda, sigma);
         }
         double unobserved = 0;
         for (int k = 0; k < observedMask.length; k++) {
@@ -214,8 +243,7 @@ final class MatrixSolver implements Solver {
                 unobserved += error.data[k] * error.data[k];
             }
         }
-        return new TracePoint(loss, Math.sqrt(errorFro), errorOp, lambda, sigma, Math.sqrt(unobserved),
-                Math.sqrt(errorFro / targetFro));
+        return new TracePoint(loss, errorFro, errorOp, lambda, sigma, Math.sqrt(unobserved), errorFro / targetFro);
     }
 
     /** vᵢᵀ W vᵢ for each eigenvector vᵢ of the target. */

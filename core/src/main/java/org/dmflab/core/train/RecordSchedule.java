@@ -12,8 +12,8 @@ public sealed interface RecordSchedule {
     /** Largest point count of {@code log:P}; a trace longer than this is no longer readable as a table. */
     int MAX_LOG_POINTS = 1_000_000;
 
-    /** The default schedule, {@code log:400}. */
-    RecordSchedule DEFAULT = new LogSpaced(400);
+    /** The default schedule, {@link TrainSettings#DEFAULT_RECORD} ({@code log:400}). */
+    RecordSchedule DEFAULT = parse(TrainSettings.DEFAULT_RECORD);
 
     /** The smallest recorded iteration greater than {@code current}, capped at {@code last}. */
     long next(long current, long last);

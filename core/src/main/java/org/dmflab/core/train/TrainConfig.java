@@ -129,7 +129,7 @@ public record TrainConfig(int depth, double step, Initialization init, double al
         private double sigma = TrainSettings.DEFAULT_SIGMA;
         private OptionalLong seed = OptionalLong.empty();
         private long iterations = TrainSettings.DEFAULT_ITERATIONS;
-        private double tolerance = 0;
+        private double tolerance = TrainSettings.DEFAULT_TOLERANCE;
         private RecordSchedule record = RecordSchedule.DEFAULT;
         private SolverKind solver = SolverKind.AUTO;
         private LossKind loss = LossKind.FULL;

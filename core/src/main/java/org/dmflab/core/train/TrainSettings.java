@@ -35,6 +35,9 @@ public final class TrainSettings {
     public static final double DEFAULT_ALPHA = 0.02;
     public static final double DEFAULT_SIGMA = 0.01;
     public static final long DEFAULT_ITERATIONS = 10_000;
+    /** 0: never stop early. */
+    public static final double DEFAULT_TOLERANCE = 0;
+    public static final String DEFAULT_RECORD = "log:400";
 
     private TrainSettings() {
     }
@@ -56,7 +59,7 @@ public final class TrainSettings {
                 .sigma(settings.number(SIGMA, DEFAULT_SIGMA))
                 .seed(settings.optionalLong(SEED))
                 .iterations(settings.optionalLong(ITERATIONS).orElse(DEFAULT_ITERATIONS))
-                .tolerance(settings.number(TOLERANCE, 0))
+                .tolerance(settings.number(TOLERANCE, DEFAULT_TOLERANCE))
                 .record(RecordSchedule.parse(settings.text(RECORD).orElse(null)))
                 .solver(SolverKind.parse(settings.text(SOLVER).orElse(null)))
                 .loss(LossKind.parse(settings.text(LOSS).orElse(null)))

@@ -110,7 +110,7 @@ public final class Trainer {
                 config.depth() + " factors of up to " + largest + "×" + largest + " with their products");
         // an unknown target (completion without it) is all zeros: no eigenvectors to measure along
         boolean symmetric = targetKnown && Symmetry.isSymmetric(target);
-        requireTraceFits(config, symmetric ? n : 0, Math.min(m, n), observations.isPresent(), factorBytes);
+        requireTraceFits(config, symmetric ? n : 0, Math.min(m, n), factorBytes);
 
         DMatrixRMaj phi = target.copy();
         Optional<SymmetricEigen> eigen = Optional.empty();
@@ -165,10 +165,10 @@ public final class Trainer {
      * Refuses a record schedule whose trace cannot fit in memory, before the run: rows × columns of the trace, as the
      * run holds it twice (while recording and as the table that is written), next to the factors.
      */
-    static void requireTraceFits(TrainConfig config, int eigenCount, int sigmaCount, boolean completion,
+    static void requireTraceFits(TrainConfig config, int eigenCount, int sigmaCount,
                                  long factorBytes) {
         long rows = TraceSize.rows(config.record(), config.iterations());
-        int columns = Schemas.trace(eigenCount, sigmaCount, completion).size();
+        int columns = Schemas.trace(eigenCount, sigmaCount).size();
         long bytes = TraceSize.bytes(rows, columns);
         MemoryBudget.require(TrainSettings.RECORD, bytes < 0 ? -1 : bytes + factorBytes, String.format(Locale.ROOT,
                 "record=%s records %d rows of %d columns over %d iterations; the trace", config.record().text(), rows,

@@ -7,10 +7,10 @@ import org.dmflab.core.ProgressEstimate;
 import org.dmflab.core.RunCanceledException;
 import org.dmflab.core.RunFailedException;
 import org.dmflab.core.model.RankMeasures;
-import org.dmflab.core.table.Column;
-import org.dmflab.core.table.Schemas;
 import org.dmflab.core.model.Trace;
 import org.dmflab.core.model.TracePoint;
+import org.dmflab.core.table.Column;
+import org.dmflab.core.table.Schemas;
 
 /**
  * A validated training run, ready to start: the settings checked against the target, the solver chosen, the warnings
@@ -78,7 +78,7 @@ public final class TrainingPlan {
         return problem.eigen().isPresent();
     }
 
-    /** Whether this is a matrix-completion run (its trace has the completion columns, docs/design.md §2). */
+    /** Whether this is a matrix-completion run (its trace's completion columns get values, docs/design.md §2). */
     public boolean completion() {
         return problem.observations().isPresent();
     }
@@ -88,15 +88,17 @@ public final class TrainingPlan {
         return problem.targetKnown();
     }
 
-    /** The columns of the trace table this plan produces (for a KNIME output spec at configure time). */
+    /**
+     * The columns of the trace table this plan produces: they depend only on the target's column count n (design.md
+     * §2), so a KNIME node knows them at configure time from the input's spec.
+     */
     public List<Column> traceColumns() {
-        return Schemas.trace(symmetricTarget() ? problem.cols() : 0, Math.min(problem.rows(), problem.cols()),
-                completion());
+        return traceColumns(problem.cols());
     }
 
-    /** The columns of the product's matrix table. */
-    public List<Column> productColumns() {
-        return Schemas.matrix(problem.cols());
+    /** The trace table's columns for a target with {@code targetColumns} columns (any rows, symmetric or not). */
+    public static List<Column> traceColumns(int targetColumns) {
+        return Schemas.trace(targetColumns, targetColumns);
     }
 
     /** A fresh solver at iteration 0, for callers that step it themselves (benchmarks, tests); close it when done. */
@@ -133,7 +135,8 @@ public final class TrainingPlan {
         long budget = config.iterations();
         double tolerance = config.tolerance();
         int eigenCount = problem.eigen().isPresent() ? problem.cols() : 0;
-        Trace.Builder trace = Trace.builder(eigenCount, Math.min(problem.rows(), problem.cols()), completion())
+        Trace.Builder trace = Trace.builder(eigenCount, Math.min(problem.rows(), problem.cols()), problem.cols())
+                .completion(completion())
                 .init(config.init());
         RecordSchedule schedule = config.record();
         progress.checkCanceled();

@@ -100,7 +100,7 @@ class TrackChartsTest {
         XYPlot plot = chart.getXYPlot();
         assertThat(plot.getDataset().getSeriesCount()).isEqualTo(1);
         assertThat(plot.getDomainAxis()).isInstanceOf(LogAxis.class);
-        assertThat(plot.getRangeAxis().getLabel()).isEqualTo("effective rank r_eff(W)");
+        assertThat(plot.getRangeAxis().getLabel()).isEqualTo("effective rank ‖W‖∗ / ‖W‖₂");
         assertThat(plot.getRangeMarkers(Layer.BACKGROUND)).hasSize(6);
         List<double[]> shaded = new ArrayList<>();
         for (Object marker : plot.getDomainMarkers(Layer.BACKGROUND)) {
@@ -215,7 +215,10 @@ class TrackChartsTest {
         TrackResult early = track(ScalarTraces.figure3(500, 1), Optional.of(new Spectrum(LAMBDA,
                 SpectrumKind.EIGENVALUE)), Optional.empty(), true);
         JFreeChart chart = TrackCharts.effectiveRank(early);
-        assertThat(chart.getSubtitleCount()).as("no cut-axis note").isEqualTo(1); // the legend only
+        // no cut-axis note: the legend and the thinning note (levels 1.9375 and 1.96875 lie ≈ 2 px apart on this axis)
+        assertThat(chart.getSubtitleCount()).isEqualTo(2);
+        assertThat(((TextTitle) chart.getSubtitle(0)).getText())
+                .isEqualTo("1 level line" + TrackCharts.THINNED_NOTE);
         assertThat(chart.getXYPlot().getRangeAxis().getUpperBound()).isGreaterThanOrEqualTo(6);
     }
 

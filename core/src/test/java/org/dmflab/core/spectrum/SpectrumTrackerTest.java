@@ -206,6 +206,9 @@ class SpectrumTrackerTest {
         assertThat(PlateauDetector.longestRun(new long[]{0, 1, 2, 3}, new double[]{2, 1, 1, 2}, 1, 0.1)).isEmpty();
         long[] late = {0, 100, 101, 102, 10_000};
         assertThat(PlateauDetector.longestRun(late, new double[]{2, 1, 1, 1, 2}, 1, 0.1)).isEmpty();
+        // … unless the recording ends on it
+        assertThat(PlateauDetector.longestRun(new long[]{0, 9_998, 9_999, 10_000}, new double[]{2, 1, 1, 1}, 1, 0.1))
+                .contains(new PlateauRun(9_998, 10_000, 3));
         assertThat(PlateauDetector.longestRun(new long[]{0, 10, 1000}, new double[]{1, 1, 1}, 1, 0.1))
                 .contains(new PlateauRun(0, 1000, 3));
     }

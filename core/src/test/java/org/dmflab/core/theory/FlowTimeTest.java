@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.stream.Stream;
 import org.dmflab.core.RandomCases;
+import org.ejml.data.ComplexPolar_F64;
+import org.ejml.data.Complex_F64;
+import org.ejml.ops.ComplexMath_F64;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -31,7 +34,7 @@ class FlowTimeTest {
         assumeTrue(Math.abs(lambda) > 1e-3);
         assumeTrue(Math.abs(u - Math.pow(Math.max(lambda, 0), 1.0 / depth)) > 1e-6);
         double real = FlowTime.antiderivative(depth, lambda, u);
-        double complex = FlowTime.antiderivativeComplexLog(depth, lambda, u);
+        double complex = antiderivativeComplexLog(depth, lambda, u);
         double scale = (Math.abs(depth == 2 ? Math.log(u) : Math.pow(u, 2 - depth)) + Math.abs(Math.log(u) + 1)
                 * Math.pow(Math.abs(lambda), 2.0 / depth) / Math.abs(lambda)) / Math.abs(lambda);
         assertThat(real).isCloseTo(complex, within(1e-11 * scale + 1e-13));
@@ -139,5 +142,37 @@ class FlowTimeTest {
                         .isLessThanOrEqualTo(a * a / (2 * (1 - Math.pow(a, n))) * scale * (1 + 1e-6) + 1e-9 * tStar);
             }
         }
+    }
+
+    /**
+     * G_{N,λ}(u) in the complex-logarithm form (22′): the roots z_j of z^N = λ from EJML's complex root, the principal
+     * branch Log(re^{iθ}) = ln r + iθ with θ ∈ (−π, π], and the real part of the complex sum. Independent of
+     * {@link FlowTime#antiderivative} except for P_N: the test's own second form of (22′).
+     */
+    private static double antiderivativeComplexLog(int depth, double lambda, double u) {
+        if (depth == 1 || lambda == 0) {
+            return FlowTime.antiderivative(depth, lambda, u);
+        }
+        Complex_F64 constant = new Complex_F64(lambda, 0);
+        Complex_F64 root = new Complex_F64();
+        Complex_F64 rootSquared = new Complex_F64();
+        Complex_F64 difference = new Complex_F64();
+        Complex_F64 log = new Complex_F64();
+        Complex_F64 term = new Complex_F64();
+        ComplexPolar_F64 polar = new ComplexPolar_F64();
+        Complex_F64 point = new Complex_F64(u, 0);
+        double sumReal = 0;
+        for (int j = 0; j < depth; j++) {
+            ComplexMath_F64.root(constant, depth, j, root);
+            ComplexMath_F64.multiply(root, root, rootSquared);
+            ComplexMath_F64.minus(point, root, difference);
+            ComplexMath_F64.convert(difference, polar);
+            log.setTo(Math.log(polar.r), polar.theta);
+            ComplexMath_F64.multiply(rootSquared, log, term);
+            sumReal += term.real;
+        }
+        // the imaginary part of G is constant along each interval not containing λ₊^{1/N} (docs/theory.md §4.2), so the
+        // real part carries every difference G(b) − G(a)
+        return (FlowTime.polynomialPart(depth, u) - sumReal / (depth * lambda)) / lambda;
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.dmflab.core.linalg.SpectralProduct;
 import org.dmflab.core.Progress;
 import org.dmflab.core.settings.RawSettings;
 import org.dmflab.core.table.Table;
@@ -68,14 +69,7 @@ class PlateausAgainstMatrixDescentTest {
                 basis.add(i, j, -2 * v[i] * v[j] / norm);
             }
         }
-        DMatrixRMaj scaled = new DMatrixRMaj(n, n);
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < n; j++) {
-                scaled.set(i, j, basis.get(i, j) * lambdas[j]);
-            }
-        }
-        DMatrixRMaj target = new DMatrixRMaj(n, n);
-        CommonOps_DDRM.multTransB(scaled, basis, target);
+        DMatrixRMaj target = SpectralProduct.symmetric(basis, lambdas);
         for (int i = 0; i < n; i++) {
             for (int j = i + 1; j < n; j++) {
                 double mean = 0.5 * (target.get(i, j) + target.get(j, i));

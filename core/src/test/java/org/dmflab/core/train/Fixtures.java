@@ -4,10 +4,10 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import org.dmflab.core.linalg.SpectralProduct;
 import org.dmflab.core.linalg.RandomMatrices;
 import org.dmflab.core.settings.RawSettings;
 import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.CommonOps_DDRM;
 
 /** Targets and settings shared by the trainer tests (theory.md §9, checks (a)). */
 final class Fixtures {
@@ -21,17 +21,7 @@ final class Fixtures {
 
     /** V diag(λ) Vᵀ with a seeded Haar-random V. */
     static DMatrixRMaj symmetricTarget(double[] spectrum, long seed) {
-        int n = spectrum.length;
-        DMatrixRMaj v = RandomMatrices.haarOrthogonal(n, new Random(seed));
-        DMatrixRMaj scaled = v.copy();
-        for (int r = 0; r < n; r++) {
-            for (int c = 0; c < n; c++) {
-                scaled.unsafe_set(r, c, scaled.unsafe_get(r, c) * spectrum[c]);
-            }
-        }
-        DMatrixRMaj phi = new DMatrixRMaj(n, n);
-        CommonOps_DDRM.multTransB(scaled, v, phi);
-        return phi;
+        return SpectralProduct.symmetric(RandomMatrices.haarOrthogonal(spectrum.length, new Random(seed)), spectrum);
     }
 
     /** Settings from alternating key, value pairs. */

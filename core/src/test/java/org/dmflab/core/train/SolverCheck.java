@@ -3,16 +3,24 @@ package org.dmflab.core.train;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 import org.dmflab.core.Progress;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
+import org.dmflab.core.theory.StepSizeBounds;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.dmflab.core.model.Trace;
 
 /**
- * The behaviour every {@link Solver} must show (EJML-style checker; one small subclass per solver). Target: spectrum B
- * of theory.md §9 (a) in a random basis, N = 3, α = 0.1, β = 0.05, η = 0.9 × (10′).
+ * The behaviour every {@link Solver} must show (EJML-style checker; one small subclass per solver). Main target:
+ * spectrum B of theory.md §9 (a) in a random basis, N = 3, α = 0.1, β = 0.05, η = 0.9 × (10′); and, as EJML's checker
+ * suites do, the edge shapes: identity, zero, repeated, singular, 1×1 and large targets, each in several random bases.
  */
 abstract class SolverCheck {
     static final int ITERATIONS = 6000;
@@ -162,6 +170,84 @@ abstract class SolverCheck {
         assertThat(trace.loss(trace.size() - 1)).isLessThanOrEqualTo(0.5);
         for (int p = 0; p < trace.size() - 1; p++) {
             assertThat(trace.loss(p)).isGreaterThan(0.5);
+        }
+    }
+
+    /** Target shapes of the edge-case sweep: name, eigenvalues (descending), iterations that suffice to converge. */
+    static Stream<Arguments> shapes() {
+        List<Arguments> shapes = new ArrayList<>();
+        for (long seed : new long[] {3, 17, 29}) {
+            shapes.add(Arguments.of("identity", new double[] {1, 1, 1, 1}, 3000, seed));
+            shapes.add(Arguments.of("zero", new double[] {0, 0, 0}, 3000, seed));
+            shapes.add(Arguments.of("repeated", new double[] {2, 2, 1, 1, 1}, 4000, seed));
+            shapes.add(Arguments.of("singular", new double[] {3, 1, 0, 0}, 4000, seed));
+            // |λ_min| < smallest positive λ: not a strict saddle (docs/theory.md §2.3), so rounding cannot escape it
+            shapes.add(Arguments.of("indefinite", new double[] {2, 1, -0.3, -0.5}, 4000, seed));
+        }
+        shapes.add(Arguments.of("1x1", new double[] {2}, 2000, 1L));
+        double[] large = new double[24];
+        for (int i = 0; i < large.length; i++) {
+            large[i] = i < 4 ? 4.0 / (1 << i) : (i % 2 == 0 ? 0 : -0.25);
+        }
+        Arrays.sort(large);
+        for (int i = 0, j = large.length - 1; i < j; i++, j--) {
+            double swap = large[i];
+            large[i] = large[j];
+            large[j] = swap;
+        }
+        shapes.add(Arguments.of("large", large, 4000, 5L));
+        return shapes.stream();
+    }
+
+    /**
+     * Identity start, N = 3, α = 0.1, η = 0.9·(10′) for the target's ‖Φ‖₂, on every shape. Independent truth
+     * (docs/theory.md §2–3): by the decoupling, vᵢᵀ W vᵢ = x_i(k)³ with x_i following (18) for λ_i, so (Lemma 2.2′) the
+     * loss never increases; positive eigenvalues are learned (Theorem 1.1′: limit λ₊), non-positive ones stay in
+     * [0, α³] (x decreases from α towards 0); equal eigenvalues have equal coordinates at every point (W is a function
+     * of Φ); Φ = 0 gives loss ½‖W‖²_F → 0. Tolerances: 1e-12 relative for equalities that hold exactly in exact
+     * arithmetic (rounding of n-term sums), 1e-6 for convergence after the stated iterations.
+     */
+    @ParameterizedTest(name = "{0}, seed {3}")
+    @MethodSource("shapes")
+    void identityStartOnEveryShape(String shape, double[] lambda, int iterations, long seed) {
+        DMatrixRMaj phi = Fixtures.symmetricTarget(lambda, seed);
+        double norm = Arrays.stream(lambda).map(Math::abs).max().orElse(0);
+        double alpha = 0.1;
+        double step = 0.9 * StepSizeBounds.uniform(norm, alpha, 3);
+        TrainingPlan plan = Fixtures.plan(phi, "depth", "3", "step", Double.toString(step), "alpha",
+                Double.toString(alpha), "init", "identity", "solver", solver(), "iterations",
+                Integer.toString(iterations), "record", "every:25");
+        Trace trace = plan.run(Progress.NONE).trace();
+        double start = alpha * alpha * alpha;
+        // once converged the loss sits at its rounding floor ½(n·2⁻⁵²·‖Φ‖₂)² and wanders there
+        double roundingFloor = 0.5 * Math.pow(lambda.length * 0x1p-52 * Math.max(1, norm), 2) * 100;
+        for (int p = 0; p < trace.size(); p++) {
+            if (p > 0) {
+                assertThat(trace.loss(p)).as("%s: loss at point %d", shape, p)
+                        .isLessThanOrEqualTo(trace.loss(p - 1) * (1 + 1e-12) + roundingFloor);
+            }
+            double[] coordinates = trace.lambdas(p);
+            for (int i = 0; i < lambda.length; i++) {
+                if (lambda[i] <= 0) {
+                    assertThat(coordinates[i]).as("%s: λ_%d = %s at point %d", shape, i + 1, lambda[i], p)
+                            .isBetween(-1e-12, start * (1 + 1e-9));
+                }
+                for (int j = 0; j < i; j++) {
+                    if (lambda[j] == lambda[i]) {
+                        assertThat(coordinates[i]).as("%s: equal eigenvalues %d and %d at point %d", shape, j + 1,
+                                i + 1, p).isCloseTo(coordinates[j], within(1e-12 * Math.max(1, norm)));
+                    }
+                }
+            }
+        }
+        double[] last = trace.lambdas(trace.size() - 1);
+        for (int i = 0; i < lambda.length; i++) {
+            if (lambda[i] >= 0.5) {
+                assertThat(last[i]).as("%s: learned λ_%d", shape, i + 1).isCloseTo(lambda[i], within(1e-6));
+            }
+        }
+        if (norm == 0) {
+            assertThat(trace.loss(trace.size() - 1)).isLessThan(trace.loss(0));
         }
     }
 }

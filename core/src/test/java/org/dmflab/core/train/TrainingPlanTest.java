@@ -90,16 +90,6 @@ class TrainingPlanTest {
         assertThat(iterations.length).isBetween(40, 51);
     }
 
-    @Test
-    void outputColumnsAreKnownBeforeTheRun() {
-        TrainingPlan symmetric = Fixtures.plan(SYMMETRIC, "iterations", "5");
-        assertThat(symmetric.traceColumns()).isEqualTo(symmetric.run(Progress.NONE).traceTable().columns());
-        TrainingPlan rectangular = Fixtures.plan(RECTANGULAR, "iterations", "5");
-        TrainingResult result = rectangular.run(Progress.NONE);
-        assertThat(rectangular.traceColumns()).isEqualTo(result.traceTable().columns());
-        assertThat(rectangular.productColumns()).isEqualTo(result.productTable().columns());
-    }
-
     /** Tolerance 0 means "run the whole budget", even when the loss becomes exactly 0 (N = 1 converges to λ exactly). */
     @Test
     void zeroToleranceRunsTheWholeBudget() {
@@ -144,8 +134,8 @@ class TrainingPlanTest {
                 .run(counting(small));
         Fixtures.plan(RandomMatrices.gaussian(200, 200, 1.0, new Random(2)), "iterations", "1", "solver", "matrix")
                 .run(counting(large));
-        // N = 3: per step 2 prefix products in evaluate and 2 checks in update, evaluated twice (k = 0 and k = 1)
-        assertThat(large[0] - small[0]).isEqualTo(6);
+        // the same two evaluated steps: a large run checks more often, i.e. within a step, between its products
+        assertThat(large[0]).isGreaterThan(small[0]);
     }
 
     private static Progress counting(int[] calls) {
