@@ -232,7 +232,8 @@ def generator_node(spectrum, eigenvectors, seed):
                 our_model({"spectrum": ("xstring", spectrum), "n": ("xint", 0), "m": ("xint", 0),
                            "eigenvectors": ("xstring", eigenvectors), "seed": ("xint", seed),
                            "noise": ("xstring", "none"), "symmetrize-noise": ("xboolean", False),
-                           "measurements": ("xint", 0), "input": ("xboolean", False)}), 1, 3)
+                           "measurements": ("xint", 0), "observations": ("xstring", "0"),
+                           "input": ("xboolean", False)}), 1, 4)
 
 
 def trainer_node(run):

@@ -14,7 +14,8 @@ final class GroundTruthGeneratorNodeDialog extends DefaultNodeSettingsPane {
         createNewGroup("Target");
         addDialogComponent(new DialogComponentBoolean(settings.input, "Use the input table instead of a spectrum"));
         DialogComponentString spectrum = new DialogComponentString(settings.spectrum,
-                "Spectrum (list, geometric:first,ratio,count, linear:first,last,count, lowrank:r,value,n)", true, 30);
+                "Spectrum (list, geometric:first,ratio,count, linear:first,last,count, lowrank:r,value,n, "
+                        + "gaussian-factors:r,norm)", true, 30);
         addDialogComponent(spectrum);
         addDialogComponent(new DialogComponentNumber(settings.n, "Size n (0 = length of the spectrum)", 1, 8));
         addDialogComponent(new DialogComponentNumber(settings.m, "Rows m for a rectangular target (0 = square)", 1, 8));
@@ -26,6 +27,9 @@ final class GroundTruthGeneratorNodeDialog extends DefaultNodeSettingsPane {
         addDialogComponent(new DialogComponentBoolean(settings.symmetrizeNoise, "Symmetrize the noise"));
         createNewGroup("Matrix sensing");
         addDialogComponent(new DialogComponentNumber(settings.measurements, "Number of measurements (0 = none)", 1, 8));
+        createNewGroup("Matrix completion");
+        addDialogComponent(new DialogComponentString(settings.observations,
+                "Observed entries (count, or fraction such as 0.2; 0 = none)", true, 12));
         closeCurrentGroup();
 
         Runnable updateEnabled = () -> {

@@ -23,8 +23,9 @@ import org.knime.core.node.port.PortObjectSpec;
 import org.knime.core.node.port.PortType;
 
 /**
- * Ground Truth Generator: a target matrix with a chosen spectrum (or the input table), its spectrum and optional
- * matrix-sensing measurements. A thin adapter over {@link GroundTruthGenerator}.
+ * Ground Truth Generator: a target matrix with a chosen spectrum (or the input table), its spectrum, optional
+ * matrix-sensing measurements and optional observed entries for matrix completion. A thin adapter over
+ * {@link GroundTruthGenerator}.
  */
 final class GroundTruthGeneratorNodeModel extends EngineNodeModel {
     private static final String INPUT_SOURCE = "input table";
@@ -33,7 +34,8 @@ final class GroundTruthGeneratorNodeModel extends EngineNodeModel {
 
     GroundTruthGeneratorNodeModel() {
         super(new PortType[]{BufferedDataTable.TYPE_OPTIONAL},
-                new PortType[]{BufferedDataTable.TYPE, BufferedDataTable.TYPE, BufferedDataTable.TYPE});
+                new PortType[]{BufferedDataTable.TYPE, BufferedDataTable.TYPE, BufferedDataTable.TYPE,
+                        BufferedDataTable.TYPE});
     }
 
     @Override
@@ -48,7 +50,8 @@ final class GroundTruthGeneratorNodeModel extends EngineNodeModel {
             }
             KnimeTables.requireNumericColumns(inputSpec, INPUT_SOURCE);
             // the row count, hence the measurement columns, is known only at execution
-            return new PortObjectSpec[]{KnimeTables.spec(Schemas.matrix(inputSpec.getNumColumns())), spectrumSpec, null};
+            return new PortObjectSpec[]{KnimeTables.spec(Schemas.matrix(inputSpec.getNumColumns())), spectrumSpec, null,
+                    KnimeTables.spec(Schemas.OBSERVATIONS)};
         }
         if (inputSpec != null) {
             setWarningMessage("An input table is connected but not used; switch on 'Use the input table' to use it.");
@@ -57,7 +60,7 @@ final class GroundTruthGeneratorNodeModel extends EngineNodeModel {
         int rows = config.source().rows();
         int columns = config.source().columns();
         return new PortObjectSpec[]{KnimeTables.spec(Schemas.matrix(columns)), spectrumSpec,
-                KnimeTables.spec(Schemas.measurements(rows * columns))};
+                KnimeTables.spec(Schemas.measurements(rows * columns)), KnimeTables.spec(Schemas.OBSERVATIONS)};
     }
 
     @Override
@@ -74,8 +77,11 @@ final class GroundTruthGeneratorNodeModel extends EngineNodeModel {
             DMatrixRMaj target = truth.matrix();
             Table measurements = truth.sensing().map(sensing -> sensing.toTable())
                     .orElse(Table.builder(Schemas.measurements(target.numRows * target.numCols)).build());
+            Table observations = truth.observations().map(observed -> observed.toTable())
+                    .orElse(Table.builder(Schemas.OBSERVATIONS).build());
             return new PortObject[]{KnimeTables.write(truth.matrixTable(), exec),
-                    KnimeTables.write(truth.spectrumTable(), exec), KnimeTables.write(measurements, exec)};
+                    KnimeTables.write(truth.spectrumTable(), exec), KnimeTables.write(measurements, exec),
+                    KnimeTables.write(observations, exec)};
         });
     }
 

@@ -7,6 +7,7 @@ import static org.dmflab.core.groundtruth.GroundTruthSettings.MAX_SIZE;
 import static org.dmflab.core.groundtruth.GroundTruthSettings.MEASUREMENTS;
 import static org.dmflab.core.groundtruth.GroundTruthSettings.N;
 import static org.dmflab.core.groundtruth.GroundTruthSettings.NOISE;
+import static org.dmflab.core.groundtruth.GroundTruthSettings.OBSERVATIONS;
 import static org.dmflab.core.groundtruth.GroundTruthSettings.SEED;
 import static org.dmflab.core.groundtruth.GroundTruthSettings.SPECTRUM;
 import static org.dmflab.core.groundtruth.GroundTruthSettings.SYMMETRIZE_NOISE;
@@ -33,6 +34,7 @@ final class GroundTruthNodeSettings {
     final SettingsModelBoolean symmetrizeNoise = group.flag(SYMMETRIZE_NOISE, false);
     final SettingsModelIntegerBounded measurements = group.integer(MEASUREMENTS,
             GroundTruthSettings.DEFAULT_MEASUREMENTS, 0, Integer.MAX_VALUE);
+    final SettingsModelString observations = group.string(OBSERVATIONS, "0");
     final SettingsModelBoolean input = group.flag(INPUT, false);
     /** The dialog's choices of eigenvector basis: the engine's enum. */
     static final List<String> BASES = EngineChoices.keys(EigenvectorBasis.values(), EigenvectorBasis::key);

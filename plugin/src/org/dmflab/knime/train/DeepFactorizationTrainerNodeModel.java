@@ -1,6 +1,7 @@
 package org.dmflab.knime.train;
 
 import java.util.Optional;
+import org.dmflab.core.groundtruth.Observations;
 import org.dmflab.core.groundtruth.SensingData;
 import org.dmflab.core.settings.RawSettings;
 import org.dmflab.core.table.MatrixTables;
@@ -52,7 +53,12 @@ final class DeepFactorizationTrainerNodeModel extends EngineNodeModel {
             throw new InvalidSettingsException("loss: 'sensing' needs the measurements table at the second input; "
                     + "connect the Ground Truth Generator's measurements output or use loss 'full'");
         }
-        // the trace's columns depend only on the target's column count (design.md §2)
+        if (config.loss() == LossKind.COMPLETION && inSpecs[1] == null) {
+            throw new InvalidSettingsException("loss: 'completion' needs the observations table (row, column, value) "
+                    + "at the second input; connect the Ground Truth Generator's observations output or use loss "
+                    + "'full'");
+        }
+        // the trace's columns depend only on the target's column count (design.md §2), completion or not
         return new PortObjectSpec[]{KnimeTables.spec(TrainingPlan.traceColumns(target.getNumColumns())),
                 KnimeTables.spec(Schemas.matrix(target.getNumColumns()))};
     }
@@ -63,12 +69,20 @@ final class DeepFactorizationTrainerNodeModel extends EngineNodeModel {
             TrainConfig config = TrainSettings.parse(settings.group.raw());
             DMatrixRMaj target = MatrixTables.fromTable(
                     KnimeTables.read((BufferedDataTable) inObjects[0], exec.createSubProgress(0.02)), "target table");
-            Optional<SensingData> sensing = Optional.empty();
-            if (inObjects[1] != null) {
-                sensing = Optional.of(SensingData.fromTable(KnimeTables.read((BufferedDataTable) inObjects[1],
-                        exec.createSubProgress(0.02)), target.numRows, target.numCols, "measurements table"));
+            TrainingPlan plan;
+            if (config.loss() == LossKind.COMPLETION) {
+                // the target gives the shape and the truth of the error columns; the second input the observed entries
+                Observations observations = Observations.fromTable(KnimeTables.read((BufferedDataTable) inObjects[1],
+                        exec.createSubProgress(0.02)), target.numRows, target.numCols, "observations table");
+                plan = Trainer.planCompletion(config, observations, Optional.of(target));
+            } else {
+                Optional<SensingData> sensing = Optional.empty();
+                if (inObjects[1] != null) {
+                    sensing = Optional.of(SensingData.fromTable(KnimeTables.read((BufferedDataTable) inObjects[1],
+                            exec.createSubProgress(0.02)), target.numRows, target.numCols, "measurements table"));
+                }
+                plan = Trainer.plan(config, target, sensing);
             }
-            TrainingPlan plan = Trainer.plan(config, target, sensing);
             if (!plan.warnings().isEmpty()) {
                 setWarningMessage(String.join("\n", plan.warnings()));
             }

@@ -22,7 +22,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "generate", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Generate a target matrix with a chosen spectrum, or read one, optionally with noise and "
                 + "matrix-sensing measurements.",
-                "Writes matrix.csv, spectrum.csv (computed from the matrix) and, with --measurements, measurements.csv."})
+                "Writes matrix.csv, spectrum.csv (computed from the matrix), with --measurements measurements.csv and with "
+                        + "--observations observations.csv."})
 final class GenerateCommand implements Callable<Integer> {
 
     @Spec
@@ -30,7 +31,9 @@ final class GenerateCommand implements Callable<Integer> {
 
     @Option(names = "--spectrum", paramLabel = "LIST",
             description = "Eigenvalues (square) or singular values (rectangular): a comma list such as 8,4,2,1,-1, "
-                    + "or geometric:first,ratio,count, linear:first,last,count, lowrank:r,value,n.")
+                    + "or geometric:first,ratio,count, linear:first,last,count, lowrank:r,value,n; or "
+                    + "gaussian-factors:r[,norm], a random rank-r m×n matrix U Vᵀ with Gaussian factors scaled to "
+                    + "Frobenius norm norm (default √(m·n); needs --n and --seed).")
     String spectrum;
 
     @Option(names = "--n", paramLabel = "N", description = "Columns (and rows of a square target); default: the "
@@ -58,6 +61,11 @@ final class GenerateCommand implements Callable<Integer> {
             description = "Number of Gaussian matrix-sensing measurements yᵢ = ⟨Aᵢ, Φ⟩ (entries of Aᵢ ~ N(0, 1/COUNT)); "
                     + "default ${DEFAULT-VALUE}.")
     int measurements;
+
+    @Option(names = "--observations", paramLabel = "COUNT", description = "Matrix completion: observe COUNT entries "
+            + "(a whole number) or a fraction of them (e.g. 0.2), uniformly without replacement (seeded); writes "
+            + "observations.csv (row, column 1-based, value). Default 0 (none).")
+    String observations;
 
     @Option(names = "--input", paramLabel = "CSV", description = "Use this matrix table (numeric columns only) "
             + "instead of a spectrum.")
@@ -90,12 +98,17 @@ final class GenerateCommand implements Callable<Integer> {
             if (truth.sensing().isPresent()) {
                 CsvTableWriter.write(truth.sensing().get().toTable(), output.file("measurements.csv"), progress);
             }
+            if (truth.observations().isPresent()) {
+                CsvTableWriter.write(truth.observations().get().toTable(), output.file("observations.csv"), progress);
+            }
             output.commit();
             DMatrixRMaj matrix = truth.matrix();
             spec.commandLine().getOut().printf("wrote %s (%d×%d) and %s (%d %ss)%s%n", output.finalFile("matrix.csv"),
                     matrix.numRows, matrix.numCols, output.finalFile("spectrum.csv"), truth.spectrum().size(),
-                    truth.spectrum().kind().label(), truth.sensing().isPresent()
-                            ? " and " + output.finalFile("measurements.csv") : "");
+                    truth.spectrum().kind().label(), (truth.sensing().isPresent()
+                            ? " and " + output.finalFile("measurements.csv") : "") + truth.observations()
+                            .map(o -> " and " + output.finalFile("observations.csv") + " (" + o.count()
+                                    + " observed entries)").orElse(""));
         }
         return ExitCode.OK;
     }

@@ -9,8 +9,12 @@ import org.dmflab.cli.io.OutputDirectory;
 import org.dmflab.core.csv.CsvMatrixReader;
 import org.dmflab.core.csv.CsvTableReader;
 import org.dmflab.core.csv.CsvTableWriter;
+import org.dmflab.core.InvalidInputException;
+import org.dmflab.core.groundtruth.Observations;
 import org.dmflab.core.groundtruth.SensingData;
 import org.dmflab.core.settings.RawSettings;
+import org.dmflab.core.table.MatrixTables;
+import org.dmflab.core.train.LossKind;
 import org.dmflab.core.train.TrainConfig;
 import org.dmflab.core.train.TrainSettings;
 import org.dmflab.core.train.Trainer;
@@ -36,9 +40,20 @@ final class TrainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--target", required = true, paramLabel = "CSV",
-            description = "The target matrix Φ as a matrix table (e.g. matrix.csv from dmflab generate).")
+    @Option(names = "--target", paramLabel = "CSV",
+            description = "The target matrix Φ as a matrix table (e.g. matrix.csv from dmflab generate). Required, "
+                    + "except for --loss completion, where it is the full truth for the error columns and, without "
+                    + "it, --shape gives the shape.")
     Path target;
+
+    @Option(names = "--observations", paramLabel = "CSV",
+            description = "Matrix completion: the observed entries (observations.csv from dmflab generate "
+                    + "--observations: row, column 1-based, value); used with --loss completion.")
+    Path observations;
+
+    @Option(names = "--shape", paramLabel = "MxN",
+            description = "Matrix completion without --target: the shape m×n of W, e.g. 100x100.")
+    String shape;
 
     @Option(names = "--measurements", paramLabel = "CSV",
             description = "Matrix-sensing measurements (measurements.csv from dmflab generate --measurements); "
@@ -90,8 +105,9 @@ final class TrainCommand implements Callable<Integer> {
             + "identity or perturbed start, full loss) or flow (gradient flow at t = η·k; same conditions).")
     String solver;
 
-    @Option(names = "--loss", paramLabel = "LOSS", description = "full (½‖W − Φ‖²_F; default) or sensing "
-            + "(½ Σ(⟨Aᵢ, W⟩ − yᵢ)²; needs --measurements).")
+    @Option(names = "--loss", paramLabel = "LOSS", description = "full (½‖W − Φ‖²_F; default), sensing "
+            + "(½ Σ(⟨Aᵢ, W⟩ − yᵢ)²; needs --measurements) or completion (½ Σ_observed (W_ij − y_ij)²; needs "
+            + "--observations and --target or --shape).")
     String loss;
 
     @Option(names = "--width", paramLabel = "W", description = "Inner width of the factors (W₁ is W×n, W_N is "
@@ -111,11 +127,8 @@ final class TrainCommand implements Callable<Integer> {
         TrainConfig config = TrainSettings.parse(raw);
         try (OutputDirectory output = outputOptions.open(out);
              StderrProgress progress = StderrProgress.of(spec, "train")) {
-            DMatrixRMaj matrix = CsvMatrixReader.read(target, progress);
-            Optional<SensingData> sensing = measurements == null ? Optional.empty()
-                    : Optional.of(SensingData.fromTable(CsvTableReader.read(measurements, Map.of(), "m", progress),
-                    matrix.numRows, matrix.numCols, measurements.toString()));
-            TrainingPlan plan = Trainer.plan(config, matrix, sensing, progress);
+            TrainingPlan plan = config.loss() == LossKind.COMPLETION ? completionPlan(config, progress)
+                    : plan(config, progress);
             PrintWriter err = spec.commandLine().getErr();
             for (String warning : plan.warnings()) {
                 err.println("dmflab train: warning: " + warning);
@@ -129,5 +142,62 @@ final class TrainCommand implements Callable<Integer> {
                     output.finalFile("trace.csv"), result.trace().size(), output.finalFile("product.csv"));
         }
         return ExitCode.OK;
+    }
+
+    private TrainingPlan plan(TrainConfig config, StderrProgress progress) {
+        if (target == null) {
+            throw new InvalidInputException("--target", "is required (the matrix to factorize); only --loss "
+                    + "completion can do without it");
+        }
+        if (observations != null || shape != null) {
+            throw new InvalidInputException(observations != null ? "--observations" : "--shape", "belongs to --loss "
+                    + "completion; add --loss completion or leave it out");
+        }
+        DMatrixRMaj matrix = CsvMatrixReader.read(target, progress);
+        Optional<SensingData> sensing = measurements == null ? Optional.empty()
+                : Optional.of(SensingData.fromTable(CsvTableReader.read(measurements, Map.of(), "m", progress),
+                matrix.numRows, matrix.numCols, measurements.toString()));
+        return Trainer.plan(config, matrix, sensing, progress);
+    }
+
+    /** Completion: the observations, with the shape from --target (which is then also the truth) or --shape. */
+    private TrainingPlan completionPlan(TrainConfig config, StderrProgress progress) {
+        if (observations == null) {
+            throw new InvalidInputException("--observations", "--loss completion trains on observed entries; give "
+                    + "the observations table (row, column, value), e.g. observations.csv from dmflab generate "
+                    + "--observations 2000");
+        }
+        if ((target == null) == (shape == null)) {
+            throw new InvalidInputException(target == null ? "--shape" : "--target", "--loss completion needs the "
+                    + "shape of W from exactly one of --target (the full matrix) and --shape (e.g. --shape 100x100)");
+        }
+        if (measurements != null) {
+            throw new InvalidInputException("--measurements", "belongs to --loss sensing; leave it out with --loss "
+                    + "completion");
+        }
+        Optional<DMatrixRMaj> full = target == null ? Optional.empty()
+                : Optional.of(CsvMatrixReader.read(target, progress));
+        int[] size = full.map(m -> new int[]{m.numRows, m.numCols}).orElseGet(() -> parseShape(shape));
+        Observations observed = Observations.fromTable(CsvTableReader.read(observations, Map.of(), "o", progress),
+                size[0], size[1], observations.toString());
+        return Trainer.planCompletion(config, observed, full);
+    }
+
+    /** {@code MxN} (or {@code M×N}), both at least 1. */
+    static int[] parseShape(String text) {
+        String[] parts = text.trim().toLowerCase(java.util.Locale.ROOT).split("[x×]", -1);
+        try {
+            if (parts.length == 2) {
+                int m = Integer.parseInt(parts[0].trim());
+                int n = Integer.parseInt(parts[1].trim());
+                if (m >= 1 && n >= 1) {
+                    return new int[]{m, n};
+                }
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new InvalidInputException("--shape", "'" + text + "' is not a shape; give rows x columns, both at "
+                + "least 1, e.g. 100x100");
     }
 }

@@ -12,6 +12,7 @@ import org.dmflab.core.Progress;
 import org.dmflab.core.csv.CsvTableReader;
 import org.dmflab.core.model.Trace;
 import org.dmflab.core.table.Table;
+import org.dmflab.core.table.Schemas;
 import org.dmflab.core.table.TraceTables;
 import org.dmflab.core.train.TrainSettings;
 import org.junit.jupiter.api.BeforeEach;
@@ -42,7 +43,8 @@ class TrainCommandTest {
         assertThat(run.err()).isEmpty();
         assertThat(run.out()).startsWith("solver spectral, 20000 iterations").contains("final loss")
                 .contains("effective rank").hasLineCount(1);
-        Trace trace = TraceTables.fromTable(CsvTableReader.read(out.resolve("trace.csv"), Map.of(), "r", Progress.NONE),
+        Trace trace = TraceTables.fromTable(CsvTableReader.read(out.resolve("trace.csv"),
+                GenerateCommandTest.byName(Schemas.trace(4, 4)), "r", Progress.NONE),
                 "trace.csv");
         assertThat(trace.iteration(0)).isZero();
         assertThat(trace.iteration(trace.size() - 1)).isEqualTo(20_000);

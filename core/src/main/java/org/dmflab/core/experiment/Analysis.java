@@ -20,7 +20,14 @@ public enum Analysis {
     /** Fig. 13: Gaussian starts with small and large σ; effective rank of both, order of learning. */
     RANDOM_INIT(RandomInitAnalysis::new),
     /** Section 4 idea: distance to the clean matrix, best rank-r benchmarks, early stopping. */
-    DENOISING(DenoisingAnalysis::new);
+    DENOISING(DenoisingAnalysis::new),
+    /** Matrix completion (docs/theory.md §8.3): final error against depth and number of observed entries. */
+    COMPLETION_DEPTH(CompletionDepthAnalysis::new),
+    /**
+     * The paper's Section 4 (docs/theory.md §8.1, Figs. 8–12): MNIST ones with uniform noise, depths 1…4; training and
+     * generalization error, best rank-r benchmarks, effective rank, early stopping, rows of W(k) as images.
+     */
+    MNIST_DENOISING(MnistDenoisingAnalysis::new);
 
     private final Supplier<PresetAnalysis> implementation;
 

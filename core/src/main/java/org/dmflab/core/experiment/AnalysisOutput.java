@@ -23,12 +23,25 @@ record AnalysisOutput(Map<String, Table> tables, List<Figure> charts, Map<String
         findings = List.copyOf(findings);
     }
 
-    /** A chart with its file name and caption. */
-    record Figure(String file, JFreeChart chart, String caption) {
+    /** A chart, or an already drawn PNG image ({@code chart} null), with its file name and caption. */
+    record Figure(String file, JFreeChart chart, byte[] image, String caption) {
         Figure {
             Objects.requireNonNull(file, "file");
-            Objects.requireNonNull(chart, "chart");
+            if ((chart == null) == (image == null)) {
+                throw new IllegalArgumentException(file + ": a figure is either a chart or an image");
+            }
+            image = image == null ? null : image.clone();
             Objects.requireNonNull(caption, "caption");
+        }
+
+        /** A chart. */
+        Figure(String file, JFreeChart chart, String caption) {
+            this(file, chart, null, caption);
+        }
+
+        @Override
+        public byte[] image() {
+            return image == null ? null : image.clone();
         }
     }
 
@@ -62,6 +75,12 @@ record AnalysisOutput(Map<String, Table> tables, List<Figure> charts, Map<String
 
         Builder chart(String file, JFreeChart chart, String caption) {
             charts.add(new Figure(file, chart, caption));
+            return this;
+        }
+
+        /** A figure drawn without JFreeChart (e.g. images of matrix rows), as PNG bytes of the charts' size. */
+        Builder image(String file, byte[] png, String caption) {
+            charts.add(new Figure(file, null, png, caption));
             return this;
         }
 

@@ -17,10 +17,25 @@ import java.util.Optional;
  * @param clean       settings of a noise-free reference target (denoising only): same seed, no noise
  * @param runs        at least one run
  * @param analysis    the extra charts and key numbers
+ * @param input       a data set shipped with the engine ({@link DataSets}) and how many of its rows: the generator's
+ *                    input matrix, which is then also the clean reference; empty for generated targets
  */
 public record ExperimentPreset(String name, String description, String figure, Map<String, String> groundTruth,
-                               Optional<Map<String, String>> clean, List<RunSpec> runs, Analysis analysis) {
+                               Optional<Map<String, String>> clean, List<RunSpec> runs, Analysis analysis,
+                               Optional<DataInput> input) {
+
+    /** A bundled data set as the generator's input: its name and the number of rows (samples) used. */
+    public record DataInput(String dataSet, int rows) {
+    }
+
+    /** A preset on a generated target. */
+    public ExperimentPreset(String name, String description, String figure, Map<String, String> groundTruth,
+                            Optional<Map<String, String>> clean, List<RunSpec> runs, Analysis analysis) {
+        this(name, description, figure, groundTruth, clean, runs, analysis, Optional.empty());
+    }
+
     public ExperimentPreset {
+        Objects.requireNonNull(input, "input");
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(description, "description");
         Objects.requireNonNull(figure, "figure");

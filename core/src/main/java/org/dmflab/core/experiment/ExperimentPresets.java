@@ -1,7 +1,9 @@
 package org.dmflab.core.experiment;
 
 import org.dmflab.core.InvalidInputException;
+import org.dmflab.core.groundtruth.GroundTruthGenerator;
 import org.dmflab.core.groundtruth.GroundTruthSettings;
+import org.dmflab.core.settings.RawSettings;
 import org.dmflab.core.spectrum.TrackSettings;
 import org.dmflab.core.theory.PredictSettings;
 import org.dmflab.core.theory.StepSizeBounds;
@@ -23,7 +25,7 @@ public final class ExperimentPresets {
     public static final String DEFAULT = "plateaus";
 
     private static final List<ExperimentPreset> ALL = List.of(plateaus(), spectrumRecovery(), depth(),
-            singleEigenvalue(), flowVsDescent(), randomInit(), denoising());
+            singleEigenvalue(), flowVsDescent(), randomInit(), denoising(), completionDepth(), mnistDenoising());
 
     private ExperimentPresets() {
     }
@@ -141,6 +143,88 @@ public final class ExperimentPresets {
                 + "distance to the clean matrix, early stopping vs best rank-r approximations", "Section 4 (synthetic)",
                 noisy, Optional.of(clean), List.of(run("run", "identity start on the noisy matrix", train,
                 track("true"), Optional.empty())), Analysis.DENOISING);
+    }
+
+    /**
+     * The field's completion benchmark (Arora, Cohen, Hu, Luo 2019; docs/theory.md §8.3): a rank-5 100×100 matrix with
+     * Gaussian factors, ‖Φ‖_F = 100, observed at 2000 and 5000 entries, depths 2, 3, 4 from a small Gaussian start.
+     */
+    static ExperimentPreset completionDepth() {
+        return completionDepth(100, 5, new int[]{2000, 5000}, 30000);
+    }
+
+    /**
+     * A completion-depth experiment on an n×n rank-r matrix: for each count of observed entries, depths 2, 3 and 4,
+     * each from a Gaussian start with E‖W(0)‖_F = 10⁻⁴·‖Φ‖_F (σ_N of docs/theory.md §8.1, so that only the depth
+     * differs), until the loss on the observed entries is ≤ 10⁻¹⁰ or the budget is spent. Step
+     * η = min(0.01, (n²/M) / (N·‖Φ‖₂^{2−2/N})): the observed fraction M/n² scales the curvature N·‖Φ‖₂^{2−2/N} of the
+     * full loss near its minimum (docs/theory.md (10′) has the same power), and η = 0.01 for every run diverged at
+     * N = 4 and at N = 3 with M = 5000 (measured).
+     */
+    static ExperimentPreset completionDepth(int n, int rank, int[] observed, long iterations) {
+        Map<String, String> truth = settings(GroundTruthSettings.SPECTRUM, "gaussian-factors:" + rank,
+                GroundTruthSettings.N, Integer.toString(n), GroundTruthSettings.SEED, "1");
+        double norm = GroundTruthGenerator.generate(GroundTruthSettings.parse(RawSettings.of(truth),
+                Optional.empty())).spectrum().values()[0];
+        double startNorm = 1e-4 * n; // ‖Φ‖_F = √(n·n) = n
+        List<RunSpec> runs = new ArrayList<>();
+        for (int count : observed) {
+            for (int depth = 2; depth <= 4; depth++) {
+                double step = Math.min(0.01, (double) n * n / count / (depth * Math.pow(norm, 2 - 2.0 / depth)));
+                Map<String, String> train = settings(TrainSettings.DEPTH, Integer.toString(depth), TrainSettings.STEP,
+                        String.format(java.util.Locale.ROOT, "%.3g", step), TrainSettings.INIT, "gaussian",
+                        TrainSettings.SIGMA,
+                        Double.toString(InitScale.sigma(startNorm, InitScale.dims(n, n, n, depth))),
+                        TrainSettings.SEED, "2", TrainSettings.ITERATIONS, Long.toString(iterations),
+                        TrainSettings.TOLERANCE, "1e-10", TrainSettings.RECORD, "log:200", TrainSettings.SOLVER,
+                        "matrix", TrainSettings.LOSS, "completion");
+                runs.add(new RunSpec("m" + count + "-n" + depth, "M = " + count + ", N = " + depth, train,
+                        track("true"), Optional.empty(), Optional.of(Integer.toString(count))));
+            }
+        }
+        return new ExperimentPreset("completion-depth", "matrix completion of a rank-" + rank + " " + n + "×" + n
+                + " matrix from " + java.util.Arrays.stream(observed).mapToObj(Integer::toString)
+                .collect(Collectors.joining(" and ")) + " observed entries, depths 2, 3, 4: depth ≥ 3 recovers it "
+                + "from fewer entries than depth 2", "Arora et al. 2019 (not in the paper)", truth, Optional.empty(),
+                runs, Analysis.COMPLETION_DEPTH);
+    }
+
+    /**
+     * The paper's Section 4 (docs/theory.md §8.1): the 100 MNIST ones shipped with the engine, pixels in [0, 1],
+     * uniform noise on [−0.5, 0.5]; depths 1…4, inner width d = 100, Gaussian starts with E‖W(0)‖_F = 1 for every N,
+     * step η = 0.001.
+     */
+    static ExperimentPreset mnistDenoising() {
+        return mnistDenoising(100, new long[]{5000, 2000, 1500, 1000});
+    }
+
+    /**
+     * The MNIST denoising experiment on the first {@code images} images with the given iteration budget per depth
+     * N = 1, 2, ….
+     */
+    static ExperimentPreset mnistDenoising(int images, long[] iterations) {
+        int pixels = DataSets.MNIST_SIDE * DataSets.MNIST_SIDE;
+        int width = 100;
+        Map<String, String> noisy = settings(GroundTruthSettings.INPUT, "true", GroundTruthSettings.NOISE,
+                "uniform:0.5", GroundTruthSettings.SEED, "1");
+        Map<String, String> clean = settings(GroundTruthSettings.INPUT, "true", GroundTruthSettings.SEED, "1");
+        List<RunSpec> runs = new ArrayList<>();
+        for (int depth = 1; depth <= iterations.length; depth++) {
+            Map<String, String> train = settings(TrainSettings.DEPTH, Integer.toString(depth), TrainSettings.STEP,
+                    "0.001", TrainSettings.INIT, "gaussian", TrainSettings.SIGMA,
+                    Double.toString(InitScale.sigma(1.0, InitScale.dims(images, pixels, width, depth))),
+                    TrainSettings.SEED, "2", TrainSettings.ITERATIONS, Long.toString(iterations[depth - 1]),
+                    TrainSettings.RECORD, "log:200", TrainSettings.SOLVER, "matrix", TrainSettings.LOSS, "completion");
+            if (depth > 1) {
+                train.put(TrainSettings.WIDTH, Integer.toString(width));
+            }
+            runs.add(new RunSpec("n" + depth, "N = " + depth, train, track("true"), Optional.empty(),
+                    Optional.of("1.0")));
+        }
+        return new ExperimentPreset("mnist-denoising", images + " MNIST images of the digit one with uniform noise "
+                + "on [−0.5, 0.5], depths 1…4 (d = 100): distance to the clean images, best rank-r benchmarks, "
+                + "early stopping from the effective rank", "Section 4, Figs. 8–12", noisy, Optional.of(clean), runs,
+                Analysis.MNIST_DENOISING, Optional.of(new ExperimentPreset.DataInput(DataSets.MNIST_ONES, images)));
     }
 
     /** A run with the predictor's view of it (same depth, step and start). */

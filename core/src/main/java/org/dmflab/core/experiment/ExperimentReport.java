@@ -60,7 +60,8 @@ public final class ExperimentReport {
         tables.put("settings.csv", settingsTable(preset));
         Map<String, byte[]> charts = new LinkedHashMap<>();
         for (AnalysisOutput.Figure figure : figures) {
-            charts.put(figure.file(), ChartRenderer.png(figure.chart(), ChartRenderer.DEFAULT_WIDTH,
+            charts.put(figure.file(), figure.chart() == null ? figure.image() : ChartRenderer.png(figure.chart(),
+                    ChartRenderer.DEFAULT_WIDTH,
                     ChartRenderer.DEFAULT_HEIGHT));
         }
         return new ExperimentOutput(tables, charts, html(run, analysis, tables, figures, charts).bytes(),
@@ -103,7 +104,9 @@ public final class ExperimentReport {
         report.keyValues(withPrefix("generate", preset.groundTruth()));
         preset.clean().ifPresent(clean -> report.keyValues(withPrefix("generate (clean reference)", clean)));
         for (RunSpec spec : preset.runs()) {
-            Map<String, String> all = new LinkedHashMap<>(withPrefix("train [" + spec.title() + "]", spec.train()));
+            Map<String, String> all = new LinkedHashMap<>();
+            spec.observations().ifPresent(count -> all.put("generate [" + spec.title() + "]: observations", count));
+            all.putAll(withPrefix("train [" + spec.title() + "]", spec.train()));
             spec.predict().ifPresent(p -> all.putAll(withPrefix("predict [" + spec.title() + "]", p)));
             all.putAll(withPrefix("track [" + spec.title() + "]", spec.track()));
             report.keyValues(all);
@@ -143,6 +146,7 @@ public final class ExperimentReport {
         preset.clean().ifPresent(clean -> clean.forEach((key, value) -> table.addRow("generate-clean", "", key,
                 value)));
         for (RunSpec spec : preset.runs()) {
+            spec.observations().ifPresent(count -> table.addRow("generate", spec.label(), "observations", count));
             spec.train().forEach((key, value) -> table.addRow("train", spec.label(), key, value));
             spec.predict().ifPresent(p -> p.forEach((key, value) -> table.addRow("predict", spec.label(), key,
                     value)));

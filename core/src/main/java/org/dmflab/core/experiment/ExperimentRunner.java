@@ -17,8 +17,14 @@ import org.dmflab.core.train.TrainSettings;
 import org.dmflab.core.train.Trainer;
 import org.dmflab.core.train.TrainingPlan;
 import org.dmflab.core.train.TrainingResult;
+import org.ejml.data.DMatrixRMaj;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import org.dmflab.core.train.Solver;
 import java.util.List;
 import java.util.Optional;
 import org.dmflab.core.theory.PlateauCertificate;
@@ -34,10 +40,11 @@ public final class ExperimentRunner {
 
     /** Runs every stage of {@code preset}. */
     public static ExperimentRun run(ExperimentPreset preset, Progress progress) {
+        Optional<DMatrixRMaj> data = preset.input().map(set -> DataSets.load(set.dataSet(), set.rows()));
         GroundTruth truth = GroundTruthGenerator.generate(GroundTruthSettings.parse(RawSettings.of(preset.groundTruth()),
-                Optional.empty()));
+                data));
         Optional<GroundTruth> clean = preset.clean().map(settings -> GroundTruthGenerator.generate(
-                GroundTruthSettings.parse(RawSettings.of(settings), Optional.empty())));
+                GroundTruthSettings.parse(RawSettings.of(settings), data)));
         List<RunOutcome> outcomes = new ArrayList<>();
         int count = preset.runs().size();
         for (int i = 0; i < count; i++) {
@@ -46,7 +53,7 @@ public final class ExperimentRunner {
             double offset = (double) i / count;
             double width = 1.0 / count;
             TrainConfig train = TrainSettings.parse(RawSettings.of(spec.train()));
-            TrainingPlan plan = Trainer.plan(train, truth.matrix(), truth.sensing());
+            TrainingPlan plan = plan(preset, spec, train, truth, clean, data);
             TrainingResult training = plan.run(share(progress, offset, 0.8 * width, spec.title() + ", train"));
             Optional<Prediction> prediction = spec.predict().map(settings -> Predictor.predict(
                     PredictSettings.parse(RawSettings.of(settings)), truth.spectrum(),
@@ -56,10 +63,62 @@ public final class ExperimentRunner {
                     "prediction");
             TrackResult track = SpectrumTracker.track(input, TrackSettings.parse(RawSettings.of(spec.track())),
                     share(progress, offset + 0.9 * width, 0.1 * width, spec.title() + ", track"));
-            outcomes.add(new RunOutcome(spec, train, plan.admissibleStep(), training, prediction, track));
+            SortedMap<Long, DMatrixRMaj> snapshots = preset.analysis() == Analysis.MNIST_DENOISING
+                    ? snapshots(plan, new long[]{EarlyStopping.rankOneIteration(track), EarlyStopping.iteration(track)},
+                    progress) : new TreeMap<>();
+            outcomes.add(new RunOutcome(spec, train, plan.admissibleStep(), training, prediction, track, snapshots));
         }
         progress.report(1, "done");
         return new ExperimentRun(preset, truth, clean, outcomes);
+    }
+
+    /**
+     * The run's training plan: on the preset's target, or for a completion run on the entries the generator observes
+     * of the same target (same seed, so the same matrix) with the run's {@code observations} setting. A denoising
+     * preset observes every noisy entry ({@code observations=1.0}: the loss is then ½‖W − Φ̃‖²_F exactly) with the
+     * clean matrix as the truth, so the trace's error_fro is the generalization error ‖W(k) − X‖_F.
+     */
+    private static TrainingPlan plan(ExperimentPreset preset, RunSpec spec, TrainConfig config, GroundTruth truth,
+                                     Optional<GroundTruth> clean, Optional<DMatrixRMaj> input) {
+        if (spec.observations().isEmpty()) {
+            return Trainer.plan(config, truth.matrix(), truth.sensing());
+        }
+        Map<String, String> observed = new LinkedHashMap<>(preset.groundTruth());
+        observed.put(GroundTruthSettings.OBSERVATIONS, spec.observations().get());
+        GroundTruth withObservations = GroundTruthGenerator.generate(GroundTruthSettings.parse(
+                RawSettings.of(observed), input));
+        // the truth of the error columns: the clean reference when there is one (denoising), else the target itself
+        return Trainer.planCompletion(config, withObservations.observations().orElseThrow(),
+                Optional.of(clean.orElse(withObservations).matrix()));
+    }
+
+    /**
+     * The products W(k) at the given iterations, from a second run of the same plan (runs are deterministic, so these
+     * are the iterates of the recorded run); it stops at the largest of them.
+     */
+    private static SortedMap<Long, DMatrixRMaj> snapshots(TrainingPlan plan, long[] iterations, Progress progress) {
+        SortedMap<Long, DMatrixRMaj> snapshots = new TreeMap<>();
+        long last = java.util.Arrays.stream(iterations).max().orElse(0);
+        java.util.Set<Long> wanted = new java.util.HashSet<>();
+        for (long k : iterations) {
+            wanted.add(k);
+        }
+        try (Solver solver = plan.newSolver()) {
+            solver.evaluate();
+            for (long k = 0; k <= last; k++) {
+                if (wanted.contains(k)) {
+                    snapshots.put(k, solver.product());
+                }
+                if (k < last) {
+                    solver.update();
+                    solver.evaluate();
+                }
+                if (k % 64 == 0) {
+                    progress.checkCanceled();
+                }
+            }
+        }
+        return snapshots;
     }
 
     /**

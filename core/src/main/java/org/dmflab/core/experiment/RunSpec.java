@@ -14,10 +14,20 @@ import java.util.Optional;
  * @param train   Deep Factorization Trainer settings
  * @param track   Spectrum Tracker settings
  * @param predict Theoretical Bound Predictor settings, empty when the theory has nothing to say (e.g. Gaussian start)
+ * @param observations the generator's {@code observations} setting for this run (matrix completion): the preset's
+ *                     target with this many observed entries; empty for runs on the full target
  */
 public record RunSpec(String label, String title, Map<String, String> train, Map<String, String> track,
-                      Optional<Map<String, String>> predict) {
+                      Optional<Map<String, String>> predict, Optional<String> observations) {
+
+    /** A run on the preset's full target. */
+    public RunSpec(String label, String title, Map<String, String> train, Map<String, String> track,
+                   Optional<Map<String, String>> predict) {
+        this(label, title, train, track, predict, Optional.empty());
+    }
+
     public RunSpec {
+        Objects.requireNonNull(observations, "observations");
         if (!label.matches("[a-z0-9-]+")) {
             throw new IllegalArgumentException("run label must be lower-case letters, digits and '-': " + label);
         }

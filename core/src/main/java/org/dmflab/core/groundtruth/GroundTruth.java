@@ -14,13 +14,16 @@ import org.dmflab.core.table.SpectrumTables;
  * @param matrix   the target
  * @param spectrum eigenvalues (symmetric target) or singular values of {@code matrix}, descending
  * @param sensing  matrix-sensing measurements of {@code matrix}, if requested
+ * @param observations observed entries of {@code matrix} for matrix completion, if requested
  */
-public record GroundTruth(DMatrixRMaj matrix, Spectrum spectrum, Optional<SensingData> sensing) {
+public record GroundTruth(DMatrixRMaj matrix, Spectrum spectrum, Optional<SensingData> sensing,
+                          Optional<Observations> observations) {
 
     public GroundTruth {
         matrix = matrix.copy();
         Objects.requireNonNull(spectrum, "spectrum");
         Objects.requireNonNull(sensing, "sensing");
+        Objects.requireNonNull(observations, "observations");
     }
 
     @Override

@@ -14,12 +14,20 @@ import org.dmflab.core.MemoryBudget;
  * @param noise           additive noise E (docs/theory.md §7.4)
  * @param symmetrizeNoise replace E by (E + Eᵀ)/2, so that a symmetric target stays symmetric (footnote 3 of the paper)
  * @param measurements    number of Gaussian matrix-sensing measurements, 0 for none
+ * @param observations    how many entries to observe for matrix completion (uniformly without replacement)
  */
 public record GroundTruthConfig(TargetSource source, OptionalLong seed, NoiseSpec noise, boolean symmetrizeNoise,
-                                int measurements) {
+                                int measurements, ObservationCount observations) {
+
+    /** A configuration without observed entries. */
+    public GroundTruthConfig(TargetSource source, OptionalLong seed, NoiseSpec noise, boolean symmetrizeNoise,
+                             int measurements) {
+        this(source, seed, noise, symmetrizeNoise, measurements, ObservationCount.NONE);
+    }
 
     public GroundTruthConfig {
         Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(observations, "observations");
         Objects.requireNonNull(seed, "seed");
         Objects.requireNonNull(noise, "noise");
         if (measurements < 0) {
@@ -27,7 +35,7 @@ public record GroundTruthConfig(TargetSource source, OptionalLong seed, NoiseSpe
                     "must be 0 (no matrix sensing) or a positive count, got " + measurements);
         }
         if (seed.isEmpty()) {
-            String randomPart = randomPart(source, noise, measurements);
+            String randomPart = randomPart(source, noise, measurements, observations);
             if (randomPart != null) {
                 throw new InvalidInputException(GroundTruthSettings.SEED, randomPart + " needs a seed, so that the same "
                         + "settings always give the same matrix; set a seed (any whole number)");
@@ -41,26 +49,34 @@ public record GroundTruthConfig(TargetSource source, OptionalLong seed, NoiseSpe
         long rows = source.rows();
         long cols = source.columns();
         long largest = Math.max(rows, cols);
-        MemoryBudget.requireArray(source instanceof TargetSource.FromSpectrum ? "n" : "input", largest, largest);
+        MemoryBudget.requireArray(source instanceof TargetSource.FromMatrix ? "input" : "n", largest, largest);
         // Φ, the two bases, the noise and the decomposition's workspace: about six dense largest×largest matrices.
-        MemoryBudget.require(source instanceof TargetSource.FromSpectrum ? "n" : "input", 8L * 6 * largest * largest,
+        MemoryBudget.require(source instanceof TargetSource.FromMatrix ? "input" : "n", 8L * 6 * largest * largest,
                 "a " + rows + "×" + cols + " target with its bases and its decomposition");
         if (measurements > 0) {
             MemoryBudget.requireArray(GroundTruthSettings.MEASUREMENTS, measurements, rows * cols);
             MemoryBudget.require(GroundTruthSettings.MEASUREMENTS, 8L * measurements * rows * cols,
                     measurements + " measurement matrices of size " + rows + "×" + cols);
         }
+        observations.resolve(rows * cols);
     }
 
-    private static String randomPart(TargetSource source, NoiseSpec noise, int measurements) {
+    private static String randomPart(TargetSource source, NoiseSpec noise, int measurements,
+                                     ObservationCount observations) {
         if (source instanceof TargetSource.FromSpectrum spectrum && spectrum.basis() == EigenvectorBasis.RANDOM) {
             return "eigenvectors=random";
+        }
+        if (source instanceof TargetSource.GaussianFactors) {
+            return "spectrum=" + TargetSource.GaussianFactors.PRESET;
         }
         if (!noise.isNone()) {
             return "noise=" + noise;
         }
         if (measurements > 0) {
             return "measurements=" + measurements;
+        }
+        if (!observations.isNone()) {
+            return "observations=" + observations;
         }
         return null;
     }

@@ -9,14 +9,16 @@ import org.dmflab.core.linalg.Spectra;
 import org.dmflab.core.linalg.Symmetry;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
+import org.ejml.dense.row.NormOps_DDRM;
 
 /**
  * Builds target matrices with a chosen spectrum (docs/theory.md §1.2): Φ = V diag(λ) Vᵀ for square targets, Φ = U diag(s) Vᵀ
- * for rectangular ones, plus optional noise (§7.4) and Gaussian matrix-sensing measurements. The reported spectrum is
+ * for rectangular ones, or a random rank-r matrix with Gaussian factors (§8.3), plus optional noise (§7.4), Gaussian
+ * matrix-sensing measurements and observed entries for matrix completion (§8.3). The reported spectrum is
  * computed from the final matrix, never copied from the request, because noise changes it.
  *
- * <p>All random draws come from one {@link Random} seeded with the configured seed, in a fixed order (V, U, noise,
- * measurements), so the same configuration gives the same bytes.
+ * <p>All random draws come from one {@link Random} seeded with the configured seed, in a fixed order (V, U or
+ * the Gaussian factors, noise, measurements, observed entries), so the same configuration gives the same bytes.
  */
 public final class GroundTruthGenerator {
     private GroundTruthGenerator() {
@@ -33,9 +35,14 @@ public final class GroundTruthGenerator {
      */
     public static GroundTruth generate(GroundTruthConfig config, Progress progress) {
         Random random = new Random(config.seed().orElse(0L));
-        DMatrixRMaj target = config.source() instanceof TargetSource.FromSpectrum spectrum
-                ? fromSpectrum(spectrum, random, progress)
-                : ((TargetSource.FromMatrix) config.source()).matrix();
+        DMatrixRMaj target;
+        if (config.source() instanceof TargetSource.FromSpectrum spectrum) {
+            target = fromSpectrum(spectrum, random, progress);
+        } else if (config.source() instanceof TargetSource.GaussianFactors factors) {
+            target = gaussianFactors(factors, random);
+        } else {
+            target = ((TargetSource.FromMatrix) config.source()).matrix();
+        }
         progress.checkCanceled();
         addNoise(target, config, random);
         Optional<SensingData> sensing = Optional.empty();
@@ -43,11 +50,26 @@ public final class GroundTruthGenerator {
             progress.report(0.6, "drawing " + config.measurements() + " sensing measurements");
             sensing = Optional.of(measure(target, config.measurements(), random));
         }
+        Optional<Observations> observations = Optional.empty();
+        if (!config.observations().isNone()) {
+            observations = Optional.of(Observations.sample(target,
+                    config.observations().resolve(target.getNumElements()), random));
+        }
         progress.checkCanceled();
         progress.report(0.7, "computing the spectrum of the " + target.numRows + "×" + target.numCols + " target");
-        GroundTruth truth = new GroundTruth(target, Spectra.of(target), sensing);
+        GroundTruth truth = new GroundTruth(target, Spectra.of(target), sensing, observations);
         progress.report(1.0, "target and spectrum ready");
         return truth;
+    }
+
+    /** U Vᵀ with i.i.d. N(0, 1) U (m×r, drawn first) and V (n×r), scaled to the requested Frobenius norm. */
+    private static DMatrixRMaj gaussianFactors(TargetSource.GaussianFactors request, Random random) {
+        DMatrixRMaj left = RandomMatrices.gaussian(request.rows(), request.rank(), 1.0, random);
+        DMatrixRMaj right = RandomMatrices.gaussian(request.n(), request.rank(), 1.0, random);
+        DMatrixRMaj target = new DMatrixRMaj(request.rows(), request.n());
+        CommonOps_DDRM.multTransB(left, right, target);
+        CommonOps_DDRM.scale(request.norm() / NormOps_DDRM.normF(target), target);
+        return target;
     }
 
     private static DMatrixRMaj fromSpectrum(TargetSource.FromSpectrum request, Random random, Progress progress) {

@@ -19,13 +19,14 @@ public final class GroundTruthSettings {
     public static final String NOISE = "noise";
     public static final String SYMMETRIZE_NOISE = "symmetrize-noise";
     public static final String MEASUREMENTS = "measurements";
+    public static final String OBSERVATIONS = "observations";
     /** No measurements: the full loss needs none. */
     public static final int DEFAULT_MEASUREMENTS = 0;
     public static final String INPUT = "input";
 
     /** Every key, in the order of docs/design.md §3. */
     public static final List<String> KEYS =
-            List.of(SPECTRUM, N, M, EIGENVECTORS, SEED, NOISE, SYMMETRIZE_NOISE, MEASUREMENTS, INPUT);
+            List.of(SPECTRUM, N, M, EIGENVECTORS, SEED, NOISE, SYMMETRIZE_NOISE, MEASUREMENTS, OBSERVATIONS, INPUT);
 
     /** Largest n or m: a dense n×n matrix must fit in one Java array. */
     public static final int MAX_SIZE = 46_340;
@@ -48,6 +49,10 @@ public final class GroundTruthSettings {
         TargetSource source;
         if (input.isPresent()) {
             source = new TargetSource.FromMatrix(input.get());
+        } else if (TargetSource.GaussianFactors.matches(settings.text(SPECTRUM).orElse(null))) {
+            int n = size(settings, N, 0);
+            int m = size(settings, M, n);
+            source = TargetSource.GaussianFactors.parse(settings.text(SPECTRUM).orElseThrow(), m, n);
         } else {
             SpectrumSpec spectrum = SpectrumSpec.parse(settings.text(SPECTRUM).orElse(null), MAX_SIZE);
             int n = size(settings, N, spectrum.size());
@@ -57,7 +62,7 @@ public final class GroundTruthSettings {
         }
         return new GroundTruthConfig(source, settings.optionalLong(SEED), NoiseSpec.parse(settings.text(NOISE,
                 DEFAULT_NOISE)), settings.flag(SYMMETRIZE_NOISE, false), settings.integer(MEASUREMENTS,
-                DEFAULT_MEASUREMENTS));
+                DEFAULT_MEASUREMENTS), ObservationCount.parse(settings.text(OBSERVATIONS).orElse(null)));
     }
 
     private static int size(RawSettings settings, String key, int fallback) {

@@ -4,7 +4,10 @@ import java.util.Objects;
 import org.dmflab.core.InvalidInputException;
 import org.ejml.data.DMatrixRMaj;
 
-/** Where the target's clean part comes from: a requested spectrum, or a matrix the user supplies. */
+/**
+ * Where the target's clean part comes from: a requested spectrum, a random low-rank matrix with Gaussian factors, or
+ * a matrix the user supplies.
+ */
 public sealed interface TargetSource {
 
     /** Rows of the target. */
@@ -57,6 +60,69 @@ public sealed interface TargetSource {
 
         public boolean isSquare() {
             return rows == n;
+        }
+    }
+
+    /**
+     * The standard instance of matrix completion (docs/theory.md §8.3): a random rank-r m×n matrix U Vᵀ with i.i.d.
+     * Gaussian U (m×r) and V (n×r), scaled to Frobenius norm {@code norm}. Setting {@code spectrum=gaussian-factors:r}
+     * (norm √(m·n), entries of root-mean-square 1) or {@code gaussian-factors:r,norm}.
+     *
+     * @param rank r ≥ 1, at most min(m, n)
+     * @param rows m
+     * @param n    columns
+     * @param norm ‖Φ‖_F &gt; 0
+     */
+    record GaussianFactors(int rank, int rows, int n, double norm) implements TargetSource {
+        /** The text form's name. */
+        public static final String PRESET = "gaussian-factors";
+
+        public GaussianFactors {
+            if (n <= 0) {
+                throw new InvalidInputException("n", PRESET + " needs the number of columns n ≥ 1, got " + n
+                        + "; e.g. n=100");
+            }
+            if (rows <= 0) {
+                throw new InvalidInputException("m", "must be at least 1 (or 0 for a square target), got " + rows);
+            }
+            if (rank < 1 || rank > Math.min(rows, n)) {
+                throw new InvalidInputException(SpectrumSpec.KEY, "the rank of " + PRESET + " must be between 1 and "
+                        + Math.min(rows, n) + " for a " + rows + "×" + n + " target, got " + rank);
+            }
+            if (!(norm > 0) || !Double.isFinite(norm)) {
+                throw new InvalidInputException(SpectrumSpec.KEY, "the Frobenius norm of " + PRESET + " must be "
+                        + "positive, got " + norm + "; e.g. " + PRESET + ":5,100");
+            }
+        }
+
+        /** Whether a {@code spectrum} setting asks for this target ({@code gaussian-factors:…}). */
+        public static boolean matches(String text) {
+            return text != null && text.trim().toLowerCase(java.util.Locale.ROOT).startsWith(PRESET + ":");
+        }
+
+        /** Parses {@code gaussian-factors:r[,norm]} for an m×n target. */
+        public static GaussianFactors parse(String text, int rows, int n) {
+            String trimmed = text.trim();
+            String[] args = trimmed.substring(PRESET.length() + 1).split(",", -1);
+            if (args.length < 1 || args.length > 2) {
+                throw new InvalidInputException(SpectrumSpec.KEY, "'" + trimmed + "' takes the rank and optionally "
+                        + "the Frobenius norm, e.g. " + PRESET + ":5 or " + PRESET + ":5,100");
+            }
+            int rank;
+            double norm;
+            try {
+                rank = Integer.parseInt(args[0].trim());
+                norm = args.length == 2 ? Double.parseDouble(args[1].trim()) : Math.sqrt((double) rows * n);
+            } catch (NumberFormatException e) {
+                throw new InvalidInputException(SpectrumSpec.KEY, "'" + trimmed + "' needs a whole rank and a number "
+                        + "for the norm, e.g. " + PRESET + ":5,100");
+            }
+            return new GaussianFactors(rank, rows, n, norm);
+        }
+
+        @Override
+        public int columns() {
+            return n;
         }
     }
 

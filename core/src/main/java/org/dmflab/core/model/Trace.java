@@ -13,7 +13,9 @@ import java.util.Optional;
  * value are missing.
  * {@code init} says how the factors started (the trace
  * table's {@code init} column); it decides which plateau levels the run can show ({@link PlateauLevels}) and is empty
- * only for traces written before the column existed.
+ * only for traces written before the column existed. Every trace table also has {@code error_unobserved} and
+ * {@code relative_error}, with values only for a completion run ({@link #completion()}) whose full target is known;
+ * there the error columns are NaN (missing cells) where the full target is unknown.
  */
 public final class Trace {
     private final long[] iterations;
@@ -25,6 +27,9 @@ public final class Trace {
     private final double[] stableRank;
     private final double[][] lambda;
     private final double[][] sigma;
+    private final boolean completion;
+    private final double[] errorUnobserved;
+    private final double[] relativeError;
     private final int lambdaColumns;
     private final int sigmaColumns;
     private final Optional<Initialization> init;
@@ -43,6 +48,9 @@ public final class Trace {
         stableRank = new double[size];
         lambda = new double[size][];
         sigma = new double[size][];
+        completion = builder.completion;
+        errorUnobserved = new double[size];
+        relativeError = new double[size];
         for (int k = 0; k < size; k++) {
             double[] scalars = builder.scalars.get(k);
             iterations[k] = builder.iterations.get(k);
@@ -54,6 +62,8 @@ public final class Trace {
             stableRank[k] = scalars[5];
             lambda[k] = builder.lambdas.get(k);
             sigma[k] = builder.sigmas.get(k);
+            errorUnobserved[k] = scalars[6];
+            relativeError[k] = scalars[7];
         }
     }
 
@@ -87,6 +97,21 @@ public final class Trace {
     /** The number of sigma columns of the trace table (values or missing cells). */
     public int sigmaColumns() {
         return sigmaColumns;
+    }
+
+    /** Whether this is the trace of a completion run (its error_unobserved and relative_error cells can have values). */
+    public boolean completion() {
+        return completion;
+    }
+
+    /** Completion: ‖W − Φ‖_F over the unobserved entries (NaN when Φ is unknown or this is no completion trace). */
+    public double errorUnobserved(int point) {
+        return errorUnobserved[point];
+    }
+
+    /** Completion: ‖W − Φ‖_F / ‖Φ‖_F (NaN when Φ is unknown or this is no completion trace). */
+    public double relativeError(int point) {
+        return relativeError[point];
     }
 
     public int size() {
@@ -171,6 +196,7 @@ public final class Trace {
 
         private final int lambdaColumns;
         private final int sigmaColumns;
+        private boolean completion;
 
         private Builder(int eigenCount, int sigmaCount, int lambdaColumns, int sigmaColumns) {
             this.eigenCount = eigenCount;
@@ -182,6 +208,14 @@ public final class Trace {
         /** Records one point; the arrays are copied. */
         public Builder add(long iteration, double time, double loss, double errorFro, double errorOp,
                            double effectiveRank, double stableRank, double[] lambda, double[] sigma) {
+            return add(iteration, time, loss, errorFro, errorOp, effectiveRank, stableRank, lambda, sigma, Double.NaN,
+                    Double.NaN);
+        }
+
+        /** Records one point with the completion columns (NaN where unknown); the arrays are copied. */
+        public Builder add(long iteration, double time, double loss, double errorFro, double errorOp,
+                           double effectiveRank, double stableRank, double[] lambda, double[] sigma,
+                           double errorUnobserved, double relativeError) {
             if (lambda.length != eigenCount || sigma.length != sigmaCount) {
                 throw new IllegalArgumentException("expected " + eigenCount + " lambdas and " + sigmaCount
                         + " sigmas, got " + lambda.length + " and " + sigma.length);
@@ -191,9 +225,16 @@ public final class Trace {
                         + iterations.get(iterations.size() - 1));
             }
             iterations.add(iteration);
-            scalars.add(new double[]{time, loss, errorFro, errorOp, effectiveRank, stableRank});
+            scalars.add(new double[]{time, loss, errorFro, errorOp, effectiveRank, stableRank, errorUnobserved,
+                    relativeError});
             lambdas.add(lambda.clone());
             sigmas.add(sigma.clone());
+            return this;
+        }
+
+        /** Marks the trace of a matrix-completion run (docs/design.md §2). */
+        public Builder completion(boolean isCompletion) {
+            this.completion = isCompletion;
             return this;
         }
 

@@ -38,6 +38,15 @@ public final class Schemas {
     public static final String Y = "y";
     public static final String ENTRY_PREFIX = "a";
 
+    public static final String ROW = "row";
+    public static final String COLUMN = "column";
+    public static final String ERROR_UNOBSERVED = "error_unobserved";
+    public static final String RELATIVE_ERROR = "relative_error";
+
+    /** The observations of matrix completion: one row per observed entry, 1-based {@code row} and {@code column}. */
+    public static final List<Column> OBSERVATIONS = List.of(
+            Column.of(ROW, INTEGER), Column.of(COLUMN, INTEGER), Column.of(VALUE, DOUBLE));
+
     /** The spectrum table: one row per eigenvalue or singular value, descending. */
     public static final List<Column> SPECTRUM = List.of(
             Column.of(INDEX, INTEGER), Column.of(VALUE, DOUBLE), Column.of(KIND, STRING));
@@ -93,16 +102,18 @@ public final class Schemas {
 
     /**
      * The trace table: fixed columns, then {@code lambda_1 … lambda_eigen} and {@code sigma_1 … sigma_singular}
-     * (both n, the target's columns, for a trained trace; their cells may be missing, see {@code Trace}), and last
-     * {@code init} (the trainer's initialization, the same in every row).
+     * (both n, the target's columns, for a trained trace; their cells may be missing, see {@code Trace}), then
+     * {@code error_unobserved} (‖W − Φ‖_F over the unobserved entries) and {@code relative_error} (‖W − Φ‖_F / ‖Φ‖_F),
+     * missing except in a completion run with a known target, and last {@code init} (the trainer's initialization, the
+     * same in every row). The error columns are nullable: empty for a completion run whose full target is unknown.
      */
     public static List<Column> trace(int eigenCount, int singularCount) {
         List<Column> columns = new ArrayList<>(List.of(
                 Column.of(ITERATION, LONG),
                 Column.of(TIME, DOUBLE),
                 Column.of(LOSS, DOUBLE),
-                Column.of(ERROR_FRO, DOUBLE),
-                Column.of(ERROR_OP, DOUBLE),
+                Column.nullable(ERROR_FRO, DOUBLE),
+                Column.nullable(ERROR_OP, DOUBLE),
                 Column.of(EFFECTIVE_RANK, DOUBLE),
                 Column.of(STABLE_RANK, DOUBLE)));
         for (int i = 1; i <= eigenCount; i++) {
@@ -111,6 +122,8 @@ public final class Schemas {
         for (int i = 1; i <= singularCount; i++) {
             columns.add(Column.nullable(SIGMA_PREFIX + i, DOUBLE));
         }
+        columns.add(Column.nullable(ERROR_UNOBSERVED, DOUBLE));
+        columns.add(Column.nullable(RELATIVE_ERROR, DOUBLE));
         columns.add(Column.of(INIT, STRING));
         return List.copyOf(columns);
     }

@@ -13,6 +13,7 @@ public final class TraceTables {
 
     /** The trace table of docs/design.md §2. */
     public static Table toTable(Trace trace) {
+        boolean completion = trace.completion();
         int lambdas = trace.lambdaColumns();
         int sigmas = trace.sigmaColumns();
         List<Column> columns = Schemas.trace(lambdas, sigmas);
@@ -25,8 +26,8 @@ public final class TraceTables {
             cells[0] = trace.iteration(k);
             cells[1] = trace.time(k);
             cells[2] = trace.loss(k);
-            cells[3] = trace.errorFro(k);
-            cells[4] = trace.errorOp(k);
+            cells[3] = orEmpty(trace.errorFro(k), completion);
+            cells[4] = orEmpty(trace.errorOp(k), completion);
             cells[5] = trace.effectiveRank(k);
             cells[6] = trace.stableRank(k);
             for (int i = 0; i < lambdas; i++) {
@@ -35,12 +36,20 @@ public final class TraceTables {
             for (int i = 0; i < sigmas; i++) {
                 cells[7 + lambdas + i] = i < trace.sigmaCount() ? (Object) trace.sigma(k, i) : null;
             }
+            // missing unless a completion run with a known target (the columns are always there, docs/design.md §2)
+            cells[7 + lambdas + sigmas] = orEmpty(trace.errorUnobserved(k), true);
+            cells[8 + lambdas + sigmas] = orEmpty(trace.relativeError(k), true);
             if (trace.init().isPresent()) {
-                cells[7 + lambdas + sigmas] = trace.init().get().key();
+                cells[9 + lambdas + sigmas] = trace.init().get().key();
             }
             table.addRow(cells);
         }
         return table.build();
+    }
+
+    /** NaN (an unknown error) as an empty cell where the column allows it. */
+    private static Double orEmpty(double value, boolean nullable) {
+        return nullable && Double.isNaN(value) ? null : value;
     }
 
     /**
@@ -48,7 +57,8 @@ public final class TraceTables {
      * every fixed column present (the message lists the missing ones), {@code lambda_1 … lambda_n} and
      * {@code sigma_1 … sigma_p} numbered without gaps, iterations strictly increasing, every value finite, and the
      * optional {@code init} column one of identity / perturbed / gaussian, the same in every row (a trace without it
-     * has an unknown start).
+     * has an unknown start). {@code error_unobserved} and {@code relative_error} are optional (older traces lack
+     * them); a completion trace's error cells may all be empty (unknown target).
      *
      * @param source how the user knows the table, for messages
      */
@@ -74,7 +84,11 @@ public final class TraceTables {
         // the first row says how many lambda and sigma cells hold values; the others are missing in every row
         int eigenCount = table.rowCount() == 0 ? lambdaColumns : valued(table, Schemas.LAMBDA_PREFIX, lambdaColumns);
         int sigmaCount = table.rowCount() == 0 ? sigmaColumns : valued(table, Schemas.SIGMA_PREFIX, sigmaColumns);
-        Trace.Builder builder = Trace.builder(eigenCount, sigmaCount, lambdaColumns, sigmaColumns);
+        int unobservedColumn = table.indexOf(Schemas.ERROR_UNOBSERVED);
+        int relativeColumn = table.indexOf(Schemas.RELATIVE_ERROR);
+        boolean completion = isCompletion(table, unobservedColumn, relativeColumn);
+        Trace.Builder builder = Trace.builder(eigenCount, sigmaCount, lambdaColumns, sigmaColumns)
+                .completion(completion);
         builder.init(start(table, source));
         int[] fixedIndex = fixed.stream().mapToInt(table::indexOf).toArray();
         double[] scalars = new double[6];
@@ -90,7 +104,9 @@ public final class TraceTables {
             }
             previous = iteration;
             for (int c = 1; c < fixedIndex.length; c++) {
-                scalars[c - 1] = number(table, row, fixedIndex[c], source);
+                boolean error = fixed.get(c).equals(Schemas.ERROR_FRO) || fixed.get(c).equals(Schemas.ERROR_OP);
+                scalars[c - 1] = completion && error ? numberOrUnknown(table, row, fixedIndex[c], source)
+                        : number(table, row, fixedIndex[c], source);
             }
             for (int i = 0; i < eigenCount; i++) {
                 lambdas[i] = number(table, row, table.indexOf(Schemas.LAMBDA_PREFIX + (i + 1)), source);
@@ -100,9 +116,30 @@ public final class TraceTables {
                 sigmas[i] = number(table, row, table.indexOf(Schemas.SIGMA_PREFIX + (i + 1)), source);
             }
             requireMissing(table, row, Schemas.SIGMA_PREFIX, sigmaCount, sigmaColumns, source);
-            builder.add(iteration, scalars[0], scalars[1], scalars[2], scalars[3], scalars[4], scalars[5], lambdas, sigmas);
+            builder.add(iteration, scalars[0], scalars[1], scalars[2], scalars[3], scalars[4], scalars[5], lambdas, sigmas,
+                    completion ? numberOrUnknown(table, row, unobservedColumn, source) : Double.NaN,
+                    completion ? numberOrUnknown(table, row, relativeColumn, source) : Double.NaN);
         }
         return builder.build();
+    }
+
+    /**
+     * A completion trace: error_unobserved or relative_error has a value somewhere (a known target), or every
+     * error_fro cell is missing (a completion run without the full target, the only run whose error is unknown).
+     */
+    private static boolean isCompletion(Table table, int unobservedColumn, int relativeColumn) {
+        if (unobservedColumn < 0 || relativeColumn < 0 || table.rowCount() == 0) {
+            return false;
+        }
+        int errorColumn = table.indexOf(Schemas.ERROR_FRO);
+        boolean errorUnknown = true;
+        for (int row = 0; row < table.rowCount(); row++) {
+            if (table.cell(row, unobservedColumn) != null || table.cell(row, relativeColumn) != null) {
+                return true;
+            }
+            errorUnknown &= table.cell(row, errorColumn) == null;
+        }
+        return errorUnknown;
     }
 
     /** How many of {@code prefix1 … prefix<columns>} have a value in the first row (they come first). */
@@ -168,6 +205,11 @@ public final class TraceTables {
             }
         }
         return count;
+    }
+
+    /** An error cell of a completion trace: empty means unknown (no full target), read as NaN. */
+    private static double numberOrUnknown(Table table, int row, int column, String source) {
+        return table.cell(row, column) == null ? Double.NaN : number(table, row, column, source);
     }
 
     private static double number(Table table, int row, int column, String source) {

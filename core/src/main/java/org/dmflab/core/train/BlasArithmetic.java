@@ -174,6 +174,21 @@ final class BlasArithmetic implements StepArithmetic, RowSplit.RowTask {
     }
 
     @Override
+    public double gather(Dense w, int[] rows, int[] cols, double[] values, Dense g) {
+        DoublePointer ws = ((Buffer) w).data;
+        DoublePointer gs = ((Buffer) g).data;
+        int width = w.cols();
+        double sum = 0;
+        for (int k = 0; k < values.length; k++) {
+            long index = (long) rows[k] * width + cols[k];
+            double diff = ws.get(index) - values[k];
+            gs.put(index, diff);
+            sum += diff * diff;
+        }
+        return sum;
+    }
+
+    @Override
     public double subtract(Dense w, Dense t, Dense d) {
         int size = w.rows() * w.cols();
         DoublePointer difference = ((Buffer) d).data;

@@ -87,6 +87,19 @@ final class JavaArithmetic implements StepArithmetic {
     }
 
     @Override
+    public double gather(Dense w, int[] rows, int[] cols, double[] values, Dense g) {
+        double[][] ws = data(w);
+        double[][] gs = data(g);
+        double sum = 0;
+        for (int k = 0; k < values.length; k++) {
+            double diff = ws[rows[k]][cols[k]] - values[k];
+            gs[rows[k]][cols[k]] = diff;
+            sum += diff * diff;
+        }
+        return sum;
+    }
+
+    @Override
     public double subtract(Dense w, Dense t, Dense d) {
         double[][] ws = data(w);
         double[][] ts = data(t);

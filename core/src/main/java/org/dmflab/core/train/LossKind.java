@@ -4,11 +4,12 @@ import java.util.Locale;
 import org.dmflab.core.InvalidInputException;
 
 /**
- * The training loss: {@code full} observation ½‖W − Φ‖²_F (docs/theory.md (5)/(8)) or matrix {@code sensing}
- * ½ Σᵢ (⟨Aᵢ, W⟩ − yᵢ)² with the generator's measurements.
+ * The training loss: {@code full} observation ½‖W − Φ‖²_F (docs/theory.md (5)/(8)), matrix {@code sensing}
+ * ½ Σᵢ (⟨Aᵢ, W⟩ − yᵢ)² with the generator's measurements, or matrix {@code completion} ½ Σ_observed (W_ij − y_ij)²
+ * with observed entries (docs/theory.md §8.3).
  */
 public enum LossKind {
-    FULL, SENSING;
+    FULL, SENSING, COMPLETION;
 
     /** Parses {@code full} or {@code sensing}; blank means full. */
     public static LossKind parse(String text) {
@@ -21,7 +22,8 @@ public enum LossKind {
             }
         }
         throw new InvalidInputException(TrainSettings.LOSS, "'" + text.trim()
-                + "' is not a loss; use full (½‖W − Φ‖²_F) or sensing (needs measurements)");
+                + "' is not a loss; use full (½‖W − Φ‖²_F), sensing (needs measurements) or completion (needs "
+                + "observations)");
     }
 
     /** The setting value. */

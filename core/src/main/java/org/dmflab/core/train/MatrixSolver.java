@@ -14,7 +14,8 @@ import org.dmflab.core.model.TracePoint;
 /**
  * Gradient descent (6) on all factors at once (docs/theory.md §1.3–1.6, docs/design.md §5). {@link #evaluate()} forms the prefix
  * products P_j = W_j ⋯ W₁ (N − 1 products) and the loss gradient G = ∂L/∂W (G = W − Φ for the full loss (5),
- * G = Σᵢ (⟨Aᵢ, W⟩ − yᵢ) Aᵢ for matrix sensing). {@link #update()} walks back from j = N with S = W_{j+1}ᵀ ⋯ W_Nᵀ G:
+ * G = Σᵢ (⟨Aᵢ, W⟩ − yᵢ) Aᵢ for matrix sensing, W − Y on the observed entries and 0 elsewhere for completion, by
+ * {@link CompletionLoss}). {@link #update()} walks back from j = N with S = W_{j+1}ᵀ ⋯ W_Nᵀ G:
  * W_j −= η S P_{j−1}ᵀ, which is (9), after S ← W_jᵀ S with the old W_j — 2(N − 1) products, 3N − 3 in all, in
  * preallocated buffers through a {@link StepArithmetic} (the Java kernel or OpenBLAS, chosen by size). Factors are updated simultaneously from the iterates of step k.
  *
@@ -45,6 +46,11 @@ final class MatrixSolver implements Solver {
     /** The target's eigenvectors V (symmetric targets), W·V and Vᵀ W V, for the trace in V's basis. */
     private final StepArithmetic.Dense eigenvectors;
     private final StepArithmetic.Dense alongVectors;
+    /** Completion: the observed entries (their gradient is gathered; the other entries of G stay 0). */
+    private final CompletionLoss completion;
+    /** Completion with a known target: which entries are observed (row-major), for the error on the others. */
+    private final boolean[] observedMask;
+    private final double targetFro;
     private final StepArithmetic.Dense inEigenbasis;
     /** ‖VᵀV − I‖_F and ‖VᵀΦV − Λ‖_F of the target's eigendecomposition, for the bounds of {@link #measure()}. */
     private final double orthogonality;
@@ -112,6 +118,13 @@ final class MatrixSolver implements Solver {
             observations = null;
             residuals = null;
         }
+        completion = problem.observations().map(CompletionLoss::new).orElse(null);
+        observedMask = problem.observations().map(o -> o.mask()).orElse(null);
+        double squares = 0;
+        for (double value : problem.target().data) {
+            squares += value * value;
+        }
+        targetFro = problem.targetKnown() ? Math.sqrt(squares) : Double.NaN;
     }
 
     /** The start of docs/theory.md §1.4–1.6: αI (7), W₁ = βI and the others αI (13), or seeded Gaussian entries. */
@@ -161,7 +174,8 @@ final class MatrixSolver implements Solver {
             betweenProducts();
         }
         StepArithmetic.Dense w = prefix[depth - 1];
-        double sum = operators == null ? arithmetic.subtract(w, target, gradient)
+        double sum = completion != null ? completion.gather(arithmetic, w, gradient)
+                : operators == null ? arithmetic.subtract(w, target, gradient)
                 : arithmetic.sensing(operators, observations, residuals, w, gradient);
         loss = 0.5 * sum;
         evaluated = true;
@@ -189,6 +203,10 @@ final class MatrixSolver implements Solver {
             evaluate();
         }
         DMatrixRMaj w = arithmetic.read(prefix[depth - 1]);
+        if (!problem.targetKnown()) {
+            return new TracePoint(loss, Double.NaN, Double.NaN, new double[0],
+                    RecordingSpectra.singularValues(w, false));
+        }
         DMatrixRMaj error = new DMatrixRMaj(w.numRows, w.numCols);
         CommonOps_DDRM.subtract(w, problem.target(), error);
         // fastNormF: the plain √(Σ e²) (no rescaling against overflow: the error is far from 1e154 before the run
@@ -216,7 +234,16 @@ final class MatrixSolver implements Solver {
         if (sigma == null) {
             sigma = RecordingSpectra.singularValues(w, symmetric);
         }
-        return new TracePoint(loss, errorFro, errorOp, lambda, sigma);
+        if (observedMask == null) {
+            return new TracePoint(loss, errorFro, errorOp, lambda, sigma);
+        }
+        double unobserved = 0;
+        for (int k = 0; k < observedMask.length; k++) {
+            if (!observedMask[k]) {
+                unobserved += error.data[k] * error.data[k];
+            }
+        }
+        return new TracePoint(loss, errorFro, errorOp, lambda, sigma, Math.sqrt(unobserved), errorFro / targetFro);
     }
 
     /** vᵢᵀ W vᵢ for each eigenvector vᵢ of the target. */

@@ -68,6 +68,12 @@ interface StepArithmetic extends AutoCloseable {
      */
     double sensing(Dense operators, Dense observations, Dense residuals, Dense w, Dense g);
 
+    /**
+     * The completion loss's gradient at the observed entries: G_ij = W_ij − y_ij for each (rows[k], cols[k]) with
+     * y = values[k], the other entries of G left as they are (0); returns Σ (W_ij − y_ij)². O(M).
+     */
+    double gather(Dense w, int[] rows, int[] cols, double[] values, Dense g);
+
     /** Frees native memory and stops worker threads. */
     @Override
     void close();

@@ -25,7 +25,7 @@ import org.dmflab.core.model.Initialization;
  * @param tolerance  stop as soon as the loss is ≤ this (0: run the whole budget)
  * @param record     which iterations the trace keeps
  * @param solver     requested solver; {@code auto} picks spectral where it is exact, matrix otherwise
- * @param loss       full observation or matrix sensing
+ * @param loss       full observation, matrix sensing or matrix completion
  * @param width      inner width of the factors (empty: the target's column count)
  */
 public record TrainConfig(int depth, double step, Initialization init, double alpha, double beta, double sigma,
@@ -103,8 +103,8 @@ public record TrainConfig(int depth, double step, Initialization init, double al
         if (init == Initialization.GAUSSIAN) {
             return Optional.of("init=gaussian");
         }
-        if (loss == LossKind.SENSING) {
-            return Optional.of("loss=sensing");
+        if (loss != LossKind.FULL) {
+            return Optional.of("loss=" + loss.key());
         }
         return Optional.ofNullable(targetObstacle);
     }

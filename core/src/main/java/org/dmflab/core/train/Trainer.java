@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Optional;
 import org.dmflab.core.InvalidInputException;
 import org.dmflab.core.MemoryBudget;
+import org.dmflab.core.groundtruth.Observations;
 import org.dmflab.core.Progress;
 import org.dmflab.core.groundtruth.SensingData;
 import org.dmflab.core.linalg.Spectra;
@@ -39,6 +40,40 @@ public final class Trainer {
      */
     public static TrainingPlan plan(TrainConfig config, DMatrixRMaj target, Optional<SensingData> sensing,
                                     Progress progress) {
+        if (config.loss() == LossKind.COMPLETION) {
+            throw new InvalidInputException(TrainSettings.LOSS, "loss=completion trains on observed entries: give the "
+                    + "observations table (row, column, value) as well, or use loss=full");
+        }
+        return plan(config, target, true, sensing, Optional.empty(), progress);
+    }
+
+    /**
+     * Validates a matrix-completion run (loss=completion, docs/theory.md §8.3) and chooses the solver (always matrix).
+     *
+     * @param observations the observed entries; their shape is the shape of W
+     * @param fullTarget   the full target Φ when known (its shape must be the observations' shape): the trace then has
+     *                     the error on the unobserved entries and the relative error; empty leaves them empty
+     * @throws InvalidInputException naming the setting when they do not fit together
+     */
+    public static TrainingPlan planCompletion(TrainConfig config, Observations observations,
+                                              Optional<DMatrixRMaj> fullTarget) {
+        if (config.loss() != LossKind.COMPLETION) {
+            throw new InvalidInputException(TrainSettings.LOSS, "observed entries are trained with loss=completion, "
+                    + "but loss=" + config.loss().key() + "; set loss=completion");
+        }
+        int m = observations.rows();
+        int n = observations.cols();
+        if (fullTarget.isPresent() && (fullTarget.get().numRows != m || fullTarget.get().numCols != n)) {
+            throw new InvalidInputException("target", "is " + fullTarget.get().numRows + "×" + fullTarget.get().numCols
+                    + " but the observations are of a " + m + "×" + n + " matrix; give the target they were taken from");
+        }
+        return plan(config, fullTarget.orElseGet(() -> new DMatrixRMaj(m, n)), fullTarget.isPresent(),
+                Optional.empty(), Optional.of(observations), Progress.NONE);
+    }
+
+    private static TrainingPlan plan(TrainConfig config, DMatrixRMaj target, boolean targetKnown,
+                                     Optional<SensingData> sensing, Optional<Observations> observations,
+                                     Progress progress) {
         int m = target.numRows;
         int n = target.numCols;
         if (m == 0 || n == 0) {
@@ -73,7 +108,8 @@ public final class Trainer {
         long factorBytes = 8L * (2L * config.depth() + 6) * largest * largest;
         MemoryBudget.require(TrainSettings.WIDTH, factorBytes,
                 config.depth() + " factors of up to " + largest + "×" + largest + " with their products");
-        boolean symmetric = Symmetry.isSymmetric(target);
+        // an unknown target (completion without it) is all zeros: no eigenvectors to measure along
+        boolean symmetric = targetKnown && Symmetry.isSymmetric(target);
         requireTraceFits(config, symmetric ? n : 0, Math.min(m, n), factorBytes);
 
         DMatrixRMaj phi = target.copy();
@@ -94,24 +130,43 @@ public final class Trainer {
             throw TrainConfig.notExact(solver, obstacle.get());
         }
 
-        double operatorNorm = eigen.map(e -> Math.max(Math.abs(e.values()[0]), Math.abs(e.values()[n - 1])))
-                .orElseGet(() -> Spectra.singularValues(target)[0]);
+        double operatorNorm = targetKnown
+                ? eigen.map(e -> Math.max(Math.abs(e.values()[0]), Math.abs(e.values()[n - 1])))
+                .orElseGet(() -> Spectra.singularValues(target)[0])
+                : estimatedNorm(observations.orElseThrow());
         double admissible = admissibleStep(config, operatorNorm, m, n, width);
         if (config.step() > admissible && config.loss() == LossKind.FULL) {
             warnings.add(String.format(Locale.ROOT, "step: η = %s exceeds the admissible step size %.6g of %s for "
                             + "these settings; the run may oscillate or diverge (choose step ≤ %.6g)", config.step(),
                     admissible, boundName(config.init()), admissible));
         }
-        TrainingProblem problem = new TrainingProblem(config, phi, eigen, config.loss() == LossKind.SENSING
-                ? sensing : Optional.empty(), width);
+        TrainingProblem problem = new TrainingProblem(config, phi, targetKnown, eigen,
+                config.loss() == LossKind.SENSING ? sensing : Optional.empty(), observations, width);
         return new TrainingPlan(problem, solver, warnings, admissible, operatorNorm);
+    }
+
+    /**
+     * ‖Φ‖₂ estimated from the observed entries alone: the norm of the zero-filled observations scaled by m·n/M, which is
+     * Φ in expectation under uniform sampling.
+     */
+    private static double estimatedNorm(Observations observations) {
+        DMatrixRMaj filled = new DMatrixRMaj(observations.rows(), observations.cols());
+        int[] rows = observations.row();
+        int[] cols = observations.column();
+        double[] values = observations.values();
+        double scale = (double) filled.getNumElements() / values.length;
+        for (int k = 0; k < values.length; k++) {
+            filled.unsafe_set(rows[k], cols[k], scale * values[k]);
+        }
+        return Spectra.singularValues(filled)[0];
     }
 
     /**
      * Refuses a record schedule whose trace cannot fit in memory, before the run: rows × columns of the trace, as the
      * run holds it twice (while recording and as the table that is written), next to the factors.
      */
-    static void requireTraceFits(TrainConfig config, int eigenCount, int sigmaCount, long factorBytes) {
+    static void requireTraceFits(TrainConfig config, int eigenCount, int sigmaCount,
+                                 long factorBytes) {
         long rows = TraceSize.rows(config.record(), config.iterations());
         int columns = Schemas.trace(eigenCount, sigmaCount).size();
         long bytes = TraceSize.bytes(rows, columns);

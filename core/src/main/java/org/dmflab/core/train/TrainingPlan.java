@@ -78,6 +78,16 @@ public final class TrainingPlan {
         return problem.eigen().isPresent();
     }
 
+    /** Whether this is a matrix-completion run (its trace's completion columns get values, docs/design.md §2). */
+    public boolean completion() {
+        return problem.observations().isPresent();
+    }
+
+    /** Whether the full target is known (false only for completion without it: the error columns stay empty). */
+    public boolean targetKnown() {
+        return problem.targetKnown();
+    }
+
     /**
      * The columns of the trace table this plan produces: they depend only on the target's column count n (design.md
      * §2), so a KNIME node knows them at configure time from the input's spec.
@@ -126,6 +136,7 @@ public final class TrainingPlan {
         double tolerance = config.tolerance();
         int eigenCount = problem.eigen().isPresent() ? problem.cols() : 0;
         Trace.Builder trace = Trace.builder(eigenCount, Math.min(problem.rows(), problem.cols()), problem.cols())
+                .completion(completion())
                 .init(config.init());
         RecordSchedule schedule = config.record();
         progress.checkCanceled();
@@ -219,7 +230,8 @@ public final class TrainingPlan {
         TracePoint point = running.measure();
         double effectiveRank = RankMeasures.effectiveRank(point.sigma());
         trace.add(k, step * k, point.loss(), point.errorFro(), point.errorOp(), effectiveRank,
-                RankMeasures.stableRank(point.sigma()), point.lambda(), point.sigma());
+                RankMeasures.stableRank(point.sigma()), point.lambda(), point.sigma(), point.errorUnobserved(),
+                point.relativeError());
         return effectiveRank;
     }
 

@@ -24,7 +24,8 @@ class TraceTablesTest {
         Trace trace = sample();
         Table table = TraceTables.toTable(trace);
         assertThat(table.columnNames()).containsExactly("iteration", "time", "loss", "error_fro", "error_op",
-                "effective_rank", "stable_rank", "lambda_1", "lambda_2", "sigma_1", "sigma_2");
+                "effective_rank", "stable_rank", "lambda_1", "lambda_2", "sigma_1", "sigma_2", "error_unobserved",
+                "relative_error");
         Trace back = TraceTables.fromTable(table, "trace");
         assertThat(TraceTables.toTable(back).rowCount()).isEqualTo(2);
         assertThat(back.iterations()).containsExactly(0, 10);
@@ -42,9 +43,11 @@ class TraceTablesTest {
                 .build();
         Table table = TraceTables.toTable(trace);
         assertThat(table.columnNames()).containsExactly("iteration", "time", "loss", "error_fro", "error_op",
-                "effective_rank", "stable_rank", "lambda_1", "lambda_2", "lambda_3", "sigma_1", "sigma_2", "sigma_3");
+                "effective_rank", "stable_rank", "lambda_1", "lambda_2", "lambda_3", "sigma_1", "sigma_2", "sigma_3",
+                "error_unobserved", "relative_error");
         for (int row = 0; row < 2; row++) {
-            for (String missing : List.of("lambda_1", "lambda_2", "lambda_3", "sigma_3")) {
+            for (String missing : List.of("lambda_1", "lambda_2", "lambda_3", "sigma_3", "error_unobserved",
+                    "relative_error")) {
                 assertThat(table.cell(row, table.indexOf(missing))).as(missing).isNull();
             }
         }
@@ -63,8 +66,10 @@ class TraceTablesTest {
                 .add(0, 0, 2.0, 2.0, 1.9, 2.0, 2.0, new double[0], new double[]{0.5})
                 .build());
         Table.Builder builder = Table.builder(table.columns());
-        builder.addRowWithKey("Row0", new Object[]{0L, 0.0, 1.0, 1.0, 1.0, 1.0, 1.0, null, null, 0.5, null});
-        builder.addRowWithKey("Row1", new Object[]{1L, 0.0, 1.0, 1.0, 1.0, 1.0, 1.0, null, null, 0.5, 0.1});
+        builder.addRowWithKey("Row0", new Object[]{0L, 0.0, 1.0, 1.0, 1.0, 1.0, 1.0, null, null, 0.5, null, null,
+                null});
+        builder.addRowWithKey("Row1", new Object[]{1L, 0.0, 1.0, 1.0, 1.0, 1.0, 1.0, null, null, 0.5, 0.1, null,
+                null});
         assertThatThrownBy(() -> TraceTables.fromTable(builder.build(), "t"))
                 .hasMessage("t, row Row1, column 'sigma_2': has a value where the first row has none; in a trace the "
                         + "sigma_… columns with values come first and are the same in every row");
@@ -78,19 +83,19 @@ class TraceTablesTest {
         builder.add(3, 0.3, 1, 1, 1, 1, 1, new double[0], new double[]{0.2});
         Table table = TraceTables.toTable(builder.build());
         assertThat(table.columnNames()).containsExactly("iteration", "time", "loss", "error_fro", "error_op",
-                "effective_rank", "stable_rank", "sigma_1", "init");
-        assertThat(table.cell(1, 8)).isEqualTo("perturbed");
+                "effective_rank", "stable_rank", "sigma_1", "error_unobserved", "relative_error", "init");
+        assertThat(table.cell(1, 10)).isEqualTo("perturbed");
         assertThat(TraceTables.fromTable(table, "t").init()).contains(Initialization.PERTURBED);
         assertThat(TraceTables.fromTable(withIterations(0L, 1L), "t").init()).contains(Initialization.IDENTITY);
 
         Table.Builder mixed = Table.builder(Schemas.trace(0, 1));
-        mixed.addRow(0L, 0.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, "identity");
-        mixed.addRow(1L, 0.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, "gaussian");
+        mixed.addRow(0L, 0.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, null, null, "identity");
+        mixed.addRow(1L, 0.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, null, null, "gaussian");
         assertThatThrownBy(() -> TraceTables.fromTable(mixed.build(), "t"))
                 .hasMessage("t, row Row1, column 'init': 'gaussian' differs from 'identity' in the first row; a trace "
                         + "records one run, with one start");
         Table.Builder unknown = Table.builder(Schemas.trace(0, 1));
-        unknown.addRow(0L, 0.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, "random");
+        unknown.addRow(0L, 0.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, null, null, "random");
         assertThatThrownBy(() -> TraceTables.fromTable(unknown.build(), "t"))
                 .hasMessageStartingWith("t, row Row0, column 'init': 'random' is not an initialization");
         // older traces without the column: unknown start
@@ -130,7 +135,7 @@ class TraceTablesTest {
         List<Column> columns = new ArrayList<>(TraceTables.toTable(sample()).columns());
         columns.add(Column.of("sigma_4", ColumnType.DOUBLE));
         Table.Builder builder = Table.builder(columns);
-        builder.addRow(0L, 0.0, 1.0, 1.0, 1.0, 1.0, 1.0, 0.1, 0.1, 0.1, 0.1, 0.1);
+        builder.addRow(0L, 0.0, 1.0, 1.0, 1.0, 1.0, 1.0, 0.1, 0.1, 0.1, 0.1, null, null, 0.1);
         assertThatThrownBy(() -> TraceTables.fromTable(builder.build(), "t"))
                 .hasMessageStartingWith("column 'sigma_4': does not continue sigma_1 … sigma_2");
     }
@@ -139,7 +144,7 @@ class TraceTablesTest {
         Trace.Builder unchecked = Trace.builder(0, 1);
         Table.Builder builder = Table.builder(org.dmflab.core.table.Schemas.trace(0, 1));
         for (long iteration : iterations) {
-            builder.addRow(iteration, 0.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, "identity");
+            builder.addRow(iteration, 0.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, null, null, "identity");
         }
         assertThat(unchecked.size()).isZero();
         return builder.build();

@@ -1,0 +1,57 @@
+package org.dmflab.core.experiment;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * Data sets shipped inside the engine jar (resources next to this class, with their attribution in README.md there).
+ */
+public final class DataSets {
+    /** 100 MNIST images of the digit one, 28×28, one per row (docs/theory.md §8.1). */
+    public static final String MNIST_ONES = "mnist-ones-100";
+    /** Side of an MNIST image in pixels. */
+    public static final int MNIST_SIDE = 28;
+
+    private DataSets() {
+    }
+
+    /**
+     * The data set {@code name} as a matrix, one row per sample. MNIST pixels 0…255 are scaled to [0, 1].
+     *
+     * @param rows how many of its rows (the first ones)
+     */
+    public static DMatrixRMaj load(String name, int rows) {
+        if (!MNIST_ONES.equals(name)) {
+            throw new IllegalArgumentException("no data set " + name);
+        }
+        List<double[]> read = new ArrayList<>();
+        try (InputStream stream = DataSets.class.getResourceAsStream(name + ".csv")) {
+            if (stream == null) {
+                throw new IllegalStateException("the data set " + name + ".csv is missing from the engine jar");
+            }
+            BufferedReader reader = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8));
+            reader.readLine(); // header c1 … c784
+            for (String line = reader.readLine(); line != null && read.size() < rows; line = reader.readLine()) {
+                String[] cells = line.split(",", -1);
+                double[] row = new double[cells.length];
+                for (int c = 0; c < cells.length; c++) {
+                    row[c] = Integer.parseInt(cells[c].trim()) / 255.0;
+                }
+                read.add(row);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (read.size() < rows) {
+            throw new IllegalArgumentException(name + " has " + read.size() + " rows, asked for " + rows);
+        }
+        return new DMatrixRMaj(read.toArray(double[][]::new));
+    }
+}
