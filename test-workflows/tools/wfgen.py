@@ -126,6 +126,7 @@ CELL_CLASS = {INT: "org.knime.core.data.def.IntCell", LONG: "org.knime.core.data
 
 FIXED_TYPES = {
     "spectrum": {"index": INT, "value": DOUBLE, "kind": STRING},
+    "observations": {"row": INT, "column": INT, "value": DOUBLE},
     "hitting": {"index": INT, "lambda": DOUBLE, "limit": DOUBLE, "k_hit": LONG, "outcome": STRING},
     "plateaus": {"r": INT, "level": DOUBLE, "k_start": LONG, "k_end": LONG, "bound": DOUBLE, "epsilon": DOUBLE,
                  "delta": DOUBLE, "flow_k_start": DOUBLE, "flow_k_end": DOUBLE, "reason": STRING},
@@ -227,12 +228,12 @@ class Node:
         return settings_xml(self.factory, self.name, self.bundle, self.model, self.outputs, self.creation_config)
 
 
-def generator_node(spectrum, eigenvectors, seed):
+def generator_node(spectrum, eigenvectors, seed, n=0, m=0, observations="0"):
     return Node("Ground Truth Generator", "org.dmflab.knime.groundtruth.GroundTruthGeneratorNodeFactory", OUR_BUNDLE,
-                our_model({"spectrum": ("xstring", spectrum), "n": ("xint", 0), "m": ("xint", 0),
+                our_model({"spectrum": ("xstring", spectrum), "n": ("xint", n), "m": ("xint", m),
                            "eigenvectors": ("xstring", eigenvectors), "seed": ("xint", seed),
                            "noise": ("xstring", "none"), "symmetrize-noise": ("xboolean", False),
-                           "measurements": ("xint", 0), "observations": ("xstring", "0"),
+                           "measurements": ("xint", 0), "observations": ("xstring", observations),
                            "input": ("xboolean", False)}), 1, 4)
 
 
@@ -241,10 +242,11 @@ def trainer_node(run):
                 OUR_BUNDLE,
                 our_model({"depth": ("xint", run["depth"]), "step": ("xdouble", run["step"]),
                            "init": ("xstring", run["init"]), "alpha": ("xdouble", run["alpha"]),
-                           "beta": ("xdouble", run["beta"]), "sigma": ("xdouble", 0.01), "seed": ("xint", 1),
+                           "beta": ("xdouble", run["beta"]), "sigma": ("xdouble", run.get("sigma", 0.01)),
+                           "seed": ("xint", 1),
                            "iterations": ("xint", run["iterations"]), "tolerance": ("xdouble", 0.0),
                            "record": ("xstring", run["record"]), "solver": ("xstring", "auto"),
-                           "loss": ("xstring", "full"), "width": ("xint", 0)}), 2, 2)
+                           "loss": ("xstring", run.get("loss", "full")), "width": ("xint", 0)}), 2, 2)
 
 
 def tracker_node(track):
@@ -453,6 +455,10 @@ def check(wf, node, port, ref, row, exact=()):
 RUN = dict(depth=3, step=0.01, init="identity", alpha=0.02, beta=0.01, iterations=25000, record="log:400")
 SPECTRUM = "geometric:8,0.5,6"
 TRACK = {"epsilon": 0.01, "plateau-tolerance": 0.05}
+# Matrix completion (issue 12): a random rank-2 10x10 target, 60 observed entries, depth 3 from a Gaussian start.
+COMPLETION_SPECTRUM = "gaussian-factors:2"
+COMPLETION_RUN = dict(depth=3, step=0.05, init="gaussian", alpha=0.02, beta=0.01, sigma=0.1, iterations=400,
+                      record="every:20", loss="completion")
 PREDICT = {"epsilon": 0.01, "delta": "0.005", "horizon": 10000000}
 # Expected node warnings: literal text, then KNIME's _!_regex_!_ for the rest (dot matches newlines).
 STEP_WARNING = "step: η = 0.01 exceeds the admissible step size 0.00892857 of (10′) for these settings_!_(?s).*_!_"
@@ -500,6 +506,18 @@ def build(refs, checkout, predictor_warning=VERDICT_WARNING):
     check(wf, tracker, 1, load("track/observed-plateaus"), 5, exact=("level",))
     check(wf, tracker, 2, load("track/hitting"), 7, exact=("lambda", "limit"))
     flows.append(wf)
+
+    if "ctrain/trace" in ref:
+        wf = Workflow("DeepFactorizationTrainer_completion")
+        wf.add(testflow_configuration({}), 0, 0)
+        gen = wf.add(generator_node(COMPLETION_SPECTRUM, "random", 1, n=10, m=10, observations="60"), 0, 1)
+        trainer = wf.add(trainer_node(COMPLETION_RUN), 1, 1)
+        wf.connect(gen, 1, trainer, 1)
+        wf.connect(gen, 4, trainer, 2)
+        check(wf, gen, 4, load("cgen/observations"), 1, exact=("value",))
+        check(wf, trainer, 1, load("ctrain/trace"), 3)
+        check(wf, trainer, 2, load("ctrain/product"), 5)
+        flows.append(wf)
 
     if "predict/bounds" in ref:
         wf = Workflow("TheoreticalBoundPredictor_plateaus")

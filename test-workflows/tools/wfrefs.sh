@@ -21,4 +21,8 @@ if $J predict --help 2>&1 | grep -q -- --horizon; then
   mv "$R/e2e/plateaus.csv" "$R/e2e/observed-plateaus.csv"
   rm -f "$R"/e2e/*.png
 fi
+# matrix completion: a random rank-2 10x10 target, 60 observed entries, depth 3 from a Gaussian start
+$J generate --spectrum gaussian-factors:2 --n 10 --m 10 --seed 1 --observations 60 --out "$R/cgen"
+$J train --target "$R/cgen/matrix.csv" --observations "$R/cgen/observations.csv" --loss completion --depth 3 \
+    --step 0.05 --init gaussian --sigma 0.1 --seed 1 --iterations 400 --record every:20 --out "$R/ctrain"
 echo "$R" >&3

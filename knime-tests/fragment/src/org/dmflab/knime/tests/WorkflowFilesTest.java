@@ -70,7 +70,7 @@ class WorkflowFilesTest {
         try (Stream<Path> dirs = Files.list(Knime.ROOT.resolve("test-workflows"))) {
             testflows = dirs.filter(d -> Files.exists(d.resolve("workflow.knime"))).sorted().toList();
         }
-        assertEquals(5, testflows.size(), "testflows under test-workflows/");
+        assertEquals(6, testflows.size(), "testflows under test-workflows/");
         List<Executable> checks = new ArrayList<>();
         for (Path testflow : testflows) {
             checks.add(() -> checkTestflow(testflow));

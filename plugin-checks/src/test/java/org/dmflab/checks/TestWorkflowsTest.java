@@ -507,6 +507,7 @@ class TestWorkflowsTest {
             String name = file.getFileName().toString().replaceFirst("\\.csv$", "");
             return switch (name) {
                 case "spectrum" -> Schemas.SPECTRUM;
+                case "observations" -> Schemas.OBSERVATIONS;
                 case "matrix", "product" -> Schemas.matrix(header.size());
                 case "trace" -> Schemas.trace(count(header, Schemas.LAMBDA_PREFIX), count(header, Schemas.SIGMA_PREFIX));
                 case "hitting" -> TrackSchemas.HITTING;
