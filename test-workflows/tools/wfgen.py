@@ -181,11 +181,11 @@ TESTING_BUNDLE = dict(name="Test-Node extension for KNIME Workbench", symbolic="
                       vendor="KNIME AG, Zurich, Switzerland", version="5.5.0")
 
 
-def settings_xml(factory, name, bundle, model, outputs, creation_config=None):
+def settings_xml(factory, name, bundle, model, outputs, creation_config=None, state="CONFIGURED"):
     children = [s("node_file", "settings.xml"), config("flow_stack"),
                 config("internal_node_subsettings", s("memory_policy", "CacheSmallInMemory")),
                 model,
-                s("customDescription", None), s("state", "CONFIGURED"), s("factory", factory), s("node-name", name),
+                s("customDescription", None), s("state", state), s("factory", factory), s("node-name", name),
                 s("node-bundle-name", bundle["name"]), s("node-bundle-symbolic-name", bundle["symbolic"]),
                 s("node-bundle-vendor", bundle["vendor"]), s("node-bundle-version", bundle["version"]),
                 s("node-feature-name", bundle.get("feature_name")),
@@ -220,21 +220,23 @@ class Node:
         self.inputs, self.outputs, self.creation_config = inputs, outputs, creation_config
         self.id = None
         self.position = (0, 0)
+        self.state = "CONFIGURED"
 
     def folder(self):
         return "".join(c if c.isalnum() and c.isascii() or c == " " else "_" for c in self.name) + f" (#{self.id})"
 
     def xml(self):
-        return settings_xml(self.factory, self.name, self.bundle, self.model, self.outputs, self.creation_config)
+        return settings_xml(self.factory, self.name, self.bundle, self.model, self.outputs, self.creation_config,
+                            self.state)
 
 
-def generator_node(spectrum, eigenvectors, seed, n=0, m=0, observations="0"):
+def generator_node(spectrum, eigenvectors, seed, n=0, m=0, observations="0", noise="none", use_input=False):
     return Node("Ground Truth Generator", "org.dmflab.knime.groundtruth.GroundTruthGeneratorNodeFactory", OUR_BUNDLE,
                 our_model({"spectrum": ("xstring", spectrum), "n": ("xint", n), "m": ("xint", m),
                            "eigenvectors": ("xstring", eigenvectors), "seed": ("xint", seed),
-                           "noise": ("xstring", "none"), "symmetrize-noise": ("xboolean", False),
+                           "noise": ("xstring", noise), "symmetrize-noise": ("xboolean", False),
                            "measurements": ("xint", 0), "observations": ("xstring", observations),
-                           "input": ("xboolean", False)}), 1, 4)
+                           "input": ("xboolean", use_input)}), 1, 4)
 
 
 def trainer_node(run):
@@ -243,10 +245,10 @@ def trainer_node(run):
                 our_model({"depth": ("xint", run["depth"]), "step": ("xdouble", run["step"]),
                            "init": ("xstring", run["init"]), "alpha": ("xdouble", run["alpha"]),
                            "beta": ("xdouble", run["beta"]), "sigma": ("xdouble", run.get("sigma", 0.01)),
-                           "seed": ("xint", 1),
+                           "seed": ("xint", run.get("seed", 1)),
                            "iterations": ("xint", run["iterations"]), "tolerance": ("xdouble", 0.0),
-                           "record": ("xstring", run["record"]), "solver": ("xstring", "auto"),
-                           "loss": ("xstring", run.get("loss", "full")), "width": ("xint", 0)}), 2, 2)
+                           "record": ("xstring", run["record"]), "solver": ("xstring", run.get("solver", "auto")),
+                           "loss": ("xstring", run.get("loss", "full")), "width": ("xint", run.get("width", 0))}), 2, 2)
 
 
 def tracker_node(track):
@@ -404,9 +406,13 @@ class Workflow:
 
     def write(self, root):
         folder = root / self.name
+        readme = folder / "README.md"
+        kept = readme.read_text(encoding="utf-8") if readme.exists() else None
         if folder.exists():
             shutil.rmtree(folder)
         folder.mkdir(parents=True)
+        if kept is not None:
+            readme.write_text(kept, encoding="utf-8")
         nodes = []
         for n in self.nodes:
             x, y = n.position
@@ -564,8 +570,40 @@ def build(refs, checkout, predictor_warning=VERDICT_WARNING):
         example.connect(predictor, 2, tracker, 3)
         example.write(Path(checkout) / "examples")
 
+    mnist_example(Path(checkout))
+
     for wf in flows:
         wf.write(root)
+
+
+# The mnist-denoising preset (ExperimentPresets.mnistDenoising, depth 3) on the raw pixels 0...255 KNIME's CSV Reader
+# reads: with c = 255, target c*X~, noise uniform:c*0.5, sigma' = sigma*c^(1/N) and eta' = eta*c^(-(2N-2)/N), gradient
+# descent gives exactly W'(k) = c*W(k) of the preset's run on pixels in [0, 1] (docs/theory.md section 8.1).
+MNIST_FILE = "core/src/main/resources/org/dmflab/core/experiment/mnist-ones-100.csv"
+MNIST_SCALE = 255.0
+MNIST_DEPTH = 3
+MNIST_SIGMA = math.exp((-math.log(784) - (MNIST_DEPTH - 1) * math.log(100) - math.log(100)) / (2 * MNIST_DEPTH))
+MNIST_RUN = dict(depth=MNIST_DEPTH, step=0.001 * MNIST_SCALE ** (-(2 * MNIST_DEPTH - 2) / MNIST_DEPTH),
+                 init="gaussian", alpha=0.02, beta=0.01, sigma=MNIST_SIGMA * MNIST_SCALE ** (1 / MNIST_DEPTH), seed=2,
+                 iterations=1500, record="log:200", solver="matrix", width=100)
+
+
+def mnist_example(checkout):
+    example = Workflow("mnist-denoising")
+    example.data.append(checkout / MNIST_FILE)
+    reader = example.add(csv_reader(Path(MNIST_FILE).name), 0, 1)
+    gen = example.add(generator_node("", "random", 1, noise=f"uniform:{MNIST_SCALE * 0.5}", use_input=True), 1, 1)
+    trainer = example.add(trainer_node(MNIST_RUN), 2, 1)
+    tracker = example.add(tracker_node(TRACK), 3, 1)
+    example.connect(reader, 1, gen, 1)
+    example.connect(gen, 1, trainer, 1)
+    example.connect(trainer, 1, tracker, 1)
+    example.connect(gen, 1, tracker, 2)
+    # Saved as KNIME saves them before the CSV Reader has read its file: not configured (the generator needs the
+    # input table's spec); KNIME configures them on load once the reader has a spec.
+    for node in (reader, gen, trainer, tracker):
+        node.state = "IDLE"
+    example.write(checkout / "examples")
 
 
 if __name__ == "__main__":
