@@ -36,6 +36,8 @@ final class DeepFactorizationTrainerNodeModel extends EngineNodeModel {
     static final String FLOW_EFFECTIVE_RANK = "dmflab_final_effective_rank";
     static final String FLOW_SOLVER = "dmflab_solver";
     static final String FLOW_ITERATIONS = "dmflab_iterations";
+    /** Which kernel computed the products: openblas, java (no OpenBLAS fragment for this platform) or none. */
+    static final String FLOW_KERNEL = "dmflab_kernel";
 
     private final TrainerNodeSettings settings = new TrainerNodeSettings();
 
@@ -92,6 +94,7 @@ final class DeepFactorizationTrainerNodeModel extends EngineNodeModel {
             pushFlowVariableDouble(FLOW_EFFECTIVE_RANK, result.finalEffectiveRank());
             pushFlowVariableString(FLOW_SOLVER, result.solver().key());
             pushFlowVariable(FLOW_ITERATIONS, VariableType.LongType.INSTANCE, result.iterations());
+            pushFlowVariableString(FLOW_KERNEL, plan.kernel());
             return new PortObject[]{KnimeTables.write(result.traceTable(), exec),
                     KnimeTables.write(result.productTable(), exec)};
         });
