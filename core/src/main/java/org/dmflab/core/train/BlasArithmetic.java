@@ -9,6 +9,7 @@ import static org.bytedeco.openblas.global.openblas.cblas_ddot;
 import static org.bytedeco.openblas.global.openblas.cblas_dgemm;
 import static org.bytedeco.openblas.global.openblas.cblas_dgemv;
 
+import java.nio.DoubleBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import org.bytedeco.javacpp.DoublePointer;
@@ -16,69 +17,103 @@ import org.ejml.data.DMatrixRMaj;
 
 /**
  * {@link StepArithmetic} on OpenBLAS (single-threaded, see {@link NativeBlas}) with matrices in off-heap row-major
- * buffers, so that a step crosses into native code once per product and copies nothing. From {@link #TWO_THREADS_FROM}
- * rows on, each product is split by rows into two single-threaded {@code dgemm} calls, one per core ({@link RowSplit}):
- * the split depends only on the shape, so the bytes do not depend on whether the second core was free.
+ * buffers, so that a step crosses into native code once per product and copies nothing. Large operations are split in
+ * two by a rule on the shape alone ({@link RowSplit}): products from {@link #TWO_THREADS_FROM} rows by rows into two
+ * {@code dgemm} calls, the sensing passes from {@link #SENSING_TWO_THREADS_FROM} operator entries into two {@code dgemv}
+ * calls each (A·vec(W) by rows of A, Aᵀr by columns of A, i.e. by entries of G). Every result element is computed by
+ * exactly one of the two calls, and the calls do not depend on which thread runs them, so the bytes are the same with
+ * one thread and with two. With two processors the upper halves run on a persistent worker thread, started at the first
+ * split; with one, or with {@link #withThreads withThreads(1)}, the caller runs both halves.
  */
 final class BlasArithmetic implements StepArithmetic, RowSplit.RowTask {
     /**
-     * Rows from which two threads pay. Measured with bench/side_by_side.py (N = 3, full loss, steps/s, one vs two
-     * threads): see the README; below this the hand-over to the second thread costs more than the half product saves.
+     * Rows of a product from which it is split in two (and run on two threads when there are two processors).
+     * <b>Provisional</b>, from bench {@code TwoThreadThreshold} (N = 3 full-loss steps/s, one thread unsplit vs two
+     * threads split) under load 0.9–1.0 on this 2-core VM: n = 32: 0.85–0.91×, 64: 1.17–1.19×, 96: 1.45×, 128:
+     * 1.48–1.55×, 256: 1.77–2.1×, 512: 1.7–1.9×; at load ≈ 2 (other builds) n = 64–256 lost (0.5–0.8×). 96 keeps a
+     * margin above the crossover; a product of 96 rows takes ≈ 45 µs. The lead reruns the tool on a quiet machine.
      */
-    static final int TWO_THREADS_FROM = 128;
+    static final int TWO_THREADS_FROM = 96;
+    /**
+     * Operator entries (M·mn) from which both sensing passes are split in two. <b>Provisional</b>: a pass over
+     * 2¹⁸ entries (2 MB) takes ≈ 40–50 µs at the 20–60 GB/s one core streams here (numpy's one-thread dgemv on the same
+     * shapes), the same duration from which a split product pays ({@link #TWO_THREADS_FROM}); bench
+     * {@code TwoThreadThreshold} under load 1–2 could not show the two-thread gain of a memory-bound pass (0.5–1.2×,
+     * n = 32–1000), so the lead sets it on a quiet machine.
+     */
+    static final long SENSING_TWO_THREADS_FROM = 1L << 18;
 
     private static final int MULTIPLY = 0;
     private static final int MULTIPLY_TRANS_A = 1;
     private static final int ADD_MULTIPLY_TRANS_B = 2;
+    /** Rows [start, end) of r = A·vec(W): a = A, b = W, c = r. */
+    private static final int SENSING_FORWARD = 3;
+    /** Entries [start, end) of vec(G) = Aᵀr: a = A, b = r, c = G. */
+    private static final int SENSING_BACKWARD = 4;
 
-    /** Whether products from {@link #TWO_THREADS_FROM} rows are split in two (on one thread or on two). */
-    private final boolean splitRows;
-    /** The worker for the upper halves; null when no core was idle (the caller then computes both halves). */
-    private final RowSplit split;
+    /** Whether the upper halves of split operations run on a worker thread (started at the first split). */
+    private final boolean twoThreads;
+    /** Rows of a product, and operator entries of a sensing pass, from which the operation is split. */
+    private final int splitRowsFrom;
+    private final long splitEntriesFrom;
+    /** The worker for the upper halves; null until the first split with {@link #twoThreads}. */
+    private RowSplit split;
     private final List<Buffer> allocated = new ArrayList<>();
-    /** The product in progress, read by both halves of a split. */
+    /** The operation in progress, read by both halves of a split. */
     private int operation;
     private double scale;
     private Buffer a;
     private Buffer b;
     private Buffer c;
 
-    private BlasArithmetic(boolean splitRows, RowSplit split) {
+    private BlasArithmetic(boolean twoThreads, int splitRowsFrom, long splitEntriesFrom) {
         // loads OpenBLAS through NativeBlas, which also fixes its own thread count at one
         NativeBlas.failure().ifPresent(reason -> {
             throw new IllegalStateException("OpenBLAS is not available: " + reason);
         });
-        this.splitRows = splitRows;
-        this.split = split;
+        this.twoThreads = twoThreads;
+        this.splitRowsFrom = splitRowsFrom;
+        this.splitEntriesFrom = splitEntriesFrom;
     }
 
     /**
-     * Products with at least {@link #TWO_THREADS_FROM} rows are split in two by rows, on two threads when a core is idle
-     * ({@link RowSplit#aCoreIsIdle}); the bytes are the same either way.
+     * The trainer's arithmetic: two threads for the split operations when the machine has two processors
+     * ({@link RowSplit#twoProcessors}); which operations are split depends on their shapes only.
      */
-    static BlasArithmetic forSize(int size) {
-        boolean large = size >= TWO_THREADS_FROM;
-        return new BlasArithmetic(large, large && RowSplit.aCoreIsIdle() ? RowSplit.withWorker() : null);
+    static BlasArithmetic auto() {
+        return new BlasArithmetic(RowSplit.twoProcessors(), TWO_THREADS_FROM, SENSING_TWO_THREADS_FROM);
     }
 
     /**
-     * One or two threads regardless of size and load (tests, benchmarks); with one thread the products from
-     * {@link #TWO_THREADS_FROM} rows are still split, so both give the same bytes.
+     * One or two threads regardless of the processors (tests, benchmarks); with one thread the same operations are
+     * split as with two, so both give the same bytes.
      */
     static BlasArithmetic withThreads(int threads) {
-        return new BlasArithmetic(true, threads > 1 ? RowSplit.withWorker() : null);
+        return new BlasArithmetic(threads > 1, TWO_THREADS_FROM, SENSING_TWO_THREADS_FROM);
     }
 
     /**
-     * A row-major buffer and two views into it: from the first row of the worker's half ({@link RowSplit#splitRow} of
-     * the rows) and from the first column of the worker's half (for Aᵀ, whose rows are A's columns).
+     * For measuring the thresholds (bench {@code TwoThreadThreshold}): {@code split} = every product and sensing pass
+     * split in two, on two threads; otherwise none split, one thread.
+     */
+    static BlasArithmetic forThresholds(boolean split) {
+        return split ? new BlasArithmetic(true, 2, 2) : new BlasArithmetic(false, Integer.MAX_VALUE, Long.MAX_VALUE);
+    }
+
+    /**
+     * A row-major buffer and three views into it: from the first row of the worker's half ({@link RowSplit#splitRow}
+     * of the rows), from the first column of the worker's half (for Aᵀ, whose rows are A's columns), and from the
+     * first element of the worker's half of the buffer read as one vector. {@link #elements()}: a direct
+     * {@link DoubleBuffer} on the same memory for element-wise access without a native call per element.
      */
     private static final class Buffer implements Dense {
         final DoublePointer data;
         final DoublePointer fromSplitRow;
         final DoublePointer fromSplitColumn;
+        final DoublePointer fromSplitElement;
         final int rows;
         final int cols;
+        private DoubleBuffer elements;
 
         Buffer(int rows, int cols) {
             this.rows = rows;
@@ -87,6 +122,15 @@ final class BlasArithmetic implements StepArithmetic, RowSplit.RowTask {
             data.zero();
             fromSplitRow = new DoublePointer(data).position((long) RowSplit.splitRow(rows) * cols);
             fromSplitColumn = new DoublePointer(data).position(RowSplit.splitRow(cols));
+            fromSplitElement = new DoublePointer(data).position(RowSplit.splitRow(rows * cols));
+        }
+
+        /** The buffer's memory as a direct, native-order {@link DoubleBuffer}, made once (at most 2³¹ − 1 entries). */
+        DoubleBuffer elements() {
+            if (elements == null) {
+                elements = data.asBuffer();
+            }
+            return elements;
         }
 
         @Override
@@ -140,16 +184,27 @@ final class BlasArithmetic implements StepArithmetic, RowSplit.RowTask {
         this.a = (Buffer) a;
         this.b = (Buffer) b;
         this.c = (Buffer) c;
-        if (!splitRows || c.rows() < TWO_THREADS_FROM) {
-            rows(0, c.rows());
-        } else if (split == null) {
-            RowSplit.runHere(this, c.rows());
+        runSplit(c.rows(), c.rows() >= splitRowsFrom);
+    }
+
+    /** Runs the operation in progress on [0, count), in the two halves of a split when {@code split}. */
+    private void runSplit(int count, boolean split) {
+        if (!split) {
+            rows(0, count);
+        } else if (!twoThreads) {
+            RowSplit.runHere(this, count);
         } else {
-            split.run(this, c.rows());
+            if (this.split == null) {
+                this.split = RowSplit.withWorker();
+            }
+            this.split.run(this, count);
         }
     }
 
-    /** Rows [rowStart, rowEnd) of the product in progress; rowStart is 0 or the split row. */
+    /**
+     * Rows [rowStart, rowEnd) of the product in progress (for the sensing passes: rows of A, entries of G); rowStart
+     * is 0 or the split row.
+     */
     @Override
     public void rows(int rowStart, int rowEnd) {
         int m = rowEnd - rowStart;
@@ -163,8 +218,12 @@ final class BlasArithmetic implements StepArithmetic, RowSplit.RowTask {
                     upper ? a.fromSplitRow : a.data, a.cols, b.data, b.cols, 0.0, out, c.cols);
             case MULTIPLY_TRANS_A -> cblas_dgemm(CblasRowMajor, CblasTrans, CblasNoTrans, m, b.cols, a.rows, 1.0,
                     upper ? a.fromSplitColumn : a.data, a.cols, b.data, b.cols, 0.0, out, c.cols);
-            default -> cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasTrans, m, b.rows, a.cols, scale,
-                    upper ? a.fromSplitRow : a.data, a.cols, b.data, b.cols, 1.0, out, c.cols);
+            case ADD_MULTIPLY_TRANS_B -> cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasTrans, m, b.rows, a.cols,
+                    scale, upper ? a.fromSplitRow : a.data, a.cols, b.data, b.cols, 1.0, out, c.cols);
+            case SENSING_FORWARD -> cblas_dgemv(CblasRowMajor, CblasNoTrans, m, a.cols, 1.0,
+                    upper ? a.fromSplitRow : a.data, a.cols, b.data, 1, 0.0, out, 1);
+            default -> cblas_dgemv(CblasRowMajor, CblasTrans, a.rows, m, 1.0, upper ? a.fromSplitColumn : a.data,
+                    a.cols, b.data, 1, 0.0, upper ? c.fromSplitElement : c.data, 1);
         }
     }
 
@@ -175,12 +234,13 @@ final class BlasArithmetic implements StepArithmetic, RowSplit.RowTask {
 
     @Override
     public double gather(Dense w, int[] rows, int[] cols, double[] values, Dense g) {
-        DoublePointer ws = ((Buffer) w).data;
-        DoublePointer gs = ((Buffer) g).data;
+        // absolute get/put on direct buffers: plain memory accesses once compiled, no JNI call per entry
+        DoubleBuffer ws = ((Buffer) w).elements();
+        DoubleBuffer gs = ((Buffer) g).elements();
         int width = w.cols();
         double sum = 0;
         for (int k = 0; k < values.length; k++) {
-            long index = (long) rows[k] * width + cols[k];
+            int index = rows[k] * width + cols[k];
             double diff = ws.get(index) - values[k];
             gs.put(index, diff);
             sum += diff * diff;
@@ -201,12 +261,19 @@ final class BlasArithmetic implements StepArithmetic, RowSplit.RowTask {
     public double sensing(Dense operators, Dense observations, Dense residuals, Dense w, Dense g) {
         int count = operators.rows();
         int size = operators.cols();
-        DoublePointer ops = ((Buffer) operators).data;
+        boolean split = (long) count * size >= splitEntriesFrom;
         DoublePointer r = ((Buffer) residuals).data;
-        // r = A vec(W) − y, G = Aᵀ r
-        cblas_dgemv(CblasRowMajor, CblasNoTrans, count, size, 1.0, ops, size, ((Buffer) w).data, 1, 0.0, r, 1);
+        // r = A vec(W) − y (split by rows of A), G = Aᵀ r (split by columns of A, i.e. by entries of G)
+        this.a = (Buffer) operators;
+        this.b = (Buffer) w;
+        this.c = (Buffer) residuals;
+        operation = SENSING_FORWARD;
+        runSplit(count, split);
         cblas_daxpy(count, -1.0, ((Buffer) observations).data, 1, r, 1);
-        cblas_dgemv(CblasRowMajor, CblasTrans, count, size, 1.0, ops, size, r, 1, 0.0, ((Buffer) g).data, 1);
+        this.b = (Buffer) residuals;
+        this.c = (Buffer) g;
+        operation = SENSING_BACKWARD;
+        runSplit(size, split);
         return cblas_ddot(count, r, 1, r, 1);
     }
 
