@@ -157,10 +157,8 @@ final class BlasArithmetic implements StepArithmetic, RowSplit.RowTask {
     }
 
     @Override
-    public DMatrixRMaj read(Dense matrix) {
-        DMatrixRMaj copy = new DMatrixRMaj(matrix.rows(), matrix.cols());
-        ((Buffer) matrix).data.get(copy.data, 0, matrix.rows() * matrix.cols());
-        return copy;
+    public void readInto(Dense matrix, DMatrixRMaj into) {
+        ((Buffer) matrix).data.get(into.data, 0, matrix.rows() * matrix.cols());
     }
 
     @Override

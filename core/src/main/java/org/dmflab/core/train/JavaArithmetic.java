@@ -57,8 +57,12 @@ final class JavaArithmetic implements StepArithmetic {
     }
 
     @Override
-    public DMatrixRMaj read(Dense matrix) {
-        return DenseKernel.matrix(data(matrix), matrix.rows(), matrix.cols());
+    public void readInto(Dense matrix, DMatrixRMaj into) {
+        double[][] rows = data(matrix);
+        int cols = matrix.cols();
+        for (int i = 0; i < matrix.rows(); i++) {
+            System.arraycopy(rows[i], 0, into.data, i * cols, cols);
+        }
     }
 
     @Override
