@@ -77,10 +77,11 @@ final class BlasArithmetic implements StepArithmetic, RowSplit.RowTask {
     }
 
     /**
-     * The trainer's arithmetic: two threads for the split operations when the machine has two processors
-     * ({@link RowSplit#twoProcessors}); which operations are split depends on their shapes only.
+     * The trainer's arithmetic for a problem of largest dimension {@code size}: two threads for the split operations
+     * when the machine has two processors ({@link RowSplit#twoProcessors}). Which operations are split depends on each
+     * one's shape only, so {@code size} itself decides nothing here.
      */
-    static BlasArithmetic auto() {
+    static BlasArithmetic forSize(int size) {
         return new BlasArithmetic(RowSplit.twoProcessors(), TWO_THREADS_FROM, SENSING_TWO_THREADS_FROM);
     }
 
