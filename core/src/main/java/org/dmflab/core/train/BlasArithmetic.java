@@ -13,17 +13,19 @@ import java.nio.DoubleBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import org.bytedeco.javacpp.DoublePointer;
+import org.bytedeco.javacpp.Pointer;
 import org.ejml.data.DMatrixRMaj;
 
 /**
  * {@link StepArithmetic} on OpenBLAS (single-threaded, see {@link NativeBlas}) with matrices in off-heap row-major
  * buffers, so that a step crosses into native code once per product and copies nothing. Large operations are split in
  * two by a rule on the shape alone ({@link RowSplit}): products from {@link #TWO_THREADS_FROM} rows by rows into two
- * {@code dgemm} calls, the sensing passes from {@link #SENSING_TWO_THREADS_FROM} operator entries into two {@code dgemv}
- * calls each (A·vec(W) by rows of A, Aᵀr by columns of A, i.e. by entries of G). Every result element is computed by
- * exactly one of the two calls, and the calls do not depend on which thread runs them, so the bytes are the same with
- * one thread and with two. With two processors the upper halves run on a persistent worker thread, started at the first
- * split; with one, or with {@link #withThreads withThreads(1)}, the caller runs both halves.
+ * {@code dgemm} calls, the sensing step from {@link #SENSING_TWO_THREADS_FROM} operator entries by rows of A (the fused
+ * pass of {@link #SENSING_BLOCK_DOUBLES}, each half with its own partial G) or, for operators too large to fuse, into
+ * two {@code dgemv} calls per pass (A·vec(W) by rows of A, Aᵀr by columns of A, i.e. by entries of G). Every result
+ * element comes from the same fixed BLAS calls in the same order whichever thread runs them, so the bytes are the same
+ * with one thread and with two. With two processors the upper halves run on a persistent worker thread, started at the
+ * first split; with one, or with {@link #withThreads withThreads(1)}, the caller runs both halves.
  */
 final class BlasArithmetic implements StepArithmetic, RowSplit.RowTask {
     /**
@@ -50,6 +52,16 @@ final class BlasArithmetic implements StepArithmetic, RowSplit.RowTask {
     private static final int SENSING_FORWARD = 3;
     /** Entries [start, end) of vec(G) = Aᵀr: a = A, b = r, c = G. */
     private static final int SENSING_BACKWARD = 4;
+    /** Rows [start, end) of A in cache-sized blocks, r and G in one pass over A ({@link #SENSING_BLOCK_DOUBLES}). */
+    private static final int SENSING_FUSED = 5;
+    /**
+     * The cache budget of the fused sensing pass, in doubles: a block of rows of A and G together (768 kB, three
+     * quarters of a Zen 4 core's 1 MB L2). When at least two rows of A fit beside G (mn ≤ 32 768, e.g. n ≤ 181),
+     * each block of A is read from memory once for rᵢ = ⟨Aᵢ, W⟩ − yᵢ and again from the cache for G += A_Bᵀ r_B, so
+     * the step streams the operators once instead of twice (the sensing step is memory-bound). Larger operators take
+     * the two separate passes, whose BLAS kernels read G once per several rows. The block is fixed by the shape.
+     */
+    static final int SENSING_BLOCK_DOUBLES = 96 * 1024;
 
     /** Whether the upper halves of split operations run on a worker thread (started at the first split). */
     private final boolean twoThreads;
@@ -65,6 +77,16 @@ final class BlasArithmetic implements StepArithmetic, RowSplit.RowTask {
     private Buffer a;
     private Buffer b;
     private Buffer c;
+    /** The fused sensing pass: observations, rows per block, the worker half's partial G and movable views. */
+    private Buffer y;
+    private int block;
+    private Buffer partialGradient;
+    /** A, r and y the views were made for. */
+    private final Buffer[] viewsFor = new Buffer[3];
+    /** Whether the fused pass in progress is split (its upper half then ends at the last row). */
+    private boolean fusedSplit;
+    private final DoublePointer[] lowerViews = new DoublePointer[3];
+    private final DoublePointer[] upperViews = new DoublePointer[3];
 
     private BlasArithmetic(boolean twoThreads, int splitRowsFrom, long splitEntriesFrom) {
         // loads OpenBLAS through NativeBlas, which also fixes its own thread count at one
@@ -207,10 +229,15 @@ final class BlasArithmetic implements StepArithmetic, RowSplit.RowTask {
     @Override
     public void rows(int rowStart, int rowEnd) {
         int m = rowEnd - rowStart;
+        boolean upper = rowStart > 0;
+        if (operation == SENSING_FUSED) {
+            // the lower half is [0, split) with split < the row count, the upper [split, count), split possibly 0
+            fusedRows(rowStart, rowEnd, fusedSplit && rowEnd == a.rows);
+            return;
+        }
         if (m == 0) {
             return;
         }
-        boolean upper = rowStart > 0;
         DoublePointer out = upper ? c.fromSplitRow : c.data;
         switch (operation) {
             case MULTIPLY -> cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, m, b.cols, a.cols, 1.0,
@@ -262,9 +289,24 @@ final class BlasArithmetic implements StepArithmetic, RowSplit.RowTask {
         int size = operators.cols();
         boolean split = (long) count * size >= splitEntriesFrom;
         DoublePointer r = ((Buffer) residuals).data;
-        // r = A vec(W) − y (split by rows of A), G = Aᵀ r (split by columns of A, i.e. by entries of G)
         this.a = (Buffer) operators;
         this.b = (Buffer) w;
+        this.y = (Buffer) observations;
+        block = SENSING_BLOCK_DOUBLES / Math.max(1, size) - 1;
+        if (block >= 2) {
+            // one pass over A: per block of rows r_B = A_B vec(W) − y_B, then G += A_Bᵀ r_B; with a split the upper
+            // half of the rows accumulates into its own partial G, added to G after both halves (a fixed order)
+            this.c = (Buffer) g;
+            prepareFused(residuals, g);
+            operation = SENSING_FUSED;
+            fusedSplit = split;
+            runSplit(count, split);
+            if (split) {
+                cblas_daxpy(size, 1.0, partialGradient.data, 1, ((Buffer) g).data, 1);
+            }
+            return cblas_ddot(count, r, 1, r, 1);
+        }
+        // r = A vec(W) − y (split by rows of A), G = Aᵀ r (split by columns of A, i.e. by entries of G)
         this.c = (Buffer) residuals;
         operation = SENSING_FORWARD;
         runSplit(count, split);
@@ -274,6 +316,44 @@ final class BlasArithmetic implements StepArithmetic, RowSplit.RowTask {
         operation = SENSING_BACKWARD;
         runSplit(size, split);
         return cblas_ddot(count, r, 1, r, 1);
+    }
+
+    /** The partial G and the views onto A, r and y that each half moves block by block; made once per operator set. */
+    private void prepareFused(Dense residuals, Dense g) {
+        if (partialGradient == null || partialGradient.rows != g.rows() || partialGradient.cols != g.cols()) {
+            partialGradient = (Buffer) allocate(g.rows(), g.cols());
+        }
+        Buffer r = (Buffer) residuals;
+        if (viewsFor[0] != a || viewsFor[1] != r || viewsFor[2] != y) {
+            for (DoublePointer[] views : new DoublePointer[][]{lowerViews, upperViews}) {
+                views[0] = new DoublePointer(a.data);
+                views[1] = new DoublePointer(r.data);
+                views[2] = new DoublePointer(y.data);
+            }
+            viewsFor[0] = a;
+            viewsFor[1] = r;
+            viewsFor[2] = y;
+        }
+    }
+
+    /** Rows [rowStart, rowEnd) of A in blocks of {@link #block}: their residuals and their sum Σ rᵢ Aᵢ. */
+    private void fusedRows(int rowStart, int rowEnd, boolean upper) {
+        int size = a.cols;
+        DoublePointer[] views = upper ? upperViews : lowerViews;
+        DoublePointer target = upper ? partialGradient.data : c.data;
+        if (rowStart == rowEnd) {
+            Pointer.memset(target, 0, 8L * size);
+            return;
+        }
+        for (int start = rowStart; start < rowEnd; start += block) {
+            int rows = Math.min(block, rowEnd - start);
+            DoublePointer ab = views[0].position((long) start * size);
+            DoublePointer rb = views[1].position(start);
+            cblas_dgemv(CblasRowMajor, CblasNoTrans, rows, size, 1.0, ab, size, b.data, 1, 0.0, rb, 1);
+            cblas_daxpy(rows, -1.0, views[2].position(start), 1, rb, 1);
+            cblas_dgemv(CblasRowMajor, CblasTrans, rows, size, 1.0, ab, size, rb, 1, start == rowStart ? 0.0 : 1.0,
+                    target, 1);
+        }
     }
 
     @Override

@@ -157,7 +157,9 @@ class BlasArithmeticTest {
         Stream<Arguments> boundaries = Stream.of(Arguments.of(atThreshold - 1, 64, 64, 1L),
                 Arguments.of(atThreshold, 64, 64, 2L), Arguments.of(atThreshold + 1, 65, 63, 3L),
                 Arguments.of(1, (int) (t / 512) + 1, 512, 4L), Arguments.of(2, (int) (t / 724) + 1, 362, 5L),
-                Arguments.of((int) (t / 529) + 1, 23, 23, 6L), Arguments.of(3, 1, (int) (t / 3) + 7, 7L));
+                Arguments.of((int) (t / 529) + 1, 23, 23, 6L), Arguments.of(3, 1, (int) (t / 3) + 7, 7L),
+                Arguments.of(1, 30, 30, 8L), Arguments.of(3, 20, 20, 9L), Arguments.of(5, 181, 181, 10L),
+                Arguments.of(5, 182, 181, 11L));
         return Stream.concat(boundaries, RandomCases.of(17, 6, random -> {
             int m = RandomCases.integer(random, 1, 90);
             int n = RandomCases.integer(random, 1, 90);
@@ -167,8 +169,10 @@ class BlasArithmeticTest {
     }
 
     /**
-     * Both sensing passes against EJML, and split over two threads the same bytes as on one: each residual and each
-     * gradient entry is computed by exactly one of the two {@code dgemv} calls, whichever thread runs it.
+     * Both sensing passes (fused in cache-sized blocks up to {@link BlasArithmetic#SENSING_BLOCK_DOUBLES}, separate
+     * above) against EJML, and split over two threads the same bytes as on one: each residual and each gradient entry
+     * is computed by the same fixed BLAS calls, whichever thread runs them. A third arithmetic splits every pass
+     * regardless of size (down to one measurement, where the lower half is empty): against EJML only.
      */
     @ParameterizedTest
     @MethodSource("sensingShapes")
@@ -184,17 +188,24 @@ class BlasArithmeticTest {
         CommonOps_DDRM.multTransA(ops, residuals, gradient);
         double[][] bytes = new double[2][];
         double[] sums = new double[2];
-        for (int threads = 1; threads <= 2; threads++) {
-            try (BlasArithmetic blas = BlasArithmetic.withThreads(threads)) {
+        for (int threads = 1; threads <= 3; threads++) {
+            try (BlasArithmetic blas = threads == 3 ? BlasArithmetic.forThresholds(true)
+                    : BlasArithmetic.withThreads(threads)) {
                 StepArithmetic.Dense g = blas.allocate(m, n);
                 StepArithmetic.Dense r = blas.allocate(count, 1);
                 StepArithmetic.Dense dw = load(blas, w);
                 StepArithmetic.Dense dops = load(blas, ops);
                 StepArithmetic.Dense dy = load(blas, y);
-                sums[threads - 1] = blas.sensing(dops, dy, r, dw, g);
+                double sum = blas.sensing(dops, dy, r, dw, g);
                 // a second evaluation overwrites r and G completely (no accumulation from the first)
-                sums[threads - 1] = blas.sensing(dops, dy, r, dw, g);
-                bytes[threads - 1] = blas.read(g).data;
+                sum = blas.sensing(dops, dy, r, dw, g);
+                if (threads < 3) {
+                    sums[threads - 1] = sum;
+                    bytes[threads - 1] = blas.read(g).data;
+                } else {
+                    assertThat(sum).isCloseTo(squares(residuals), org.assertj.core.data.Offset.offset(1e-10
+                            * squares(residuals)));
+                }
                 // residuals: sums of mn products, summed in another order: error ≲ mn·ε·|rᵢ| with |rᵢ| ≲ √mn; the
                 // gradient inherits it through Σᵢ Aᵢⱼ rᵢ (|Aᵢⱼ| ~ 1/√M, M terms): ≲ √M·(1/√M)·that, plus its own
                 double residualTolerance = 1e-14 * m * n * Math.sqrt(m * n) + 1e-14;
