@@ -126,5 +126,28 @@ class MnistDenoisingTest {
             assertThat(NormOps_DDRM.normF(atStop)).isCloseTo(trace.errorFro(point), within(1e-9));
         }
         assertThat(output.charts().get("mnist-digits.png")).isNotEmpty();
+        // the files hold what the issue promises: matrix.csv = X̃, clean-matrix.csv = X (the shipped pixels / 255),
+        // rank-benchmarks.csv = ‖X̃_r − X‖_F, and the report exists
+        assertThat(values(output.tables().get("clean-matrix.csv"))).containsExactly(clean.data);
+        assertThat(values(output.tables().get("matrix.csv"))).containsExactly(run.truth().matrix().data);
+        double[] expected = MnistDenoising.rankBenchmarks(run.truth().matrix(), clean, 10);
+        assertThat(benchmarks.rowCount()).isEqualTo(10);
+        for (int r = 0; r < 10; r++) {
+            assertThat(benchmarks.doubleAt(r, 0)).isEqualTo(r + 1);
+            assertThat(benchmarks.doubleAt(r, 1)).isEqualTo(expected[r]);
+        }
+        assertThat(new String(output.report(), java.nio.charset.StandardCharsets.UTF_8))
+                .contains("mnist-generalization-error.png", "mnist-digits.png", "rank-benchmarks.csv");
+    }
+
+    /** A matrix table's cells, row by row. */
+    private static double[] values(Table table) {
+        double[] values = new double[table.rowCount() * table.columnCount()];
+        for (int row = 0; row < table.rowCount(); row++) {
+            for (int col = 0; col < table.columnCount(); col++) {
+                values[row * table.columnCount() + col] = table.doubleAt(row, col);
+            }
+        }
+        return values;
     }
 }
