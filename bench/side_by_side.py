@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """DMF Lab's matrix solver against PyTorch (the field's research code) and numpy, side by side, interleaved.
 
-For each round and each n, every contestant runs the cases (N = 3 full, N = 5 full, N = 3 sensing) in its own process,
+For each round and each n, every contestant runs the cases (N = 3 full, N = 5 full, N = 3 sensing, N = 3 completion
+with 20 % of the entries of a rank-5 target observed) in its own process,
 in an order rotated from round to round, so that a burst of load from elsewhere hits all contestants alike. The table
 gives the median of the rounds' steps/s per contestant; PyTorch and numpy each at their best thread setting (1 or 2,
 fixed through OMP_NUM_THREADS / OPENBLAS_NUM_THREADS and torch.set_num_threads), DMF Lab as the trainer runs it (AUTO),
@@ -27,7 +28,7 @@ JAR = BENCH / "target" / "dmflab-bench.jar"
 
 
 def cases(n):
-    return [(n, 3, "full"), (n, 5, "full"), (n, 3, "sensing")]
+    return [(n, 3, "full"), (n, 5, "full"), (n, 3, "sensing"), (n, 3, "completion")]
 
 
 def command(contestant, seconds, n):

@@ -234,13 +234,14 @@ class Node:
                             self.state, self.variables)
 
 
-def generator_node(spectrum, eigenvectors, seed, n=0, m=0, observations="0", noise="none", use_input=False):
+def generator_node(spectrum, eigenvectors, seed, n=0, m=0, observations="0", noise="none", use_input=False,
+                   divide_by=1.0):
     return Node("Ground Truth Generator", "org.dmflab.knime.groundtruth.GroundTruthGeneratorNodeFactory", OUR_BUNDLE,
                 our_model({"spectrum": ("xstring", spectrum), "n": ("xint", n), "m": ("xint", m),
                            "eigenvectors": ("xstring", eigenvectors), "seed": ("xint", seed),
                            "noise": ("xstring", noise), "symmetrize-noise": ("xboolean", False),
                            "measurements": ("xint", 0), "observations": ("xstring", observations),
-                           "input": ("xboolean", use_input)}), 1, 4)
+                           "input": ("xboolean", use_input), "divide-by": ("xdouble", divide_by)}), 1, 4)
 
 
 def trainer_node(run):
@@ -583,32 +584,47 @@ def build(refs, checkout, predictor_warning=VERDICT_WARNING):
         wf.write(root)
 
 
-# The mnist-denoising preset (ExperimentPresets.mnistDenoising, depth 3) on the raw pixels 0...255 KNIME's CSV Reader
-# reads: with c = 255, target c*X~, noise uniform:c*0.5, sigma' = sigma*c^(1/N) and eta' = eta*c^(-(2N-2)/N), gradient
-# descent gives exactly W'(k) = c*W(k) of the preset's run on pixels in [0, 1] (docs/theory.md section 8.1).
+# The mnist-denoising preset's depth-3 run (ExperimentPresets.mnistDenoising) in KNIME: the generator divides the
+# pixels 0...255 KNIME's CSV Reader reads by 255 (divide-by, the preset's own code path), adds uniform noise on
+# [-0.5, 0.5] (seed 1) and observes every noisy entry; a second generator without noise gives the clean images, the
+# trainer's truth for its error columns (completion loss on all entries = the full loss on the noisy matrix).
 MNIST_FILE = "core/src/main/resources/org/dmflab/core/experiment/mnist-ones-100.csv"
-MNIST_SCALE = 255.0
+MNIST_DIVISOR = 255.0
 MNIST_DEPTH = 3
-MNIST_SIGMA = math.exp((-math.log(784) - (MNIST_DEPTH - 1) * math.log(100) - math.log(100)) / (2 * MNIST_DEPTH))
-MNIST_RUN = dict(depth=MNIST_DEPTH, step=0.001 * MNIST_SCALE ** (-(2 * MNIST_DEPTH - 2) / MNIST_DEPTH),
-                 init="gaussian", alpha=0.02, beta=0.01, sigma=MNIST_SIGMA * MNIST_SCALE ** (1 / MNIST_DEPTH), seed=2,
-                 iterations=1500, record="log:200", solver="matrix", width=100)
+MNIST_WIDTH = 100
+
+
+def init_sigma(norm, dims):
+    """InitScale.sigma: sigma with E||W(0)||_F = norm, summed in the same order as the engine (same double)."""
+    log_product = 0.0
+    for d in dims:
+        log_product += math.log(d)
+    return math.exp((2 * math.log(norm) - log_product) / (2 * (len(dims) - 1)))
+
+
+MNIST_RUN = dict(depth=MNIST_DEPTH, step=0.001, init="gaussian", alpha=0.02, beta=0.01,
+                 sigma=init_sigma(1.0, [784] + [MNIST_WIDTH] * (MNIST_DEPTH - 1) + [100]), seed=2,
+                 iterations=1500, record="log:200", solver="matrix", width=MNIST_WIDTH, loss="completion")
 
 
 def mnist_example(checkout):
     example = Workflow("mnist-denoising")
     example.data.append(checkout / MNIST_FILE)
     reader = example.add(csv_reader(Path(MNIST_FILE).name), 0, 1)
-    gen = example.add(generator_node("", "random", 1, noise=f"uniform:{MNIST_SCALE * 0.5}", use_input=True), 1, 1)
+    noisy = example.add(generator_node("", "random", 1, noise="uniform:0.5", observations="1.0", use_input=True,
+                                       divide_by=MNIST_DIVISOR), 1, 1)
+    clean = example.add(generator_node("", "random", 1, use_input=True, divide_by=MNIST_DIVISOR), 1, 2)
     trainer = example.add(trainer_node(MNIST_RUN), 2, 1)
     tracker = example.add(tracker_node(TRACK), 3, 1)
-    example.connect(reader, 1, gen, 1)
-    example.connect(gen, 1, trainer, 1)
+    example.connect(reader, 1, noisy, 1)
+    example.connect(reader, 1, clean, 1)
+    example.connect(clean, 1, trainer, 1)
+    example.connect(noisy, 4, trainer, 2)
     example.connect(trainer, 1, tracker, 1)
-    example.connect(gen, 1, tracker, 2)
-    # Saved as KNIME saves them before the CSV Reader has read its file: not configured (the generator needs the
+    example.connect(noisy, 1, tracker, 2)
+    # Saved as KNIME saves them before the CSV Reader has read its file: not configured (the generators need the
     # input table's spec); KNIME configures them on load once the reader has a spec.
-    for node in (reader, gen, trainer, tracker):
+    for node in (reader, noisy, clean, trainer, tracker):
         node.state = "IDLE"
     example.write(checkout / "examples")
 

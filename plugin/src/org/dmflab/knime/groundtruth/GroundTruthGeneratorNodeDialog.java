@@ -13,6 +13,8 @@ final class GroundTruthGeneratorNodeDialog extends DefaultNodeSettingsPane {
         GroundTruthNodeSettings settings = new GroundTruthNodeSettings();
         createNewGroup("Target");
         addDialogComponent(new DialogComponentBoolean(settings.input, "Use the input table instead of a spectrum"));
+        addDialogComponent(new DialogComponentNumber(settings.divideBy,
+                "Divide the input table by (e.g. 255 for pixels; 1 = as it is)", 1, 8));
         DialogComponentString spectrum = new DialogComponentString(settings.spectrum,
                 "Spectrum (list, geometric:first,ratio,count, linear:first,last,count, lowrank:r,value,n, "
                         + "gaussian-factors:r,norm)", true, 30);
@@ -38,6 +40,7 @@ final class GroundTruthGeneratorNodeDialog extends DefaultNodeSettingsPane {
             settings.n.setEnabled(fromSpectrum);
             settings.m.setEnabled(fromSpectrum);
             settings.eigenvectors.setEnabled(fromSpectrum);
+            settings.divideBy.setEnabled(!fromSpectrum);
         };
         settings.input.addChangeListener(event -> updateEnabled.run());
         updateEnabled.run();

@@ -45,11 +45,15 @@ final class GroundTruthGeneratorNodeModel extends EngineNodeModel {
         DataTableSpec spectrumSpec = KnimeTables.spec(Schemas.SPECTRUM);
         if (useInput) {
             if (inputSpec == null) {
-                throw new InvalidSettingsException("input: 'Use the input table' is on but no table is connected; "
-                        + "connect a matrix table or switch the option off");
+                // KNIME gives no spec both when nothing is connected and when the node before is not configured yet
+                throw new InvalidSettingsException("input: 'Use the input table' is on but no input table is "
+                        + "available yet: connect a matrix table, or configure (or execute) the node before this one, "
+                        + "or switch the option off");
             }
             KnimeTables.requireNumericColumns(inputSpec, INPUT_SOURCE);
-            // the row count, hence the measurement columns, is known only at execution
+            EngineCalls.configure(() -> GroundTruthSettings.inputDivisor(raw()));
+            // the target's columns and the observations' are known now; the measurement table has one column per
+            // entry of the target, so its spec needs the row count, known only at execution
             return new PortObjectSpec[]{KnimeTables.spec(Schemas.matrix(inputSpec.getNumColumns())), spectrumSpec, null,
                     KnimeTables.spec(Schemas.OBSERVATIONS)};
         }
@@ -96,7 +100,9 @@ final class GroundTruthGeneratorNodeModel extends EngineNodeModel {
 
     @Override
     protected void checkWithEngine(RawSettings candidate) {
-        if (!candidate.flag(GroundTruthSettings.INPUT, false)) {
+        if (candidate.flag(GroundTruthSettings.INPUT, false)) {
+            GroundTruthSettings.inputDivisor(candidate); // the rest needs the input table
+        } else {
             GroundTruthSettings.parse(candidate, Optional.empty());
         }
     }

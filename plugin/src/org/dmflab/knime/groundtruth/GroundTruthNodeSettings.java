@@ -1,5 +1,6 @@
 package org.dmflab.knime.groundtruth;
 
+import static org.dmflab.core.groundtruth.GroundTruthSettings.DIVIDE_BY;
 import static org.dmflab.core.groundtruth.GroundTruthSettings.EIGENVECTORS;
 import static org.dmflab.core.groundtruth.GroundTruthSettings.INPUT;
 import static org.dmflab.core.groundtruth.GroundTruthSettings.M;
@@ -14,10 +15,12 @@ import static org.dmflab.core.groundtruth.GroundTruthSettings.SYMMETRIZE_NOISE;
 
 import java.util.List;
 import org.dmflab.core.groundtruth.EigenvectorBasis;
+import org.dmflab.core.groundtruth.InputDivisor;
 import org.dmflab.core.groundtruth.GroundTruthSettings;
 import org.dmflab.knime.common.EngineChoices;
 import org.dmflab.knime.common.NodeSettingsGroup;
 import org.knime.core.node.defaultnodesettings.SettingsModelBoolean;
+import org.knime.core.node.defaultnodesettings.SettingsModelDoubleBounded;
 import org.knime.core.node.defaultnodesettings.SettingsModelIntegerBounded;
 import org.knime.core.node.defaultnodesettings.SettingsModelString;
 
@@ -36,6 +39,9 @@ final class GroundTruthNodeSettings {
             GroundTruthSettings.DEFAULT_MEASUREMENTS, 0, Integer.MAX_VALUE);
     final SettingsModelString observations = group.string(OBSERVATIONS, "0");
     final SettingsModelBoolean input = group.flag(INPUT, false);
+    /** Any double here: the engine's {@code InputDivisor} alone says what is allowed (positive, finite). */
+    final SettingsModelDoubleBounded divideBy = group.number(DIVIDE_BY, InputDivisor.NONE.value(), -Double.MAX_VALUE,
+            Double.MAX_VALUE);
     /** The dialog's choices of eigenvector basis: the engine's enum. */
     static final List<String> BASES = EngineChoices.keys(EigenvectorBasis.values(), EigenvectorBasis::key);
 }

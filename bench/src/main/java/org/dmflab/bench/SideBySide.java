@@ -21,7 +21,8 @@ import org.ejml.dense.row.CommonOps_DDRM;
 /**
  * DMF Lab's matrix solver as one contestant of bench/side_by_side.py: steps/s of full-batch gradient descent, the same
  * cases as bench/dmf_step.py (identity start α = 0.5, η = 1e-4, target V diag(1/i) Vᵀ, sensing with M = 4n Gaussian
- * measurements capped at 2e7 operator entries). Timed like the Python side: a warm-up as long as the measurement (the
+ * measurements capped at 2e7 operator entries; completion: a rank-5 target with Gaussian factors, ‖Φ‖_F = n, observed
+ * at 20 % of its entries). Timed like the Python side: a warm-up as long as the measurement (the
  * JIT compiles the kernel meanwhile), then whole steps until the time is up (at least three). One JSON line per case.
  *
  * <p>Usage: {@code java -cp bench/target/dmflab-bench.jar org.dmflab.bench.SideBySide KERNEL SECONDS n N loss [n N
@@ -57,10 +58,15 @@ public final class SideBySide {
     }
 
     static TrainingPlan plan(int n, int depth, String loss, String solver) {
-        DMatrixRMaj target = Targets.symmetric(n, 1);
         Map<String, String> settings = new HashMap<>(Map.of(TrainSettings.DEPTH, Integer.toString(depth),
                 TrainSettings.STEP, "1e-4", TrainSettings.ALPHA, "0.5", TrainSettings.SOLVER, solver,
                 TrainSettings.LOSS, loss));
+        if (loss.equals("completion")) {
+            DMatrixRMaj target = Targets.lowRank(n, 5, 1);
+            return Trainer.planCompletion(TrainSettings.parse(RawSettings.of(settings)), Targets.observed(target, 2),
+                    Optional.of(target));
+        }
+        DMatrixRMaj target = Targets.symmetric(n, 1);
         Optional<SensingData> sensing = Optional.empty();
         if (loss.equals("sensing")) {
             int count = Math.max(1, Math.min(4 * n, 20_000_000 / (n * n)));

@@ -71,6 +71,11 @@ final class GenerateCommand implements Callable<Integer> {
             + "instead of a spectrum.")
     Path input;
 
+    @Option(names = "--divide-by", paramLabel = "C", description = "Divide the --input matrix by this positive "
+            + "finite number before the noise is added, e.g. 255 to bring 8-bit pixels to [0, 1] (each entry the "
+            + "correctly rounded x / C); default 1. Ignored without --input.")
+    String divideBy;
+
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory, written "
             + "completely or not at all.")
     Path out;

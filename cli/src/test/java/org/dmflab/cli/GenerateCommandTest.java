@@ -78,6 +78,41 @@ class GenerateCommandTest {
         assertThat(Files.readAllLines(second.resolve("spectrum.csv")).get(1)).endsWith(",singular value");
     }
 
+    /**
+     * {@code --divide-by 255} on pixels: each written entry parses back to the double x / 255 (the CSV writes doubles
+     * round-trip), and the noise of {@code --noise} goes on the divided matrix: noisy − clean lies within ±a (on the
+     * pixels it would be 255 times larger than the values themselves allow).
+     */
+    @Test
+    void divideByScalesTheInputBeforeTheNoise() throws IOException {
+        Path pixels = dir.resolve("pixels.csv");
+        Files.writeString(pixels, "c1,c2,c3\n0,33,255\n37,128,41\n");
+        double[] raw = {0, 33, 255, 37, 128, 41};
+        CliRun clean = CliRun.of("generate", "--input", pixels.toString(), "--divide-by", "255", "--out",
+                dir.resolve("clean").toString());
+        assertThat(clean.exitCode()).as(clean.err()).isZero();
+        CliRun noisy = CliRun.of("generate", "--input", pixels.toString(), "--divide-by", "255", "--noise",
+                "uniform:0.5", "--seed", "4", "--out", dir.resolve("noisy").toString());
+        assertThat(noisy.exitCode()).as(noisy.err()).isZero();
+        List<String> cleanRows = Files.readAllLines(dir.resolve("clean").resolve("matrix.csv"));
+        List<String> noisyRows = Files.readAllLines(dir.resolve("noisy").resolve("matrix.csv"));
+        for (int row = 0; row < 2; row++) {
+            String[] cleanCells = cleanRows.get(row + 1).split(",");
+            String[] noisyCells = noisyRows.get(row + 1).split(",");
+            for (int col = 0; col < 3; col++) {
+                double x = raw[3 * row + col];
+                double scaled = Double.parseDouble(cleanCells[col]);
+                assertThat(scaled).isEqualTo(x / 255);
+                double difference = Double.parseDouble(noisyCells[col]) - scaled;
+                assertThat(Math.abs(difference)).isLessThanOrEqualTo(0.5 + 1e-15);
+            }
+        }
+        assertThat(noisyRows).isNotEqualTo(cleanRows);
+        assertBadInput(CliRun.of("generate", "--input", pixels.toString(), "--divide-by", "0", "--out",
+                dir.resolve("x").toString()), "dmflab generate: divide-by: the input table is divided by this "
+                + "number, which must be positive and finite, got 0.0");
+    }
+
     @Test
     void badInputExitsWithTwoAndOneLineNamingTheSetting() throws IOException {
         assertBadInput(CliRun.of("generate", "--spectrum", "8,x", "--seed", "1", "--out", dir.resolve("x").toString()),

@@ -4,7 +4,6 @@ import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import org.knime.core.data.DataCell;
 import org.knime.core.data.DataColumnSpec;
 import org.knime.core.data.DataColumnSpecCreator;
@@ -21,14 +20,9 @@ import org.knime.core.node.BufferedDataTable;
 import org.knime.core.node.ExecutionContext;
 import org.knime.core.node.ExecutionMonitor;
 import org.knime.core.node.InvalidSettingsException;
-import org.knime.core.node.NodeDescription;
-import org.knime.core.node.NodeDialogPane;
-import org.knime.core.node.NodeFactory;
 import org.knime.core.node.NodeModel;
 import org.knime.core.node.NodeSettingsRO;
 import org.knime.core.node.NodeSettingsWO;
-import org.knime.core.node.NodeView;
-import org.knime.core.node.NoDescriptionProxy;
 import org.knime.core.node.port.PortObject;
 import org.knime.core.node.port.PortObjectSpec;
 import org.knime.core.node.port.PortType;
@@ -224,45 +218,6 @@ final class LoopNodes {
 
         @Override
         protected void loadValidatedSettingsFrom(NodeSettingsRO settings) {
-        }
-    }
-
-    /** A factory for one of these models (added programmatically, never registered). */
-    static final class Factory<M extends NodeModel> extends NodeFactory<M> {
-        private final Supplier<M> models;
-
-        Factory(Supplier<M> models) {
-            this.models = models;
-        }
-
-        @Override
-        public M createNodeModel() {
-            return models.get();
-        }
-
-        @Override
-        protected NodeDescription createNodeDescription() {
-            return new NoDescriptionProxy(getClass());
-        }
-
-        @Override
-        protected int getNrNodeViews() {
-            return 0;
-        }
-
-        @Override
-        public NodeView<M> createNodeView(int viewIndex, M model) {
-            throw new IndexOutOfBoundsException();
-        }
-
-        @Override
-        protected boolean hasDialog() {
-            return false;
-        }
-
-        @Override
-        protected NodeDialogPane createNodeDialogPane() {
-            return null;
         }
     }
 

@@ -60,11 +60,11 @@ class LoopTestflowTest {
                 NodeSettingsRO model = model(files, node.getID());
                 switch (factory) {
                     case WorkflowFilesTest.LOOP_START -> start = replace(project, node.getID(),
-                            new LoopNodes.Factory<>(() -> intervalStart(model)));
+                            new TestNodeFactory<>(() -> intervalStart(model)));
                     case WorkflowFilesTest.VARIABLE_TO_ROW -> replace(project, node.getID(),
-                            new LoopNodes.Factory<>(() -> variablesToRow(model)));
+                            new TestNodeFactory<>(() -> variablesToRow(model)));
                     case WorkflowFilesTest.LOOP_END -> end = replace(project, node.getID(),
-                            new LoopNodes.Factory<>(() -> collectingEnd(model)));
+                            new TestNodeFactory<>(() -> collectingEnd(model)));
                     default -> {
                     }
                 }

@@ -39,7 +39,7 @@ class MatrixTableSpeedTest {
     @Test
     void aTwoThousandSquareMatrixMakesTheRoundTripThroughAKnimeTable() throws Exception {
         try (Knime.Project project = Knime.project("matrix-speed")) {
-            NodeID node = project.add(new LoopNodes.Factory<>(RoundTrip::new));
+            NodeID node = project.add(new TestNodeFactory<>(RoundTrip::new));
             assertTrue(project.executeAll(), "the round trip executes: " + project.node(node).getNodeMessage());
             project.assertExecuted(node);
         }

@@ -54,6 +54,49 @@ class NodeSpecsTest {
         }
     }
 
+    /**
+     * The generator on an input table: without a spec at its input it says that no input table is available yet (KNIME
+     * gives no spec both when nothing is connected and when the node before is not configured), a bad divide-by is
+     * refused by name when the settings are applied (the dialog's OK), and with a table its target and observations specs are known at configure (the
+     * measurements' columns need the row count: unknown until execution). Executed, the target is the table / 255.
+     */
+    @Test
+    void aGeneratorOnAnInputTableSaysWhatIsMissingAndChecksItsDivisorAtConfigure() throws Exception {
+        Pipeline pipeline = Pipeline.create("specs-input");
+        try (Knime.Project project = pipeline.project) {
+            project.set(pipeline.generator, Map.of(GroundTruthSettings.INPUT, true));
+            NodeContainer generator = project.node(pipeline.generator);
+            assertFalse(generator.getNodeContainerState().isConfigured(), "not configured without an input");
+            assertTrue(generator.getNodeMessage().getMessage().contains("'Use the input table' is on but no input "
+                    + "table is available yet"), generator.getNodeMessage().getMessage());
+
+            java.nio.file.Path pixels = Knime.scratch("pixels").resolve("pixels.csv");
+            java.nio.file.Files.writeString(pixels, "c1,c2,c3\n0,33,255\n37,128,41\n");
+            NodeID source = project.add(new CsvSourceNodeFactory(pixels));
+            project.connect(source, 1, pipeline.generator, 1);
+            org.knime.core.node.InvalidSettingsException refused = org.junit.jupiter.api.Assertions.assertThrows(
+                    org.knime.core.node.InvalidSettingsException.class, () -> project.set(pipeline.generator,
+                            Map.of(GroundTruthSettings.INPUT, true, GroundTruthSettings.DIVIDE_BY, 0.0)),
+                    "a divisor of 0 is refused when the settings are applied");
+            assertTrue(refused.getMessage().startsWith("divide-by: "), refused.getMessage());
+
+            project.set(pipeline.generator, Map.of(GroundTruthSettings.INPUT, true, GroundTruthSettings.DIVIDE_BY,
+                    255.0));
+            assertTrue(generator.getNodeContainerState().isConfigured(), generator.getNodeMessage().getMessage());
+            DataTableSpec target = (DataTableSpec) generator.getOutPort(1).getPortObjectSpec();
+            assertEquals(List.of("c1", "c2", "c3"), List.of(target.getColumnNames()));
+            assertNotNull(generator.getOutPort(4).getPortObjectSpec(), "the observations' spec is known at configure");
+            project.wfm().executeUpToHere(pipeline.generator);
+            assertTrue(project.wfm().waitWhileInExecution(1, java.util.concurrent.TimeUnit.MINUTES), "finishes");
+            project.assertExecuted(pipeline.generator);
+            Rows scaled = Rows.of("the divided table", project.table(pipeline.generator, 1));
+            double[] raw = {0, 33, 255, 37, 128, 41};
+            for (int k = 0; k < raw.length; k++) {
+                assertEquals(raw[k] / 255, scaled.cells().get(k / 3).get(k % 3), "entry " + k);
+            }
+        }
+    }
+
     private static void assertSpecsKnownAndKept(Knime.Project project, List<NodeID> nodes) {
         Map<NodeID, List<PortObjectSpec>> configured = new LinkedHashMap<>();
         for (NodeID id : nodes) {

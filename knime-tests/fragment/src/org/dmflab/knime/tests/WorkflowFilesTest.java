@@ -68,34 +68,99 @@ class WorkflowFilesTest {
     }
 
     /**
-     * The MNIST example loads, saves back unchanged and loads again; its CSV Reader is replaced by a source reading the
-     * same shipped file, and the Ground Truth Generator is executed on it (the noisy 100 × 784 matrix). The trainer's
-     * 1 500 iterations on 100 × 784 at width 100 are not run here (too slow for every build); they are only loaded.
+     * The MNIST example loads, saves back unchanged and loads again, and runs whole: its CSV Reader is replaced by a
+     * source reading the same shipped file, then both generators (pixels / 255, noisy with every entry observed, and
+     * clean), the trainer (depth 3, 1 500 iterations on 100 × 784 at width 100) and the tracker execute. Their outputs
+     * equal the mnist-denoising preset's depth-3 run (the engine's ExperimentRunner on the preset's own settings) bit
+     * for bit: both go through the same generator (division, noise, observations), the same completion plan and the
+     * same solver with the same seeds, so any difference means the example's settings are not the preset's.
      */
     @Test
-    void theMnistExampleLoadsSavesBackAndItsGeneratorReadsTheShippedImages() throws Exception {
+    void theMnistExampleRunsThePresetsDepthThreeRunBitForBit() throws Exception {
         Path original = copy(Knime.ROOT.resolve("examples/mnist-denoising"), "mnist-denoising");
         Path resaved = loadAndSave(original);
         Knime.Loaded loaded = Knime.load(resaved);
         try (Knime.Project project = loaded.project()) {
             assertNoErrorFromOurNodes(resaved, loaded.result());
-            assertEquals(4, project.wfm().getNodeContainers().size());
+            assertEquals(5, project.wfm().getNodeContainers().size());
             WorkflowFiles files = WorkflowFiles.read(original);
-            NodeContainer generator = null;
+            Map<String, NodeID> ours = new HashMap<>();
             for (NodeContainer node : List.copyOf(project.wfm().getNodeContainers())) {
-                if (files.factory(node.getID()).endsWith("GroundTruthGeneratorNodeFactory")) {
-                    generator = node;
+                String factory = files.factory(node.getID());
+                if (factory.startsWith(OUR_FACTORIES)) {
                     feedInputsFromFiles(project, files, original.resolve("data"), node);
+                    String role = factory.substring(factory.lastIndexOf('.') + 1);
+                    if (role.startsWith("GroundTruth")) {
+                        role += project.settings(node.getID()).getNodeSettings("model").getString("noise")
+                                .equals("none") ? " clean" : " noisy";
+                    }
+                    assertEquals(null, ours.put(role, node.getID()), "one node for " + role);
                 }
             }
-            assertNotNull(generator, "the example has a Ground Truth Generator");
-            project.wfm().executeUpToHere(generator.getID());
-            assertTrue(project.wfm().waitWhileInExecution(5, TimeUnit.MINUTES), "the generator finishes");
-            project.assertExecuted(generator.getID());
-            Rows noisy = Rows.of("the generator's matrix", project.table(generator.getID(), 1));
-            assertEquals(100, noisy.cells().size(), "one row per image");
-            assertEquals(28 * 28, noisy.columns().size(), "one column per pixel");
+            NodeID noisy = ours.get("GroundTruthGeneratorNodeFactory noisy");
+            NodeID clean = ours.get("GroundTruthGeneratorNodeFactory clean");
+            NodeID trainer = ours.get("DeepFactorizationTrainerNodeFactory");
+            NodeID tracker = ours.get("SpectrumTrackerNodeFactory");
+            assertNotNull(noisy, "a noisy generator");
+            assertNotNull(clean, "a clean generator");
+            assertNotNull(tracker, "a tracker");
+            long start = System.nanoTime();
+            project.wfm().executeUpToHere(tracker);
+            assertTrue(project.wfm().waitWhileInExecution(30, TimeUnit.MINUTES), "the example finishes");
+            double knimeSeconds = (System.nanoTime() - start) * 1e-9;
+            project.assertExecuted(noisy, clean, trainer, tracker);
+
+            start = System.nanoTime();
+            org.dmflab.core.experiment.ExperimentRun reference = depthThreeOfTheMnistPreset();
+            double presetSeconds = (System.nanoTime() - start) * 1e-9;
+            System.out.printf(java.util.Locale.ROOT, "MNIST example: KNIME execution %.1f s (generators, trainer, "
+                    + "tracker), the preset's depth-3 run in the engine %.1f s%n", knimeSeconds, presetSeconds);
+            org.dmflab.core.experiment.RunOutcome run = reference.runs().get(0);
+            assertSameAsCore(org.dmflab.core.table.MatrixTables.toTable(reference.truth().matrix()),
+                    Rows.of("noisy generator's matrix", project.table(noisy, 1)));
+            assertSameAsCore(observationsOfThePreset(reference, run), Rows.of("noisy generator's observations",
+                    project.table(noisy, 4)));
+            assertSameAsCore(org.dmflab.core.table.MatrixTables.toTable(reference.clean().orElseThrow().matrix()),
+                    Rows.of("clean generator's matrix", project.table(clean, 1)));
+            assertSameAsCore(run.training().traceTable(), Rows.of("trainer's trace", project.table(trainer, 1)));
+            assertSameAsCore(run.training().productTable(), Rows.of("trainer's product", project.table(trainer, 2)));
+            assertSameAsCore(run.track().plateausTable(), Rows.of("tracker's plateaus", project.table(tracker, 1)));
+            assertSameAsCore(run.track().hittingTable(), Rows.of("tracker's hitting", project.table(tracker, 2)));
         }
+    }
+
+    /** The mnist-denoising preset with only its depth-3 run, through the engine's ExperimentRunner. */
+    private static org.dmflab.core.experiment.ExperimentRun depthThreeOfTheMnistPreset() {
+        org.dmflab.core.experiment.ExperimentPreset full =
+                org.dmflab.core.experiment.ExperimentPresets.named("mnist-denoising");
+        List<org.dmflab.core.experiment.RunSpec> depthThree = full.runs().stream()
+                .filter(run -> "3".equals(run.train().get(org.dmflab.core.train.TrainSettings.DEPTH))).toList();
+        assertEquals(1, depthThree.size(), "the preset has one depth-3 run");
+        org.dmflab.core.experiment.ExperimentPreset preset = new org.dmflab.core.experiment.ExperimentPreset(
+                full.name(), full.description(), full.figure(), full.groundTruth(), full.clean(), depthThree,
+                full.analysis(), full.input());
+        return org.dmflab.core.experiment.ExperimentRunner.run(preset, org.dmflab.core.Progress.NONE);
+    }
+
+    /** The entries the preset's run trains on: its generator settings with the run's {@code observations}. */
+    private static org.dmflab.core.table.Table observationsOfThePreset(org.dmflab.core.experiment.ExperimentRun reference,
+                                                                      org.dmflab.core.experiment.RunOutcome run) {
+        org.dmflab.core.experiment.ExperimentPreset preset = reference.preset();
+        Map<String, String> settings = new HashMap<>(preset.groundTruth());
+        settings.put(org.dmflab.core.groundtruth.GroundTruthSettings.OBSERVATIONS, run.spec().observations()
+                .orElseThrow());
+        org.dmflab.core.experiment.ExperimentPreset.DataInput input = preset.input().orElseThrow();
+        return org.dmflab.core.groundtruth.GroundTruthGenerator.generate(
+                org.dmflab.core.groundtruth.GroundTruthSettings.parse(org.dmflab.core.settings.RawSettings.of(settings),
+                        java.util.Optional.of(org.dmflab.core.experiment.DataSets.load(input.dataSet(), input.rows()))))
+                .observations().orElseThrow().toTable();
+    }
+
+    /** A KNIME output against the engine's table, bit for bit (through a CSV file: doubles written round-trip). */
+    private static void assertSameAsCore(org.dmflab.core.table.Table expected, Rows actual) throws IOException {
+        Path file = Knime.scratch("reference").resolve("expected.csv");
+        org.dmflab.core.csv.CsvTableWriter.write(expected, file, org.dmflab.core.Progress.NONE);
+        Rows.assertSame(Rows.fromCsv(file, actual), actual, 0);
     }
 
     @Test

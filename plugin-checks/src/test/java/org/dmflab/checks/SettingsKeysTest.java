@@ -81,7 +81,7 @@ class SettingsKeysTest {
     @Test
     void designParsingFindsTheGeneratorKeys() {
         assertThat(designKeys("Ground Truth Generator")).containsExactly("spectrum", "n", "m", "eigenvectors", "seed",
-                "noise", "symmetrize-noise", "measurements", "observations", "input");
+                "noise", "symmetrize-noise", "measurements", "observations", "input", "divide-by");
     }
 
     /** The keys of a row of design.md §3: the first back-quoted word of each top-level comma item, up to a ';'. */

@@ -18,12 +18,18 @@ public final class DataSets {
     public static final String MNIST_ONES = "mnist-ones-100";
     /** Side of an MNIST image in pixels. */
     public static final int MNIST_SIDE = 28;
+    /**
+     * The largest MNIST pixel value: the presets divide by it through the generator's {@code divide-by} setting, the
+     * same code path as the KNIME example and {@code dmflab generate --divide-by 255}.
+     */
+    public static final int MNIST_PIXEL_MAX = 255;
 
     private DataSets() {
     }
 
     /**
-     * The data set {@code name} as a matrix, one row per sample. MNIST pixels 0…255 are scaled to [0, 1].
+     * The data set {@code name} as a matrix, one row per sample, with the values as stored (MNIST: pixels 0…255, not
+     * scaled; see {@link #MNIST_PIXEL_MAX}).
      *
      * @param rows how many of its rows (the first ones)
      */
@@ -42,7 +48,7 @@ public final class DataSets {
                 String[] cells = line.split(",", -1);
                 double[] row = new double[cells.length];
                 for (int c = 0; c < cells.length; c++) {
-                    row[c] = Integer.parseInt(cells[c].trim()) / 255.0;
+                    row[c] = Integer.parseInt(cells[c].trim());
                 }
                 read.add(row);
             }

@@ -190,7 +190,8 @@ public final class ExperimentPresets {
     }
 
     /**
-     * The paper's Section 4 (docs/theory.md §8.1): the 100 MNIST ones shipped with the engine, pixels in [0, 1],
+     * The paper's Section 4 (docs/theory.md §8.1): the 100 MNIST ones shipped with the engine, pixels divided by 255
+     * by the generator ({@code divide-by}) to [0, 1],
      * uniform noise on [−0.5, 0.5]; depths 1…4, inner width d = 100, Gaussian starts with E‖W(0)‖_F = 1 for every N,
      * step η = 0.001.
      */
@@ -205,9 +206,11 @@ public final class ExperimentPresets {
     static ExperimentPreset mnistDenoising(int images, long[] iterations) {
         int pixels = DataSets.MNIST_SIDE * DataSets.MNIST_SIDE;
         int width = 100;
-        Map<String, String> noisy = settings(GroundTruthSettings.INPUT, "true", GroundTruthSettings.NOISE,
-                "uniform:0.5", GroundTruthSettings.SEED, "1");
-        Map<String, String> clean = settings(GroundTruthSettings.INPUT, "true", GroundTruthSettings.SEED, "1");
+        String divisor = Integer.toString(DataSets.MNIST_PIXEL_MAX);
+        Map<String, String> noisy = settings(GroundTruthSettings.INPUT, "true", GroundTruthSettings.DIVIDE_BY, divisor,
+                GroundTruthSettings.NOISE, "uniform:0.5", GroundTruthSettings.SEED, "1");
+        Map<String, String> clean = settings(GroundTruthSettings.INPUT, "true", GroundTruthSettings.DIVIDE_BY, divisor,
+                GroundTruthSettings.SEED, "1");
         List<RunSpec> runs = new ArrayList<>();
         for (int depth = 1; depth <= iterations.length; depth++) {
             Map<String, String> train = settings(TrainSettings.DEPTH, Integer.toString(depth), TrainSettings.STEP,

@@ -27,7 +27,8 @@ final class MnistDenoisingAnalysis implements PresetAnalysis {
                 .chart("mnist-generalization-error.png", analysis.generalizationErrors(), "Fig. 9(b): distance of "
                         + "W(k) to the clean images X; grey lines: the best rank-1, 2, 3 approximations of X̃; dashed "
                         + "verticals: early stopping at the end of the longest effective-rank plateau r ≥ 2 (levels "
-                        + "r_eff(X̃_r); the clean images are not used).")
+                        + "r_eff(X̃_r); the clean images are not used); a run without such a plateau stops at its "
+                        + "least effective rank instead (legend: no plateau).")
                 .chart("mnist-effective-rank.png", ExperimentCharts.effectiveRanks("Fig. 9(c): effective rank of "
                         + "W(k)", run.runs()), "Fig. 9(c): effective rank ‖W‖_*/‖W‖₂ of every depth; its plateaus "
                         + "sit at the levels r_eff(X̃_r) of the noisy matrix. Fig. 8, the singular values of W(k), is "

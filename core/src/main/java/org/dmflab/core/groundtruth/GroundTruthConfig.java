@@ -15,18 +15,21 @@ import org.dmflab.core.MemoryBudget;
  * @param symmetrizeNoise replace E by (E + Eᵀ)/2, so that a symmetric target stays symmetric (footnote 3 of the paper)
  * @param measurements    number of Gaussian matrix-sensing measurements, 0 for none
  * @param observations    how many entries to observe for matrix completion (uniformly without replacement)
+ * @param inputDivisor    what a user matrix ({@link TargetSource.FromMatrix}) is divided by before the noise is added;
+ *                        ignored for a generated target, like the spectrum keys are for an input table
  */
 public record GroundTruthConfig(TargetSource source, OptionalLong seed, NoiseSpec noise, boolean symmetrizeNoise,
-                                int measurements, ObservationCount observations) {
+                                int measurements, ObservationCount observations, InputDivisor inputDivisor) {
 
-    /** A configuration without observed entries. */
+    /** A configuration without observed entries, the input (if any) used as it is. */
     public GroundTruthConfig(TargetSource source, OptionalLong seed, NoiseSpec noise, boolean symmetrizeNoise,
                              int measurements) {
-        this(source, seed, noise, symmetrizeNoise, measurements, ObservationCount.NONE);
+        this(source, seed, noise, symmetrizeNoise, measurements, ObservationCount.NONE, InputDivisor.NONE);
     }
 
     public GroundTruthConfig {
         Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(inputDivisor, "inputDivisor");
         Objects.requireNonNull(observations, "observations");
         Objects.requireNonNull(seed, "seed");
         Objects.requireNonNull(noise, "noise");

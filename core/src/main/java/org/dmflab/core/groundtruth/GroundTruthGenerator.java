@@ -14,7 +14,9 @@ import org.ejml.dense.row.NormOps_DDRM;
 /**
  * Builds target matrices with a chosen spectrum (docs/theory.md §1.2): Φ = V diag(λ) Vᵀ for square targets, Φ = U diag(s) Vᵀ
  * for rectangular ones, or a random rank-r matrix with Gaussian factors (§8.3), plus optional noise (§7.4), Gaussian
- * matrix-sensing measurements and observed entries for matrix completion (§8.3). The reported spectrum is
+ * matrix-sensing measurements and observed entries for matrix completion (§8.3). A user matrix is first divided by
+ * {@link InputDivisor} (the noise goes on the scaled matrix, so a noise-free run gives the scaled input, the clean
+ * reference of a denoising experiment). The reported spectrum is
  * computed from the final matrix, never copied from the request, because noise changes it.
  *
  * <p>All random draws come from one {@link Random} seeded with the configured seed, in a fixed order (V, U or
@@ -42,6 +44,7 @@ public final class GroundTruthGenerator {
             target = gaussianFactors(factors, random);
         } else {
             target = ((TargetSource.FromMatrix) config.source()).matrix();
+            config.inputDivisor().applyTo(target);
         }
         progress.checkCanceled();
         addNoise(target, config, random);

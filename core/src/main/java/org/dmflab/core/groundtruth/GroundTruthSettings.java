@@ -23,10 +23,13 @@ public final class GroundTruthSettings {
     /** No measurements: the full loss needs none. */
     public static final int DEFAULT_MEASUREMENTS = 0;
     public static final String INPUT = "input";
+    /** What an input table is divided by ({@link InputDivisor}); default 1. */
+    public static final String DIVIDE_BY = InputDivisor.KEY;
 
     /** Every key, in the order of docs/design.md §3. */
     public static final List<String> KEYS =
-            List.of(SPECTRUM, N, M, EIGENVECTORS, SEED, NOISE, SYMMETRIZE_NOISE, MEASUREMENTS, OBSERVATIONS, INPUT);
+            List.of(SPECTRUM, N, M, EIGENVECTORS, SEED, NOISE, SYMMETRIZE_NOISE, MEASUREMENTS, OBSERVATIONS, INPUT,
+                    DIVIDE_BY);
 
     /** Largest n or m: a dense n×n matrix must fit in one Java array. */
     public static final int MAX_SIZE = 46_340;
@@ -43,7 +46,8 @@ public final class GroundTruthSettings {
      * n (square).
      *
      * @param settings the raw settings
-     * @param input    the user's matrix when the {@code input} setting asks for it; the spectrum keys are then ignored
+     * @param input    the user's matrix when the {@code input} setting asks for it; the spectrum keys are then ignored,
+     *                 and without it {@code divide-by} is
      */
     public static GroundTruthConfig parse(RawSettings settings, Optional<DMatrixRMaj> input) {
         TargetSource source;
@@ -62,7 +66,16 @@ public final class GroundTruthSettings {
         }
         return new GroundTruthConfig(source, settings.optionalLong(SEED), NoiseSpec.parse(settings.text(NOISE,
                 DEFAULT_NOISE)), settings.flag(SYMMETRIZE_NOISE, false), settings.integer(MEASUREMENTS,
-                DEFAULT_MEASUREMENTS), ObservationCount.parse(settings.text(OBSERVATIONS).orElse(null)));
+                DEFAULT_MEASUREMENTS), ObservationCount.parse(settings.text(OBSERVATIONS).orElse(null)),
+                inputDivisor(settings));
+    }
+
+    /**
+     * The {@code divide-by} setting alone (default 1), validated: the KNIME node checks it at configure time, before
+     * the input table, hence the whole configuration, is there.
+     */
+    public static InputDivisor inputDivisor(RawSettings settings) {
+        return new InputDivisor(settings.number(DIVIDE_BY, InputDivisor.NONE.value()));
     }
 
     private static int size(RawSettings settings, String key, int fallback) {

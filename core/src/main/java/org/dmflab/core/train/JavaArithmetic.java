@@ -21,9 +21,12 @@ final class JavaArithmetic implements StepArithmetic {
         this.scratch = new double[size][size];
     }
 
-    /** Single-threaded below {@link #TWO_THREADS_FROM} rows or when no core is idle ({@link RowSplit}). */
+    /**
+     * Products from {@link #TWO_THREADS_FROM} rows split between two threads when the machine has two processors
+     * ({@link RowSplit#twoProcessors}), single-threaded otherwise; the bytes are the same either way.
+     */
     static JavaArithmetic forSize(int size) {
-        boolean split = size >= TWO_THREADS_FROM && RowSplit.aCoreIsIdle();
+        boolean split = size >= TWO_THREADS_FROM && RowSplit.twoProcessors();
         return new JavaArithmetic(split ? DenseKernel.withParallelThreshold(TWO_THREADS_FROM)
                 : DenseKernel.singleThreaded(), size);
     }
@@ -54,8 +57,12 @@ final class JavaArithmetic implements StepArithmetic {
     }
 
     @Override
-    public DMatrixRMaj read(Dense matrix) {
-        return DenseKernel.matrix(data(matrix), matrix.rows(), matrix.cols());
+    public void readInto(Dense matrix, DMatrixRMaj into) {
+        double[][] rows = data(matrix);
+        int cols = matrix.cols();
+        for (int i = 0; i < matrix.rows(); i++) {
+            System.arraycopy(rows[i], 0, into.data, i * cols, cols);
+        }
     }
 
     @Override

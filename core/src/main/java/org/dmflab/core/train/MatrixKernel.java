@@ -11,7 +11,11 @@ public enum MatrixKernel {
     JAVA_ONE_THREAD,
     JAVA_TWO_THREADS,
     BLAS_ONE_THREAD,
-    BLAS_TWO_THREADS;
+    BLAS_TWO_THREADS,
+    /** OpenBLAS on one thread with no operation split: the reference of bench {@code TwoThreadThreshold}. */
+    BLAS_UNSPLIT,
+    /** OpenBLAS with every product and sensing pass split in two, on two threads (bench {@code TwoThreadThreshold}). */
+    BLAS_SPLIT_TWO_THREADS;
 
     /** Whether OpenBLAS loaded in this JVM (and is not switched off by {@code -Ddmflab.blas=java}). */
     public static boolean blasAvailable() {
@@ -39,6 +43,8 @@ public enum MatrixKernel {
             case JAVA_TWO_THREADS -> JavaArithmetic.with(DenseKernel.withParallelThreshold(2), size);
             case BLAS_ONE_THREAD -> BlasArithmetic.withThreads(1);
             case BLAS_TWO_THREADS -> BlasArithmetic.withThreads(2);
+            case BLAS_UNSPLIT -> BlasArithmetic.forThresholds(false);
+            case BLAS_SPLIT_TWO_THREADS -> BlasArithmetic.forThresholds(true);
         };
     }
 }

@@ -55,6 +55,10 @@ final class MatrixSolver implements Solver {
     /** ‖VᵀV − I‖_F and ‖VᵀΦV − Λ‖_F of the target's eigendecomposition, for the bounds of {@link #measure()}. */
     private final double orthogonality;
     private final double phiResidual;
+    /** Workspaces of {@link #measure()}: W, W − Φ and Vᵀ W V copied out of the arithmetic (no allocation per row). */
+    private final DMatrixRMaj productCopy;
+    private final DMatrixRMaj errorCopy;
+    private final DMatrixRMaj eigenbasisCopy;
     private double loss = Double.NaN;
     private boolean evaluated;
     /** Called between products when one product is long enough to matter for a prompt cancel (large matrices). */
@@ -125,6 +129,9 @@ final class MatrixSolver implements Solver {
             squares += value * value;
         }
         targetFro = problem.targetKnown() ? Math.sqrt(squares) : Double.NaN;
+        productCopy = new DMatrixRMaj(m, n);
+        errorCopy = new DMatrixRMaj(m, n);
+        eigenbasisCopy = eigenvectors != null ? new DMatrixRMaj(n, n) : null;
     }
 
     /** The start of docs/theory.md §1.4–1.6: αI (7), W₁ = βI and the others αI (13), or seeded Gaussian entries. */
@@ -202,12 +209,13 @@ final class MatrixSolver implements Solver {
         if (!evaluated) {
             evaluate();
         }
-        DMatrixRMaj w = arithmetic.read(prefix[depth - 1]);
+        DMatrixRMaj w = productCopy;
+        arithmetic.readInto(prefix[depth - 1], w);
         if (!problem.targetKnown()) {
             return new TracePoint(loss, Double.NaN, Double.NaN, new double[0],
                     RecordingSpectra.singularValues(w, false));
         }
-        DMatrixRMaj error = new DMatrixRMaj(w.numRows, w.numCols);
+        DMatrixRMaj error = errorCopy;
         CommonOps_DDRM.subtract(w, problem.target(), error);
         // fastNormF: the plain √(Σ e²) (no rescaling against overflow: the error is far from 1e154 before the run
         // is stopped as diverging)
@@ -219,7 +227,8 @@ final class MatrixSolver implements Solver {
             // M = Vᵀ W V: λᵢ = Mᵢᵢ, and while M is diagonal up to rounding σ(W) and ‖W − Φ‖₂ follow from its diagonal
             arithmetic.multiply(prefix[depth - 1], eigenvectors, alongVectors);
             arithmetic.multiplyTransA(eigenvectors, alongVectors, inEigenbasis);
-            EigenbasisReading reading = EigenbasisReading.of(arithmetic.read(inEigenbasis),
+            arithmetic.readInto(inEigenbasis, eigenbasisCopy);
+            EigenbasisReading reading = EigenbasisReading.of(eigenbasisCopy,
                     problem.eigen().orElseThrow().values(), orthogonality, phiResidual);
             lambda = reading.lambda();
             sigma = reading.sigma().orElse(null);

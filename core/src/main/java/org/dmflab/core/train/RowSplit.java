@@ -1,14 +1,24 @@
 package org.dmflab.core.train;
 
-import java.lang.management.ManagementFactory;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.concurrent.locks.LockSupport;
 
 /**
  * Splits the rows of one product between the calling thread (rows [0, split)) and one persistent worker thread (rows
  * [split, rows)), used by both dense kernels above their measured two-thread thresholds. The split row depends only on
- * the row count, so a product is computed the same way whether or not a second core is free: same shape, same bytes.
- * Hand-over by volatile fields, spinning briefly and then parking; nothing is allocated per product. Close to stop the
- * worker.
+ * the row count, so a product is computed the same way whichever thread runs a half: same shape, same bytes. Nothing is
+ * allocated per product. Close to stop the worker.
+ *
+ * <p>Hand-over for products of 10 µs–1 ms: the worker spins for {@link #SPIN_NANOS} after each half before it parks,
+ * because waking a parked thread costs a futex call and a scheduler hand-over (tens of µs on this VM, more under load)
+ * while a spinning worker starts within a cache-line transfer; a step hands over its products back to back, so the
+ * worker normally catches the next one while still spinning, and an idle solver does not hold a core. The upper half is
+ * <em>claimed</em> (one compare-and-set per product) by whichever thread gets to it first: when the worker has not
+ * started it by the time the caller has finished the lower half — it is parked, or descheduled on a busy machine — the
+ * caller runs it itself. So a split never waits for a worker that is not running, and on a loaded machine it costs
+ * about what one thread costs (the old rule switched the worker off by the load average instead, which also saw the
+ * benchmark's own threads). The caller waits only for a half the worker has already begun.
  */
 final class RowSplit implements AutoCloseable {
     /** The work of one product: rows [rowStart, rowEnd) of its result. */
@@ -16,16 +26,28 @@ final class RowSplit implements AutoCloseable {
         void rows(int rowStart, int rowEnd);
     }
 
-    private static final int SPINS = 20_000;
     /**
-     * A second thread pays only when a core is idle: with the 1-minute load average at or above the processor count
-     * minus one, the worker waits in the run queue at every hand-over. Measured with bench SideBySide (OpenBLAS,
-     * N = 3, full loss, steps/s, one vs two threads) at load 13–15 on 2 cores: n = 128: 370 vs 29–34, n = 500: 9.3–10.4
-     * vs 5.8–7.8, n = 1000: 0.9–1.3 vs 0.9–1.1 — at that load the split halves run one after the other on the caller.
+     * How long the worker spins for the next product before it parks: longer than the gaps between the products of a
+     * step (the element-wise work between them is O(n²), microseconds), far shorter than a scheduler time slice.
      */
-    static final double IDLE_CORE_LOAD_MARGIN = 1.0;
+    static final long SPIN_NANOS = 200_000;
+    private static final VarHandle CLAIMED;
+
+    static {
+        try {
+            CLAIMED = MethodHandles.lookup().findVarHandle(RowSplit.class, "claimed", int.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
     private final Thread thread;
+    /** The number of the latest product handed over. */
     private volatile int requested;
+    /** The number of the latest product whose upper half was claimed (by the worker or the caller). */
+    @SuppressWarnings("unused") // through CLAIMED
+    private volatile int claimed;
+    /** The number of the latest product whose upper half the worker finished. */
     private volatile int completed;
     private volatile boolean stopped;
     private volatile Thread waiter;
@@ -41,13 +63,11 @@ final class RowSplit implements AutoCloseable {
     }
 
     /**
-     * Whether a second core is idle now (see {@link #IDLE_CORE_LOAD_MARGIN}); asked when a solver starts. When not, the
-     * caller runs both halves itself ({@link #runHere}), with the same bytes.
+     * Whether the machine has two processors for the trainer's split operations. Thread use is decided by this and by
+     * the shapes alone, never by the load at the start of a run: a run uses the same threads every time.
      */
-    static boolean aCoreIsIdle() {
-        int processors = Runtime.getRuntime().availableProcessors();
-        double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-        return processors > 1 && (load < 0 || load <= processors - IDLE_CORE_LOAD_MARGIN);
+    static boolean twoProcessors() {
+        return Runtime.getRuntime().availableProcessors() > 1;
     }
 
     /** A split with a worker thread. */
@@ -67,14 +87,18 @@ final class RowSplit implements AutoCloseable {
         return (rows / 2) & ~1;
     }
 
-    /** Runs {@code task} on all {@code rows}, the upper half on the worker; returns when both halves are done. */
+    /**
+     * Runs {@code task} on all {@code rows}, the upper half on the worker unless the caller gets to it first; returns
+     * when both halves are done.
+     */
     void run(RowTask task, int rows) {
         int split = splitRow(rows);
         this.task = task;
         this.rowStart = split;
         this.rowEnd = rows;
         waiter = Thread.currentThread();
-        requested = requested + 1; // the volatile write publishes the fields above
+        int request = requested + 1;
+        requested = request; // the volatile write publishes the fields above
         LockSupport.unpark(thread);
         Throwable own = null;
         try {
@@ -82,7 +106,13 @@ final class RowSplit implements AutoCloseable {
         } catch (RuntimeException | Error e) {
             own = e;
         }
-        await();
+        if (CLAIMED.compareAndSet(this, request - 1, request)) {
+            if (own == null) {
+                task.rows(split, rows); // the worker has not started: no waiting for it
+            }
+        } else {
+            await(request);
+        }
         this.task = null;
         if (own instanceof RuntimeException runtime) {
             throw runtime;
@@ -91,12 +121,11 @@ final class RowSplit implements AutoCloseable {
         }
     }
 
-    private void await() {
-        int target = requested;
+    private void await(int request) {
         int spins = 0;
-        while (completed != target) {
-            if (++spins > SPINS) {
-                LockSupport.parkNanos(this, 50_000);
+        while (completed != request) {
+            if (++spins > 1_000) {
+                LockSupport.parkNanos(this, 20_000);
             } else {
                 Thread.onSpinWait();
             }
@@ -115,26 +144,31 @@ final class RowSplit implements AutoCloseable {
     }
 
     private void work() {
-        int done = 0;
+        int seen = 0;
         while (!stopped) {
+            long spinStart = System.nanoTime();
             int spins = 0;
-            while (requested == done && !stopped) {
-                if (++spins > SPINS) {
-                    LockSupport.park(this);
-                } else {
+            while (requested == seen && !stopped) {
+                if ((++spins & 63) != 0) {
                     Thread.onSpinWait();
+                } else if (System.nanoTime() - spinStart > SPIN_NANOS) {
+                    LockSupport.park(this);
                 }
             }
             if (stopped) {
                 return;
+            }
+            seen = requested;
+            // claim the upper half of the latest product; the caller may have run it already
+            if (!CLAIMED.compareAndSet(this, seen - 1, seen)) {
+                continue;
             }
             try {
                 task.rows(rowStart, rowEnd);
             } catch (Throwable t) {
                 failure = t;
             }
-            done = requested;
-            completed = done;
+            completed = seen;
             Thread w = waiter;
             if (w != null) {
                 LockSupport.unpark(w);

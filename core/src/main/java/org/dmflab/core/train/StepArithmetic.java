@@ -45,7 +45,14 @@ interface StepArithmetic extends AutoCloseable {
     void load(DMatrixRMaj values, Dense into);
 
     /** A copy of {@code matrix} as an EJML matrix. */
-    DMatrixRMaj read(Dense matrix);
+    default DMatrixRMaj read(Dense matrix) {
+        DMatrixRMaj copy = new DMatrixRMaj(matrix.rows(), matrix.cols());
+        readInto(matrix, copy);
+        return copy;
+    }
+
+    /** Copies {@code matrix} into {@code into} (same shape), allocating nothing. */
+    void readInto(Dense matrix, DMatrixRMaj into);
 
     /** C = A·B; C distinct from A and B. */
     void multiply(Dense a, Dense b, Dense c);

@@ -22,14 +22,24 @@ class MnistDenoisingTest {
         System.setProperty("java.awt.headless", "true");
     }
 
-    /** The shipped data against its README: 100 × 784 in [0, 1], singular values 56.40, 29.29, 16.78 (2 decimals). */
+    /**
+     * The shipped data against its README: 100 × 784 whole pixels 0 … 255; divided by 255 (as the preset's generator
+     * does) in [0, 1] with singular values 56.40, 29.29, 16.78 (2 decimals).
+     */
     @Test
     void theShippedImagesAreTheDocumentedOnes() {
-        DMatrixRMaj x = DataSets.load(DataSets.MNIST_ONES, 100);
-        assertThat(x.numRows).isEqualTo(100);
-        assertThat(x.numCols).isEqualTo(784);
-        for (double value : x.data) {
-            assertThat(value).isBetween(0.0, 1.0);
+        DMatrixRMaj pixels = DataSets.load(DataSets.MNIST_ONES, 100);
+        assertThat(pixels.numRows).isEqualTo(100);
+        assertThat(pixels.numCols).isEqualTo(784);
+        for (double value : pixels.data) {
+            assertThat(value).isBetween(0.0, 255.0).isEqualTo(Math.rint(value));
+        }
+        DMatrixRMaj x = org.dmflab.core.groundtruth.GroundTruthGenerator.generate(
+                org.dmflab.core.groundtruth.GroundTruthSettings.parse(org.dmflab.core.settings.RawSettings.of(
+                        ExperimentPresets.mnistDenoising().clean().orElseThrow()), java.util.Optional.of(pixels)))
+                .matrix();
+        for (int k = 0; k < x.data.length; k++) {
+            assertThat(x.data[k]).isEqualTo(pixels.data[k] / 255);
         }
         double[] singular = Spectra.singularValues(x);
         assertThat(singular[0]).isCloseTo(56.40, within(0.005));
@@ -86,6 +96,9 @@ class MnistDenoisingTest {
         Table benchmarks = output.tables().get("rank-benchmarks.csv");
         assertThat(benchmarks.columnNames()).containsExactly("rank", "error_clean");
         DMatrixRMaj clean = DataSets.load(DataSets.MNIST_ONES, 12);
+        for (int k = 0; k < clean.data.length; k++) {
+            clean.data[k] = clean.data[k] / 255; // the shipped pixels in [0, 1]
+        }
         assertThat(run.clean().orElseThrow().matrix().data).containsExactly(clean.data);
         DMatrixRMaj noise = run.truth().matrix();
         CommonOps_DDRM.subtractEquals(noise, clean);
@@ -113,5 +126,28 @@ class MnistDenoisingTest {
             assertThat(NormOps_DDRM.normF(atStop)).isCloseTo(trace.errorFro(point), within(1e-9));
         }
         assertThat(output.charts().get("mnist-digits.png")).isNotEmpty();
+        // the files hold what the issue promises: matrix.csv = X̃, clean-matrix.csv = X (the shipped pixels / 255),
+        // rank-benchmarks.csv = ‖X̃_r − X‖_F, and the report exists
+        assertThat(values(output.tables().get("clean-matrix.csv"))).containsExactly(clean.data);
+        assertThat(values(output.tables().get("matrix.csv"))).containsExactly(run.truth().matrix().data);
+        double[] expected = MnistDenoising.rankBenchmarks(run.truth().matrix(), clean, 10);
+        assertThat(benchmarks.rowCount()).isEqualTo(10);
+        for (int r = 0; r < 10; r++) {
+            assertThat(benchmarks.doubleAt(r, 0)).isEqualTo(r + 1);
+            assertThat(benchmarks.doubleAt(r, 1)).isEqualTo(expected[r]);
+        }
+        assertThat(new String(output.report(), java.nio.charset.StandardCharsets.UTF_8))
+                .contains("mnist-generalization-error.png", "mnist-digits.png", "rank-benchmarks.csv");
+    }
+
+    /** A matrix table's cells, row by row. */
+    private static double[] values(Table table) {
+        double[] values = new double[table.rowCount() * table.columnCount()];
+        for (int row = 0; row < table.rowCount(); row++) {
+            for (int col = 0; col < table.columnCount(); col++) {
+                values[row * table.columnCount() + col] = table.doubleAt(row, col);
+            }
+        }
+        return values;
     }
 }

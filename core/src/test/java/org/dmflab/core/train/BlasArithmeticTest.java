@@ -146,6 +146,110 @@ class BlasArithmeticTest {
         }
     }
 
+    /**
+     * Sensing shapes (M, m, n) around the split of both passes at {@link BlasArithmetic#SENSING_TWO_THREADS_FROM}
+     * operator entries: just below, exactly at and above it, one measurement, odd and even M and mn, and seeded random
+     * shapes from a quarter to four times the threshold.
+     */
+    static Stream<Arguments> sensingShapes() {
+        long t = BlasArithmetic.SENSING_TWO_THREADS_FROM;
+        int atThreshold = (int) (t / (64 * 64));
+        Stream<Arguments> boundaries = Stream.of(Arguments.of(atThreshold - 1, 64, 64, 1L),
+                Arguments.of(atThreshold, 64, 64, 2L), Arguments.of(atThreshold + 1, 65, 63, 3L),
+                Arguments.of(1, (int) (t / 512) + 1, 512, 4L), Arguments.of(2, (int) (t / 724) + 1, 362, 5L),
+                Arguments.of((int) (t / 529) + 1, 23, 23, 6L), Arguments.of(3, 1, (int) (t / 3) + 7, 7L),
+                Arguments.of(1, 30, 30, 8L), Arguments.of(3, 20, 20, 9L), Arguments.of(5, 181, 181, 10L),
+                Arguments.of(5, 182, 181, 11L));
+        return Stream.concat(boundaries, RandomCases.of(17, 6, random -> {
+            int m = RandomCases.integer(random, 1, 90);
+            int n = RandomCases.integer(random, 1, 90);
+            long entries = RandomCases.integer(random, (int) (t / 4), (int) (4 * t));
+            return new Object[]{(int) Math.max(1, entries / (m * n)), m, n, random.nextLong()};
+        }));
+    }
+
+    /**
+     * Both sensing passes (fused in cache-sized blocks up to {@link BlasArithmetic#SENSING_BLOCK_DOUBLES}, separate
+     * above) against EJML, and split over two threads the same bytes as on one: each residual and each gradient entry
+     * is computed by the same fixed BLAS calls, whichever thread runs them. A third arithmetic splits every pass
+     * regardless of size (down to one measurement, where the lower half is empty): against EJML only.
+     */
+    @ParameterizedTest
+    @MethodSource("sensingShapes")
+    void sensingIsTheSameOnOneAndTwoThreads(int count, int m, int n, long seed) {
+        Random random = new Random(seed);
+        DMatrixRMaj w = RandomMatrices.gaussian(m, n, 1, random);
+        DMatrixRMaj ops = RandomMatrices.gaussian(count, m * n, 1 / Math.sqrt(count), random);
+        DMatrixRMaj y = RandomMatrices.gaussian(count, 1, 1, random);
+        DMatrixRMaj residuals = new DMatrixRMaj(count, 1);
+        CommonOps_DDRM.mult(ops, new DMatrixRMaj(m * n, 1, true, w.data), residuals);
+        CommonOps_DDRM.subtractEquals(residuals, y);
+        DMatrixRMaj gradient = new DMatrixRMaj(m * n, 1);
+        CommonOps_DDRM.multTransA(ops, residuals, gradient);
+        double[][] bytes = new double[2][];
+        double[] sums = new double[2];
+        for (int threads = 1; threads <= 3; threads++) {
+            try (BlasArithmetic blas = threads == 3 ? BlasArithmetic.forThresholds(true)
+                    : BlasArithmetic.withThreads(threads)) {
+                StepArithmetic.Dense g = blas.allocate(m, n);
+                StepArithmetic.Dense r = blas.allocate(count, 1);
+                StepArithmetic.Dense dw = load(blas, w);
+                StepArithmetic.Dense dops = load(blas, ops);
+                StepArithmetic.Dense dy = load(blas, y);
+                double sum = blas.sensing(dops, dy, r, dw, g);
+                // a second evaluation overwrites r and G completely (no accumulation from the first)
+                sum = blas.sensing(dops, dy, r, dw, g);
+                if (threads < 3) {
+                    sums[threads - 1] = sum;
+                    bytes[threads - 1] = blas.read(g).data;
+                } else {
+                    assertThat(sum).isCloseTo(squares(residuals), org.assertj.core.data.Offset.offset(1e-10
+                            * squares(residuals)));
+                }
+                // residuals: sums of mn products, summed in another order: error ≲ mn·ε·|rᵢ| with |rᵢ| ≲ √mn; the
+                // gradient inherits it through Σᵢ Aᵢⱼ rᵢ (|Aᵢⱼ| ~ 1/√M, M terms): ≲ √M·(1/√M)·that, plus its own
+                double residualTolerance = 1e-14 * m * n * Math.sqrt(m * n) + 1e-14;
+                assertThat(Fixtures.maxAbsDifference(blas.read(r), residuals)).isLessThan(residualTolerance);
+                assertThat(Fixtures.maxAbsDifference(blas.read(g), new DMatrixRMaj(m, n, true, gradient.data)))
+                        .isLessThan(10 * residualTolerance + 1e-12);
+            }
+        }
+        assertThat(sums[0]).isCloseTo(squares(residuals), org.assertj.core.data.Offset.offset(1e-10
+                * squares(residuals)));
+        assertThat(sums[1]).isEqualTo(sums[0]);
+        assertThat(bytes[1]).containsExactly(bytes[0]);
+    }
+
+    /** The completion gather on direct buffers against the Java arithmetic's on arrays: the same operations, bit for bit. */
+    @ParameterizedTest
+    @ValueSource(longs = {1, 2, 3})
+    void gatherMatchesTheJavaArithmetic(long seed) {
+        Random random = new Random(seed);
+        int m = RandomCases.integer(random, 1, 200);
+        int n = RandomCases.integer(random, 1, 200);
+        DMatrixRMaj target = RandomMatrices.gaussian(m, n, 1, random);
+        DMatrixRMaj w = RandomMatrices.gaussian(m, n, 1, random);
+        org.dmflab.core.groundtruth.Observations observed = org.dmflab.core.groundtruth.Observations.sample(target,
+                RandomCases.integer(random, 1, m * n), random);
+        DMatrixRMaj expected = new DMatrixRMaj(m, n);
+        double expectedSum = 0;
+        for (int k = 0; k < observed.count(); k++) {
+            double diff = w.get(observed.row()[k], observed.column()[k]) - observed.values()[k];
+            expected.set(observed.row()[k], observed.column()[k], diff);
+            expectedSum += diff * diff;
+        }
+        try (BlasArithmetic blas = BlasArithmetic.withThreads(1);
+             JavaArithmetic java = JavaArithmetic.with(DenseKernel.singleThreaded(), Math.max(m, n))) {
+            for (StepArithmetic arithmetic : List.of(blas, java)) {
+                StepArithmetic.Dense g = arithmetic.allocate(m, n);
+                double sum = arithmetic.gather(load(arithmetic, w), observed.row(), observed.column(),
+                        observed.values(), g);
+                assertThat(sum).isEqualTo(expectedSum);
+                assertThat(arithmetic.read(g).data).containsExactly(expected.data);
+            }
+        }
+    }
+
     /** The same training run on the Java kernel and on OpenBLAS (one and two threads) stays together. */
     @ParameterizedTest
     @ValueSource(strings = {"full", "sensing"})
