@@ -6,7 +6,6 @@ import org.dmflab.core.groundtruth.GroundTruthConfig;
 import org.dmflab.core.groundtruth.GroundTruthGenerator;
 import org.dmflab.core.groundtruth.GroundTruthSettings;
 import org.dmflab.core.settings.RawSettings;
-import org.dmflab.core.table.MatrixTables;
 import org.dmflab.core.table.Schemas;
 import org.dmflab.core.table.Table;
 import org.dmflab.knime.common.EngineCalls;
@@ -72,8 +71,8 @@ final class GroundTruthGeneratorNodeModel extends EngineNodeModel {
         return EngineCalls.execute(() -> {
             Optional<DMatrixRMaj> matrix = Optional.empty();
             if (settings.input.getBooleanValue()) {
-                Table input = KnimeTables.read((BufferedDataTable) inObjects[0], exec.createSubProgress(0.2));
-                matrix = Optional.of(MatrixTables.fromTable(input, INPUT_SOURCE));
+                matrix = Optional.of(KnimeTables.readMatrix((BufferedDataTable) inObjects[0],
+                        exec.createSubProgress(0.2), INPUT_SOURCE));
             }
             exec.setProgress(0.2, "Generating the target");
             GroundTruth truth = GroundTruthGenerator.generate(GroundTruthSettings.parse(raw(), matrix));
@@ -83,7 +82,7 @@ final class GroundTruthGeneratorNodeModel extends EngineNodeModel {
                     .orElse(Table.builder(Schemas.measurements(target.numRows * target.numCols)).build());
             Table observations = truth.observations().map(observed -> observed.toTable())
                     .orElse(Table.builder(Schemas.OBSERVATIONS).build());
-            return new PortObject[]{KnimeTables.write(truth.matrixTable(), exec),
+            return new PortObject[]{KnimeTables.writeMatrix(target, exec.createSubExecutionContext(0.2)),
                     KnimeTables.write(truth.spectrumTable(), exec), KnimeTables.write(measurements, exec),
                     KnimeTables.write(observations, exec)};
         });

@@ -37,11 +37,15 @@ final class GroundTruthNodeSettings {
     final SettingsModelBoolean symmetrizeNoise = group.flag(SYMMETRIZE_NOISE, false);
     final SettingsModelIntegerBounded measurements = group.integer(MEASUREMENTS,
             GroundTruthSettings.DEFAULT_MEASUREMENTS, 0, Integer.MAX_VALUE);
-    final SettingsModelString observations = group.string(OBSERVATIONS, "0");
+    /** Added with matrix completion (issue 12): workflows saved before it load with "0", no observations. */
+    final SettingsModelString observations = group.addedLater(group.string(OBSERVATIONS, "0"));
     final SettingsModelBoolean input = group.flag(INPUT, false);
-    /** Any double here: the engine's {@code InputDivisor} alone says what is allowed (positive, finite). */
-    final SettingsModelDoubleBounded divideBy = group.number(DIVIDE_BY, InputDivisor.NONE.value(), -Double.MAX_VALUE,
-            Double.MAX_VALUE);
+    /**
+     * Any double here: the engine's {@code InputDivisor} alone says what is allowed (positive, finite). Added with the
+     * MNIST example (issue 12): workflows saved before it load with 1, the input table as it is.
+     */
+    final SettingsModelDoubleBounded divideBy = group.addedLater(group.number(DIVIDE_BY, InputDivisor.NONE.value(),
+            -Double.MAX_VALUE, Double.MAX_VALUE));
     /** The dialog's choices of eigenvector basis: the engine's enum. */
     static final List<String> BASES = EngineChoices.keys(EigenvectorBasis.values(), EigenvectorBasis::key);
 }
