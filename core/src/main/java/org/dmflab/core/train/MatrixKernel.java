@@ -1,5 +1,7 @@
 package org.dmflab.core.train;
 
+import org.dmflab.core.linalg.NativeBlas;
+
 /**
  * Which arithmetic the matrix solver runs (see {@link StepArithmetic}): {@link #AUTO}, the trainer's choice by size, or
  * one fixed kernel and thread count for benchmarks and tuning. Results do not depend on the thread count; Java and
