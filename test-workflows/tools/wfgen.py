@@ -181,11 +181,14 @@ TESTING_BUNDLE = dict(name="Test-Node extension for KNIME Workbench", symbolic="
                       vendor="KNIME AG, Zurich, Switzerland", version="5.5.0")
 
 
-def settings_xml(factory, name, bundle, model, outputs, creation_config=None, state="CONFIGURED"):
+def settings_xml(factory, name, bundle, model, outputs, creation_config=None, state="CONFIGURED", variables=None):
     children = [s("node_file", "settings.xml"), config("flow_stack"),
                 config("internal_node_subsettings", s("memory_policy", "CacheSmallInMemory")),
-                model,
-                s("customDescription", None), s("state", state), s("factory", factory), s("node-name", name),
+                model]
+    if variables:  # settings controlled by flow variables: {setting key: variable name}
+        children.append(config("variables", *[config(key, s("used_variable", var), s("exposed_variable", None))
+                                              for key, var in variables.items()]))
+    children += [s("customDescription", None), s("state", state), s("factory", factory), s("node-name", name),
                 s("node-bundle-name", bundle["name"]), s("node-bundle-symbolic-name", bundle["symbolic"]),
                 s("node-bundle-vendor", bundle["vendor"]), s("node-bundle-version", bundle["version"]),
                 s("node-feature-name", bundle.get("feature_name")),
@@ -221,13 +224,14 @@ class Node:
         self.id = None
         self.position = (0, 0)
         self.state = "CONFIGURED"
+        self.variables = None
 
     def folder(self):
         return "".join(c if c.isalnum() and c.isascii() or c == " " else "_" for c in self.name) + f" (#{self.id})"
 
     def xml(self):
         return settings_xml(self.factory, self.name, self.bundle, self.model, self.outputs, self.creation_config,
-                            self.state)
+                            self.state, self.variables)
 
 
 def generator_node(spectrum, eigenvectors, seed, n=0, m=0, observations="0", noise="none", use_input=False,
@@ -573,6 +577,9 @@ def build(refs, checkout, predictor_warning=VERDICT_WARNING):
 
     mnist_example(Path(checkout))
 
+    if "sweep/runs" in ref:
+        flows.append(depth_sweep(load("sweep/runs")))
+
     for wf in flows:
         wf.write(root)
 
@@ -620,6 +627,74 @@ def mnist_example(checkout):
     for node in (reader, noisy, clean, trainer, tracker):
         node.state = "IDLE"
     example.write(checkout / "examples")
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# The depth sweep (issue 13): KNIME's own loop nodes run the trainer once per depth and collect one row per run.
+# Settings as KNIME 5.5's org.knime.base saves them (LoopStartIntervalDynamicNodeModel/-Settings,
+# LoopEndDynamicNodeSettings/AbstractLoopEndNodeSettings, VariableToTable4NodeSettings with the legacy
+# "variable_filter" a 5.5-saved Variable to Table Row carries and the node migrates).
+
+SWEEP_RUN = dict(step=0.004, init="identity", alpha=0.1, beta=0.01, iterations=5000, record="log:50")
+SWEEP_DEPTHS = (2, 4)
+SWEEP_PREFIX = "depth_"
+SWEEP_COLUMNS = [SWEEP_PREFIX + "value", "dmflab_final_loss", "dmflab_final_effective_rank", "dmflab_iterations",
+                 "dmflab_solver"]
+FIXED_TYPES["runs"] = {SWEEP_PREFIX + "value": INT, "dmflab_final_loss": DOUBLE,
+                       "dmflab_final_effective_rank": DOUBLE, "dmflab_iterations": LONG, "dmflab_solver": STRING}
+
+
+def interval_loop_start(first, last, step, prefix):
+    """Interval Loop Start, integer variables PREFIXvalue = first, first + step, ..., last (no pass-through port)."""
+    model = config("model", d("from", first), d("to", last), d("step", step), s("prefix", prefix),
+                   config("variableType_Internals", s("SettingsModelID", "SMID_string"), b("EnabledStatus", True)),
+                   s("variableType", "INTEGER"))
+    return Node("Interval Loop Start", "org.knime.base.node.meta.looper.LoopStartIntervalDynamicNodeFactory",
+                BASE_BUNDLE, model, 0, 0, config("node_creation_config", config("Pass through")))
+
+
+def variable_to_table_row(names):
+    """Variable to Table Row: one row (RowID Row0) of the named flow variables."""
+    model = config("model",
+                   config("row_id_Internals", s("SettingsModelID", "SMID_string"), b("EnabledStatus", True)),
+                   s("row_id", "Row0"),
+                   config("variable_filter", s("filter-type", "STANDARD"), array("included_names", "xstring", names),
+                          array("excluded_names", "xstring", []), s("enforce_option", "EnforceInclusion"),
+                          config("name_pattern", s("pattern", ""), s("type", "Wildcard"), b("caseSensitive", True),
+                                 b("excludeMatching", False))))
+    return Node("Variable to Table Row",
+                "org.knime.base.node.flowvariable.variabletotablerow4.VariableToTable4NodeFactory", BASE_BUNDLE, model,
+                1, 1)
+
+
+def loop_end():
+    """Loop End collecting its one table port's rows of every iteration (RowIDs Row0#0, Row0#1, ...)."""
+    def flags(key, value):
+        return array(key, "xboolean", [value])
+    model = config("model", b("addIterationColumn", False), s("rowKeyPolicy", "APPEND_SUFFIX"),
+                   b("propagateLoopVariables", False), flags("ignoreEmptyTables", True),
+                   flags("tolerateColumnTypes", False), flags("tolerateChangingSpecs", False))
+    return Node("Loop End", "org.knime.base.node.meta.looper.LoopEndDynamicNodeFactory", BASE_BUNDLE, model, 1, 1,
+                config("node_creation_config", config("Collector")))
+
+
+def depth_sweep(runs):
+    """Generator -> [Interval Loop Start (depth 2..4) -> trainer (depth from the loop) -> Variable to Table Row] ->
+    Loop End: one row per depth, checked against the command line's runs (wfrefs.sh)."""
+    wf = Workflow("DeepFactorizationTrainer_depth_sweep")
+    wf.add(testflow_configuration({}), 0, 0)
+    gen = wf.add(generator_node(SPECTRUM, "identity", 1), 0, 1)
+    start = wf.add(interval_loop_start(SWEEP_DEPTHS[0], SWEEP_DEPTHS[1], 1, SWEEP_PREFIX), 0, 2)
+    trainer = wf.add(trainer_node(dict(SWEEP_RUN, depth=3)), 1, 1.5)
+    trainer.variables = {"depth": SWEEP_PREFIX + "value"}
+    row = wf.add(variable_to_table_row(SWEEP_COLUMNS), 2, 1.5)
+    end = wf.add(loop_end(), 3, 1.5)
+    wf.connect(gen, 1, trainer, 1)
+    wf.connect(start, 0, trainer, 0)
+    wf.connect(trainer, 0, row, 1)
+    wf.connect(row, 1, end, 1)
+    check(wf, end, 1, runs, 3)
+    return wf
 
 
 if __name__ == "__main__":

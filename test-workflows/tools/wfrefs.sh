@@ -25,4 +25,21 @@ fi
 $J generate --spectrum gaussian-factors:2 --n 10 --m 10 --seed 1 --observations 60 --out "$R/cgen"
 $J train --target "$R/cgen/matrix.csv" --observations "$R/cgen/observations.csv" --loss completion --depth 3 \
     --step 0.05 --init gaussian --sigma 0.1 --seed 1 --iterations 400 --record every:20 --out "$R/ctrain"
+# depth sweep (loop testflow): one run per depth 2..4; one row each from the run's summary and its trace's last row
+mkdir -p "$R/sweep"
+for DEPTH in 2 3 4; do
+  $J train --target "$R/gen/matrix.csv" --depth $DEPTH --step 0.004 --init identity --alpha 0.1 --beta 0.01 \
+      --iterations 5000 --record log:50 --out "$R/sweep/depth$DEPTH" > "$R/sweep/depth$DEPTH.log"
+done
+python3 - "$R/sweep" <<'EOF'
+import csv, re, sys
+out = sys.argv[1]
+with open(out + "/runs.csv", "w", newline="") as f:
+    w = csv.writer(f, lineterminator="\n")
+    w.writerow(["depth_value", "dmflab_final_loss", "dmflab_final_effective_rank", "dmflab_iterations", "dmflab_solver"])
+    for depth in (2, 3, 4):
+        rows = list(csv.DictReader(open(f"{out}/depth{depth}/trace.csv", newline="")))
+        solver = re.match(r"solver (\w+),", open(f"{out}/depth{depth}.log").read()).group(1)
+        w.writerow([depth, rows[-1]["loss"], rows[-1]["effective_rank"], rows[-1]["iteration"], solver])
+EOF
 echo "$R" >&3

@@ -4,7 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.dmflab.core.table.Column;
 import org.dmflab.core.table.ColumnType;
+import org.dmflab.core.table.MatrixTables;
+import org.dmflab.core.table.Schemas;
 import org.dmflab.core.table.Table;
+import org.ejml.data.DMatrixRMaj;
 import org.knime.core.data.DataCell;
 import org.knime.core.data.DataColumnSpec;
 import org.knime.core.data.DataColumnSpecCreator;
@@ -62,6 +65,74 @@ public final class KnimeTables {
         }
         container.close();
         return container.getTable();
+    }
+
+    /**
+     * Writes a matrix as the matrix table of docs/design.md §2 ({@code c1 … cn}, RowIDs {@code r1 … rm}), the table
+     * {@code KnimeTables.write(MatrixTables.toTable(matrix), exec)} gives, straight from the matrix's array: no boxed
+     * doubles and no intermediate engine table (a 2000 × 2000 product is 4 million cells).
+     */
+    public static BufferedDataTable writeMatrix(DMatrixRMaj matrix, ExecutionContext exec)
+            throws CanceledExecutionException {
+        BufferedDataContainer container = exec.createDataContainer(spec(Schemas.matrix(matrix.numCols)));
+        double[] data = matrix.data;
+        int cols = matrix.numCols;
+        for (int row = 0; row < matrix.numRows; row++) {
+            if (row % 64 == 0) {
+                exec.checkCanceled();
+                exec.setProgress((double) row / matrix.numRows);
+            }
+            DataCell[] cells = new DataCell[cols]; // DefaultRow keeps the array it is given
+            for (int c = 0, offset = row * cols; c < cols; c++) {
+                cells[c] = new DoubleCell(data[offset + c]);
+            }
+            container.addRowToTable(new DefaultRow(new RowKey(Schemas.matrixRowId(row)), cells));
+        }
+        container.close();
+        return container.getTable();
+    }
+
+    /**
+     * Reads a matrix from a table whose columns are all numeric, in column order, as
+     * {@code MatrixTables.fromTable(KnimeTables.read(table, monitor), source)} does, straight into the matrix's array.
+     * Whatever that path refuses (an empty table, a non-numeric column, a missing or non-finite cell) is handed to it,
+     * so the message naming the column or cell is the engine's.
+     *
+     * @param source how the user knows the table, e.g. {@code "target table"}
+     */
+    public static DMatrixRMaj readMatrix(BufferedDataTable table, ExecutionMonitor monitor, String source)
+            throws CanceledExecutionException {
+        DataTableSpec spec = table.getDataTableSpec();
+        int cols = spec.getNumColumns();
+        long rows = table.size();
+        boolean numeric = cols > 0 && rows > 0 && rows * cols <= Integer.MAX_VALUE;
+        for (int c = 0; numeric && c < cols; c++) {
+            numeric = columnType(spec.getColumnSpec(c).getType()).isNumeric();
+        }
+        if (!numeric) {
+            return MatrixTables.fromTable(read(table, monitor), source);
+        }
+        DMatrixRMaj matrix = new DMatrixRMaj((int) rows, cols);
+        double[] data = matrix.data;
+        int offset = 0;
+        try (CloseableRowIterator iterator = table.iterator()) {
+            for (int row = 0; iterator.hasNext(); row++) {
+                DataRow dataRow = iterator.next();
+                if (row % 64 == 0) {
+                    monitor.checkCanceled();
+                    monitor.setProgress((double) row / rows);
+                }
+                for (int c = 0; c < cols; c++) {
+                    DataCell cell = dataRow.getCell(c);
+                    double value = cell.isMissing() ? Double.NaN : ((DoubleValue) cell).getDoubleValue();
+                    if (!Double.isFinite(value)) { // the engine names the cell and says what is wrong
+                        return MatrixTables.fromTable(read(table, monitor), source);
+                    }
+                    data[offset++] = value;
+                }
+            }
+        }
+        return matrix;
     }
 
     /**

@@ -4,7 +4,6 @@ import java.util.Optional;
 import org.dmflab.core.groundtruth.Observations;
 import org.dmflab.core.groundtruth.SensingData;
 import org.dmflab.core.settings.RawSettings;
-import org.dmflab.core.table.MatrixTables;
 import org.dmflab.core.table.Schemas;
 import org.dmflab.core.train.LossKind;
 import org.dmflab.core.train.TrainConfig;
@@ -36,6 +35,8 @@ final class DeepFactorizationTrainerNodeModel extends EngineNodeModel {
     static final String FLOW_EFFECTIVE_RANK = "dmflab_final_effective_rank";
     static final String FLOW_SOLVER = "dmflab_solver";
     static final String FLOW_ITERATIONS = "dmflab_iterations";
+    /** Which kernel computed the products: openblas, java (no OpenBLAS fragment for this platform) or none. */
+    static final String FLOW_KERNEL = "dmflab_kernel";
 
     private final TrainerNodeSettings settings = new TrainerNodeSettings();
 
@@ -67,8 +68,8 @@ final class DeepFactorizationTrainerNodeModel extends EngineNodeModel {
     protected PortObject[] execute(PortObject[] inObjects, ExecutionContext exec) throws Exception {
         return EngineCalls.execute(() -> {
             TrainConfig config = TrainSettings.parse(settings.group.raw());
-            DMatrixRMaj target = MatrixTables.fromTable(
-                    KnimeTables.read((BufferedDataTable) inObjects[0], exec.createSubProgress(0.02)), "target table");
+            DMatrixRMaj target = KnimeTables.readMatrix((BufferedDataTable) inObjects[0],
+                    exec.createSubProgress(0.02), "target table");
             TrainingPlan plan;
             if (config.loss() == LossKind.COMPLETION) {
                 // the target gives the shape and the truth of the error columns; the second input the observed entries
@@ -92,8 +93,9 @@ final class DeepFactorizationTrainerNodeModel extends EngineNodeModel {
             pushFlowVariableDouble(FLOW_EFFECTIVE_RANK, result.finalEffectiveRank());
             pushFlowVariableString(FLOW_SOLVER, result.solver().key());
             pushFlowVariable(FLOW_ITERATIONS, VariableType.LongType.INSTANCE, result.iterations());
+            pushFlowVariableString(FLOW_KERNEL, plan.kernel());
             return new PortObject[]{KnimeTables.write(result.traceTable(), exec),
-                    KnimeTables.write(result.productTable(), exec)};
+                    KnimeTables.writeMatrix(result.product(), exec)};
         });
     }
 

@@ -138,8 +138,8 @@ final class TrainCommand implements Callable<Integer> {
             CsvTableWriter.write(result.traceTable(), output.file("trace.csv"), progress);
             CsvTableWriter.write(result.productTable(), output.file("product.csv"), progress);
             output.commit();
-            spec.commandLine().getOut().printf("%s; wrote %s (%d rows) and %s%n", result.summary(),
-                    output.finalFile("trace.csv"), result.trace().size(), output.finalFile("product.csv"));
+            spec.commandLine().getOut().printf("%s, kernel %s; wrote %s (%d rows) and %s%n", result.summary(),
+                    plan.kernel(), output.finalFile("trace.csv"), result.trace().size(), output.finalFile("product.csv"));
         }
         return ExitCode.OK;
     }

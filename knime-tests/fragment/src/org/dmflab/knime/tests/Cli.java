@@ -2,6 +2,7 @@ package org.dmflab.knime.tests;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,8 +14,8 @@ final class Cli {
     private Cli() {
     }
 
-    /** The exit code and standard error of one run. */
-    record Result(int exitCode, String stderr) {
+    /** The exit code, standard output and standard error of one run. */
+    record Result(int exitCode, String stdout, String stderr) {
     }
 
     static Result run(List<String> arguments) {
@@ -23,9 +24,13 @@ final class Cli {
                 JAR.toString()));
         command.addAll(arguments);
         try {
-            Process process = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            Path stdout = Files.createTempFile(Knime.WORK, "cli-out", ".txt");
+            Process process = new ProcessBuilder(command).redirectOutput(stdout.toFile()).start();
             String stderr = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-            return new Result(process.waitFor(), stderr.strip());
+            int exitCode = process.waitFor();
+            String out = Files.readString(stdout, StandardCharsets.UTF_8);
+            Files.delete(stdout);
+            return new Result(exitCode, out.strip(), stderr.strip());
         } catch (IOException e) {
             throw new IllegalStateException("cannot run " + command + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
@@ -34,14 +39,17 @@ final class Cli {
         }
     }
 
-    /** Runs the commands in order; each must succeed. */
-    static void runAll(List<List<String>> commands) {
+    /** Runs the commands in order; each must succeed. Returns the last one's standard output. */
+    static String runAll(List<List<String>> commands) {
+        String stdout = "";
         for (List<String> arguments : commands) {
             Result result = run(arguments);
             if (result.exitCode() != 0) {
                 throw new AssertionError("dmflab " + String.join(" ", arguments) + " exited with " + result.exitCode()
                         + ": " + result.stderr());
             }
+            stdout = result.stdout();
         }
+        return stdout;
     }
 }

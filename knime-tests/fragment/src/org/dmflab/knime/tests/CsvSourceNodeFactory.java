@@ -1,6 +1,5 @@
 package org.dmflab.knime.tests;
 
-import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
 import org.knime.core.data.DataCell;
@@ -16,63 +15,23 @@ import org.knime.core.data.def.StringCell;
 import org.knime.core.node.BufferedDataContainer;
 import org.knime.core.node.BufferedDataTable;
 import org.knime.core.node.ExecutionContext;
-import org.knime.core.node.ExecutionMonitor;
-import org.knime.core.node.NoDescriptionProxy;
-import org.knime.core.node.NodeDescription;
-import org.knime.core.node.NodeDialogPane;
-import org.knime.core.node.NodeFactory;
-import org.knime.core.node.NodeModel;
-import org.knime.core.node.NodeSettingsRO;
-import org.knime.core.node.NodeSettingsWO;
-import org.knime.core.node.NodeView;
+import org.knime.core.node.port.PortType;
 
 /**
  * A test-only source node standing in for KNIME's CSV Reader (knime-base, absent from the test runtime): one table
  * from a reference CSV of test-workflows, a column of whole numbers as Long, of numbers as Double, else String, empty
  * cells missing — the types the testflows' Table Validators convert the CSV Reader's output to.
  */
-final class CsvSourceNodeFactory extends NodeFactory<CsvSourceNodeFactory.Model> {
-    private final Path file;
-
+final class CsvSourceNodeFactory extends TestNodeFactory<CsvSourceNodeFactory.Model> {
     CsvSourceNodeFactory(Path file) {
-        this.file = file;
+        super(() -> new Model(file));
     }
 
-    @Override
-    public Model createNodeModel() {
-        return new Model(file);
-    }
-
-    @Override
-    protected NodeDescription createNodeDescription() {
-        return new NoDescriptionProxy(getClass());
-    }
-
-    @Override
-    protected int getNrNodeViews() {
-        return 0;
-    }
-
-    @Override
-    public NodeView<Model> createNodeView(int viewIndex, Model model) {
-        throw new IndexOutOfBoundsException();
-    }
-
-    @Override
-    protected boolean hasDialog() {
-        return false;
-    }
-
-    @Override
-    protected NodeDialogPane createNodeDialogPane() {
-        return null;
-    }
-
-    static final class Model extends NodeModel {
+    static final class Model extends LoopNodes.Model {
         private final Path file;
 
         Model(Path file) {
-            super(0, 1);
+            super(new PortType[0], new PortType[]{BufferedDataTable.TYPE});
             this.file = file;
         }
 
@@ -140,26 +99,6 @@ final class CsvSourceNodeFactory extends NodeFactory<CsvSourceNodeFactory.Model>
 
         @Override
         protected void reset() {
-        }
-
-        @Override
-        protected void saveSettingsTo(NodeSettingsWO settings) {
-        }
-
-        @Override
-        protected void validateSettings(NodeSettingsRO settings) {
-        }
-
-        @Override
-        protected void loadValidatedSettingsFrom(NodeSettingsRO settings) {
-        }
-
-        @Override
-        protected void loadInternals(File nodeInternDir, ExecutionMonitor exec) {
-        }
-
-        @Override
-        protected void saveInternals(File nodeInternDir, ExecutionMonitor exec) {
         }
     }
 }

@@ -44,8 +44,11 @@ class WorkflowFilesTest {
     static final String CSV_READER = "org.knime.base.node.io.filehandling.csv.reader.CSVTableReaderNodeFactory";
     static final String TABLE_VALIDATOR = "org.knime.base.node.preproc.datavalidator.DataValidatorNodeFactory";
     static final String DIFFERENCE_CHECKER = "org.knime.testing.internal.nodes.differ.DifferenceCheckerNodeFactory";
+    static final String LOOP_START = "org.knime.base.node.meta.looper.LoopStartIntervalDynamicNodeFactory";
+    static final String VARIABLE_TO_ROW = "org.knime.base.node.flowvariable.variabletotablerow4.VariableToTable4NodeFactory";
+    static final String LOOP_END = "org.knime.base.node.meta.looper.LoopEndDynamicNodeFactory";
     static final Set<String> KNIME_NODES_NOT_IN_THE_RUNTIME = Set.of(CSV_READER, TABLE_VALIDATOR, DIFFERENCE_CHECKER,
-            "org.knime.testing.node.config.TestConfigNodeFactory");
+            "org.knime.testing.node.config.TestConfigNodeFactory", LOOP_START, VARIABLE_TO_ROW, LOOP_END);
     /**
      * Doubles of a node against its reference file: within 1e-9 of the column's largest magnitude, the bound the
      * testflows' Difference Checkers use (test-workflows/README.md, "Tolerances"); everything else exact.
@@ -166,12 +169,22 @@ class WorkflowFilesTest {
         try (Stream<Path> dirs = Files.list(Knime.ROOT.resolve("test-workflows"))) {
             testflows = dirs.filter(d -> Files.exists(d.resolve("workflow.knime"))).sorted().toList();
         }
-        assertEquals(6, testflows.size(), "testflows under test-workflows/");
+        // the loop testflow needs KNIME's loop nodes to run: LoopTestflowTest runs it with stand-ins
+        testflows = testflows.stream().filter(d -> !hasLoop(d)).toList();
+        assertEquals(6, testflows.size(), "testflows without loops under test-workflows/");
         List<Executable> checks = new ArrayList<>();
         for (Path testflow : testflows) {
             checks.add(() -> checkTestflow(testflow));
         }
         assertAll("testflows", checks.stream());
+    }
+
+    static boolean hasLoop(Path testflow) {
+        try {
+            return WorkflowFiles.read(testflow).factories().containsValue(LOOP_START);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static void checkTestflow(Path committed) throws Exception {
@@ -210,7 +223,7 @@ class WorkflowFilesTest {
     }
 
     /** Loads a workflow, checks it, saves it elsewhere and checks that every file of our nodes is unchanged. */
-    private static Path loadAndSave(Path original) throws Exception {
+    static Path loadAndSave(Path original) throws Exception {
         Path resaved = Knime.scratch("resaved").resolve(original.getFileName());
         Knime.Loaded loaded = Knime.load(original);
         try (Knime.Project project = loaded.project()) {

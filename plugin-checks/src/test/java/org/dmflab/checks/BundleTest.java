@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.jar.Attributes;
@@ -25,6 +26,9 @@ import org.w3c.dom.NodeList;
  * only what the bundle can see; feature and update site name the bundle; versions match the build.
  */
 class BundleTest {
+    /** KNIME's platforms as osgi.os/osgi.arch: each gets an OpenBLAS fragment, elsewhere the Java kernel runs. */
+    private static final List<String> KNIME_PLATFORMS = List.of("linux/x86_64", "win32/x86_64", "macosx/x86_64",
+            "macosx/aarch64");
     private static final String KNIME_RANGE = "org.knime.core;bundle-version=\"[5.5.0,6.0.0)\"";
 
     private final Attributes manifest = manifest();
@@ -102,7 +106,7 @@ class BundleTest {
         assertThat(root.getAttribute("id")).isEqualTo(artifactId(ProjectFiles.ROOT.resolve("feature/pom.xml")));
         assertThat(root.getAttribute("version")).isEqualTo(osgiVersion());
         NodeList plugins = feature.getElementsByTagName("plugin");
-        assertThat(plugins.getLength()).isEqualTo(1);
+        assertThat(plugins.getLength()).isEqualTo(1 + KNIME_PLATFORMS.size()); // the host and its OpenBLAS fragments
         assertThat(((Element) plugins.item(0)).getAttribute("id"))
                 .isEqualTo(artifactId(ProjectFiles.PLUGIN.resolve("pom.xml")))
                 .isEqualTo("org.dmflab.knime");
@@ -112,6 +116,60 @@ class BundleTest {
         Document category = ProjectFiles.xml(ProjectFiles.ROOT.resolve("update-site/category.xml"));
         Element siteFeature = (Element) category.getElementsByTagName("feature").item(0);
         assertThat(siteFeature.getAttribute("id")).isEqualTo(root.getAttribute("id"));
+    }
+
+    /**
+     * One OpenBLAS fragment per KNIME platform: natives/&lt;id&gt; is a Tycho module of the knime profile whose manifest
+     * names the plugin as host and the platform as filter, whose Bundle-ClassPath is exactly the platform jars its pom
+     * copies (JavaCPP's and OpenBLAS's of that JavaCPP classifier) and build.properties ships; the feature lists it with
+     * the same os/arch, and the host embeds the Java classes those natives belong to.
+     */
+    @Test
+    void everyKnimePlatformHasAnOpenBlasFragment() throws Exception {
+        Map<String, String> classifiers = Map.of("linux/x86_64", "linux-x86_64", "win32/x86_64", "windows-x86_64",
+                "macosx/x86_64", "macosx-x86_64", "macosx/aarch64", "macosx-arm64");
+        Element featureRoot = ProjectFiles.xml(ProjectFiles.ROOT.resolve("feature/feature.xml")).getDocumentElement();
+        NodeList plugins = featureRoot.getElementsByTagName("plugin");
+        String rootPom = ProjectFiles.read(ProjectFiles.ROOT.resolve("pom.xml"));
+        assertThat(embeddedJars()).contains("lib/javacpp.jar", "lib/openblas.jar");
+        List<String> covered = new ArrayList<>();
+        for (int i = 1; i < plugins.getLength(); i++) {
+            Element plugin = (Element) plugins.item(i);
+            String id = plugin.getAttribute("id");
+            String platform = plugin.getAttribute("os") + "/" + plugin.getAttribute("arch");
+            covered.add(platform);
+            assertThat(plugin.getAttribute("fragment")).as(id).isEqualTo("true");
+            Path dir = ProjectFiles.ROOT.resolve("natives").resolve(id);
+            assertThat(rootPom).contains("<module>natives/" + id + "</module>");
+            assertThat(artifactId(dir.resolve("pom.xml"))).isEqualTo(id);
+            Attributes fragment;
+            try (InputStream in = Files.newInputStream(dir.resolve("META-INF/MANIFEST.MF"))) {
+                fragment = new Manifest(in).getMainAttributes();
+            }
+            assertThat(fragment.getValue("Bundle-SymbolicName")).isEqualTo(id);
+            assertThat(fragment.getValue("Bundle-Version")).isEqualTo(osgiVersion());
+            assertThat(fragment.getValue("Fragment-Host")).startsWith("org.dmflab.knime;");
+            assertThat(fragment.getValue("Eclipse-PlatformFilter")).isEqualTo("(& (osgi.os="
+                    + plugin.getAttribute("os") + ") (osgi.arch=" + plugin.getAttribute("arch") + "))");
+            String classifier = classifiers.get(platform);
+            List<String> jars = List.of("lib/javacpp-" + classifier + ".jar", "lib/openblas-" + classifier + ".jar");
+            assertThat(split(fragment.getValue("Bundle-ClassPath"))).as(id).containsExactlyElementsOf(jars);
+            Document pom = ProjectFiles.xml(dir.resolve("pom.xml"));
+            NodeList names = pom.getElementsByTagNameNS("*", "destFileName");
+            NodeList classifierTags = pom.getElementsByTagNameNS("*", "classifier");
+            for (int j = 0; j < names.getLength(); j++) {
+                assertThat("lib/" + names.item(j).getTextContent().trim()).isEqualTo(jars.get(j));
+                assertThat(classifierTags.item(j).getTextContent().trim()).isEqualTo(classifier);
+            }
+            assertThat(names.getLength()).isEqualTo(jars.size());
+            Properties build = new Properties();
+            try (InputStream in = Files.newInputStream(dir.resolve("build.properties"))) {
+                build.load(in);
+            }
+            assertThat(split(build.getProperty("bin.includes"))).containsExactlyInAnyOrderElementsOf(
+                    java.util.stream.Stream.concat(java.util.stream.Stream.of("META-INF/"), jars.stream()).toList());
+        }
+        assertThat(covered).containsExactlyInAnyOrderElementsOf(KNIME_PLATFORMS);
     }
 
     @Test

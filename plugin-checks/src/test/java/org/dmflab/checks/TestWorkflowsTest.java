@@ -503,6 +503,11 @@ class TestWorkflowsTest {
 
     /** The design.md §2 schema of a reference table, chosen by its file name; the sizes of matrix and trace from the header. */
     static final class ReferenceSchemas {
+        static final List<Column> SWEEP_RUNS = List.of(Column.of("depth_value", ColumnType.INTEGER),
+                Column.of("dmflab_final_loss", ColumnType.DOUBLE), Column.of("dmflab_final_effective_rank",
+                        ColumnType.DOUBLE), Column.of("dmflab_iterations", ColumnType.LONG),
+                Column.of("dmflab_solver", ColumnType.STRING));
+
         static List<Column> of(Path file, List<String> header) {
             String name = file.getFileName().toString().replaceFirst("\\.csv$", "");
             return switch (name) {
@@ -515,6 +520,8 @@ class TestWorkflowsTest {
                 case "bounds" -> PredictionTables.BOUNDS;
                 case "plateaus" -> PredictionTables.PLATEAUS;
                 case "provenance" -> PredictionTables.PROVENANCE;
+                // the depth-sweep testflow's Loop End: one row per run, the loop variable and the trainer's variables
+                case "runs" -> SWEEP_RUNS;
                 default -> throw new AssertionError(file + ": no design.md §2 table is called " + name);
             };
         }

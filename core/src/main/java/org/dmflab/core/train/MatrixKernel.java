@@ -24,6 +24,20 @@ public enum MatrixKernel {
         return NativeBlas.available();
     }
 
+    /**
+     * The kernel {@link #AUTO} runs the products on for a problem whose largest dimension is {@code size}:
+     * {@code "openblas"} or {@code "java"} (the choice {@link StepArithmetic#forSize} makes). Lets the KNIME node and
+     * the command line tell the user which kernel ran.
+     */
+    public static String autoKernelName(int size) {
+        return autoUsesBlas(size) ? "openblas" : "java";
+    }
+
+    /** Whether {@link #AUTO} runs OpenBLAS at this size: from {@link StepArithmetic#NATIVE_FROM} on, when it loads. */
+    static boolean autoUsesBlas(int size) {
+        return size >= StepArithmetic.NATIVE_FROM && NativeBlas.available();
+    }
+
     StepArithmetic arithmetic(int size) {
         return switch (this) {
             case AUTO -> StepArithmetic.forSize(size);

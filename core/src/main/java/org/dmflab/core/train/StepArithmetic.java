@@ -26,7 +26,7 @@ interface StepArithmetic extends AutoCloseable {
 
     /** The arithmetic for a problem whose largest dimension is {@code size}: OpenBLAS from {@link #NATIVE_FROM} on. */
     static StepArithmetic forSize(int size) {
-        if (size >= NATIVE_FROM && NativeBlas.available()) {
+        if (MatrixKernel.autoUsesBlas(size)) {
             return BlasArithmetic.forSize(size);
         }
         return JavaArithmetic.forSize(size);

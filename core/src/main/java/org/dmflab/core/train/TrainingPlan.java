@@ -111,9 +111,21 @@ public final class TrainingPlan {
         return switch (solver) {
             case SPECTRAL -> new SpectralSolver(problem);
             case FLOW -> new FlowSolver(problem, true);
-            default -> new MatrixSolver(problem, kernel.arithmetic(Math.max(Math.max(problem.rows(), problem.cols()),
-                    problem.width())));
+            default -> new MatrixSolver(problem, kernel.arithmetic(matrixSize()));
         };
+    }
+
+    /**
+     * Which kernel {@link #run} computes the dense products on: {@code "openblas"} or {@code "java"} for the matrix
+     * solver ({@link MatrixKernel#autoKernelName}), {@code "none"} for the spectral and flow solvers, which need none.
+     */
+    public String kernel() {
+        return solver == SolverKind.SPECTRAL || solver == SolverKind.FLOW ? "none"
+                : MatrixKernel.autoKernelName(matrixSize());
+    }
+
+    private int matrixSize() {
+        return Math.max(Math.max(problem.rows(), problem.cols()), problem.width());
     }
 
     /**

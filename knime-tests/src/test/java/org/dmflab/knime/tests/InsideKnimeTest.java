@@ -43,8 +43,16 @@ class InsideKnimeTest {
     private static List<String> testClasses() throws Exception {
         try (JarFile jar = new JarFile(KnimeFramework.path("dmflab.tests.jar").toFile())) {
             return jar.stream().map(e -> e.getName()).filter(n -> n.endsWith("Test.class") && !n.contains("$"))
-                    .map(n -> n.substring(0, n.length() - ".class".length()).replace('/', '.')).sorted().toList();
+                    .map(n -> n.substring(0, n.length() - ".class".length()).replace('/', '.'))
+                    .filter(InsideKnimeTest::selected).sorted().toList();
         }
+    }
+
+    /** {@code dmflab.tests.only} (simple class names, comma-separated) restricts a run to some classes. */
+    private static boolean selected(String className) {
+        String only = System.getProperty("dmflab.tests.only", "").trim();
+        return only.isEmpty() || Arrays.asList(only.split(",")).contains(className.substring(className.lastIndexOf('.')
+                + 1));
     }
 
     private static boolean isTest(Method method) {

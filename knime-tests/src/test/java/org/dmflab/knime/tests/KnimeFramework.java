@@ -18,7 +18,8 @@ import org.osgi.framework.launch.FrameworkFactory;
 
 /**
  * One Equinox framework per JVM holding the KNIME 5.5 runtime's bundles (../shared/knime-runtime/bundles), the plugin
- * bundle knime-bundle built, and the test fragment: started on first use, stopped when the JVM ends (KNIME's
+ * bundle knime-bundle built with its OpenBLAS fragment for Linux x86-64 (unless {@code dmflab.natives.jar} is {@code none}), and
+ * the test fragment: started on first use, stopped when the JVM ends (KNIME's
  * WorkflowManager.ROOT is static, so the framework is never restarted). Recipe: the runtime's README.
  */
 final class KnimeFramework {
@@ -44,8 +45,13 @@ final class KnimeFramework {
     /** The plugin bundle, resolved with the test fragment attached. */
     static synchronized Bundle plugin() throws Exception {
         if (framework == null) {
-            framework = start(path("knime.runtime").resolve("bundles"), path("dmflab.work"),
-                    List.of(path("dmflab.plugin.jar"), path("dmflab.tests.jar")));
+            List<Path> extra = new ArrayList<>(List.of(path("dmflab.plugin.jar"), path("dmflab.tests.jar")));
+            // the OpenBLAS fragment for this platform; "none" for the run that proves the Java fallback
+            String natives = System.getProperty("dmflab.natives.jar", "none").trim();
+            if (!natives.equals("none")) {
+                extra.add(Path.of(natives));
+            }
+            framework = start(path("knime.runtime").resolve("bundles"), path("dmflab.work"), extra);
             Runtime.getRuntime().addShutdownHook(new Thread(KnimeFramework::stop, "stop-knime-framework"));
         }
         for (Bundle bundle : framework.getBundleContext().getBundles()) {
