@@ -35,7 +35,7 @@ public enum MatrixKernel {
 
     /** Whether {@link #AUTO} runs OpenBLAS at this size: from {@link StepArithmetic#NATIVE_FROM} on, when it loads. */
     static boolean autoUsesBlas(int size) {
-        return size >= StepArithmetic.NATIVE_FROM && NativeBlas.available();
+        return NativeBlas.usedFor(size);
     }
 
     StepArithmetic arithmetic(int size) {
