@@ -1,6 +1,7 @@
 package org.dmflab.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -98,7 +99,10 @@ class InputErrorsTest {
         CliRun overwrite = CliRun.of("generate", "--spectrum", "3,1", "--seed", "1", "--out", gt.toString(), "--overwrite");
         assertThat(overwrite.exitCode()).as(overwrite.err()).isZero();
         assertThat(Files.exists(gt.resolve("notes.txt"))).isFalse();
-        assertThat(Files.readString(gt.resolve("spectrum.csv"))).contains("1,2.99999");
+        // the new spectrum 3, 1 (not the old 2, 1), to rounding: line 2 is "1,λ₁,eigenvalue"
+        String first = Files.readAllLines(gt.resolve("spectrum.csv")).get(1);
+        assertThat(first).startsWith("1,").endsWith(",eigenvalue");
+        assertThat(Double.parseDouble(first.split(",")[1])).isCloseTo(3.0, within(1e-12));
     }
 
     @Test

@@ -24,10 +24,20 @@ public final class RandomMatrices {
 
     /**
      * A Haar-distributed (uniformly random) n×n orthogonal matrix: the Q of a QR decomposition of a Gaussian matrix,
-     * with the signs of R's diagonal moved into Q so that the distribution is exactly Haar (Mezzadri 2007).
+     * with the signs of R's diagonal moved into Q so that the distribution is exactly Haar (Mezzadri 2007). That Q is
+     * unique, so LAPACK ({@code dgeqrf}/{@code dorgqr}, where OpenBLAS loads and n ≥ {@link NativeBlas#NATIVE_FROM})
+     * and EJML give the same matrix up to rounding.
      */
     public static DMatrixRMaj haarOrthogonal(int n, Random random) {
+        return haarOrthogonal(n, random, NativeBlas.usedFor(n));
+    }
+
+    /** {@link #haarOrthogonal(int, Random)} on LAPACK ({@code lapack}, OpenBLAS must be loaded) or EJML. */
+    static DMatrixRMaj haarOrthogonal(int n, Random random, boolean lapack) {
         DMatrixRMaj gaussian = gaussian(n, n, 1.0, random);
+        if (lapack) {
+            return Lapack.orthogonalFactor(gaussian);
+        }
         QRDecomposition<DMatrixRMaj> qr = DecompositionFactory_DDRM.qr(n, n);
         if (!qr.decompose(gaussian)) {
             throw new ArithmeticException("QR decomposition failed");

@@ -7,7 +7,8 @@ import org.ejml.dense.row.CommonOps_DDRM;
  * U diag(d) Vᵀ — the matrix built from its vectors and values: Φ = V diag(λ) Vᵀ for a symmetric target
  * (docs/theory.md §1.2), Φ = U diag(s) Vᵀ for a rectangular one, W_j = V diag(x) Vᵀ for the decoupled factors (§2).
  * The one place this product is written: the columns of U are scaled by d ({@code CommonOps_DDRM.multCols}), then
- * multiplied by Vᵀ ({@code multTransB}).
+ * multiplied by Vᵀ — OpenBLAS's {@code dgemm} (single-threaded, deterministic) where it loads and the largest dimension
+ * is at least {@link NativeBlas#NATIVE_FROM}, EJML's {@code multTransB} otherwise; the two agree within rounding.
  */
 public final class SpectralProduct {
     private SpectralProduct() {
@@ -25,6 +26,9 @@ public final class SpectralProduct {
         }
         DMatrixRMaj scaled = left.copy();
         CommonOps_DDRM.multCols(scaled, values);
+        if (NativeBlas.usedFor(Math.max(Math.max(left.numRows, right.numRows), values.length))) {
+            return Lapack.multTransB(scaled, right);
+        }
         DMatrixRMaj product = new DMatrixRMaj(left.numRows, right.numRows);
         CommonOps_DDRM.multTransB(scaled, right, product);
         return product;

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.bytedeco.javacpp.DoublePointer;
 import org.bytedeco.javacpp.Pointer;
+import org.dmflab.core.linalg.NativeBlas;
 import org.ejml.data.DMatrixRMaj;
 
 /**

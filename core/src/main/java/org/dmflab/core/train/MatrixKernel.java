@@ -1,5 +1,7 @@
 package org.dmflab.core.train;
 
+import org.dmflab.core.linalg.NativeBlas;
+
 /**
  * Which arithmetic the matrix solver runs (see {@link StepArithmetic}): {@link #AUTO}, the trainer's choice by size, or
  * one fixed kernel and thread count for benchmarks and tuning. Results do not depend on the thread count; Java and
@@ -33,7 +35,7 @@ public enum MatrixKernel {
 
     /** Whether {@link #AUTO} runs OpenBLAS at this size: from {@link StepArithmetic#NATIVE_FROM} on, when it loads. */
     static boolean autoUsesBlas(int size) {
-        return size >= StepArithmetic.NATIVE_FROM && NativeBlas.available();
+        return NativeBlas.usedFor(size);
     }
 
     StepArithmetic arithmetic(int size) {

@@ -1,5 +1,6 @@
 package org.dmflab.core.train;
 
+import org.dmflab.core.linalg.NativeBlas;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -13,15 +14,8 @@ import org.ejml.data.DMatrixRMaj;
  * such method and reuses every product. No method allocates on the Java heap.
  */
 interface StepArithmetic extends AutoCloseable {
-    /**
-     * Largest dimension from which OpenBLAS beats the Java kernel. Measured with bench/side_by_side.py's SideBySide
-     * (N = 3, full loss, steps/s, Java one thread vs OpenBLAS one thread, 0.4 s after 0.4 s warm-up, two interleaved
-     * rounds, load 10.5–10.8 on 2 cores): n = 10: 44k/69k vs 273k/94k, 16: 1.9k/2.6k vs 157k/212k, 20: 11k/32k vs
-     * 111k/112k, 32: 18k/10k vs 41k/40k, 50: 0.4k/0.6k vs 13k/10k. Under load the Java kernel waits for the JIT (C2
-     * compiles its vectorised loops late), OpenBLAS does not; on a quiet machine the Java kernel ran 415k at n = 10 and
-     * 99k at n = 20 (issue 13), so it keeps the smallest sizes.
-     */
-    int NATIVE_FROM = 16;
+    /** Largest dimension from which OpenBLAS beats the Java kernel ({@link NativeBlas#NATIVE_FROM}, where it is measured). */
+    int NATIVE_FROM = NativeBlas.NATIVE_FROM;
 
     /** A matrix held by one arithmetic. */
     interface Dense {

@@ -10,6 +10,7 @@ import java.util.stream.Stream;
 import org.dmflab.core.Progress;
 import org.dmflab.core.RandomCases;
 import org.dmflab.core.groundtruth.SensingData;
+import org.dmflab.core.linalg.NativeBlas;
 import org.dmflab.core.linalg.RandomMatrices;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;

@@ -3,6 +3,7 @@ package org.dmflab.core.train;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Optional;
+import org.dmflab.core.linalg.NativeBlas;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Random;
 import java.util.stream.Stream;
 import org.dmflab.core.RandomCases;
+import org.dmflab.core.linalg.NativeBlas;
 import org.dmflab.core.linalg.RandomMatrices;
 import org.dmflab.core.linalg.Spectra;
 import org.ejml.data.DMatrixRMaj;
