@@ -30,21 +30,20 @@ import org.ejml.data.DMatrixRMaj;
  */
 final class BlasArithmetic implements StepArithmetic, RowSplit.RowTask {
     /**
-     * Rows of a product from which it is split in two (and run on two threads when there are two processors).
-     * <b>Provisional</b>, from bench {@code TwoThreadThreshold} (N = 3 full-loss steps/s, one thread unsplit vs two
-     * threads split) under load 0.9–1.0 on this 2-core VM: n = 32: 0.85–0.91×, 64: 1.17–1.19×, 96: 1.45×, 128:
-     * 1.48–1.55×, 256: 1.77–2.1×, 512: 1.7–1.9×; at load ≈ 2 (other builds) n = 64–256 lost (0.5–0.8×). 96 keeps a
-     * margin above the crossover; a product of 96 rows takes ≈ 45 µs. The lead reruns the tool on a quiet machine.
+     * Rows of a product from which it is split in two (and run on two threads when there are two processors). From
+     * bench {@code TwoThreadThreshold} on the quiet 2-core VM (2026-12-02, only the benchmark running, load 1.0–1.5;
+     * {@code bench/two-thread-threshold-2026-12-02.txt}; N = 3 full-loss steps/s, two threads split / one unsplit):
+     * n = 16–32: 0.29–0.63×, 48: 1.13×, 64: 0.59×, 96: 1.36×, 128: 1.09×, 192–1000: 1.46–1.85×. Two threads win at
+     * 96 and every larger size measured; a product of 96 rows takes ≈ 45 µs.
      */
     static final int TWO_THREADS_FROM = 96;
     /**
-     * Operator entries (M·mn) from which both sensing passes are split in two. <b>Provisional</b>: a pass over
-     * 2¹⁸ entries (2 MB) takes ≈ 40–50 µs at the 20–60 GB/s one core streams here (numpy's one-thread dgemv on the same
-     * shapes), the same duration from which a split product pays ({@link #TWO_THREADS_FROM}); bench
-     * {@code TwoThreadThreshold} under load 1–2 could not show the two-thread gain of a memory-bound pass (0.5–1.2×,
-     * n = 32–1000), so the lead sets it on a quiet machine.
+     * Operator entries (M·mn) from which both sensing passes are split in two. From the same quiet
+     * {@code TwoThreadThreshold} run (N = 3 sensing, M = 4n capped at 2·10⁷ entries): 16 384 entries (n = 16): 0.29×,
+     * 55 296 (n = 24): 0.45×, 131 072 (n = 32): 1.18×, 442 368 (n = 48): 1.18×, then 1.25–1.86× up to n = 1000. So
+     * 2¹⁷ entries (1 MB of operators), the smallest measured size from which two threads win everywhere.
      */
-    static final long SENSING_TWO_THREADS_FROM = 1L << 18;
+    static final long SENSING_TWO_THREADS_FROM = 1L << 17;
 
     private static final int MULTIPLY = 0;
     private static final int MULTIPLY_TRANS_A = 1;
