@@ -380,7 +380,10 @@ public final class LineChart {
             return key;
         }
 
-        /** Widens an automatic y range so that every reference line is visible (a target the data never reach). */
+        /**
+         * Fits an automatic y range: widened so that every reference line is visible (a target the data never reach),
+         * and on a logarithmic axis extended to whole decades, so that both ends carry a labelled power of ten.
+         */
         private void includeReferenceLines(XYPlot plot, double[] dataRange, List<Reference> references) {
             double low = dataRange[0];
             double high = dataRange[1];
@@ -390,7 +393,12 @@ public final class LineChart {
                     high = Math.max(high, reference.value());
                 }
             }
-            if (low < dataRange[0] || high > dataRange[1]) {
+            if (yLog && low > 0 && high < Double.POSITIVE_INFINITY) {
+                double lowDecade = Math.floor(Math.log10(low));
+                double highDecade = Math.max(lowDecade + 1, Math.ceil(Math.log10(high)));
+                // the lower end a hair below its decade: 10^-k is not a double, and the axis would drop that tick
+                plot.getRangeAxis().setRange(0.999 * Math.pow(10, lowDecade), Math.pow(10, highDecade));
+            } else if (low < dataRange[0] || high > dataRange[1]) {
                 double margin = yLog ? 0 : 0.05 * (high - low);
                 plot.getRangeAxis().setRange(yLog ? low / 1.5 : low - margin, yLog ? high * 1.5 : high + margin);
             }

@@ -62,8 +62,6 @@ final class CompletionDepth {
                 .subtitle(subtitle())
                 .xAxis("depth N", false).yAxis("relative error ‖W − Φ‖_F / ‖Φ‖_F (log scale)", true);
         int color = 0;
-        double smallest = RECOVERED;
-        double largest = RECOVERED;
         for (Map.Entry<Integer, List<RunOutcome>> entry : byObserved.entrySet()) {
             List<RunOutcome> group = entry.getValue();
             double[] x = new double[group.size()];
@@ -72,19 +70,10 @@ final class CompletionDepth {
                 Trace trace = group.get(i).training().trace();
                 x[i] = depth(group.get(i));
                 y[i] = trace.relativeError(trace.size() - 1);
-                if (y[i] > 0) {
-                    smallest = Math.min(smallest, y[i]);
-                    largest = Math.max(largest, y[i]);
-                }
             }
             chart.series(entry.getKey() + " observed entries", x, y, ChartStyle.seriesColor(color++), false);
         }
         chart.horizontalLine(RECOVERED, "recovery threshold " + RECOVERED, ChartStyle.REFERENCE);
-        // a few points spanning some decades: the axis runs between whole decades, so both ends are labelled (the
-        // lower end a hair below its decade, since 10^-k is not a double and the axis would drop its tick)
-        double lowDecade = Math.floor(Math.log10(smallest));
-        chart.yRange(0.999 * Math.pow(10, lowDecade),
-                Math.pow(10, Math.max(lowDecade + 1, Math.ceil(Math.log10(largest)))));
         JFreeChart built = chart.build();
         // depths are whole numbers: no ticks between them
         built.getXYPlot().getDomainAxis().setStandardTickUnits(NumberAxis.createIntegerTickUnits());
