@@ -1,11 +1,9 @@
 package org.dmflab.knime.common;
 
-import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.dmflab.core.settings.RawSettings;
 import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.NodeSettings;
@@ -30,9 +28,8 @@ import org.knime.core.node.defaultnodesettings.SettingsModelString;
  */
 public final class NodeSettingsGroup {
     private final Map<String, SettingsModel> models = new LinkedHashMap<>();
-    /** The defaults of the keys registered {@link #addedLater}, saved when they were registered. */
+    /** The defaults of the keys registered {@link #addedLater}, saved when they were registered: exactly those keys. */
     private final NodeSettings laterDefaults = new NodeSettings("defaults of keys added later");
-    private final Set<String> laterKeys = new HashSet<>();
     private final Map<SettingsModel, String> keyOf = new IdentityHashMap<>();
 
     /** A text setting. */
@@ -65,7 +62,6 @@ public final class NodeSettingsGroup {
             throw new IllegalArgumentException("the setting is not registered in this group");
         }
         model.saveSettingsTo(laterDefaults); // still its default: called where the model is registered
-        laterKeys.add(key);
         return model;
     }
 
@@ -117,7 +113,7 @@ public final class NodeSettingsGroup {
     /** Where {@code model}'s value is read from: {@code settings}, or the defaults for a later key it lacks. */
     private NodeSettingsRO source(SettingsModel model, NodeSettingsRO settings) {
         String key = keyOf.get(model);
-        return laterKeys.contains(key) && !settings.containsKey(key) ? laterDefaults : settings;
+        return laterDefaults.containsKey(key) && !settings.containsKey(key) ? laterDefaults : settings;
     }
 
     private <T extends SettingsModel> T register(String key, T model) {

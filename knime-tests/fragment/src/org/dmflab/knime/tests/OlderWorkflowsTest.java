@@ -7,8 +7,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.knime.core.node.BufferedDataTable;
-import org.knime.core.node.workflow.WorkflowPersistor.LoadResultEntry;
-import org.knime.core.node.workflow.WorkflowPersistor.LoadResultEntry.LoadResultEntryType;
 import org.knime.core.node.workflow.NodeContainer;
 import org.knime.core.node.workflow.NodeID;
 import org.junit.jupiter.api.Test;
@@ -28,7 +26,7 @@ class OlderWorkflowsTest {
         Knime.Loaded currentLoaded = Knime.load(current);
         try (Knime.Project before = oldLoaded.project(); Knime.Project now = currentLoaded.project()) {
             List<String> errors = new ArrayList<>();
-            collect(oldLoaded.result(), errors);
+            WorkflowFilesTest.collectErrors(oldLoaded.result(), errors);
             assertEquals(List.of(), errors, "load errors of the workflow saved on 2026-11-27");
             // KNIME keeps a loaded node's settings as saved (without the later keys) until they are changed, so the
             // defaults are seen in what the node does: the same tables as today's example, no observations.
@@ -42,11 +40,8 @@ class OlderWorkflowsTest {
                     if (!(node.getOutPort(port).getPortObject() instanceof BufferedDataTable table)) {
                         continue; // the tracker's charts: PNG ports
                     }
-                    Rows expected = Rows.of(name + " now", table);
-                    Rows actual = Rows.of(name + " saved earlier", before.table(oldNode, port));
-                    assertEquals(expected.columns(), actual.columns(), name + " output " + port + ": columns");
-                    assertEquals(expected.types(), actual.types(), name + " output " + port + ": types");
-                    assertEquals(expected.cells(), actual.cells(), name + " output " + port + ": cells");
+                    Rows.assertSame(Rows.of(name + " output " + port + " now", table),
+                            Rows.of(name + " output " + port + " saved earlier", before.table(oldNode, port)), 0);
                     compared++;
                 }
             }
@@ -57,14 +52,5 @@ class OlderWorkflowsTest {
     private static NodeID byName(Knime.Project project, String name) {
         return project.wfm().getNodeContainers().stream().filter(n -> n.getName().equals(name)).findFirst()
                 .orElseThrow(() -> new AssertionError("no node named " + name)).getID();
-    }
-
-    private static void collect(LoadResultEntry entry, List<String> errors) {
-        if (entry.getType() == LoadResultEntryType.Error) {
-            errors.add(entry.getMessage());
-        }
-        for (LoadResultEntry child : entry.getChildren()) {
-            collect(child, errors);
-        }
     }
 }

@@ -309,7 +309,7 @@ class WorkflowFilesTest {
         assertTrue(fromOurs.isEmpty(), workflow + ": load errors from our nodes: " + fromOurs);
     }
 
-    private static void collectErrors(LoadResultEntry entry, List<String> errors) {
+    static void collectErrors(LoadResultEntry entry, List<String> errors) {
         if (entry.getType() == LoadResultEntryType.Error) {
             errors.add(entry.getMessage());
         }

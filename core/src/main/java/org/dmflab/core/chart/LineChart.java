@@ -236,7 +236,7 @@ public final class LineChart {
             if (!Double.isNaN(lower)) {
                 plot.getRangeAxis().setRange(lower, upper);
             } else {
-                includeReferenceLines(plot, yRange, drawnReferences);
+                fitAutomaticYRange(plot, yRange, drawnReferences);
             }
             for (Interval interval : intervals) {
                 IntervalMarker marker = new IntervalMarker(interval.start(), interval.end(), interval.color());
@@ -384,7 +384,7 @@ public final class LineChart {
          * Fits an automatic y range: widened so that every reference line is visible (a target the data never reach),
          * and on a logarithmic axis extended to whole decades, so that both ends carry a labelled power of ten.
          */
-        private void includeReferenceLines(XYPlot plot, double[] dataRange, List<Reference> references) {
+        private void fitAutomaticYRange(XYPlot plot, double[] dataRange, List<Reference> references) {
             double low = dataRange[0];
             double high = dataRange[1];
             for (Reference reference : references) {
