@@ -100,7 +100,7 @@ final class PredictCommand implements Callable<Integer> {
         RawSettings raw = SettingsOptions.of(spec, PredictSettings.KEYS);
         PredictConfig config = PredictSettings.parse(raw);
         checkOneSpectrumSource();
-        try (OutputDirectory output = outputOptions.open(out);
+        try (OutputDirectory output = outputOptions.open(out, spectrumFile, targetFile);
              StderrProgress progress = StderrProgress.of(spec, "predict")) {
             Spectrum spectrum = readSpectrum(progress);
             Prediction prediction = Predictor.predict(config, spectrum, progress);

@@ -103,7 +103,8 @@ final class TrackCommand implements Callable<Integer> {
         RawSettings raw = SettingsOptions.of(spec, TrackSettings.KEYS);
         TrackConfig config = TrackSettings.parse(raw);
 
-        try (OutputDirectory output = outputOptions.open(out);
+        try (OutputDirectory output = outputOptions.open(out, trace, predicted,
+                target == null ? null : target.matrix, target == null ? null : target.spectrum);
              StderrProgress progress = StderrProgress.of(spec, "track")) {
             Table traceTable = CsvTableReader.read(trace, TRACE_COLUMNS, "", progress);
             Optional<Path> targetFile = target == null ? Optional.empty()

@@ -125,7 +125,7 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         RawSettings raw = SettingsOptions.of(spec, TrainSettings.KEYS);
         TrainConfig config = TrainSettings.parse(raw);
-        try (OutputDirectory output = outputOptions.open(out);
+        try (OutputDirectory output = outputOptions.open(out, target, observations, measurements);
              StderrProgress progress = StderrProgress.of(spec, "train")) {
             TrainingPlan plan = config.loss() == LossKind.COMPLETION ? completionPlan(config, progress)
                     : plan(config, progress);

@@ -96,9 +96,13 @@ class InputErrorsTest {
         assertThat(refused("generate", "--spectrum", "3,1", "--seed", "1", "--out", gt.toString()).err())
                 .contains("already exists and is not empty").contains("--overwrite");
         assertThat(Files.readString(gt.resolve("notes.txt"))).isEqualTo("mine");
+        // a file the user put into a previous output is never deleted, not even by --overwrite
+        assertThat(refused("generate", "--spectrum", "3,1", "--seed", "1", "--out", gt.toString(), "--overwrite")
+                .err()).contains("holds notes.txt, which DMF Lab did not write there");
+        assertThat(Files.readString(gt.resolve("notes.txt"))).isEqualTo("mine");
+        Files.delete(gt.resolve("notes.txt"));
         CliRun overwrite = CliRun.of("generate", "--spectrum", "3,1", "--seed", "1", "--out", gt.toString(), "--overwrite");
         assertThat(overwrite.exitCode()).as(overwrite.err()).isZero();
-        assertThat(Files.exists(gt.resolve("notes.txt"))).isFalse();
         // the new spectrum 3, 1 (not the old 2, 1), to rounding: line 2 is "1,λ₁,eigenvalue"
         String first = Files.readAllLines(gt.resolve("spectrum.csv")).get(1);
         assertThat(first).startsWith("1,").endsWith(",eigenvalue");
