@@ -92,6 +92,8 @@ public final class OutputDirectory implements AutoCloseable {
         if (absolute.getParent() == null) {
             throw new InvalidInputException("out", absolute + " is the root directory; choose a directory below it");
         }
+        // first repair what a killed run left beside --out (an old output it had renamed aside comes back)
+        removeAbandoned(absolute.getParent());
         if (Files.exists(absolute) && !Files.isDirectory(absolute)) {
             throw new InvalidInputException("out", absolute + " exists and is not a directory; choose a directory");
         }
@@ -119,9 +121,6 @@ public final class OutputDirectory implements AutoCloseable {
         List<Path> created = missingFolders(parent);
         try {
             Files.createDirectories(parent);
-            if (!mountPoint) {
-                removeAbandoned(parent);
-            }
             Path staging = mountPoint ? createStaging(absolute, absolute.getFileName().toString(), PARTIAL)
                     : createStaging(parent, absolute.getFileName().toString(), PARTIAL);
             new OutputManifest(command, version, List.of()).writeTo(staging);

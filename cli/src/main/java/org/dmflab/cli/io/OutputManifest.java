@@ -28,7 +28,7 @@ public record OutputManifest(String command, String version, List<String> files)
     }
 
     /** Writes the manifest into {@code directory}. */
-    void writeTo(Path directory) throws IOException {
+    public void writeTo(Path directory) throws IOException {
         List<String> lines = new ArrayList<>();
         lines.add(HEADER);
         lines.add("command: " + command);

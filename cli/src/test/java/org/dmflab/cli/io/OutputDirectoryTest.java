@@ -10,7 +10,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.stream.Stream;
 import org.dmflab.core.InvalidInputException;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -194,70 +193,5 @@ class OutputDirectoryTest {
         OutputDirectory.removeAbandoned(dir);
         assertThat(older).doesNotExist();
         assertThat(foreign).exists();
-    }
-
-    @Test
-    void anOldOutputThatCannotBeDeletedIsRefusedUpFrontAndLeftoversNeverBlockLaterRuns() throws Exception {
-        Path out = previousOutput("out", "a.csv");
-        Path stuck = out.resolve("a.csv");
-        Assumptions.assumeTrue(chattr("+i", stuck), "chattr +i is refused on this machine: immutable-file case skipped");
-        try {
-            assertThatThrownBy(() -> open(out, true)).hasMessage("out: the old output " + out.toRealPath() + " cannot "
-                    + "be replaced: a.csv is not writable for this user (permissions, an immutable file or a "
-                    + "read-only mount); fix that, or give a new folder");
-            assertThat(names()).containsExactly("out");
-            // a leftover of a killed run that cannot be deleted stays, and later runs still work
-            Process gone = new ProcessBuilder("true").start();
-            gone.waitFor();
-            Files.move(out, dir.resolve(".out.replaced-" + gone.pid() + "-1"));
-            Files.createDirectories(out);
-            Files.writeString(out.resolve("x"), "y");
-            Path later = previousOutput("later", "b.csv");
-            assertThat(Files.readString(later.resolve("b.csv"))).isEqualTo("old b.csv");
-            assertThat(names()).contains(".out.replaced-" + gone.pid() + "-1", "later");
-        } finally {
-            try (Stream<Path> all = Files.walk(dir)) {
-                for (Path path : all.filter(p -> p.getFileName().toString().equals("a.csv")).toList()) {
-                    chattr("-i", path);
-                }
-            }
-        }
-    }
-
-    @Test
-    void anEmptyMountPointIsWrittenInPlaceAndANonEmptyOneIsRefusedBeforeTheRun() throws Exception {
-        Path volume = Files.createDirectories(dir.resolve("volume"));
-        Assumptions.assumeTrue(run("mount", "-t", "tmpfs", "-o", "size=1m", "dmflab-test", volume.toString()),
-                "mount -t tmpfs is refused on this machine (not root or no CAP_SYS_ADMIN): mount-point case skipped");
-        try {
-            try (OutputDirectory output = open(volume, false)) {
-                Files.writeString(output.file("a.csv"), "new");
-                assertThat(volume).isDirectoryContaining(path -> path.getFileName().toString().contains(".partial-"));
-                output.commit();
-            }
-            try (Stream<Path> list = Files.list(volume)) {
-                assertThat(list.map(path -> path.getFileName().toString()))
-                        .containsExactlyInAnyOrder("a.csv", OutputManifest.NAME);
-            }
-            assertThatThrownBy(() -> open(volume, true)).hasMessageContaining("is a mount point (another file "
-                    + "system) and not empty");
-            assertThat(Files.readString(volume.resolve("a.csv"))).isEqualTo("new");
-        } finally {
-            run("umount", volume.toString());
-        }
-    }
-
-    private static boolean chattr(String flag, Path file) throws IOException, InterruptedException {
-        return Files.exists(file) && run("chattr", flag, file.toString());
-    }
-
-    private static boolean run(String... command) throws IOException, InterruptedException {
-        try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            return process.waitFor() == 0;
-        } catch (IOException missing) {
-            return false;
-        }
     }
 }
