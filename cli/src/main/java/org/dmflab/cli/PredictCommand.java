@@ -2,9 +2,7 @@ package org.dmflab.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import org.dmflab.cli.io.OutputDirectory;
@@ -17,7 +15,6 @@ import org.dmflab.core.model.Initialization;
 import org.dmflab.core.model.Plateau;
 import org.dmflab.core.model.Spectrum;
 import org.dmflab.core.settings.RawSettings;
-import org.dmflab.core.table.Column;
 import org.dmflab.core.table.Schemas;
 import org.dmflab.core.table.SpectrumTables;
 import org.dmflab.core.theory.EigenvalueBounds;
@@ -126,11 +123,7 @@ final class PredictCommand implements Callable<Integer> {
 
     private Spectrum readSpectrum(Progress progress) {
         if (spectrumFile != null) {
-            Map<String, Column> schema = new LinkedHashMap<>();
-            for (Column column : Schemas.SPECTRUM) {
-                schema.put(column.name(), column);
-            }
-            return SpectrumTables.fromTable(CsvTableReader.read(spectrumFile, schema, "Row", progress),
+            return SpectrumTables.fromTable(CsvTableReader.read(spectrumFile, Schemas.SPECTRUM, "Row", progress),
                     spectrumFile.toString());
         }
         return SpectrumSource.fromTarget(CsvMatrixReader.read(targetFile, progress), targetFile.toString());

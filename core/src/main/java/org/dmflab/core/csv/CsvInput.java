@@ -4,9 +4,11 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -50,15 +52,25 @@ final class CsvInput implements Closeable {
         InputStream in;
         long size;
         try {
-            if (Files.isDirectory(path)) {
+            BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class);
+            if (attributes.isDirectory()) {
                 throw new InvalidInputException(file, "is a directory; give the CSV file inside it");
             }
-            size = Files.size(path);
+            if (!attributes.isRegularFile()) {
+                throw new InvalidInputException(file, "is not a regular file (a pipe, device or socket, which DMF Lab "
+                        + "would wait on or could read only once); save the data to a file and give that");
+            }
+            size = attributes.size();
             in = Files.newInputStream(path);
         } catch (NoSuchFileException e) {
-            throw new InvalidInputException(file, "no such file; check the path");
+            throw new InvalidInputException(file, "no such file" + (Files.isSymbolicLink(path) ? " (a symbolic link "
+                    + "to a missing file)" : "") + "; check the path");
         } catch (AccessDeniedException e) {
             throw new InvalidInputException(file, "cannot be read (permission denied)");
+        } catch (FileSystemException e) {
+            throw new InvalidInputException(file, Files.isSymbolicLink(path) ? "is a symbolic link that never "
+                    + "reaches a file (links pointing to each other in a loop); give the file itself"
+                    : "cannot be opened (" + e.getMessage() + "); give a readable file");
         }
         CsvTokenizer tokenizer;
         try {

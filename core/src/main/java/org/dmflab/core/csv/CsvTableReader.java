@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.dmflab.core.InvalidInputException;
@@ -20,6 +21,15 @@ import org.dmflab.core.table.Table;
  */
 public final class CsvTableReader {
     private CsvTableReader() {
+    }
+
+    /** As {@link #read(Path, Map, String, Progress)} with the schema as a list of columns. */
+    public static Table read(Path file, List<Column> schema, String rowIdPrefix, Progress progress) {
+        Map<String, Column> byName = new LinkedHashMap<>();
+        for (Column column : schema) {
+            byName.put(column.name(), column);
+        }
+        return read(file, byName, rowIdPrefix, progress);
     }
 
     /**
