@@ -68,7 +68,12 @@ final class DeepFactorizationTrainerNodeModel extends EngineNodeModel {
     protected PortObject[] execute(PortObject[] inObjects, ExecutionContext exec) throws Exception {
         return EngineCalls.execute(() -> {
             TrainConfig config = TrainSettings.parse(settings.group.raw());
-            DMatrixRMaj target = KnimeTables.readMatrix((BufferedDataTable) inObjects[0],
+            BufferedDataTable targetTable = (BufferedDataTable) inObjects[0];
+            // the problem's memory from the table's size, before the target is read or anything is allocated
+            long rows = targetTable.size();
+            int cols = targetTable.getDataTableSpec().getNumColumns();
+            Trainer.requireMemory(config, rows, cols, rows == cols, "target table");
+            DMatrixRMaj target = KnimeTables.readMatrix(targetTable,
                     exec.createSubProgress(0.02), "target table");
             TrainingPlan plan;
             if (config.loss() == LossKind.COMPLETION) {

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 import org.dmflab.core.InvalidInputException;
+import org.dmflab.core.MemoryBudget;
 import org.dmflab.core.RunCanceledException;
 import org.dmflab.core.RunFailedException;
 import picocli.CommandLine;
@@ -60,7 +61,17 @@ public final class DmfLab implements Callable<Integer> {
             return exitCode(exception);
         });
         commandLine.registerConverter(Path.class, DmfLab::path);
-        int code = commandLine.execute(args);
+        int code;
+        try {
+            code = commandLine.execute(args);
+        } catch (OutOfMemoryError e) {
+            // the estimates before each stage should prevent this; if one falls short, still one line and the fix
+            long heap = Runtime.getRuntime().maxMemory();
+            err.println("dmflab: out of memory: this run needs more than the " + MemoryBudget.human(heap) + " this "
+                    + "Java process may use; give it more, e.g. java " + MemoryBudget.maxHeapFor(heap)
+                    + " -jar dmflab.jar …, or choose a smaller problem; no output was written");
+            code = ExitCode.BAD_INPUT;
+        }
         err.flush();
         out.flush();
         return code;

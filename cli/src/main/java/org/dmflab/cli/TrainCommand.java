@@ -179,6 +179,8 @@ final class TrainCommand implements Callable<Integer> {
         Optional<DMatrixRMaj> full = target == null ? Optional.empty()
                 : Optional.of(CsvMatrixReader.read(target, progress));
         int[] size = full.map(m -> new int[]{m.numRows, m.numCols}).orElseGet(() -> parseShape(shape));
+        // before the observations are read or anything of the shape's size exists
+        Trainer.requireMemory(config, size[0], size[1], false, "--shape");
         Observations observed = Observations.fromTable(CsvTableReader.read(observations, Schemas.OBSERVATIONS, "o", progress),
                 size[0], size[1], observations.toString());
         return Trainer.planCompletion(config, observed, full);

@@ -27,6 +27,7 @@ final class CsvInput implements Closeable {
     /** Report reading progress every this many bytes. */
     private static final long REPORT_BYTES = 4L << 20;
 
+    private final Path path;
     private final String file;
     private final CsvTokenizer tokenizer;
     private final List<String> header;
@@ -34,8 +35,9 @@ final class CsvInput implements Closeable {
     private final Progress progress;
     private long nextReport = REPORT_BYTES;
 
-    private CsvInput(String file, CsvTokenizer tokenizer, List<String> header, long size, Progress progress) {
-        this.file = file;
+    private CsvInput(Path path, CsvTokenizer tokenizer, List<String> header, long size, Progress progress) {
+        this.path = path;
+        this.file = path.toString();
         this.tokenizer = tokenizer;
         this.header = List.copyOf(header);
         this.size = size;
@@ -85,7 +87,7 @@ final class CsvInput implements Closeable {
                 throw new InvalidInputException(file, "is empty; a table needs a header line (column names) and rows");
             }
             checkHeader(file, tokenizer.recordLine(), header);
-            return new CsvInput(file, tokenizer, header, size, progress);
+            return new CsvInput(path, tokenizer, header, size, progress);
         } catch (RuntimeException | IOException e) {
             tokenizer.close();
             throw e;
@@ -103,6 +105,16 @@ final class CsvInput implements Closeable {
     /** The file's size in bytes. */
     long size() {
         return size;
+    }
+
+    /**
+     * At most how many records follow the header: the file's non-blank lines but one, counted by a separate pass
+     * over the bytes (cheap next to parsing), so a reader can size its storage once before it reads.
+     */
+    long recordsAtMost() throws IOException {
+        try (InputStream in = Files.newInputStream(path)) {
+            return Math.max(0, CsvTokenizer.countNonBlankLines(in) - 1);
+        }
     }
 
     /** Reads the next record into {@code cells}; false at the end. Checks the cell count against the header. */

@@ -202,6 +202,28 @@ final class CsvTokenizer implements Closeable {
      *
      * @return false at the end of the input
      */
+    /**
+     * The number of non-blank lines in {@code in} (LF, CR or CRLF ends, as {@link #next} counts them): an upper bound of
+     * the records, exact unless a quoted cell spans lines. A plain byte scan, to size a matrix before reading it.
+     */
+    static long countNonBlankLines(InputStream in) throws IOException {
+        byte[] bytes = new byte[BUFFER];
+        long count = 0;
+        boolean inLine = false;
+        for (int read = in.read(bytes); read >= 0; read = in.read(bytes)) {
+            for (int i = 0; i < read; i++) {
+                byte b = bytes[i];
+                if (b == '\n' || b == '\r') {
+                    count += inLine ? 1 : 0;
+                    inLine = false;
+                } else {
+                    inLine = true;
+                }
+            }
+        }
+        return inLine ? count + 1 : count;
+    }
+
     private boolean refill(int keepFrom) throws IOException {
         if (keepFrom > 0) {
             System.arraycopy(buffer, keepFrom, buffer, 0, limit - keepFrom);

@@ -63,6 +63,7 @@ public final class Trainer {
         }
         int m = observations.rows();
         int n = observations.cols();
+        requireMemory(config, m, n, false, "shape");
         if (fullTarget.isPresent() && (fullTarget.get().numRows != m || fullTarget.get().numCols != n)) {
             throw new InvalidInputException("target", "is " + fullTarget.get().numRows + "×" + fullTarget.get().numCols
                     + " but the observations are of a " + m + "×" + n + " matrix; give the target they were taken from");
@@ -103,14 +104,9 @@ public final class Trainer {
         } else if (sensing.isPresent()) {
             warnings.add("loss: the measurements are ignored with loss=full (set loss=sensing to train on them)");
         }
-        long largest = Math.max(Math.max(m, n), width);
-        MemoryBudget.requireArray(TrainSettings.WIDTH, largest, largest);
-        long factorBytes = 8L * (2L * config.depth() + 6) * largest * largest;
-        MemoryBudget.require(TrainSettings.WIDTH, factorBytes,
-                config.depth() + " factors of up to " + largest + "×" + largest + " with their products");
         // an unknown target (completion without it) is all zeros: no eigenvectors to measure along
         boolean symmetric = targetKnown && Symmetry.isSymmetric(target);
-        requireTraceFits(config, symmetric ? n : 0, Math.min(m, n), factorBytes);
+        requireMemory(config, m, n, symmetric, "target");
 
         DMatrixRMaj phi = target.copy();
         Optional<SymmetricEigen> eigen = Optional.empty();
@@ -159,6 +155,27 @@ public final class Trainer {
             filled.unsafe_set(rows[k], cols[k], scale * values[k]);
         }
         return Spectra.singularValues(filled)[0];
+    }
+
+    /**
+     * Refuses a training problem that cannot fit in memory from its shape alone, before anything of its size is
+     * allocated (the target, the factors, an eigendecomposition): the factors with their products and workspaces,
+     * 8·(2N + 6)·max(m, n, width)² bytes, and the trace ({@link #requireTraceFits}). {@link #plan} calls it; so do
+     * callers that know the shape before the data (the command line's {@code --shape}, a KNIME table's size), so a
+     * problem far too large is refused at once instead of after reading it.
+     *
+     * @param symmetric whether the target is (or may be) symmetric: its trace then has n eigenvalue columns
+     * @param shapeKey  what to blame when the shape itself is too large, e.g. {@code "target"} or {@code "shape"}
+     */
+    public static void requireMemory(TrainConfig config, long m, long n, boolean symmetric, String shapeKey) {
+        long width = config.depth() == 1 ? n : config.width().orElse((int) Math.min(n, Integer.MAX_VALUE));
+        long largest = Math.max(Math.max(m, n), width);
+        String key = width > Math.max(m, n) ? TrainSettings.WIDTH : shapeKey;
+        MemoryBudget.requireArray(key, largest, largest);
+        long factorBytes = 8L * (2L * config.depth() + 6) * largest * largest;
+        MemoryBudget.require(key, factorBytes, "training a " + m + "×" + n + " matrix with " + config.depth()
+                + " factors of up to " + largest + "×" + largest + " (with their products and workspaces)");
+        requireTraceFits(config, symmetric ? (int) n : 0, (int) Math.min(m, n), factorBytes);
     }
 
     /**

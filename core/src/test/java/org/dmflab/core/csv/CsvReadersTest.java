@@ -198,4 +198,13 @@ class CsvReadersTest {
         assertThat(matrixError(fifo)).isEqualTo(fifo + ": is not a regular file (a pipe, device or socket, which "
                 + "DMF Lab would wait on or could read only once); save the data to a file and give that");
     }
+
+    @Test
+    void aMatrixIsSizedByItsLinesAndStillExactWhenAQuotedCellSpansLines() throws IOException {
+        // 6 non-blank lines, but the header spans two: 4 rows, not the 5 the line count allows
+        DMatrixRMaj matrix = CsvMatrixReader.read(file("q.csv", "\"c\n1\",c2\n1,2\n\n3,4\r5,6\r\n7,8"),
+                Progress.NONE);
+        assertThat(matrix.numRows).isEqualTo(4);
+        assertThat(matrix.data).containsExactly(1, 2, 3, 4, 5, 6, 7, 8);
+    }
 }
