@@ -1,15 +1,12 @@
 package org.dmflab.knime.common;
 
-import javax.swing.JLabel;
 import javax.swing.JTabbedPane;
-import javax.swing.SwingConstants;
-import org.jfree.chart.ChartPanel;
 import org.knime.core.node.NodeModel;
 import org.knime.core.node.NodeView;
 
 /**
- * Shows a node's charts interactively, one tab per chart, in JFreeChart panels (drag to zoom, right-click for the
- * menu). The same charts leave the node as PNG image ports.
+ * Shows a node's charts interactively, one tab per chart ({@link ChartTabs}); a zoom survives closing and reopening
+ * the view. The tracker's charts also leave the node as PNG image ports.
  *
  * @param <M> the node model
  */
@@ -23,20 +20,12 @@ public final class ChartNodeView<M extends NodeModel & ChartSource> extends Node
 
     @Override
     protected void modelChanged() {
-        tabs.removeAll();
-        for (ChartSource.NamedChart chart : getNodeModel().charts()) {
-            ChartPanel panel = new ChartPanel(chart.chart());
-            panel.setMouseWheelEnabled(true);
-            tabs.addTab(chart.title(), panel);
-        }
-        if (tabs.getTabCount() == 0) {
-            tabs.addTab("No data", new JLabel("Execute the node to see its charts.", SwingConstants.CENTER));
-        }
+        ChartTabs.fill(tabs, getNodeModel().charts());
     }
 
     @Override
     protected void onClose() {
-        tabs.removeAll();
+        ChartTabs.clear(tabs);
     }
 
     @Override

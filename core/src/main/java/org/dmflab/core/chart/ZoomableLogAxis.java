@@ -18,13 +18,13 @@ import org.jfree.data.Range;
 
 /**
  * A logarithmic axis that keeps labelled ticks when the user zooms into less than a decade: JFreeChart's {@link LogAxis}
- * labels only powers of ten, so a zoomed range between two of them would show no number at all. Then the axis labels
- * the values m·10ᵏ inside the range (m = 1, 2, 5 if they suffice, every m otherwise, or a finer evenly spaced step),
- * keeping its minor tick marks.
+ * labels only powers of ten, so a range zoomed into less than a decade would show one number or none. Then the axis
+ * labels the values m·10ᵏ inside the range (m = 1, 2, 5 if they suffice, every m otherwise, or a finer evenly spaced
+ * step), keeping its minor tick marks.
  */
 final class ZoomableLogAxis extends LogAxis {
     private static final long serialVersionUID = 1L;
-    /** Fewer labels than this inside the range and a finer set is tried. */
+    /** Fewer labels than this inside the range and values in between are labelled (and finer sets tried). */
     private static final int ENOUGH_LABELS = 2;
 
     ZoomableLogAxis(String label) {
@@ -35,15 +35,22 @@ final class ZoomableLogAxis extends LogAxis {
     @SuppressWarnings({"rawtypes", "unchecked"})
     public List refreshTicks(Graphics2D g2, AxisState state, Rectangle2D dataArea, RectangleEdge edge) {
         List<Tick> ticks = new ArrayList<>(super.refreshTicks(g2, state, dataArea, edge));
-        boolean labelled = ticks.stream().anyMatch(tick -> tick instanceof ValueTick value
-                && value.getTickType() == TickType.MAJOR && getRange().contains(value.getValue()));
-        if (!labelled) {
+        List<Double> labelled = new ArrayList<>();
+        for (Tick tick : ticks) {
+            if (tick instanceof ValueTick value && value.getTickType() == TickType.MAJOR
+                    && getRange().contains(value.getValue())) {
+                labelled.add(value.getValue());
+            }
+        }
+        if (labelled.size() < ENOUGH_LABELS) {
             boolean vertical = RectangleEdge.isLeftOrRight(edge);
             TextAnchor anchor = vertical ? (edge == RectangleEdge.LEFT ? TextAnchor.CENTER_RIGHT
                     : TextAnchor.CENTER_LEFT) : (edge == RectangleEdge.TOP ? TextAnchor.BOTTOM_CENTER
                     : TextAnchor.TOP_CENTER);
             for (double value : labelledValues(getRange())) {
-                ticks.add(new NumberTick(TickType.MAJOR, value, label(value, getRange()), anchor, anchor, 0));
+                if (labelled.stream().noneMatch(done -> Math.abs(done - value) <= 1e-9 * value)) {
+                    ticks.add(new NumberTick(TickType.MAJOR, value, label(value, getRange()), anchor, anchor, 0));
+                }
             }
         }
         return ticks;
