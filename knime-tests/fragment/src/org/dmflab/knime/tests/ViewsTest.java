@@ -18,7 +18,7 @@ import javax.swing.JTabbedPane;
 import org.dmflab.core.groundtruth.GroundTruthSettings;
 import org.dmflab.core.train.TrainSettings;
 import org.dmflab.knime.common.ChartSource;
-import org.dmflab.knime.common.ChartTabs;
+import org.dmflab.knime.common.ChartNodeView;
 import org.jfree.chart.ChartPanel;
 import org.jfree.chart.axis.AxisState;
 import org.jfree.chart.axis.TickType;
@@ -36,8 +36,8 @@ import org.knime.core.node.workflow.NodeID;
  * The node views as a user meets them: the trainer has a view of its own (its loss curve, named by the loss trained)
  * that survives saving and loading; the tracker's first tab says what its chart shows (eigenvalues or singular values);
  * a zoom made in a view is still there when the view is closed and opened again, and a log axis zoomed into less than
- * a decade still shows numbers. The view's panels are built here as {@code ChartNodeView} builds them ({@link
- * ChartTabs}; its frame needs a display) and written as PNGs to {@code target/views} for looking at.
+ * a decade still shows numbers. The view's panels are built here as {@link ChartNodeView} builds them ({@link
+ * ChartNodeView.Tabs}; its window needs KNIME's SWT and a display) and written as PNGs to {@code target/views}.
  */
 class ViewsTest {
     private static final Path PNGS = Knime.ROOT.resolve("knime-tests/target/views");
@@ -101,7 +101,7 @@ class ViewsTest {
             for (NodeID id : List.of(pipeline.trainer, pipeline.tracker)) {
                 NodeContainer node = project.node(id);
                 JTabbedPane view = new JTabbedPane();
-                ChartTabs.fill(view, charts(node));
+                ChartNodeView.Tabs.fill(view, charts(node));
                 List<Range[]> ranges = new ArrayList<>();
                 for (int tab = 0; tab < view.getTabCount(); tab++) {
                     ChartPanel panel = (ChartPanel) view.getComponentAt(tab);
@@ -123,9 +123,9 @@ class ViewsTest {
                             + ".png").toFile());
                     zoomed++;
                 }
-                ChartTabs.clear(view); // the view closes
+                ChartNodeView.Tabs.clear(view); // the view closes
                 JTabbedPane reopened = new JTabbedPane();
-                ChartTabs.fill(reopened, charts(node)); // and opens again
+                ChartNodeView.Tabs.fill(reopened, charts(node)); // and opens again
                 assertEquals(ranges.size(), reopened.getTabCount());
                 for (int tab = 0; tab < reopened.getTabCount(); tab++) {
                     ChartPanel panel = (ChartPanel) reopened.getComponentAt(tab);
@@ -162,12 +162,12 @@ class ViewsTest {
     private static void writeTabs(String name, List<ChartSource.NamedChart> charts) throws Exception {
         Files.createDirectories(PNGS);
         JTabbedPane view = new JTabbedPane();
-        ChartTabs.fill(view, charts);
+        ChartNodeView.Tabs.fill(view, charts);
         for (int tab = 0; tab < view.getTabCount(); tab++) {
             ImageIO.write(paint((ChartPanel) view.getComponentAt(tab)), "png", PNGS.resolve(name + "-" + tab + "-"
                     + view.getTitleAt(tab).replace(' ', '-') + ".png").toFile());
         }
-        ChartTabs.clear(view);
+        ChartNodeView.Tabs.clear(view);
     }
 
     private static List<ChartSource.NamedChart> charts(NodeContainer node) {
