@@ -257,9 +257,9 @@ public final class TrackCharts {
         }
         if (!result.plateaus().isEmpty()) {
             PlateauLevels rule = levelRule(result);
-            chart.legendLine(rule == null ? "plateau levels (predicted table)" : rule.identicalStart()
-                    ? "plateau levels ℓᵣ of Φ₊ (identical start)" : "plateau levels of |λ| (observed only)",
-                    ChartStyle.REFERENCE);
+            chart.legendLine((rule == null ? "plateau levels (predicted table)" : rule.identicalStart()
+                    ? "plateau levels ℓᵣ of Φ₊ (identical start)" : "plateau levels of |λ| (observed only)")
+                    + (thinned > 0 ? "; " + thinned + " too close to draw apart left out" : ""), ChartStyle.REFERENCE);
         }
         if (shaded) {
             chart.legendShade("certified intervals (63′)", ChartStyle.SHADE);

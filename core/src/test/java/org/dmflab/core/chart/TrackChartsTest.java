@@ -223,6 +223,8 @@ class TrackChartsTest {
         // this axis): the legend alone; the caption of a report says what was left out
         assertThat(chart.getSubtitleCount()).isEqualTo(1);
         assertThat(TrackCharts.caption("effective-rank", early, "")).contains("1 level line closer than about 7 px");
+        assertThat(chart.getXYPlot().getFixedLegendItems().get(1).getLabel()).as("the legend says so")
+                .endsWith("; 1 too close to draw apart left out");
         assertThat(chart.getXYPlot().getRangeAxis().getUpperBound()).isGreaterThanOrEqualTo(6);
     }
 
