@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import org.dmflab.core.InvalidInputException;
 import org.dmflab.core.MemoryBudget;
 import org.dmflab.core.groundtruth.Observations;
@@ -15,6 +16,7 @@ import org.dmflab.core.linalg.Symmetry;
 import org.dmflab.core.model.Initialization;
 import org.dmflab.core.table.Schemas;
 import org.dmflab.core.theory.StepSizeBounds;
+import org.dmflab.core.theory.StepSizeVerdict;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -131,7 +133,10 @@ public final class Trainer {
                 .orElseGet(() -> Spectra.singularValues(target)[0])
                 : estimatedNorm(observations.orElseThrow());
         double admissible = admissibleStep(config, operatorNorm, m, n, width);
-        if (config.step() > admissible && config.loss() == LossKind.FULL) {
+        if (obstacle.isEmpty()) {
+            // gradient descent decouples into one recursion per eigenvalue: the predictor's verdict applies exactly
+            stepVerdict(config, eigen.orElseThrow().values()).warning().ifPresent(warnings::add);
+        } else if (config.step() > admissible && config.loss() == LossKind.FULL) {
             warnings.add(String.format(Locale.ROOT, "step: η = %s exceeds the admissible step size %.6g of %s for "
                             + "these settings; the run may oscillate or diverge (choose step ≤ %.6g)", config.step(),
                     admissible, boundName(config.init()), admissible));
@@ -139,6 +144,16 @@ public final class Trainer {
         TrainingProblem problem = new TrainingProblem(config, phi, targetKnown, eigen,
                 config.loss() == LossKind.SENSING ? sensing : Optional.empty(), observations, width);
         return new TrainingPlan(problem, solver, warnings, admissible, operatorNorm);
+    }
+
+    /**
+     * The step-size verdict of the Theoretical Bound Predictor for a run that decouples (symmetric target, identical or
+     * perturbed start, full loss): the trainer warns exactly when the predictor does.
+     */
+    public static StepSizeVerdict stepVerdict(TrainConfig config, double[] eigenvalues) {
+        return StepSizeVerdict.of(config.depth(), config.step(), config.init(), config.alpha(),
+                config.init() == Initialization.PERTURBED ? OptionalDouble.of(config.beta()) : OptionalDouble.empty(),
+                eigenvalues);
     }
 
     /**
