@@ -36,11 +36,8 @@ class NuclearNormBaselineTest {
     void completesTheGeneratorsObservationsAsTheEngineDoes() throws Exception {
         try (Knime.Project project = Knime.project("baseline")) {
             NodeID generator = project.add(new GroundTruthGeneratorNodeFactory());
-            NodeID baseline = project.add(new NuclearNormBaselineNodeFactory());
-            project.set(generator, GENERATOR);
+            NodeID baseline = baselineAfter(project, generator, 4);
             project.set(baseline, Map.of(NuclearNormSettings.TOLERANCE, 1e-8));
-            project.connect(generator, 1, baseline, 1);
-            project.connect(generator, 4, baseline, 2);
             assertTrue(project.executeAll(), "the workflow executes");
             project.assertExecuted(generator, baseline);
 
@@ -70,15 +67,20 @@ class NuclearNormBaselineTest {
     @Test
     void aTableThatIsNeitherObservationsNorMeasurementsIsRefusedAtConfigure() throws Exception {
         try (Knime.Project project = Knime.project("baseline-wrong-input")) {
-            NodeID generator = project.add(new GroundTruthGeneratorNodeFactory());
-            NodeID baseline = project.add(new NuclearNormBaselineNodeFactory());
-            project.set(generator, GENERATOR);
-            project.connect(generator, 1, baseline, 1);
-            project.connect(generator, 2, baseline, 2);
+            NodeID baseline = baselineAfter(project, project.add(new GroundTruthGeneratorNodeFactory()), 2);
             NodeContainer node = project.node(baseline);
             assertFalse(node.getNodeContainerState().isConfigured(), "not configured with a spectrum table");
             assertTrue(node.getNodeMessage().getMessage().startsWith("observations or measurements table: has "
                     + "neither the columns row, column, value"), node.getNodeMessage().getMessage());
         }
+    }
+
+    /** A baseline node after the generator: its target at port 1, the generator's port {@code dataPort} at port 2. */
+    private static NodeID baselineAfter(Knime.Project project, NodeID generator, int dataPort) throws Exception {
+        NodeID baseline = project.add(new NuclearNormBaselineNodeFactory());
+        project.set(generator, GENERATOR);
+        project.connect(generator, 1, baseline, 1);
+        project.connect(generator, dataPort, baseline, 2);
+        return baseline;
     }
 }

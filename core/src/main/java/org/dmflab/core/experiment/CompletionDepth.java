@@ -1,6 +1,7 @@
 package org.dmflab.core.experiment;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -67,7 +68,7 @@ final class CompletionDepth {
             table.addRow(observed(run), depth(run), trace.relativeError(last), trace.errorUnobserved(last),
                     trace.loss(last), trace.effectiveRank(last), trace.iteration(last),
                     trace.relativeError(last) <= RECOVERED ? "yes" : "no",
-                    sum(Spectra.singularValues(run.training().product())), "gradient descent");
+                    Arrays.stream(Spectra.singularValues(run.training().product())).sum(), "gradient descent");
         }
         for (Map.Entry<Integer, CompletionBaselines.Baseline> entry : baselines.entrySet()) {
             NuclearNormResult baseline = entry.getValue().result();
@@ -170,14 +171,6 @@ final class CompletionDepth {
         return String.format(Locale.ROOT, "Gaussian start and step size per run (settings.csv); up to %s iterations, "
                 + "stopping at loss ≤ %s", train.get(TrainSettings.ITERATIONS),
                 train.getOrDefault(TrainSettings.TOLERANCE, "0"));
-    }
-
-    private static double sum(double[] values) {
-        double total = 0;
-        for (double value : values) {
-            total += value;
-        }
-        return total;
     }
 
     private static int observed(RunOutcome run) {
