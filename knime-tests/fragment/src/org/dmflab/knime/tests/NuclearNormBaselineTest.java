@@ -20,13 +20,15 @@ import org.dmflab.core.settings.RawSettings;
 import org.dmflab.knime.baseline.NuclearNormBaselineNodeFactory;
 import org.dmflab.knime.groundtruth.GroundTruthGeneratorNodeFactory;
 import org.junit.jupiter.api.Test;
+import org.knime.core.node.NodeDialogPane;
+import org.knime.core.node.NodeSettings;
 import org.knime.core.node.workflow.NodeContainer;
 import org.knime.core.node.workflow.NodeID;
 
 /**
  * The Nuclear Norm Baseline inside KNIME: Ground Truth Generator (target, observations) → baseline gives the engine's
  * own solution and summary, cell for cell; a table that is neither observations nor measurements is refused at
- * configure, by name.
+ * configure, by name; the dialog shows the node's settings.
  */
 class NuclearNormBaselineTest {
     private static final Map<String, Object> GENERATOR = Map.of(GroundTruthSettings.SPECTRUM, "gaussian-factors:2",
@@ -72,6 +74,21 @@ class NuclearNormBaselineTest {
             assertFalse(node.getNodeContainerState().isConfigured(), "not configured with a spectrum table");
             assertTrue(node.getNodeMessage().getMessage().startsWith("observations or measurements table: has "
                     + "neither the columns row, column, value"), node.getNodeMessage().getMessage());
+        }
+    }
+
+    /** The dialog shows the node's settings: what it saves untouched is what the node has (as DialogsTest). */
+    @Test
+    void theDialogShowsTheNodesSettings() throws Exception {
+        try (Knime.Project project = Knime.project("baseline-dialog")) {
+            NodeID baseline = baselineAfter(project, project.add(new GroundTruthGeneratorNodeFactory()), 4);
+            project.set(baseline, Map.of(NuclearNormSettings.TOLERANCE, 1e-7, NuclearNormSettings.ITERATIONS, 500));
+            NodeContainer node = project.node(baseline);
+            NodeDialogPane pane = node.getDialogPaneWithSettings();
+            NodeSettings fromDialog = new NodeSettings("dialog");
+            pane.finishEditingAndSaveSettingsTo(fromDialog);
+            Knime.assertSameValues(node.getNameWithID() + ": the dialog shows the node's settings",
+                    project.settings(baseline).getNodeSettings("model"), fromDialog.getNodeSettings("model"));
         }
     }
 
