@@ -56,6 +56,10 @@ final class NuclearNormBaselineNodeModel extends EngineNodeModel {
 
     /** Observations (row, column, value) mean completion, measurements (y, a1 …) sensing; anything else is refused. */
     private static boolean isCompletion(DataTableSpec data) throws InvalidSettingsException {
+        if (data == null) {
+            throw new InvalidSettingsException(DATA_SOURCE + ": no table is available yet; connect the Ground Truth "
+                    + "Generator's observations or measurements output and configure it");
+        }
         if (data.containsName(Schemas.OBSERVATIONS.get(0).name()) && data.containsName(
                 Schemas.OBSERVATIONS.get(1).name()) && data.containsName(Schemas.OBSERVATIONS.get(2).name())) {
             return true;

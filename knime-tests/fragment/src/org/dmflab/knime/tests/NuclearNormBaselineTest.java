@@ -66,6 +66,22 @@ class NuclearNormBaselineTest {
         }
     }
 
+    /** Measurements at port 2: the sensing problem; 150 Gaussian measurements of a rank-2 15×15 matrix recover it. */
+    @Test
+    void solvesTheSensingProblemFromTheGeneratorsMeasurements() throws Exception {
+        try (Knime.Project project = Knime.project("baseline-sensing")) {
+            NodeID generator = project.add(new GroundTruthGeneratorNodeFactory());
+            NodeID baseline = baselineAfter(project, generator, 3);
+            project.set(generator, Map.of(GroundTruthSettings.SPECTRUM, "gaussian-factors:2", GroundTruthSettings.N, 15,
+                    GroundTruthSettings.SEED, 4, GroundTruthSettings.MEASUREMENTS, 150));
+            assertTrue(project.executeAll(), "the workflow executes");
+            project.assertExecuted(generator, baseline);
+            Rows summary = Rows.of("summary", project.table(baseline, 2));
+            assertTrue((Double) summary.cells().get(0).get(5) < 1e-5, "recovered: " + summary.cells().get(0));
+            assertEquals(2, summary.cells().get(0).get(4), "rank");
+        }
+    }
+
     @Test
     void aTableThatIsNeitherObservationsNorMeasurementsIsRefusedAtConfigure() throws Exception {
         try (Knime.Project project = Knime.project("baseline-wrong-input")) {
