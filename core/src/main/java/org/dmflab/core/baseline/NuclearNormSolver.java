@@ -47,6 +47,8 @@ public final class NuclearNormSolver {
         double[] kept = new double[0];
         double objective = Double.NaN;
         long iteration = 0;
+        double firstResidual = 0;
+        double done = 0;
         boolean converged = false;
         while (iteration < config.iterations() && !converged) {
             progress.checkCanceled();
@@ -67,7 +69,10 @@ public final class NuclearNormSolver {
             double residual = constraint.residual(w);
             double change = Math.abs(objective - previous);
             converged = residual <= config.tolerance() * dataNorm && change <= config.tolerance() * objective;
-            progress.report((double) iteration / config.iterations(), String.format(Locale.ROOT,
+            firstResidual = iteration == 1 ? residual : firstResidual;
+            // the residual is not monotone under ADMM; the reported fraction never goes back
+            done = Math.max(done, fractionDone(iteration, config, firstResidual, residual, dataNorm));
+            progress.report(done, String.format(Locale.ROOT,
                     "iteration %d of %d: nuclear norm %.6g, relative residual %.2e", iteration, config.iterations(),
                     objective, residual / dataNorm));
             double primal = distance(w, z);
@@ -86,6 +91,22 @@ public final class NuclearNormSolver {
                 / Math.max(1, Spectra.singularValues(certificate)[0]);
         return new NuclearNormResult(w, kept, objective, constraint.residual(w) / dataNorm, certificate, bound,
                 iteration, converged);
+    }
+
+    /**
+     * How far the run is, for the time-left estimate: the larger of the budget's share spent and the residual's way
+     * down to the tolerance on a log scale (it falls about linearly in log there), so that a run converging long before
+     * its budget is not announced as taking the whole budget.
+     */
+    private static double fractionDone(long iteration, NuclearNormConfig config, double first, double residual,
+                                       double dataNorm) {
+        double spent = (double) iteration / config.iterations();
+        double target = config.tolerance() * dataNorm;
+        if (!(first > target && residual > 0)) {
+            return spent;
+        }
+        double descent = Math.log(first / residual) / Math.log(first / target);
+        return Math.min(1, Math.max(spent, descent));
     }
 
     /** SVT_τ(V) = Σ max(σᵢ − τ, 0) uᵢvᵢᵀ, the proximal map of τ‖·‖_* (Cai, Candès, Shen 2010). */

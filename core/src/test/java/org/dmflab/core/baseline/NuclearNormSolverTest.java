@@ -245,6 +245,29 @@ class NuclearNormSolverTest {
         assertThat(reported).hasSize(5).isSorted();
     }
 
+    /** The time-left estimate's fraction: from the residual's way down (log scale) or the budget, never going back. */
+    @Test
+    void progressNeverGoesBackAndStaysWithinOne() {
+        List<Double> reported = new ArrayList<>();
+        Progress recording = new Progress() {
+            @Override
+            public void report(double fraction, String message) {
+                reported.add(fraction);
+            }
+
+            @Override
+            public void checkCanceled() {
+            }
+        };
+        DMatrixRMaj target = lowRank(20, 20, 3, new Random(8));
+        NuclearNormResult result = NuclearNormSolver.solve(completion(target, 0.3, new Random(9)),
+                new NuclearNormConfig(1e-8, 100_000), recording);
+        assertThat(reported).hasSize((int) result.iterations()).isSorted().allMatch(f -> f >= 0 && f <= 1);
+        // converging far inside its budget, the run does not report the budget's share alone
+        assertThat(reported.get(reported.size() - 1)).isGreaterThan(0.5)
+                .isGreaterThan(10.0 * result.iterations() / 100_000);
+    }
+
     @Test
     void badSettingsAndDependentMeasurementsAreRefused() {
         assertThatThrownBy(() -> new NuclearNormConfig(0, 10)).isInstanceOf(InvalidInputException.class)
