@@ -2,20 +2,20 @@ package org.dmflab.core.baseline;
 
 import java.util.Locale;
 import org.dmflab.core.Progress;
+import org.dmflab.core.linalg.SingularDecomposition;
 import org.dmflab.core.linalg.Spectra;
 import org.dmflab.core.linalg.SpectralProduct;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.NormOps_DDRM;
-import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
-import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
 
 /**
  * Nuclear-norm minimization min ‖W‖_* subject to 𝒜(W) = b (docs/theory.md §8.4) by ADMM on the splitting W = Z, W
  * carrying the nuclear norm and Z the constraint (Boyd et al. 2011, §3 and §4.4): W ← SVT_{1/ρ}(Z − U) (singular value
  * thresholding), Z ← P(W + U) (projection onto the affine set), U ← U + W − Z, with ρ balanced between the primal and
  * the dual residual (×2 or ÷2 when one exceeds ten times the other). Deterministic: no randomness, a fixed order of
- * operations. Each iteration is one compact SVD (EJML) and one projection.
+ * operations. Each iteration is one compact SVD ({@link SingularDecomposition}: LAPACK where OpenBLAS loads, EJML
+ * otherwise) and one projection.
  *
  * <p>On return the scaled multiplier gives the dual certificate Y = −ρU, supported on the observed entries (in the range
  * of 𝒜* for sensing); ⟨Y, P(0)⟩ / max(1, ‖Y‖₂) is a lower bound on the optimal value (weak duality), so
@@ -111,41 +111,22 @@ public final class NuclearNormSolver {
 
     /** SVT_τ(V) = Σ max(σᵢ − τ, 0) uᵢvᵢᵀ, the proximal map of τ‖·‖_* (Cai, Candès, Shen 2010). */
     static Thresholded threshold(DMatrixRMaj matrix, double tau) {
-        SingularValueDecomposition_F64<DMatrixRMaj> svd = DecompositionFactory_DDRM.svd(matrix.numRows,
-                matrix.numCols, true, true, true);
-        if (!svd.decompose(matrix.copy())) {
-            throw new ArithmeticException("the singular value decomposition did not converge");
-        }
-        double[] values = svd.getSingularValues();
-        DMatrixRMaj left = svd.getU(null, false);
-        DMatrixRMaj right = svd.getV(null, false);
+        SingularDecomposition svd = SingularDecomposition.of(matrix);
+        double[] values = svd.values();
         int count = 0;
-        for (int i = 0; i < svd.numberOfSingularValues(); i++) {
-            if (values[i] > tau) {
-                count++;
-            }
+        while (count < values.length && values[count] > tau) {
+            count++;
         }
-        int[] columns = new int[count];
         double[] shrunk = new double[count];
-        for (int i = 0, c = 0; i < svd.numberOfSingularValues(); i++) {
-            if (values[i] > tau) {
-                columns[c] = i;
-                shrunk[c++] = values[i] - tau;
-            }
+        for (int i = 0; i < count; i++) {
+            shrunk[i] = values[i] - tau;
         }
-        DMatrixRMaj product = count == 0 ? new DMatrixRMaj(matrix.numRows, matrix.numCols)
-                : SpectralProduct.of(columnsOf(left, columns), shrunk, columnsOf(right, columns));
-        return new Thresholded(product, Spectra.sortDescending(shrunk));
-    }
-
-    private static DMatrixRMaj columnsOf(DMatrixRMaj matrix, int[] columns) {
-        DMatrixRMaj selected = new DMatrixRMaj(matrix.numRows, columns.length);
-        for (int c = 0; c < columns.length; c++) {
-            for (int r = 0; r < matrix.numRows; r++) {
-                selected.unsafe_set(r, c, matrix.unsafe_get(r, columns[c]));
-            }
+        if (count == 0) {
+            return new Thresholded(new DMatrixRMaj(matrix.numRows, matrix.numCols), shrunk);
         }
-        return selected;
+        DMatrixRMaj left = CommonOps_DDRM.extract(svd.left(), 0, matrix.numRows, 0, count);
+        DMatrixRMaj right = CommonOps_DDRM.extract(svd.right(), 0, matrix.numCols, 0, count);
+        return new Thresholded(SpectralProduct.of(left, shrunk, right), shrunk);
     }
 
     private static double distance(DMatrixRMaj a, DMatrixRMaj b) {
