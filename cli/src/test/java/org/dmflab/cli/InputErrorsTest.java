@@ -124,7 +124,7 @@ class InputErrorsTest {
         assertThat(none.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
         assertThat(none.out()).isEmpty();
         assertThat(none.err()).contains("Usage: dmflab").contains("generate");
-        for (String command : new String[]{"generate", "train", "track", "predict", "experiment"}) {
+        for (String command : new String[]{"generate", "train", "track", "predict", "baseline", "experiment"}) {
             for (String flag : new String[]{"-V", "--version"}) {
                 CliRun version = CliRun.of(command, flag);
                 assertThat(version.exitCode()).isZero();

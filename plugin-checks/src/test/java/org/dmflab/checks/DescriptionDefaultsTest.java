@@ -12,6 +12,7 @@ import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.dmflab.core.baseline.NuclearNormSettings;
 import org.dmflab.core.groundtruth.GroundTruthSettings;
 import org.dmflab.core.settings.RawSettings;
 import org.dmflab.core.spectrum.TrackSettings;
@@ -58,7 +59,9 @@ class DescriptionDefaultsTest {
                         Map.of(PredictSettings.DEPTH, "2", PredictSettings.STEP, "0.001", PredictSettings.ALPHA,
                                 "0.1"),
                         Set.of(PredictSettings.DEPTH, PredictSettings.STEP, PredictSettings.ALPHA,
-                                PredictSettings.BETA)));
+                                PredictSettings.BETA)),
+                new Node("baseline/NuclearNormBaselineNodeFactory.xml", NuclearNormSettings::parse, Map.of(),
+                        Set.of()));
     }
 
     @ParameterizedTest
