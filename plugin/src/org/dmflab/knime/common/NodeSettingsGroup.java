@@ -1,142 +1,182 @@
 package org.dmflab.knime.common;
 
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.dmflab.core.settings.RawSettings;
+import org.dmflab.core.settings.Setting;
 import org.knime.core.node.InvalidSettingsException;
-import org.knime.core.node.NodeSettings;
 import org.knime.core.node.NodeSettingsRO;
 import org.knime.core.node.NodeSettingsWO;
-import org.knime.core.node.defaultnodesettings.SettingsModel;
-import org.knime.core.node.defaultnodesettings.SettingsModelBoolean;
-import org.knime.core.node.defaultnodesettings.SettingsModelDouble;
-import org.knime.core.node.defaultnodesettings.SettingsModelDoubleBounded;
-import org.knime.core.node.defaultnodesettings.SettingsModelInteger;
-import org.knime.core.node.defaultnodesettings.SettingsModelIntegerBounded;
-import org.knime.core.node.defaultnodesettings.SettingsModelString;
+import org.knime.core.node.workflow.VariableType;
 
 /**
- * A node's settings models, each created once under its docs/design.md §3 key (the engine's key constant) and shared by the
- * node model and its dialog. It saves, validates and loads them together and hands their values to the engine as
- * {@link RawSettings}, so that the engine's one parser checks them with the same messages as the command line.
+ * A node's settings, built from the engine's declarations ({@link Setting}; docs/design.md §3) and shared by the node
+ * model and its dialog: the value of every key as the text the user gave (blank: absent, so the engine applies its
+ * default or rule, exactly as for an absent command-line option). It saves, validates and loads them together and hands
+ * them to the engine as {@link RawSettings}, so the engine's one parser checks them with the command line's messages.
  *
- * <p>A key introduced after workflows with this node were first saved is registered {@link #addedLater}: a workflow
- * saved before it has no such key and loads with the key's default, which is the behaviour it had then. Every other
- * key must be present.
+ * <p>How a value is stored in a workflow follows from its declaration ({@link #storage}): whole numbers and numbers
+ * with a fixed default as {@code int} and {@code double}, switches as {@code boolean}, everything that may be absent,
+ * choices and texts as strings. Loading accepts any stored type, so workflows saved when a key had another type keep
+ * loading with the same value. A key introduced after workflows with this node were first saved is registered as
+ * {@code addedLater}: a workflow saved before it has no such key and loads with the key's default, which is the
+ * behaviour it had then. Every other key must be present.
  */
 public final class NodeSettingsGroup {
-    private final Map<String, SettingsModel> models = new LinkedHashMap<>();
-    /** The defaults of the keys registered {@link #addedLater}, saved when they were registered: exactly those keys. */
-    private final NodeSettings laterDefaults = new NodeSettings("defaults of keys added later");
-    private final Map<SettingsModel, String> keyOf = new IdentityHashMap<>();
+    /** How a value is kept in KNIME's settings tree (and which flow variables can set it). */
+    public enum Storage {
+        INT(VariableType.IntType.INSTANCE), DOUBLE(VariableType.DoubleType.INSTANCE),
+        BOOLEAN(VariableType.BooleanType.INSTANCE), STRING(VariableType.StringType.INSTANCE);
 
-    /** A text setting. */
-    public SettingsModelString string(String key, String defaultValue) {
-        return register(key, new SettingsModelString(key, defaultValue));
+        private final VariableType<?> variableType;
+
+        Storage(VariableType<?> variableType) {
+            this.variableType = variableType;
+        }
+
+        /** The flow variable type that sets a value stored this way. */
+        public VariableType<?> variableType() {
+            return variableType;
+        }
     }
 
-    /** A whole-number setting within [min, max]. */
-    public SettingsModelIntegerBounded integer(String key, int defaultValue, int min, int max) {
-        return register(key, new SettingsModelIntegerBounded(key, defaultValue, min, max));
-    }
-
-    /** A number setting within [min, max]. */
-    public SettingsModelDoubleBounded number(String key, double defaultValue, double min, double max) {
-        return register(key, new SettingsModelDoubleBounded(key, defaultValue, min, max));
-    }
-
-    /** A yes/no setting. */
-    public SettingsModelBoolean flag(String key, boolean defaultValue) {
-        return register(key, new SettingsModelBoolean(key, defaultValue));
-    }
+    private final List<Setting> settings;
+    private final Set<String> addedLater;
+    private final Map<String, String> values = new LinkedHashMap<>();
 
     /**
-     * Marks {@code model} (already registered here) as added after this node's settings were first saved, so that a
-     * workflow saved without its key loads with the default {@code model} has now.
+     * @param settings   the node's declarations, in the order of docs/design.md §3
+     * @param addedLater the keys that workflows saved before them lack
      */
-    public <T extends SettingsModel> T addedLater(T model) {
-        String key = keyOf.get(model);
-        if (key == null) {
-            throw new IllegalArgumentException("the setting is not registered in this group");
+    public NodeSettingsGroup(List<Setting> settings, Set<String> addedLater) {
+        this.settings = List.copyOf(settings);
+        this.addedLater = Set.copyOf(addedLater);
+        for (String key : this.addedLater) {
+            Setting.find(this.settings, key); // fails for a key that is not declared
         }
-        model.saveSettingsTo(laterDefaults); // still its default: called where the model is registered
-        return model;
+        for (Setting setting : this.settings) {
+            values.put(setting.key(), setting.hasDefaultValue() ? setting.defaultValue() : "");
+        }
     }
 
-    /** The keys in registration order. */
+    /** The declarations, in order. */
+    public List<Setting> settings() {
+        return settings;
+    }
+
+    /** The keys in order. */
     public List<String> keys() {
-        return List.copyOf(models.keySet());
+        return Setting.keys(settings);
     }
 
-    public void saveTo(NodeSettingsWO settings) {
-        for (SettingsModel model : models.values()) {
-            model.saveSettingsTo(settings);
+    /** The current text of {@code key} (blank: absent). */
+    public String text(String key) {
+        String value = values.get(key);
+        if (value == null) {
+            throw new IllegalArgumentException("no setting '" + key + "'");
         }
+        return value;
+    }
+
+    /** Sets the text of {@code key} (blank: absent). */
+    public void set(String key, String text) {
+        text(key);
+        values.put(key, text == null ? "" : text);
+    }
+
+    /** Whether {@code key}'s switch is on (a flag or input setting). */
+    public boolean isOn(String key) {
+        return Boolean.parseBoolean(text(key));
+    }
+
+    /** How {@code setting} is stored in a workflow. */
+    public static Storage storage(Setting setting) {
+        return switch (setting.type()) {
+            case FLAG, INPUT -> Storage.BOOLEAN;
+            case CHOICE, TEXT -> Storage.STRING;
+            case WHOLE -> setting.hasDefaultValue() ? Storage.INT : Storage.STRING;
+            case NUMBER -> setting.hasDefaultValue() ? Storage.DOUBLE : Storage.STRING;
+        };
     }
 
     /**
-     * Checks that every key is present with a value of the right type and range (a key {@link #addedLater} may be
-     * absent).
+     * Writes every value with its storage type. Values are expected to be valid (the dialog checks them with the
+     * engine first); a number that does not fit its type is a programming error.
      */
-    public void validate(NodeSettingsRO settings) throws InvalidSettingsException {
-        for (SettingsModel model : models.values()) {
-            model.validateSettings(source(model, settings));
+    public void saveTo(NodeSettingsWO target) {
+        for (Setting setting : settings) {
+            String key = setting.key();
+            String text = values.get(key);
+            switch (storage(setting)) {
+                case INT -> target.addInt(key, Integer.parseInt(text));
+                case DOUBLE -> target.addDouble(key, Double.parseDouble(text));
+                case BOOLEAN -> target.addBoolean(key, Boolean.parseBoolean(text));
+                case STRING -> target.addString(key, text);
+            }
         }
     }
 
-    /** Loads every key; a key {@link #addedLater} that {@code settings} lacks gets its default. */
-    public void loadFrom(NodeSettingsRO settings) throws InvalidSettingsException {
-        for (SettingsModel model : models.values()) {
-            model.loadSettingsFrom(source(model, settings));
-        }
+    /** Checks that every key is present and readable (a key {@code addedLater} may be absent). */
+    public void validate(NodeSettingsRO source) throws InvalidSettingsException {
+        read(source);
     }
 
-    /** The current values as text, keyed as in docs/design.md §3. */
+    /** Loads every key; a key {@code addedLater} that {@code source} lacks gets its default. */
+    public void loadFrom(NodeSettingsRO source) throws InvalidSettingsException {
+        values.putAll(read(source));
+    }
+
+    /** The current values as the engine reads them. */
     public RawSettings raw() {
-        Map<String, String> values = new LinkedHashMap<>();
-        models.forEach((key, model) -> values.put(key, text(model)));
         return RawSettings.of(values);
     }
 
-    /** The values stored in {@code settings} (already {@link #validate validated}) as text, without loading them. */
-    public RawSettings raw(NodeSettingsRO settings) throws InvalidSettingsException {
-        Map<String, String> values = new LinkedHashMap<>();
-        for (Map.Entry<String, SettingsModel> entry : models.entrySet()) {
-            SettingsModel model = entry.getValue();
-            values.put(entry.getKey(), text(model.createCloneWithValidatedValue(source(model, settings))));
-        }
-        return RawSettings.of(values);
+    /** The values stored in {@code source} as the engine reads them, without loading them. */
+    public RawSettings raw(NodeSettingsRO source) throws InvalidSettingsException {
+        return RawSettings.of(read(source));
     }
 
-    /** Where {@code model}'s value is read from: {@code settings}, or the defaults for a later key it lacks. */
-    private NodeSettingsRO source(SettingsModel model, NodeSettingsRO settings) {
-        String key = keyOf.get(model);
-        return laterDefaults.containsKey(key) && !settings.containsKey(key) ? laterDefaults : settings;
+    private Map<String, String> read(NodeSettingsRO source) throws InvalidSettingsException {
+        Map<String, String> read = new LinkedHashMap<>();
+        for (Setting setting : settings) {
+            String key = setting.key();
+            if (source.containsKey(key)) {
+                read.put(key, textOf(source, key));
+            } else if (addedLater.contains(key)) {
+                read.put(key, setting.hasDefaultValue() ? setting.defaultValue() : "");
+            } else {
+                throw new InvalidSettingsException(key + ": missing from the node's settings (a workflow from a "
+                        + "newer DMF Lab, or a damaged settings.xml); open and apply the node's dialog to set it");
+            }
+        }
+        return read;
     }
 
-    private <T extends SettingsModel> T register(String key, T model) {
-        if (models.putIfAbsent(key, model) != null) {
-            throw new IllegalArgumentException("setting '" + key + "' is defined twice");
+    /** A stored value of any type as text; doubles exactly ({@link Double#toString} round-trips). */
+    private static String textOf(NodeSettingsRO source, String key) throws InvalidSettingsException {
+        try {
+            String text = source.getString(key);
+            return text == null ? "" : text;
+        } catch (InvalidSettingsException notText) {
+            // another type
         }
-        keyOf.put(model, key);
-        return model;
-    }
-
-    private static String text(SettingsModel model) {
-        if (model instanceof SettingsModelString string) {
-            return string.getStringValue();
+        try {
+            return Integer.toString(source.getInt(key));
+        } catch (InvalidSettingsException notInt) {
+            // another type
         }
-        if (model instanceof SettingsModelInteger integer) {
-            return Integer.toString(integer.getIntValue());
+        try {
+            return Long.toString(source.getLong(key));
+        } catch (InvalidSettingsException notLong) {
+            // another type
         }
-        if (model instanceof SettingsModelDouble number) {
-            return Double.toString(number.getDoubleValue());
+        try {
+            return Double.toString(source.getDouble(key));
+        } catch (InvalidSettingsException notDouble) {
+            // another type
         }
-        if (model instanceof SettingsModelBoolean flag) {
-            return Boolean.toString(flag.getBooleanValue());
-        }
-        throw new IllegalStateException("unsupported settings model " + model.getClass().getName());
+        return Boolean.toString(source.getBoolean(key));
     }
 }
