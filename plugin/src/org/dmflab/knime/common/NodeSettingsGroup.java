@@ -7,6 +7,8 @@ import java.util.Set;
 import org.dmflab.core.settings.RawSettings;
 import org.dmflab.core.settings.Setting;
 import org.knime.core.node.InvalidSettingsException;
+import org.knime.core.node.config.base.ConfigBase;
+import org.knime.core.node.NodeSettings;
 import org.knime.core.node.NodeSettingsRO;
 import org.knime.core.node.NodeSettingsWO;
 import org.knime.core.node.workflow.VariableType;
@@ -17,10 +19,11 @@ import org.knime.core.node.workflow.VariableType;
  * default or rule, exactly as for an absent command-line option). It saves, validates and loads them together and hands
  * them to the engine as {@link RawSettings}, so the engine's one parser checks them with the command line's messages.
  *
- * <p>How a value is stored in a workflow follows from its declaration ({@link #storage}): whole numbers and numbers
- * with a fixed default as {@code int} and {@code double}, switches as {@code boolean}, everything that may be absent,
- * choices and texts as strings. Loading accepts any stored type, so workflows saved when a key had another type keep
- * loading with the same value. A key introduced after workflows with this node were first saved is registered as
+ * <p>How a new value is stored in a workflow follows from its declaration ({@link #storage}): whole numbers and
+ * numbers with a fixed default as {@code int} and {@code double}, switches as {@code boolean}, everything that may be
+ * absent, choices and texts as strings. Loading accepts any stored type, so workflows saved when a key had another
+ * type keep loading with the same value, and saving keeps the type a value was loaded with while the value fits it,
+ * so that settings saved back unchanged are identical (KNIME compares them to decide whether a node must be reset). A key introduced after workflows with this node were first saved is registered as
  * {@code addedLater}: a workflow saved before it has no such key and loads with the key's default, which is the
  * behaviour it had then. Every other key must be present.
  */
@@ -45,6 +48,14 @@ public final class NodeSettingsGroup {
     private final List<Setting> settings;
     private final Set<String> addedLater;
     private final Map<String, String> values = new LinkedHashMap<>();
+    /**
+     * The loaded settings, whose entries that are not ours (the "…_Internals" of the settings models older versions
+     * used) are saved back unchanged: KNIME compares a dialog's settings with the stored ones to decide whether OK
+     * must reset an executed node.
+     */
+    private NodeSettings loaded = new NodeSettings("loaded");
+    /** How each loaded value was stored, kept when saving (unless the value no longer fits that type). */
+    private final Map<String, Storage> loadedStorage = new LinkedHashMap<>();
 
     /**
      * @param settings   the node's declarations, in the order of docs/design.md §3
@@ -106,15 +117,39 @@ public final class NodeSettingsGroup {
      * engine first); a number that does not fit its type is a programming error.
      */
     public void saveTo(NodeSettingsWO target) {
+        for (String key : loaded.keySet()) {
+            if (!values.containsKey(key) && target instanceof ConfigBase config) {
+                config.addEntry(loaded.getEntry(key));
+            }
+        }
         for (Setting setting : settings) {
             String key = setting.key();
             String text = values.get(key);
-            switch (storage(setting)) {
+            Storage loaded = loadedStorage.get(key);
+            switch (loaded != null && fits(loaded, text) ? loaded : storage(setting)) {
                 case INT -> target.addInt(key, Integer.parseInt(text));
                 case DOUBLE -> target.addDouble(key, Double.parseDouble(text));
                 case BOOLEAN -> target.addBoolean(key, Boolean.parseBoolean(text));
                 case STRING -> target.addString(key, text);
             }
+        }
+    }
+
+    private static boolean fits(Storage storage, String text) {
+        try {
+            switch (storage) {
+                case INT -> Integer.parseInt(text);
+                case DOUBLE -> Double.parseDouble(text);
+                case BOOLEAN -> {
+                    return text.equals("true") || text.equals("false");
+                }
+                default -> {
+                    return true;
+                }
+            }
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
         }
     }
 
@@ -125,7 +160,17 @@ public final class NodeSettingsGroup {
 
     /** Loads every key; a key {@code addedLater} that {@code source} lacks gets its default. */
     public void loadFrom(NodeSettingsRO source) throws InvalidSettingsException {
-        values.putAll(read(source));
+        Map<String, String> read = read(source);
+        values.putAll(read);
+        NodeSettings copy = new NodeSettings("loaded");
+        source.copyTo(copy);
+        loaded = copy;
+        loadedStorage.clear();
+        for (String key : read.keySet()) {
+            if (source.containsKey(key)) {
+                loadedStorage.put(key, storedAs(source, key));
+            }
+        }
     }
 
     /** The current values as the engine reads them. */
@@ -152,6 +197,28 @@ public final class NodeSettingsGroup {
             }
         }
         return read;
+    }
+
+    /** The type {@code key} is stored with in {@code source}. */
+    private static Storage storedAs(NodeSettingsRO source, String key) {
+        try {
+            source.getString(key);
+            return Storage.STRING;
+        } catch (InvalidSettingsException notText) {
+            // another type
+        }
+        try {
+            source.getInt(key);
+            return Storage.INT;
+        } catch (InvalidSettingsException notInt) {
+            // another type
+        }
+        try {
+            source.getDouble(key);
+            return Storage.DOUBLE;
+        } catch (InvalidSettingsException notDouble) {
+            return Storage.BOOLEAN;
+        }
     }
 
     /** A stored value of any type as text; doubles exactly ({@link Double#toString} round-trips). */

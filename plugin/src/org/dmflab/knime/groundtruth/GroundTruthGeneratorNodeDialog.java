@@ -12,7 +12,7 @@ import static org.dmflab.core.groundtruth.GroundTruthSettings.SEED;
 import static org.dmflab.core.groundtruth.GroundTruthSettings.SPECTRUM;
 import static org.dmflab.core.groundtruth.GroundTruthSettings.SYMMETRIZE_NOISE;
 
-import org.dmflab.knime.common.SettingsDialog;
+import org.dmflab.knime.dialog.SettingsDialog;
 
 /** The Ground Truth Generator's dialog: the target (generated or the input table), randomness and noise, sampling. */
 final class GroundTruthGeneratorNodeDialog extends SettingsDialog {

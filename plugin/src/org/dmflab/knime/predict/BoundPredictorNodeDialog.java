@@ -17,7 +17,7 @@ import javax.swing.JPanel;
 import javax.swing.JRadioButton;
 import org.dmflab.core.settings.Setting;
 import org.dmflab.knime.common.RunVariables;
-import org.dmflab.knime.common.SettingsDialog;
+import org.dmflab.knime.dialog.SettingsDialog;
 
 /**
  * The Theoretical Bound Predictor's dialog: the run to predict (the trainer's settings, which a button binds to the

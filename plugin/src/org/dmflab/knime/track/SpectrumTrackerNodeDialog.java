@@ -4,7 +4,7 @@ import static org.dmflab.core.spectrum.TrackSettings.EPSILON;
 import static org.dmflab.core.spectrum.TrackSettings.LOG_X;
 import static org.dmflab.core.spectrum.TrackSettings.PLATEAU_TOLERANCE;
 
-import org.dmflab.knime.common.SettingsDialog;
+import org.dmflab.knime.dialog.SettingsDialog;
 
 /** The Spectrum Tracker's dialog. */
 final class SpectrumTrackerNodeDialog extends SettingsDialog {

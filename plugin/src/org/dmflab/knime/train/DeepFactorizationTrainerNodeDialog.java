@@ -14,7 +14,7 @@ import static org.dmflab.core.train.TrainSettings.STEP;
 import static org.dmflab.core.train.TrainSettings.TOLERANCE;
 import static org.dmflab.core.train.TrainSettings.WIDTH;
 
-import org.dmflab.knime.common.SettingsDialog;
+import org.dmflab.knime.dialog.SettingsDialog;
 
 /** The Deep Factorization Trainer's dialog: the model, its start, and the run. */
 final class DeepFactorizationTrainerNodeDialog extends SettingsDialog {

@@ -10,12 +10,12 @@ import java.util.Map;
 import javax.swing.JComboBox;
 import org.dmflab.core.groundtruth.EigenvectorBasis;
 import org.dmflab.core.model.Initialization;
+import org.dmflab.core.settings.Setting;
 import org.dmflab.core.train.LossKind;
 import org.dmflab.core.train.SolverKind;
 import org.junit.jupiter.api.Test;
 import org.knime.core.node.NodeDialogPane;
 import org.knime.core.node.NodeSettings;
-import org.knime.core.node.util.StringIconOption;
 import org.knime.core.node.workflow.NodeContainer;
 import org.knime.core.node.workflow.NodeID;
 
@@ -61,11 +61,11 @@ class DialogsTest {
         List<List<String>> lists = new ArrayList<>();
         for (Component child : container.getComponents()) {
             if (child instanceof JComboBox<?> box) {
-                // the string selections of our settings (KNIME's own tabs, e.g. the job manager's, have other items)
+                // the choices of our settings (KNIME's own tabs, e.g. the job manager's, have other items)
                 List<String> items = new ArrayList<>();
                 for (int i = 0; i < box.getItemCount(); i++) {
-                    if (box.getItemAt(i) instanceof StringIconOption option) {
-                        items.add(option.getText());
+                    if (box.getItemAt(i) instanceof Setting.Choice choice) {
+                        items.add(choice.key());
                     }
                 }
                 if (!items.isEmpty()) {

@@ -1,4 +1,4 @@
-package org.dmflab.knime.common;
+package org.dmflab.knime.dialog;
 
 import java.awt.CardLayout;
 import java.awt.Component;
@@ -27,7 +27,7 @@ import org.dmflab.core.settings.TextForm;
  * per number of the chosen kind. Every widget shows its value as the exact text it was loaded with, so a dialog that is
  * opened and applied without a change stores the same values (doubles round-trip through {@link Double#toString}).
  */
-abstract class SettingFields {
+final class SettingFields {
 
     private SettingFields() {
     }
@@ -296,6 +296,7 @@ abstract class SettingFields {
 
         @Override
         public void setEnabled(boolean enabled) {
+            panel.setEnabled(enabled);
             parts.forEach(part -> part.setEnabled(enabled));
         }
 

@@ -1,4 +1,4 @@
-package org.dmflab.knime.common;
+package org.dmflab.knime.dialog;
 
 import java.awt.BorderLayout;
 import java.awt.Component;
@@ -18,6 +18,7 @@ import javax.swing.JPanel;
 import org.dmflab.core.InvalidInputException;
 import org.dmflab.core.settings.RawSettings;
 import org.dmflab.core.settings.Setting;
+import org.dmflab.knime.common.NodeSettingsGroup;
 import org.knime.core.node.FlowVariableModel;
 import org.knime.core.node.FlowVariableModelButton;
 import org.knime.core.node.InvalidSettingsException;
@@ -103,6 +104,7 @@ public class SettingsDialog extends NodeDialogPane {
         JLabel label = new JLabel(field.needsLabel() ? setting.label() + ":" : "");
         label.setToolTipText(tooltip);
         label.setLabelFor(field.component());
+        field.component().setName(setting.key()); // found by key in tests and by assistive technology
         field.component().setToolTipText(tooltip);
         for (Component child : field.component().getComponents()) {
             if (child instanceof JComponent inner) {
@@ -182,11 +184,6 @@ public class SettingsDialog extends NodeDialogPane {
         return Setting.find(group.settings(), key);
     }
 
-    /** The widget of {@code key}. */
-    protected final SettingFields.Field field(String key) {
-        return fields.get(key);
-    }
-
     /**
      * Whether the engine reads {@code setting} with the values now shown: its {@link Setting#readWhen} condition, for
      * a dialog to extend (e.g. a choice between two settings).
@@ -243,8 +240,10 @@ public class SettingsDialog extends NodeDialogPane {
         for (Setting setting : group.settings()) {
             String key = setting.key();
             String text = fields.containsKey(key) ? textToStore(key) : group.text(key);
-            // an emptied field with a fixed default means that default, as an absent command-line option does
-            texts.put(key, text.isBlank() && setting.hasDefaultValue() ? setting.defaultValue() : text);
+            // an emptied number field means the default, as an absent command-line option does (texts keep it blank)
+            boolean number = NodeSettingsGroup.storage(setting) == NodeSettingsGroup.Storage.INT
+                    || NodeSettingsGroup.storage(setting) == NodeSettingsGroup.Storage.DOUBLE;
+            texts.put(key, text.isBlank() && number ? setting.defaultValue() : text);
         }
         try {
             check.accept(RawSettings.of(texts));
