@@ -2,6 +2,8 @@ package org.dmflab.knime.dialog;
 
 import java.awt.BorderLayout;
 import java.awt.Component;
+import java.awt.Dimension;
+import java.awt.FlowLayout;
 import java.awt.GridBagConstraints;
 import java.awt.GridBagLayout;
 import java.awt.Insets;
@@ -36,6 +38,8 @@ import org.knime.core.node.port.PortObjectSpec;
  * refuses bad ones with its message, so the dialog stays open and the node keeps its settings.
  */
 public class SettingsDialog extends NodeDialogPane {
+    /** Narrowest tab content, in pixels: KNIME's Settings, Flow Variables, Job Manager and Memory tabs fit a row. */
+    private static final int MIN_WIDTH = 580;
     private final NodeSettingsGroup group;
     private final Consumer<RawSettings> check;
     private final Map<String, SettingFields.Field> fields = new LinkedHashMap<>();
@@ -115,18 +119,24 @@ public class SettingsDialog extends NodeDialogPane {
                 .variableType());
         variable.addChangeListener(event -> updateEnabled());
         FlowVariableModelButton button = new FlowVariableModelButton(variable);
-        JLabel hint = new JLabel(setting.hasDefaultValue() ? "" : "empty: " + setting.defaultRule());
-        hint.setEnabled(false);
+        // the flow-variable button right beside its field, as in KNIME's own dialogs
+        JPanel line = new JPanel(new FlowLayout(FlowLayout.LEFT, 0, 0));
+        line.add(field.component());
+        line.add(Box.createHorizontalStrut(4));
+        line.add(button);
         GridBagConstraints c = cell(0, row);
         panel.add(label, c);
         c = cell(1, row);
-        c.fill = GridBagConstraints.NONE;
-        panel.add(field.component(), c);
-        c = cell(2, row);
-        panel.add(button, c);
-        c = cell(3, row);
         c.weightx = 1;
-        panel.add(hint, c);
+        panel.add(line, c);
+        if (!setting.hasDefaultValue()) { // what an empty field means, in small grey type under it
+            JLabel hint = new JLabel("Empty: " + setting.defaultRule());
+            hint.setEnabled(false);
+            hint.setFont(hint.getFont().deriveFont(hint.getFont().getSize2D() - 1));
+            c = cell(1, nextRow(panel));
+            c.insets = new Insets(0, 6, 2, 4);
+            panel.add(hint, c);
+        }
         fields.put(setting.key(), field);
         variables.put(setting.key(), variable);
         labels.put(setting.key(), label);
@@ -168,9 +178,17 @@ public class SettingsDialog extends NodeDialogPane {
 
     /** Puts the groups into the dialog's tab; call once, after the groups. */
     protected final void finish() {
+        // one label column for all groups, so that the fields line up from group to group
+        int width = labels.values().stream().mapToInt(l -> l.getPreferredSize().width).max().orElse(0);
+        for (JLabel label : labels.values()) {
+            label.setPreferredSize(new Dimension(width, label.getPreferredSize().height));
+        }
         content.add(Box.createVerticalGlue());
         JPanel top = new JPanel(new BorderLayout());
         top.add(content, BorderLayout.NORTH);
+        // wide enough for KNIME's four tab titles on one row
+        top.setPreferredSize(new Dimension(Math.max(MIN_WIDTH, top.getPreferredSize().width),
+                top.getPreferredSize().height));
         addTab("Settings", top);
     }
 

@@ -26,8 +26,8 @@ import org.dmflab.knime.dialog.SettingsDialog;
  */
 final class BoundPredictorNodeDialog extends SettingsDialog {
     private final JRadioButton fromDelta = new JRadioButton("Plateaus from ε and the tail level δ");
-    private final JRadioButton fromTau = new JRadioButton("Plateaus from a target accuracy τ of the effective rank "
-            + "(chooses ε and δ per plateau)");
+    private final JRadioButton fromTau = new JRadioButton("Plateaus from a target accuracy τ (chooses ε and δ per "
+            + "plateau)");
 
     BoundPredictorNodeDialog() {
         super(new BoundPredictorNodeSettings().group, BoundPredictorNodeSettings::check);

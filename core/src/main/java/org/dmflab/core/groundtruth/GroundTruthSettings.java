@@ -42,7 +42,7 @@ public final class GroundTruthSettings {
     public static final List<Setting> SETTINGS = List.of(
             Setting.text(SPECTRUM, "Spectrum", DEFAULT_SPECTRUM, List.of(
                     TextForm.bare("list", "Values (a comma list)", "Values", "[^:]*"),
-                    TextForm.prefixed("geometric", "Geometric: first · ratioⁱ", "First", "Ratio", "Count"),
+                    TextForm.prefixed("geometric", "Geometric: first, first·ratio, first·ratio², …", "First", "Ratio", "Count"),
                     TextForm.prefixed("linear", "Evenly spaced from first to last", "First", "Last", "Count"),
                     TextForm.prefixed("lowrank", "Low rank: r equal values, then zeros", "Rank r", "Value",
                             "Size n"),

@@ -44,11 +44,11 @@ public final class PredictSettings {
                     PredictConfig.MIN_EPSILON + " ≤ ε < 1")
                     .help("How close to its limit an eigenvalue must come to count as reached."),
             Setting.number(DELTA, "Tail level δ", DEFAULT_DELTA, Double.MIN_VALUE, Double.MAX_VALUE, "> 0")
-                    .derived(DEFAULT_DELTA + " (not used with a target accuracy τ)")
+                    .derived(Double.toString(DEFAULT_DELTA))
                     .help("Tail tolerance δ of the plateau theorem: how small the not-yet-learned eigenvalues must "
-                            + "still be on a plateau."),
+                            + "still be on a plateau. Give δ or a target accuracy τ, not both."),
             Setting.number(TARGET_ACCURACY, "Target accuracy τ", 0.05, Double.MIN_VALUE, Double.MAX_VALUE, "> 0")
-                    .derived("none (ε and δ as given)")
+                    .derived("none: the plateaus use ε and δ")
                     .help("Effective-rank accuracy τ: chooses ε and δ for each plateau instead of the values above."),
             Setting.whole(HORIZON, "Horizon (iterations)", DEFAULT_HORIZON, 1, PredictConfig.MAX_HORIZON,
                     "1 … " + PredictConfig.MAX_HORIZON)

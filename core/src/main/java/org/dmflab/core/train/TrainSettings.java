@@ -61,10 +61,10 @@ public final class TrainSettings {
                     TextForm.prefixed("every", "Every K-th iteration", "Interval K")))
                     .help("Which iterations the trace keeps; iteration 0 and the last one are always kept."),
             Setting.choice(SOLVER, "Solver", List.of(
-                    new Choice(SolverKind.AUTO.key(), "Automatic: exact recursion where it applies, else gradient descent"),
+                    new Choice(SolverKind.AUTO.key(), "Automatic: the exact recursion where it applies"),
                     new Choice(SolverKind.MATRIX.key(), "Gradient descent on the factors"),
                     new Choice(SolverKind.SPECTRAL.key(), "Exact per-eigenvalue recursion"),
-                    new Choice(SolverKind.FLOW.key(), "Gradient flow at time t = η·k")))
+                    new Choice(SolverKind.FLOW.key(), "Gradient flow at t = η·k")))
                     .help("How the run is computed; the exact recursion and the flow need a symmetric target, an "
                             + "identity or perturbed start and the full loss."),
             Setting.choice(LOSS, "Loss", List.of(
