@@ -28,22 +28,8 @@ import org.knime.core.node.workflow.VariableType;
  * behaviour it had then. Every other key must be present.
  */
 public final class NodeSettingsGroup {
-    /** How a value is kept in KNIME's settings tree (and which flow variables can set it). */
-    public enum Storage {
-        INT(VariableType.IntType.INSTANCE), DOUBLE(VariableType.DoubleType.INSTANCE),
-        BOOLEAN(VariableType.BooleanType.INSTANCE), STRING(VariableType.StringType.INSTANCE);
-
-        private final VariableType<?> variableType;
-
-        Storage(VariableType<?> variableType) {
-            this.variableType = variableType;
-        }
-
-        /** The flow variable type that sets a value stored this way. */
-        public VariableType<?> variableType() {
-            return variableType;
-        }
-    }
+    /** How a value is kept in KNIME's settings tree. */
+    public enum Storage { INT, DOUBLE, BOOLEAN, STRING }
 
     private final List<Setting> settings;
     private final Set<String> addedLater;
@@ -100,6 +86,19 @@ public final class NodeSettingsGroup {
     /** Whether {@code key}'s switch is on (a flag or input setting). */
     public boolean isOn(String key) {
         return Boolean.parseBoolean(text(key));
+    }
+
+    /**
+     * The flow variables that set {@code setting}: by the kind of value (a double variable also sets a number that may
+     * be empty and is therefore stored as text; KNIME converts it).
+     */
+    public static VariableType<?> variableType(Setting setting) {
+        return switch (setting.type()) {
+            case WHOLE -> VariableType.IntType.INSTANCE;
+            case NUMBER -> VariableType.DoubleType.INSTANCE;
+            case FLAG, INPUT -> VariableType.BooleanType.INSTANCE;
+            case CHOICE, TEXT -> VariableType.StringType.INSTANCE;
+        };
     }
 
     /** How {@code setting} is stored in a workflow. */

@@ -115,8 +115,8 @@ public class SettingsDialog extends NodeDialogPane {
                 inner.setToolTipText(tooltip);
             }
         }
-        FlowVariableModel variable = createFlowVariableModel(setting.key(), NodeSettingsGroup.storage(setting)
-                .variableType());
+        FlowVariableModel variable = createFlowVariableModel(setting.key(),
+                NodeSettingsGroup.variableType(setting));
         variable.addChangeListener(event -> updateEnabled());
         FlowVariableModelButton button = new FlowVariableModelButton(variable);
         // the flow-variable button right beside its field, as in KNIME's own dialogs

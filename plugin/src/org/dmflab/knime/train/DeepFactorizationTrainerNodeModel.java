@@ -101,13 +101,13 @@ final class DeepFactorizationTrainerNodeModel extends EngineNodeModel {
         });
     }
 
-    /** The run dynamics for a Theoretical Bound Predictor downstream ({@link RunVariables}), typed as it stores them. */
+    /** The run dynamics for a Theoretical Bound Predictor downstream ({@link RunVariables}); β as used (α/2 if empty). */
     private void pushRunVariables(TrainConfig config) {
         pushFlowVariableInt(RunVariables.NAMES.get(TrainSettings.DEPTH), config.depth());
         pushFlowVariableDouble(RunVariables.NAMES.get(TrainSettings.STEP), config.step());
         pushFlowVariableString(RunVariables.NAMES.get(TrainSettings.INIT), config.init().key());
         pushFlowVariableDouble(RunVariables.NAMES.get(TrainSettings.ALPHA), config.alpha());
-        pushFlowVariableString(RunVariables.NAMES.get(TrainSettings.BETA), Double.toString(config.beta()));
+        pushFlowVariableDouble(RunVariables.NAMES.get(TrainSettings.BETA), config.beta());
     }
 
     @Override

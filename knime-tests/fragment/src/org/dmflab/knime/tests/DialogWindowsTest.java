@@ -201,6 +201,7 @@ class DialogWindowsTest {
                     NodeSettings before = project.settings(node.getID());
                     try (Window window = Window.open(node, name + "-" + Window.fileName(node))) {
                         window.assertHoldsTheNodesSettings(project, name + " " + node.getNameWithID());
+                        window.assertEveryFieldHasItsTooltip(SETTINGS.get(node.getName()));
                         window.apply();
                         if (node.getName().startsWith("Ground Truth")) {
                             assertTrue(window.frame.getWidth() <= 760, name + " " + node.getNameWithID()
@@ -217,6 +218,50 @@ class DialogWindowsTest {
         assertEquals(workflows.size() >= 8, true, "examples and testflows found: " + workflows);
         assertTrue(dialogs >= 15, "dialogs applied: " + dialogs);
     }
+
+    /**
+     * The predictor's button binds its run settings to the flow variables the trainer pushes: downstream of a trainer
+     * (its flow-variable port), the predictor then predicts exactly the trainer's run (here a perturbed start with β
+     * derived as α/2), as a predictor with those values typed in does.
+     */
+    @Test
+    void thePredictorTakesTheTrainersRunFromItsFlowVariables() throws Exception {
+        assumeWindows();
+        Pipeline pipeline = Pipeline.create("run-variables");
+        try (Knime.Project project = pipeline.project) {
+            project.set(pipeline.trainer, Map.of(TrainSettings.DEPTH, 4, TrainSettings.STEP, 0.005,
+                    TrainSettings.INIT, "perturbed", TrainSettings.ALPHA, 0.03, TrainSettings.BETA, "",
+                    TrainSettings.ITERATIONS, 2000));
+            project.connect(pipeline.trainer, 0, pipeline.predictor, 0);
+            NodeContainer predictor = project.node(pipeline.predictor);
+            try (Window window = Window.open(predictor, "predictor-run-from-trainer")) {
+                window.click("Take these from the trainer's flow variables");
+                for (String key : org.dmflab.core.settings.RunSettings.SETTINGS.stream().map(Setting::key).toList()) {
+                    assertEquals(false, window.find(key).isEnabled(), key + " is set by the trainer's flow variable");
+                }
+                window.apply();
+            }
+            NodeID typed = project.add(new org.dmflab.knime.predict.BoundPredictorNodeFactory());
+            project.set(typed, Map.of(PredictSettings.DEPTH, 4, PredictSettings.STEP, 0.005, PredictSettings.INIT,
+                    "perturbed", PredictSettings.ALPHA, 0.03, PredictSettings.BETA, Double.toString(0.03 / 2)));
+            project.connect(pipeline.generator, 2, typed, 1);
+            boolean executed = project.executeAll();
+            StringBuilder messages = new StringBuilder();
+            project.wfm().getNodeContainers().forEach(n -> messages.append(n.getNameWithID()).append(": ")
+                    .append(n.getNodeMessage()).append("; "));
+            assertTrue(executed, "the pipeline executes: " + messages);
+            for (int port = 1; port <= 2; port++) {
+                Rows.assertSame(Rows.of("typed predictor port " + port, project.table(typed, port)),
+                        Rows.of("predictor from the trainer's variables port " + port,
+                                project.table(pipeline.predictor, port)), 0);
+            }
+        }
+    }
+
+    /** Each node's declared settings, by node name. */
+    private static final Map<String, List<Setting>> SETTINGS = Map.of(
+            "Ground Truth Generator", GroundTruthSettings.SETTINGS, "Deep Factorization Trainer", TrainSettings.SETTINGS,
+            "Spectrum Tracker", TrackSettings.SETTINGS, "Theoretical Bound Predictor", PredictSettings.SETTINGS);
 
     /** The DMF Lab nodes of a project. */
     private static List<NodeContainer> ours(Knime.Project project) {
@@ -287,6 +332,17 @@ class DialogWindowsTest {
             assertTrue(node.areDialogAndNodeSettingsEqual(), what + ": KNIME sees no change (OK keeps the node)");
         }
 
+        /** Every setting's widget carries a tooltip naming its key (after its help, range and default). */
+        void assertEveryFieldHasItsTooltip(List<Setting> settings) {
+            for (Setting setting : settings) {
+                String tooltip = ((javax.swing.JComponent) find(setting.key())).getToolTipText();
+                String shown = tooltip == null ? "" : tooltip.replace("&lt;", "<").replace("&gt;", ">")
+                        .replace("&amp;", "&");
+                assertTrue(shown.contains("<tt>" + setting.key() + "</tt>") && shown.contains(setting.help()) && shown.contains("Default"), node.getNameWithID()
+                        + ": tooltip of '" + setting.key() + "': " + tooltip);
+            }
+        }
+
         /** The widget of a setting (named by its key). */
         Component find(String key) {
             Component found = find(frame.getContentPane(), key);
@@ -301,6 +357,28 @@ class DialogWindowsTest {
                 }
                 if (child instanceof Container inner) {
                     Component found = find(inner, key);
+                    if (found != null) {
+                        return found;
+                    }
+                }
+            }
+            return null;
+        }
+
+        /** Presses the button labelled {@code text}. */
+        void click(String text) throws Exception {
+            javax.swing.AbstractButton button = button(frame.getContentPane(), text);
+            assertNotNull(button, "the dialog of " + node.getNameWithID() + " has a button '" + text + "'");
+            onScreen(button::doClick);
+        }
+
+        private static javax.swing.AbstractButton button(Container container, String text) {
+            for (Component child : container.getComponents()) {
+                if (child instanceof javax.swing.AbstractButton button && text.equals(button.getText())) {
+                    return button;
+                }
+                if (child instanceof Container inner) {
+                    javax.swing.AbstractButton found = button(inner, text);
                     if (found != null) {
                         return found;
                     }
