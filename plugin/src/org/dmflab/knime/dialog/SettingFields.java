@@ -226,7 +226,7 @@ final class SettingFields {
                 boolean single = form.parameters().size() == 1;
                 for (String parameter : form.parameters()) {
                     JLabel label = new JLabel(parameter);
-                    JTextField box = new JTextField(single && form.prefix().isEmpty() ? 24 : 8);
+                    JTextField box = new JTextField(single && form.prefix().isEmpty() ? 18 : 8);
                     label.setLabelFor(box);
                     row.add(label);
                     row.add(box);
