@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import javax.swing.BoxLayout;
 import javax.swing.DefaultListCellRenderer;
 import javax.swing.JCheckBox;
@@ -65,71 +66,80 @@ final class SettingFields {
         };
     }
 
-    /** A number as typed; the engine parses it when the dialog is applied. */
-    static final class TextBox implements Field {
-        private final JTextField field;
+    /** A field that is one Swing component. */
+    private abstract static class Single<C extends JComponent> implements Field {
+        protected final C widget;
 
-        TextBox(int columns) {
-            field = new JTextField(columns);
+        Single(C widget) {
+            this.widget = widget;
         }
 
         @Override
         public JComponent component() {
-            return field;
-        }
-
-        @Override
-        public String text() {
-            return field.getText().trim();
-        }
-
-        @Override
-        public void show(String text) {
-            field.setText(text);
+            return widget;
         }
 
         @Override
         public void setEnabled(boolean enabled) {
-            field.setEnabled(enabled);
+            widget.setEnabled(enabled);
+        }
+    }
+
+    /** A list renderer showing {@code label} of each item (the stored key stays the item). */
+    private static <T> DefaultListCellRenderer labelled(Class<T> type, Function<T, String> label) {
+        return new DefaultListCellRenderer() {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            public Component getListCellRendererComponent(JList<?> list, Object value, int index, boolean selected,
+                                                          boolean focus) {
+                Object shown = type.isInstance(value) ? label.apply(type.cast(value)) : value;
+                return super.getListCellRendererComponent(list, shown, index, selected, focus);
+            }
+        };
+    }
+
+    /** A number as typed; the engine parses it when the dialog is applied. */
+    static final class TextBox extends Single<JTextField> {
+        TextBox(int columns) {
+            super(new JTextField(columns));
+        }
+
+        @Override
+        public String text() {
+            return widget.getText().trim();
+        }
+
+        @Override
+        public void show(String text) {
+            widget.setText(text);
         }
 
         @Override
         public void onChange(Runnable listener) {
-            new TextBoxListener(field, listener);
+            new TextBoxListener(widget, listener);
         }
     }
 
     /** A switch. */
-    static final class Switch implements Field {
-        private final JCheckBox box;
-
+    static final class Switch extends Single<JCheckBox> {
         Switch(String label) {
-            box = new JCheckBox(label);
-        }
-
-        @Override
-        public JComponent component() {
-            return box;
+            super(new JCheckBox(label));
         }
 
         @Override
         public String text() {
-            return Boolean.toString(box.isSelected());
+            return Boolean.toString(widget.isSelected());
         }
 
         @Override
         public void show(String text) {
-            box.setSelected(Boolean.parseBoolean(text.trim()));
-        }
-
-        @Override
-        public void setEnabled(boolean enabled) {
-            box.setEnabled(enabled);
+            widget.setSelected(Boolean.parseBoolean(text.trim()));
         }
 
         @Override
         public void onChange(Runnable listener) {
-            box.addItemListener(event -> listener.run());
+            widget.addItemListener(event -> listener.run());
         }
 
         @Override
@@ -139,56 +149,36 @@ final class SettingFields {
     }
 
     /** One of a list of choices, shown by their labels. */
-    static final class Choices implements Field {
-        private final JComboBox<Setting.Choice> box = new JComboBox<>();
-
+    static final class Choices extends Single<JComboBox<Setting.Choice>> {
         Choices(List<Setting.Choice> choices) {
-            choices.forEach(box::addItem);
-            box.setRenderer(new DefaultListCellRenderer() {
-                private static final long serialVersionUID = 1L;
-
-                @Override
-                public Component getListCellRendererComponent(JList<?> list, Object value, int index,
-                                                              boolean selected, boolean focus) {
-                    Object shown = value instanceof Setting.Choice choice ? choice.label() : value;
-                    return super.getListCellRendererComponent(list, shown, index, selected, focus);
-                }
-            });
-        }
-
-        @Override
-        public JComponent component() {
-            return box;
+            super(new JComboBox<>());
+            choices.forEach(widget::addItem);
+            widget.setRenderer(labelled(Setting.Choice.class, Setting.Choice::label));
         }
 
         @Override
         public String text() {
-            Object selected = box.getSelectedItem();
+            Object selected = widget.getSelectedItem();
             return selected instanceof Setting.Choice choice ? choice.key() : "";
         }
 
         @Override
         public void show(String text) {
-            for (int i = 0; i < box.getItemCount(); i++) {
-                if (box.getItemAt(i).key().equalsIgnoreCase(text.trim())) {
-                    box.setSelectedIndex(i);
+            for (int i = 0; i < widget.getItemCount(); i++) {
+                if (widget.getItemAt(i).key().equalsIgnoreCase(text.trim())) {
+                    widget.setSelectedIndex(i);
                     return;
                 }
             }
             // a value this version does not offer (e.g. from a flow variable): keep it visible and stored
             Setting.Choice unknown = new Setting.Choice(text, text);
-            box.addItem(unknown);
-            box.setSelectedItem(unknown);
-        }
-
-        @Override
-        public void setEnabled(boolean enabled) {
-            box.setEnabled(enabled);
+            widget.addItem(unknown);
+            widget.setSelectedItem(unknown);
         }
 
         @Override
         public void onChange(Runnable listener) {
-            box.addItemListener(event -> listener.run());
+            widget.addItemListener(event -> listener.run());
         }
     }
 
@@ -209,16 +199,7 @@ final class SettingFields {
 
         Forms(List<TextForm> forms) {
             panel.setLayout(new BoxLayout(panel, BoxLayout.Y_AXIS));
-            kind.setRenderer(new DefaultListCellRenderer() {
-                private static final long serialVersionUID = 1L;
-
-                @Override
-                public Component getListCellRendererComponent(JList<?> list, Object value, int index,
-                                                              boolean selected, boolean focus) {
-                    Object shown = value instanceof TextForm form ? form.label() : value;
-                    return super.getListCellRendererComponent(list, shown, index, selected, focus);
-                }
-            });
+            kind.setRenderer(labelled(TextForm.class, TextForm::label));
             for (TextForm form : forms) {
                 kind.addItem(form);
                 JPanel row = new JPanel(new FlowLayout(FlowLayout.LEFT, 4, 0));
