@@ -129,8 +129,9 @@ public class SettingsDialog extends NodeDialogPane {
         c = cell(1, row);
         c.weightx = 1;
         panel.add(line, c);
-        if (!setting.hasDefaultValue()) { // what an empty field means, in small grey type under it
-            JLabel hint = new JLabel("Empty: " + setting.defaultRule());
+        String meaning = hint(setting);
+        if (!meaning.isEmpty()) { // what an empty field or a 0 means, in small grey type under it
+            JLabel hint = new JLabel(meaning);
             hint.setEnabled(false);
             hint.setFont(hint.getFont().deriveFont(hint.getFont().getSize2D() - 1));
             c = cell(1, nextRow(panel));
@@ -145,6 +146,22 @@ public class SettingsDialog extends NodeDialogPane {
                 updateEnabled();
             }
         });
+    }
+
+    /**
+     * What a special value means, shown under the field: an empty field of a setting without a fixed default
+     * ("Empty: α/2"), or 0 where the range gives it a meaning ("0: the spectrum's length").
+     */
+    static String hint(Setting setting) {
+        if (!setting.hasDefaultValue()) {
+            return "Empty: " + setting.defaultRule();
+        }
+        for (String part : setting.range().split("; ")) {
+            if (part.startsWith("0: ")) {
+                return part;
+            }
+        }
+        return "";
     }
 
     private static GridBagConstraints cell(int column, int row) {

@@ -30,7 +30,7 @@ public final class RunSettings {
             Double.MAX_VALUE, "> 0").help("Step size η of gradient descent; a step above the admissible bound is "
             + "reported as a warning.");
     /** The start. */
-    public static final Setting INIT_SETTING = Setting.choice(INIT, "Start", List.of(
+    public static final Setting INIT_SETTING = Setting.choice(INIT, "Initialization", List.of(
             new Choice(Initialization.IDENTITY.key(), "Identity start: every factor αI"),
             new Choice(Initialization.PERTURBED.key(), "Perturbed start: W₁ = βI, the others αI"),
             new Choice(Initialization.GAUSSIAN.key(), "Gaussian start: random entries N(0, σ²)")))
@@ -40,7 +40,7 @@ public final class RunSettings {
             Double.MAX_VALUE, "> 0").help("Initialization scale α: every factor starts at αI.")
             .readWhen(INIT, Initialization.IDENTITY.key(), Initialization.PERTURBED.key());
     /** The scale β of the perturbed factor. */
-    public static final Setting BETA_SETTING = Setting.number(BETA, "Scale β of W₁", DEFAULT_ALPHA / 2,
+    public static final Setting BETA_SETTING = Setting.number(BETA, "Perturbed factor β", DEFAULT_ALPHA / 2,
             Double.MIN_VALUE, Double.MAX_VALUE, "0 < β < α").derived("α/2")
             .help("Perturbed start: W₁ starts at βI with 0 < β < α; empty means α/2.")
             .readWhen(INIT, Initialization.PERTURBED.key());

@@ -54,7 +54,8 @@ public final class TrainSettings {
                     .readWhen(INIT, Initialization.GAUSSIAN.key()),
             Setting.whole(ITERATIONS, "Iterations", DEFAULT_ITERATIONS, 1, Integer.MAX_VALUE, "≥ 1")
                     .help("Iteration budget: how many gradient steps to run at most."),
-            Setting.number(TOLERANCE, "Stop at loss (0: never)", DEFAULT_TOLERANCE, 0, Double.MAX_VALUE, "≥ 0; 0: never stop early")
+            Setting.number(TOLERANCE, "Stop when the loss is at most", DEFAULT_TOLERANCE, 0, Double.MAX_VALUE,
+                    "≥ 0; 0: never stop early")
                     .help("Stop as soon as the loss is at most this value; 0 runs the whole budget."),
             Setting.text(RECORD, "Record", DEFAULT_RECORD, List.of(
                     TextForm.prefixed("log", "About P log-spaced iterations", "Points P"),
@@ -72,7 +73,7 @@ public final class TrainSettings {
                     new Choice(LossKind.SENSING.key(), "Matrix sensing: Gaussian measurements"),
                     new Choice(LossKind.COMPLETION.key(), "Matrix completion: observed entries")))
                     .help("What the factorization is fitted to; sensing and completion need the second input."),
-            Setting.whole(WIDTH, "Inner width (0: n)", 0, 0, Integer.MAX_VALUE, "≥ 0; 0: the target's column count")
+            Setting.whole(WIDTH, "Inner width", 0, 0, Integer.MAX_VALUE, "≥ 0; 0: the target's column count")
                     .help("Inner width of the factors (W₁ is width×n, W_N is m×width); 0 takes the target's column "
                             + "count."));
 
