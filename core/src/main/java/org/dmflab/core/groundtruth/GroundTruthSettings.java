@@ -79,8 +79,9 @@ public final class GroundTruthSettings {
                     .help("Number of Gaussian matrix-sensing measurements yᵢ = ⟨Aᵢ, Φ⟩; 0 makes none."),
             Setting.text(OBSERVATIONS, "Observed entries", "0", List.of(
                     TextForm.word("none", "None", "0"),
+                    TextForm.word("all", "All entries", "1.0"),
                     TextForm.bare("count", "A number of entries", "Count", "[0-9]+"),
-                    TextForm.bare("fraction", "A fraction of all entries (1.0: all)", "Fraction", ".*[.eE].*")))
+                    TextForm.bare("fraction", "A fraction of all entries", "Fraction", ".*[.eE].*")))
                     .help("Matrix completion: how many entries to observe, uniformly at random without "
                             + "replacement."),
             Setting.input(INPUT, "Use the input table instead of a spectrum")
