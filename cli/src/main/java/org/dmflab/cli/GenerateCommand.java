@@ -53,7 +53,7 @@ final class GenerateCommand implements Callable<Integer>, SettingsOptions.Declar
             throw new InvalidInputException("spectrum", "--spectrum and --input both choose the target; give only one "
                     + "(--input reads a matrix, --spectrum generates one)");
         }
-        try (OutputDirectory output = outputOptions.open(out);
+        try (OutputDirectory output = outputOptions.open(out, input);
              StderrProgress progress = StderrProgress.of(spec, "generate")) {
             Optional<DMatrixRMaj> inputMatrix = input == null
                     ? Optional.empty()

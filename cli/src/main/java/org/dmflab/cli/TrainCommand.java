@@ -2,7 +2,6 @@ package org.dmflab.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.dmflab.cli.io.OutputDirectory;
@@ -14,6 +13,7 @@ import org.dmflab.core.groundtruth.Observations;
 import org.dmflab.core.groundtruth.SensingData;
 import org.dmflab.core.settings.RawSettings;
 import org.dmflab.core.table.MatrixTables;
+import org.dmflab.core.table.Schemas;
 import org.dmflab.core.train.LossKind;
 import org.dmflab.core.train.TrainConfig;
 import org.dmflab.core.train.TrainSettings;
@@ -76,7 +76,7 @@ final class TrainCommand implements Callable<Integer>, SettingsOptions.Declared 
     public Integer call() throws Exception {
         RawSettings raw = SettingsOptions.of(spec, TrainSettings.SETTINGS);
         TrainConfig config = TrainSettings.parse(raw);
-        try (OutputDirectory output = outputOptions.open(out);
+        try (OutputDirectory output = outputOptions.open(out, target, observations, measurements);
              StderrProgress progress = StderrProgress.of(spec, "train")) {
             TrainingPlan plan = config.loss() == LossKind.COMPLETION ? completionPlan(config, progress)
                     : plan(config, progress);
@@ -106,7 +106,8 @@ final class TrainCommand implements Callable<Integer>, SettingsOptions.Declared 
         }
         DMatrixRMaj matrix = CsvMatrixReader.read(target, progress);
         Optional<SensingData> sensing = measurements == null ? Optional.empty()
-                : Optional.of(SensingData.fromTable(CsvTableReader.read(measurements, Map.of(), "m", progress),
+                : Optional.of(SensingData.fromTable(CsvTableReader.read(measurements,
+                        Schemas.measurements(matrix.numRows * matrix.numCols), "m", progress),
                 matrix.numRows, matrix.numCols, measurements.toString()));
         return Trainer.plan(config, matrix, sensing, progress);
     }
@@ -129,7 +130,9 @@ final class TrainCommand implements Callable<Integer>, SettingsOptions.Declared 
         Optional<DMatrixRMaj> full = target == null ? Optional.empty()
                 : Optional.of(CsvMatrixReader.read(target, progress));
         int[] size = full.map(m -> new int[]{m.numRows, m.numCols}).orElseGet(() -> parseShape(shape));
-        Observations observed = Observations.fromTable(CsvTableReader.read(observations, Map.of(), "o", progress),
+        // before the observations are read or anything of the shape's size exists
+        Trainer.requireMemory(config, size[0], size[1], false, "--shape");
+        Observations observed = Observations.fromTable(CsvTableReader.read(observations, Schemas.OBSERVATIONS, "o", progress),
                 size[0], size[1], observations.toString());
         return Trainer.planCompletion(config, observed, full);
     }

@@ -29,7 +29,7 @@ import org.w3c.dom.NodeList;
  * command line asks for them; the KNIME dialog starts from a value of its own) are listed per node and skipped.
  */
 class DescriptionDefaultsTest {
-    private static final Pattern KEY = Pattern.compile("Key (\\S+?)\\.\\s");
+    private static final Pattern KEY = Pattern.compile("Key (\\S+?)\\.(?:\\s|$)");
     /** The stated default: up to an explaining parenthesis or the end of the sentence. */
     private static final Pattern DEFAULT = Pattern.compile("Default: (.+?)(?: \\(|\\.\\s|\\.?$)", Pattern.DOTALL);
 
