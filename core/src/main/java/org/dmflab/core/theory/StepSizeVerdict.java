@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.dmflab.core.model.Initialization;
 
@@ -35,8 +36,16 @@ public record StepSizeVerdict(double eta, String condition, double uniformLimit,
         return eta <= uniformLimit;
     }
 
-    /** Computes the verdict for a configuration and the eigenvalues (descending). */
+    /** Computes the verdict for a configuration and the eigenvalues (descending), without the saddle's sentence. */
     public static StepSizeVerdict of(PredictConfig config, double[] eigenvalues) {
+        return of(config, eigenvalues, Optional.empty());
+    }
+
+    /**
+     * Computes the verdict; with a strict saddle ({@link SaddleEscape}) the convergence it states holds in exact
+     * arithmetic, and the verdict says until when it holds for floating-point descent.
+     */
+    public static StepSizeVerdict of(PredictConfig config, double[] eigenvalues, Optional<SaddleEscape> saddle) {
         int n = config.depth();
         double eta = config.step();
         double alpha = config.alpha();
@@ -109,6 +118,11 @@ public record StepSizeVerdict(double eta, String condition, double uniformLimit,
             text.append(String.format(Locale.ROOT, " Certified plateaus need η ≤ 1/((2N−1)λ₁^{(2N−2)/N}) = %s "
                     + "(Theorem 3.5′).", number(plateauLimit)));
         }
+        saddle.ifPresent(escape -> text.append(String.format(Locale.ROOT, " These limits are those of exact arithmetic "
+                + "(spectral solver): with floating-point descent (matrix solver) the identical start's limit is a "
+                + "strict saddle, left at an estimated %s, after which λ_%d is recovered%s (docs/theory.md §2.3).",
+                escape.escapeText(config.horizon()), escape.negativeIndex(),
+                escape.ownChannel() ? "" : " in place of λ_" + escape.positiveIndex())));
         return new StepSizeVerdict(eta, condition, uniform, failing, diverging, plateauLimit, text.toString());
     }
 
