@@ -1,5 +1,6 @@
 package org.dmflab.knime.predict;
 
+import java.util.Optional;
 import org.dmflab.core.model.Spectrum;
 import org.dmflab.core.settings.RawSettings;
 import org.dmflab.core.table.MatrixTables;
@@ -20,6 +21,7 @@ import org.knime.core.data.DataTableSpec;
 import org.knime.core.node.BufferedDataTable;
 import org.knime.core.node.ExecutionContext;
 import org.knime.core.node.InvalidSettingsException;
+import org.knime.core.node.workflow.VariableType;
 import org.knime.core.node.port.PortObject;
 import org.knime.core.node.port.PortObjectSpec;
 import org.knime.core.node.port.PortType;
@@ -32,6 +34,8 @@ import org.dmflab.core.table.SpectrumTables;
 final class BoundPredictorNodeModel extends EngineNodeModel {
     static final String FLOW_VERDICT = "dmflab_step_verdict";
     static final String FLOW_UNIFORM_STEP = "dmflab_admissible_step";
+    static final String FLOW_STRICT_SADDLE = "dmflab_strict_saddle";
+    static final String FLOW_FLOAT_ESCAPE = "dmflab_float_escape_iteration";
     private static final String INPUT_SOURCE = "input table";
 
     private final BoundPredictorNodeSettings settings = new BoundPredictorNodeSettings();
@@ -78,6 +82,10 @@ final class BoundPredictorNodeModel extends EngineNodeModel {
             }
             pushFlowVariableString(FLOW_VERDICT, prediction.verdict().message());
             pushFlowVariableDouble(FLOW_UNIFORM_STEP, prediction.verdict().uniformLimit());
+            pushFlowVariable(FLOW_STRICT_SADDLE, VariableType.BooleanType.INSTANCE, prediction.saddle().isPresent());
+            // NaN: no strict saddle, or its escape lies beyond the horizon
+            pushFlowVariableDouble(FLOW_FLOAT_ESCAPE, prediction.saddle().flatMap(escape -> escape.iteration().isPresent()
+                    ? Optional.of((double) escape.iteration().getAsLong()) : Optional.empty()).orElse(Double.NaN));
             return new PortObject[]{KnimeTables.write(prediction.boundsTable(), exec),
                     KnimeTables.write(prediction.plateausTable(), exec),
                     KnimeTables.write(prediction.provenanceTable(), exec)};

@@ -51,6 +51,7 @@ import org.knime.core.node.workflow.VariableType;
  */
 final class SpectrumTrackerNodeModel extends EngineNodeModel implements ChartSource {
     static final String FLOW_MONOTONE = "dmflab_effective_rank_monotone";
+    static final String FLOW_LEFT_DYNAMICS = "dmflab_left_start_dynamics";
     private static final List<String> TITLES = List.of("Eigenvalues", "Effective rank", "Loss and error");
     private static final List<String> SOURCES = List.of("trace table", "target table", "predicted plateaus table");
     /** The internals files of the three inputs, in port order. */
@@ -105,6 +106,8 @@ final class SpectrumTrackerNodeModel extends EngineNodeModel implements ChartSou
             charts = named(chartSet);
             viewInputs = inputs;
             pushFlowVariable(FLOW_MONOTONE, VariableType.BooleanType.INSTANCE, result.effectiveRankMonotone());
+            pushFlowVariable(FLOW_LEFT_DYNAMICS, VariableType.BooleanType.INSTANCE, result.departure().isPresent());
+            result.departure().ifPresent(departure -> setWarningMessage(departure.sentence()));
             return outputs;
         });
     }

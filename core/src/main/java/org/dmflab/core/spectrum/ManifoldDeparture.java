@@ -97,10 +97,10 @@ public record ManifoldDeparture(long iteration, List<Change> changes) {
 
     /** One sentence for the summary, the recording column and the KNIME warning. */
     public String sentence() {
-        return String.format(Locale.ROOT, "the run left the dynamics of its start at k = %d (%s): in exact arithmetic "
+        return String.format(Locale.ROOT, "The run left the dynamics of its start at k = %d (%s): in exact arithmetic "
                 + "this start neither loses a learned eigenvalue nor recovers a negative one, so from there on the "
                 + "plateaus and certificates of docs/theory.md do not describe it (floating-point descent does this "
-                + "when an identical start sits on a strict saddle, docs/theory.md §2.3)", iteration,
+                + "when an identical start sits on a strict saddle, docs/theory.md §2.3).", iteration,
                 changes.stream().map(Change::text).collect(Collectors.joining(", ")));
     }
 }

@@ -35,6 +35,7 @@ public record Monotonicity(boolean monotone, long firstMinimumIteration, double 
     public static final double TOLERANCE = 1e-9;
     /** The largest drop that still counts as monotone for a reader (definitions above). */
     public static final double READER_TOLERANCE = 1e-4;
+    private static final String READER_TOLERANCE_TEXT = "1e-4";
 
     /**
      * @param iterations recorded iterations, ascending (at least one)
@@ -76,9 +77,9 @@ public record Monotonicity(boolean monotone, long firstMinimumIteration, double 
         String drop = String.format(Locale.ROOT, "largest drop %.2g at iteration %d", largestDrop,
                 largestDropIteration.getAsLong());
         return monotone
-                ? String.format(Locale.ROOT, "yes, up to %.2g (%s; within the tolerance %s)", largestDrop, drop,
-                READER_TOLERANCE)
-                : String.format(Locale.ROOT, "no, first drop beyond %s at iteration %d; %s", READER_TOLERANCE,
+                ? String.format(Locale.ROOT, "yes, up to %.2g (%s; within the tolerance %s, docs/theory.md §7.1)",
+                largestDrop, drop, READER_TOLERANCE_TEXT)
+                : String.format(Locale.ROOT, "no, first drop beyond %s at iteration %d; %s", READER_TOLERANCE_TEXT,
                 firstViolation.getAsLong(), drop);
     }
 }

@@ -87,7 +87,7 @@ public record TrackResult(TrackInput input, TrackConfig config, double[] effecti
         var trace = input.trace();
         text.append(String.format(Locale.ROOT, "trace: %d points, iterations %d…%d%n", trace.size(), trace.iteration(0),
                 trace.iteration(trace.size() - 1)));
-        departure.ifPresent(left -> text.append("left the theory's dynamics: ").append(left.sentence())
+        departure.ifPresent(left -> text.append(left.sentence())
                 .append(System.lineSeparator()));
         long found = plateaus.stream().filter(p -> p.observed().isPresent()).count();
         text.append(String.format(Locale.ROOT, "plateaus: %d of %d levels observed within ±%s%n", found,

@@ -49,7 +49,7 @@ class ManifoldDepartureTest {
         Table plateaus = result.plateausTable();
         String recording = (String) plateaus.cell(1, plateaus.indexOf("recording"));
         assertThat(recording).startsWith("left the start's dynamics at k = " + departure.iteration());
-        assertThat(result.summary()).contains("left the theory's dynamics").contains("λ_3 = -1.800 recovered at k = ")
+        assertThat(result.summary()).contains("The run left the dynamics of its start at k = " + departure.iteration()).contains("λ_3 = -1.800 recovered at k = ")
                 .contains("λ_2 = 1.000 lost at k = ");
     }
 

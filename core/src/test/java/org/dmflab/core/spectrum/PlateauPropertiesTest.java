@@ -137,7 +137,7 @@ class PlateauPropertiesTest {
         assertThat(result.monotone()).isEqualTo(!visible);
         if (visible) {
             assertThat(result.firstViolation()).hasValue(10L * at);
-            assertThat(result.verdict()).startsWith("no, first drop beyond 1.0E-4 at iteration " + 10L * at);
+            assertThat(result.verdict()).startsWith("no, first drop beyond 1e-4 at iteration " + 10L * at);
         } else {
             assertThat(result.firstViolation()).isEmpty();
             assertThat(result.verdict()).startsWith(String.format(java.util.Locale.ROOT, "yes, up to %.2g", drop));
