@@ -51,6 +51,7 @@ import org.knime.core.node.workflow.VariableType;
  */
 final class SpectrumTrackerNodeModel extends EngineNodeModel implements ChartSource {
     static final String FLOW_MONOTONE = "dmflab_effective_rank_monotone";
+    static final String FLOW_LARGEST_DROP = "dmflab_effective_rank_largest_drop";
     static final String FLOW_LEFT_DYNAMICS = "dmflab_left_start_dynamics";
     private static final List<String> TITLES = List.of("Eigenvalues", "Effective rank", "Loss and error");
     private static final List<String> SOURCES = List.of("trace table", "target table", "predicted plateaus table");
@@ -106,6 +107,7 @@ final class SpectrumTrackerNodeModel extends EngineNodeModel implements ChartSou
             charts = named(chartSet);
             viewInputs = inputs;
             pushFlowVariable(FLOW_MONOTONE, VariableType.BooleanType.INSTANCE, result.effectiveRankMonotone());
+            pushFlowVariableDouble(FLOW_LARGEST_DROP, result.monotonicity().largestDrop());
             pushFlowVariable(FLOW_LEFT_DYNAMICS, VariableType.BooleanType.INSTANCE, result.departure().isPresent());
             result.departure().ifPresent(departure -> setWarningMessage(departure.sentence()));
             return outputs;
