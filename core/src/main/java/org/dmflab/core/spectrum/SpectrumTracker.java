@@ -62,11 +62,25 @@ public final class SpectrumTracker {
         List<Hitting> hittings = input.target()
                 .map(target -> HittingTimes.compute(trace, target, config.epsilon(), progress))
                 .orElse(List.of());
+        if (departure.isPresent()) {
+            hittings = markLost(hittings, departure.get());
+        }
         progress.checkCanceled();
         Monotonicity monotonicity = Monotonicity.of(iterations, ranks.effectiveRank());
         progress.report(1, "done");
         return new TrackResult(input, config, ranks.effectiveRank(), ranks.stableRank(), plateaus, hittings,
                 monotonicity, departure);
+    }
+
+    /** The hittings with every value the departure lists as lost marked {@link Hitting.Outcome#LOST}. */
+    private static List<Hitting> markLost(List<Hitting> hittings, ManifoldDeparture departure) {
+        List<Hitting> marked = new ArrayList<>(hittings.size());
+        for (Hitting hitting : hittings) {
+            boolean lost = hitting.kHit().isPresent() && departure.changes().stream()
+                    .anyMatch(change -> !change.recovered() && change.index() == hitting.index());
+            marked.add(lost ? hitting.lost() : hitting);
+        }
+        return marked;
     }
 
     /** Whether the certified interval or the observed run of a plateau reaches the departure. */

@@ -100,8 +100,10 @@ public record TrackResult(TrackInput input, TrackConfig config, double[] effecti
         }
         long learned = hittings.stream().filter(h -> h.kHit().isPresent()).count();
         long lost = hittings.stream().filter(h -> h.outcome() == Hitting.Outcome.NOT_RECOVERED).count();
-        text.append(String.format(Locale.ROOT, "hitting: %d of %d values within ε=%s of their limit%s%n", learned,
-                hittings.size(), config.epsilon(), lost == 0 ? "" : "; " + lost + " negative never recovered (limit 0)"));
+        long learnedThenLost = hittings.stream().filter(h -> h.outcome() == Hitting.Outcome.LOST).count();
+        text.append(String.format(Locale.ROOT, "hitting: %d of %d values within ε=%s of their limit%s%s%n", learned,
+                hittings.size(), config.epsilon(), learnedThenLost == 0 ? "" : " at k_hit, " + learnedThenLost
+                        + " of them lost later", lost == 0 ? "" : "; " + lost + " negative never recovered (limit 0)"));
         text.append(String.format(Locale.ROOT, "effective rank monotone after its first minimum (iteration %d, %.4f): %s",
                 monotonicity.firstMinimumIteration(), monotonicity.firstMinimum(), monotonicity.verdict()));
         return text.toString();

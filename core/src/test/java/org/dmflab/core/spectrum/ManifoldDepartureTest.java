@@ -46,6 +46,9 @@ class ManifoldDepartureTest {
         Trace trace = result.input().trace();
         assertThat(trace.lambda(trace.size() - 1, 2)).isCloseTo(-1.8, within(EPSILON * 1.8));
         assertThat(trace.lambda(trace.size() - 1, 1)).isCloseTo(0, within(EPSILON));
+        assertThat(result.hittings()).extracting(Hitting::outcome).containsExactly(Hitting.Outcome.LEARNED,
+                Hitting.Outcome.LOST, Hitting.Outcome.LEARNED);
+        assertThat(result.summary()).contains("3 of 3 values within ε=0.01 of their limit at k_hit, 1 of them lost later");
         Table plateaus = result.plateausTable();
         String recording = (String) plateaus.cell(1, plateaus.indexOf("recording"));
         assertThat(recording).startsWith("left the start's dynamics at k = " + departure.iteration());
@@ -58,7 +61,7 @@ class ManifoldDepartureTest {
         double[] noSaddle = {3, 1, -0.8};
         TrackResult stays = track(noSaddle, "matrix");
         assertThat(stays.departure()).isEmpty();
-        assertThat(stays.summary()).doesNotContain("left");
+        assertThat(stays.summary()).doesNotContain("left").doesNotContain("lost");
         Table plateaus = stays.plateausTable();
         assertThat(plateaus.cell(1, plateaus.indexOf("recording"))).isEqualTo("fine");
         assertThat(track(new double[]{3, 1, -1.8}, "spectral").departure()).isEmpty();
