@@ -103,11 +103,32 @@ public record SaddleEscape(int positiveIndex, double positive, int negativeIndex
             if (!Double.isFinite(xa) || !Double.isFinite(xb)) {
                 break;
             }
-            if (2 * logAmplitude + (n - 2) * Math.log(xa) >= logThreshold) {
+            double missing = logThreshold - 2 * logAmplitude - (n - 2) * Math.log(xa);
+            if (missing <= 0) {
                 return new SaddleEscape(indexA, lambdaA, indexB, lambdaB, rate, OptionalLong.of(k), false);
+            }
+            if (settled(powA - lambdaA, lambdaA) && settled(powB, lambdaB) && growth > 0) {
+                // at the limit: constant growth from here on, so the rest is one division
+                return new SaddleEscape(indexA, lambdaA, indexB, lambdaB, rate,
+                        within(k, missing / (2 * Math.log1p(growth)), limit), false);
             }
         }
         return new SaddleEscape(indexA, lambdaA, indexB, lambdaB, rate, OptionalLong.empty(), false);
+    }
+
+    /**
+     * Whether a deviation from the limit is below 1e-9 of |λ|: the growth per iteration is then constant to 1e-9
+     * relative, and the remaining iterations follow by division (changing the estimate by far less than one part in
+     * a million).
+     */
+    private static boolean settled(double deviation, double lambda) {
+        return Math.abs(deviation) <= 1e-9 * Math.abs(lambda);
+    }
+
+    /** k + ⌈rest⌉ if it is at most {@code limit}, else empty. */
+    private static OptionalLong within(long k, double rest, long limit) {
+        double total = k + Math.ceil(rest);
+        return total <= limit ? OptionalLong.of((long) total) : OptionalLong.empty();
     }
 
     /** Estimate (2.3″) for N = 2: the first k with d(k)²/4 ≥ ε|λ_b|, searched up to {@code limit}; empty if none. */
@@ -120,10 +141,15 @@ public record SaddleEscape(int positiveIndex, double positive, int negativeIndex
             if (k % CANCEL_CHECK_INTERVAL == 0) {
                 progress.checkCanceled();
             }
-            logDifference += Math.log1p(eta * (x * x - lambdaB));
+            double growth = Math.log1p(eta * (x * x - lambdaB));
+            logDifference += growth;
             x = ScalarRecursion.identicalStep(x, lambdaB, eta, 2);
-            if (2 * logDifference >= logThreshold) {
+            double missing = logThreshold - 2 * logDifference;
+            if (missing <= 0) {
                 return OptionalLong.of(k);
+            }
+            if (settled(x * x, lambdaB)) {
+                return within(k, missing / (2 * growth), limit);
             }
         }
         return OptionalLong.empty();
