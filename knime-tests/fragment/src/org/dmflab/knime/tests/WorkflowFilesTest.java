@@ -265,7 +265,7 @@ class WorkflowFilesTest {
     }
 
     /** Replaces what a CSV Reader (through Table Validators) fed into the node's inputs by the same file. */
-    private static void feedInputsFromFiles(Knime.Project project, WorkflowFiles files, Path data, NodeContainer node)
+    static void feedInputsFromFiles(Knime.Project project, WorkflowFiles files, Path data, NodeContainer node)
             throws Exception {
         for (int port = 1; port < node.getNrInPorts(); port++) {
             ConnectionContainer into = project.wfm().getIncomingConnectionFor(node.getID(), port);
