@@ -75,7 +75,9 @@ class P2InstallTest {
         assertEquals(List.of(PLUGIN, Platform.LINUX.openBlasFragment()), dmfLabFiles(INSTALLATION));
         assertEquals(List.of(PLUGIN, Platform.LINUX.openBlasFragment()), dmfLabUnits(INSTALLATION));
         String profile = currentProfile(INSTALLATION);
-        assertTrue(profile.contains("<unit id='" + FEATURE + "'"), "the profile lists the feature");
+        String version = "0.1.0." + lastCommitTime();
+        assertTrue(profile.contains("<unit id='" + FEATURE + "' version='" + version + "'"),
+                "the profile lists the feature at " + version + ", the qualifier being the last commit's time");
         System.out.println("[p2] installed into " + INSTALLATION + ": " + dmfLabFiles(INSTALLATION));
     }
 
@@ -218,6 +220,17 @@ class P2InstallTest {
     private static long timestamp(Path snapshot) {
         String name = snapshot.getFileName().toString();
         return Long.parseLong(name.substring(0, name.indexOf('.')));
+    }
+
+    /** The checkout's last commit time as the build's qualifier spells it (UTC, yyyyMMddHHmm), as git tells it. */
+    private static String lastCommitTime() throws IOException {
+        ProcessBuilder git = new ProcessBuilder("git", "log", "-1", "--format=%cd",
+                "--date=format-local:%Y%m%d%H%M").directory(KnimeFramework.path("dmflab.root").toFile());
+        git.environment().put("TZ", "UTC");
+        Process process = git.start();
+        String time = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        assertTrue(time.matches("\\d{12}"), "git log's commit time: " + time);
+        return time;
     }
 
     private static String read(Path file) {
