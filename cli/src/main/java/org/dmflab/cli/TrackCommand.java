@@ -3,9 +3,7 @@ package org.dmflab.cli;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.dmflab.cli.io.OutputDirectory;
@@ -42,7 +40,7 @@ import picocli.CommandLine.Spec;
         description = {"Track a recorded run: effective-rank plateaus, first hitting iterations of the target's "
                 + "eigenvalues, monotonicity of the effective rank, and charts.",
                 "Writes plateaus.csv, hitting.csv, eigenvalues.png, effective-rank.png and loss.png."})
-final class TrackCommand implements Callable<Integer> {
+final class TrackCommand implements Callable<Integer>, SettingsOptions.Declared {
 
     @Spec
     CommandSpec spec;
@@ -67,20 +65,6 @@ final class TrackCommand implements Callable<Integer> {
             + "intervals and bounds are copied into plateaus.csv and shaded in the effective-rank chart.")
     Path predicted;
 
-    @Option(names = "--epsilon", paramLabel = "EPS", defaultValue = "" + TrackSettings.DEFAULT_EPSILON,
-            description = "Relative accuracy of the hitting iterations: |value − limit| ≤ EPS·|λ|; in (0, 1), default "
-                    + "${DEFAULT-VALUE}.")
-    double epsilon;
-
-    @Option(names = "--plateau-tolerance", paramLabel = "TOL", defaultValue = "" + TrackSettings.DEFAULT_PLATEAU_TOLERANCE,
-            description = "Band |r_eff − r_eff(Φ_r)| ≤ TOL that counts as plateau r; default ${DEFAULT-VALUE}.")
-    double plateauTolerance;
-
-    @Option(names = "--log-x", arity = "0..1", fallbackValue = "true", paramLabel = "BOOL",
-            defaultValue = "" + TrackSettings.DEFAULT_LOG_X,
-            description = "Logarithmic iteration axis (iteration 0 is then not drawn); default ${DEFAULT-VALUE}.")
-    String logX;
-
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory, written "
             + "completely or not at all.")
     Path out;
@@ -89,21 +73,27 @@ final class TrackCommand implements Callable<Integer> {
      * Every column a trace of a target within the engine's size limit can have: the lambda and sigma columns may hold
      * missing cells (design.md §2), which an inferred CSV column would refuse.
      */
-    private static final Map<String, Column> TRACE_COLUMNS = byName(Schemas.trace(GroundTruthSettings.MAX_SIZE,
-            GroundTruthSettings.MAX_SIZE));
+    private static final List<Column> TRACE_COLUMNS = Schemas.trace(GroundTruthSettings.MAX_SIZE,
+            GroundTruthSettings.MAX_SIZE);
 
     @Mixin
     OutputOptions outputOptions;
+
+    @Override
+    public java.util.List<org.dmflab.core.settings.Setting> settings() {
+        return TrackSettings.SETTINGS;
+    }
 
     @Override
     public Integer call() throws Exception {
         if (System.getProperty("java.awt.headless") == null) {
             System.setProperty("java.awt.headless", "true");
         }
-        RawSettings raw = SettingsOptions.of(spec, TrackSettings.KEYS);
+        RawSettings raw = SettingsOptions.of(spec, TrackSettings.SETTINGS);
         TrackConfig config = TrackSettings.parse(raw);
 
-        try (OutputDirectory output = outputOptions.open(out);
+        try (OutputDirectory output = outputOptions.open(out, trace, predicted,
+                target == null ? null : target.matrix, target == null ? null : target.spectrum);
              StderrProgress progress = StderrProgress.of(spec, "track")) {
             Table traceTable = CsvTableReader.read(trace, TRACE_COLUMNS, "", progress);
             Optional<Path> targetFile = target == null ? Optional.empty()
@@ -112,11 +102,11 @@ final class TrackCommand implements Callable<Integer> {
             if (target != null && target.matrix != null) {
                 targetTable = Optional.of(MatrixTables.toTable(CsvMatrixReader.read(target.matrix, progress)));
             } else if (target != null) {
-                targetTable = Optional.of(CsvTableReader.read(target.spectrum, byName(Schemas.SPECTRUM), "",
+                targetTable = Optional.of(CsvTableReader.read(target.spectrum, Schemas.SPECTRUM, "",
                         progress));
             }
             Optional<Table> predictedTable = predicted == null ? Optional.empty()
-                    : Optional.of(CsvTableReader.read(predicted, byName(PredictionTables.PLATEAUS), "", progress));
+                    : Optional.of(CsvTableReader.read(predicted, PredictionTables.PLATEAUS, "", progress));
             TrackInput input = TrackInput.fromTables(traceTable, trace.toString(), targetTable,
                     targetFile.map(Path::toString).orElse("target"), predictedTable,
                     predicted == null ? "predicted" : predicted.toString());
@@ -136,13 +126,5 @@ final class TrackCommand implements Callable<Integer> {
                     output.finalFile(""));
         }
         return ExitCode.OK;
-    }
-
-    private static Map<String, Column> byName(List<Column> columns) {
-        Map<String, Column> map = new LinkedHashMap<>();
-        for (Column column : columns) {
-            map.put(column.name(), column);
-        }
-        return map;
     }
 }

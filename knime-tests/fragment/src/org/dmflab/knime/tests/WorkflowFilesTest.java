@@ -171,7 +171,7 @@ class WorkflowFilesTest {
         }
         // the loop testflow needs KNIME's loop nodes to run: LoopTestflowTest runs it with stand-ins
         testflows = testflows.stream().filter(d -> !hasLoop(d)).toList();
-        assertEquals(6, testflows.size(), "testflows without loops under test-workflows/");
+        assertEquals(7, testflows.size(), "testflows without loops under test-workflows/");
         List<Executable> checks = new ArrayList<>();
         for (Path testflow : testflows) {
             checks.add(() -> checkTestflow(testflow));

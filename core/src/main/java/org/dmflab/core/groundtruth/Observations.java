@@ -130,13 +130,14 @@ public record Observations(int rows, int cols, int[] row, int[] column, double[]
         double[] values = new double[count];
         boolean[] seen = new boolean[rows * cols];
         for (int k = 0; k < count; k++) {
-            String where = source + ", row " + table.rowId(k);
+            String where = source + ", " + table.rowLocation(k);
             rowIndex[k] = position(table, k, index[0], rows, where) - 1;
             colIndex[k] = position(table, k, index[1], cols, where) - 1;
             Object cell = table.cell(k, index[2]);
             if (!(cell instanceof Number value) || !Double.isFinite(value.doubleValue())) {
                 throw new InvalidInputException(where + ", column 'value'", (cell == null ? "missing value"
-                        : "'" + cell + "' is not a finite number") + "; every observation needs its value");
+                        : InvalidInputException.quote(cell) + " is not a finite number") + "; every observation needs "
+                        + "its value");
             }
             values[k] = value.doubleValue();
             int flat = rowIndex[k] * cols + colIndex[k];
@@ -154,7 +155,7 @@ public record Observations(int rows, int cols, int[] row, int[] column, double[]
         Object cell = table.cell(k, column);
         if (!(cell instanceof Number number) || number.doubleValue() != Math.rint(number.doubleValue())) {
             throw new InvalidInputException(where + ", column '" + name + "'", (cell == null ? "missing value"
-                    : "'" + cell + "' is not a whole number") + "; give the 1-based " + name + " index");
+                    : InvalidInputException.quote(cell) + " is not a whole number") + "; give the 1-based " + name + " index");
         }
         double value = number.doubleValue();
         if (value < 1 || value > limit) {

@@ -62,7 +62,7 @@ public final class SpectrumTables {
             }
             Object value = table.cell(row, valueColumn);
             if (!(value instanceof Number number) || !Double.isFinite(number.doubleValue())) {
-                throw new InvalidInputException(where + ", column 'value'", "'" + value + "' is not a finite number");
+                throw new InvalidInputException(where + ", column 'value'", InvalidInputException.quote(value) + " is not a finite number");
             }
             values[row] = number.doubleValue();
             if (row > 0 && values[row] > values[row - 1]) {
