@@ -8,11 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.knime.core.node.workflow.FlowVariable;
-import org.knime.core.node.workflow.NodeContainer;
 import org.knime.core.node.workflow.NodeID;
 import org.knime.core.node.workflow.SingleNodeContainer;
 import org.knime.core.node.workflow.VariableType;
@@ -79,28 +77,13 @@ class InstalledProductTest {
         assertFalse(examples.isEmpty(), "examples/ holds workflows");
         List<String> allKernels = new ArrayList<>();
         for (Path example : examples) {
-            Path original = WorkflowFilesTest.copy(example, example.getFileName().toString());
-            Path resaved = WorkflowFilesTest.loadAndSave(original);
-            WorkflowFilesTest.WorkflowFiles files = WorkflowFilesTest.WorkflowFiles.read(original);
-            try (Knime.Project project = Knime.load(resaved).project()) {
-                List<NodeID> ours = new ArrayList<>();
-                for (NodeContainer node : List.copyOf(project.wfm().getNodeContainers())) {
-                    if (files.factory(node.getID()).startsWith(WorkflowFilesTest.OUR_FACTORIES)) {
-                        WorkflowFilesTest.feedInputsFromFiles(project, files, original.resolve("data"), node);
-                        ours.add(node.getID());
-                    }
-                }
-                long start = System.nanoTime();
-                project.wfm().executeUpToHere(ours.toArray(NodeID[]::new));
-                assertTrue(project.wfm().waitWhileInExecution(30, TimeUnit.MINUTES), example + " finishes");
-                project.assertExecuted(ours.toArray(NodeID[]::new));
+            long start = System.nanoTime();
+            try (ExampleRun run = ExampleRun.execute(example)) {
                 List<String> kernels = new ArrayList<>();
-                for (NodeID id : ours) {
-                    if (files.factory(id).endsWith("DeepFactorizationTrainerNodeFactory")) {
-                        kernels.add(((SingleNodeContainer) project.node(id)).getOutgoingFlowObjectStack()
-                                .peekFlowVariable("dmflab_kernel", VariableType.StringType.INSTANCE)
-                                .map(FlowVariable::getStringValue).orElseThrow());
-                    }
+                for (NodeID trainer : run.ours("DeepFactorizationTrainerNodeFactory")) {
+                    kernels.add(((SingleNodeContainer) run.project().node(trainer)).getOutgoingFlowObjectStack()
+                            .peekFlowVariable("dmflab_kernel", VariableType.StringType.INSTANCE)
+                            .map(FlowVariable::getStringValue).orElseThrow());
                 }
                 assertFalse(kernels.isEmpty(), example + " trains");
                 // "none": a spectral or flow solver, which multiplies no matrices; never the Java fallback here
@@ -108,7 +91,7 @@ class InstalledProductTest {
                         "the trainers of " + example + " run the platform fragment's OpenBLAS: " + kernels);
                 allKernels.addAll(kernels);
                 System.out.printf(java.util.Locale.ROOT, "[installed] examples/%s: %d DMF Lab nodes executed in "
-                        + "%.1f s, trainer kernel %s%n", example.getFileName(), ours.size(),
+                        + "%.1f s, trainer kernel %s%n", run.name(), run.ours().size(),
                         (System.nanoTime() - start) * 1e-9, kernels);
             }
         }
