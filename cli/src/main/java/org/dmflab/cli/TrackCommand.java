@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -97,9 +98,6 @@ final class TrackCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (System.getProperty("java.awt.headless") == null) {
-            System.setProperty("java.awt.headless", "true");
-        }
         RawSettings raw = SettingsOptions.of(spec, TrackSettings.KEYS);
         TrackConfig config = TrackSettings.parse(raw);
 
@@ -132,7 +130,7 @@ final class TrackCommand implements Callable<Integer> {
             output.commit();
             PrintWriter printed = spec.commandLine().getOut();
             printed.println(result.summary());
-            printed.printf("wrote %s: plateaus.csv, hitting.csv, eigenvalues.png, effective-rank.png, loss.png%n",
+            printed.printf(Locale.ROOT, "wrote %s: plateaus.csv, hitting.csv, eigenvalues.png, effective-rank.png, loss.png%n",
                     output.finalFile(""));
         }
         return ExitCode.OK;

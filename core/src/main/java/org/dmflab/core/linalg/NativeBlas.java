@@ -29,7 +29,7 @@ public final class NativeBlas {
      * rounds, load 10.5–10.8 on 2 cores): n = 10: 44k/69k vs 273k/94k, 16: 1.9k/2.6k vs 157k/212k, 20: 11k/32k vs
      * 111k/112k, 32: 18k/10k vs 41k/40k, 50: 0.4k/0.6k vs 13k/10k. Under load the Java kernel waits for the JIT (C2
      * compiles its vectorised loops late), OpenBLAS does not; on a quiet machine the Java kernel ran 415k at n = 10 and
-     * 99k at n = 20 (issue 13), so it keeps the smallest sizes. The decompositions and products of {@link Lapack} use
+     * 99k at n = 20, so it keeps the smallest sizes. The decompositions and products of {@link Lapack} use
      * the same threshold: below it a call's fixed cost (copies through JavaCPP) is of the order of EJML's whole work.
      */
     public static final int NATIVE_FROM = 16;

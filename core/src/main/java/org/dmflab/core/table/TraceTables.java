@@ -2,6 +2,7 @@ package org.dmflab.core.table;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.dmflab.core.Checks;
 import org.dmflab.core.InvalidInputException;
 import org.dmflab.core.model.Initialization;
 import org.dmflab.core.model.Trace;
@@ -213,15 +214,7 @@ public final class TraceTables {
     }
 
     private static double number(Table table, int row, int column, String source) {
-        Object cell = table.cell(row, column);
-        String where = source + ", " + table.cellLocation(row, column);
-        if (!(cell instanceof Number value)) {
-            throw new InvalidInputException(where, cell == null ? "missing value" : "'" + cell + "' is not a number");
-        }
-        if (!Double.isFinite(value.doubleValue())) {
-            throw new InvalidInputException(where, value + " is not a finite number; the trace must not contain NaN "
-                    + "or infinite values");
-        }
-        return value.doubleValue();
+        return Checks.finiteCell(source + ", " + table.cellLocation(row, column), table.cell(row, column),
+                "a trace has a finite number in every cell of its columns");
     }
 }

@@ -37,10 +37,6 @@ class ExperimentRunnerTest {
     private static final Map<String, ExperimentRun> RUNS = new ConcurrentHashMap<>();
     private static final Map<String, ExperimentOutput> OUTPUTS = new ConcurrentHashMap<>();
 
-    static {
-        System.setProperty("java.awt.headless", "true");
-    }
-
     static ExperimentRun run(String name) {
         return RUNS.computeIfAbsent(name, n -> ExperimentRunner.run(ExperimentPresets.named(n), Progress.NONE));
     }

@@ -127,7 +127,7 @@ class TraceTablesTest {
         row[2] = Double.NaN;
         builder.addRowWithKey("Row0", row);
         assertThatThrownBy(() -> TraceTables.fromTable(builder.build(), "t"))
-                .hasMessage("t, row Row0, column 'loss': NaN is not a finite number; the trace must not contain NaN or infinite values");
+                .hasMessage("t, row Row0, column 'loss': 'NaN' is not a finite number; a trace has a finite number in every cell of its columns");
     }
 
     @Test
