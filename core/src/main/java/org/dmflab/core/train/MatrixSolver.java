@@ -9,6 +9,7 @@ import org.dmflab.core.model.Initialization;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.NormOps_DDRM;
+import org.dmflab.core.model.TraceMetric;
 import org.dmflab.core.model.TracePoint;
 
 /**
@@ -212,8 +213,8 @@ final class MatrixSolver implements Solver {
         DMatrixRMaj w = productCopy;
         arithmetic.readInto(prefix[depth - 1], w);
         if (!problem.targetKnown()) {
-            return new TracePoint(loss, Double.NaN, Double.NaN, new double[0],
-                    RecordingSpectra.singularValues(w, false));
+            return TracePoint.of(new double[0], RecordingSpectra.singularValues(w, false))
+                    .with(TraceMetric.LOSS, loss);
         }
         DMatrixRMaj error = errorCopy;
         CommonOps_DDRM.subtract(w, problem.target(), error);
@@ -243,8 +244,10 @@ final class MatrixSolver implements Solver {
         if (sigma == null) {
             sigma = RecordingSpectra.singularValues(w, symmetric);
         }
+        TracePoint point = TracePoint.of(lambda, sigma).with(TraceMetric.LOSS, loss)
+                .with(TraceMetric.ERROR_FRO, errorFro).with(TraceMetric.ERROR_OP, errorOp);
         if (observedMask == null) {
-            return new TracePoint(loss, errorFro, errorOp, lambda, sigma);
+            return point;
         }
         double unobserved = 0;
         for (int k = 0; k < observedMask.length; k++) {
@@ -252,7 +255,8 @@ final class MatrixSolver implements Solver {
                 unobserved += error.data[k] * error.data[k];
             }
         }
-        return new TracePoint(loss, errorFro, errorOp, lambda, sigma, Math.sqrt(unobserved), errorFro / targetFro);
+        return point.with(TraceMetric.ERROR_UNOBSERVED, Math.sqrt(unobserved))
+                .with(TraceMetric.RELATIVE_ERROR, errorFro / targetFro);
     }
 
     /** vᵢᵀ W vᵢ for each eigenvector vᵢ of the target. */
