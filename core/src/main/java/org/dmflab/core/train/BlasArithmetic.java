@@ -259,7 +259,7 @@ final class BlasArithmetic implements StepArithmetic, RowSplit.RowTask {
     }
 
     @Override
-    public double gather(Dense w, int[] rows, int[] cols, double[] values, Dense g) {
+    public double entryResidual(Dense w, int[] rows, int[] cols, double[] values, Dense g) {
         // absolute get/put on direct buffers: plain memory accesses once compiled, no JNI call per entry
         DoubleBuffer ws = ((Buffer) w).elements();
         DoubleBuffer gs = ((Buffer) g).elements();
@@ -275,7 +275,7 @@ final class BlasArithmetic implements StepArithmetic, RowSplit.RowTask {
     }
 
     @Override
-    public double subtract(Dense w, Dense t, Dense d) {
+    public double residual(Dense w, Dense t, Dense d) {
         int size = w.rows() * w.cols();
         DoublePointer difference = ((Buffer) d).data;
         cblas_dcopy(size, ((Buffer) w).data, 1, difference, 1);
@@ -284,7 +284,7 @@ final class BlasArithmetic implements StepArithmetic, RowSplit.RowTask {
     }
 
     @Override
-    public double sensing(Dense operators, Dense observations, Dense residuals, Dense w, Dense g) {
+    public double operatorResidual(Dense operators, Dense observations, Dense residuals, Dense w, Dense g) {
         int count = operators.rows();
         int size = operators.cols();
         boolean split = (long) count * size >= splitEntriesFrom;

@@ -94,7 +94,7 @@ final class JavaArithmetic implements StepArithmetic {
     }
 
     @Override
-    public double gather(Dense w, int[] rows, int[] cols, double[] values, Dense g) {
+    public double entryResidual(Dense w, int[] rows, int[] cols, double[] values, Dense g) {
         double[][] ws = data(w);
         double[][] gs = data(g);
         double sum = 0;
@@ -107,7 +107,7 @@ final class JavaArithmetic implements StepArithmetic {
     }
 
     @Override
-    public double subtract(Dense w, Dense t, Dense d) {
+    public double residual(Dense w, Dense t, Dense d) {
         double[][] ws = data(w);
         double[][] ts = data(t);
         double[][] ds = data(d);
@@ -126,7 +126,7 @@ final class JavaArithmetic implements StepArithmetic {
     }
 
     @Override
-    public double sensing(Dense operators, Dense observations, Dense residuals, Dense w, Dense g) {
+    public double operatorResidual(Dense operators, Dense observations, Dense residuals, Dense w, Dense g) {
         double[][] ops = data(operators);
         double[][] ys = data(observations);
         double[][] rs = data(residuals);

@@ -115,13 +115,13 @@ class BlasArithmeticTest {
                 StepArithmetic.Dense dw = load(arithmetic, w);
                 StepArithmetic.Dense dt = load(arithmetic, t);
                 StepArithmetic.Dense dd = arithmetic.allocate(m, n);
-                sums[i] = arithmetic.subtract(dw, dt, dd);
+                sums[i] = arithmetic.residual(dw, dt, dd);
                 results[3 * i] = arithmetic.read(dd);
                 arithmetic.addScaled(-0.7, dt, dw);
                 results[3 * i + 1] = arithmetic.read(dw);
                 StepArithmetic.Dense g = arithmetic.allocate(m, n);
                 StepArithmetic.Dense r = arithmetic.allocate(count, 1);
-                double sensing = arithmetic.sensing(load(arithmetic, ops), load(arithmetic, y), r, load(arithmetic, w),
+                double sensing = arithmetic.operatorResidual(load(arithmetic, ops), load(arithmetic, y), r, load(arithmetic, w),
                         g);
                 results[3 * i + 2] = arithmetic.read(g);
                 sums[i] += 1000 * sensing; // both sums are checked below, each against its own EJML value
@@ -197,9 +197,9 @@ class BlasArithmeticTest {
                 StepArithmetic.Dense dw = load(blas, w);
                 StepArithmetic.Dense dops = load(blas, ops);
                 StepArithmetic.Dense dy = load(blas, y);
-                double sum = blas.sensing(dops, dy, r, dw, g);
+                double sum = blas.operatorResidual(dops, dy, r, dw, g);
                 // a second evaluation overwrites r and G completely (no accumulation from the first)
-                sum = blas.sensing(dops, dy, r, dw, g);
+                sum = blas.operatorResidual(dops, dy, r, dw, g);
                 if (threads < 3) {
                     sums[threads - 1] = sum;
                     bytes[threads - 1] = blas.read(g).data;
@@ -243,7 +243,7 @@ class BlasArithmeticTest {
              JavaArithmetic java = JavaArithmetic.with(DenseKernel.singleThreaded(), Math.max(m, n))) {
             for (StepArithmetic arithmetic : List.of(blas, java)) {
                 StepArithmetic.Dense g = arithmetic.allocate(m, n);
-                double sum = arithmetic.gather(load(arithmetic, w), observed.row(), observed.column(),
+                double sum = arithmetic.entryResidual(load(arithmetic, w), observed.row(), observed.column(),
                         observed.values(), g);
                 assertThat(sum).isEqualTo(expectedSum);
                 assertThat(arithmetic.read(g).data).containsExactly(expected.data);
