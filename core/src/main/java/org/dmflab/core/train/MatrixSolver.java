@@ -1,5 +1,6 @@
 package org.dmflab.core.train;
 
+import org.dmflab.core.linalg.KernelThresholds;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -26,8 +27,6 @@ import org.dmflab.core.model.TracePoint;
  * leaves the theory's trajectory. That is real floating-point gradient descent; {@link SpectralSolver} stays on it.
  */
 final class MatrixSolver implements Solver {
-    /** About a millisecond of work: from this size of product on, the run's cancel check also runs between products. */
-    static final long LONG_PRODUCT_FLOPS = 5_000_000L;
 
     private final TrainingProblem problem;
     private final int depth;
@@ -103,7 +102,7 @@ final class MatrixSolver implements Solver {
             phiResidual = Double.NaN;
         }
         long largest = Math.max(Math.max(m, n), problem.width());
-        checkBetweenProducts = largest * largest * largest >= LONG_PRODUCT_FLOPS;
+        checkBetweenProducts = largest * largest * largest >= KernelThresholds.CANCEL_BETWEEN_PRODUCTS_FLOPS;
         objective = Loss.of(problem, arithmetic, target);
         productCopy = new DMatrixRMaj(m, n);
         errorCopy = new DMatrixRMaj(m, n);

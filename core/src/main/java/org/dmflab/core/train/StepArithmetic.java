@@ -1,13 +1,14 @@
 package org.dmflab.core.train;
 
-import org.dmflab.core.linalg.NativeBlas;
+import org.dmflab.core.linalg.KernelThresholds;
 import org.ejml.data.DMatrixRMaj;
 
 /**
  * The dense storage and arithmetic of one matrix gradient-descent step (docs/design.md §5), so that {@link MatrixSolver}
  * states the step once and runs it on either of two kernels: {@link JavaArithmetic} (the pure-Java {@link DenseKernel}
  * on arrays of rows, fastest for small matrices and the fallback everywhere) or {@link BlasArithmetic} (OpenBLAS on
- * off-heap row-major buffers, fastest from {@link #NATIVE_FROM} on). {@link #forSize} picks one by the benchmark.
+ * off-heap row-major buffers, fastest from {@link KernelThresholds#NATIVE_FROM} on). {@link #forSize} picks one by
+ * the benchmark.
  *
  * <p>Only primitives of linear algebra live here, named by what they compute; a {@link Loss} composes them into its value
  * and gradient (the full loss from {@link #residual}, sensing from {@link #operatorResidual}, completion from
@@ -15,9 +16,6 @@ import org.ejml.data.DMatrixRMaj;
  * implementation to the same results.
  */
 interface StepArithmetic extends AutoCloseable {
-    /** Largest dimension from which OpenBLAS beats the Java kernel ({@link NativeBlas#NATIVE_FROM}, where it is measured). */
-    int NATIVE_FROM = NativeBlas.NATIVE_FROM;
-
     /** A matrix held by one arithmetic. */
     interface Dense {
         int rows();
@@ -25,7 +23,8 @@ interface StepArithmetic extends AutoCloseable {
         int cols();
     }
 
-    /** The arithmetic for a problem whose largest dimension is {@code size}: OpenBLAS from {@link #NATIVE_FROM} on. */
+    /** The arithmetic for a problem whose largest dimension is {@code size}: OpenBLAS from {@link
+     * KernelThresholds#NATIVE_FROM} on. */
     static StepArithmetic forSize(int size) {
         if (MatrixKernel.autoUsesBlas(size)) {
             return BlasArithmetic.forSize(size);

@@ -1,5 +1,6 @@
 package org.dmflab.core.train;
 
+import org.dmflab.core.linalg.KernelThresholds;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -18,7 +19,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Every {@link StepArithmetic} against EJML, as EJML's own checkers hold each decomposition to one suite: one small
  * subclass per implementation (Java on one and two threads, OpenBLAS on one and two threads). Each primitive is checked
  * on identity, zero, 1×1, rectangular and shapes on both sides of the two-thread splits
- * ({@link JavaArithmetic#TWO_THREADS_FROM}, {@link BlasArithmetic#TWO_THREADS_FROM}).
+ * ({@link KernelThresholds#JAVA_TWO_THREADS_FROM}, {@link KernelThresholds#BLAS_TWO_THREADS_FROM}).
  *
  * <p>Tolerances: a product entry is a sum of k products of N(0, 1) entries summed in another order than EJML's, so it
  * may differ by about k·√k·ε; elementwise operations without a sum are exact; sums of squares agree to 1e-12 relative.
@@ -51,8 +52,8 @@ abstract class StepArithmeticCheck {
     static Stream<Arguments> shapes() {
         return Stream.of(Arguments.of(1, 1, 1, "random"), Arguments.of(5, 5, 7, "identity"),
                 Arguments.of(6, 4, 3, "zero"), Arguments.of(3, 17, 2, "random"), Arguments.of(40, 30, 50, "random"),
-                Arguments.of(BlasArithmetic.TWO_THREADS_FROM + 1, 33, 20, "random"),
-                Arguments.of(JavaArithmetic.TWO_THREADS_FROM + 1, 12, 90, "random"),
+                Arguments.of(KernelThresholds.BLAS_TWO_THREADS_FROM + 1, 33, 20, "random"),
+                Arguments.of(KernelThresholds.JAVA_TWO_THREADS_FROM + 1, 12, 90, "random"),
                 Arguments.of(LARGEST, LARGEST, LARGEST, "identity"));
     }
 
