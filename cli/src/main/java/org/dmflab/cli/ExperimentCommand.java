@@ -52,7 +52,7 @@ final class ExperimentCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter stdout = spec.commandLine().getOut();
         if (list) {
-            for (ExperimentPreset each : ExperimentPresets.all()) {
+            for (ExperimentPresets.Entry each : ExperimentPresets.entries()) {
                 stdout.printf(Locale.ROOT, "%-18s %s%n", each.name(), each.description());
             }
             return ExitCode.OK;

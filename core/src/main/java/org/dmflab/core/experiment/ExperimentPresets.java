@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 
 /**
@@ -24,25 +25,77 @@ public final class ExperimentPresets {
     /** The preset run when none is named. */
     public static final String DEFAULT = "plateaus";
 
-    private static final List<ExperimentPreset> ALL = List.of(plateaus(), spectrumRecovery(), depth(),
-            singleEigenvalue(), flowVsDescent(), randomInit(), denoising(), completionDepth(), mnistDenoising());
+    /** The depth preset's step, as a fraction of the admissible step (10′) of each depth. */
+    private static final double DEPTH_STEP_FRACTION = 0.5;
+    /** The completion-depth preset: n, rank, observed entries, iteration budget. */
+    private static final int COMPLETION_SIZE = 100;
+    private static final int COMPLETION_RANK = 5;
+    private static final int[] COMPLETION_OBSERVED = {2000, 5000};
+    /** The mnist-denoising preset: images used, iteration budget per depth N = 1, 2, …. */
+    private static final int MNIST_IMAGES = 100;
+    private static final long[] MNIST_ITERATIONS = {5000, 2000, 1500, 1000};
+
+    /**
+     * A preset as {@code --list} shows it: its name and description, cheap to list; {@link #preset()} builds it (the
+     * completion preset generates its target to choose its steps, so building is left to the run).
+     */
+    public record Entry(String name, String description, BiFunction<String, String, ExperimentPreset> factory) {
+        /** Builds the preset. */
+        public ExperimentPreset preset() {
+            return factory.apply(name, description);
+        }
+    }
+
+    private static final List<Entry> ENTRIES = List.of(
+            new Entry(DEFAULT, "effective-rank plateaus of Λ = diag(8,4,2,1,0.5,0.25), N = 3, "
+                    + "identity start, against the certified intervals (63′)",
+                    ExperimentPresets::plateaus),
+            new Entry("spectrum-recovery", "identity vs perturbed start on a spectrum with negative "
+                    + "eigenvalues: only the perturbed start recovers them",
+                    ExperimentPresets::spectrumRecovery),
+            new Entry("depth", "depths N = 1…5 on one target (η = " + DEPTH_STEP_FRACTION + "·(10′) each): deeper "
+                    + "factorizations "
+                    + "learn in sharper steps",
+                    ExperimentPresets::depth),
+            new Entry("single-eigenvalue", "one eigenvalue λ = 1, N = 3, α = 0.01: its trajectory "
+                    + "against k_lower, k_exact, k_upper, k_flow and k_asymptotic",
+                    ExperimentPresets::singleEigenvalue),
+            new Entry("flow-vs-descent", "gradient flow against gradient descent with η = 0.5, 1 and "
+                    + "1.9 × (10′) on the time axis t = ηk",
+                    ExperimentPresets::flowVsDescent),
+            new Entry("random-init", "Gaussian starts with small and large σ (12×12, matrix gradient "
+                    + "descent): small σ learns the eigenvalues one by one, large σ faster, without plateaus",
+                    ExperimentPresets::randomInit),
+            new Entry("denoising", "rank-3 target (4, 2, 1) plus symmetric Gaussian noise, n = 40: "
+                    + "distance to the clean matrix, early stopping vs best rank-r approximations",
+                    ExperimentPresets::denoising),
+            new Entry("completion-depth", completionDescription(COMPLETION_SIZE, COMPLETION_RANK, COMPLETION_OBSERVED),
+                    (name, description) -> completionDepth(name, description, COMPLETION_SIZE, COMPLETION_RANK,
+                            COMPLETION_OBSERVED, 30000)),
+            new Entry("mnist-denoising", mnistDescription(MNIST_IMAGES),
+                    (name, description) -> mnistDenoising(name, description, MNIST_IMAGES, MNIST_ITERATIONS)));
 
     private ExperimentPresets() {
     }
 
-    /** Every preset, in the order of {@code --list}. */
+    /** Every preset's name and description, in the order of {@code --list}; builds none of them. */
+    public static List<Entry> entries() {
+        return ENTRIES;
+    }
+
+    /** Every preset, built, in the order of {@code --list}. */
     public static List<ExperimentPreset> all() {
-        return ALL;
+        return ENTRIES.stream().map(Entry::preset).toList();
     }
 
-    /** The preset called {@code name}; an unknown name is bad input naming the setting {@code preset}. */
+    /** The preset called {@code name}, built; an unknown name is bad input naming the setting {@code preset}. */
     public static ExperimentPreset named(String name) {
-        return ALL.stream().filter(preset -> preset.name().equals(name)).findFirst()
+        return ENTRIES.stream().filter(entry -> entry.name().equals(name)).findFirst()
                 .orElseThrow(() -> new InvalidInputException("preset", "unknown preset '" + name + "'; use one of "
-                        + ALL.stream().map(ExperimentPreset::name).collect(Collectors.joining(", "))));
+                        + ENTRIES.stream().map(Entry::name).collect(Collectors.joining(", ")))).preset();
     }
 
-    static ExperimentPreset plateaus() {
+    private static ExperimentPreset plateaus(String name, String description) {
         Map<String, String> truth = settings(GroundTruthSettings.SPECTRUM, "8,4,2,1,0.5,0.25",
                 GroundTruthSettings.EIGENVECTORS, "random", GroundTruthSettings.SEED, "3");
         Map<String, String> train = train("3", "0.01", "identity", "0.02", "25000", "log:400", "spectral");
@@ -50,12 +103,11 @@ public final class ExperimentPresets {
         // observed run belongs to one level (the default 0.05 would merge them)
         Map<String, String> plateauTrack = track("true");
         plateauTrack.put(TrackSettings.PLATEAU_TOLERANCE, "0.015");
-        return new ExperimentPreset(DEFAULT, "effective-rank plateaus of Λ = diag(8,4,2,1,0.5,0.25), N = 3, "
-                + "identity start, against the certified intervals (63′)", "Fig. 3 / 6(b)", truth, Optional.empty(),
+        return new ExperimentPreset(name, description, "Fig. 3 / 6(b)", truth, Optional.empty(),
                 List.of(run("run", "identity start", train, plateauTrack, predict(train))), Analysis.PLATEAUS);
     }
 
-    static ExperimentPreset spectrumRecovery() {
+    private static ExperimentPreset spectrumRecovery(String name, String description) {
         Map<String, String> truth = settings(GroundTruthSettings.SPECTRUM, "3,1.5,0.8,0.6,-0.3,-0.5",
                 GroundTruthSettings.EIGENVECTORS, "random", GroundTruthSettings.SEED, "5");
         String step = Double.toString(0.9 * StepSizeBounds.uniform(3, 0.1, 3));
@@ -63,40 +115,35 @@ public final class ExperimentPresets {
         Map<String, String> perturbed = new LinkedHashMap<>(identity);
         perturbed.put(TrainSettings.INIT, "perturbed");
         perturbed.put(TrainSettings.BETA, "0.05");
-        return new ExperimentPreset("spectrum-recovery", "identity vs perturbed start on a spectrum with negative "
-                + "eigenvalues: only the perturbed start recovers them", "Fig. 1 / 5", truth, Optional.empty(),
+        return new ExperimentPreset(name, description, "Fig. 1 / 5", truth, Optional.empty(),
                 List.of(run("identity", "identity start", identity, track("true"), predict(identity)),
                         run("perturbed", "perturbed start (β = 0.05)", perturbed, track("true"), predict(perturbed))),
                 Analysis.SPECTRUM_RECOVERY);
     }
 
-    static ExperimentPreset depth() {
+    private static ExperimentPreset depth(String name, String description) {
         Map<String, String> truth = settings(GroundTruthSettings.SPECTRUM, "4,2,1,0.5",
                 GroundTruthSettings.EIGENVECTORS, "random", GroundTruthSettings.SEED, "2");
         List<RunSpec> runs = new ArrayList<>();
-        double fraction = 0.5;
         for (int n = 1; n <= 5; n++) {
-            String step = Double.toString(fraction * StepSizeBounds.uniform(4, 0.1, n));
+            String step = Double.toString(DEPTH_STEP_FRACTION * StepSizeBounds.uniform(4, 0.1, n));
             // log:2000 resolves the certified interval ends of every depth (the tracker's recording column)
             Map<String, String> train = train(Integer.toString(n), step, "identity", "0.1", "200000", "log:2000",
                     "spectral");
             runs.add(run("n" + n, "N = " + n, train, track("true")));
         }
-        return new ExperimentPreset("depth", "depths N = 1…5 on one target (η = " + fraction + "·(10′) each): deeper "
-                + "factorizations "
-                + "learn in sharper steps", "Fig. 2", truth, Optional.empty(), runs, Analysis.DEPTH);
+        return new ExperimentPreset(name, description, "Fig. 2", truth, Optional.empty(), runs, Analysis.DEPTH);
     }
 
-    static ExperimentPreset singleEigenvalue() {
+    private static ExperimentPreset singleEigenvalue(String name, String description) {
         Map<String, String> truth = settings(GroundTruthSettings.SPECTRUM, "1", GroundTruthSettings.EIGENVECTORS,
                 "identity");
         Map<String, String> train = train("3", "0.1", "identity", "0.01", "1300", "every:1", "spectral");
-        return new ExperimentPreset("single-eigenvalue", "one eigenvalue λ = 1, N = 3, α = 0.01: its trajectory "
-                + "against k_lower, k_exact, k_upper, k_flow and k_asymptotic", "Fig. 4", truth, Optional.empty(),
+        return new ExperimentPreset(name, description, "Fig. 4", truth, Optional.empty(),
                 List.of(run("run", "λ = 1", train, track("false"), predict(train))), Analysis.SINGLE_EIGENVALUE);
     }
 
-    static ExperimentPreset flowVsDescent() {
+    private static ExperimentPreset flowVsDescent(String name, String description) {
         Map<String, String> truth = settings(GroundTruthSettings.SPECTRUM, "3,1,0.3", GroundTruthSettings.EIGENVECTORS,
                 "random", GroundTruthSettings.SEED, "7");
         double admissible = StepSizeBounds.uniform(3, 0.1, 3);
@@ -110,12 +157,11 @@ public final class ExperimentPresets {
                     train("3", Double.toString(step), "identity", "0.1", Long.toString(Math.round(horizon / step)),
                             "log:400", "spectral"), track("false")));
         }
-        return new ExperimentPreset("flow-vs-descent", "gradient flow against gradient descent with η = 0.5, 1 and "
-                + "1.9 × (10′) on the time axis t = ηk", "Fig. 7", truth, Optional.empty(), runs,
+        return new ExperimentPreset(name, description, "Fig. 7", truth, Optional.empty(), runs,
                 Analysis.FLOW_VS_DESCENT);
     }
 
-    static ExperimentPreset randomInit() {
+    private static ExperimentPreset randomInit(String name, String description) {
         Map<String, String> truth = settings(GroundTruthSettings.SPECTRUM, "5,3,2,1,0.5", GroundTruthSettings.N,
                 "12", GroundTruthSettings.EIGENVECTORS, "random", GroundTruthSettings.SEED, "11");
         List<RunSpec> runs = new ArrayList<>();
@@ -127,30 +173,37 @@ public final class ExperimentPresets {
             runs.add(run(start[0] + "-sigma", "Gaussian start, σ = " + start[1], train, track("true"),
                     Optional.empty()));
         }
-        return new ExperimentPreset("random-init", "Gaussian starts with small and large σ (12×12, matrix gradient "
-                + "descent): small σ learns the eigenvalues one by one, large σ faster, without plateaus", "Fig. 13", truth,
+        return new ExperimentPreset(name, description, "Fig. 13", truth,
                 Optional.empty(), runs, Analysis.RANDOM_INIT);
     }
 
-    static ExperimentPreset denoising() {
+    private static ExperimentPreset denoising(String name, String description) {
         Map<String, String> clean = settings(GroundTruthSettings.SPECTRUM, "4,2,1", GroundTruthSettings.N, "40",
                 GroundTruthSettings.EIGENVECTORS, "random", GroundTruthSettings.SEED, "21");
         Map<String, String> noisy = new LinkedHashMap<>(clean);
         noisy.put(GroundTruthSettings.NOISE, "gaussian:0.05");
         noisy.put(GroundTruthSettings.SYMMETRIZE_NOISE, "true");
         Map<String, String> train = train("3", "0.02", "identity", "0.01", "40000", "every:40", "spectral");
-        return new ExperimentPreset("denoising", "rank-3 target (4, 2, 1) plus symmetric Gaussian noise, n = 40: "
-                + "distance to the clean matrix, early stopping vs best rank-r approximations", "Section 4 (synthetic)",
+        return new ExperimentPreset(name, description, "Section 4 (synthetic)",
                 noisy, Optional.of(clean), List.of(run("run", "identity start on the noisy matrix", train,
                 track("true"), Optional.empty())), Analysis.DENOISING);
     }
 
     /**
-     * The field's completion benchmark (Arora, Cohen, Hu, Luo 2019; docs/theory.md §8.3): a rank-5 100×100 matrix with
-     * Gaussian factors, ‖Φ‖_F = 100, observed at 2000 and 5000 entries, depths 2, 3, 4 from a small Gaussian start.
+     * The completion-depth preset's description; its default is the field's completion benchmark (Arora, Cohen, Hu,
+     * Luo 2019; docs/theory.md §8.3): a rank-5 100×100 matrix with Gaussian factors, ‖Φ‖_F = 100, observed at 2000 and
+     * 5000 entries, depths 2, 3, 4 from a small Gaussian start.
      */
-    static ExperimentPreset completionDepth() {
-        return completionDepth(100, 5, new int[]{2000, 5000}, 30000);
+    private static String completionDescription(int n, int rank, int[] observed) {
+        return "matrix completion of a rank-" + rank + " " + n + "×" + n + " matrix from "
+                + java.util.Arrays.stream(observed).mapToObj(Integer::toString).collect(Collectors.joining(" and "))
+                + " observed entries, depths 2, 3, 4: depth ≥ 3 recovers it from fewer entries than depth 2";
+    }
+
+    /** A completion-depth experiment of another size (tests: a small instance of the same builder). */
+    static ExperimentPreset completionDepth(int n, int rank, int[] observed, long iterations) {
+        return completionDepth("completion-depth", completionDescription(n, rank, observed), n, rank, observed,
+                iterations);
     }
 
     /**
@@ -161,7 +214,8 @@ public final class ExperimentPresets {
      * full loss near its minimum (docs/theory.md (10′) has the same power), and η = 0.01 for every run diverged at
      * N = 4 and at N = 3 with M = 5000 (measured).
      */
-    static ExperimentPreset completionDepth(int n, int rank, int[] observed, long iterations) {
+    private static ExperimentPreset completionDepth(String name, String description, int n, int rank, int[] observed,
+                                                    long iterations) {
         Map<String, String> truth = settings(GroundTruthSettings.SPECTRUM, "gaussian-factors:" + rank,
                 GroundTruthSettings.N, Integer.toString(n), GroundTruthSettings.SEED, "1");
         double norm = GroundTruthGenerator.generate(GroundTruthSettings.parse(RawSettings.of(truth),
@@ -182,21 +236,19 @@ public final class ExperimentPresets {
                         track("true"), Optional.empty(), Optional.of(Integer.toString(count))));
             }
         }
-        return new ExperimentPreset("completion-depth", "matrix completion of a rank-" + rank + " " + n + "×" + n
-                + " matrix from " + java.util.Arrays.stream(observed).mapToObj(Integer::toString)
-                .collect(Collectors.joining(" and ")) + " observed entries, depths 2, 3, 4: depth ≥ 3 recovers it "
-                + "from fewer entries than depth 2", "Arora et al. 2019 (not in the paper)", truth, Optional.empty(),
-                runs, Analysis.COMPLETION_DEPTH);
+        return new ExperimentPreset(name, description, "Arora et al. 2019 (not in the paper)", truth,
+                Optional.empty(), runs, Analysis.COMPLETION_DEPTH);
     }
 
     /**
      * The paper's Section 4 (docs/theory.md §8.1): the 100 MNIST ones shipped with the engine, pixels divided by 255
      * by the generator ({@code divide-by}) to [0, 1],
      * uniform noise on [−0.5, 0.5]; depths 1…4, inner width d = 100, Gaussian starts with E‖W(0)‖_F = 1 for every N,
-     * step η = 0.001.
+     * step η = 0.001. The description of {@code images} images.
      */
-    static ExperimentPreset mnistDenoising() {
-        return mnistDenoising(100, new long[]{5000, 2000, 1500, 1000});
+    private static String mnistDescription(int images) {
+        return images + " MNIST images of the digit one with uniform noise on [−0.5, 0.5], depths 1…4 (d = 100): "
+                + "distance to the clean images, best rank-r benchmarks, early stopping from the effective rank";
     }
 
     /**
@@ -204,6 +256,10 @@ public final class ExperimentPresets {
      * N = 1, 2, ….
      */
     static ExperimentPreset mnistDenoising(int images, long[] iterations) {
+        return mnistDenoising("mnist-denoising", mnistDescription(images), images, iterations);
+    }
+
+    private static ExperimentPreset mnistDenoising(String name, String description, int images, long[] iterations) {
         int pixels = DataSets.MNIST_SIDE * DataSets.MNIST_SIDE;
         int width = 100;
         String divisor = Integer.toString(DataSets.MNIST_PIXEL_MAX);
@@ -224,9 +280,7 @@ public final class ExperimentPresets {
             runs.add(new RunSpec("n" + depth, "N = " + depth, train, track("true"), Optional.empty(),
                     Optional.of("1.0")));
         }
-        return new ExperimentPreset("mnist-denoising", images + " MNIST images of the digit one with uniform noise "
-                + "on [−0.5, 0.5], depths 1…4 (d = 100): distance to the clean images, best rank-r benchmarks, "
-                + "early stopping from the effective rank", "Section 4, Figs. 8–12", noisy, Optional.of(clean), runs,
+        return new ExperimentPreset(name, description, "Section 4, Figs. 8–12", noisy, Optional.of(clean), runs,
                 Analysis.MNIST_DENOISING, Optional.of(new ExperimentPreset.DataInput(DataSets.MNIST_ONES, images)));
     }
 

@@ -32,7 +32,7 @@ class MnistDenoisingTest {
         }
         DMatrixRMaj x = org.dmflab.core.groundtruth.GroundTruthGenerator.generate(
                 org.dmflab.core.groundtruth.GroundTruthSettings.parse(org.dmflab.core.settings.RawSettings.of(
-                        ExperimentPresets.mnistDenoising().clean().orElseThrow()), java.util.Optional.of(pixels)))
+                        ExperimentPresets.named("mnist-denoising").clean().orElseThrow()), java.util.Optional.of(pixels)))
                 .matrix();
         for (int k = 0; k < x.data.length; k++) {
             assertThat(x.data[k]).isEqualTo(pixels.data[k] / 255);
