@@ -4,7 +4,10 @@ import org.dmflab.core.InvalidInputException;
 import org.dmflab.core.groundtruth.GroundTruthGenerator;
 import org.dmflab.core.groundtruth.GroundTruthSettings;
 import org.dmflab.core.settings.RawSettings;
-import org.dmflab.core.spectrum.TrackSettings;
+import org.dmflab.core.model.Initialization;
+import org.dmflab.core.train.LossKind;
+import org.dmflab.core.train.RecordSchedule;
+import org.dmflab.core.train.SolverKind;
 import org.dmflab.core.theory.PredictSettings;
 import org.dmflab.core.theory.StepSizeBounds;
 import org.dmflab.core.train.TrainSettings;
@@ -27,6 +30,8 @@ public final class ExperimentPresets {
 
     /** The depth preset's step, as a fraction of the admissible step (10′) of each depth. */
     private static final double DEPTH_STEP_FRACTION = 0.5;
+    /** About 400 log-spaced recorded iterations, the trainer's default. */
+    private static final RecordSchedule LOG_400 = new RecordSchedule.LogSpaced(400);
     /** The completion-depth preset: n, rank, observed entries, iteration budget. */
     private static final int COMPLETION_SIZE = 100;
     private static final int COMPLETION_RANK = 5;
@@ -98,11 +103,10 @@ public final class ExperimentPresets {
     private static ExperimentPreset plateaus(String name, String description) {
         Map<String, String> truth = settings(GroundTruthSettings.SPECTRUM, "8,4,2,1,0.5,0.25",
                 GroundTruthSettings.EIGENVECTORS, "random", GroundTruthSettings.SEED, "3");
-        Map<String, String> train = train("3", "0.01", "identity", "0.02", "25000", "log:400", "spectral");
+        Map<String, String> train = identity(3, 0.01, 0.02, 25000, LOG_400, SolverKind.SPECTRAL).build();
         // the levels r = 5, 6 are 1/32 apart: a band of half that keeps neighbouring plateaus apart, so that each
         // observed run belongs to one level (the default 0.05 would merge them)
-        Map<String, String> plateauTrack = track("true");
-        plateauTrack.put(TrackSettings.PLATEAU_TOLERANCE, "0.015");
+        Map<String, String> plateauTrack = RunSettings.track(0.015, true);
         return new ExperimentPreset(name, description, "Fig. 3 / 6(b)", truth, Optional.empty(),
                 List.of(run("run", "identity start", train, plateauTrack, predict(train))), Analysis.PLATEAUS);
     }
@@ -110,14 +114,13 @@ public final class ExperimentPresets {
     private static ExperimentPreset spectrumRecovery(String name, String description) {
         Map<String, String> truth = settings(GroundTruthSettings.SPECTRUM, "3,1.5,0.8,0.6,-0.3,-0.5",
                 GroundTruthSettings.EIGENVECTORS, "random", GroundTruthSettings.SEED, "5");
-        String step = Double.toString(0.9 * StepSizeBounds.uniform(3, 0.1, 3));
-        Map<String, String> identity = train("3", step, "identity", "0.1", "8000", "log:400", "spectral");
-        Map<String, String> perturbed = new LinkedHashMap<>(identity);
-        perturbed.put(TrainSettings.INIT, "perturbed");
-        perturbed.put(TrainSettings.BETA, "0.05");
+        double step = 0.9 * StepSizeBounds.uniform(3, 0.1, 3);
+        Map<String, String> identity = identity(3, step, 0.1, 8000, LOG_400, SolverKind.SPECTRAL).build();
+        Map<String, String> perturbed = identity(3, step, 0.1, 8000, LOG_400, SolverKind.SPECTRAL)
+                .init(Initialization.PERTURBED).beta(0.05).build();
         return new ExperimentPreset(name, description, "Fig. 1 / 5", truth, Optional.empty(),
-                List.of(run("identity", "identity start", identity, track("true"), predict(identity)),
-                        run("perturbed", "perturbed start (β = 0.05)", perturbed, track("true"), predict(perturbed))),
+                List.of(run("identity", "identity start", identity, RunSettings.track(true), predict(identity)),
+                        run("perturbed", "perturbed start (β = 0.05)", perturbed, RunSettings.track(true), predict(perturbed))),
                 Analysis.SPECTRUM_RECOVERY);
     }
 
@@ -126,11 +129,11 @@ public final class ExperimentPresets {
                 GroundTruthSettings.EIGENVECTORS, "random", GroundTruthSettings.SEED, "2");
         List<RunSpec> runs = new ArrayList<>();
         for (int n = 1; n <= 5; n++) {
-            String step = Double.toString(DEPTH_STEP_FRACTION * StepSizeBounds.uniform(4, 0.1, n));
+            double step = DEPTH_STEP_FRACTION * StepSizeBounds.uniform(4, 0.1, n);
             // log:2000 resolves the certified interval ends of every depth (the tracker's recording column)
-            Map<String, String> train = train(Integer.toString(n), step, "identity", "0.1", "200000", "log:2000",
-                    "spectral");
-            runs.add(run("n" + n, "N = " + n, train, track("true")));
+            Map<String, String> train = identity(n, step, 0.1, 200000, new RecordSchedule.LogSpaced(2000),
+                    SolverKind.SPECTRAL).build();
+            runs.add(run("n" + n, "N = " + n, train, RunSettings.track(true)));
         }
         return new ExperimentPreset(name, description, "Fig. 2", truth, Optional.empty(), runs, Analysis.DEPTH);
     }
@@ -138,9 +141,10 @@ public final class ExperimentPresets {
     private static ExperimentPreset singleEigenvalue(String name, String description) {
         Map<String, String> truth = settings(GroundTruthSettings.SPECTRUM, "1", GroundTruthSettings.EIGENVECTORS,
                 "identity");
-        Map<String, String> train = train("3", "0.1", "identity", "0.01", "1300", "every:1", "spectral");
+        Map<String, String> train = identity(3, 0.1, 0.01, 1300, new RecordSchedule.Every(1), SolverKind.SPECTRAL)
+                .build();
         return new ExperimentPreset(name, description, "Fig. 4", truth, Optional.empty(),
-                List.of(run("run", "λ = 1", train, track("false"), predict(train))), Analysis.SINGLE_EIGENVALUE);
+                List.of(run("run", "λ = 1", train, RunSettings.track(false), predict(train))), Analysis.SINGLE_EIGENVALUE);
     }
 
     private static ExperimentPreset flowVsDescent(String name, String description) {
@@ -149,13 +153,13 @@ public final class ExperimentPresets {
         double admissible = StepSizeBounds.uniform(3, 0.1, 3);
         double horizon = 50; // time t = ηk covered by every run
         List<RunSpec> runs = new ArrayList<>();
-        runs.add(run("flow", "gradient flow", train("3", Double.toString(0.05 * admissible), "identity", "0.1",
-                Long.toString(Math.round(horizon / (0.05 * admissible))), "log:400", "flow"), track("false")));
+        runs.add(run("flow", "gradient flow", identity(3, 0.05 * admissible, 0.1,
+                Math.round(horizon / (0.05 * admissible)), LOG_400, SolverKind.FLOW).build(), RunSettings.track(false)));
         for (double fraction : new double[]{0.5, 1.0, 1.9}) {
             double step = fraction * admissible;
             runs.add(run("descent-" + Math.round(100 * fraction), "descent, η = " + fraction + "·(10′)",
-                    train("3", Double.toString(step), "identity", "0.1", Long.toString(Math.round(horizon / step)),
-                            "log:400", "spectral"), track("false")));
+                    identity(3, step, 0.1, Math.round(horizon / step), LOG_400, SolverKind.SPECTRAL).build(),
+                    RunSettings.track(false)));
         }
         return new ExperimentPreset(name, description, "Fig. 7", truth, Optional.empty(), runs,
                 Analysis.FLOW_VS_DESCENT);
@@ -166,11 +170,10 @@ public final class ExperimentPresets {
                 "12", GroundTruthSettings.EIGENVECTORS, "random", GroundTruthSettings.SEED, "11");
         List<RunSpec> runs = new ArrayList<>();
         for (String[] start : new String[][]{{"small", "0.01"}, {"large", "0.15"}}) {
-            Map<String, String> train = train("3", "0.005", "gaussian", "0.02", "20000", "log:400", "matrix");
-            train.remove(TrainSettings.ALPHA);
-            train.put(TrainSettings.SIGMA, start[1]);
-            train.put(TrainSettings.SEED, "13");
-            runs.add(run(start[0] + "-sigma", "Gaussian start, σ = " + start[1], train, track("true"),
+            Map<String, String> train = RunSettings.Train.depth(3).step(0.005).init(Initialization.GAUSSIAN)
+                    .iterations(20000).record(LOG_400).solver(SolverKind.MATRIX).sigma(Double.parseDouble(start[1]))
+                    .seed(13).build();
+            runs.add(run(start[0] + "-sigma", "Gaussian start, σ = " + start[1], train, RunSettings.track(true),
                     Optional.empty()));
         }
         return new ExperimentPreset(name, description, "Fig. 13", truth,
@@ -183,10 +186,11 @@ public final class ExperimentPresets {
         Map<String, String> noisy = new LinkedHashMap<>(clean);
         noisy.put(GroundTruthSettings.NOISE, "gaussian:0.05");
         noisy.put(GroundTruthSettings.SYMMETRIZE_NOISE, "true");
-        Map<String, String> train = train("3", "0.02", "identity", "0.01", "40000", "every:40", "spectral");
+        Map<String, String> train = identity(3, 0.02, 0.01, 40000, new RecordSchedule.Every(40), SolverKind.SPECTRAL)
+                .build();
         return new ExperimentPreset(name, description, "Section 4 (synthetic)",
                 noisy, Optional.of(clean), List.of(run("run", "identity start on the noisy matrix", train,
-                track("true"), Optional.empty())), Analysis.DENOISING);
+                RunSettings.track(true), Optional.empty())), Analysis.DENOISING);
     }
 
     /**
@@ -225,15 +229,13 @@ public final class ExperimentPresets {
         for (int count : observed) {
             for (int depth = 2; depth <= 4; depth++) {
                 double step = Math.min(0.01, (double) n * n / count / (depth * Math.pow(norm, 2 - 2.0 / depth)));
-                Map<String, String> train = settings(TrainSettings.DEPTH, Integer.toString(depth), TrainSettings.STEP,
-                        String.format(java.util.Locale.ROOT, "%.3g", step), TrainSettings.INIT, "gaussian",
-                        TrainSettings.SIGMA,
-                        Double.toString(InitScale.sigma(startNorm, InitScale.dims(n, n, n, depth))),
-                        TrainSettings.SEED, "2", TrainSettings.ITERATIONS, Long.toString(iterations),
-                        TrainSettings.TOLERANCE, "1e-10", TrainSettings.RECORD, "log:200", TrainSettings.SOLVER,
-                        "matrix", TrainSettings.LOSS, "completion");
+                Map<String, String> train = RunSettings.Train.depth(depth).step(step, 3)
+                        .init(Initialization.GAUSSIAN)
+                        .sigma(InitScale.sigma(startNorm, InitScale.dims(n, n, n, depth))).seed(2)
+                        .iterations(iterations).tolerance(1e-10).record(new RecordSchedule.LogSpaced(200))
+                        .solver(SolverKind.MATRIX).loss(LossKind.COMPLETION).build();
                 runs.add(new RunSpec("m" + count + "-n" + depth, "M = " + count + ", N = " + depth, train,
-                        track("true"), Optional.empty(), Optional.of(Integer.toString(count))));
+                        RunSettings.track(true), Optional.empty(), Optional.of(Integer.toString(count))));
             }
         }
         return new ExperimentPreset(name, description, "Arora et al. 2019 (not in the paper)", truth,
@@ -269,15 +271,14 @@ public final class ExperimentPresets {
                 GroundTruthSettings.SEED, "1");
         List<RunSpec> runs = new ArrayList<>();
         for (int depth = 1; depth <= iterations.length; depth++) {
-            Map<String, String> train = settings(TrainSettings.DEPTH, Integer.toString(depth), TrainSettings.STEP,
-                    "0.001", TrainSettings.INIT, "gaussian", TrainSettings.SIGMA,
-                    Double.toString(InitScale.sigma(1.0, InitScale.dims(images, pixels, width, depth))),
-                    TrainSettings.SEED, "2", TrainSettings.ITERATIONS, Long.toString(iterations[depth - 1]),
-                    TrainSettings.RECORD, "log:200", TrainSettings.SOLVER, "matrix", TrainSettings.LOSS, "completion");
+            RunSettings.Train train = RunSettings.Train.depth(depth).step(0.001).init(Initialization.GAUSSIAN)
+                    .sigma(InitScale.sigma(1.0, InitScale.dims(images, pixels, width, depth))).seed(2)
+                    .iterations(iterations[depth - 1]).record(new RecordSchedule.LogSpaced(200))
+                    .solver(SolverKind.MATRIX).loss(LossKind.COMPLETION);
             if (depth > 1) {
-                train.put(TrainSettings.WIDTH, Integer.toString(width));
+                train.width(width);
             }
-            runs.add(new RunSpec("n" + depth, "N = " + depth, train, track("true"), Optional.empty(),
+            runs.add(new RunSpec("n" + depth, "N = " + depth, train.build(), RunSettings.track(true), Optional.empty(),
                     Optional.of("1.0")));
         }
         return new ExperimentPreset(name, description, "Section 4, Figs. 8–12", noisy, Optional.of(clean), runs,
@@ -294,16 +295,11 @@ public final class ExperimentPresets {
         return new RunSpec(label, title, train, track, predict);
     }
 
-    private static Map<String, String> train(String depth, String step, String init, String alpha, String iterations,
-                                             String record, String solver) {
-        return settings(TrainSettings.DEPTH, depth, TrainSettings.STEP, step, TrainSettings.INIT, init,
-                TrainSettings.ALPHA, alpha, TrainSettings.ITERATIONS, iterations, TrainSettings.RECORD, record,
-                TrainSettings.SOLVER, solver);
-    }
-
-    private static Map<String, String> track(String logX) {
-        return settings(TrackSettings.EPSILON, "0.01", TrackSettings.PLATEAU_TOLERANCE, "0.05", TrackSettings.LOG_X,
-                logX);
+    /** The trainer's settings of an identity start αI (docs/theory.md (7)). */
+    private static RunSettings.Train identity(int depth, double step, double alpha, long iterations,
+                                              RecordSchedule record, SolverKind solver) {
+        return RunSettings.Train.depth(depth).step(step).init(Initialization.IDENTITY).alpha(alpha)
+                .iterations(iterations).record(record).solver(solver);
     }
 
     /** The predictor's settings for a run: the same depth, step and start, ε = 0.01, δ = 0.005 (docs/theory.md §8.2). */
