@@ -136,6 +136,8 @@ FIXED_TYPES = {
                "k_exact": LONG, "k_lower": LONG, "k_upper": LONG, "k_flow": DOUBLE, "k_asymptotic": DOUBLE,
                "k_sign_change": LONG, "k_sign_change_bound": LONG, "k_sign_change_flow": DOUBLE},
     "provenance": {"table": STRING, "column": STRING, "applies_to": STRING, "kind": STRING, "source": STRING},
+    "summary": {"nuclear_norm": DOUBLE, "lower_bound": DOUBLE, "gap": DOUBLE, "relative_residual": DOUBLE,
+                "rank": INT, "relative_error": DOUBLE, "iterations": LONG, "outcome": STRING},
 }
 
 
@@ -144,7 +146,7 @@ def column_type(table, name, extra_types):
         return extra_types[table][name]
     if table in FIXED_TYPES:
         return FIXED_TYPES[table][name]
-    if table in ("matrix", "product"):
+    if table in ("matrix", "product", "solution"):
         return DOUBLE
     if table == "trace":
         return LONG if name == "iteration" else STRING if name == "init" else DOUBLE
@@ -270,6 +272,11 @@ def predictor_node(run, predict):
                            "beta": ("xdouble", run["beta"]), "epsilon": ("xdouble", predict["epsilon"]),
                            "delta": ("xstring", predict["delta"]), "target-accuracy": ("xstring", ""),
                            "horizon": ("xint", predict["horizon"])}), 1, 3)
+
+
+def baseline_node(tolerance, iterations):
+    return Node("Nuclear Norm Baseline", "org.dmflab.knime.baseline.NuclearNormBaselineNodeFactory", OUR_BUNDLE,
+                our_model({"tolerance": ("xdouble", tolerance), "iterations": ("xint", iterations)}), 2, 2)
 
 
 def testflow_configuration(warnings, timeout=300):
@@ -528,6 +535,17 @@ def build(refs, checkout, predictor_warning=VERDICT_WARNING):
         check(wf, gen, 4, load("cgen/observations"), 1, exact=("value",))
         check(wf, trainer, 1, load("ctrain/trace"), 3)
         check(wf, trainer, 2, load("ctrain/product"), 5)
+        flows.append(wf)
+
+    if "baseline/summary" in ref:
+        wf = Workflow("NuclearNormBaseline_completion")
+        wf.add(testflow_configuration({}), 0, 0)
+        gen = wf.add(generator_node(COMPLETION_SPECTRUM, "random", 1, n=10, m=10, observations="60"), 0, 1)
+        baseline = wf.add(baseline_node(1e-6, 10000), 1, 1)
+        wf.connect(gen, 1, baseline, 1)
+        wf.connect(gen, 4, baseline, 2)
+        check(wf, baseline, 1, load("baseline/solution"), 1)
+        check(wf, baseline, 2, load("baseline/summary"), 3, exact=("outcome",))
         flows.append(wf)
 
     if "predict/bounds" in ref:

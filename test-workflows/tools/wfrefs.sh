@@ -25,6 +25,9 @@ fi
 $J generate --spectrum gaussian-factors:2 --n 10 --m 10 --seed 1 --observations 60 --out "$R/cgen"
 $J train --target "$R/cgen/matrix.csv" --observations "$R/cgen/observations.csv" --loss completion --depth 3 \
     --step 0.05 --init gaussian --sigma 0.1 --seed 1 --iterations 400 --record every:20 --out "$R/ctrain"
+# nuclear-norm baseline on the same observations
+$J baseline --target "$R/cgen/matrix.csv" --observations "$R/cgen/observations.csv" --tolerance 1e-6 \
+    --iterations 10000 --out "$R/baseline"
 # depth sweep (loop testflow): one run per depth 2..4; one row each from the run's summary and its trace's last row
 mkdir -p "$R/sweep"
 for DEPTH in 2 3 4; do

@@ -1,5 +1,7 @@
 package org.dmflab.knime.predict;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.dmflab.core.model.Spectrum;
 import org.dmflab.core.settings.RawSettings;
 import org.dmflab.core.table.MatrixTables;
@@ -23,6 +25,7 @@ import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.port.PortObject;
 import org.knime.core.node.port.PortObjectSpec;
 import org.knime.core.node.port.PortType;
+import org.knime.core.node.workflow.VariableType;
 import org.dmflab.core.table.SpectrumTables;
 
 /**
@@ -31,6 +34,10 @@ import org.dmflab.core.table.SpectrumTables;
  */
 final class BoundPredictorNodeModel extends EngineNodeModel {
     static final String FLOW_VERDICT = "dmflab_step_verdict";
+    /** The verdict's category, one of uniform, every-eigenvalue, not-guaranteed, diverges: for a Rule Engine. */
+    static final String FLOW_STANDING = "dmflab_step_standing";
+    /** Whether every eigenvalue converges with this step size (no warning): for an IF Switch or a Rule Engine. */
+    static final String FLOW_CONVERGES = "dmflab_step_converges";
     static final String FLOW_UNIFORM_STEP = "dmflab_admissible_step";
     private static final String INPUT_SOURCE = "input table";
 
@@ -71,12 +78,17 @@ final class BoundPredictorNodeModel extends EngineNodeModel {
                     : SpectrumSource.fromTarget(MatrixTables.fromTable(input, INPUT_SOURCE), INPUT_SOURCE);
             Prediction prediction = Predictor.predict(config, spectrum,
                     ExecutionProgress.timed(exec.createSubProgress(0.9)));
-            if (!prediction.verdict().withinUniformCondition() || !prediction.notes().isEmpty()) {
-                StringBuilder warning = new StringBuilder(prediction.verdict().message());
-                prediction.notes().forEach(note -> warning.append('\n').append(note));
-                setWarningMessage(warning.toString());
+            // the trainer shows the same step-size warning for the same settings (one verdict in the engine)
+            List<String> warnings = new ArrayList<>();
+            prediction.verdict().warning().ifPresent(warnings::add);
+            warnings.addAll(prediction.notes());
+            if (!warnings.isEmpty()) {
+                setWarningMessage(String.join("\n", warnings));
             }
             pushFlowVariableString(FLOW_VERDICT, prediction.verdict().message());
+            pushFlowVariableString(FLOW_STANDING, prediction.verdict().standing().key());
+            pushFlowVariable(FLOW_CONVERGES, VariableType.BooleanType.INSTANCE,
+                    prediction.verdict().standing().converges());
             pushFlowVariableDouble(FLOW_UNIFORM_STEP, prediction.verdict().uniformLimit());
             return new PortObject[]{KnimeTables.write(prediction.boundsTable(), exec),
                     KnimeTables.write(prediction.plateausTable(), exec),

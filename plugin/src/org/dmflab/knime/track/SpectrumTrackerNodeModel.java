@@ -51,7 +51,6 @@ import org.knime.core.node.workflow.VariableType;
  */
 final class SpectrumTrackerNodeModel extends EngineNodeModel implements ChartSource {
     static final String FLOW_MONOTONE = "dmflab_effective_rank_monotone";
-    private static final List<String> TITLES = List.of("Eigenvalues", "Effective rank", "Loss and error");
     private static final List<String> SOURCES = List.of("trace table", "target table", "predicted plateaus table");
     /** The internals files of the three inputs, in port order. */
     private static final List<String> INPUT_FILES = List.of("trace.zip", "target.zip", "predicted.zip");
@@ -102,7 +101,7 @@ final class SpectrumTrackerNodeModel extends EngineNodeModel implements ChartSou
                 outputs[2 + i] = ImagePorts.png(ChartRenderer.png(rendered.get(i), ChartRenderer.DEFAULT_WIDTH,
                         ChartRenderer.DEFAULT_HEIGHT));
             }
-            charts = named(chartSet);
+            charts = named(chartSet, TrackCharts.tabTitles(result));
             viewInputs = inputs;
             pushFlowVariable(FLOW_MONOTONE, VariableType.BooleanType.INSTANCE, result.effectiveRankMonotone());
             return outputs;
@@ -126,11 +125,11 @@ final class SpectrumTrackerNodeModel extends EngineNodeModel implements ChartSou
         return table == null ? Optional.empty() : Optional.of(KnimeTables.read(table, exec.createSubProgress(0.05)));
     }
 
-    private static List<NamedChart> named(TrackChartSet chartSet) {
+    private static List<NamedChart> named(TrackChartSet chartSet, List<String> titles) {
         List<NamedChart> named = new ArrayList<>();
         List<JFreeChart> all = chartSet.all();
         for (int i = 0; i < all.size(); i++) {
-            named.add(new NamedChart(TITLES.get(i), all.get(i)));
+            named.add(new NamedChart(titles.get(i), all.get(i)));
         }
         return List.copyOf(named);
     }
@@ -172,7 +171,8 @@ final class SpectrumTrackerNodeModel extends EngineNodeModel implements ChartSou
             }
         }
         try {
-            charts = named(TrackCharts.all(track(inputs, exec, Progress.NONE)));
+            TrackResult result = track(inputs, exec, Progress.NONE);
+            charts = named(TrackCharts.all(result), TrackCharts.tabTitles(result));
             viewInputs = inputs;
         } catch (RuntimeException e) {
             throw new IOException("cannot rebuild the Spectrum Tracker's charts from its saved inputs: "

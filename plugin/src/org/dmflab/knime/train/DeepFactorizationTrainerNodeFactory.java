@@ -1,5 +1,6 @@
 package org.dmflab.knime.train;
 
+import org.dmflab.knime.common.ChartNodeView;
 import org.knime.core.node.NodeDialogPane;
 import org.knime.core.node.NodeFactory;
 import org.knime.core.node.NodeView;
@@ -14,13 +15,13 @@ public final class DeepFactorizationTrainerNodeFactory extends NodeFactory<DeepF
 
     @Override
     protected int getNrNodeViews() {
-        return 0;
+        return 1;
     }
 
     @Override
     public NodeView<DeepFactorizationTrainerNodeModel> createNodeView(int viewIndex,
                                                                      DeepFactorizationTrainerNodeModel model) {
-        throw new IndexOutOfBoundsException("the Deep Factorization Trainer has no views, asked for " + viewIndex);
+        return new ChartNodeView<>(model);
     }
 
     @Override

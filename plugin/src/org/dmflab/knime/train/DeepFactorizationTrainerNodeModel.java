@@ -1,6 +1,14 @@
 package org.dmflab.knime.train;
 
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import org.dmflab.core.chart.TrainCharts;
+import org.dmflab.core.model.Trace;
 import org.dmflab.core.groundtruth.Observations;
 import org.dmflab.core.groundtruth.SensingData;
 import org.dmflab.core.settings.RawSettings;
@@ -11,6 +19,7 @@ import org.dmflab.core.train.TrainSettings;
 import org.dmflab.core.train.Trainer;
 import org.dmflab.core.train.TrainingPlan;
 import org.dmflab.core.train.TrainingResult;
+import org.dmflab.knime.common.ChartSource;
 import org.dmflab.knime.common.EngineCalls;
 import org.dmflab.knime.common.EngineNodeModel;
 import org.dmflab.knime.common.ExecutionProgress;
@@ -20,6 +29,7 @@ import org.ejml.data.DMatrixRMaj;
 import org.knime.core.data.DataTableSpec;
 import org.knime.core.node.BufferedDataTable;
 import org.knime.core.node.ExecutionContext;
+import org.knime.core.node.ExecutionMonitor;
 import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.port.PortObject;
 import org.knime.core.node.port.PortObjectSpec;
@@ -28,9 +38,10 @@ import org.knime.core.node.workflow.VariableType;
 
 /**
  * Deep Factorization Trainer: gradient descent on W_N···W_1 ≈ Φ (docs/theory.md §1) with the solver the engine chooses, a
- * trace of the run and the final product. A thin adapter over {@link Trainer}.
+ * trace of the run and the final product. A thin adapter over {@link Trainer}. Its view shows the loss curve
+ * ({@link TrainCharts}); a saved workflow keeps the curve's points in the node's internals to redraw it on load.
  */
-final class DeepFactorizationTrainerNodeModel extends EngineNodeModel {
+final class DeepFactorizationTrainerNodeModel extends EngineNodeModel implements ChartSource {
     static final String FLOW_FINAL_LOSS = "dmflab_final_loss";
     static final String FLOW_EFFECTIVE_RANK = "dmflab_final_effective_rank";
     static final String FLOW_SOLVER = "dmflab_solver";
@@ -38,7 +49,47 @@ final class DeepFactorizationTrainerNodeModel extends EngineNodeModel {
     /** Which kernel computed the products: openblas, java (no OpenBLAS fragment for this platform) or none. */
     static final String FLOW_KERNEL = "dmflab_kernel";
 
+    /** The internals file of the loss curve: the loss kind's key, then one "iteration,loss" line per point. */
+    private static final String LOSS_CURVE_FILE = "loss-curve.csv";
+    private static final String VIEW_TITLE = "Loss curve";
+
     private final TrainerNodeSettings settings = new TrainerNodeSettings();
+    private LossCurve lossCurve;
+    /** The view's chart, built once per execution or load: a reopened view shows it as the user left it (zoom). */
+    private List<NamedChart> charts = List.of();
+
+    /** What the view draws: the recorded iterations, their loss and the kind of loss trained. */
+    private record LossCurve(LossKind kind, double[] iterations, double[] loss) {
+        static LossCurve of(Trace trace, LossKind kind) {
+            double[] iterations = new double[trace.size()];
+            double[] loss = new double[trace.size()];
+            for (int point = 0; point < iterations.length; point++) {
+                iterations[point] = trace.iteration(point);
+                loss[point] = trace.loss(point);
+            }
+            return new LossCurve(kind, iterations, loss);
+        }
+
+        /** Double.toString round-trips exactly, so a loaded workflow redraws the same curve. */
+        List<String> lines() {
+            List<String> lines = new ArrayList<>(List.of(kind.key()));
+            for (int point = 0; point < iterations.length; point++) {
+                lines.add((long) iterations[point] + "," + loss[point]);
+            }
+            return lines;
+        }
+
+        static LossCurve parse(List<String> lines) {
+            double[] iterations = new double[lines.size() - 1];
+            double[] loss = new double[lines.size() - 1];
+            for (int point = 0; point < iterations.length; point++) {
+                String[] cells = lines.get(point + 1).split(",");
+                iterations[point] = Long.parseLong(cells[0]);
+                loss[point] = Double.parseDouble(cells[1]);
+            }
+            return new LossCurve(LossKind.parse(lines.get(0)), iterations, loss);
+        }
+    }
 
     DeepFactorizationTrainerNodeModel() {
         super(new PortType[]{BufferedDataTable.TYPE, BufferedDataTable.TYPE_OPTIONAL},
@@ -68,7 +119,12 @@ final class DeepFactorizationTrainerNodeModel extends EngineNodeModel {
     protected PortObject[] execute(PortObject[] inObjects, ExecutionContext exec) throws Exception {
         return EngineCalls.execute(() -> {
             TrainConfig config = TrainSettings.parse(settings.group.raw());
-            DMatrixRMaj target = KnimeTables.readMatrix((BufferedDataTable) inObjects[0],
+            BufferedDataTable targetTable = (BufferedDataTable) inObjects[0];
+            // the problem's memory from the table's size, before the target is read or anything is allocated
+            long rows = targetTable.size();
+            int cols = targetTable.getDataTableSpec().getNumColumns();
+            Trainer.requireMemory(config, rows, cols, rows == cols, "target table");
+            DMatrixRMaj target = KnimeTables.readMatrix(targetTable,
                     exec.createSubProgress(0.02), "target table");
             TrainingPlan plan;
             if (config.loss() == LossKind.COMPLETION) {
@@ -94,9 +150,47 @@ final class DeepFactorizationTrainerNodeModel extends EngineNodeModel {
             pushFlowVariableString(FLOW_SOLVER, result.solver().key());
             pushFlowVariable(FLOW_ITERATIONS, VariableType.LongType.INSTANCE, result.iterations());
             pushFlowVariableString(FLOW_KERNEL, plan.kernel());
+            show(LossCurve.of(result.trace(), config.loss()));
             return new PortObject[]{KnimeTables.write(result.traceTable(), exec),
                     KnimeTables.writeMatrix(result.product(), exec)};
         });
+    }
+
+    private void show(LossCurve curve) {
+        lossCurve = curve;
+        charts = List.of(new NamedChart(VIEW_TITLE, TrainCharts.lossCurve(curve.iterations(), curve.loss(),
+                curve.kind())));
+    }
+
+    @Override
+    public List<NamedChart> charts() {
+        return charts;
+    }
+
+    @Override
+    protected void reset() {
+        lossCurve = null;
+        charts = List.of();
+    }
+
+    @Override
+    protected void saveInternals(File nodeInternDir, ExecutionMonitor exec) throws IOException {
+        if (lossCurve != null) {
+            Files.write(new File(nodeInternDir, LOSS_CURVE_FILE).toPath(), lossCurve.lines(), StandardCharsets.UTF_8);
+        }
+    }
+
+    @Override
+    protected void loadInternals(File nodeInternDir, ExecutionMonitor exec) throws IOException {
+        File file = new File(nodeInternDir, LOSS_CURVE_FILE);
+        if (file.exists()) { // absent: saved by an older version; the view asks to execute the node
+            try {
+                show(LossCurve.parse(Files.readAllLines(file.toPath(), StandardCharsets.UTF_8)));
+            } catch (RuntimeException e) {
+                throw new IOException("cannot read the Deep Factorization Trainer's loss curve from " + file + ": "
+                        + e.getMessage(), e);
+            }
+        }
     }
 
     @Override

@@ -3,9 +3,12 @@ package org.dmflab.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 import org.dmflab.core.InvalidInputException;
+import org.dmflab.core.MemoryBudget;
 import org.dmflab.core.RunCanceledException;
 import org.dmflab.core.RunFailedException;
 import picocli.CommandLine;
@@ -18,7 +21,7 @@ import picocli.CommandLine.Command;
 @Command(name = "dmflab", mixinStandardHelpOptions = true, version = DmfLab.VERSION,
         description = "Gradient descent for deep matrix factorization: generate targets, train, track and predict.",
         subcommands = {GenerateCommand.class, TrainCommand.class, TrackCommand.class, PredictCommand.class,
-                ExperimentCommand.class, CommandLine.HelpCommand.class})
+                BaselineCommand.class, ExperimentCommand.class, CommandLine.HelpCommand.class})
 public final class DmfLab implements Callable<Integer> {
     /** What {@code -V} / {@code --version} prints, on every command. */
     static final String VERSION = "dmflab 0.1.0";
@@ -56,13 +59,40 @@ public final class DmfLab implements Callable<Integer> {
             return ExitCode.BAD_INPUT;
         });
         commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> {
-            err.println(prefix(cmd) + describe(exception));
+            if (!Interruption.requested() || Interruption.claimLine()) {
+                err.println(prefix(cmd) + describe(exception));
+            }
             return exitCode(exception);
         });
-        int code = commandLine.execute(args);
+        commandLine.registerConverter(Path.class, DmfLab::path);
+        int code;
+        try {
+            code = commandLine.execute(args);
+        } catch (OutOfMemoryError e) {
+            // the estimates before each stage should prevent this; if one falls short, still one line and the fix
+            long heap = Runtime.getRuntime().maxMemory();
+            err.println("dmflab: out of memory: this run needs more than the " + MemoryBudget.human(heap) + " this "
+                    + "Java process may use; give it more, e.g. java " + MemoryBudget.maxHeapFor(heap)
+                    + " -jar dmflab.jar …, or choose a smaller problem; no output was written");
+            code = ExitCode.BAD_INPUT;
+        }
         err.flush();
         out.flush();
         return code;
+    }
+
+    /**
+     * A path option: a name this system cannot spell as a file name (non-ASCII under {@code LANG=C}, whose characters
+     * Java receives already replaced) is refused with the fix instead of Java's own text.
+     */
+    private static Path path(String text) {
+        try {
+            return Path.of(text);
+        } catch (InvalidPathException e) {
+            throw new CommandLine.TypeConversionException("'" + text + "' cannot be a file name in this system's "
+                    + "encoding for file names (" + System.getProperty("sun.jnu.encoding") + ", from LANG/LC_ALL); run "
+                    + "with a UTF-8 locale, e.g. LC_ALL=C.UTF-8, or rename the file with ASCII characters");
+        }
     }
 
     private static String prefix(CommandLine commandLine) {

@@ -93,7 +93,7 @@ final class GenerateCommand implements Callable<Integer> {
         }
         RawSettings raw = SettingsOptions.of(spec, GroundTruthSettings.KEYS.stream()
                 .filter(key -> !key.equals(GroundTruthSettings.INPUT)).toList());
-        try (OutputDirectory output = outputOptions.open(out);
+        try (OutputDirectory output = outputOptions.open(out, input);
              StderrProgress progress = StderrProgress.of(spec, "generate")) {
             Optional<DMatrixRMaj> inputMatrix = input == null
                     ? Optional.empty()

@@ -3,6 +3,7 @@ package org.dmflab.cli;
 import java.io.PrintWriter;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.dmflab.cli.io.OutputDirectory;
 
 /**
@@ -16,6 +17,7 @@ final class Interruption {
     static final long WAIT_SECONDS = 3;
 
     private static volatile boolean requested;
+    private static final AtomicBoolean LINE_PRINTED = new AtomicBoolean();
     private static final CountDownLatch FINISHED = new CountDownLatch(1);
 
     private Interruption() {
@@ -34,7 +36,7 @@ final class Interruption {
             }
             requested = true;
             try {
-                if (!FINISHED.await(WAIT_SECONDS, TimeUnit.SECONDS)) {
+                if (!FINISHED.await(WAIT_SECONDS, TimeUnit.SECONDS) && claimLine()) {
                     OutputDirectory.abandonAll();
                     err.println("dmflab: interrupted; no output was written");
                     err.flush();
@@ -43,6 +45,14 @@ final class Interruption {
                 Thread.currentThread().interrupt();
             }
         }, "dmflab-interrupt"));
+    }
+
+    /**
+     * Whether the caller may print the one line of an interrupted run: true once, for the first caller (the command
+     * unwinding or this hook after its wait), so an interruption is never reported twice.
+     */
+    static boolean claimLine() {
+        return LINE_PRINTED.compareAndSet(false, true);
     }
 
     /** Called by the main thread when the command has ended (normally or not). */

@@ -2,10 +2,8 @@ package org.dmflab.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import org.dmflab.cli.io.OutputDirectory;
@@ -18,7 +16,6 @@ import org.dmflab.core.model.Initialization;
 import org.dmflab.core.model.Plateau;
 import org.dmflab.core.model.Spectrum;
 import org.dmflab.core.settings.RawSettings;
-import org.dmflab.core.table.Column;
 import org.dmflab.core.table.Schemas;
 import org.dmflab.core.table.SpectrumTables;
 import org.dmflab.core.theory.EigenvalueBounds;
@@ -101,7 +98,7 @@ final class PredictCommand implements Callable<Integer> {
         RawSettings raw = SettingsOptions.of(spec, PredictSettings.KEYS);
         PredictConfig config = PredictSettings.parse(raw);
         checkOneSpectrumSource();
-        try (OutputDirectory output = outputOptions.open(out);
+        try (OutputDirectory output = outputOptions.open(out, spectrumFile, targetFile);
              StderrProgress progress = StderrProgress.of(spec, "predict")) {
             Spectrum spectrum = readSpectrum(progress);
             Prediction prediction = Predictor.predict(config, spectrum, progress);
@@ -127,11 +124,7 @@ final class PredictCommand implements Callable<Integer> {
 
     private Spectrum readSpectrum(Progress progress) {
         if (spectrumFile != null) {
-            Map<String, Column> schema = new LinkedHashMap<>();
-            for (Column column : Schemas.SPECTRUM) {
-                schema.put(column.name(), column);
-            }
-            return SpectrumTables.fromTable(CsvTableReader.read(spectrumFile, schema, "Row", progress),
+            return SpectrumTables.fromTable(CsvTableReader.read(spectrumFile, Schemas.SPECTRUM, "Row", progress),
                     spectrumFile.toString());
         }
         return SpectrumSource.fromTarget(CsvMatrixReader.read(targetFile, progress), targetFile.toString());

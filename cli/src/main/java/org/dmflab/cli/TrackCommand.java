@@ -3,10 +3,8 @@ package org.dmflab.cli;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.dmflab.cli.io.OutputDirectory;
@@ -90,8 +88,8 @@ final class TrackCommand implements Callable<Integer> {
      * Every column a trace of a target within the engine's size limit can have: the lambda and sigma columns may hold
      * missing cells (design.md §2), which an inferred CSV column would refuse.
      */
-    private static final Map<String, Column> TRACE_COLUMNS = byName(Schemas.trace(GroundTruthSettings.MAX_SIZE,
-            GroundTruthSettings.MAX_SIZE));
+    private static final List<Column> TRACE_COLUMNS = Schemas.trace(GroundTruthSettings.MAX_SIZE,
+            GroundTruthSettings.MAX_SIZE);
 
     @Mixin
     OutputOptions outputOptions;
@@ -101,7 +99,8 @@ final class TrackCommand implements Callable<Integer> {
         RawSettings raw = SettingsOptions.of(spec, TrackSettings.KEYS);
         TrackConfig config = TrackSettings.parse(raw);
 
-        try (OutputDirectory output = outputOptions.open(out);
+        try (OutputDirectory output = outputOptions.open(out, trace, predicted,
+                target == null ? null : target.matrix, target == null ? null : target.spectrum);
              StderrProgress progress = StderrProgress.of(spec, "track")) {
             Table traceTable = CsvTableReader.read(trace, TRACE_COLUMNS, "", progress);
             Optional<Path> targetFile = target == null ? Optional.empty()
@@ -110,11 +109,11 @@ final class TrackCommand implements Callable<Integer> {
             if (target != null && target.matrix != null) {
                 targetTable = Optional.of(MatrixTables.toTable(CsvMatrixReader.read(target.matrix, progress)));
             } else if (target != null) {
-                targetTable = Optional.of(CsvTableReader.read(target.spectrum, byName(Schemas.SPECTRUM), "",
+                targetTable = Optional.of(CsvTableReader.read(target.spectrum, Schemas.SPECTRUM, "",
                         progress));
             }
             Optional<Table> predictedTable = predicted == null ? Optional.empty()
-                    : Optional.of(CsvTableReader.read(predicted, byName(PredictionTables.PLATEAUS), "", progress));
+                    : Optional.of(CsvTableReader.read(predicted, PredictionTables.PLATEAUS, "", progress));
             TrackInput input = TrackInput.fromTables(traceTable, trace.toString(), targetTable,
                     targetFile.map(Path::toString).orElse("target"), predictedTable,
                     predicted == null ? "predicted" : predicted.toString());
@@ -134,13 +133,5 @@ final class TrackCommand implements Callable<Integer> {
                     output.finalFile(""));
         }
         return ExitCode.OK;
-    }
-
-    private static Map<String, Column> byName(List<Column> columns) {
-        Map<String, Column> map = new LinkedHashMap<>();
-        for (Column column : columns) {
-            map.put(column.name(), column);
-        }
-        return map;
     }
 }

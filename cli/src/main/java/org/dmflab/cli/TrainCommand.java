@@ -3,7 +3,6 @@ package org.dmflab.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.dmflab.cli.io.OutputDirectory;
@@ -15,6 +14,7 @@ import org.dmflab.core.groundtruth.Observations;
 import org.dmflab.core.groundtruth.SensingData;
 import org.dmflab.core.settings.RawSettings;
 import org.dmflab.core.table.MatrixTables;
+import org.dmflab.core.table.Schemas;
 import org.dmflab.core.train.LossKind;
 import org.dmflab.core.train.TrainConfig;
 import org.dmflab.core.train.TrainSettings;
@@ -126,7 +126,7 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         RawSettings raw = SettingsOptions.of(spec, TrainSettings.KEYS);
         TrainConfig config = TrainSettings.parse(raw);
-        try (OutputDirectory output = outputOptions.open(out);
+        try (OutputDirectory output = outputOptions.open(out, target, observations, measurements);
              StderrProgress progress = StderrProgress.of(spec, "train")) {
             TrainingPlan plan = config.loss() == LossKind.COMPLETION ? completionPlan(config, progress)
                     : plan(config, progress);
@@ -156,7 +156,8 @@ final class TrainCommand implements Callable<Integer> {
         }
         DMatrixRMaj matrix = CsvMatrixReader.read(target, progress);
         Optional<SensingData> sensing = measurements == null ? Optional.empty()
-                : Optional.of(SensingData.fromTable(CsvTableReader.read(measurements, Map.of(), "m", progress),
+                : Optional.of(SensingData.fromTable(CsvTableReader.read(measurements,
+                        Schemas.measurements(matrix.numRows * matrix.numCols), "m", progress),
                 matrix.numRows, matrix.numCols, measurements.toString()));
         return Trainer.plan(config, matrix, sensing, progress);
     }
@@ -179,7 +180,9 @@ final class TrainCommand implements Callable<Integer> {
         Optional<DMatrixRMaj> full = target == null ? Optional.empty()
                 : Optional.of(CsvMatrixReader.read(target, progress));
         int[] size = full.map(m -> new int[]{m.numRows, m.numCols}).orElseGet(() -> parseShape(shape));
-        Observations observed = Observations.fromTable(CsvTableReader.read(observations, Map.of(), "o", progress),
+        // before the observations are read or anything of the shape's size exists
+        Trainer.requireMemory(config, size[0], size[1], false, "--shape");
+        Observations observed = Observations.fromTable(CsvTableReader.read(observations, Schemas.OBSERVATIONS, "o", progress),
                 size[0], size[1], observations.toString());
         return Trainer.planCompletion(config, observed, full);
     }

@@ -96,9 +96,13 @@ class InputErrorsTest {
         assertThat(refused("generate", "--spectrum", "3,1", "--seed", "1", "--out", gt.toString()).err())
                 .contains("already exists and is not empty").contains("--overwrite");
         assertThat(Files.readString(gt.resolve("notes.txt"))).isEqualTo("mine");
+        // a file the user put into a previous output is never deleted, not even by --overwrite
+        assertThat(refused("generate", "--spectrum", "3,1", "--seed", "1", "--out", gt.toString(), "--overwrite")
+                .err()).contains("holds notes.txt, which DMF Lab did not write there");
+        assertThat(Files.readString(gt.resolve("notes.txt"))).isEqualTo("mine");
+        Files.delete(gt.resolve("notes.txt"));
         CliRun overwrite = CliRun.of("generate", "--spectrum", "3,1", "--seed", "1", "--out", gt.toString(), "--overwrite");
         assertThat(overwrite.exitCode()).as(overwrite.err()).isZero();
-        assertThat(Files.exists(gt.resolve("notes.txt"))).isFalse();
         // the new spectrum 3, 1 (not the old 2, 1), to rounding: line 2 is "1,λ₁,eigenvalue"
         String first = Files.readAllLines(gt.resolve("spectrum.csv")).get(1);
         assertThat(first).startsWith("1,").endsWith(",eigenvalue");
@@ -120,12 +124,45 @@ class InputErrorsTest {
         assertThat(none.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
         assertThat(none.out()).isEmpty();
         assertThat(none.err()).contains("Usage: dmflab").contains("generate");
-        for (String command : new String[]{"generate", "train", "track", "predict", "experiment"}) {
+        for (String command : new String[]{"generate", "train", "track", "predict", "baseline", "experiment"}) {
             for (String flag : new String[]{"-V", "--version"}) {
                 CliRun version = CliRun.of(command, flag);
                 assertThat(version.exitCode()).isZero();
                 assertThat(version.out()).isEqualTo(DmfLab.VERSION + "\n");
             }
         }
+    }
+
+    @Test
+    void measurementsAndObservationsAreReadAsStrictlyAsEveryOtherTableAndNamedByFileLine() throws IOException {
+        Path target = write("t.csv", "c1,c2\n1,0\n0,1\n");
+        String header = "measurement,y,a1,a2,a3,a4\n";
+        for (String bad : new String[]{"NaN", "abc", "Infinity"}) {
+            Path measurements = write("m.csv", header + "1,0.5,1,0,0,1\n\n2,0.25,0," + bad + ",1,0\n");
+            assertThat(refused("train", "--target", target.toString(), "--loss", "sensing", "--measurements",
+                    measurements.toString(), "--out", dir.resolve("run").toString()).err())
+                    .startsWith("dmflab train: " + measurements + " line 4, column 'a2': '" + bad + "' is not a");
+        }
+        Path observations = write("o.csv", "row,column,value\n1,1,0.5\n2,2,1\n1,1,0.7\n");
+        assertThat(refused("train", "--loss", "completion", "--shape", "2x2", "--observations",
+                observations.toString(), "--out", dir.resolve("run").toString()).err())
+                .isEqualTo("dmflab train: " + observations + ", line 4: entry (1, 1) is observed twice; list each "
+                        + "entry once (remove the duplicate)\n");
+    }
+
+    @Test
+    void aLargeWindowsFileIsReadAsItsUnixTwin() throws IOException {
+        StringBuilder rows = new StringBuilder();
+        for (int r = 0; r < 100; r++) {
+            for (int c = 0; c < 100; c++) {
+                rows.append(r == 0 ? "c" + (c + 1) : (r == c ? "1.000000000000" : "0.000000000000"))
+                        .append(c < 99 ? "," : "\r\n");
+            }
+        }
+        assertThat(rows.length()).isGreaterThan(1 << 17);
+        CliRun trained = CliRun.of("train", "--target", write("w.csv", rows.toString()).toString(), "--iterations",
+                "1", "--out", dir.resolve("run").toString());
+        assertThat(trained.exitCode()).as(trained.err()).isZero();
+        assertThat(Files.readAllLines(dir.resolve("run").resolve("product.csv"))).hasSize(100);
     }
 }

@@ -30,6 +30,7 @@ import org.dmflab.core.table.Table;
 import org.dmflab.core.table.TraceTables;
 import org.dmflab.core.theory.ScalarRecursion;
 import org.ejml.data.DMatrixRMaj;
+import org.dmflab.cli.io.OutputManifest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -113,7 +114,7 @@ class TrackCommandTest {
         assertThat(run.err()).isEmpty();
         try (Stream<Path> files = Files.list(out)) {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("plateaus.csv",
-                    "hitting.csv", "eigenvalues.png", "effective-rank.png", "loss.png");
+                    "hitting.csv", "eigenvalues.png", "effective-rank.png", "loss.png", OutputManifest.NAME);
         }
         List<String> plateaus = Files.readAllLines(out.resolve("plateaus.csv"));
         assertThat(plateaus.get(0)).isEqualTo("r,level,k_start,k_end,bound,observed_start,observed_end,recording");

@@ -35,11 +35,11 @@ public final class Checks {
             throw new InvalidInputException(where, "missing value; " + fix);
         }
         if (!(cell instanceof Number number)) {
-            throw new InvalidInputException(where, "'" + cell + "' is not a number; " + fix);
+            throw new InvalidInputException(where, InvalidInputException.quote(cell) + " is not a number; " + fix);
         }
         double value = number.doubleValue();
         if (!Double.isFinite(value)) {
-            throw new InvalidInputException(where, "'" + cell + "' is not a finite number; " + fix);
+            throw new InvalidInputException(where, InvalidInputException.quote(cell) + " is not a finite number; " + fix);
         }
         return value;
     }

@@ -8,6 +8,9 @@ package org.dmflab.core;
 public final class InvalidInputException extends IllegalArgumentException {
     private static final long serialVersionUID = 1L;
 
+    /** The longest text {@link #quote} repeats in a message. */
+    public static final int QUOTE_LIMIT = 40;
+
     private final String subject;
 
     /**
@@ -17,6 +20,20 @@ public final class InvalidInputException extends IllegalArgumentException {
     public InvalidInputException(String subject, String problemAndFix) {
         super(subject + ": " + problemAndFix);
         this.subject = subject;
+    }
+
+    /**
+     * {@code 'text'} for a message, kept to one short line whatever the value: at most {@value #QUOTE_LIMIT}
+     * characters then {@code …} and the full length (a 10 MB bad cell is named, not repeated), line breaks and tabs
+     * shown as {@code \n}, {@code \r}, {@code \t}.
+     */
+    public static String quote(Object value) {
+        String text = String.valueOf(value);
+        boolean cut = text.length() > QUOTE_LIMIT;
+        String shown = cut ? text.substring(0, Character.isHighSurrogate(text.charAt(QUOTE_LIMIT - 1))
+                ? QUOTE_LIMIT - 1 : QUOTE_LIMIT) : text;
+        shown = shown.replace("\r", "\\r").replace("\n", "\\n").replace("\t", "\\t");
+        return cut ? "'" + shown + "…' (" + text.length() + " characters)" : "'" + shown + "'";
     }
 
     /** The setting key or the cell the problem is about. */

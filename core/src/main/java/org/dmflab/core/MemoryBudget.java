@@ -23,7 +23,29 @@ public final class MemoryBudget {
      * @param what what the bytes are for, e.g. {@code "a 50000×50000 target and its eigendecomposition"}
      */
     public static void require(String key, long bytes, String what) {
-        require(key, bytes, what, "choose a smaller value or give Java more memory (-Xmx)");
+        require(key, bytes, what, "choose a smaller value or give Java more memory (" + maxHeapFor(bytes) + ")");
+    }
+
+    /**
+     * As {@link #require(String, long, String)} for what only more memory can fix (the data is as large as it is):
+     * names the {@code -Xmx} for the command line and for KNIME.
+     */
+    public static void requireHeap(String key, long bytes, String what) {
+        String heap = maxHeapFor(bytes);
+        require(key, bytes, what, "give Java more memory: java " + heap + " -jar dmflab.jar …, or " + heap
+                + " in knime.ini");
+    }
+
+    /**
+     * The maximum-heap option under which {@code bytes} fit into the heap share, in whole gigabytes, e.g.
+     * {@code -Xmx4g} (for {@code java -Xmx4g -jar dmflab.jar}, or the {@code -Xmx} line of knime.ini).
+     */
+    public static String maxHeapFor(long bytes) {
+        if (bytes < 0) {
+            return "-Xmx (more than any machine has)";
+        }
+        double gigabytes = bytes / HEAP_SHARE / (1L << 30);
+        return "-Xmx" + Math.max(1, (long) Math.ceil(gigabytes * 1.1)) + "g";
     }
 
     /**

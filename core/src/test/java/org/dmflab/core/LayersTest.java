@@ -29,7 +29,7 @@ class LayersTest {
 
     /** Bottom to top; a package may depend on the packages listed before it. */
     static final List<String> LAYERS = List.of("", "model", "linalg", "table", "csv", "settings", "groundtruth", "theory",
-            "train", "spectrum", "chart", "report", "experiment");
+            "train", "spectrum", "chart", "report", "baseline", "experiment");
 
     private static final String BASE = "org.dmflab.core";
 

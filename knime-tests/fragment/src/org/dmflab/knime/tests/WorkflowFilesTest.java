@@ -171,7 +171,7 @@ class WorkflowFilesTest {
         }
         // the loop testflow needs KNIME's loop nodes to run: LoopTestflowTest runs it with stand-ins
         testflows = testflows.stream().filter(d -> !hasLoop(d)).toList();
-        assertEquals(6, testflows.size(), "testflows without loops under test-workflows/");
+        assertEquals(7, testflows.size(), "testflows without loops under test-workflows/");
         List<Executable> checks = new ArrayList<>();
         for (Path testflow : testflows) {
             checks.add(() -> checkTestflow(testflow));
@@ -265,7 +265,7 @@ class WorkflowFilesTest {
     }
 
     /** Replaces what a CSV Reader (through Table Validators) fed into the node's inputs by the same file. */
-    private static void feedInputsFromFiles(Knime.Project project, WorkflowFiles files, Path data, NodeContainer node)
+    static void feedInputsFromFiles(Knime.Project project, WorkflowFiles files, Path data, NodeContainer node)
             throws Exception {
         for (int port = 1; port < node.getNrInPorts(); port++) {
             ConnectionContainer into = project.wfm().getIncomingConnectionFor(node.getID(), port);

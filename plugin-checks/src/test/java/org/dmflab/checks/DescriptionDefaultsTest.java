@@ -12,6 +12,7 @@ import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.dmflab.core.baseline.NuclearNormSettings;
 import org.dmflab.core.groundtruth.GroundTruthSettings;
 import org.dmflab.core.settings.RawSettings;
 import org.dmflab.core.spectrum.TrackSettings;
@@ -29,7 +30,7 @@ import org.w3c.dom.NodeList;
  * command line asks for them; the KNIME dialog starts from a value of its own) are listed per node and skipped.
  */
 class DescriptionDefaultsTest {
-    private static final Pattern KEY = Pattern.compile("Key (\\S+?)\\.\\s");
+    private static final Pattern KEY = Pattern.compile("Key (\\S+?)\\.(?:\\s|$)");
     /** The stated default: up to an explaining parenthesis or the end of the sentence. */
     private static final Pattern DEFAULT = Pattern.compile("Default: (.+?)(?: \\(|\\.\\s|\\.?$)", Pattern.DOTALL);
 
@@ -58,7 +59,9 @@ class DescriptionDefaultsTest {
                         Map.of(PredictSettings.DEPTH, "2", PredictSettings.STEP, "0.001", PredictSettings.ALPHA,
                                 "0.1"),
                         Set.of(PredictSettings.DEPTH, PredictSettings.STEP, PredictSettings.ALPHA,
-                                PredictSettings.BETA)));
+                                PredictSettings.BETA)),
+                new Node("baseline/NuclearNormBaselineNodeFactory.xml", NuclearNormSettings::parse, Map.of(),
+                        Set.of()));
     }
 
     @ParameterizedTest

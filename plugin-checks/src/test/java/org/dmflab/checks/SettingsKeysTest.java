@@ -37,6 +37,8 @@ class SettingsKeysTest {
                     Set.of("width")),
             new NodeContract("track", "org.dmflab.core.spectrum.TrackSettings", "Spectrum Tracker", Set.of()),
             new NodeContract("predict", "org.dmflab.core.theory.PredictSettings", "Theoretical Bound Predictor",
+                    Set.of()),
+            new NodeContract("baseline", "org.dmflab.core.baseline.NuclearNormSettings", "Nuclear Norm Baseline",
                     Set.of()));
 
     static Stream<NodeContract> nodes() {

@@ -414,12 +414,13 @@ public final class LineChart {
         /**
          * A logarithmic axis gets ticks at whole powers of ten (every 1, 2, 5, … decades, as space allows) with minor
          * ticks at 2…9 times them; its labels are plain numbers (1, 10, 1,000) when all data lie in [1, 10⁹], as
-         * iteration counts do, and powers 10ᵏ otherwise.
+         * iteration counts do, and powers 10ᵏ otherwise. Zoomed into less than a decade it labels values in between
+         * ({@link ZoomableLogAxis}).
          */
         private static ValueAxis axis(String label, boolean logarithmic, double[] range) {
             ValueAxis axis;
             if (logarithmic) {
-                LogAxis log = new LogAxis(label);
+                LogAxis log = new ZoomableLogAxis(label);
                 log.setBase(10);
                 log.setSmallestValue(1e-300);
                 TickUnits decades = new TickUnits();

@@ -30,8 +30,6 @@ public final class TrackCharts {
     private static final String ITERATION = "iteration k";
     /** Level labels per column: about 20 px apart in the ≈380-pixel-high plot of an 800×500 chart. */
     private static final int LABELS_PER_COLUMN = 18;
-    /** Subtitle (after the count) of an effective-rank chart whose dense level lines were thinned. */
-    static final String THINNED_NOTE = " closer than ≈ 7 px to the one drawn below: not drawn";
     /** With more series than palette colours, this many are named in the legend. */
     static final int NAMED_SERIES = 6;
 
@@ -47,8 +45,7 @@ public final class TrackCharts {
         Trace trace = result.input().trace();
         return switch (name) {
             case "eigenvalues" -> {
-                boolean eigen = result.input().target().map(t -> t.kind() == SpectrumKind.EIGENVALUE)
-                        .orElse(trace.eigenCount() > 0);
+                boolean eigen = showsEigenvalues(result);
                 JFreeChart chart = eigenvalues(result);
                 boolean symlog = !(chart.getXYPlot().getRangeAxis() instanceof org.jfree.chart.axis.LogAxis);
                 int series = chart.getXYPlot().getDataset().getSeriesCount();
@@ -74,12 +71,10 @@ public final class TrackCharts {
                 text += shaded > 0 ? "; shaded: the " + shaded + " certified interval" + (shaded == 1 ? "" : "s")
                         + " (63′)" : result.input().predicted().isPresent() ? "; nothing is certified, so nothing is "
                         + "shaded" : "";
-                JFreeChart drawn = effectiveRank(result);
-                for (int t = 0; t < drawn.getSubtitleCount(); t++) {
-                    if (drawn.getSubtitle(t) instanceof org.jfree.chart.title.TextTitle title
-                            && title.getText().endsWith(THINNED_NOTE)) {
-                        text += "; " + title.getText().replace(": not drawn", " left out");
-                    }
+                int thinned = effectiveRankChart(result).thinnedLevels();
+                if (thinned > 0) {
+                    text += "; " + thinned + (thinned == 1 ? " level line" : " level lines") + " closer than about "
+                            + "7 px to the one drawn below left out";
                 }
                 long coarse = result.plateaus().stream().filter(p -> p.recording().map(r -> r.startsWith("too coarse"))
                         .orElse(false)).count();
@@ -111,6 +106,21 @@ public final class TrackCharts {
     }
 
     /**
+     * Short titles of the three charts for a view's tabs, in the order of {@link TrackChartSet#NAMES}: the first says
+     * "Singular values" when the chart shows singular values (a rectangular or non-symmetric target).
+     */
+    public static List<String> tabTitles(TrackResult result) {
+        return List.of(showsEigenvalues(result) ? "Eigenvalues" : "Singular values", "Effective rank",
+                "Loss and error");
+    }
+
+    /** Whether chart 1 shows eigenvalues (a symmetric target) rather than singular values. */
+    private static boolean showsEigenvalues(TrackResult result) {
+        return result.input().target().map(s -> s.kind() == SpectrumKind.EIGENVALUE)
+                .orElse(result.input().trace().eigenCount() > 0);
+    }
+
+    /**
      * Chart 1: the product's eigenvalues (or singular values) against the iteration, on a log scale when every drawn
      * value is positive and a symmetric-log scale when signs mix (so that the growth from α^N before each eigenvalue is
      * learned stays visible). Numerical zeros of the target are not drawn. With more series than the palette has
@@ -120,7 +130,7 @@ public final class TrackCharts {
     public static JFreeChart eigenvalues(TrackResult result) {
         Trace trace = result.input().trace();
         Optional<Spectrum> target = result.input().target();
-        boolean eigen = target.map(s -> s.kind() == SpectrumKind.EIGENVALUE).orElse(trace.eigenCount() > 0);
+        boolean eigen = showsEigenvalues(result);
         int count = eigen ? trace.eigenCount() : trace.sigmaCount();
         String symbol = eigen ? "λ" : "σ";
         boolean logX = result.config().logX();
@@ -180,8 +190,9 @@ public final class TrackCharts {
                     + "the other %d in a graded color scale", drawn.size(), named, drawn.size() - named));
         }
         if (zeros > 0) {
-            chart.subtitle(zeros + " numerical zero" + (zeros == 1 ? "" : "s") + " of the target (|λ| ≤ 10·u·n·‖Φ‖₂, "
-                    + "docs/theory.md §7.3) not drawn");
+            // numerical zeros: |λ| ≤ 10·u·n·‖Φ‖₂ (docs/theory.md §7.3)
+            chart.subtitle(zeros + (eigen ? " eigenvalue" : " singular value") + (zeros == 1 ? " of the target is"
+                    : "s of the target are") + " zero (up to rounding): not drawn");
         }
         if (target.isPresent()) {
             chart.legendLine("target " + (eigen ? "eigenvalues" : "singular values"), ChartStyle.REFERENCE);
@@ -191,6 +202,14 @@ public final class TrackCharts {
 
     /** Chart 2: the effective rank with its plateau levels and the predicted intervals. */
     public static JFreeChart effectiveRank(TrackResult result) {
+        return effectiveRankChart(result).chart();
+    }
+
+    /** The effective-rank chart and how many dense level lines it leaves out (one line per few pixels is enough). */
+    private record EffectiveRankChart(JFreeChart chart, int thinnedLevels) {
+    }
+
+    private static EffectiveRankChart effectiveRankChart(TrackResult result) {
         Trace trace = result.input().trace();
         boolean logX = result.config().logX();
         LineChart.Builder chart = LineChart.builder("Effective rank ‖W‖∗ / ‖W‖₂")
@@ -238,17 +257,14 @@ public final class TrackCharts {
         }
         if (!result.plateaus().isEmpty()) {
             PlateauLevels rule = levelRule(result);
-            chart.legendLine(rule == null ? "plateau levels (predicted table)" : rule.identicalStart()
-                    ? "plateau levels ℓᵣ of Φ₊ (identical start)" : "plateau levels of |λ| (observed only)",
-                    ChartStyle.REFERENCE);
-        }
-        if (thinned > 0) {
-            chart.subtitle(thinned + (thinned == 1 ? " level line" : " level lines") + THINNED_NOTE);
+            chart.legendLine((rule == null ? "plateau levels (predicted table)" : rule.identicalStart()
+                    ? "plateau levels ℓᵣ of Φ₊ (identical start)" : "plateau levels of |λ| (observed only)")
+                    + (thinned > 0 ? "; " + thinned + " too close to draw apart left out" : ""), ChartStyle.REFERENCE);
         }
         if (shaded) {
             chart.legendShade("certified intervals (63′)", ChartStyle.SHADE);
         }
-        return chart.build();
+        return new EffectiveRankChart(chart.build(), thinned);
     }
 
     /**
@@ -299,13 +315,9 @@ public final class TrackCharts {
         boolean logX = result.config().logX();
         double[] loss = new double[trace.size()];
         double[] error = new double[trace.size()];
-        int zeros = 0;
         for (int point = 0; point < trace.size(); point++) {
             loss[point] = trace.loss(point);
             error[point] = trace.errorFro(point);
-            if (loss[point] <= 0 || error[point] <= 0) {
-                zeros++;
-            }
         }
         double[] x = iterations(trace);
         LineChart.Builder chart = LineChart.builder("Loss and error")
@@ -313,14 +325,28 @@ public final class TrackCharts {
                 .yAxis("value (log scale)", true)
                 .series("loss ½‖W − Φ‖²  (Frobenius norm)", x, loss, ChartStyle.seriesColor(0), false)
                 .series("error ‖W − Φ‖  (Frobenius norm)", x, error, ChartStyle.seriesColor(1), false);
+        noteZeros(chart, loss, error);
+        return chart.build();
+    }
+
+    /** A subtitle counting the points that a log axis cannot draw (value 0 in some series), if any. */
+    static void noteZeros(LineChart.Builder chart, double[]... series) {
+        int zeros = 0;
+        for (int point = 0; point < series[0].length; point++) {
+            for (double[] values : series) {
+                if (values[point] <= 0) {
+                    zeros++;
+                    break;
+                }
+            }
+        }
         if (zeros > 0) {
             chart.subtitle(zeros + " point" + (zeros == 1 ? "" : "s") + " with value 0 cannot be drawn on the log "
                     + "axis and " + (zeros == 1 ? "is" : "are") + " left out");
         }
-        return chart.build();
     }
 
-    private static double[] iterations(Trace trace) {
+    static double[] iterations(Trace trace) {
         double[] x = new double[trace.size()];
         for (int point = 0; point < x.length; point++) {
             x[point] = trace.iteration(point);
@@ -329,10 +355,15 @@ public final class TrackCharts {
     }
 
     private static String iterationLabel(Trace trace, boolean logX) {
+        return iterationLabel(iterations(trace), logX);
+    }
+
+    /** The iteration axis's label; on a log scale it says when iteration 0 is left out. */
+    static String iterationLabel(double[] iterations, boolean logX) {
         if (!logX) {
             return ITERATION;
         }
-        return trace.size() > 0 && trace.iteration(0) <= 0 ? ITERATION + " (log scale; k = 0 not shown)"
+        return iterations.length > 0 && iterations[0] <= 0 ? ITERATION + " (log scale; k = 0 not shown)"
                 : ITERATION + " (log scale)";
     }
 

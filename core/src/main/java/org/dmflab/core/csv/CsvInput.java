@@ -4,9 +4,11 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -25,6 +27,7 @@ final class CsvInput implements Closeable {
     /** Report reading progress every this many bytes. */
     private static final long REPORT_BYTES = 4L << 20;
 
+    private final Path path;
     private final String file;
     private final CsvTokenizer tokenizer;
     private final List<String> header;
@@ -32,8 +35,9 @@ final class CsvInput implements Closeable {
     private final Progress progress;
     private long nextReport = REPORT_BYTES;
 
-    private CsvInput(String file, CsvTokenizer tokenizer, List<String> header, long size, Progress progress) {
-        this.file = file;
+    private CsvInput(Path path, CsvTokenizer tokenizer, List<String> header, long size, Progress progress) {
+        this.path = path;
+        this.file = path.toString();
         this.tokenizer = tokenizer;
         this.header = List.copyOf(header);
         this.size = size;
@@ -50,15 +54,25 @@ final class CsvInput implements Closeable {
         InputStream in;
         long size;
         try {
-            if (Files.isDirectory(path)) {
+            BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class);
+            if (attributes.isDirectory()) {
                 throw new InvalidInputException(file, "is a directory; give the CSV file inside it");
             }
-            size = Files.size(path);
+            if (!attributes.isRegularFile()) {
+                throw new InvalidInputException(file, "is not a regular file (a pipe, device or socket, which DMF Lab "
+                        + "would wait on or could read only once); save the data to a file and give that");
+            }
+            size = attributes.size();
             in = Files.newInputStream(path);
         } catch (NoSuchFileException e) {
-            throw new InvalidInputException(file, "no such file; check the path");
+            throw new InvalidInputException(file, "no such file" + (Files.isSymbolicLink(path) ? " (a symbolic link "
+                    + "to a missing file)" : "") + "; check the path");
         } catch (AccessDeniedException e) {
             throw new InvalidInputException(file, "cannot be read (permission denied)");
+        } catch (FileSystemException e) {
+            throw new InvalidInputException(file, Files.isSymbolicLink(path) ? "is a symbolic link that never "
+                    + "reaches a file (links pointing to each other in a loop); give the file itself"
+                    : "cannot be opened (" + e.getMessage() + "); give a readable file");
         }
         CsvTokenizer tokenizer;
         try {
@@ -73,7 +87,7 @@ final class CsvInput implements Closeable {
                 throw new InvalidInputException(file, "is empty; a table needs a header line (column names) and rows");
             }
             checkHeader(file, tokenizer.recordLine(), header);
-            return new CsvInput(file, tokenizer, header, size, progress);
+            return new CsvInput(path, tokenizer, header, size, progress);
         } catch (RuntimeException | IOException e) {
             tokenizer.close();
             throw e;
@@ -91,6 +105,16 @@ final class CsvInput implements Closeable {
     /** The file's size in bytes. */
     long size() {
         return size;
+    }
+
+    /**
+     * At most how many records follow the header: the file's non-blank lines but one, counted by a separate pass
+     * over the bytes (cheap next to parsing), so a reader can size its storage once before it reads.
+     */
+    long recordsAtMost() throws IOException {
+        try (InputStream in = Files.newInputStream(path)) {
+            return Math.max(0, CsvTokenizer.countNonBlankLines(in) - 1);
+        }
     }
 
     /** Reads the next record into {@code cells}; false at the end. Checks the cell count against the header. */

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import org.dmflab.core.InvalidInputException;
 import org.dmflab.core.MemoryBudget;
 import org.dmflab.core.Progress;
@@ -13,8 +14,10 @@ import org.ejml.data.DMatrixRMaj;
 
 /**
  * Reads a matrix table (design.md §2: a header line, then one line of numbers per matrix row) straight into a matrix,
- * with the checks of {@link CsvInput} and {@link StrictNumbers}: every cell a finite number, none empty. The fast path
- * for large targets (no table of boxed cells in between).
+ * with the checks of {@link CsvInput} and {@link StrictNumbers}: every cell a finite number, none empty. The path for
+ * large targets: a first pass counts the rows, the memory the matrix needs (8 bytes per entry) is checked against the
+ * heap ({@link MemoryBudget}) and refused with the numbers and the {@code -Xmx} to use, and the numbers are then parsed
+ * into that one array — no table of boxed cells, no growing copies.
  */
 public final class CsvMatrixReader {
     private CsvMatrixReader() {
@@ -23,24 +26,20 @@ public final class CsvMatrixReader {
     /**
      * Reads the matrix in {@code file}.
      *
-     * @throws InvalidInputException naming the file, line and column of the first problem
+     * @throws InvalidInputException naming the file, line and column of the first problem, or the memory it needs
      */
     public static DMatrixRMaj read(Path file, Progress progress) {
         try (CsvInput input = CsvInput.open(file, progress)) {
             int cols = input.header().size();
-            // a number takes at least two bytes with its separator: a first guess at the row count
-            long guess = Math.max(1, Math.min(input.size() / (2L * cols) + 1, 1L << 16));
-            double[] data = new double[(int) Math.min(guess * cols, MemoryBudget.MAX_ELEMENTS)];
+            long bound = input.recordsAtMost();
+            if (bound == 0) {
+                throw noRows(input);
+            }
+            requireMemory(input.file(), bound, cols);
+            double[] data = new double[(int) (bound * cols)];
             List<String> cells = new ArrayList<>(cols);
             int rows = 0;
             while (input.next(cells)) {
-                if ((long) (rows + 1) * cols > data.length) {
-                    long grown = Math.min(2L * data.length + cols, MemoryBudget.MAX_ELEMENTS);
-                    if (grown < (long) (rows + 1) * cols) {
-                        MemoryBudget.requireArray(input.file(), rows + 1L, cols);
-                    }
-                    data = Arrays.copyOf(data, (int) grown);
-                }
                 int offset = rows * cols;
                 for (int c = 0; c < cols; c++) {
                     String text = cells.get(c).trim();
@@ -53,14 +52,25 @@ public final class CsvMatrixReader {
                 rows++;
             }
             if (rows == 0) {
-                throw new InvalidInputException(input.file(), "has a header but no rows; a matrix table needs at "
-                        + "least one row of numbers");
+                throw noRows(input);
             }
-            DMatrixRMaj matrix = new DMatrixRMaj(rows, cols);
-            System.arraycopy(data, 0, matrix.data, 0, rows * cols);
-            return matrix;
+            // fewer records than lines only when quoted cells span lines
+            return DMatrixRMaj.wrap(rows, cols, rows == bound ? data : Arrays.copyOf(data, rows * cols));
         } catch (IOException e) {
             throw new UncheckedIOException(file + ": cannot be read (" + e.getMessage() + ")", e);
         }
+    }
+
+    /** Refuses a matrix of {@code rows × cols} entries that one array or the heap cannot hold, before allocating it. */
+    private static void requireMemory(String file, long rows, long cols) {
+        MemoryBudget.requireArray(file, rows, cols);
+        long bytes = 8 * rows * cols;
+        MemoryBudget.requireHeap(file, bytes, String.format(Locale.ROOT, "the %d×%d matrix in this file", rows,
+                cols));
+    }
+
+    private static InvalidInputException noRows(CsvInput input) {
+        return new InvalidInputException(input.file(), "has a header but no rows; a matrix table needs at least one "
+                + "row of numbers");
     }
 }

@@ -11,13 +11,14 @@ import java.util.List;
 import org.dmflab.core.InvalidInputException;
 
 /**
- * Splits a CSV file (RFC 4180: comma separator, {@code "} quotes with {@code ""} inside, LF or CRLF line ends) into
+ * Splits a CSV file (RFC 4180: comma separator, {@code "} quotes with {@code ""} inside; LF, CRLF or CR line ends, each one line) into
  * records of cells, and knows the file's line number of every record (the one numbering scheme of every message). It
  * works on bytes, so a plain ASCII number costs no decoding; it refuses what is not UTF-8: a UTF-16 file (its byte
  * order mark or NUL bytes), invalid UTF-8 sequences. A UTF-8 byte order mark is skipped. Blank lines are skipped.
  */
 final class CsvTokenizer implements Closeable {
-    private static final int BUFFER = 1 << 16;
+    /** The first read size; cells longer than it grow the buffer. */
+    static final int BUFFER = 1 << 16;
 
     private final InputStream in;
     private final String file;
@@ -59,12 +60,8 @@ final class CsvTokenizer implements Closeable {
                 return false;
             }
             byte b = buffer[position];
-            if (b == '\n') {
-                position++;
-                line++;
-            } else if (b == '\r' && peekIsLineFeed()) {
-                position += 2;
-                line++;
+            if (b == '\n' || b == '\r') {
+                consumeLineEnd();
             } else {
                 break;
             }
@@ -104,16 +101,9 @@ final class CsvTokenizer implements Closeable {
                 position++;
                 return true;
             }
-            if (b == '\n') {
+            if (b == '\n' || b == '\r') {
                 cells.add(text(buffer, start, position - start, ascii));
-                position++;
-                line++;
-                return false;
-            }
-            if (b == '\r' && peekIsLineFeed()) {
-                cells.add(text(buffer, start, position - start, ascii));
-                position += 2;
-                line++;
+                consumeLineEnd();
                 return false;
             }
             if (b == '"') {
@@ -131,6 +121,7 @@ final class CsvTokenizer implements Closeable {
         long openedOn = line;
         int length = 0;
         boolean ascii = true;
+        boolean afterCarriageReturn = false;
         while (true) {
             if (position >= limit && !refill(position)) {
                 throw new InvalidInputException(file + " line " + openedOn, "a quote opened on this line is never "
@@ -146,11 +137,12 @@ final class CsvTokenizer implements Closeable {
                 } else {
                     break;
                 }
-            } else if (b == '\n') {
+            } else if (b == '\r' || b == '\n' && !afterCarriageReturn) {
                 line++;
             } else if (b < 0) {
                 ascii = false;
             }
+            afterCarriageReturn = b == '\r';
             if (length == quoted.length) {
                 quoted = java.util.Arrays.copyOf(quoted, 2 * length);
             }
@@ -165,14 +157,8 @@ final class CsvTokenizer implements Closeable {
             position++;
             return true;
         }
-        if (after == '\n') {
-            position++;
-            line++;
-            return false;
-        }
-        if (after == '\r' && peekIsLineFeed()) {
-            position += 2;
-            line++;
+        if (after == '\n' || after == '\r') {
+            consumeLineEnd();
             return false;
         }
         throw new InvalidInputException(file + " line " + line, "text after the closing quote of a cell; put a comma "
@@ -193,11 +179,21 @@ final class CsvTokenizer implements Closeable {
         }
     }
 
-    private boolean peekIsLineFeed() throws IOException {
-        if (position + 1 >= limit) {
-            refill(position);
+    /**
+     * Consumes the line end at {@link #position} (LF, CR, or CR LF as one) and counts the line. Called only once the
+     * cell before it is taken, since reading on may move the buffer's contents.
+     */
+    private void consumeLineEnd() throws IOException {
+        boolean carriageReturn = buffer[position++] == '\r';
+        line++;
+        if (carriageReturn) {
+            if (position >= limit) {
+                refill(position);
+            }
+            if (position < limit && buffer[position] == '\n') {
+                position++;
+            }
         }
-        return position + 1 < limit && buffer[position + 1] == '\n';
     }
 
     /**
@@ -206,6 +202,28 @@ final class CsvTokenizer implements Closeable {
      *
      * @return false at the end of the input
      */
+    /**
+     * The number of non-blank lines in {@code in} (LF, CR or CRLF ends, as {@link #next} counts them): an upper bound of
+     * the records, exact unless a quoted cell spans lines. A plain byte scan, to size a matrix before reading it.
+     */
+    static long countNonBlankLines(InputStream in) throws IOException {
+        byte[] bytes = new byte[BUFFER];
+        long count = 0;
+        boolean inLine = false;
+        for (int read = in.read(bytes); read >= 0; read = in.read(bytes)) {
+            for (int i = 0; i < read; i++) {
+                byte b = bytes[i];
+                if (b == '\n' || b == '\r') {
+                    count += inLine ? 1 : 0;
+                    inLine = false;
+                } else {
+                    inLine = true;
+                }
+            }
+        }
+        return inLine ? count + 1 : count;
+    }
+
     private boolean refill(int keepFrom) throws IOException {
         if (keepFrom > 0) {
             System.arraycopy(buffer, keepFrom, buffer, 0, limit - keepFrom);

@@ -77,7 +77,7 @@ public final class StrictNumbers {
             throw new InvalidInputException(where, notANumber(text));
         }
         if (Double.isInfinite(value)) {
-            throw new InvalidInputException(where, "'" + text + "' is beyond the largest double ("
+            throw new InvalidInputException(where, InvalidInputException.quote(text) + " is beyond the largest double ("
                     + Double.MAX_VALUE + "); use a smaller value");
         }
         return value;
@@ -86,7 +86,7 @@ public final class StrictNumbers {
     /** Parses a whole number within {@code [min, max]} ({@code int} or {@code long} range). */
     public static long parseWhole(String text, long min, long max, String where) {
         if (!isWhole(text)) {
-            throw new InvalidInputException(where, "'" + text + "' is not a whole number; write digits only, "
+            throw new InvalidInputException(where, InvalidInputException.quote(text) + " is not a whole number; write digits only, "
                     + "e.g. 12");
         }
         long value;
@@ -105,19 +105,19 @@ public final class StrictNumbers {
     }
 
     private static InvalidInputException outOfRange(String text, long min, long max, String where) {
-        return new InvalidInputException(where, "'" + text + "' is outside the range " + min + " … " + max);
+        return new InvalidInputException(where, InvalidInputException.quote(text) + " is outside the range " + min + " … " + max);
     }
 
     /** The reason {@code text} is not a number, with what to write instead. */
     static String notANumber(String text) {
         String lower = text.toLowerCase(java.util.Locale.ROOT);
         if (lower.contains("nan") || lower.contains("inf")) {
-            return "'" + text + "' is not a finite number; every value must be a finite decimal number";
+            return InvalidInputException.quote(text) + " is not a finite number; every value must be a finite decimal number";
         }
         if (text.indexOf(',') >= 0) {
-            return "'" + text + "' is not a number; write the decimal point as '.', not ','";
+            return InvalidInputException.quote(text) + " is not a number; write the decimal point as '.', not ','";
         }
-        return "'" + text + "' is not a number; write decimal numbers such as -1.5, 2 or 3.0e-4 (no suffixes "
+        return InvalidInputException.quote(text) + " is not a number; write decimal numbers such as -1.5, 2 or 3.0e-4 (no suffixes "
                 + "such as d or f, no hex)";
     }
 

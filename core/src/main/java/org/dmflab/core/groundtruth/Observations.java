@@ -131,7 +131,7 @@ public record Observations(int rows, int cols, int[] row, int[] column, double[]
         double[] values = new double[count];
         boolean[] seen = new boolean[rows * cols];
         for (int k = 0; k < count; k++) {
-            String where = source + ", row " + table.rowId(k);
+            String where = source + ", " + table.rowLocation(k);
             rowIndex[k] = position(table, k, index[0], rows, where) - 1;
             colIndex[k] = position(table, k, index[1], cols, where) - 1;
             values[k] = Checks.finiteCell(where + ", column 'value'", table.cell(k, index[2]),
@@ -151,7 +151,7 @@ public record Observations(int rows, int cols, int[] row, int[] column, double[]
         Object cell = table.cell(k, column);
         if (!(cell instanceof Number number) || number.doubleValue() != Math.rint(number.doubleValue())) {
             throw new InvalidInputException(where + ", column '" + name + "'", (cell == null ? "missing value"
-                    : "'" + cell + "' is not a whole number") + "; give the 1-based " + name + " index");
+                    : InvalidInputException.quote(cell) + " is not a whole number") + "; give the 1-based " + name + " index");
         }
         double value = number.doubleValue();
         if (value < 1 || value > limit) {

@@ -84,11 +84,22 @@ public record SensingData(DMatrixRMaj operators, double[] observations, int rows
         DMatrixRMaj operators = new DMatrixRMaj(table.rowCount(), entries);
         double[] observations = new double[table.rowCount()];
         for (int i = 0; i < table.rowCount(); i++) {
-            observations[i] = table.doubleAt(i, yColumn);
+            observations[i] = finite(table, i, yColumn, source);
             for (int j = 0; j < entries; j++) {
-                operators.unsafe_set(i, j, table.doubleAt(i, entryColumns[j]));
+                operators.unsafe_set(i, j, finite(table, i, entryColumns[j], source));
             }
         }
         return new SensingData(operators, observations, rows, cols);
+    }
+
+    /** The cell as a finite number, or bad input naming the table, its row (file line) and column. */
+    private static double finite(Table table, int row, int column, String source) {
+        Object cell = table.cell(row, column);
+        if (cell instanceof Number number && Double.isFinite(number.doubleValue())) {
+            return number.doubleValue();
+        }
+        throw new InvalidInputException(source + ", " + table.cellLocation(row, column), (cell == null
+                ? "missing value" : InvalidInputException.quote(cell) + " is not a finite number")
+                + "; every measurement needs finite numbers");
     }
 }

@@ -60,6 +60,25 @@ final class Lapack {
     }
 
     /**
+     * Compact SVD A = L diag(s) Rᵀ of {@code matrix} (m×n, not modified), {@code dgesdd} with jobz = 'S', k = min(m, n).
+     * LAPACK decomposes the transpose Aᵀ = U' S V'ᵀ it sees in the row-major data, so L = V' and R = U': V'ᵀ
+     * (column-major k×m) is L in row-major order as it stands, U' (column-major n×k) is Rᵀ in row-major order.
+     *
+     * @param values receives s, descending
+     * @return {L (m×k row-major), Rᵀ (k×n row-major)}
+     */
+    static double[][] singularDecomposition(DMatrixRMaj matrix, double[] values) {
+        int m = matrix.numRows;
+        int n = matrix.numCols;
+        int k = Math.min(m, n);
+        double[] left = new double[m * k];
+        double[] rightTransposed = new double[n * k];
+        check(LAPACKE_dgesdd(LAPACK_COL_MAJOR, (byte) 'S', n, m, matrix.data.clone(), n, values, rightTransposed, n,
+                left, k), "the singular value decomposition", "dgesdd");
+        return new double[][]{left, rightTransposed};
+    }
+
+    /**
      * The Q of a QR decomposition A = QR of a square {@code matrix} (not modified), with the signs of R's diagonal
      * moved into Q, so that R's diagonal is positive and Q is unique for an invertible A ({@code dgeqrf} +
      * {@code dorgqr}).

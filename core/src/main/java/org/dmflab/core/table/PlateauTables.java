@@ -71,7 +71,7 @@ public final class PlateauTables {
         }
         if (!(cell instanceof Number number) || number.doubleValue() != Math.rint(number.doubleValue())
                 || number.doubleValue() < 0) {
-            throw new InvalidInputException(where, "'" + cell + "' is not an iteration (a whole number ≥ 0, or empty)");
+            throw new InvalidInputException(where, InvalidInputException.quote(cell) + " is not an iteration (a whole number ≥ 0, or empty)");
         }
         return OptionalLong.of(number.longValue());
     }

@@ -175,7 +175,7 @@ public final class TraceTables {
     private static void requireMissing(Table table, int row, String prefix, int from, int columns, String source) {
         for (int i = from; i < columns; i++) {
             if (table.cell(row, table.indexOf(prefix + (i + 1))) != null) {
-                throw new InvalidInputException(source + ", row " + table.rowId(row) + ", column '" + prefix + (i + 1)
+                throw new InvalidInputException(source + ", " + table.rowLocation(row) + ", column '" + prefix + (i + 1)
                         + "'", "has a value where the first row has none; in a trace the " + prefix + "… columns "
                         + "with values come first and are the same in every row");
             }
@@ -190,7 +190,7 @@ public final class TraceTables {
         Initialization start = null;
         for (int row = 0; row < table.rowCount(); row++) {
             Object cell = table.cell(row, column);
-            String where = source + ", row " + table.rowId(row) + ", column '" + Schemas.INIT + "'";
+            String where = source + ", " + table.rowLocation(row) + ", column '" + Schemas.INIT + "'";
             if (cell == null || cell.toString().isBlank()) {
                 throw new InvalidInputException(where, "missing value; say how the run started: identity, perturbed "
                         + "or gaussian");
@@ -199,7 +199,7 @@ public final class TraceTables {
             try {
                 here = Initialization.parse(cell.toString());
             } catch (InvalidInputException e) {
-                throw new InvalidInputException(where, "'" + cell + "' is not an initialization; use identity, "
+                throw new InvalidInputException(where, InvalidInputException.quote(cell) + " is not an initialization; use identity, "
                         + "perturbed or gaussian");
             }
             if (start != null && here != start) {

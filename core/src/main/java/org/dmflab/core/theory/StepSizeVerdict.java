@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.stream.Collectors;
 import org.dmflab.core.model.Initialization;
 
@@ -11,7 +13,9 @@ import org.dmflab.core.model.Initialization;
  * What the theory says about the configured step size η (docs/theory.md §3, §6.4, §7.3): the uniform condition — (10′) for
  * identical starts, (14′) (a conjecture) for perturbed ones, η ≤ 1 for N = 1 — the eigenvalues whose own condition
  * ((20′), or (14′) with ‖Φ‖ = |λ|) fails, those beyond the divergence threshold of Lemma B.1′, and the condition of
- * Theorem 3.5′ for certified plateaus. {@link #message()} is the one-paragraph verdict shown to users.
+ * Theorem 3.5′ for certified plateaus. {@link #message()} is the one-paragraph verdict; {@link #standing()} its
+ * category and {@link #warning()} the warning the trainer and the predictor alike show when the category is one that
+ * something is wrong with: they share this one verdict, so they cannot contradict each other.
  *
  * @param eta                   the configured η
  * @param condition             which uniform condition applies, e.g. "(10′)"
@@ -19,10 +23,12 @@ import org.dmflab.core.model.Initialization;
  * @param failingEigenvalues    1-based indices whose per-eigenvalue condition fails
  * @param divergingEigenvalues  1-based indices for which η exceeds the divergence threshold of Lemma B.1′
  * @param plateauLimit          the condition of Theorem 3.5′, NaN where it does not apply
+ * @param smallestEigenvalueLimit the smallest per-eigenvalue admissible η: the step size that satisfies them all
  * @param message               the verdict in words
  */
 public record StepSizeVerdict(double eta, String condition, double uniformLimit, List<Integer> failingEigenvalues,
-                              List<Integer> divergingEigenvalues, double plateauLimit, String message) {
+                              List<Integer> divergingEigenvalues, double plateauLimit, double smallestEigenvalueLimit,
+                              String message) {
     public StepSizeVerdict {
         Objects.requireNonNull(condition, "condition");
         failingEigenvalues = List.copyOf(failingEigenvalues);
@@ -30,18 +36,89 @@ public record StepSizeVerdict(double eta, String condition, double uniformLimit,
         Objects.requireNonNull(message, "message");
     }
 
+    /** What the step size means for the run, from best to worst; the key is what users test in a workflow. */
+    public enum Standing {
+        /** η satisfies the uniform condition: every eigenvalue converges (monotonically for an identical start). */
+        UNIFORM("uniform"),
+        /** η exceeds the uniform condition but satisfies every eigenvalue's own condition: the same conclusion. */
+        EVERY_EIGENVALUE("every-eigenvalue"),
+        /** Some eigenvalue's own condition fails: convergence is not guaranteed for it. */
+        NOT_GUARANTEED("not-guaranteed"),
+        /** η is beyond the divergence threshold of some eigenvalue: it cannot converge to its limit. */
+        DIVERGES("diverges");
+
+        private final String key;
+
+        Standing(String key) {
+            this.key = key;
+        }
+
+        public String key() {
+            return key;
+        }
+
+        /** Whether the step size is fine for these settings: every eigenvalue converges (or, perturbed, is expected to). */
+        public boolean converges() {
+            return this == UNIFORM || this == EVERY_EIGENVALUE;
+        }
+    }
+
     /** Whether η satisfies the uniform condition. */
     public boolean withinUniformCondition() {
         return eta <= uniformLimit;
     }
 
+    /** The verdict's category (the worst that applies). */
+    public Standing standing() {
+        if (!divergingEigenvalues.isEmpty()) {
+            return Standing.DIVERGES;
+        }
+        if (!failingEigenvalues.isEmpty()) {
+            return Standing.NOT_GUARANTEED;
+        }
+        return withinUniformCondition() ? Standing.UNIFORM : Standing.EVERY_EIGENVALUE;
+    }
+
+    /**
+     * The warning to show for these settings, in plain words with the step size to choose instead; empty when the step
+     * size is fine ({@link Standing#converges()}): exceeding the uniform condition alone is no reason to warn, because
+     * the per-eigenvalue conditions then still hold.
+     */
+    public Optional<String> warning() {
+        Standing standing = standing();
+        if (standing.converges()) {
+            return Optional.empty();
+        }
+        List<Integer> affected = standing == Standing.DIVERGES ? divergingEigenvalues : failingEigenvalues;
+        String which = (affected.size() == 1 ? "eigenvalue " : "eigenvalues ") + list(affected);
+        return Optional.of(String.format(Locale.ROOT, standing == Standing.DIVERGES
+                ? "step: η = %s is too large for %s of the target: gradient descent cannot converge there "
+                + "(it oscillates or diverges); choose step ≤ %s"
+                : "step: η = %s is too large for %s of the target: convergence is not guaranteed (it may overshoot "
+                + "or oscillate); choose step ≤ %s", number(eta), which, number(smallestEigenvalueLimit)));
+    }
+
     /** Computes the verdict for a configuration and the eigenvalues (descending). */
     public static StepSizeVerdict of(PredictConfig config, double[] eigenvalues) {
-        int n = config.depth();
-        double eta = config.step();
-        double alpha = config.alpha();
+        return of(config.depth(), config.step(), config.init(), config.alpha(), config.beta(), eigenvalues);
+    }
+
+    /**
+     * Computes the verdict for gradient descent from an identical or perturbed start on a symmetric target with these
+     * eigenvalues (descending): the settings the trainer runs with, before any prediction is asked for.
+     *
+     * @param beta the perturbed factor β, present exactly for a perturbed start
+     */
+    public static StepSizeVerdict of(int depth, double step, Initialization init, double alpha, OptionalDouble beta,
+                                     double[] eigenvalues) {
+        int n = depth;
+        double eta = step;
         double norm = operatorNorm(eigenvalues);
-        boolean perturbed = config.init() == Initialization.PERTURBED;
+        boolean perturbed = init == Initialization.PERTURBED;
+        if (perturbed && beta.isEmpty()) {
+            throw new IllegalArgumentException("a perturbed start needs β");
+        }
+        double start = beta.orElse(alpha);
         String condition;
         double uniform;
         if (n == 1) {
@@ -49,7 +126,7 @@ public record StepSizeVerdict(double eta, String condition, double uniformLimit,
             uniform = 1;
         } else if (perturbed) {
             condition = "(14′)";
-            uniform = StepSizeBounds.perturbed(norm, alpha, config.beta().getAsDouble(), n);
+            uniform = StepSizeBounds.perturbed(norm, alpha, beta.getAsDouble(), n);
         } else {
             condition = "(10′)";
             uniform = StepSizeBounds.uniform(norm, alpha, n);
@@ -57,13 +134,16 @@ public record StepSizeVerdict(double eta, String condition, double uniformLimit,
         List<Integer> failing = new ArrayList<>();
         List<Integer> diverging = new ArrayList<>();
         double smallestThreshold = Double.POSITIVE_INFINITY;
+        double smallestLimit = Double.POSITIVE_INFINITY;
         for (int i = 0; i < eigenvalues.length; i++) {
             double lambda = eigenvalues[i];
-            if (eta > perEigenvalueLimit(config, lambda)) {
+            double limit = perEigenvalueLimit(n, init, alpha, start, lambda);
+            smallestLimit = Math.min(smallestLimit, limit);
+            if (eta > limit) {
                 failing.add(i + 1);
             }
             if (!perturbed || n == 1) {
-                double threshold = StepSizeBounds.divergence(lambda, config.perturbedStart(), n);
+                double threshold = StepSizeBounds.divergence(lambda, start, n);
                 if (eta > threshold) {
                     diverging.add(i + 1);
                     smallestThreshold = Math.min(smallestThreshold, threshold);
@@ -75,7 +155,7 @@ public record StepSizeVerdict(double eta, String condition, double uniformLimit,
 
         StringBuilder text = new StringBuilder();
         String setting = String.format(Locale.ROOT, "N = %d, α = %s%s, ‖Φ‖₂ = %s", n, number(alpha),
-                perturbed ? ", β = " + number(config.beta().getAsDouble()) : "", number(norm));
+                perturbed ? ", β = " + number(beta.getAsDouble()) : "", number(norm));
         if (eta <= uniform) {
             text.append(String.format(Locale.ROOT, "η = %s satisfies %s η ≤ %s (%s): ", number(eta), condition,
                     number(uniform), setting));
@@ -88,7 +168,7 @@ public record StepSizeVerdict(double eta, String condition, double uniformLimit,
         } else if (failing.isEmpty()) {
             text.append(String.format(Locale.ROOT, "η = %s exceeds %s η ≤ %s (%s), but satisfies the per-eigenvalue "
                     + "condition %s of every eigenvalue (smallest: η ≤ %s): ", number(eta), condition, number(uniform),
-                    setting, perturbed ? "(14′) with ‖Φ‖₂ = |λ|" : "(20′)", number(smallestLimit(config, eigenvalues))));
+                    setting, perturbed ? "(14′) with ‖Φ‖₂ = |λ|" : "(20′)", number(smallestLimit)));
             text.append(perturbed
                     ? "every eigenvalue is expected to converge to λ (conjecture, docs/theory.md §6.4)."
                     : "each eigenvalue converges monotonically to its limit (Lemma 2.2′) and the bounds apply.");
@@ -109,24 +189,22 @@ public record StepSizeVerdict(double eta, String condition, double uniformLimit,
             text.append(String.format(Locale.ROOT, " Certified plateaus need η ≤ 1/((2N−1)λ₁^{(2N−2)/N}) = %s "
                     + "(Theorem 3.5′).", number(plateauLimit)));
         }
-        return new StepSizeVerdict(eta, condition, uniform, failing, diverging, plateauLimit, text.toString());
+        return new StepSizeVerdict(eta, condition, uniform, failing, diverging, plateauLimit, smallestLimit,
+                text.toString());
     }
 
     /** The per-eigenvalue admissible η shown in the {@code eta_max} column. */
     static double perEigenvalueLimit(PredictConfig config, double lambda) {
-        if (config.init() == Initialization.PERTURBED && config.depth() >= 2) {
-            return StepSizeBounds.perturbed(Math.abs(lambda), config.alpha(), config.beta().getAsDouble(),
-                    config.depth());
-        }
-        return StepSizeBounds.perEigenvalue(lambda, config.perturbedStart(), config.depth());
+        return perEigenvalueLimit(config.depth(), config.init(), config.alpha(), config.perturbedStart(), lambda);
     }
 
-    private static double smallestLimit(PredictConfig config, double[] eigenvalues) {
-        double smallest = Double.POSITIVE_INFINITY;
-        for (double lambda : eigenvalues) {
-            smallest = Math.min(smallest, perEigenvalueLimit(config, lambda));
+    /** As above; {@code start} is β for a perturbed start and α otherwise. */
+    private static double perEigenvalueLimit(int depth, Initialization init, double alpha, double start,
+                                             double lambda) {
+        if (init == Initialization.PERTURBED && depth >= 2) {
+            return StepSizeBounds.perturbed(Math.abs(lambda), alpha, start, depth);
         }
-        return smallest;
+        return StepSizeBounds.perEigenvalue(lambda, start, depth);
     }
 
     static double operatorNorm(double[] eigenvalues) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import org.dmflab.core.InvalidInputException;
 import org.dmflab.core.MemoryBudget;
 import org.dmflab.core.groundtruth.Observations;
@@ -15,6 +16,7 @@ import org.dmflab.core.linalg.Symmetry;
 import org.dmflab.core.model.Initialization;
 import org.dmflab.core.table.Schemas;
 import org.dmflab.core.theory.StepSizeBounds;
+import org.dmflab.core.theory.StepSizeVerdict;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -63,6 +65,7 @@ public final class Trainer {
         }
         int m = observations.rows();
         int n = observations.cols();
+        requireMemory(config, m, n, false, "shape");
         if (fullTarget.isPresent() && (fullTarget.get().numRows != m || fullTarget.get().numCols != n)) {
             throw new InvalidInputException("target", "is " + fullTarget.get().numRows + "×" + fullTarget.get().numCols
                     + " but the observations are of a " + m + "×" + n + " matrix; give the target they were taken from");
@@ -103,14 +106,9 @@ public final class Trainer {
         } else if (sensing.isPresent()) {
             warnings.add("loss: the measurements are ignored with loss=full (set loss=sensing to train on them)");
         }
-        long largest = Math.max(Math.max(m, n), width);
-        MemoryBudget.requireArray(TrainSettings.WIDTH, largest, largest);
-        long factorBytes = 8L * (2L * config.depth() + 6) * largest * largest;
-        MemoryBudget.require(TrainSettings.WIDTH, factorBytes,
-                config.depth() + " factors of up to " + largest + "×" + largest + " with their products");
         // an unknown target (completion without it) is all zeros: no eigenvectors to measure along
         boolean symmetric = targetKnown && Symmetry.isSymmetric(target);
-        requireTraceFits(config, symmetric ? n : 0, Math.min(m, n), factorBytes);
+        requireMemory(config, m, n, symmetric, "target");
 
         DMatrixRMaj phi = target.copy();
         Optional<SymmetricEigen> eigen = Optional.empty();
@@ -135,7 +133,10 @@ public final class Trainer {
                 .orElseGet(() -> Spectra.singularValues(target)[0])
                 : estimatedNorm(observations.orElseThrow());
         double admissible = admissibleStep(config, operatorNorm, m, n, width);
-        if (config.step() > admissible && config.loss() == LossKind.FULL) {
+        if (obstacle.isEmpty()) {
+            // gradient descent decouples into one recursion per eigenvalue: the predictor's verdict applies exactly
+            stepVerdict(config, eigen.orElseThrow().values()).warning().ifPresent(warnings::add);
+        } else if (config.step() > admissible && config.loss() == LossKind.FULL) {
             warnings.add(String.format(Locale.ROOT, "step: η = %s exceeds the admissible step size %.6g of %s for "
                             + "these settings; the run may oscillate or diverge (choose step ≤ %.6g)", config.step(),
                     admissible, boundName(config.init()), admissible));
@@ -143,6 +144,16 @@ public final class Trainer {
         TrainingProblem problem = new TrainingProblem(config, phi, targetKnown, eigen,
                 config.loss() == LossKind.SENSING ? sensing : Optional.empty(), observations, width);
         return new TrainingPlan(problem, solver, warnings, admissible, operatorNorm);
+    }
+
+    /**
+     * The step-size verdict of the Theoretical Bound Predictor for a run that decouples (symmetric target, identical or
+     * perturbed start, full loss): the trainer warns exactly when the predictor does.
+     */
+    public static StepSizeVerdict stepVerdict(TrainConfig config, double[] eigenvalues) {
+        return StepSizeVerdict.of(config.depth(), config.step(), config.init(), config.alpha(),
+                config.init() == Initialization.PERTURBED ? OptionalDouble.of(config.beta()) : OptionalDouble.empty(),
+                eigenvalues);
     }
 
     /**
@@ -159,6 +170,27 @@ public final class Trainer {
             filled.unsafe_set(rows[k], cols[k], scale * values[k]);
         }
         return Spectra.singularValues(filled)[0];
+    }
+
+    /**
+     * Refuses a training problem that cannot fit in memory from its shape alone, before anything of its size is
+     * allocated (the target, the factors, an eigendecomposition): the factors with their products and workspaces,
+     * 8·(2N + 6)·max(m, n, width)² bytes, and the trace ({@link #requireTraceFits}). {@link #plan} calls it; so do
+     * callers that know the shape before the data (the command line's {@code --shape}, a KNIME table's size), so a
+     * problem far too large is refused at once instead of after reading it.
+     *
+     * @param symmetric whether the target is (or may be) symmetric: its trace then has n eigenvalue columns
+     * @param shapeKey  what to blame when the shape itself is too large, e.g. {@code "target"} or {@code "shape"}
+     */
+    public static void requireMemory(TrainConfig config, long m, long n, boolean symmetric, String shapeKey) {
+        long width = config.depth() == 1 ? n : config.width().orElse((int) Math.min(n, Integer.MAX_VALUE));
+        long largest = Math.max(Math.max(m, n), width);
+        String key = width > Math.max(m, n) ? TrainSettings.WIDTH : shapeKey;
+        MemoryBudget.requireArray(key, largest, largest);
+        long factorBytes = 8L * (2L * config.depth() + 6) * largest * largest;
+        MemoryBudget.require(key, factorBytes, "training a " + m + "×" + n + " matrix with " + config.depth()
+                + " factors of up to " + largest + "×" + largest + " (with their products and workspaces)");
+        requireTraceFits(config, symmetric ? (int) n : 0, (int) Math.min(m, n), factorBytes);
     }
 
     /**

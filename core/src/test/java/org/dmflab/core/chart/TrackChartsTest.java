@@ -164,6 +164,10 @@ class TrackChartsTest {
                 SpectrumKind.SINGULAR_VALUE)), Optional.empty(), true);
         JFreeChart eigen = TrackCharts.eigenvalues(svd);
         assertThat(eigen.getTitle().getText()).contains("Singular values");
+        // the view's tab says what the chart shows, for each kind of target
+        assertThat(TrackCharts.tabTitles(svd)).containsExactly("Singular values", "Effective rank", "Loss and error");
+        assertThat(TrackCharts.tabTitles(result)).containsExactly("Eigenvalues", "Effective rank", "Loss and error");
+        assertThat(TrackCharts.eigenvalues(result).getTitle().getText()).startsWith("Eigenvalues");
         assertThat(eigen.getXYPlot().getDataset().getSeriesKey(1)).isEqualTo("σ₂ → 1");
         JFreeChart loss = TrackCharts.loss(svd);
         assertThat(((TextTitle) loss.getSubtitle(0)).getText()).startsWith("1 point with value 0");
@@ -215,10 +219,12 @@ class TrackChartsTest {
         TrackResult early = track(ScalarTraces.figure3(500, 1), Optional.of(new Spectrum(LAMBDA,
                 SpectrumKind.EIGENVALUE)), Optional.empty(), true);
         JFreeChart chart = TrackCharts.effectiveRank(early);
-        // no cut-axis note: the legend and the thinning note (levels 1.9375 and 1.96875 lie ≈ 2 px apart on this axis)
-        assertThat(chart.getSubtitleCount()).isEqualTo(2);
-        assertThat(((TextTitle) chart.getSubtitle(0)).getText())
-                .isEqualTo("1 level line" + TrackCharts.THINNED_NOTE);
+        // no cut-axis note, and no note on the chart for the thinned level (1.9375 and 1.96875 lie ≈ 2 px apart on
+        // this axis): the legend alone; the caption of a report says what was left out
+        assertThat(chart.getSubtitleCount()).isEqualTo(1);
+        assertThat(TrackCharts.caption("effective-rank", early, "")).contains("1 level line closer than about 7 px");
+        assertThat(chart.getXYPlot().getFixedLegendItems().get(1).getLabel()).as("the legend says so")
+                .endsWith("; 1 too close to draw apart left out");
         assertThat(chart.getXYPlot().getRangeAxis().getUpperBound()).isGreaterThanOrEqualTo(6);
     }
 
@@ -234,6 +240,30 @@ class TrackChartsTest {
                 .isLessThan(-0.5);
         Files.createDirectories(Path.of("target", "charts"));
         Files.write(Path.of("target", "charts", "negative-eigenvalue.png"), ChartRenderer.png(chart, 800, 500));
+    }
+
+    /** Subtitles speak to the user: no pixel distances, no references to the project's notes. */
+    @Test
+    void noChartCarriesADeveloperSubtitle() {
+        double[] lambda = {4, 2, 1, 0, 0};
+        TrackResult zeros = track(ScalarTraces.identicalStart(lambda, 3, 0.05, 0.05, 3000, 1),
+                Optional.of(new Spectrum(lambda, SpectrumKind.EIGENVALUE)), Optional.empty(), true);
+        TrackResult early = track(ScalarTraces.figure3(500, 1), Optional.of(new Spectrum(LAMBDA,
+                SpectrumKind.EIGENVALUE)), Optional.empty(), true);
+        List<String> subtitles = new ArrayList<>();
+        for (TrackResult each : List.of(result, zeros, early)) {
+            for (JFreeChart chart : TrackCharts.all(each).all()) {
+                for (int t = 0; t < chart.getSubtitleCount(); t++) {
+                    if (chart.getSubtitle(t) instanceof TextTitle title) {
+                        subtitles.add(title.getText());
+                    }
+                }
+            }
+        }
+        assertThat(subtitles).as("the zeros' note is there").anyMatch(t -> t.startsWith("2 eigenvalues of the target "
+                + "are zero"));
+        assertThat(subtitles).noneMatch(t -> t.contains("px") || t.contains("theory.md") || t.contains("§")
+                || t.contains("′") || t.contains("u·n"));
     }
 
     @Test

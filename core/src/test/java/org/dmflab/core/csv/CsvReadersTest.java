@@ -154,4 +154,57 @@ class CsvReadersTest {
         System.arraycopy(second, 0, all, first.length, second.length);
         return all;
     }
+
+    @Test
+    void aHugeBadCellIsNamedByAShortPrefixOnOneLine() throws IOException {
+        String huge = "x".repeat(1_000_000);
+        String message = matrixError(file("big.csv", "c1,c2\n1,\"" + huge + "\n" + huge + "\"\n"));
+        assertThat(message).startsWith(dir.resolve("big.csv") + " line 2, column 'c2': '"
+                + "x".repeat(InvalidInputException.QUOTE_LIMIT) + "…' (2000001 characters) is not a number");
+        assertThat(message.length()).isLessThan(dir.toString().length() + 300);
+    }
+
+    @Test
+    void crOnlyAndLargeCrLfFilesReadAsTheirLfTwin() throws IOException {
+        StringBuilder lf = new StringBuilder("c1,c2,c3\n");
+        for (int r = 0; r < 20_000; r++) {
+            lf.append(r).append(",-").append(r * 0.25).append(",1e-").append(r % 300).append('\n');
+        }
+        assertThat(lf.length()).isGreaterThan(3 * (1 << 16));
+        DMatrixRMaj expected = CsvMatrixReader.read(file("lf.csv", lf.toString()), Progress.NONE);
+        for (String lineEnd : new String[]{"\r\n", "\r"}) {
+            DMatrixRMaj read = CsvMatrixReader.read(file("other.csv", lf.toString().replace("\n", lineEnd)),
+                    Progress.NONE);
+            assertThat(read.numRows).as(lineEnd).isEqualTo(20_000);
+            assertThat(read.data).as(lineEnd).isEqualTo(expected.data);
+        }
+    }
+
+    @Test
+    void symbolicLinkLoopsFifosAndDirectoriesAreRefusedWithoutWaiting() throws Exception {
+        Path a = dir.resolve("a.csv");
+        Files.createSymbolicLink(a, dir.resolve("b.csv"));
+        Files.createSymbolicLink(dir.resolve("b.csv"), a);
+        assertThat(matrixError(a)).isEqualTo(a + ": is a symbolic link that never reaches a file (links pointing to "
+                + "each other in a loop); give the file itself");
+        Path dangling = Files.createSymbolicLink(dir.resolve("gone.csv"), dir.resolve("missing.csv"));
+        assertThat(matrixError(dangling)).isEqualTo(dangling + ": no such file (a symbolic link to a missing file); "
+                + "check the path");
+        assertThat(matrixError(dir)).isEqualTo(dir + ": is a directory; give the CSV file inside it");
+        Path fifo = dir.resolve("pipe.csv");
+        boolean made = new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0;
+        org.junit.jupiter.api.Assumptions.assumeTrue(made, "mkfifo is not available: FIFO case skipped");
+        // no writer ever opens the FIFO: a reader that opened it would block here forever
+        assertThat(matrixError(fifo)).isEqualTo(fifo + ": is not a regular file (a pipe, device or socket, which "
+                + "DMF Lab would wait on or could read only once); save the data to a file and give that");
+    }
+
+    @Test
+    void aMatrixIsSizedByItsLinesAndStillExactWhenAQuotedCellSpansLines() throws IOException {
+        // 6 non-blank lines, but the header spans two: 4 rows, not the 5 the line count allows
+        DMatrixRMaj matrix = CsvMatrixReader.read(file("q.csv", "\"c\n1\",c2\n1,2\n\n3,4\r5,6\r\n7,8"),
+                Progress.NONE);
+        assertThat(matrix.numRows).isEqualTo(4);
+        assertThat(matrix.data).containsExactly(1, 2, 3, 4, 5, 6, 7, 8);
+    }
 }

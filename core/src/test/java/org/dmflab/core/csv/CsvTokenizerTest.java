@@ -20,9 +20,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The byte tokenizer against an independent RFC 4180 parser (commons-csv, test scope only) on random files: quoted cells
- * with commas, doubled quotes, LF and CRLF inside, non-ASCII text, LF and CRLF line ends, files of several buffer
+ * with commas, doubled quotes, LF and CRLF inside, non-ASCII text, LF, CRLF and CR line ends, files of several buffer
  * lengths so that cells, quotes and CRLF pairs straddle the 64 KB buffer boundary; and the line on which each record
- * starts, counted independently.
+ * starts, counted independently. Then every line-end convention placed at every position around the buffer boundary.
  */
 class CsvTokenizerTest {
 
@@ -48,7 +48,7 @@ class CsvTokenizerTest {
                 text.append(cell);
                 line += cell.chars().filter(ch -> ch == '\n').count();
             }
-            text.append(random.nextInt(4) == 0 ? "\r\n" : "\n");
+            text.append(pick(random, "\n", "\n", "\r\n", "\r"));
             line++;
         }
         byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
@@ -67,6 +67,50 @@ class CsvTokenizerTest {
             assertThat(tokenizer.next(cells)).isFalse();
             assertThat(tokenizer.bytesRead()).isEqualTo(bytes.length);
         }
+    }
+
+    static Stream<Arguments> lineEndsAtTheBufferBoundary() {
+        List<Arguments> cases = new ArrayList<>();
+        for (String lineEnd : List.of("\n", "\r\n", "\r")) {
+            for (int offset = CsvTokenizer.BUFFER - 4; offset <= CsvTokenizer.BUFFER + 3; offset++) {
+                for (String variant : List.of("plain", "quoted", "blank line after")) {
+                    cases.add(Arguments.of(lineEnd.replace("\r", "CR").replace("\n", "LF"), offset, variant));
+                }
+            }
+        }
+        return cases.stream();
+    }
+
+    /**
+     * A line end whose first byte lies at {@code offset} in the file, for offsets on both sides of the buffer length
+     * (so its bytes straddle the first refill in every way), after an unquoted or a quoted cell, with or without a
+     * blank line after it: the records and their lines are the ones written.
+     */
+    @ParameterizedTest(name = "{0} at byte {1}, {2}")
+    @MethodSource("lineEndsAtTheBufferBoundary")
+    void everyLineEndReadsAtEveryPositionOfTheBufferBoundary(String convention, int offset, String variant)
+            throws IOException {
+        String lineEnd = convention.replace("CR", "\r").replace("LF", "\n");
+        String header = "c1,c2" + lineEnd;
+        boolean quoted = variant.equals("quoted");
+        int filler = offset - header.length() - "1,".length() - (quoted ? 2 : 0);
+        String long1 = "7".repeat(filler);
+        String text = header + "1," + (quoted ? "\"" + long1 + "\"" : long1) + lineEnd
+                + (variant.equals("blank line after") ? lineEnd : "") + "2,3" + lineEnd;
+        assertThat(text.indexOf(lineEnd, header.length())).isEqualTo(offset);
+
+        List<List<String>> records = new ArrayList<>();
+        List<Long> lines = new ArrayList<>();
+        List<String> cells = new ArrayList<>();
+        try (CsvTokenizer tokenizer = new CsvTokenizer(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)),
+                "f.csv")) {
+            while (tokenizer.next(cells)) {
+                records.add(List.copyOf(cells));
+                lines.add(tokenizer.recordLine());
+            }
+        }
+        assertThat(records).containsExactly(List.of("c1", "c2"), List.of("1", long1), List.of("2", "3"));
+        assertThat(lines).containsExactly(1L, 2L, variant.equals("blank line after") ? 4L : 3L);
     }
 
     /** A cell that is never empty (the tokenizer skips blank lines, and a one-column empty cell is one). */

@@ -5,10 +5,22 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.dmflab.core.Progress;
+import org.dmflab.core.baseline.NuclearNormConfig;
+import org.dmflab.core.baseline.NuclearNormResult;
+import org.dmflab.core.baseline.NuclearNormSettings;
+import org.dmflab.core.baseline.NuclearNormSolver;
+import org.dmflab.core.baseline.ObservedEntries;
+import org.dmflab.core.groundtruth.GroundTruth;
+import org.dmflab.core.groundtruth.GroundTruthGenerator;
+import org.dmflab.core.groundtruth.GroundTruthSettings;
 import org.dmflab.core.model.Trace;
+import org.dmflab.core.settings.RawSettings;
 import org.dmflab.core.table.Table;
 import org.dmflab.core.train.TrainSettings;
+import org.ejml.dense.row.SingularOps_DDRM;
 import org.junit.jupiter.api.Test;
 
 /** The completion-depth preset: its settings, and its analysis on a small instance of the same builder. */
@@ -36,7 +48,7 @@ class CompletionDepthTest {
         ExperimentOutput output = ExperimentReport.of(ExperimentRunner.run(preset, Progress.NONE));
         assertThat(output.charts()).containsKeys("completion-depth.png", "completion-error.png");
         Table table = output.tables().get("completion-depth.csv");
-        assertThat(table.rowCount()).isEqualTo(6);
+        assertThat(table.rowCount()).isEqualTo(8);
         List<String> columns = table.columnNames();
         assertThat(columns).startsWith("observed", "depth", "relative_error", "error_unobserved");
         ExperimentRun run = ExperimentRunner.run(preset, Progress.NONE);
@@ -50,6 +62,28 @@ class CompletionDepthTest {
             assertThat(trace.errorUnobserved(last)).isLessThanOrEqualTo(trace.errorFro(last));
             assertThat(table.cell(row, 7)).isEqualTo(trace.relativeError(last) <= CompletionDepth.RECOVERED
                     ? "yes" : "no");
+            double nuclearNorm = 0;
+            for (double value : SingularOps_DDRM.singularValues(outcome.training().product())) {
+                nuclearNorm += value;
+            }
+            assertThat(table.doubleAt(row, 8)).isCloseTo(nuclearNorm, within(1e-12 * nuclearNorm));
+            assertThat(table.cell(row, 9)).isEqualTo("gradient descent");
+        }
+        // then the nuclear-norm baseline on the same entries, one row per M (docs/theory.md §8.4)
+        for (int row = 6; row < 8; row++) {
+            int observed = row == 6 ? 40 : 90;
+            Map<String, String> settings = new java.util.LinkedHashMap<>(preset.groundTruth());
+            settings.put(GroundTruthSettings.OBSERVATIONS, Integer.toString(observed));
+            GroundTruth truth = GroundTruthGenerator.generate(GroundTruthSettings.parse(RawSettings.of(settings),
+                    Optional.empty()));
+            NuclearNormResult baseline = NuclearNormSolver.solve(new ObservedEntries(truth.observations()
+                    .orElseThrow()), new NuclearNormConfig(NuclearNormSettings.DEFAULT_TOLERANCE,
+                    NuclearNormSettings.DEFAULT_ITERATIONS), Progress.NONE);
+            assertThat(table.doubleAt(row, 0)).isEqualTo(observed);
+            assertThat(table.cell(row, 1)).as("no depth").isNull();
+            assertThat(table.doubleAt(row, 2)).isEqualTo(baseline.relativeError(truth.matrix()));
+            assertThat(table.doubleAt(row, 8)).isEqualTo(baseline.nuclearNorm());
+            assertThat(table.cell(row, 9)).isEqualTo("nuclear-norm minimization");
         }
         // rank 1, 12×12 from 40 entries: depth 2 fails (measured 0.357), depth 3, 4 come close (0.014, 0.011); from 90
         // entries depths 3 and 4 recover it (6e-4, 2e-4) within the 1500 iterations

@@ -1,0 +1,110 @@
+package org.dmflab.cli;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.dmflab.cli.io.OutputDirectory;
+import org.dmflab.core.InvalidInputException;
+import org.dmflab.core.baseline.AffineConstraint;
+import org.dmflab.core.baseline.LinearMeasurements;
+import org.dmflab.core.baseline.NuclearNormConfig;
+import org.dmflab.core.baseline.NuclearNormResult;
+import org.dmflab.core.baseline.NuclearNormSettings;
+import org.dmflab.core.baseline.NuclearNormSolver;
+import org.dmflab.core.baseline.ObservedEntries;
+import org.dmflab.core.csv.CsvMatrixReader;
+import org.dmflab.core.csv.CsvTableReader;
+import org.dmflab.core.csv.CsvTableWriter;
+import org.dmflab.core.groundtruth.Observations;
+import org.dmflab.core.groundtruth.SensingData;
+import org.dmflab.core.table.MatrixTables;
+import org.ejml.data.DMatrixRMaj;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code dmflab baseline}: the Nuclear Norm Baseline (docs/design.md §3, §4; docs/theory.md §8.4). Writes solution.csv
+ * and summary.csv, prints a one-line summary; progress goes to stderr.
+ */
+@Command(name = "baseline", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Solve min ‖W‖_* subject to the observed entries (matrix completion) or the measurements "
+                + "(matrix sensing): the convex baseline deep factorization is compared with.",
+                "Writes solution.csv (W) and summary.csv (nuclear norm, lower bound, gap, residual, rank, relative "
+                        + "error, iterations, outcome) into --out, and prints one line."})
+final class BaselineCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--observations", paramLabel = "CSV",
+            description = "Matrix completion: the observed entries (observations.csv from dmflab generate "
+                    + "--observations: row, column 1-based, value).")
+    Path observations;
+
+    @Option(names = "--measurements", paramLabel = "CSV",
+            description = "Matrix sensing: the measurements (measurements.csv from dmflab generate --measurements).")
+    Path measurements;
+
+    @Option(names = "--target", paramLabel = "CSV",
+            description = "The full matrix Φ (matrix.csv): gives the shape of W and the truth for relative_error.")
+    Path target;
+
+    @Option(names = "--shape", paramLabel = "MxN",
+            description = "Without --target: the shape m×n of W, e.g. 100x100 (relative_error stays empty).")
+    String shape;
+
+    @Option(names = "--tolerance", paramLabel = "TOL", defaultValue = "" + NuclearNormSettings.DEFAULT_TOLERANCE,
+            description = "Relative tolerance in (0, 0.1] of the constraint residual and of the nuclear norm's change "
+                    + "per iteration; default ${DEFAULT-VALUE}.")
+    double tolerance;
+
+    @Option(names = "--iterations", paramLabel = "K", defaultValue = "" + NuclearNormSettings.DEFAULT_ITERATIONS,
+            description = "Iteration budget ≥ 1; default ${DEFAULT-VALUE}.")
+    long iterations;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory (solution.csv, "
+            + "summary.csv); written completely or not at all.")
+    Path out;
+
+    @Mixin
+    OutputOptions outputOptions;
+
+    @Override
+    public Integer call() throws Exception {
+        NuclearNormConfig config = NuclearNormSettings.parse(SettingsOptions.of(spec, NuclearNormSettings.KEYS));
+        if ((observations == null) == (measurements == null)) {
+            throw new InvalidInputException(observations == null ? "--observations" : "--measurements", "give "
+                    + "exactly one of --observations (matrix completion) and --measurements (matrix sensing)");
+        }
+        if ((target == null) == (shape == null)) {
+            throw new InvalidInputException(target == null ? "--shape" : "--target", "the shape of W comes from "
+                    + "exactly one of --target (the full matrix) and --shape (e.g. --shape 100x100)");
+        }
+        try (OutputDirectory output = outputOptions.open(out);
+             StderrProgress progress = StderrProgress.of(spec, "baseline")) {
+            Optional<DMatrixRMaj> truth = target == null ? Optional.empty()
+                    : Optional.of(CsvMatrixReader.read(target, progress));
+            int[] size = truth.map(m -> new int[]{m.numRows, m.numCols})
+                    .orElseGet(() -> TrainCommand.parseShape(shape));
+            AffineConstraint constraint = observations != null
+                    ? new ObservedEntries(Observations.fromTable(CsvTableReader.read(observations, Map.of(), "o",
+                    progress), size[0], size[1], observations.toString()))
+                    : new LinearMeasurements(SensingData.fromTable(CsvTableReader.read(measurements, Map.of(), "m",
+                    progress), size[0], size[1], measurements.toString()), measurements.toString());
+            NuclearNormResult result = NuclearNormSolver.solve(constraint, config, progress);
+            CsvTableWriter.write(MatrixTables.toTable(result.solution()), output.file("solution.csv"), progress);
+            CsvTableWriter.write(result.summaryTable(truth), output.file("summary.csv"), progress);
+            output.commit();
+            spec.commandLine().getOut().printf(Locale.ROOT, "%s after %d iterations: nuclear norm %.6g (gap %.1e), "
+                            + "rank %d, relative residual %.1e%s; wrote %s and %s%n", result.outcome(),
+                    result.iterations(), result.nuclearNorm(), result.gap(), result.rank(), result.relativeResidual(),
+                    truth.map(t -> String.format(Locale.ROOT, ", relative error %.4g", result.relativeError(t)))
+                            .orElse(""), output.finalFile("solution.csv"), output.finalFile("summary.csv"));
+        }
+        return ExitCode.OK;
+    }
+}
