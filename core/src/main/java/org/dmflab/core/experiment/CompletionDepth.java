@@ -41,7 +41,9 @@ final class CompletionDepth {
             }
         }
         this.runs = List.copyOf(runs);
-        this.baselines = Map.copyOf(baselines);
+        // ascending M, as the table and the summary list them (Map.copyOf would iterate in an order that changes
+        // from one JVM to the next)
+        this.baselines = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(baselines));
         this.truth = truth.copy();
     }
 
