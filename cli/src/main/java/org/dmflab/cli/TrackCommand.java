@@ -41,7 +41,7 @@ import picocli.CommandLine.Spec;
         description = {"Track a recorded run: effective-rank plateaus, first hitting iterations of the target's "
                 + "eigenvalues, monotonicity of the effective rank, and charts.",
                 "Writes plateaus.csv, hitting.csv, eigenvalues.png, effective-rank.png and loss.png."})
-final class TrackCommand implements Callable<Integer> {
+final class TrackCommand implements Callable<Integer>, SettingsOptions.Declared {
 
     @Spec
     CommandSpec spec;
@@ -66,20 +66,6 @@ final class TrackCommand implements Callable<Integer> {
             + "intervals and bounds are copied into plateaus.csv and shaded in the effective-rank chart.")
     Path predicted;
 
-    @Option(names = "--epsilon", paramLabel = "EPS", defaultValue = "" + TrackSettings.DEFAULT_EPSILON,
-            description = "Relative accuracy of the hitting iterations: |value − limit| ≤ EPS·|λ|; in (0, 1), default "
-                    + "${DEFAULT-VALUE}.")
-    double epsilon;
-
-    @Option(names = "--plateau-tolerance", paramLabel = "TOL", defaultValue = "" + TrackSettings.DEFAULT_PLATEAU_TOLERANCE,
-            description = "Band |r_eff − r_eff(Φ_r)| ≤ TOL that counts as plateau r; default ${DEFAULT-VALUE}.")
-    double plateauTolerance;
-
-    @Option(names = "--log-x", arity = "0..1", fallbackValue = "true", paramLabel = "BOOL",
-            defaultValue = "" + TrackSettings.DEFAULT_LOG_X,
-            description = "Logarithmic iteration axis (iteration 0 is then not drawn); default ${DEFAULT-VALUE}.")
-    String logX;
-
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory, written "
             + "completely or not at all.")
     Path out;
@@ -95,8 +81,13 @@ final class TrackCommand implements Callable<Integer> {
     OutputOptions outputOptions;
 
     @Override
+    public java.util.List<org.dmflab.core.settings.Setting> settings() {
+        return TrackSettings.SETTINGS;
+    }
+
+    @Override
     public Integer call() throws Exception {
-        RawSettings raw = SettingsOptions.of(spec, TrackSettings.KEYS);
+        RawSettings raw = SettingsOptions.of(spec, TrackSettings.SETTINGS);
         TrackConfig config = TrackSettings.parse(raw);
 
         try (OutputDirectory output = outputOptions.open(out, trace, predicted,
