@@ -474,7 +474,7 @@ def check(wf, node, port, ref, row, exact=()):
 RUN = dict(depth=3, step=0.01, init="identity", alpha=0.02, beta=0.01, iterations=25000, record="log:400")
 SPECTRUM = "geometric:8,0.5,6"
 TRACK = {"epsilon": 0.01, "plateau-tolerance": 0.05}
-# Matrix completion (issue 12): a random rank-2 10x10 target, 60 observed entries, depth 3 from a Gaussian start.
+# Matrix completion: a random rank-2 10x10 target, 60 observed entries, depth 3 from a Gaussian start.
 COMPLETION_SPECTRUM = "gaussian-factors:2"
 COMPLETION_RUN = dict(depth=3, step=0.05, init="gaussian", alpha=0.02, beta=0.01, sigma=0.1, iterations=400,
                       record="every:20", loss="completion")
@@ -649,7 +649,7 @@ def mnist_example(checkout):
 
 
 # ---------------------------------------------------------------------------------------------------------------
-# The depth sweep (issue 13): KNIME's own loop nodes run the trainer once per depth and collect one row per run.
+# The depth sweep: KNIME's own loop nodes run the trainer once per depth and collect one row per run.
 # Settings as KNIME 5.5's org.knime.base saves them (LoopStartIntervalDynamicNodeModel/-Settings,
 # LoopEndDynamicNodeSettings/AbstractLoopEndNodeSettings, VariableToTable4NodeSettings with the legacy
 # "variable_filter" a 5.5-saved Variable to Table Row carries and the node migrates).

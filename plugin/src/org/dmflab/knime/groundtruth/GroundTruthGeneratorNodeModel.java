@@ -52,9 +52,11 @@ final class GroundTruthGeneratorNodeModel extends EngineNodeModel {
             KnimeTables.requireNumericColumns(inputSpec, INPUT_SOURCE);
             EngineCalls.configure(() -> GroundTruthSettings.inputDivisor(raw()));
             // the target's columns and the observations' are known now; the measurement table has one column per
-            // entry of the target, so its spec needs the row count, known only at execution
-            return new PortObjectSpec[]{KnimeTables.spec(Schemas.matrix(inputSpec.getNumColumns())), spectrumSpec, null,
-                    KnimeTables.spec(Schemas.OBSERVATIONS)};
+            // entry of the target, so with measurements its spec needs the row count, known only at execution
+            boolean measured = EngineCalls.configure(() -> raw().integer(GroundTruthSettings.MEASUREMENTS,
+                    GroundTruthSettings.DEFAULT_MEASUREMENTS)) > 0;
+            return new PortObjectSpec[]{KnimeTables.spec(Schemas.matrix(inputSpec.getNumColumns())), spectrumSpec,
+                    measured ? null : KnimeTables.spec(Schemas.measurements(0)), KnimeTables.spec(Schemas.OBSERVATIONS)};
         }
         if (inputSpec != null) {
             setWarningMessage("An input table is connected but not used; switch on 'Use the input table' to use it.");
@@ -62,8 +64,10 @@ final class GroundTruthGeneratorNodeModel extends EngineNodeModel {
         GroundTruthConfig config = EngineCalls.configure(() -> GroundTruthSettings.parse(raw(), Optional.empty()));
         int rows = config.source().rows();
         int columns = config.source().columns();
+        // without measurements the port carries no entry columns (they would all be empty)
+        int entries = config.measurements() > 0 ? rows * columns : 0;
         return new PortObjectSpec[]{KnimeTables.spec(Schemas.matrix(columns)), spectrumSpec,
-                KnimeTables.spec(Schemas.measurements(rows * columns)), KnimeTables.spec(Schemas.OBSERVATIONS)};
+                KnimeTables.spec(Schemas.measurements(entries)), KnimeTables.spec(Schemas.OBSERVATIONS)};
     }
 
     @Override
@@ -79,7 +83,7 @@ final class GroundTruthGeneratorNodeModel extends EngineNodeModel {
             exec.setProgress(0.7, "Writing the tables");
             DMatrixRMaj target = truth.matrix();
             Table measurements = truth.sensing().map(sensing -> sensing.toTable())
-                    .orElse(Table.builder(Schemas.measurements(target.numRows * target.numCols)).build());
+                    .orElse(Table.builder(Schemas.measurements(0)).build());
             Table observations = truth.observations().map(observed -> observed.toTable())
                     .orElse(Table.builder(Schemas.OBSERVATIONS).build());
             return new PortObject[]{KnimeTables.writeMatrix(target, exec.createSubExecutionContext(0.2)),

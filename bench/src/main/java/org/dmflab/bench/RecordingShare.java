@@ -10,7 +10,7 @@ import org.dmflab.core.train.TrainSettings;
 import org.dmflab.core.train.TrainingPlan;
 
 /**
- * The share of a matrix-solver run spent at recorded iterations (issue 13: ≤ 10 % with {@code --record log:400} at
+ * The share of a matrix-solver run spent at recorded iterations (the goal: ≤ 10 % with {@code --record log:400} at
  * n ≤ 500): the run itself, {@value TrainSettings#DEFAULT_ITERATIONS} iterations of the default budget with a trace row
  * ({@code measure()}: the readings or decompositions and λ of a row) at every iteration log:400 records, in CPU time of
  * the calling thread (on a shared machine wall time mostly measures the scheduler), after a JIT warm-up on a separate

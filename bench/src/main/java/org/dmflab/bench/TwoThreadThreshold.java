@@ -9,7 +9,8 @@ import org.dmflab.core.train.Solver;
 
 /**
  * Where two threads start to pay, for setting the split thresholds of the trainer's OpenBLAS arithmetic
- * ({@code BlasArithmetic.TWO_THREADS_FROM} for products, {@code SENSING_TWO_THREADS_FROM} for the sensing passes):
+ * ({@code KernelThresholds.BLAS_TWO_THREADS_FROM} for products, {@code BLAS_SENSING_TWO_THREADS_FROM} for the sensing
+ * passes):
  * steps per wall-clock second of the matrix solver on one thread with no split ({@link MatrixKernel#BLAS_UNSPLIT})
  * against every operation split over two threads ({@link MatrixKernel#BLAS_SPLIT_TWO_THREADS}), for the full, sensing
  * and completion steps (N = 3, the cases of {@link SideBySide}), interleaved round by round (medians), and the

@@ -43,6 +43,10 @@ public final class DmfLab implements Callable<Integer> {
 
     /** Runs the command line with the given output streams and returns the exit code. */
     public static int execute(PrintWriter out, PrintWriter err, String... args) {
+        // charts are drawn off screen: no display is needed, and none is opened, unless the caller chose otherwise
+        if (System.getProperty("java.awt.headless") == null) {
+            System.setProperty("java.awt.headless", "true");
+        }
         CommandLine commandLine = new CommandLine(new DmfLab());
         for (CommandLine sub : commandLine.getSubcommands().values()) {
             sub.getCommandSpec().version(VERSION);

@@ -3,6 +3,7 @@ package org.dmflab.cli;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.dmflab.cli.io.OutputDirectory;
@@ -51,13 +52,10 @@ final class ExperimentCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter stdout = spec.commandLine().getOut();
         if (list) {
-            for (ExperimentPreset each : ExperimentPresets.all()) {
-                stdout.printf("%-18s %s%n", each.name(), each.description());
+            for (ExperimentPresets.Entry each : ExperimentPresets.entries()) {
+                stdout.printf(Locale.ROOT, "%-18s %s%n", each.name(), each.description());
             }
             return ExitCode.OK;
-        }
-        if (System.getProperty("java.awt.headless") == null) {
-            System.setProperty("java.awt.headless", "true");
         }
         ExperimentPreset chosen = ExperimentPresets.named(preset);
         try (OutputDirectory directory = outputOptions.open(out);
@@ -73,7 +71,7 @@ final class ExperimentCommand implements Callable<Integer> {
             Files.write(directory.file(ExperimentOutput.REPORT), output.report());
             directory.commit();
             output.summary().forEach(stdout::println);
-            stdout.printf("wrote %s (%d tables, %d charts, %s)%n", directory.finalFile(""), output.tables().size(),
+            stdout.printf(Locale.ROOT, "wrote %s (%d tables, %d charts, %s)%n", directory.finalFile(""), output.tables().size(),
                     output.charts().size(), ExperimentOutput.REPORT);
         }
         return ExitCode.OK;

@@ -1,6 +1,7 @@
 package org.dmflab.cli;
 
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.dmflab.cli.io.OutputDirectory;
@@ -69,7 +70,7 @@ final class GenerateCommand implements Callable<Integer>, SettingsOptions.Declar
             }
             output.commit();
             DMatrixRMaj matrix = truth.matrix();
-            spec.commandLine().getOut().printf("wrote %s (%d×%d) and %s (%d %ss)%s%n", output.finalFile("matrix.csv"),
+            spec.commandLine().getOut().printf(Locale.ROOT, "wrote %s (%d×%d) and %s (%d %ss)%s%n", output.finalFile("matrix.csv"),
                     matrix.numRows, matrix.numCols, output.finalFile("spectrum.csv"), truth.spectrum().size(),
                     truth.spectrum().kind().label(), (truth.sensing().isPresent()
                             ? " and " + output.finalFile("measurements.csv") : "") + truth.observations()

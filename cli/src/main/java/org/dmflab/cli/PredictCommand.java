@@ -3,6 +3,7 @@ package org.dmflab.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import org.dmflab.cli.io.OutputDirectory;
@@ -80,7 +81,7 @@ final class PredictCommand implements Callable<Integer>, SettingsOptions.Declare
             PrintWriter stdout = spec.commandLine().getOut();
             stdout.println(prediction.verdict().message());
             printSummary(stdout, prediction);
-            stdout.printf("wrote %s, %s and %s%n", output.finalFile("bounds.csv"), output.finalFile("plateaus.csv"),
+            stdout.printf(Locale.ROOT, "wrote %s, %s and %s%n", output.finalFile("bounds.csv"), output.finalFile("plateaus.csv"),
                     output.finalFile("provenance.csv"));
         }
         return ExitCode.OK;
@@ -104,19 +105,19 @@ final class PredictCommand implements Callable<Integer>, SettingsOptions.Declare
     private static void printSummary(PrintWriter out, Prediction prediction) {
         for (EigenvalueBounds row : prediction.bounds()) {
             boolean conjecture = prediction.config().init() == Initialization.PERTURBED && row.upper().isPresent();
-            out.printf("  λ_%d = %-10.6g limit %-10.6g k_exact %-9s %s [%s, %s]  flow %s%s%n", row.index(),
+            out.printf(Locale.ROOT, "  λ_%d = %-10.6g limit %-10.6g k_exact %-9s %s [%s, %s]  flow %s%s%n", row.index(),
                     row.lambda(), row.limit(), text(row.exact()), conjecture ? "conjectured" : "bracket",
                     text(row.lower()), text(row.upper()),
-                    row.flow().isPresent() ? String.format("%.1f", row.flow().getAsDouble()) : "–",
+                    row.flow().isPresent() ? String.format(Locale.ROOT, "%.1f", row.flow().getAsDouble()) : "–",
                     row.signChange().isPresent() ? "  sign change " + row.signChange().getAsLong() : "");
         }
         List<PlateauCertificate> plateaus = prediction.plateaus();
         long certified = plateaus.stream().filter(PlateauCertificate::certified).count();
-        out.printf("  %d of %d plateaus certified%n", certified, plateaus.size());
+        out.printf(Locale.ROOT, "  %d of %d plateaus certified%n", certified, plateaus.size());
         for (PlateauCertificate certificate : plateaus) {
             Plateau plateau = certificate.plateau();
-            out.printf("  r = %d, level %.4f: %s%n", plateau.r(), plateau.level(), plateau.certified()
-                    ? String.format("k in [%d, %s], deviation ≤ %.4f", plateau.start().getAsLong(),
+            out.printf(Locale.ROOT, "  r = %d, level %.4f: %s%n", plateau.r(), plateau.level(), plateau.certified()
+                    ? String.format(Locale.ROOT, "k in [%d, %s], deviation ≤ %.4f", plateau.start().getAsLong(),
                     plateau.end().isPresent() ? Long.toString(plateau.end().getAsLong()) : "∞", plateau.bound().getAsDouble())
                     + prediction.saddle().filter(escape -> !escape.endsBeforeEscape(plateau))
                     .map(escape -> " in exact arithmetic (spectral solver); matrix solver until "

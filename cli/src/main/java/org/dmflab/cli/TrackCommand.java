@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.dmflab.cli.io.OutputDirectory;
@@ -86,9 +87,6 @@ final class TrackCommand implements Callable<Integer>, SettingsOptions.Declared 
 
     @Override
     public Integer call() throws Exception {
-        if (System.getProperty("java.awt.headless") == null) {
-            System.setProperty("java.awt.headless", "true");
-        }
         RawSettings raw = SettingsOptions.of(spec, TrackSettings.SETTINGS);
         TrackConfig config = TrackSettings.parse(raw);
 
@@ -122,7 +120,7 @@ final class TrackCommand implements Callable<Integer>, SettingsOptions.Declared 
             output.commit();
             PrintWriter printed = spec.commandLine().getOut();
             printed.println(result.summary());
-            printed.printf("wrote %s: plateaus.csv, hitting.csv, eigenvalues.png, effective-rank.png, loss.png%n",
+            printed.printf(Locale.ROOT, "wrote %s: plateaus.csv, hitting.csv, eigenvalues.png, effective-rank.png, loss.png%n",
                     output.finalFile(""));
         }
         return ExitCode.OK;

@@ -2,6 +2,7 @@ package org.dmflab.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.dmflab.cli.io.OutputDirectory;
@@ -89,7 +90,7 @@ final class TrainCommand implements Callable<Integer>, SettingsOptions.Declared 
             CsvTableWriter.write(result.traceTable(), output.file("trace.csv"), progress);
             CsvTableWriter.write(result.productTable(), output.file("product.csv"), progress);
             output.commit();
-            spec.commandLine().getOut().printf("%s, kernel %s; wrote %s (%d rows) and %s%n", result.summary(),
+            spec.commandLine().getOut().printf(Locale.ROOT, "%s, kernel %s; wrote %s (%d rows) and %s%n", result.summary(),
                     plan.kernel(), output.finalFile("trace.csv"), result.trace().size(), output.finalFile("product.csv"));
         }
         return ExitCode.OK;

@@ -109,8 +109,8 @@ class GenerateCommandTest {
         }
         assertThat(noisyRows).isNotEqualTo(cleanRows);
         assertBadInput(CliRun.of("generate", "--input", pixels.toString(), "--divide-by", "0", "--out",
-                dir.resolve("x").toString()), "dmflab generate: divide-by: the input table is divided by this "
-                + "number, which must be positive and finite, got 0.0");
+                dir.resolve("x").toString()), "dmflab generate: divide-by: the number the input table is divided "
+                + "by must be positive and finite, got 0.0");
     }
 
     @Test

@@ -11,7 +11,7 @@ import org.dmflab.core.table.Schemas;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Issue 9 §3: each case is exit 2 and one line naming the file, line and column, and what to do. */
+/** Bad input files: each case is exit 2 and one line naming the file, line and column, and what to do. */
 class InputErrorsTest {
 
     @TempDir

@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
+import org.dmflab.core.model.TraceMetric;
+import org.dmflab.core.model.TracePoint;
 import org.dmflab.core.Progress;
 import org.dmflab.core.csv.CsvTableReader;
 import org.dmflab.core.csv.CsvTableWriter;
@@ -94,8 +96,7 @@ class TrackCommandTest {
                     operator = Math.max(operator, Math.abs(product[i] - LAMBDA[i]));
                 }
                 // every product eigenvalue is positive and they stay in the order of Λ, so σ = product as given
-                builder.add(k, 0.01 * k, 0.5 * squares, Math.sqrt(squares), operator,
-                        RankMeasures.effectiveRank(product), RankMeasures.stableRank(product), product, product);
+                builder.add(k, TracePoint.of(product, product).with(TraceMetric.TIME, 0.01 * k).with(TraceMetric.LOSS, 0.5 * squares).with(TraceMetric.ERROR_FRO, Math.sqrt(squares)).with(TraceMetric.ERROR_OP, operator).with(TraceMetric.EFFECTIVE_RANK, RankMeasures.effectiveRank(product)).with(TraceMetric.STABLE_RANK, RankMeasures.stableRank(product)));
             }
             for (int i = 0; i < 6; i++) {
                 x[i] = ScalarRecursion.identicalStep(x[i], LAMBDA[i], 0.01, 3);

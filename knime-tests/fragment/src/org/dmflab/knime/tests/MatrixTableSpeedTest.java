@@ -26,7 +26,7 @@ import org.knime.core.node.port.PortType;
 import org.knime.core.node.workflow.NodeID;
 
 /**
- * The KNIME adapters' matrix conversion (issue 13: matrix I/O at ≥ 50 MB/s "in the KNIME adapters") at 2000 × 2000,
+ * The KNIME adapters' matrix conversion (the goal: matrix I/O at ≥ 50 MB/s "in the KNIME adapters") at 2000 × 2000,
  * inside a node's execution: matrix → KNIME table ({@link KnimeTables#writeMatrix}) and back
  * ({@link KnimeTables#readMatrix}) must give the matrix bit for bit and the same table as the general path through the
  * engine's {@code Table} ({@code KnimeTables.write(MatrixTables.toTable(m))}, {@code MatrixTables.fromTable(

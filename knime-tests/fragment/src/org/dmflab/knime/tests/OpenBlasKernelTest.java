@@ -31,7 +31,7 @@ import org.osgi.framework.FrameworkUtil;
  */
 class OpenBlasKernelTest {
     static final String FRAGMENT = "org.dmflab.knime.openblas.linux.x86_64";
-    /** Above StepArithmetic.NATIVE_FROM (16): the matrix solver's AUTO kernel is OpenBLAS wherever it loads. */
+    /** Above KernelThresholds.NATIVE_FROM (16): the matrix solver's AUTO kernel is OpenBLAS wherever it loads. */
     static final int N = 40;
     /** The Java kernel vs OpenBLAS over a whole run (core BlasArithmeticTest: 30 steps at n = 131 within 1e-12). */
     static final double JAVA_VS_BLAS = 1e-12;

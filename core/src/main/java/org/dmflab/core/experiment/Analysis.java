@@ -1,6 +1,7 @@
 package org.dmflab.core.experiment;
 
 import java.util.function.Supplier;
+import org.dmflab.core.spectrum.TrackResult;
 
 /**
  * What a preset shows beyond the tracker's three charts per run: its extra charts and its table of key numbers
@@ -33,6 +34,11 @@ public enum Analysis {
 
     Analysis(Supplier<PresetAnalysis> implementation) {
         this.implementation = implementation;
+    }
+
+    /** The iterations whose products W(k) this analysis needs from a run with this tracking (usually none). */
+    long[] snapshotIterations(TrackResult track) {
+        return implementation.get().snapshotIterations(track);
     }
 
     /** What this analysis adds to the report of {@code run}. */

@@ -2,6 +2,7 @@ package org.dmflab.core.experiment;
 
 import java.util.Optional;
 import org.dmflab.core.model.Trace;
+import org.dmflab.core.spectrum.BandRun;
 import org.dmflab.core.spectrum.ObservedPlateau;
 import org.dmflab.core.spectrum.TrackResult;
 
@@ -64,18 +65,11 @@ final class EarlyStopping {
             if (plateau.r() < 2 || !separated) {
                 continue;
             }
-            int first = -1;
-            for (int point = 0; point <= lastPoint + 1; point++) {
-                boolean inside = point <= lastPoint && Math.abs(rank[point] - level) <= BAND * level;
-                if (inside && first < 0) {
-                    first = point;
-                } else if (!inside && first >= 0) {
-                    int last = point - 1;
-                    double logLength = Math.log((trace.iteration(last) + 1.0) / (trace.iteration(first) + 1.0));
-                    if (last < lastPoint && last > first && (longest == null || logLength > longest.logLength())) {
-                        longest = new Stay(plateau.r(), first, last, logLength);
-                    }
-                    first = -1;
+            for (BandRun run : BandRun.within(rank, level, BAND * level)) {
+                double logLength = Math.log((trace.iteration(run.last()) + 1.0) / (trace.iteration(run.first()) + 1.0));
+                if (run.last() < lastPoint && run.last() > run.first()
+                        && (longest == null || logLength > longest.logLength())) {
+                    longest = new Stay(plateau.r(), run.first(), run.last(), logLength);
                 }
             }
         }

@@ -63,9 +63,9 @@ public final class ExperimentRunner {
                     "prediction");
             TrackResult track = SpectrumTracker.track(input, TrackSettings.parse(RawSettings.of(spec.track())),
                     share(progress, offset + 0.9 * width, 0.1 * width, spec.title() + ", track"));
-            SortedMap<Long, DMatrixRMaj> snapshots = preset.analysis() == Analysis.MNIST_DENOISING
-                    ? snapshots(plan, new long[]{EarlyStopping.rankOneIteration(track), EarlyStopping.iteration(track)},
-                    progress) : new TreeMap<>();
+            long[] wanted = preset.analysis().snapshotIterations(track);
+            SortedMap<Long, DMatrixRMaj> snapshots = wanted.length == 0 ? new TreeMap<>()
+                    : snapshots(plan, wanted, progress);
             outcomes.add(new RunOutcome(spec, train, plan.admissibleStep(), training, prediction, track, snapshots));
         }
         progress.report(1, "done");

@@ -1,6 +1,6 @@
 package org.dmflab.core.groundtruth;
 
-import org.dmflab.core.InvalidInputException;
+import org.dmflab.core.Checks;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -18,10 +18,8 @@ public record InputDivisor(double value) {
     public static final InputDivisor NONE = new InputDivisor(1);
 
     public InputDivisor {
-        if (!(value > 0) || !Double.isFinite(value)) {
-            throw new InvalidInputException(KEY, "the input table is divided by this number, which must be positive "
-                    + "and finite, got " + value + "; use e.g. 255 for 8-bit pixels, or 1 to keep the table as it is");
-        }
+        Checks.positive(KEY, value, "the number the input table is divided by", "use e.g. 255 for 8-bit pixels, or "
+                + "1 to keep the table as it is");
     }
 
     /** Divides every entry of {@code matrix} by c, in place. */

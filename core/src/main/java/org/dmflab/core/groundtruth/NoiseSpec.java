@@ -2,6 +2,7 @@ package org.dmflab.core.groundtruth;
 
 import java.util.Locale;
 import java.util.Random;
+import org.dmflab.core.Checks;
 import org.dmflab.core.InvalidInputException;
 
 /**
@@ -21,9 +22,12 @@ public record NoiseSpec(Kind kind, double scale) {
     public enum Kind { NONE, GAUSSIAN, UNIFORM }
 
     public NoiseSpec {
-        if (kind == Kind.NONE ? scale != 0 : !(scale > 0 && Double.isFinite(scale))) {
-            throw new InvalidInputException(KEY, "the scale of " + kind.name().toLowerCase(Locale.ROOT)
-                    + " noise must be a positive number, got " + scale);
+        if (kind == Kind.NONE && scale != 0) {
+            throw new InvalidInputException(KEY, "no noise has no scale, got " + scale + "; use none");
+        }
+        if (kind != Kind.NONE) {
+            Checks.positive(KEY, scale, "the scale of " + kind.name().toLowerCase(Locale.ROOT) + " noise",
+                    "e.g. " + kind.name().toLowerCase(Locale.ROOT) + ":0.1");
         }
     }
 

@@ -2,6 +2,7 @@ package org.dmflab.core.groundtruth;
 
 import java.util.Arrays;
 import java.util.Random;
+import org.dmflab.core.Checks;
 import org.dmflab.core.InvalidInputException;
 import org.dmflab.core.table.Column;
 import org.dmflab.core.table.Schemas;
@@ -133,13 +134,8 @@ public record Observations(int rows, int cols, int[] row, int[] column, double[]
             String where = source + ", " + table.rowLocation(k);
             rowIndex[k] = position(table, k, index[0], rows, where) - 1;
             colIndex[k] = position(table, k, index[1], cols, where) - 1;
-            Object cell = table.cell(k, index[2]);
-            if (!(cell instanceof Number value) || !Double.isFinite(value.doubleValue())) {
-                throw new InvalidInputException(where + ", column 'value'", (cell == null ? "missing value"
-                        : InvalidInputException.quote(cell) + " is not a finite number") + "; every observation needs "
-                        + "its value");
-            }
-            values[k] = value.doubleValue();
+            values[k] = Checks.finiteCell(where + ", column 'value'", table.cell(k, index[2]),
+                    "every observation needs its value");
             int flat = rowIndex[k] * cols + colIndex[k];
             if (seen[flat]) {
                 throw new InvalidInputException(where, "entry (" + (rowIndex[k] + 1) + ", " + (colIndex[k] + 1)

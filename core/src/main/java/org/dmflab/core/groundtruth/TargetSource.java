@@ -1,6 +1,7 @@
 package org.dmflab.core.groundtruth;
 
 import java.util.Objects;
+import org.dmflab.core.Checks;
 import org.dmflab.core.InvalidInputException;
 import org.ejml.data.DMatrixRMaj;
 
@@ -89,10 +90,7 @@ public sealed interface TargetSource {
                 throw new InvalidInputException(SpectrumSpec.KEY, "the rank of " + PRESET + " must be between 1 and "
                         + Math.min(rows, n) + " for a " + rows + "×" + n + " target, got " + rank);
             }
-            if (!(norm > 0) || !Double.isFinite(norm)) {
-                throw new InvalidInputException(SpectrumSpec.KEY, "the Frobenius norm of " + PRESET + " must be "
-                        + "positive, got " + norm + "; e.g. " + PRESET + ":5,100");
-            }
+            Checks.positive(SpectrumSpec.KEY, norm, "the Frobenius norm of " + PRESET, "e.g. " + PRESET + ":5,100");
         }
 
         /** Whether a {@code spectrum} setting asks for this target ({@code gaussian-factors:…}). */

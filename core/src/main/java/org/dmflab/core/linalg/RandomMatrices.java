@@ -25,7 +25,8 @@ public final class RandomMatrices {
     /**
      * A Haar-distributed (uniformly random) n×n orthogonal matrix: the Q of a QR decomposition of a Gaussian matrix,
      * with the signs of R's diagonal moved into Q so that the distribution is exactly Haar (Mezzadri 2007). That Q is
-     * unique, so LAPACK ({@code dgeqrf}/{@code dorgqr}, where OpenBLAS loads and n ≥ {@link NativeBlas#NATIVE_FROM})
+     * unique, so LAPACK ({@code dgeqrf}/{@code dorgqr}, where OpenBLAS loads and n ≥ {@link
+     * KernelThresholds#NATIVE_FROM})
      * and EJML give the same matrix up to rounding.
      */
     public static DMatrixRMaj haarOrthogonal(int n, Random random) {

@@ -7,7 +7,7 @@ import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
 
 /**
  * Compact singular value decomposition A = U diag(s) Vᵀ of an m×n matrix, k = min(m, n) values, descending: LAPACK's
- * {@code dgesdd} where OpenBLAS loads and the largest dimension is at least {@link NativeBlas#NATIVE_FROM}, EJML's
+ * {@code dgesdd} where OpenBLAS loads and the largest dimension is at least {@link KernelThresholds#NATIVE_FROM}, EJML's
  * otherwise (the nuclear-norm baseline's singular value thresholding, docs/theory.md §8.4). Signs of the vector pairs
  * are as the routine returns them; only products U diag(d) Vᵀ are meant to be used.
  *

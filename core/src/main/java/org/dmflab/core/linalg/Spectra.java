@@ -12,7 +12,8 @@ import org.dmflab.core.model.SpectrumKind;
  * Computes the spectrum of a matrix as docs/design.md §2 defines it: eigenvalues (descending) for symmetric matrices
  * ({@link Symmetry}), singular values (descending) for all others. Values only, never vectors: LAPACK's
  * {@code dsyevd}/{@code dgesdd} with jobz = 'N' ({@link Lapack}) where OpenBLAS loads and the largest dimension is at
- * least {@link NativeBlas#NATIVE_FROM}, EJML's values-only decompositions otherwise. The generator, the tracker, the
+ * least {@link KernelThresholds#NATIVE_FROM}, EJML's values-only decompositions otherwise. The generator, the
+ * tracker, the
  * bound predictor and the matrix solver's recorded iterations all take their values from here.
  */
 public final class Spectra {

@@ -8,7 +8,7 @@ import org.ejml.dense.row.CommonOps_DDRM;
  * (docs/theory.md §1.2), Φ = U diag(s) Vᵀ for a rectangular one, W_j = V diag(x) Vᵀ for the decoupled factors (§2).
  * The one place this product is written: the columns of U are scaled by d ({@code CommonOps_DDRM.multCols}), then
  * multiplied by Vᵀ — OpenBLAS's {@code dgemm} (single-threaded, deterministic) where it loads and the largest dimension
- * is at least {@link NativeBlas#NATIVE_FROM}, EJML's {@code multTransB} otherwise; the two agree within rounding.
+ * is at least {@link KernelThresholds#NATIVE_FROM}, EJML's {@code multTransB} otherwise; the two agree within rounding.
  */
 public final class SpectralProduct {
     private SpectralProduct() {

@@ -34,7 +34,7 @@ public record SymmetricEigen(double[] values, DMatrixRMaj vectors) {
 
     /**
      * Decomposes {@code symmetric} (not modified): LAPACK's {@code dsyevd} where OpenBLAS loads and n ≥
-     * {@link NativeBlas#NATIVE_FROM}, EJML's symmetric QR algorithm otherwise.
+     * {@link KernelThresholds#NATIVE_FROM}, EJML's symmetric QR algorithm otherwise.
      */
     public static SymmetricEigen of(DMatrixRMaj symmetric) {
         return of(symmetric, NativeBlas.usedFor(symmetric.numRows));

@@ -19,17 +19,11 @@ import java.util.Optional;
  */
 public final class Trace {
     private final long[] iterations;
-    private final double[] time;
-    private final double[] loss;
-    private final double[] errorFro;
-    private final double[] errorOp;
-    private final double[] effectiveRank;
-    private final double[] stableRank;
+    /** values[metric.ordinal()][point]. */
+    private final double[][] values;
     private final double[][] lambda;
     private final double[][] sigma;
     private final boolean completion;
-    private final double[] errorUnobserved;
-    private final double[] relativeError;
     private final int lambdaColumns;
     private final int sigmaColumns;
     private final Optional<Initialization> init;
@@ -38,32 +32,20 @@ public final class Trace {
         lambdaColumns = builder.lambdaColumns;
         sigmaColumns = builder.sigmaColumns;
         init = Optional.ofNullable(builder.init);
+        completion = builder.completion;
         int size = builder.iterations.size();
         iterations = new long[size];
-        time = new double[size];
-        loss = new double[size];
-        errorFro = new double[size];
-        errorOp = new double[size];
-        effectiveRank = new double[size];
-        stableRank = new double[size];
+        values = new double[TraceMetric.values().length][size];
         lambda = new double[size][];
         sigma = new double[size][];
-        completion = builder.completion;
-        errorUnobserved = new double[size];
-        relativeError = new double[size];
         for (int k = 0; k < size; k++) {
-            double[] scalars = builder.scalars.get(k);
+            TracePoint point = builder.points.get(k);
             iterations[k] = builder.iterations.get(k);
-            time[k] = scalars[0];
-            loss[k] = scalars[1];
-            errorFro[k] = scalars[2];
-            errorOp[k] = scalars[3];
-            effectiveRank[k] = scalars[4];
-            stableRank[k] = scalars[5];
-            lambda[k] = builder.lambdas.get(k);
-            sigma[k] = builder.sigmas.get(k);
-            errorUnobserved[k] = scalars[6];
-            relativeError[k] = scalars[7];
+            for (TraceMetric metric : TraceMetric.values()) {
+                values[metric.ordinal()][k] = point.value(metric);
+            }
+            lambda[k] = point.lambda();
+            sigma[k] = point.sigma();
         }
     }
 
@@ -104,14 +86,19 @@ public final class Trace {
         return completion;
     }
 
+    /** The value of {@code metric} at a recorded point (NaN where the run has none, see {@link TraceMetric.Filled}). */
+    public double value(TraceMetric metric, int point) {
+        return values[metric.ordinal()][point];
+    }
+
     /** Completion: ‖W − Φ‖_F over the unobserved entries (NaN when Φ is unknown or this is no completion trace). */
     public double errorUnobserved(int point) {
-        return errorUnobserved[point];
+        return value(TraceMetric.ERROR_UNOBSERVED, point);
     }
 
     /** Completion: ‖W − Φ‖_F / ‖Φ‖_F (NaN when Φ is unknown or this is no completion trace). */
     public double relativeError(int point) {
-        return relativeError[point];
+        return value(TraceMetric.RELATIVE_ERROR, point);
     }
 
     public int size() {
@@ -136,27 +123,27 @@ public final class Trace {
     }
 
     public double time(int point) {
-        return time[point];
+        return value(TraceMetric.TIME, point);
     }
 
     public double loss(int point) {
-        return loss[point];
+        return value(TraceMetric.LOSS, point);
     }
 
     public double errorFro(int point) {
-        return errorFro[point];
+        return value(TraceMetric.ERROR_FRO, point);
     }
 
     public double errorOp(int point) {
-        return errorOp[point];
+        return value(TraceMetric.ERROR_OP, point);
     }
 
     public double effectiveRank(int point) {
-        return effectiveRank[point];
+        return value(TraceMetric.EFFECTIVE_RANK, point);
     }
 
     public double stableRank(int point) {
-        return stableRank[point];
+        return value(TraceMetric.STABLE_RANK, point);
     }
 
     /** vᵢᵀ W vᵢ at a recorded point, i 0-based. */
@@ -189,9 +176,7 @@ public final class Trace {
         private final int eigenCount;
         private final int sigmaCount;
         private final List<Long> iterations = new ArrayList<>();
-        private final List<double[]> scalars = new ArrayList<>();
-        private final List<double[]> lambdas = new ArrayList<>();
-        private final List<double[]> sigmas = new ArrayList<>();
+        private final List<TracePoint> points = new ArrayList<>();
         private Initialization init;
 
         private final int lambdaColumns;
@@ -205,30 +190,18 @@ public final class Trace {
             this.sigmaColumns = sigmaColumns;
         }
 
-        /** Records one point; the arrays are copied. */
-        public Builder add(long iteration, double time, double loss, double errorFro, double errorOp,
-                           double effectiveRank, double stableRank, double[] lambda, double[] sigma) {
-            return add(iteration, time, loss, errorFro, errorOp, effectiveRank, stableRank, lambda, sigma, Double.NaN,
-                    Double.NaN);
-        }
-
-        /** Records one point with the completion columns (NaN where unknown); the arrays are copied. */
-        public Builder add(long iteration, double time, double loss, double errorFro, double errorOp,
-                           double effectiveRank, double stableRank, double[] lambda, double[] sigma,
-                           double errorUnobserved, double relativeError) {
-            if (lambda.length != eigenCount || sigma.length != sigmaCount) {
+        /** Records one point (its spectra are copied); its metrics without a value stay NaN. */
+        public Builder add(long iteration, TracePoint point) {
+            if (point.lambda().length != eigenCount || point.sigma().length != sigmaCount) {
                 throw new IllegalArgumentException("expected " + eigenCount + " lambdas and " + sigmaCount
-                        + " sigmas, got " + lambda.length + " and " + sigma.length);
+                        + " sigmas, got " + point.lambda().length + " and " + point.sigma().length);
             }
             if (!iterations.isEmpty() && iteration <= iterations.get(iterations.size() - 1)) {
                 throw new IllegalArgumentException("iterations must increase: " + iteration + " after "
                         + iterations.get(iterations.size() - 1));
             }
             iterations.add(iteration);
-            scalars.add(new double[]{time, loss, errorFro, errorOp, effectiveRank, stableRank, errorUnobserved,
-                    relativeError});
-            lambdas.add(lambda.clone());
-            sigmas.add(sigma.clone());
+            points.add(point.copy());
             return this;
         }
 

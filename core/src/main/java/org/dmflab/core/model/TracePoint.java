@@ -1,22 +1,60 @@
 package org.dmflab.core.model;
 
-/**
- * The measured columns of one trace row (docs/design.md §2) before the rank measures are derived from {@code sigma}.
- *
- * @param loss             the training loss
- * @param errorFro         ‖W − Φ‖_F (NaN when Φ is unknown: completion without the full target)
- * @param errorOp          ‖W − Φ‖₂ (NaN when Φ is unknown)
- * @param lambda           vᵢᵀ W vᵢ along the target's eigenvectors (descending eigenvalue order); empty for
- *                         non-symmetric targets
- * @param sigma            singular values of W, descending
- * @param errorUnobserved  completion: ‖W − Φ‖_F over the unobserved entries (NaN otherwise or when Φ is unknown)
- * @param relativeError    completion: ‖W − Φ‖_F / ‖Φ‖_F (NaN otherwise or when Φ is unknown)
- */
-public record TracePoint(double loss, double errorFro, double errorOp, double[] lambda, double[] sigma,
-                         double errorUnobserved, double relativeError) {
+import java.util.Arrays;
 
-    /** A point of a run on the full or sensing loss, which has no completion columns. */
-    public TracePoint(double loss, double errorFro, double errorOp, double[] lambda, double[] sigma) {
-        this(loss, errorFro, errorOp, lambda, sigma, Double.NaN, Double.NaN);
+/**
+ * One row of a trace (docs/design.md §2): a value per {@link TraceMetric} (NaN where the run has none), {@code lambda}
+ * = vᵢᵀ W vᵢ along the target's eigenvectors (descending eigenvalue order; empty for non-symmetric targets) and
+ * {@code sigma}, the singular values of W, descending. A solver measures the loss, the errors and the spectra; the run
+ * loop adds the time and the rank measures ({@link #with}).
+ */
+public final class TracePoint {
+    private final double[] values;
+    private final double[] lambda;
+    private final double[] sigma;
+
+    private TracePoint(double[] values, double[] lambda, double[] sigma) {
+        this.values = values;
+        this.lambda = lambda;
+        this.sigma = sigma;
+    }
+
+    /** A row with these spectra and no metric values yet (all NaN). */
+    public static TracePoint of(double[] lambda, double[] sigma) {
+        double[] values = new double[TraceMetric.values().length];
+        Arrays.fill(values, Double.NaN);
+        return new TracePoint(values, lambda, sigma);
+    }
+
+    /** This row with {@code metric} set to {@code value}. */
+    public TracePoint with(TraceMetric metric, double value) {
+        double[] changed = values.clone();
+        changed[metric.ordinal()] = value;
+        return new TracePoint(changed, lambda, sigma);
+    }
+
+    /** A deep copy (the trace keeps its rows apart from the solver's workspaces). */
+    TracePoint copy() {
+        return new TracePoint(values.clone(), lambda.clone(), sigma.clone());
+    }
+
+    /** The value of {@code metric} (NaN when unknown). */
+    public double value(TraceMetric metric) {
+        return values[metric.ordinal()];
+    }
+
+    /** The training loss. */
+    public double loss() {
+        return value(TraceMetric.LOSS);
+    }
+
+    /** vᵢᵀ W vᵢ along the target's eigenvectors (not a copy). */
+    public double[] lambda() {
+        return lambda;
+    }
+
+    /** The singular values of W, descending (not a copy). */
+    public double[] sigma() {
+        return sigma;
     }
 }

@@ -36,20 +36,12 @@ public final class PlateauDetector {
         double minLogExtent = MIN_LOG_FRACTION * Math.log1p(iterations[iterations.length - 1]);
         int bestStart = -1;
         int bestLength = 0;
-        int runStart = -1;
-        for (int point = 0; point <= values.length; point++) {
-            boolean inside = point < values.length && Math.abs(values[point] - level) <= tolerance;
-            if (inside && runStart < 0) {
-                runStart = point;
-            } else if (!inside && runStart >= 0) {
-                int length = point - runStart;
-                double logExtent = Math.log1p(iterations[point - 1]) - Math.log1p(iterations[runStart]);
-                boolean toTheEnd = point == values.length;
-                if (length > bestLength && length >= MIN_POINTS && (logExtent >= minLogExtent || toTheEnd)) {
-                    bestLength = length;
-                    bestStart = runStart;
-                }
-                runStart = -1;
+        for (BandRun run : BandRun.within(values, level, tolerance)) {
+            double logExtent = Math.log1p(iterations[run.last()]) - Math.log1p(iterations[run.first()]);
+            boolean toTheEnd = run.last() == values.length - 1;
+            if (run.length() > bestLength && run.length() >= MIN_POINTS && (logExtent >= minLogExtent || toTheEnd)) {
+                bestLength = run.length();
+                bestStart = run.first();
             }
         }
         if (bestLength == 0) {

@@ -1,5 +1,6 @@
 package org.dmflab.core.spectrum;
 
+import org.dmflab.core.Checks;
 import org.dmflab.core.InvalidInputException;
 import org.dmflab.core.model.Accuracy;
 
@@ -19,10 +20,8 @@ public record TrackConfig(double epsilon, double plateauTolerance, boolean logX)
             throw new InvalidInputException(TrackSettings.EPSILON, "must lie strictly between 0 and 1 (a relative "
                     + "accuracy such as 0.01), got " + epsilon);
         }
-        if (!(plateauTolerance > 0) || !Double.isFinite(plateauTolerance)) {
-            throw new InvalidInputException(TrackSettings.PLATEAU_TOLERANCE, "must be a positive number (a band "
-                    + "around each plateau level, such as 0.05), got " + plateauTolerance);
-        }
+        Checks.positive(TrackSettings.PLATEAU_TOLERANCE, plateauTolerance, "the band around each plateau level",
+                "e.g. 0.05");
     }
 
     /** The defaults of {@link TrackSettings}. */

@@ -1,5 +1,6 @@
 package org.dmflab.core.table;
 
+import org.dmflab.core.Checks;
 import org.dmflab.core.InvalidInputException;
 import org.ejml.data.DMatrixRMaj;
 
@@ -41,16 +42,8 @@ public final class MatrixTables {
         DMatrixRMaj matrix = new DMatrixRMaj(table.rowCount(), table.columnCount());
         for (int i = 0; i < table.rowCount(); i++) {
             for (int j = 0; j < table.columnCount(); j++) {
-                Object cell = table.cell(i, j);
-                String where = source + ", " + table.cellLocation(i, j);
-                if (cell == null) {
-                    throw new InvalidInputException(where, "missing value; fill it in or remove the row");
-                }
-                double value = ((Number) cell).doubleValue();
-                if (!Double.isFinite(value)) {
-                    throw new InvalidInputException(where, value + " is not a finite number");
-                }
-                matrix.unsafe_set(i, j, value);
+                matrix.unsafe_set(i, j, Checks.finiteCell(source + ", " + table.cellLocation(i, j),
+                        table.cell(i, j), "fill it in or remove the row"));
             }
         }
         return matrix;

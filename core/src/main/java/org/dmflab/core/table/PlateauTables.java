@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
+import org.dmflab.core.Checks;
 import org.dmflab.core.InvalidInputException;
 import org.dmflab.core.model.Plateau;
 
@@ -45,10 +46,8 @@ public final class PlateauTables {
                 throw new InvalidInputException(where + ", column 'r'", "is " + r + " but should be " + (row + 1)
                         + "; list the plateaus for r = 1, 2, … in order");
             }
-            Object level = table.cell(row, levelColumn);
-            if (!(level instanceof Number levelNumber) || !Double.isFinite(levelNumber.doubleValue())) {
-                throw new InvalidInputException(where + ", column 'level'", "'" + level + "' is not a finite number");
-            }
+            double level = Checks.finiteCell(where + ", column 'level'", table.cell(row, levelColumn),
+                    "every plateau has its level");
             OptionalLong start = wholeNumber(table.cell(row, startColumn), where + ", column 'k_start'");
             OptionalLong end = wholeNumber(table.cell(row, endColumn), where + ", column 'k_end'");
             if (start.isPresent() && end.isPresent() && start.getAsLong() > end.getAsLong()) {
@@ -58,13 +57,10 @@ public final class PlateauTables {
             Object boundCell = table.cell(row, boundColumn);
             OptionalDouble bound = OptionalDouble.empty();
             if (boundCell != null) {
-                if (!(boundCell instanceof Number boundNumber) || !Double.isFinite(boundNumber.doubleValue())) {
-                    throw new InvalidInputException(where + ", column 'bound'", "'" + boundCell
-                            + "' is not a finite number (leave it empty when there is none)");
-                }
-                bound = OptionalDouble.of(boundNumber.doubleValue());
+                bound = OptionalDouble.of(Checks.finiteCell(where + ", column 'bound'", boundCell,
+                        "leave it empty when there is none"));
             }
-            rows.add(new Plateau(row + 1, levelNumber.doubleValue(), start, end, bound));
+            rows.add(new Plateau(row + 1, level, start, end, bound));
         }
         return List.copyOf(rows);
     }

@@ -7,6 +7,7 @@ import static org.dmflab.core.table.ColumnType.STRING;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.dmflab.core.model.TraceMetric;
 
 /**
  * The table schemas of docs/design.md §2, written once. Column names are contracts shared by the command line, the KNIME
@@ -23,12 +24,12 @@ public final class Schemas {
     public static final String KIND = "kind";
 
     public static final String ITERATION = "iteration";
-    public static final String TIME = "time";
-    public static final String LOSS = "loss";
-    public static final String ERROR_FRO = "error_fro";
-    public static final String ERROR_OP = "error_op";
-    public static final String EFFECTIVE_RANK = "effective_rank";
-    public static final String STABLE_RANK = "stable_rank";
+    public static final String TIME = TraceMetric.TIME.column();
+    public static final String LOSS = TraceMetric.LOSS.column();
+    public static final String ERROR_FRO = TraceMetric.ERROR_FRO.column();
+    public static final String ERROR_OP = TraceMetric.ERROR_OP.column();
+    public static final String EFFECTIVE_RANK = TraceMetric.EFFECTIVE_RANK.column();
+    public static final String STABLE_RANK = TraceMetric.STABLE_RANK.column();
     public static final String LAMBDA_PREFIX = "lambda_";
     public static final String SIGMA_PREFIX = "sigma_";
     /** The trace's last column: how the factors started ({@code identity} / {@code perturbed} / {@code gaussian}). */
@@ -40,8 +41,8 @@ public final class Schemas {
 
     public static final String ROW = "row";
     public static final String COLUMN = "column";
-    public static final String ERROR_UNOBSERVED = "error_unobserved";
-    public static final String RELATIVE_ERROR = "relative_error";
+    public static final String ERROR_UNOBSERVED = TraceMetric.ERROR_UNOBSERVED.column();
+    public static final String RELATIVE_ERROR = TraceMetric.RELATIVE_ERROR.column();
 
     /** The observations of matrix completion: one row per observed entry, 1-based {@code row} and {@code column}. */
     public static final List<Column> OBSERVATIONS = List.of(
@@ -101,31 +102,37 @@ public final class Schemas {
     }
 
     /**
-     * The trace table: fixed columns, then {@code lambda_1 … lambda_eigen} and {@code sigma_1 … sigma_singular}
-     * (both n, the target's columns, for a trained trace; their cells may be missing, see {@code Trace}), then
-     * {@code error_unobserved} (‖W − Φ‖_F over the unobserved entries) and {@code relative_error} (‖W − Φ‖_F / ‖Φ‖_F),
-     * missing except in a completion run with a known target, and last {@code init} (the trainer's initialization, the
-     * same in every row). The error columns are nullable: empty for a completion run whose full target is unknown.
+     * The trace table: {@code iteration}, the {@link TraceMetric}s that stand before the spectra, then
+     * {@code lambda_1 … lambda_eigen} and {@code sigma_1 … sigma_singular} (both n, the target's columns, for a trained
+     * trace; their cells may be missing, see {@code Trace}), the trailing metrics ({@code error_unobserved} ‖W − Φ‖_F
+     * over the unobserved entries and {@code relative_error} ‖W − Φ‖_F / ‖Φ‖_F, missing except in a completion run with
+     * a known target), and last {@code init} (the trainer's initialization, the same in every row). A metric's column
+     * is nullable unless every run fills it ({@link TraceMetric.Filled}).
      */
     public static List<Column> trace(int eigenCount, int singularCount) {
-        List<Column> columns = new ArrayList<>(List.of(
-                Column.of(ITERATION, LONG),
-                Column.of(TIME, DOUBLE),
-                Column.of(LOSS, DOUBLE),
-                Column.nullable(ERROR_FRO, DOUBLE),
-                Column.nullable(ERROR_OP, DOUBLE),
-                Column.of(EFFECTIVE_RANK, DOUBLE),
-                Column.of(STABLE_RANK, DOUBLE)));
+        List<Column> columns = new ArrayList<>();
+        columns.add(Column.of(ITERATION, LONG));
+        columns.addAll(traceMetrics(false));
         for (int i = 1; i <= eigenCount; i++) {
             columns.add(Column.nullable(LAMBDA_PREFIX + i, DOUBLE));
         }
         for (int i = 1; i <= singularCount; i++) {
             columns.add(Column.nullable(SIGMA_PREFIX + i, DOUBLE));
         }
-        columns.add(Column.nullable(ERROR_UNOBSERVED, DOUBLE));
-        columns.add(Column.nullable(RELATIVE_ERROR, DOUBLE));
+        columns.addAll(traceMetrics(true));
         columns.add(Column.of(INIT, STRING));
         return List.copyOf(columns);
+    }
+
+    /** The columns of the trace metrics before ({@code trailing} false) or after the spectra, in declaration order. */
+    static List<Column> traceMetrics(boolean trailing) {
+        List<Column> columns = new ArrayList<>();
+        for (TraceMetric metric : TraceMetric.values()) {
+            if (metric.trailing() == trailing) {
+                columns.add(new Column(metric.column(), DOUBLE, metric.filled() != TraceMetric.Filled.EVERY_RUN));
+            }
+        }
+        return columns;
     }
 
     /**

@@ -2,6 +2,7 @@ package org.dmflab.core.table;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.dmflab.core.Checks;
 import org.dmflab.core.InvalidInputException;
 import org.dmflab.core.model.Spectrum;
 import org.dmflab.core.model.SpectrumKind;
@@ -60,11 +61,8 @@ public final class SpectrumTables {
                 throw new InvalidInputException(where + ", column 'index'", "is " + index + " but should be "
                         + (row + 1) + "; list the values with indices 1, 2, … in order");
             }
-            Object value = table.cell(row, valueColumn);
-            if (!(value instanceof Number number) || !Double.isFinite(number.doubleValue())) {
-                throw new InvalidInputException(where + ", column 'value'", InvalidInputException.quote(value) + " is not a finite number");
-            }
-            values[row] = number.doubleValue();
+            values[row] = Checks.finiteCell(where + ", column 'value'", table.cell(row, valueColumn),
+                    "every row of a spectrum table has its value");
             if (row > 0 && values[row] > values[row - 1]) {
                 throw new InvalidInputException(where + ", column 'value'", values[row] + " is larger than the value "
                         + values[row - 1] + " before it; a spectrum table lists its values in descending order");

@@ -1,55 +1,64 @@
 package org.dmflab.core.table;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import org.dmflab.core.Checks;
 import org.dmflab.core.InvalidInputException;
 import org.dmflab.core.model.Initialization;
 import org.dmflab.core.model.Trace;
+import org.dmflab.core.model.TraceMetric;
+import org.dmflab.core.model.TracePoint;
 
 /** The trace table of docs/design.md §2, written from and read into the {@link Trace} record (tables only at the edges). */
 public final class TraceTables {
     private TraceTables() {
     }
 
-    /** The trace table of docs/design.md §2. */
+    /** The trace table of docs/design.md §2: one cell per column of {@link Schemas#trace}, NaN as a missing cell. */
     public static Table toTable(Trace trace) {
-        boolean completion = trace.completion();
         int lambdas = trace.lambdaColumns();
         int sigmas = trace.sigmaColumns();
         List<Column> columns = Schemas.trace(lambdas, sigmas);
         if (trace.init().isEmpty()) {
             columns = columns.subList(0, columns.size() - 1); // a trace of unknown start (read from an old table)
         }
+        List<TraceMetric> leading = metrics(false);
+        List<TraceMetric> trailing = metrics(true);
         Table.Builder table = Table.builder(columns);
         Object[] cells = new Object[columns.size()];
         for (int k = 0; k < trace.size(); k++) {
-            cells[0] = trace.iteration(k);
-            cells[1] = trace.time(k);
-            cells[2] = trace.loss(k);
-            cells[3] = orEmpty(trace.errorFro(k), completion);
-            cells[4] = orEmpty(trace.errorOp(k), completion);
-            cells[5] = trace.effectiveRank(k);
-            cells[6] = trace.stableRank(k);
+            int c = 0;
+            cells[c++] = trace.iteration(k);
+            for (TraceMetric metric : leading) {
+                cells[c++] = cell(trace, metric, k);
+            }
             for (int i = 0; i < lambdas; i++) {
-                cells[7 + i] = i < trace.eigenCount() ? (Object) trace.lambda(k, i) : null;
+                cells[c++] = i < trace.eigenCount() ? (Object) trace.lambda(k, i) : null;
             }
             for (int i = 0; i < sigmas; i++) {
-                cells[7 + lambdas + i] = i < trace.sigmaCount() ? (Object) trace.sigma(k, i) : null;
+                cells[c++] = i < trace.sigmaCount() ? (Object) trace.sigma(k, i) : null;
             }
-            // missing unless a completion run with a known target (the columns are always there, docs/design.md §2)
-            cells[7 + lambdas + sigmas] = orEmpty(trace.errorUnobserved(k), true);
-            cells[8 + lambdas + sigmas] = orEmpty(trace.relativeError(k), true);
+            for (TraceMetric metric : trailing) {
+                cells[c++] = cell(trace, metric, k);
+            }
             if (trace.init().isPresent()) {
-                cells[9 + lambdas + sigmas] = trace.init().get().key();
+                cells[c] = trace.init().get().key();
             }
             table.addRow(cells);
         }
         return table.build();
     }
 
-    /** NaN (an unknown error) as an empty cell where the column allows it. */
-    private static Double orEmpty(double value, boolean nullable) {
-        return nullable && Double.isNaN(value) ? null : value;
+    /** The metrics before ({@code trailing} false) or after the spectra, in declaration order. */
+    private static List<TraceMetric> metrics(boolean trailing) {
+        return Arrays.stream(TraceMetric.values()).filter(metric -> metric.trailing() == trailing).toList();
+    }
+
+    /** A metric's cell: NaN (no value for this run) is a missing cell where the column allows it. */
+    private static Double cell(Trace trace, TraceMetric metric, int point) {
+        double value = trace.value(metric, point);
+        return metric.filled() != TraceMetric.Filled.EVERY_RUN && Double.isNaN(value) ? null : value;
     }
 
     /**
@@ -63,8 +72,9 @@ public final class TraceTables {
      * @param source how the user knows the table, for messages
      */
     public static Trace fromTable(Table table, String source) {
-        List<String> fixed = List.of(Schemas.ITERATION, Schemas.TIME, Schemas.LOSS, Schemas.ERROR_FRO, Schemas.ERROR_OP,
-                Schemas.EFFECTIVE_RANK, Schemas.STABLE_RANK);
+        List<TraceMetric> leading = metrics(false);
+        List<String> fixed = new ArrayList<>(List.of(Schemas.ITERATION));
+        leading.forEach(metric -> fixed.add(metric.column()));
         List<String> missing = new ArrayList<>();
         for (String name : fixed) {
             if (table.indexOf(name) < 0) {
@@ -77,37 +87,30 @@ public final class TraceTables {
         }
         if (!missing.isEmpty()) {
             throw new InvalidInputException(source, "is not a trace table: missing column" + (missing.size() > 1 ? "s " : " ")
-                    + String.join(", ", missing) + " (a trace has iteration, time, loss, error_fro, error_op, "
-                    + "effective_rank, stable_rank, lambda_1…, sigma_1…)");
+                    + String.join(", ", missing) + " (a trace has " + String.join(", ", fixed) + ", "
+                    + Schemas.LAMBDA_PREFIX + "1…, " + Schemas.SIGMA_PREFIX + "1…)");
         }
         int lambdaColumns = countNumbered(table, Schemas.LAMBDA_PREFIX);
         // the first row says how many lambda and sigma cells hold values; the others are missing in every row
         int eigenCount = table.rowCount() == 0 ? lambdaColumns : valued(table, Schemas.LAMBDA_PREFIX, lambdaColumns);
         int sigmaCount = table.rowCount() == 0 ? sigmaColumns : valued(table, Schemas.SIGMA_PREFIX, sigmaColumns);
-        int unobservedColumn = table.indexOf(Schemas.ERROR_UNOBSERVED);
-        int relativeColumn = table.indexOf(Schemas.RELATIVE_ERROR);
-        boolean completion = isCompletion(table, unobservedColumn, relativeColumn);
+        boolean completion = isCompletion(table, table.indexOf(Schemas.ERROR_UNOBSERVED),
+                table.indexOf(Schemas.RELATIVE_ERROR));
         Trace.Builder builder = Trace.builder(eigenCount, sigmaCount, lambdaColumns, sigmaColumns)
                 .completion(completion);
         builder.init(start(table, source));
-        int[] fixedIndex = fixed.stream().mapToInt(table::indexOf).toArray();
-        double[] scalars = new double[6];
+        int iterationColumn = table.indexOf(Schemas.ITERATION);
         double[] lambdas = new double[eigenCount];
         double[] sigmas = new double[sigmaCount];
         long previous = Long.MIN_VALUE;
         for (int row = 0; row < table.rowCount(); row++) {
-            long iteration = (long) number(table, row, fixedIndex[0], source);
+            long iteration = (long) number(table, row, iterationColumn, source);
             if (iteration <= previous) {
                 throw new InvalidInputException(source + ", " + table.rowLocation(row), "iteration " + iteration
                         + (iteration == previous ? " appears twice" : " comes after " + previous)
                         + "; a trace lists each iteration once, in ascending order (sort it or remove duplicates)");
             }
             previous = iteration;
-            for (int c = 1; c < fixedIndex.length; c++) {
-                boolean error = fixed.get(c).equals(Schemas.ERROR_FRO) || fixed.get(c).equals(Schemas.ERROR_OP);
-                scalars[c - 1] = completion && error ? numberOrUnknown(table, row, fixedIndex[c], source)
-                        : number(table, row, fixedIndex[c], source);
-            }
             for (int i = 0; i < eigenCount; i++) {
                 lambdas[i] = number(table, row, table.indexOf(Schemas.LAMBDA_PREFIX + (i + 1)), source);
             }
@@ -116,11 +119,29 @@ public final class TraceTables {
                 sigmas[i] = number(table, row, table.indexOf(Schemas.SIGMA_PREFIX + (i + 1)), source);
             }
             requireMissing(table, row, Schemas.SIGMA_PREFIX, sigmaCount, sigmaColumns, source);
-            builder.add(iteration, scalars[0], scalars[1], scalars[2], scalars[3], scalars[4], scalars[5], lambdas, sigmas,
-                    completion ? numberOrUnknown(table, row, unobservedColumn, source) : Double.NaN,
-                    completion ? numberOrUnknown(table, row, relativeColumn, source) : Double.NaN);
+            TracePoint point = TracePoint.of(lambdas, sigmas);
+            for (TraceMetric metric : TraceMetric.values()) {
+                point = point.with(metric, metricValue(table, row, metric, completion, source));
+            }
+            builder.add(iteration, point);
         }
         return builder.build();
+    }
+
+    /**
+     * A metric's value in a row: required where every run of this kind fills it; in a completion trace the nullable
+     * metrics may be empty (unknown target) or absent (older tables), read as NaN; in other traces the completion
+     * metrics are NaN whatever their cells hold.
+     */
+    private static double metricValue(Table table, int row, TraceMetric metric, boolean completion, String source) {
+        int column = table.indexOf(metric.column());
+        if (metric.filled() == TraceMetric.Filled.EVERY_RUN || (!completion && metric.filled().fills(false, true))) {
+            return number(table, row, column, source);
+        }
+        if (!completion || column < 0) {
+            return Double.NaN;
+        }
+        return numberOrUnknown(table, row, column, source);
     }
 
     /**
@@ -213,15 +234,7 @@ public final class TraceTables {
     }
 
     private static double number(Table table, int row, int column, String source) {
-        Object cell = table.cell(row, column);
-        String where = source + ", " + table.cellLocation(row, column);
-        if (!(cell instanceof Number value)) {
-            throw new InvalidInputException(where, cell == null ? "missing value" : InvalidInputException.quote(cell) + " is not a number");
-        }
-        if (!Double.isFinite(value.doubleValue())) {
-            throw new InvalidInputException(where, value + " is not a finite number; the trace must not contain NaN "
-                    + "or infinite values");
-        }
-        return value.doubleValue();
+        return Checks.finiteCell(source + ", " + table.cellLocation(row, column), table.cell(row, column),
+                "a trace has a finite number in every cell of its columns");
     }
 }

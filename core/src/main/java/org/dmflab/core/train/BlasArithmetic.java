@@ -1,5 +1,6 @@
 package org.dmflab.core.train;
 
+import org.dmflab.core.linalg.KernelThresholds;
 import static org.bytedeco.openblas.global.openblas.CblasNoTrans;
 import static org.bytedeco.openblas.global.openblas.CblasRowMajor;
 import static org.bytedeco.openblas.global.openblas.CblasTrans;
@@ -20,30 +21,18 @@ import org.ejml.data.DMatrixRMaj;
 /**
  * {@link StepArithmetic} on OpenBLAS (single-threaded, see {@link NativeBlas}) with matrices in off-heap row-major
  * buffers, so that a step crosses into native code once per product and copies nothing. Large operations are split in
- * two by a rule on the shape alone ({@link RowSplit}): products from {@link #TWO_THREADS_FROM} rows by rows into two
- * {@code dgemm} calls, the sensing step from {@link #SENSING_TWO_THREADS_FROM} operator entries by rows of A (the fused
- * pass of {@link #SENSING_BLOCK_DOUBLES}, each half with its own partial G) or, for operators too large to fuse, into
+ * two by a rule on the shape alone ({@link RowSplit}): products from {@link KernelThresholds#BLAS_TWO_THREADS_FROM}
+ * rows by rows into two
+ * {@code dgemm} calls, the sensing step from {@link KernelThresholds#BLAS_SENSING_TWO_THREADS_FROM} operator entries
+ * by rows of A (the fused
+ * pass of {@link KernelThresholds#BLAS_SENSING_BLOCK_DOUBLES}, each half with its own partial G) or, for operators
+ * too large to fuse, into
  * two {@code dgemv} calls per pass (A·vec(W) by rows of A, Aᵀr by columns of A, i.e. by entries of G). Every result
  * element comes from the same fixed BLAS calls in the same order whichever thread runs them, so the bytes are the same
  * with one thread and with two. With two processors the upper halves run on a persistent worker thread, started at the
  * first split; with one, or with {@link #withThreads withThreads(1)}, the caller runs both halves.
  */
 final class BlasArithmetic implements StepArithmetic, RowSplit.RowTask {
-    /**
-     * Rows of a product from which it is split in two (and run on two threads when there are two processors). From
-     * bench {@code TwoThreadThreshold} on the quiet 2-core VM (2026-12-02, only the benchmark running, load 1.0–1.5;
-     * {@code bench/two-thread-threshold-2026-12-02.txt}; N = 3 full-loss steps/s, two threads split / one unsplit):
-     * n = 16–32: 0.29–0.63×, 48: 1.13×, 64: 0.59×, 96: 1.36×, 128: 1.09×, 192–1000: 1.46–1.85×. Two threads win at
-     * 96 and every larger size measured; a product of 96 rows takes ≈ 45 µs.
-     */
-    static final int TWO_THREADS_FROM = 96;
-    /**
-     * Operator entries (M·mn) from which both sensing passes are split in two. From the same quiet
-     * {@code TwoThreadThreshold} run (N = 3 sensing, M = 4n capped at 2·10⁷ entries): 16 384 entries (n = 16): 0.29×,
-     * 55 296 (n = 24): 0.45×, 131 072 (n = 32): 1.18×, 442 368 (n = 48): 1.18×, then 1.25–1.86× up to n = 1000. So
-     * 2¹⁷ entries (1 MB of operators), the smallest measured size from which two threads win everywhere.
-     */
-    static final long SENSING_TWO_THREADS_FROM = 1L << 17;
 
     private static final int MULTIPLY = 0;
     private static final int MULTIPLY_TRANS_A = 1;
@@ -52,16 +41,9 @@ final class BlasArithmetic implements StepArithmetic, RowSplit.RowTask {
     private static final int SENSING_FORWARD = 3;
     /** Entries [start, end) of vec(G) = Aᵀr: a = A, b = r, c = G. */
     private static final int SENSING_BACKWARD = 4;
-    /** Rows [start, end) of A in cache-sized blocks, r and G in one pass over A ({@link #SENSING_BLOCK_DOUBLES}). */
+    /** Rows [start, end) of A in cache-sized blocks, r and G in one pass over A ({@link
+     * KernelThresholds#BLAS_SENSING_BLOCK_DOUBLES}). */
     private static final int SENSING_FUSED = 5;
-    /**
-     * The cache budget of the fused sensing pass, in doubles: a block of rows of A and G together (768 kB, three
-     * quarters of a Zen 4 core's 1 MB L2). When at least two rows of A fit beside G (mn ≤ 32 768, e.g. n ≤ 181),
-     * each block of A is read from memory once for rᵢ = ⟨Aᵢ, W⟩ − yᵢ and again from the cache for G += A_Bᵀ r_B, so
-     * the step streams the operators once instead of twice (the sensing step is memory-bound). Larger operators take
-     * the two separate passes, whose BLAS kernels read G once per several rows. The block is fixed by the shape.
-     */
-    static final int SENSING_BLOCK_DOUBLES = 96 * 1024;
 
     /** Whether the upper halves of split operations run on a worker thread (started at the first split). */
     private final boolean twoThreads;
@@ -104,7 +86,8 @@ final class BlasArithmetic implements StepArithmetic, RowSplit.RowTask {
      * one's shape only, so {@code size} itself decides nothing here.
      */
     static BlasArithmetic forSize(int size) {
-        return new BlasArithmetic(RowSplit.twoProcessors(), TWO_THREADS_FROM, SENSING_TWO_THREADS_FROM);
+        return new BlasArithmetic(RowSplit.twoProcessors(), KernelThresholds.BLAS_TWO_THREADS_FROM,
+                KernelThresholds.BLAS_SENSING_TWO_THREADS_FROM);
     }
 
     /**
@@ -112,7 +95,8 @@ final class BlasArithmetic implements StepArithmetic, RowSplit.RowTask {
      * split as with two, so both give the same bytes.
      */
     static BlasArithmetic withThreads(int threads) {
-        return new BlasArithmetic(threads > 1, TWO_THREADS_FROM, SENSING_TWO_THREADS_FROM);
+        return new BlasArithmetic(threads > 1, KernelThresholds.BLAS_TWO_THREADS_FROM,
+                KernelThresholds.BLAS_SENSING_TWO_THREADS_FROM);
     }
 
     /**
@@ -259,7 +243,7 @@ final class BlasArithmetic implements StepArithmetic, RowSplit.RowTask {
     }
 
     @Override
-    public double gather(Dense w, int[] rows, int[] cols, double[] values, Dense g) {
+    public double entryResidual(Dense w, int[] rows, int[] cols, double[] values, Dense g) {
         // absolute get/put on direct buffers: plain memory accesses once compiled, no JNI call per entry
         DoubleBuffer ws = ((Buffer) w).elements();
         DoubleBuffer gs = ((Buffer) g).elements();
@@ -275,7 +259,7 @@ final class BlasArithmetic implements StepArithmetic, RowSplit.RowTask {
     }
 
     @Override
-    public double subtract(Dense w, Dense t, Dense d) {
+    public double residual(Dense w, Dense t, Dense d) {
         int size = w.rows() * w.cols();
         DoublePointer difference = ((Buffer) d).data;
         cblas_dcopy(size, ((Buffer) w).data, 1, difference, 1);
@@ -284,7 +268,7 @@ final class BlasArithmetic implements StepArithmetic, RowSplit.RowTask {
     }
 
     @Override
-    public double sensing(Dense operators, Dense observations, Dense residuals, Dense w, Dense g) {
+    public double operatorResidual(Dense operators, Dense observations, Dense residuals, Dense w, Dense g) {
         int count = operators.rows();
         int size = operators.cols();
         boolean split = (long) count * size >= splitEntriesFrom;
@@ -292,7 +276,7 @@ final class BlasArithmetic implements StepArithmetic, RowSplit.RowTask {
         this.a = (Buffer) operators;
         this.b = (Buffer) w;
         this.y = (Buffer) observations;
-        block = SENSING_BLOCK_DOUBLES / Math.max(1, size) - 1;
+        block = KernelThresholds.BLAS_SENSING_BLOCK_DOUBLES / Math.max(1, size) - 1;
         if (block >= 2) {
             // one pass over A: per block of rows r_B = A_B vec(W) − y_B, then G += A_Bᵀ r_B; with a split the upper
             // half of the rows accumulates into its own partial G, added to G after both halves (a fixed order)

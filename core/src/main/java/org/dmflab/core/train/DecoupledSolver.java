@@ -8,6 +8,7 @@ import org.dmflab.core.linalg.SymmetricEigen;
 import org.dmflab.core.model.Initialization;
 import org.dmflab.core.theory.ScalarRecursion;
 import org.ejml.data.DMatrixRMaj;
+import org.dmflab.core.model.TraceMetric;
 import org.dmflab.core.model.TracePoint;
 
 /**
@@ -96,7 +97,8 @@ abstract class DecoupledSolver implements Solver {
             sigma[i] = sigma[j];
             sigma[j] = swap;
         }
-        return new TracePoint(loss, Math.sqrt(2 * loss), max, product.clone(), sigma);
+        return TracePoint.of(product.clone(), sigma).with(TraceMetric.LOSS, loss)
+                .with(TraceMetric.ERROR_FRO, Math.sqrt(2 * loss)).with(TraceMetric.ERROR_OP, max);
     }
 
     @Override

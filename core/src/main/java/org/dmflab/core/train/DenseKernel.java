@@ -1,12 +1,14 @@
 package org.dmflab.core.train;
 
+import org.dmflab.core.linalg.KernelThresholds;
 import org.ejml.data.DMatrixRMaj;
 
 /**
  * The dense multiplications of one matrix gradient-descent step (docs/design.md §5), allocation-free: C = A·B, C = Aᵀ·B and
  * C += s·A·Bᵀ on matrices stored as arrays of rows ({@code double[rows][cols]}). All three run one row kernel: two rows
  * of C at a time and four k at a time, C[i, :] += Σ A(i, k)·B[k, :] over whole rows of B (i-k-j order), in column blocks
- * of {@link #COLUMN_BLOCK}. C += s·A·Bᵀ first copies Bᵀ into a caller-provided scratch. The 2 × 4 register block
+ * of {@link KernelThresholds#JAVA_COLUMN_BLOCK}. C += s·A·Bᵀ first copies Bᵀ into a caller-provided scratch. The 2 ×
+ * 4 register block
  * loads each B element once per two rows and each C element once per four k, which is what makes it about 2.5× faster
  * than EJML's {@code CommonOps_DDRM.mult} (bench module, KernelBenchmark, n = 64): about the scalar FMA peak of a core.
  * It is not SIMD-vectorised: C2 (Java 17) treats a store into one {@code double[]} and loads from another as possibly
@@ -14,21 +16,11 @@ import org.ejml.data.DMatrixRMaj;
  * could go further.
  *
  * <p>From {@code parallelThreshold} rows of C on, the rows are split between the calling thread and one persistent
- * worker thread ({@link RowSplit}; the trainer's threshold is {@link JavaArithmetic#TWO_THREADS_FROM}). Each row of C is computed by exactly one thread with the same operations in the same order whatever
+ * worker thread ({@link RowSplit}; the trainer's threshold is {@link KernelThresholds#JAVA_TWO_THREADS_FROM}). Each
+ * row of C is computed by exactly one thread with the same operations in the same order whatever
  * the split, so results are bit-identical with and without the worker. Close the kernel to stop the worker.
  */
 public final class DenseKernel implements AutoCloseable {
-    /** Columns of C (and B) processed per block. */
-    static final int COLUMN_BLOCK = 512;
-    /**
-     * Column counts for which one output row at a time is faster: C2 vectorises the one-row loop (a single store per
-     * iteration) but not the two-row loop, while from about 80 columns the two-row loop's halved B traffic wins. Both
-     * paths evaluate every element with the same expression, so results are bit-identical. Measured with
-     * MatrixStepBenchmark (N = 3, steps/s, one-row vs two-row): n = 10 267k vs 408k, 20 124k vs 68k, 32 38k vs 25k,
-     * 50 11.1k vs 7.4k, 64 6.8k vs 3.7k, 80 3.1k vs 4.6k, 100 1.5k vs 2.5k.
-     */
-    static final int ONE_ROW_MIN_COLUMNS = 16;
-    static final int ONE_ROW_MAX_COLUMNS = 72;
     private final int parallelThreshold;
     private final RowSplit split;
     private final Product product = new Product();
@@ -115,15 +107,17 @@ public final class DenseKernel implements AutoCloseable {
 
     /**
      * Rows [rowStart, rowEnd) of C (+)= scale·op(A)·B. Rows are processed in pairs starting at even indices (or one at a
-     * time for {@link #ONE_ROW_MIN_COLUMNS}…{@link #ONE_ROW_MAX_COLUMNS} columns); every element gets the same
+     * time for {@link KernelThresholds#JAVA_ONE_ROW_MIN_COLUMNS}…{@link KernelThresholds#JAVA_ONE_ROW_MAX_COLUMNS}
+     * columns); every element gets the same
      * expression either way, so any split at an even row gives identical results.
      */
     static void rows(double[][] a, boolean transA, double[][] b, double[][] c, int inner, int cols, int rowStart,
                      int rowEnd, double scale, boolean accumulate) {
-        for (int jStart = 0; jStart < cols; jStart += COLUMN_BLOCK) {
-            int jEnd = Math.min(cols, jStart + COLUMN_BLOCK);
+        for (int jStart = 0; jStart < cols; jStart += KernelThresholds.JAVA_COLUMN_BLOCK) {
+            int jEnd = Math.min(cols, jStart + KernelThresholds.JAVA_COLUMN_BLOCK);
             int i = rowStart;
-            boolean twoRows = cols < ONE_ROW_MIN_COLUMNS || cols > ONE_ROW_MAX_COLUMNS;
+            boolean twoRows = cols < KernelThresholds.JAVA_ONE_ROW_MIN_COLUMNS
+                    || cols > KernelThresholds.JAVA_ONE_ROW_MAX_COLUMNS;
             for (; twoRows && i + 1 < rowEnd; i += 2) {
                 double[] c0 = c[i];
                 double[] c1 = c[i + 1];

@@ -1,16 +1,11 @@
 package org.dmflab.core.train;
 
+import org.dmflab.core.linalg.KernelThresholds;
 import java.util.Arrays;
 import org.ejml.data.DMatrixRMaj;
 
 /** {@link StepArithmetic} on arrays of rows through the pure-Java {@link DenseKernel}. */
 final class JavaArithmetic implements StepArithmetic {
-    /**
-     * Row count from which the Java kernel splits products between two threads. Measured with bench/side_by_side.py
-     * (-Ddmflab.blas=java, N = 3, full loss): see the README's table; two threads only pay once a product takes
-     * milliseconds, well above the sizes the Java kernel runs when OpenBLAS is present.
-     */
-    static final int TWO_THREADS_FROM = 160;
 
     private final DenseKernel kernel;
     /** Bᵀ for {@link #addMultiplyTransB}, sized for the largest dimension. */
@@ -22,12 +17,13 @@ final class JavaArithmetic implements StepArithmetic {
     }
 
     /**
-     * Products from {@link #TWO_THREADS_FROM} rows split between two threads when the machine has two processors
+     * Products from {@link KernelThresholds#JAVA_TWO_THREADS_FROM} rows split between two threads when the machine
+     * has two processors
      * ({@link RowSplit#twoProcessors}), single-threaded otherwise; the bytes are the same either way.
      */
     static JavaArithmetic forSize(int size) {
-        boolean split = size >= TWO_THREADS_FROM && RowSplit.twoProcessors();
-        return new JavaArithmetic(split ? DenseKernel.withParallelThreshold(TWO_THREADS_FROM)
+        boolean split = size >= KernelThresholds.JAVA_TWO_THREADS_FROM && RowSplit.twoProcessors();
+        return new JavaArithmetic(split ? DenseKernel.withParallelThreshold(KernelThresholds.JAVA_TWO_THREADS_FROM)
                 : DenseKernel.singleThreaded(), size);
     }
 
@@ -94,7 +90,7 @@ final class JavaArithmetic implements StepArithmetic {
     }
 
     @Override
-    public double gather(Dense w, int[] rows, int[] cols, double[] values, Dense g) {
+    public double entryResidual(Dense w, int[] rows, int[] cols, double[] values, Dense g) {
         double[][] ws = data(w);
         double[][] gs = data(g);
         double sum = 0;
@@ -107,7 +103,7 @@ final class JavaArithmetic implements StepArithmetic {
     }
 
     @Override
-    public double subtract(Dense w, Dense t, Dense d) {
+    public double residual(Dense w, Dense t, Dense d) {
         double[][] ws = data(w);
         double[][] ts = data(t);
         double[][] ds = data(d);
@@ -126,7 +122,7 @@ final class JavaArithmetic implements StepArithmetic {
     }
 
     @Override
-    public double sensing(Dense operators, Dense observations, Dense residuals, Dense w, Dense g) {
+    public double operatorResidual(Dense operators, Dense observations, Dense residuals, Dense w, Dense g) {
         double[][] ops = data(operators);
         double[][] ys = data(observations);
         double[][] rs = data(residuals);

@@ -1,5 +1,6 @@
 package org.dmflab.core.train;
 
+import org.dmflab.core.linalg.KernelThresholds;
 import org.dmflab.core.linalg.NativeBlas;
 
 /**
@@ -8,7 +9,8 @@ import org.dmflab.core.linalg.NativeBlas;
  * OpenBLAS agree within rounding.
  */
 public enum MatrixKernel {
-    /** OpenBLAS from {@link StepArithmetic#NATIVE_FROM} on when it loads, two threads above the measured thresholds. */
+    /** OpenBLAS from {@link KernelThresholds#NATIVE_FROM} on when it loads, two threads above the measured
+     * thresholds. */
     AUTO,
     JAVA_ONE_THREAD,
     JAVA_TWO_THREADS,
@@ -33,7 +35,8 @@ public enum MatrixKernel {
         return autoUsesBlas(size) ? "openblas" : "java";
     }
 
-    /** Whether {@link #AUTO} runs OpenBLAS at this size: from {@link StepArithmetic#NATIVE_FROM} on, when it loads. */
+    /** Whether {@link #AUTO} runs OpenBLAS at this size: from {@link KernelThresholds#NATIVE_FROM} on, when it loads.
+     * */
     static boolean autoUsesBlas(int size) {
         return NativeBlas.usedFor(size);
     }

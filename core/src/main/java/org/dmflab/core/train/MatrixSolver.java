@@ -1,5 +1,6 @@
 package org.dmflab.core.train;
 
+import org.dmflab.core.linalg.KernelThresholds;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -9,13 +10,14 @@ import org.dmflab.core.model.Initialization;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.NormOps_DDRM;
+import org.dmflab.core.model.TraceMetric;
 import org.dmflab.core.model.TracePoint;
 
 /**
  * Gradient descent (6) on all factors at once (docs/theory.md §1.3–1.6, docs/design.md §5). {@link #evaluate()} forms the prefix
  * products P_j = W_j ⋯ W₁ (N − 1 products) and the loss gradient G = ∂L/∂W (G = W − Φ for the full loss (5),
- * G = Σᵢ (⟨Aᵢ, W⟩ − yᵢ) Aᵢ for matrix sensing, W − Y on the observed entries and 0 elsewhere for completion, by
- * {@link CompletionLoss}). {@link #update()} walks back from j = N with S = W_{j+1}ᵀ ⋯ W_Nᵀ G:
+ * G = Σᵢ (⟨Aᵢ, W⟩ − yᵢ) Aᵢ for matrix sensing, W − Y on the observed entries and 0 elsewhere for completion: the
+ * {@link Loss}). {@link #update()} walks back from j = N with S = W_{j+1}ᵀ ⋯ W_Nᵀ G:
  * W_j −= η S P_{j−1}ᵀ, which is (9), after S ← W_jᵀ S with the old W_j — 2(N − 1) products, 3N − 3 in all, in
  * preallocated buffers through a {@link StepArithmetic} (the Java kernel or OpenBLAS, chosen by size). Factors are updated simultaneously from the iterates of step k.
  *
@@ -25,8 +27,6 @@ import org.dmflab.core.model.TracePoint;
  * leaves the theory's trajectory. That is real floating-point gradient descent; {@link SpectralSolver} stays on it.
  */
 final class MatrixSolver implements Solver {
-    /** About a millisecond of work: from this size of product on, the run's cancel check also runs between products. */
-    static final long LONG_PRODUCT_FLOPS = 5_000_000L;
 
     private final TrainingProblem problem;
     private final int depth;
@@ -40,17 +40,11 @@ final class MatrixSolver implements Solver {
     /** back[j] holds S = W_{j+1}ᵀ ⋯ W_Nᵀ G of the backward walk after W_{j+1} (rows = W_{j+1}'s columns). */
     private final StepArithmetic.Dense[] back;
     private final StepArithmetic.Dense target;
-    private final StepArithmetic.Dense operators;
-    private final StepArithmetic.Dense observations;
-    private final StepArithmetic.Dense residuals;
+    /** The loss: its data, value, gradient and own trace metrics. */
+    private final Loss objective;
     /** The target's eigenvectors V (symmetric targets), W·V and Vᵀ W V, for the trace in V's basis. */
     private final StepArithmetic.Dense eigenvectors;
     private final StepArithmetic.Dense alongVectors;
-    /** Completion: the observed entries (their gradient is gathered; the other entries of G stay 0). */
-    private final CompletionLoss completion;
-    /** Completion with a known target: which entries are observed (row-major), for the error on the others. */
-    private final boolean[] observedMask;
-    private final double targetFro;
     private final StepArithmetic.Dense inEigenbasis;
     /** ‖VᵀV − I‖_F and ‖VᵀΦV − Λ‖_F of the target's eigendecomposition, for the bounds of {@link #measure()}. */
     private final double orthogonality;
@@ -108,27 +102,8 @@ final class MatrixSolver implements Solver {
             phiResidual = Double.NaN;
         }
         long largest = Math.max(Math.max(m, n), problem.width());
-        checkBetweenProducts = largest * largest * largest >= LONG_PRODUCT_FLOPS;
-        if (config.loss() == LossKind.SENSING) {
-            DMatrixRMaj ops = problem.sensing().orElseThrow().operators(); // M × (m·n), row i = vec(Aᵢ)
-            double[] y = problem.sensing().orElseThrow().observations();
-            operators = arithmetic.allocate(y.length, m * n);
-            arithmetic.load(ops, operators);
-            observations = arithmetic.allocate(y.length, 1);
-            arithmetic.load(new DMatrixRMaj(y.length, 1, true, y), observations);
-            residuals = arithmetic.allocate(y.length, 1);
-        } else {
-            operators = null;
-            observations = null;
-            residuals = null;
-        }
-        completion = problem.observations().map(CompletionLoss::new).orElse(null);
-        observedMask = problem.observations().map(o -> o.mask()).orElse(null);
-        double squares = 0;
-        for (double value : problem.target().data) {
-            squares += value * value;
-        }
-        targetFro = problem.targetKnown() ? Math.sqrt(squares) : Double.NaN;
+        checkBetweenProducts = largest * largest * largest >= KernelThresholds.CANCEL_BETWEEN_PRODUCTS_FLOPS;
+        objective = Loss.of(problem, arithmetic, target);
         productCopy = new DMatrixRMaj(m, n);
         errorCopy = new DMatrixRMaj(m, n);
         eigenbasisCopy = eigenvectors != null ? new DMatrixRMaj(n, n) : null;
@@ -181,10 +156,7 @@ final class MatrixSolver implements Solver {
             betweenProducts();
         }
         StepArithmetic.Dense w = prefix[depth - 1];
-        double sum = completion != null ? completion.gather(arithmetic, w, gradient)
-                : operators == null ? arithmetic.subtract(w, target, gradient)
-                : arithmetic.sensing(operators, observations, residuals, w, gradient);
-        loss = 0.5 * sum;
+        loss = objective.valueAndGradient(arithmetic, w, gradient);
         evaluated = true;
         return loss;
     }
@@ -212,8 +184,8 @@ final class MatrixSolver implements Solver {
         DMatrixRMaj w = productCopy;
         arithmetic.readInto(prefix[depth - 1], w);
         if (!problem.targetKnown()) {
-            return new TracePoint(loss, Double.NaN, Double.NaN, new double[0],
-                    RecordingSpectra.singularValues(w, false));
+            return TracePoint.of(new double[0], RecordingSpectra.singularValues(w, false))
+                    .with(TraceMetric.LOSS, loss);
         }
         DMatrixRMaj error = errorCopy;
         CommonOps_DDRM.subtract(w, problem.target(), error);
@@ -243,16 +215,9 @@ final class MatrixSolver implements Solver {
         if (sigma == null) {
             sigma = RecordingSpectra.singularValues(w, symmetric);
         }
-        if (observedMask == null) {
-            return new TracePoint(loss, errorFro, errorOp, lambda, sigma);
-        }
-        double unobserved = 0;
-        for (int k = 0; k < observedMask.length; k++) {
-            if (!observedMask[k]) {
-                unobserved += error.data[k] * error.data[k];
-            }
-        }
-        return new TracePoint(loss, errorFro, errorOp, lambda, sigma, Math.sqrt(unobserved), errorFro / targetFro);
+        TracePoint point = TracePoint.of(lambda, sigma).with(TraceMetric.LOSS, loss)
+                .with(TraceMetric.ERROR_FRO, errorFro).with(TraceMetric.ERROR_OP, errorOp);
+        return objective.measure(point, error, errorFro);
     }
 
     /** vᵢᵀ W vᵢ for each eigenvector vᵢ of the target. */

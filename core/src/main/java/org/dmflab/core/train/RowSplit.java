@@ -1,5 +1,6 @@
 package org.dmflab.core.train;
 
+import org.dmflab.core.linalg.KernelThresholds;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.concurrent.locks.LockSupport;
@@ -10,7 +11,8 @@ import java.util.concurrent.locks.LockSupport;
  * the row count, so a product is computed the same way whichever thread runs a half: same shape, same bytes. Nothing is
  * allocated per product. Close to stop the worker.
  *
- * <p>Hand-over for products of 10 µs–1 ms: the worker spins for {@link #SPIN_NANOS} after each half before it parks,
+ * <p>Hand-over for products of 10 µs–1 ms: the worker spins for {@link KernelThresholds#WORKER_SPIN_NANOS} after each
+ * half before it parks,
  * because waking a parked thread costs a futex call and a scheduler hand-over (tens of µs on this VM, more under load)
  * while a spinning worker starts within a cache-line transfer; a step hands over its products back to back, so the
  * worker normally catches the next one while still spinning, and an idle solver does not hold a core. The upper half is
@@ -26,11 +28,6 @@ final class RowSplit implements AutoCloseable {
         void rows(int rowStart, int rowEnd);
     }
 
-    /**
-     * How long the worker spins for the next product before it parks: longer than the gaps between the products of a
-     * step (the element-wise work between them is O(n²), microseconds), far shorter than a scheduler time slice.
-     */
-    static final long SPIN_NANOS = 200_000;
     private static final VarHandle CLAIMED;
 
     static {
@@ -151,7 +148,7 @@ final class RowSplit implements AutoCloseable {
             while (requested == seen && !stopped) {
                 if ((++spins & 63) != 0) {
                     Thread.onSpinWait();
-                } else if (System.nanoTime() - spinStart > SPIN_NANOS) {
+                } else if (System.nanoTime() - spinStart > KernelThresholds.WORKER_SPIN_NANOS) {
                     LockSupport.park(this);
                 }
             }

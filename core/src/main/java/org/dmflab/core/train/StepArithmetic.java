@@ -1,22 +1,21 @@
 package org.dmflab.core.train;
 
-import org.dmflab.core.linalg.NativeBlas;
+import org.dmflab.core.linalg.KernelThresholds;
 import org.ejml.data.DMatrixRMaj;
 
 /**
  * The dense storage and arithmetic of one matrix gradient-descent step (docs/design.md §5), so that {@link MatrixSolver}
  * states the step once and runs it on either of two kernels: {@link JavaArithmetic} (the pure-Java {@link DenseKernel}
  * on arrays of rows, fastest for small matrices and the fallback everywhere) or {@link BlasArithmetic} (OpenBLAS on
- * off-heap row-major buffers, fastest from {@link #NATIVE_FROM} on). {@link #forSize} picks one by the benchmark.
+ * off-heap row-major buffers, fastest from {@link KernelThresholds#NATIVE_FROM} on). {@link #forSize} picks one by
+ * the benchmark.
  *
- * <p>A loss enters the step only through its gradient G = ∂L/∂W of the end-to-end product: {@link #subtract} for the
- * full loss (5), {@link #sensing} for matrix sensing; a further loss (e.g. matrix completion, G = P_Ω(W − Φ)) adds one
- * such method and reuses every product. No method allocates on the Java heap.
+ * <p>Only primitives of linear algebra live here, named by what they compute; a {@link Loss} composes them into its value
+ * and gradient (the full loss from {@link #residual}, sensing from {@link #operatorResidual}, completion from
+ * {@link #entryResidual}). No method allocates on the Java heap. {@code StepArithmeticCheck} (tests) holds every
+ * implementation to the same results.
  */
 interface StepArithmetic extends AutoCloseable {
-    /** Largest dimension from which OpenBLAS beats the Java kernel ({@link NativeBlas#NATIVE_FROM}, where it is measured). */
-    int NATIVE_FROM = NativeBlas.NATIVE_FROM;
-
     /** A matrix held by one arithmetic. */
     interface Dense {
         int rows();
@@ -24,7 +23,8 @@ interface StepArithmetic extends AutoCloseable {
         int cols();
     }
 
-    /** The arithmetic for a problem whose largest dimension is {@code size}: OpenBLAS from {@link #NATIVE_FROM} on. */
+    /** The arithmetic for a problem whose largest dimension is {@code size}: OpenBLAS from {@link
+     * KernelThresholds#NATIVE_FROM} on. */
     static StepArithmetic forSize(int size) {
         if (MatrixKernel.autoUsesBlas(size)) {
             return BlasArithmetic.forSize(size);
@@ -60,20 +60,20 @@ interface StepArithmetic extends AutoCloseable {
     /** Y += s·X. */
     void addScaled(double s, Dense x, Dense y);
 
-    /** D = W − T (the full loss's gradient); returns ‖D‖_F². */
-    double subtract(Dense w, Dense t, Dense d);
+    /** D = W − T; returns ‖D‖_F². */
+    double residual(Dense w, Dense t, Dense d);
 
     /**
-     * The sensing loss's gradient G = Σᵢ rᵢ Aᵢ with residuals rᵢ = ⟨Aᵢ, W⟩ − yᵢ; returns Σᵢ rᵢ². {@code operators} holds
-     * vec(Aᵢ) (row-major) as row i, {@code observations} and {@code residuals} are column vectors.
+     * The residual of a linear map and its adjoint: rᵢ = ⟨Aᵢ, W⟩ − yᵢ and G = Σᵢ rᵢ Aᵢ; returns Σᵢ rᵢ². {@code operators}
+     * holds vec(Aᵢ) (row-major) as row i, {@code observations} (y) and {@code residuals} (r) are column vectors.
      */
-    double sensing(Dense operators, Dense observations, Dense residuals, Dense w, Dense g);
+    double operatorResidual(Dense operators, Dense observations, Dense residuals, Dense w, Dense g);
 
     /**
-     * The completion loss's gradient at the observed entries: G_ij = W_ij − y_ij for each (rows[k], cols[k]) with
-     * y = values[k], the other entries of G left as they are (0); returns Σ (W_ij − y_ij)². O(M).
+     * The residual at listed entries: G_ij = W_ij − y_ij for each (rows[k], cols[k]) with y = values[k], the other
+     * entries of G left as they are; returns Σ (W_ij − y_ij)². O(M).
      */
-    double gather(Dense w, int[] rows, int[] cols, double[] values, Dense g);
+    double entryResidual(Dense w, int[] rows, int[] cols, double[] values, Dense g);
 
     /** Frees native memory and stops worker threads. */
     @Override

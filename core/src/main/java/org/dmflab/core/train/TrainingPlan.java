@@ -8,6 +8,7 @@ import org.dmflab.core.RunCanceledException;
 import org.dmflab.core.RunFailedException;
 import org.dmflab.core.model.RankMeasures;
 import org.dmflab.core.model.Trace;
+import org.dmflab.core.model.TraceMetric;
 import org.dmflab.core.model.TracePoint;
 import org.dmflab.core.table.Column;
 import org.dmflab.core.table.Schemas;
@@ -241,9 +242,8 @@ public final class TrainingPlan {
     private static double record(Trace.Builder trace, Solver running, long k, double step) {
         TracePoint point = running.measure();
         double effectiveRank = RankMeasures.effectiveRank(point.sigma());
-        trace.add(k, step * k, point.loss(), point.errorFro(), point.errorOp(), effectiveRank,
-                RankMeasures.stableRank(point.sigma()), point.lambda(), point.sigma(), point.errorUnobserved(),
-                point.relativeError());
+        trace.add(k, point.with(TraceMetric.TIME, step * k).with(TraceMetric.EFFECTIVE_RANK, effectiveRank)
+                .with(TraceMetric.STABLE_RANK, RankMeasures.stableRank(point.sigma())));
         return effectiveRank;
     }
 

@@ -16,6 +16,8 @@ import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import java.util.Set;
 import javax.imageio.ImageIO;
+import org.dmflab.core.model.TraceMetric;
+import org.dmflab.core.model.TracePoint;
 import org.dmflab.core.Progress;
 import org.dmflab.core.model.Spectrum;
 import org.dmflab.core.model.SpectrumKind;
@@ -156,8 +158,7 @@ class TrackChartsTest {
         double[][] sigmas = {{0.01, 0.01}, {2.5, 0.5}, {3, 1}};
         for (int p = 0; p < sigmas.length; p++) {
             double loss = p == 2 ? 0 : 1.0 / (p + 1);
-            builder.add(p * 10, p, loss, Math.sqrt(2 * loss), loss, RankMeasures.effectiveRank(sigmas[p]),
-                    RankMeasures.stableRank(sigmas[p]), new double[0], sigmas[p]);
+            builder.add(p * 10, TracePoint.of(new double[0], sigmas[p]).with(TraceMetric.TIME, p).with(TraceMetric.LOSS, loss).with(TraceMetric.ERROR_FRO, Math.sqrt(2 * loss)).with(TraceMetric.ERROR_OP, loss).with(TraceMetric.EFFECTIVE_RANK, RankMeasures.effectiveRank(sigmas[p])).with(TraceMetric.STABLE_RANK, RankMeasures.stableRank(sigmas[p])));
         }
         TrackResult svd = track(builder.build(), Optional.of(new Spectrum(new double[]{3, 1},
                 SpectrumKind.SINGULAR_VALUE)), Optional.empty(), true);
@@ -188,8 +189,7 @@ class TrackChartsTest {
             for (int i = 0; i < n; i++) {
                 values[i] = sigma[i] / (1 + (sigma[i] / 1e-6 - 1) * Math.exp(-2 * sigma[i] * t));
             }
-            builder.add(k, t, 1, 1, 1, RankMeasures.effectiveRank(values), RankMeasures.stableRank(values),
-                    new double[0], values);
+            builder.add(k, TracePoint.of(new double[0], values).with(TraceMetric.TIME, t).with(TraceMetric.LOSS, 1).with(TraceMetric.ERROR_FRO, 1).with(TraceMetric.ERROR_OP, 1).with(TraceMetric.EFFECTIVE_RANK, RankMeasures.effectiveRank(values)).with(TraceMetric.STABLE_RANK, RankMeasures.stableRank(values)));
         }
         TrackResult many = track(builder.build(), Optional.of(new Spectrum(sigma, SpectrumKind.SINGULAR_VALUE)),
                 Optional.empty(), false);

@@ -2,6 +2,8 @@ package org.dmflab.core.chart;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.dmflab.core.model.TraceMetric;
+import org.dmflab.core.model.TracePoint;
 import org.dmflab.core.model.RankMeasures;
 import org.dmflab.core.model.Trace;
 import org.dmflab.core.train.LossKind;
@@ -17,8 +19,7 @@ class TrainChartsTest {
         Trace.Builder builder = Trace.builder(0, 2);
         double[] loss = {0.8, 0.4, 0.1, 0.02};
         for (int p = 0; p < loss.length; p++) {
-            builder.add(p * 100L, p, loss[p], 1, 1, RankMeasures.effectiveRank(sigma), RankMeasures.stableRank(sigma),
-                    new double[0], sigma);
+            builder.add(p * 100L, TracePoint.of(new double[0], sigma).with(TraceMetric.TIME, p).with(TraceMetric.LOSS, loss[p]).with(TraceMetric.ERROR_FRO, 1).with(TraceMetric.ERROR_OP, 1).with(TraceMetric.EFFECTIVE_RANK, RankMeasures.effectiveRank(sigma)).with(TraceMetric.STABLE_RANK, RankMeasures.stableRank(sigma)));
         }
         Trace trace = builder.build();
         for (LossKind kind : LossKind.values()) {

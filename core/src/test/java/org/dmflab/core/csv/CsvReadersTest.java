@@ -17,7 +17,7 @@ import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The one strict reader: what it accepts, and the one-line message for each case issue 9 lists. */
+/** The one strict reader: what it accepts, and the one-line message for each kind of bad file. */
 class CsvReadersTest {
 
     @TempDir

@@ -25,10 +25,6 @@ import org.junit.jupiter.api.Test;
 
 /** The completion-depth preset: its settings, and its analysis on a small instance of the same builder. */
 class CompletionDepthTest {
-    static {
-        System.setProperty("java.awt.headless", "true");
-    }
-
     @Test
     void thePresetIsTheFieldsBenchmark() {
         ExperimentPreset preset = ExperimentPresets.named("completion-depth");

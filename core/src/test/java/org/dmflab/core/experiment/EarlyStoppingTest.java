@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.dmflab.core.model.TraceMetric;
+import org.dmflab.core.model.TracePoint;
 import org.dmflab.core.model.Trace;
 import org.dmflab.core.spectrum.Monotonicity;
 import org.dmflab.core.spectrum.ObservedPlateau;
@@ -28,7 +30,7 @@ class EarlyStoppingTest {
         long[] iterations = java.util.Arrays.copyOf(ITERATIONS, effectiveRank.length);
         Trace.Builder trace = Trace.builder(0, 1);
         for (int point = 0; point < effectiveRank.length; point++) {
-            trace.add(iterations[point], point, 1, 1, 1, effectiveRank[point], 1, new double[0], new double[]{1});
+            trace.add(iterations[point], TracePoint.of(new double[0], new double[]{1}).with(TraceMetric.TIME, point).with(TraceMetric.LOSS, 1).with(TraceMetric.ERROR_FRO, 1).with(TraceMetric.ERROR_OP, 1).with(TraceMetric.EFFECTIVE_RANK, effectiveRank[point]).with(TraceMetric.STABLE_RANK, 1));
         }
         List<ObservedPlateau> plateaus = new ArrayList<>();
         for (int r = 1; r <= levels.length; r++) {

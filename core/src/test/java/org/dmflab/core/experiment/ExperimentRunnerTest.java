@@ -37,10 +37,6 @@ class ExperimentRunnerTest {
     private static final Map<String, ExperimentRun> RUNS = new ConcurrentHashMap<>();
     private static final Map<String, ExperimentOutput> OUTPUTS = new ConcurrentHashMap<>();
 
-    static {
-        System.setProperty("java.awt.headless", "true");
-    }
-
     static ExperimentRun run(String name) {
         return RUNS.computeIfAbsent(name, n -> ExperimentRunner.run(ExperimentPresets.named(n), Progress.NONE));
     }
@@ -57,7 +53,7 @@ class ExperimentRunnerTest {
     static final java.util.Set<String> MINUTES = java.util.Set.of("completion-depth", "mnist-denoising");
 
     static Stream<String> presetNames() {
-        return ExperimentPresets.all().stream().map(ExperimentPreset::name).filter(name -> !MINUTES.contains(name));
+        return ExperimentPresets.entries().stream().map(ExperimentPresets.Entry::name).filter(name -> !MINUTES.contains(name));
     }
 
     @ParameterizedTest
@@ -198,13 +194,24 @@ class ExperimentRunnerTest {
                 .isLessThan(outcome.training().trace().iteration(outcome.training().trace().size() - 1));
     }
 
+    /** The list ({@code --list}, built without running anything) says what each preset, once built, is. */
+    @Test
+    void listedNamesAndDescriptionsAreThoseOfTheBuiltPresets() {
+        for (ExperimentPresets.Entry entry : ExperimentPresets.entries()) {
+            ExperimentPreset preset = entry.preset();
+            assertThat(preset.name()).isEqualTo(entry.name());
+            assertThat(preset.description()).isEqualTo(entry.description());
+        }
+        assertThat(ExperimentPresets.entries()).hasSize(9);
+    }
+
     /**
      * The analyses read the typed configuration: a denoising run whose init is left at its default (identity) is an
      * identity start (the settings text has no "init" key; reading it back as text used to refuse the run).
      */
     @Test
     void denoisingAcceptsTheDefaultStart() {
-        ExperimentPreset preset = ExperimentPresets.denoising();
+        ExperimentPreset preset = ExperimentPresets.named("denoising");
         RunSpec spec = preset.runs().get(0);
         Map<String, String> train = new java.util.LinkedHashMap<>(spec.train());
         assertThat(train.remove("init")).isEqualTo("identity");

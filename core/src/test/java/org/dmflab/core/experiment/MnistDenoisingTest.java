@@ -18,10 +18,6 @@ import org.junit.jupiter.api.Test;
 
 /** The mnist-denoising preset (docs/theory.md §8.1): its data, its benchmarks, its files on a small instance. */
 class MnistDenoisingTest {
-    static {
-        System.setProperty("java.awt.headless", "true");
-    }
-
     /**
      * The shipped data against its README: 100 × 784 whole pixels 0 … 255; divided by 255 (as the preset's generator
      * does) in [0, 1] with singular values 56.40, 29.29, 16.78 (2 decimals).
@@ -36,7 +32,7 @@ class MnistDenoisingTest {
         }
         DMatrixRMaj x = org.dmflab.core.groundtruth.GroundTruthGenerator.generate(
                 org.dmflab.core.groundtruth.GroundTruthSettings.parse(org.dmflab.core.settings.RawSettings.of(
-                        ExperimentPresets.mnistDenoising().clean().orElseThrow()), java.util.Optional.of(pixels)))
+                        ExperimentPresets.named("mnist-denoising").clean().orElseThrow()), java.util.Optional.of(pixels)))
                 .matrix();
         for (int k = 0; k < x.data.length; k++) {
             assertThat(x.data[k]).isEqualTo(pixels.data[k] / 255);

@@ -83,7 +83,7 @@ class GroundTruthSettingsTest {
         assertThatThrownBy(() -> parse("spectrum", "1", "seed", "1", "noise", "laplace:1"))
                 .hasMessageStartingWith("noise: unknown noise 'laplace:1'");
         assertThatThrownBy(() -> parse("spectrum", "1", "seed", "1", "noise", "gaussian:-1"))
-                .hasMessageStartingWith("noise: the scale of gaussian noise must be a positive number");
+                .hasMessageStartingWith("noise: the scale of gaussian noise must be positive and finite, got -1.0; e.g. gaussian:0.1");
         assertThatThrownBy(() -> parse("spectrum", "1", "seed", "1", "noise", "gaussian"))
                 .hasMessageStartingWith("noise: 'gaussian' needs a scale");
         assertThatThrownBy(() -> parse("spectrum", "1", "seed", "1", "symmetrize-noise", "maybe"))

@@ -1,5 +1,6 @@
 package org.dmflab.core.groundtruth;
 
+import org.dmflab.core.linalg.KernelThresholds;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -28,8 +29,8 @@ class NativeGeneratorTest {
 
     static Stream<Arguments> cases() {
         return RandomCases.of(2026_12_02, 6, random -> {
-            int n = RandomCases.integer(random, NativeBlas.NATIVE_FROM, 80);
-            int m = random.nextBoolean() ? n : RandomCases.integer(random, NativeBlas.NATIVE_FROM, 80);
+            int n = RandomCases.integer(random, KernelThresholds.NATIVE_FROM, 80);
+            int m = random.nextBoolean() ? n : RandomCases.integer(random, KernelThresholds.NATIVE_FROM, 80);
             return new Object[]{m, n, random.nextLong()};
         });
     }

@@ -38,7 +38,8 @@ class LapackTest {
     }
 
     static Stream<Arguments> squares() {
-        return RandomCases.of(131, 14, random -> new Object[]{RandomCases.integer(random, NativeBlas.NATIVE_FROM, 120),
+        return RandomCases.of(131, 14, random -> new Object[]{RandomCases.integer(random,
+                KernelThresholds.NATIVE_FROM, 120),
                 random.nextLong()});
     }
 
@@ -212,7 +213,7 @@ class LapackTest {
             assertThat(Math.abs(lapack.data[k] - ejml.data[k])).isLessThanOrEqualTo(2.0 * p * U * bound.data[k]);
         }
         assertThat(SpectralProduct.of(left, d, right).data).isEqualTo(
-                Math.max(Math.max(m, n), p) >= NativeBlas.NATIVE_FROM ? lapack.data : ejml.data);
+                Math.max(Math.max(m, n), p) >= KernelThresholds.NATIVE_FROM ? lapack.data : ejml.data);
     }
 
     /** The public entry points follow {@code -Ddmflab.blas}: the Java fallback gives the same values within tolerance. */

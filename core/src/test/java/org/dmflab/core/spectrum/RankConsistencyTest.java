@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import org.dmflab.core.model.TraceMetric;
+import org.dmflab.core.model.TracePoint;
 import org.dmflab.core.InvalidInputException;
 import org.dmflab.core.linalg.Spectra;
 import org.dmflab.core.model.Trace;
@@ -15,7 +17,7 @@ class RankConsistencyTest {
     private static Trace oneRowPerSigmaVector(double recordedEffective, double recordedStable, double[]... sigmas) {
         Trace.Builder builder = Trace.builder(0, sigmas[0].length);
         for (int k = 0; k < sigmas.length; k++) {
-            builder.add(k, k, 0, 0, 0, recordedEffective, recordedStable, new double[0], sigmas[k]);
+            builder.add(k, TracePoint.of(new double[0], sigmas[k]).with(TraceMetric.TIME, k).with(TraceMetric.LOSS, 0).with(TraceMetric.ERROR_FRO, 0).with(TraceMetric.ERROR_OP, 0).with(TraceMetric.EFFECTIVE_RANK, recordedEffective).with(TraceMetric.STABLE_RANK, recordedStable));
         }
         return builder.build();
     }
@@ -70,8 +72,8 @@ class RankConsistencyTest {
     @Test
     void inconsistentEffectiveRankColumnIsRejectedWithIterationAndColumn() {
         Trace.Builder builder = Trace.builder(0, 2);
-        builder.add(0, 0, 0, 0, 0, 1.5, 1.25, new double[0], new double[]{2, 1});
-        builder.add(7, 0, 0, 0, 0, 1.5 + 1e-6, 1.25, new double[0], new double[]{2, 1});
+        builder.add(0, TracePoint.of(new double[0], new double[]{2, 1}).with(TraceMetric.TIME, 0).with(TraceMetric.LOSS, 0).with(TraceMetric.ERROR_FRO, 0).with(TraceMetric.ERROR_OP, 0).with(TraceMetric.EFFECTIVE_RANK, 1.5).with(TraceMetric.STABLE_RANK, 1.25));
+        builder.add(7, TracePoint.of(new double[0], new double[]{2, 1}).with(TraceMetric.TIME, 0).with(TraceMetric.LOSS, 0).with(TraceMetric.ERROR_FRO, 0).with(TraceMetric.ERROR_OP, 0).with(TraceMetric.EFFECTIVE_RANK, 1.5 + 1e-6).with(TraceMetric.STABLE_RANK, 1.25));
         assertThatThrownBy(() -> RankConsistency.check(builder.build(), "run/trace.csv"))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("run/trace.csv, iteration 7, column 'effective_rank'")
@@ -81,7 +83,7 @@ class RankConsistencyTest {
     @Test
     void inconsistentStableRankColumnIsRejected() {
         Trace.Builder builder = Trace.builder(0, 2);
-        builder.add(3, 0, 0, 0, 0, 1.5, 1.3, new double[0], new double[]{2, 1});
+        builder.add(3, TracePoint.of(new double[0], new double[]{2, 1}).with(TraceMetric.TIME, 0).with(TraceMetric.LOSS, 0).with(TraceMetric.ERROR_FRO, 0).with(TraceMetric.ERROR_OP, 0).with(TraceMetric.EFFECTIVE_RANK, 1.5).with(TraceMetric.STABLE_RANK, 1.3));
         assertThatThrownBy(() -> RankConsistency.check(builder.build(), "trace"))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("iteration 3, column 'stable_rank'");
@@ -90,7 +92,7 @@ class RankConsistencyTest {
     @Test
     void roundingSizedDifferencesAreAccepted() {
         Trace.Builder builder = Trace.builder(0, 2);
-        builder.add(0, 0, 0, 0, 0, 1.5 * (1 + 1e-12), 1.25, new double[0], new double[]{2, 1});
+        builder.add(0, TracePoint.of(new double[0], new double[]{2, 1}).with(TraceMetric.TIME, 0).with(TraceMetric.LOSS, 0).with(TraceMetric.ERROR_FRO, 0).with(TraceMetric.ERROR_OP, 0).with(TraceMetric.EFFECTIVE_RANK, 1.5 * (1 + 1e-12)).with(TraceMetric.STABLE_RANK, 1.25));
         assertThat(RankConsistency.check(builder.build(), "trace").effectiveRank()[0]).isEqualTo(1.5);
     }
 }

@@ -19,17 +19,13 @@ import org.dmflab.core.train.Trainer;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 12 §3: the tracker on a real m×n run, through the tables as the nodes pass them. A 5 × 8 target with
+ * The tracker on a real m×n run, through the tables as the nodes pass them. A 5 × 8 target with
  * singular values (4, 2, 1) trained by matrix gradient descent from a small Gaussian start: the target's spectrum is
  * read as singular values; the plateau levels are r_eff of the rank-r truncations, by hand 4/4 = 1, 6/4 = 1.5,
  * 7/4 = 1.75; the effective rank is Σσ/σ₁ of the trace's sigma columns; each hitting iteration is the first recorded
  * iteration with |σᵢ(k) − sᵢ| ≤ ε·sᵢ, found here by scanning the trace directly.
  */
 class RectangularTrackingTest {
-    static {
-        System.setProperty("java.awt.headless", "true");
-    }
-
     @Test
     void aRectangularRunIsTrackedOnItsSingularValues() {
         GroundTruth truth = GroundTruthGenerator.generate(GroundTruthSettings.parse(RawSettings.of(Map.of(

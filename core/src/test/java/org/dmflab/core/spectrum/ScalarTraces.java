@@ -1,6 +1,8 @@
 package org.dmflab.core.spectrum;
 
 import java.util.Arrays;
+import org.dmflab.core.model.TraceMetric;
+import org.dmflab.core.model.TracePoint;
 import org.dmflab.core.theory.ScalarRecursion;
 import org.dmflab.core.model.Initialization;
 import org.dmflab.core.model.Trace;
@@ -80,7 +82,6 @@ public final class ScalarTraces {
             sigma[i] = sigma[j];
             sigma[j] = swap;
         }
-        builder.add(iteration, time, 0.5 * squares, Math.sqrt(squares), operator, RankMeasures.effectiveRank(sigma),
-                RankMeasures.stableRank(sigma), product, sigma);
+        builder.add(iteration, TracePoint.of(product, sigma).with(TraceMetric.TIME, time).with(TraceMetric.LOSS, 0.5 * squares).with(TraceMetric.ERROR_FRO, Math.sqrt(squares)).with(TraceMetric.ERROR_OP, operator).with(TraceMetric.EFFECTIVE_RANK, RankMeasures.effectiveRank(sigma)).with(TraceMetric.STABLE_RANK, RankMeasures.stableRank(sigma)));
     }
 }

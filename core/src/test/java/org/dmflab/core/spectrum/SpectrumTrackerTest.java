@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
+import org.dmflab.core.model.TraceMetric;
+import org.dmflab.core.model.TracePoint;
 import org.dmflab.core.Progress;
 import org.dmflab.core.RunCanceledException;
 import org.dmflab.core.model.Spectrum;
@@ -301,8 +303,7 @@ class SpectrumTrackerTest {
         Trace.Builder builder = Trace.builder(0, 2);
         double[][] sigmas = {{0.01, 0.01}, {2.5, 0.5}, {2.99, 0.9}, {3, 0.995}};
         for (int p = 0; p < sigmas.length; p++) {
-            builder.add(p * 10, p, 0, 0, 0, RankMeasures.effectiveRank(sigmas[p]), RankMeasures.stableRank(sigmas[p]),
-                    new double[0], sigmas[p]);
+            builder.add(p * 10, TracePoint.of(new double[0], sigmas[p]).with(TraceMetric.TIME, p).with(TraceMetric.LOSS, 0).with(TraceMetric.ERROR_FRO, 0).with(TraceMetric.ERROR_OP, 0).with(TraceMetric.EFFECTIVE_RANK, RankMeasures.effectiveRank(sigmas[p])).with(TraceMetric.STABLE_RANK, RankMeasures.stableRank(sigmas[p])));
         }
         TrackResult result = SpectrumTracker.track(new TrackInput(builder.build(), "trace",
                 Optional.of(new Spectrum(new double[]{3, 1}, SpectrumKind.SINGULAR_VALUE)), "target", Optional.empty(),

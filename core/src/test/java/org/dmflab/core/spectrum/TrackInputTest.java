@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.dmflab.core.model.TraceMetric;
+import org.dmflab.core.model.TracePoint;
 import org.dmflab.core.InvalidInputException;
 import org.dmflab.core.Progress;
 import org.dmflab.core.model.Spectrum;
@@ -103,7 +105,7 @@ class TrackInputTest {
     @Test
     void aSymmetricTargetForANonSymmetricRunIsRejected() {
         Trace.Builder builder = Trace.builder(0, 2);
-        builder.add(0, 0, 0, 0, 0, 2, 2, new double[0], new double[]{1, 1});
+        builder.add(0, TracePoint.of(new double[0], new double[]{1, 1}).with(TraceMetric.TIME, 0).with(TraceMetric.LOSS, 0).with(TraceMetric.ERROR_FRO, 0).with(TraceMetric.ERROR_OP, 0).with(TraceMetric.EFFECTIVE_RANK, 2).with(TraceMetric.STABLE_RANK, 2));
         TrackInput input = new TrackInput(builder.build(), "trace", Optional.of(new Spectrum(new double[]{2, 1},
                 SpectrumKind.EIGENVALUE)), "target", Optional.empty(), "predicted");
         assertThatThrownBy(() -> SpectrumTracker.track(input, TrackConfig.defaults(), Progress.NONE))

@@ -37,7 +37,7 @@ class MatrixTablesTest {
 
         Table nan = Table.builder(List.of(Column.of("c1", ColumnType.DOUBLE))).addRowWithKey("r1", Double.NaN).build();
         assertThatThrownBy(() -> MatrixTables.fromTable(nan, "m.csv"))
-                .hasMessage("m.csv, row r1, column 'c1': NaN is not a finite number");
+                .hasMessage("m.csv, row r1, column 'c1': 'NaN' is not a finite number; fill it in or remove the row");
 
         Table empty = Table.builder(List.of(Column.of("c1", ColumnType.DOUBLE))).build();
         assertThatThrownBy(() -> MatrixTables.fromTable(empty, "m.csv")).hasMessageContaining("the table is empty");

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.dmflab.core.model.TraceMetric;
+import org.dmflab.core.model.TracePoint;
 import org.dmflab.core.InvalidInputException;
 import org.junit.jupiter.api.Test;
 import org.dmflab.core.model.Initialization;
@@ -14,8 +16,8 @@ class TraceTablesTest {
 
     static Trace sample() {
         return Trace.builder(2, 2)
-                .add(0, 0, 2.0, 2.0, 1.9, 2.0, 2.0, new double[]{0.01, 0.01}, new double[]{0.01, 0.01})
-                .add(10, 0.1, 1.0, 1.4, 1.2, 1.1, 1.01, new double[]{1.5, 0.02}, new double[]{1.5, 0.02})
+                .add(0, TracePoint.of(new double[]{0.01, 0.01}, new double[]{0.01, 0.01}).with(TraceMetric.TIME, 0).with(TraceMetric.LOSS, 2.0).with(TraceMetric.ERROR_FRO, 2.0).with(TraceMetric.ERROR_OP, 1.9).with(TraceMetric.EFFECTIVE_RANK, 2.0).with(TraceMetric.STABLE_RANK, 2.0))
+                .add(10, TracePoint.of(new double[]{1.5, 0.02}, new double[]{1.5, 0.02}).with(TraceMetric.TIME, 0.1).with(TraceMetric.LOSS, 1.0).with(TraceMetric.ERROR_FRO, 1.4).with(TraceMetric.ERROR_OP, 1.2).with(TraceMetric.EFFECTIVE_RANK, 1.1).with(TraceMetric.STABLE_RANK, 1.01))
                 .build();
     }
 
@@ -38,8 +40,8 @@ class TraceTablesTest {
     @Test
     void theTableHasTheTargetsColumnCountWithMissingCellsWhereNoValueExists() {
         Trace trace = Trace.builder(0, 2, 3)
-                .add(0, 0, 2.0, 2.0, 1.9, 2.0, 2.0, new double[0], new double[]{0.5, 0.25})
-                .add(10, 0.1, 1.0, 1.4, 1.2, 1.1, 1.01, new double[0], new double[]{1.5, 0.02})
+                .add(0, TracePoint.of(new double[0], new double[]{0.5, 0.25}).with(TraceMetric.TIME, 0).with(TraceMetric.LOSS, 2.0).with(TraceMetric.ERROR_FRO, 2.0).with(TraceMetric.ERROR_OP, 1.9).with(TraceMetric.EFFECTIVE_RANK, 2.0).with(TraceMetric.STABLE_RANK, 2.0))
+                .add(10, TracePoint.of(new double[0], new double[]{1.5, 0.02}).with(TraceMetric.TIME, 0.1).with(TraceMetric.LOSS, 1.0).with(TraceMetric.ERROR_FRO, 1.4).with(TraceMetric.ERROR_OP, 1.2).with(TraceMetric.EFFECTIVE_RANK, 1.1).with(TraceMetric.STABLE_RANK, 1.01))
                 .build();
         Table table = TraceTables.toTable(trace);
         assertThat(table.columnNames()).containsExactly("iteration", "time", "loss", "error_fro", "error_op",
@@ -63,7 +65,7 @@ class TraceTablesTest {
     @Test
     void aValueWhereTheFirstRowHasNoneIsRejected() {
         Table table = TraceTables.toTable(Trace.builder(0, 1, 2)
-                .add(0, 0, 2.0, 2.0, 1.9, 2.0, 2.0, new double[0], new double[]{0.5})
+                .add(0, TracePoint.of(new double[0], new double[]{0.5}).with(TraceMetric.TIME, 0).with(TraceMetric.LOSS, 2.0).with(TraceMetric.ERROR_FRO, 2.0).with(TraceMetric.ERROR_OP, 1.9).with(TraceMetric.EFFECTIVE_RANK, 2.0).with(TraceMetric.STABLE_RANK, 2.0))
                 .build());
         Table.Builder builder = Table.builder(table.columns());
         builder.addRowWithKey("Row0", new Object[]{0L, 0.0, 1.0, 1.0, 1.0, 1.0, 1.0, null, null, 0.5, null, null,
@@ -79,8 +81,8 @@ class TraceTablesTest {
     @Test
     void theStartTravelsInTheInitColumn() {
         Trace.Builder builder = Trace.builder(0, 1).init(Initialization.PERTURBED);
-        builder.add(0, 0, 1, 1, 1, 1, 1, new double[0], new double[]{0.1});
-        builder.add(3, 0.3, 1, 1, 1, 1, 1, new double[0], new double[]{0.2});
+        builder.add(0, TracePoint.of(new double[0], new double[]{0.1}).with(TraceMetric.TIME, 0).with(TraceMetric.LOSS, 1).with(TraceMetric.ERROR_FRO, 1).with(TraceMetric.ERROR_OP, 1).with(TraceMetric.EFFECTIVE_RANK, 1).with(TraceMetric.STABLE_RANK, 1));
+        builder.add(3, TracePoint.of(new double[0], new double[]{0.2}).with(TraceMetric.TIME, 0.3).with(TraceMetric.LOSS, 1).with(TraceMetric.ERROR_FRO, 1).with(TraceMetric.ERROR_OP, 1).with(TraceMetric.EFFECTIVE_RANK, 1).with(TraceMetric.STABLE_RANK, 1));
         Table table = TraceTables.toTable(builder.build());
         assertThat(table.columnNames()).containsExactly("iteration", "time", "loss", "error_fro", "error_op",
                 "effective_rank", "stable_rank", "sigma_1", "error_unobserved", "relative_error", "init");
@@ -127,7 +129,7 @@ class TraceTablesTest {
         row[2] = Double.NaN;
         builder.addRowWithKey("Row0", row);
         assertThatThrownBy(() -> TraceTables.fromTable(builder.build(), "t"))
-                .hasMessage("t, row Row0, column 'loss': NaN is not a finite number; the trace must not contain NaN or infinite values");
+                .hasMessage("t, row Row0, column 'loss': 'NaN' is not a finite number; a trace has a finite number in every cell of its columns");
     }
 
     @Test

@@ -9,12 +9,15 @@ import org.dmflab.core.RandomCases;
 import org.ejml.data.ComplexPolar_F64;
 import org.ejml.data.Complex_F64;
 import org.ejml.ops.ComplexMath_F64;
+import org.dmflab.core.CasesRun;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** The closed-form flow time (22′)/(29′) of theory.md §4.2 against its two forms, quadrature and the N = 2 solution. */
+@ExtendWith(CasesRun.Counter.class)
 class FlowTimeTest {
 
     /**
@@ -28,6 +31,7 @@ class FlowTimeTest {
                 RandomCases.uniform(random, 0.01, 3)});
     }
 
+    @CasesRun(300)
     @ParameterizedTest
     @MethodSource("realFormEqualsComplexLogFormCases")
     void realFormEqualsComplexLogForm(int depth, double lambda, double u) {
@@ -52,6 +56,7 @@ class FlowTimeTest {
                 RandomCases.uniform(random, 0.05, 0.95)});
     }
 
+    @CasesRun(300)
     @ParameterizedTest
     @MethodSource("flowTimeEqualsQuadratureOfTheReciprocalRateCases")
     void flowTimeEqualsQuadratureOfTheReciprocalRate(int depth, double lambda, double from, double to) {
@@ -84,6 +89,7 @@ class FlowTimeTest {
                 RandomCases.uniform(random, 0.01, 5)});
     }
 
+    @CasesRun(197)
     @ParameterizedTest
     @MethodSource("depthTwoClosedFormCases")
     void depthTwoClosedForm(double lambda, double alpha, double t) {

@@ -8,12 +8,15 @@ import java.util.OptionalLong;
 import java.util.stream.Stream;
 import org.dmflab.core.Progress;
 import org.dmflab.core.RandomCases;
+import org.dmflab.core.CasesRun;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Theorem 2.4′ of theory.md §5: the bracket (27′) ≤ K_ε ≤ (24′) against the exact recursion (18). */
+@ExtendWith(CasesRun.Counter.class)
 class HittingTimeBoundsTest {
 
     /**
@@ -87,6 +90,7 @@ class HittingTimeBoundsTest {
                 RandomCases.uniform(random, -6, -0.5)});
     }
 
+    @CasesRun(399)
     @ParameterizedTest
     @MethodSource("bracketHoldsAndExactCountIsTheRecursionCases")
     void bracketHoldsAndExactCountIsTheRecursion(int depth, double lambda, double alpha, double stepFraction, double logEpsilon) {
@@ -129,6 +133,7 @@ class HittingTimeBoundsTest {
                 RandomCases.uniform(random, 0.1, 1)});
     }
 
+    @CasesRun(99)
     @ParameterizedTest
     @MethodSource("flowEstimateApproachesTheExactCountForSmallStepsCases")
     void flowEstimateApproachesTheExactCountForSmallSteps(int depth, double lambda, double alpha) {
@@ -152,6 +157,7 @@ class HittingTimeBoundsTest {
                 RandomCases.uniform(random, 0, 0.999)});
     }
 
+    @CasesRun(200)
     @ParameterizedTest
     @MethodSource("levelTimeIsALowerBoundOnCrossingTheLevelCases")
     void levelTimeIsALowerBoundOnCrossingTheLevel(int depth, double lambda, double alpha, double stepFraction, double levelFraction) {
@@ -181,6 +187,7 @@ class HittingTimeBoundsTest {
                 RandomCases.uniform(random, -6, -1)});
     }
 
+    @CasesRun(199)
     @ParameterizedTest
     @MethodSource("depthOneCountIsExactCases")
     void depthOneCountIsExact(double lambda, double alpha, double eta, double logEpsilon) {

@@ -17,7 +17,9 @@ import org.dmflab.core.settings.RawSettings;
 import org.dmflab.core.table.Table;
 import org.dmflab.core.train.TrainSettings;
 import org.dmflab.core.train.Trainer;
+import org.dmflab.core.CasesRun;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -29,6 +31,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * r_eff(W(k)) = Σ x_i^N / max x_i^N over all n modes, the negative ones included; and once against the trainer's matrix
  * gradient descent on full 6×6 factors.
  */
+@ExtendWith(CasesRun.Counter.class)
 class IndefinitePlateausTest {
 
     private static final PlateauBounds.Accuracies ACCURACIES = PlateauBounds.Accuracies.fixed(0.01, 0.005);
@@ -81,6 +84,7 @@ class IndefinitePlateausTest {
         });
     }
 
+    @CasesRun(49)
     @ParameterizedTest
     @MethodSource("indefiniteCases")
     void effectiveRankStaysWithinTheBoundOnEveryCertifiedInterval(double[] lambdas, int positive, int depth,

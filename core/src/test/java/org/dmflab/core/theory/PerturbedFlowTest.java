@@ -8,12 +8,15 @@ import java.util.OptionalLong;
 import java.util.stream.Stream;
 import org.dmflab.core.Progress;
 import org.dmflab.core.RandomCases;
+import org.dmflab.core.CasesRun;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Perturbed starts (theory.md §6): identities (43′)/(44′), phase transition (46), Lemma 2.11′, (47′), (16′), (15′). */
+@ExtendWith(CasesRun.Counter.class)
 class PerturbedFlowTest {
 
     /**
@@ -86,6 +89,7 @@ class PerturbedFlowTest {
                 RandomCases.uniform(random, 0.05, 1)});
     }
 
+    @CasesRun(300)
     @ParameterizedTest
     @MethodSource("signChangeHappensWithinTheRigorousBoundCases")
     void signChangeHappensWithinTheRigorousBound(int depth, double lambda, double alpha, double betaFraction, double stepFraction) {
@@ -113,6 +117,7 @@ class PerturbedFlowTest {
                 RandomCases.uniform(random, 0.1, 0.9)});
     }
 
+    @CasesRun(60)
     @ParameterizedTest
     @MethodSource("flowEstimatesMatchQuadratureAndDescentCases")
     void flowEstimatesMatchQuadratureAndDescent(int depth, double lambda, double alpha, double betaFraction) {
@@ -149,6 +154,7 @@ class PerturbedFlowTest {
                 RandomCases.uniform(random, 0.02, 0.98)});
     }
 
+    @CasesRun(150)
     @ParameterizedTest
     @MethodSource("perturbedPositiveEigenvaluesConvergeWithinTheConjecturedCountCases")
     void perturbedPositiveEigenvaluesConvergeWithinTheConjecturedCount(int depth, double lambda, double alpha, double betaFraction) {

@@ -9,7 +9,9 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.dmflab.core.RandomCases;
 import org.dmflab.core.model.RankMeasures;
+import org.dmflab.core.CasesRun;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -23,6 +25,7 @@ import org.dmflab.core.model.Plateau;
  * the sweeps evaluate r_eff(W(k)) = Σ x_i^N / max x_i^N from (18), which is cheap enough for many spectra.
  * {@link PlateausAgainstMatrixDescentTest} checks the same bound against the trainer's matrix gradient descent.
  */
+@ExtendWith(CasesRun.Counter.class)
 class PlateauBoundsTest {
 
     private static final double[] FIGURE_3 = {8, 4, 2, 1, 0.5, 0.25};
@@ -64,6 +67,7 @@ class PlateauBoundsTest {
                 random.nextBoolean()});
     }
 
+    @CasesRun(29)
     @ParameterizedTest
     @MethodSource("effectiveRankStaysWithinTheBoundOnEveryCertifiedIntervalCases")
     void effectiveRankStaysWithinTheBoundOnEveryCertifiedInterval(int depth, int n, double ratio, double top, double stepFraction, double logAlpha, boolean useTarget) {

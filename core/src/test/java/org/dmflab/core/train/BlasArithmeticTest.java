@@ -1,5 +1,6 @@
 package org.dmflab.core.train;
 
+import org.dmflab.core.linalg.KernelThresholds;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -35,7 +36,7 @@ class BlasArithmeticTest {
     }
 
     static Stream<Arguments> shapes() {
-        int t = BlasArithmetic.TWO_THREADS_FROM;
+        int t = KernelThresholds.BLAS_TWO_THREADS_FROM;
         Stream<Arguments> boundaries = Stream.of(Arguments.of(1, 1, 1, 1L), Arguments.of(2, 1, 3, 2L),
                 Arguments.of(3, 7, 1, 3L), Arguments.of(t - 1, 5, 9, 4L), Arguments.of(t, 3, 17, 5L),
                 Arguments.of(t + 1, 130, 2, 6L), Arguments.of(t + 2, 1, t + 3, 7L), Arguments.of(200, 150, 170, 8L));
@@ -115,13 +116,13 @@ class BlasArithmeticTest {
                 StepArithmetic.Dense dw = load(arithmetic, w);
                 StepArithmetic.Dense dt = load(arithmetic, t);
                 StepArithmetic.Dense dd = arithmetic.allocate(m, n);
-                sums[i] = arithmetic.subtract(dw, dt, dd);
+                sums[i] = arithmetic.residual(dw, dt, dd);
                 results[3 * i] = arithmetic.read(dd);
                 arithmetic.addScaled(-0.7, dt, dw);
                 results[3 * i + 1] = arithmetic.read(dw);
                 StepArithmetic.Dense g = arithmetic.allocate(m, n);
                 StepArithmetic.Dense r = arithmetic.allocate(count, 1);
-                double sensing = arithmetic.sensing(load(arithmetic, ops), load(arithmetic, y), r, load(arithmetic, w),
+                double sensing = arithmetic.operatorResidual(load(arithmetic, ops), load(arithmetic, y), r, load(arithmetic, w),
                         g);
                 results[3 * i + 2] = arithmetic.read(g);
                 sums[i] += 1000 * sensing; // both sums are checked below, each against its own EJML value
@@ -148,12 +149,13 @@ class BlasArithmeticTest {
     }
 
     /**
-     * Sensing shapes (M, m, n) around the split of both passes at {@link BlasArithmetic#SENSING_TWO_THREADS_FROM}
+     * Sensing shapes (M, m, n) around the split of both passes at {@link
+     * KernelThresholds#BLAS_SENSING_TWO_THREADS_FROM}
      * operator entries: just below, exactly at and above it, one measurement, odd and even M and mn, and seeded random
      * shapes from a quarter to four times the threshold.
      */
     static Stream<Arguments> sensingShapes() {
-        long t = BlasArithmetic.SENSING_TWO_THREADS_FROM;
+        long t = KernelThresholds.BLAS_SENSING_TWO_THREADS_FROM;
         int atThreshold = (int) (t / (64 * 64));
         Stream<Arguments> boundaries = Stream.of(Arguments.of(atThreshold - 1, 64, 64, 1L),
                 Arguments.of(atThreshold, 64, 64, 2L), Arguments.of(atThreshold + 1, 65, 63, 3L),
@@ -170,7 +172,8 @@ class BlasArithmeticTest {
     }
 
     /**
-     * Both sensing passes (fused in cache-sized blocks up to {@link BlasArithmetic#SENSING_BLOCK_DOUBLES}, separate
+     * Both sensing passes (fused in cache-sized blocks up to {@link KernelThresholds#BLAS_SENSING_BLOCK_DOUBLES},
+     * separate
      * above) against EJML, and split over two threads the same bytes as on one: each residual and each gradient entry
      * is computed by the same fixed BLAS calls, whichever thread runs them. A third arithmetic splits every pass
      * regardless of size (down to one measurement, where the lower half is empty): against EJML only.
@@ -197,9 +200,9 @@ class BlasArithmeticTest {
                 StepArithmetic.Dense dw = load(blas, w);
                 StepArithmetic.Dense dops = load(blas, ops);
                 StepArithmetic.Dense dy = load(blas, y);
-                double sum = blas.sensing(dops, dy, r, dw, g);
+                double sum = blas.operatorResidual(dops, dy, r, dw, g);
                 // a second evaluation overwrites r and G completely (no accumulation from the first)
-                sum = blas.sensing(dops, dy, r, dw, g);
+                sum = blas.operatorResidual(dops, dy, r, dw, g);
                 if (threads < 3) {
                     sums[threads - 1] = sum;
                     bytes[threads - 1] = blas.read(g).data;
@@ -243,7 +246,7 @@ class BlasArithmeticTest {
              JavaArithmetic java = JavaArithmetic.with(DenseKernel.singleThreaded(), Math.max(m, n))) {
             for (StepArithmetic arithmetic : List.of(blas, java)) {
                 StepArithmetic.Dense g = arithmetic.allocate(m, n);
-                double sum = arithmetic.gather(load(arithmetic, w), observed.row(), observed.column(),
+                double sum = arithmetic.entryResidual(load(arithmetic, w), observed.row(), observed.column(),
                         observed.values(), g);
                 assertThat(sum).isEqualTo(expectedSum);
                 assertThat(arithmetic.read(g).data).containsExactly(expected.data);
@@ -255,7 +258,7 @@ class BlasArithmeticTest {
     @ParameterizedTest
     @ValueSource(strings = {"full", "sensing"})
     void javaFallbackFollowsOpenBlas(String loss) {
-        int n = BlasArithmetic.TWO_THREADS_FROM + 3;
+        int n = KernelThresholds.BLAS_TWO_THREADS_FROM + 3;
         TrainingPlan plan = plan(n, loss, 30);
         DMatrixRMaj reference = null;
         for (MatrixKernel kernel : new MatrixKernel[]{MatrixKernel.JAVA_ONE_THREAD, MatrixKernel.BLAS_ONE_THREAD,
@@ -274,7 +277,7 @@ class BlasArithmeticTest {
 
     @Test
     void sameSettingsGiveTheSameBytes() {
-        TrainingPlan plan = plan(BlasArithmetic.TWO_THREADS_FROM + 5, "full", 40);
+        TrainingPlan plan = plan(KernelThresholds.BLAS_TWO_THREADS_FROM + 5, "full", 40);
         assertThat(plan.newSolver()).isInstanceOf(MatrixSolver.class).satisfies(Solver::close);
         TrainingResult first = plan.run(Progress.NONE);
         TrainingResult second = plan.run(Progress.NONE);

@@ -1,5 +1,6 @@
 package org.dmflab.core.train;
 
+import org.dmflab.core.linalg.KernelThresholds;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Random;
@@ -19,11 +20,11 @@ class DenseKernelTest {
     static Stream<Arguments> shapes() {
         Stream<Arguments> boundaries = Stream.of(
                 // column counts around the one-row/two-row switch, odd and even row counts
-                Arguments.of(7, 9, DenseKernel.ONE_ROW_MIN_COLUMNS - 1, 1L),
-                Arguments.of(8, 9, DenseKernel.ONE_ROW_MIN_COLUMNS, 2L),
+                Arguments.of(7, 9, KernelThresholds.JAVA_ONE_ROW_MIN_COLUMNS - 1, 1L),
+                Arguments.of(8, 9, KernelThresholds.JAVA_ONE_ROW_MIN_COLUMNS, 2L),
                 Arguments.of(50, 50, 50, 3L),
-                Arguments.of(9, 13, DenseKernel.ONE_ROW_MAX_COLUMNS, 4L),
-                Arguments.of(10, 13, DenseKernel.ONE_ROW_MAX_COLUMNS + 1, 5L));
+                Arguments.of(9, 13, KernelThresholds.JAVA_ONE_ROW_MAX_COLUMNS, 4L),
+                Arguments.of(10, 13, KernelThresholds.JAVA_ONE_ROW_MAX_COLUMNS + 1, 5L));
         return Stream.concat(boundaries, RandomCases.of(21, 40, random -> new Object[]{RandomCases.integer(random, 1,
                 70), RandomCases.integer(random, 1, 70), RandomCases.integer(random, 1, 600), random.nextLong()}));
     }

@@ -59,7 +59,7 @@ class EigenbasisReadingTest {
                 assertThat(Math.abs(point.sigma()[i] - sigma[i])).as("σ_%d", i + 1).isLessThan(tolerance);
                 assertThat(Math.abs(point.lambda()[i] - lambda[i])).as("λ_%d", i + 1).isLessThan(tolerance);
             }
-            assertThat(point.errorOp()).isCloseTo(errorOp, org.assertj.core.data.Offset.offset(tolerance));
+            assertThat(point.value(org.dmflab.core.model.TraceMetric.ERROR_OP)).isCloseTo(errorOp, org.assertj.core.data.Offset.offset(tolerance));
         }
     }
 

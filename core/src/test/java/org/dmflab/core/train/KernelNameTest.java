@@ -1,5 +1,6 @@
 package org.dmflab.core.train;
 
+import org.dmflab.core.linalg.KernelThresholds;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Optional;
@@ -13,10 +14,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 class KernelNameTest {
 
     @ParameterizedTest
-    @ValueSource(ints = {2, StepArithmetic.NATIVE_FROM - 1, StepArithmetic.NATIVE_FROM, 40})
+    @ValueSource(ints = {2, KernelThresholds.NATIVE_FROM - 1, KernelThresholds.NATIVE_FROM, 40})
     void theMatrixSolverReportsOpenBlasFromItsThresholdOn(int n) {
         // the trainer's documented choice (StepArithmetic.forSize): OpenBLAS from NATIVE_FROM on, where it loads
-        assertThat(plan(n, "matrix").kernel()).isEqualTo(n >= StepArithmetic.NATIVE_FROM && NativeBlas.available() ? "openblas"
+        assertThat(plan(n,
+                "matrix").kernel()).isEqualTo(n >= KernelThresholds.NATIVE_FROM && NativeBlas.available() ? "openblas"
                 : "java");
     }
 

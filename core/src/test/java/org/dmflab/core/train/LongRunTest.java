@@ -14,7 +14,7 @@ import org.dmflab.core.table.Schemas;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
 
-/** Issue 9 §2 and §4: a trace that cannot fit is refused before the run; a budget of hours is announced early. */
+/** Long runs: a trace that cannot fit is refused before the run; a budget of hours is announced early. */
 class LongRunTest {
     private static final DMatrixRMaj TARGET = new DMatrixRMaj(new double[][] {{2, 0}, {0, 1}});
 

@@ -1,5 +1,6 @@
 package org.dmflab.core.train;
 
+import org.dmflab.core.linalg.KernelThresholds;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -23,7 +24,7 @@ class RowSplitTest {
                 int rows = 1 + random.nextInt(counts.length);
                 // sometimes a pause longer than the worker's spin budget, so that it parks and must be woken
                 if (product % 2_000 == 0) {
-                    LockSupport.parkNanos(2 * RowSplit.SPIN_NANOS);
+                    LockSupport.parkNanos(2 * KernelThresholds.WORKER_SPIN_NANOS);
                 }
                 int[] seen = new int[rows];
                 split.run((start, end) -> {

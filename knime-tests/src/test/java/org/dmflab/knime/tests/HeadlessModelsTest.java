@@ -24,7 +24,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every node runs headless (issue 13: loops, parallel chunks and KNIME Server executors run our nodes without a
+ * Every node runs headless (loops, parallel chunks and KNIME Server executors run our nodes without a
  * display): no class of the plugin bundle outside its dialogs, views and node factories (which create those two) —
  * node models, settings, the engine adapters — and no class of the engine it embeds depends on Swing or AWT's UI (components, windows, events,
  * the toolkit), nor on KNIME's dialog and view classes. Headless drawing (java.awt.image, Graphics2D, colours, fonts,

@@ -1,0 +1,9 @@
+package org.dmflab.core.train;
+
+/** OpenBLAS as the trainer runs it on two threads: split from the measured thresholds on. */
+class BlasTwoThreadsArithmeticTest extends BlasArithmeticCheck {
+    @Override
+    StepArithmetic create(int size) {
+        return BlasArithmetic.withThreads(2);
+    }
+}

@@ -1,0 +1,9 @@
+package org.dmflab.core.train;
+
+/** The pure-Java arithmetic on one thread. */
+class JavaOneThreadArithmeticTest extends StepArithmeticCheck {
+    @Override
+    StepArithmetic create(int size) {
+        return JavaArithmetic.with(DenseKernel.singleThreaded(), size);
+    }
+}
