@@ -34,9 +34,9 @@ public final class DmfLab implements Callable<Integer> {
         Interruption.install(err);
         int code = execute(new PrintWriter(System.out, true), err, args);
         boolean interrupted = Interruption.requested();
-        Interruption.finished();
+        Interruption.finished(code);
         if (!interrupted) {
-            // during a shutdown (Ctrl-C) System.exit would block; the JVM then ends with the signal's code (130)
+            // during a shutdown (Ctrl-C, SIGTERM) System.exit would block; the hook then ends the JVM with this code
             System.exit(code);
         }
     }
