@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.dmflab.cli.io.OutputDirectory;
+import org.dmflab.cli.io.OutputManifest;
+import org.dmflab.cli.io.SummaryJson;
 import org.dmflab.core.chart.ChartRenderer;
 import org.dmflab.core.chart.TrackChartSet;
 import org.dmflab.core.chart.TrackCharts;
@@ -93,6 +95,28 @@ final class TrackCommand implements Callable<Integer> {
     @Mixin
     OutputOptions outputOptions;
 
+    /**
+     * The key numbers (design.md §4): the trace's extent and whether its run was interrupted, plateaus observed, values
+     * learned, the effective rank's monotonicity.
+     */
+    private static SummaryJson summary(TrackResult result, Optional<String> interrupted) {
+        var trace = result.input().trace();
+        var monotonicity = result.monotonicity();
+        return SummaryJson.of("track")
+                .put("trace_interrupted", interrupted.orElse(null))
+                .put("points", trace.size())
+                .put("first_iteration", trace.iteration(0))
+                .put("last_iteration", trace.iteration(trace.size() - 1))
+                .put("levels", result.plateaus().size())
+                .put("plateaus_observed", result.plateaus().stream().filter(p -> p.observed().isPresent()).count())
+                .put("values", result.hittings().size())
+                .put("values_learned", result.hittings().stream().filter(h -> h.kHit().isPresent()).count())
+                .put("effective_rank_monotone", monotonicity.monotone())
+                .put("first_minimum_iteration", monotonicity.firstMinimumIteration())
+                .put("first_drop_iteration", monotonicity.firstViolation().isPresent()
+                        ? monotonicity.firstViolation().getAsLong() : null);
+    }
+
     @Override
     public Integer call() throws Exception {
         if (System.getProperty("java.awt.headless") == null) {
@@ -120,6 +144,13 @@ final class TrackCommand implements Callable<Integer> {
                     targetFile.map(Path::toString).orElse("target"), predictedTable,
                     predicted == null ? "predicted" : predicted.toString());
 
+            Optional<String> interrupted = OutputManifest.interruption(trace.toAbsolutePath().getParent());
+            interrupted.ifPresent(where -> {
+                PrintWriter err = spec.commandLine().getErr();
+                err.println("dmflab track: warning: --trace: " + trace + " is from a train run interrupted " + where
+                        + " (Ctrl-C); its last row is where it stopped, not the end of its budget");
+                err.flush();
+            });
             TrackResult result = SpectrumTracker.track(input, config, progress);
             TrackChartSet charts = TrackCharts.all(result);
             CsvTableWriter.write(result.plateausTable(), output.file("plateaus.csv"), progress);
@@ -128,6 +159,7 @@ final class TrackCommand implements Callable<Integer> {
                 Files.write(output.file(TrackChartSet.NAMES.get(c) + ".png"), ChartRenderer.png(charts.all().get(c),
                         ChartRenderer.DEFAULT_WIDTH, ChartRenderer.DEFAULT_HEIGHT));
             }
+            summary(result, interrupted).writeTo(output.file(SummaryJson.NAME));
             output.commit();
             PrintWriter printed = spec.commandLine().getOut();
             printed.println(result.summary());

@@ -3,6 +3,7 @@ package org.dmflab.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.dmflab.cli.io.OutputDirectory;
@@ -17,6 +18,7 @@ import org.dmflab.core.groundtruth.SensingData;
 import org.dmflab.core.settings.RawSettings;
 import org.dmflab.core.table.MatrixTables;
 import org.dmflab.core.table.Schemas;
+import org.dmflab.core.table.Table;
 import org.dmflab.core.train.LossKind;
 import org.dmflab.core.train.TrainConfig;
 import org.dmflab.core.train.StopReason;
@@ -182,29 +184,18 @@ final class TrainCommand implements Callable<Integer> {
         summary(result, plan).writeTo(output.file(SummaryJson.NAME));
     }
 
-    /** The run's key numbers (design.md §4): the final row of the trace, why and where it stopped. */
+    /** The run's key numbers (design.md §4): why and where it stopped, and the trace's last row. */
     static SummaryJson summary(TrainingResult result, TrainingPlan plan) {
-        var trace = result.trace();
-        int last = trace.size() - 1;
+        Table trace = result.traceTable();
         return SummaryJson.of("train")
                 .put("interrupted", result.stopReason() == StopReason.INTERRUPTED)
-                .put("stop_reason", result.stopReason().name().toLowerCase(java.util.Locale.ROOT))
+                .put("stop_reason", result.stopReason().name().toLowerCase(Locale.ROOT))
                 .put("iterations", result.iterations())
                 .put("budget", plan.config().iterations())
                 .put("solver", result.solver().key())
                 .put("kernel", plan.kernel())
-                .put("depth", plan.config().depth())
-                .put("step", plan.config().step())
-                .put("rows", trace.size())
-                .put("final", SummaryJson.object()
-                        .put("iteration", trace.iteration(last))
-                        .put("time", trace.time(last))
-                        .put("loss", trace.loss(last))
-                        .put("error_fro", trace.errorFro(last))
-                        .put("error_op", trace.errorOp(last))
-                        .put("effective_rank", trace.effectiveRank(last))
-                        .put("stable_rank", trace.stableRank(last))
-                        .put("sigma", trace.sigmas(last)));
+                .put("rows", trace.rowCount())
+                .put("final", SummaryJson.row(trace, trace.rowCount() - 1));
     }
 
     private TrainingPlan plan(TrainConfig config, StderrProgress progress) {
@@ -251,7 +242,7 @@ final class TrainCommand implements Callable<Integer> {
 
     /** {@code MxN} (or {@code M×N}), both at least 1. */
     static int[] parseShape(String text) {
-        String[] parts = text.trim().toLowerCase(java.util.Locale.ROOT).split("[x×]", -1);
+        String[] parts = text.trim().toLowerCase(Locale.ROOT).split("[x×]", -1);
         try {
             if (parts.length == 2) {
                 int m = Integer.parseInt(parts[0].trim());

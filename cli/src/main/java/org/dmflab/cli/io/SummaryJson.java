@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.dmflab.core.table.Table;
 
 /**
  * {@value #NAME}: the key numbers of one command's run, machine-readable (design.md §4). One object, keys in the
@@ -37,6 +38,15 @@ public final class SummaryJson {
     /** A nested object (no command key). */
     public static SummaryJson object() {
         return new SummaryJson();
+    }
+
+    /** One row of a table as an object: column name to cell, as in the CSV file the table is written to. */
+    public static SummaryJson row(Table table, int row) {
+        SummaryJson object = new SummaryJson();
+        for (int column = 0; column < table.columnCount(); column++) {
+            object.put(table.columns().get(column).name(), table.cell(row, column));
+        }
+        return object;
     }
 
     /**
