@@ -1,15 +1,14 @@
 package org.dmflab.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.dmflab.cli.io.ChartFiles;
 import org.dmflab.cli.io.OutputDirectory;
 import org.dmflab.cli.io.OutputManifest;
 import org.dmflab.cli.io.SummaryJson;
-import org.dmflab.core.chart.ChartRenderer;
 import org.dmflab.core.chart.TrackChartSet;
 import org.dmflab.core.chart.TrackCharts;
 import org.dmflab.core.csv.CsvMatrixReader;
@@ -36,12 +35,13 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code dmflab track}: the Spectrum Tracker (docs/design.md §3, §4). Writes plateaus.csv, hitting.csv and the charts
- * eigenvalues.png, effective-rank.png and loss.png (800×500), all or nothing.
+ * eigenvalues, effective-rank and loss as .png (800×500) and .svg, and summary.json, all or nothing.
  */
 @Command(name = "track", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Track a recorded run: effective-rank plateaus, first hitting iterations of the target's "
                 + "eigenvalues, monotonicity of the effective rank, and charts.",
-                "Writes plateaus.csv, hitting.csv, eigenvalues.png, effective-rank.png and loss.png."})
+                "Writes plateaus.csv, hitting.csv, summary.json and the charts eigenvalues, effective-rank and loss, "
+                        + "each as .png and .svg."})
 final class TrackCommand implements Callable<Integer> {
 
     @Spec
@@ -156,14 +156,13 @@ final class TrackCommand implements Callable<Integer> {
             CsvTableWriter.write(result.plateausTable(), output.file("plateaus.csv"), progress);
             CsvTableWriter.write(result.hittingTable(), output.file("hitting.csv"), progress);
             for (int c = 0; c < TrackChartSet.NAMES.size(); c++) {
-                Files.write(output.file(TrackChartSet.NAMES.get(c) + ".png"), ChartRenderer.png(charts.all().get(c),
-                        ChartRenderer.DEFAULT_WIDTH, ChartRenderer.DEFAULT_HEIGHT));
+                ChartFiles.write(output, TrackChartSet.NAMES.get(c), charts.all().get(c));
             }
             summary(result, interrupted).writeTo(output.file(SummaryJson.NAME));
             output.commit();
             PrintWriter printed = spec.commandLine().getOut();
             printed.println(result.summary());
-            printed.printf("wrote %s: plateaus.csv, hitting.csv, eigenvalues.png, effective-rank.png, loss.png%n",
+            printed.printf("wrote %s: plateaus.csv, hitting.csv, eigenvalues, effective-rank and loss (.png and .svg), summary.json%n",
                     output.finalFile(""));
         }
         return ExitCode.OK;
