@@ -89,7 +89,7 @@ final class TrackCommand implements Callable<Integer> {
      * Every column a trace of a target within the engine's size limit can have: the lambda and sigma columns may hold
      * missing cells (design.md §2), which an inferred CSV column would refuse.
      */
-    private static final List<Column> TRACE_COLUMNS = Schemas.trace(GroundTruthSettings.MAX_SIZE,
+    static final List<Column> TRACE_COLUMNS = Schemas.trace(GroundTruthSettings.MAX_SIZE,
             GroundTruthSettings.MAX_SIZE);
 
     @Mixin

@@ -19,12 +19,13 @@ public final class ChartFiles {
     private ChartFiles() {
     }
 
-    /** Writes {@code name}.png and {@code name}.svg into the output's staging directory. */
-    public static void write(OutputDirectory output, String name, JFreeChart chart) throws IOException {
-        Files.write(output.file(name + ".png"), ChartRenderer.png(chart, ChartRenderer.DEFAULT_WIDTH,
-                ChartRenderer.DEFAULT_HEIGHT));
+    /** Writes {@code name}.png and {@code name}.svg into the output's staging directory; returns the PNG bytes. */
+    public static byte[] write(OutputDirectory output, String name, JFreeChart chart) throws IOException {
+        byte[] png = ChartRenderer.png(chart, ChartRenderer.DEFAULT_WIDTH, ChartRenderer.DEFAULT_HEIGHT);
+        Files.write(output.file(name + ".png"), png);
         Files.writeString(output.file(name + ".svg"), svg(chart, ChartRenderer.DEFAULT_WIDTH,
                 ChartRenderer.DEFAULT_HEIGHT), StandardCharsets.UTF_8);
+        return png;
     }
 
     /**

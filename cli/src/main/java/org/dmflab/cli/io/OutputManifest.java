@@ -56,7 +56,7 @@ public record OutputManifest(String command, String version, List<String> files,
     }
 
     /** The manifest in {@code directory}, if it carries one that reads. */
-    static Optional<OutputManifest> readFrom(Path directory) {
+    public static Optional<OutputManifest> readFrom(Path directory) {
         Path file = directory.resolve(NAME);
         if (!Files.isRegularFile(file)) {
             return Optional.empty();
