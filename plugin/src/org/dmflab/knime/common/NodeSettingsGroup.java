@@ -1,142 +1,248 @@
 package org.dmflab.knime.common;
 
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.dmflab.core.settings.RawSettings;
+import org.dmflab.core.settings.Setting;
 import org.knime.core.node.InvalidSettingsException;
+import org.knime.core.node.config.base.ConfigBase;
 import org.knime.core.node.NodeSettings;
 import org.knime.core.node.NodeSettingsRO;
 import org.knime.core.node.NodeSettingsWO;
-import org.knime.core.node.defaultnodesettings.SettingsModel;
-import org.knime.core.node.defaultnodesettings.SettingsModelBoolean;
-import org.knime.core.node.defaultnodesettings.SettingsModelDouble;
-import org.knime.core.node.defaultnodesettings.SettingsModelDoubleBounded;
-import org.knime.core.node.defaultnodesettings.SettingsModelInteger;
-import org.knime.core.node.defaultnodesettings.SettingsModelIntegerBounded;
-import org.knime.core.node.defaultnodesettings.SettingsModelString;
+import org.knime.core.node.workflow.VariableType;
 
 /**
- * A node's settings models, each created once under its docs/design.md §3 key (the engine's key constant) and shared by the
- * node model and its dialog. It saves, validates and loads them together and hands their values to the engine as
- * {@link RawSettings}, so that the engine's one parser checks them with the same messages as the command line.
+ * A node's settings, built from the engine's declarations ({@link Setting}; docs/design.md §3) and shared by the node
+ * model and its dialog: the value of every key as the text the user gave (blank: absent, so the engine applies its
+ * default or rule, exactly as for an absent command-line option). It saves, validates and loads them together and hands
+ * them to the engine as {@link RawSettings}, so the engine's one parser checks them with the command line's messages.
  *
- * <p>A key introduced after workflows with this node were first saved is registered {@link #addedLater}: a workflow
- * saved before it has no such key and loads with the key's default, which is the behaviour it had then. Every other
- * key must be present.
+ * <p>How a new value is stored in a workflow follows from its declaration ({@link #storage}): whole numbers and
+ * numbers with a fixed default as {@code int} and {@code double}, switches as {@code boolean}, everything that may be
+ * absent, choices and texts as strings. Loading accepts any stored type, so workflows saved when a key had another
+ * type keep loading with the same value, and saving keeps the type a value was loaded with while the value fits it,
+ * so that settings saved back unchanged are identical (KNIME compares them to decide whether a node must be reset). A key introduced after workflows with this node were first saved is registered as
+ * {@code addedLater}: a workflow saved before it has no such key and loads with the key's default, which is the
+ * behaviour it had then. Every other key must be present.
  */
 public final class NodeSettingsGroup {
-    private final Map<String, SettingsModel> models = new LinkedHashMap<>();
-    /** The defaults of the keys registered {@link #addedLater}, saved when they were registered: exactly those keys. */
-    private final NodeSettings laterDefaults = new NodeSettings("defaults of keys added later");
-    private final Map<SettingsModel, String> keyOf = new IdentityHashMap<>();
+    /** How a value is kept in KNIME's settings tree. */
+    public enum Storage { INT, DOUBLE, BOOLEAN, STRING }
 
-    /** A text setting. */
-    public SettingsModelString string(String key, String defaultValue) {
-        return register(key, new SettingsModelString(key, defaultValue));
-    }
-
-    /** A whole-number setting within [min, max]. */
-    public SettingsModelIntegerBounded integer(String key, int defaultValue, int min, int max) {
-        return register(key, new SettingsModelIntegerBounded(key, defaultValue, min, max));
-    }
-
-    /** A number setting within [min, max]. */
-    public SettingsModelDoubleBounded number(String key, double defaultValue, double min, double max) {
-        return register(key, new SettingsModelDoubleBounded(key, defaultValue, min, max));
-    }
-
-    /** A yes/no setting. */
-    public SettingsModelBoolean flag(String key, boolean defaultValue) {
-        return register(key, new SettingsModelBoolean(key, defaultValue));
-    }
+    private final List<Setting> settings;
+    private final Set<String> addedLater;
+    private final Map<String, String> values = new LinkedHashMap<>();
+    /**
+     * The loaded settings, whose entries that are not ours (the "…_Internals" of the settings models older versions
+     * used) are saved back unchanged: KNIME compares a dialog's settings with the stored ones to decide whether OK
+     * must reset an executed node.
+     */
+    private NodeSettings loaded = new NodeSettings("loaded");
+    /** How each loaded value was stored, kept when saving (unless the value no longer fits that type). */
+    private final Map<String, Storage> loadedStorage = new LinkedHashMap<>();
 
     /**
-     * Marks {@code model} (already registered here) as added after this node's settings were first saved, so that a
-     * workflow saved without its key loads with the default {@code model} has now.
+     * @param settings   the node's declarations, in the order of docs/design.md §3
+     * @param addedLater the keys that workflows saved before them lack
      */
-    public <T extends SettingsModel> T addedLater(T model) {
-        String key = keyOf.get(model);
-        if (key == null) {
-            throw new IllegalArgumentException("the setting is not registered in this group");
+    public NodeSettingsGroup(List<Setting> settings, Set<String> addedLater) {
+        this.settings = List.copyOf(settings);
+        this.addedLater = Set.copyOf(addedLater);
+        for (String key : this.addedLater) {
+            Setting.find(this.settings, key); // fails for a key that is not declared
         }
-        model.saveSettingsTo(laterDefaults); // still its default: called where the model is registered
-        return model;
+        for (Setting setting : this.settings) {
+            values.put(setting.key(), setting.hasDefaultValue() ? setting.defaultValue() : "");
+        }
     }
 
-    /** The keys in registration order. */
+    /** The declarations, in order. */
+    public List<Setting> settings() {
+        return settings;
+    }
+
+    /** The keys in order. */
     public List<String> keys() {
-        return List.copyOf(models.keySet());
+        return Setting.keys(settings);
     }
 
-    public void saveTo(NodeSettingsWO settings) {
-        for (SettingsModel model : models.values()) {
-            model.saveSettingsTo(settings);
+    /** The current text of {@code key} (blank: absent). */
+    public String text(String key) {
+        String value = values.get(key);
+        if (value == null) {
+            throw new IllegalArgumentException("no setting '" + key + "'");
         }
+        return value;
+    }
+
+    /** Sets the text of {@code key} (blank: absent). */
+    public void set(String key, String text) {
+        text(key);
+        values.put(key, text == null ? "" : text);
+    }
+
+    /** Whether {@code key}'s switch is on (a flag or input setting). */
+    public boolean isOn(String key) {
+        return Boolean.parseBoolean(text(key));
     }
 
     /**
-     * Checks that every key is present with a value of the right type and range (a key {@link #addedLater} may be
-     * absent).
+     * The flow variables that set {@code setting}: by the kind of value (a double variable also sets a number that may
+     * be empty and is therefore stored as text; KNIME converts it).
      */
-    public void validate(NodeSettingsRO settings) throws InvalidSettingsException {
-        for (SettingsModel model : models.values()) {
-            model.validateSettings(source(model, settings));
+    public static VariableType<?> variableType(Setting setting) {
+        return switch (setting.type()) {
+            case WHOLE -> VariableType.IntType.INSTANCE;
+            case NUMBER -> VariableType.DoubleType.INSTANCE;
+            case FLAG, INPUT -> VariableType.BooleanType.INSTANCE;
+            case CHOICE, TEXT -> VariableType.StringType.INSTANCE;
+        };
+    }
+
+    /** How {@code setting} is stored in a workflow. */
+    public static Storage storage(Setting setting) {
+        return switch (setting.type()) {
+            case FLAG, INPUT -> Storage.BOOLEAN;
+            case CHOICE, TEXT -> Storage.STRING;
+            case WHOLE -> setting.hasDefaultValue() ? Storage.INT : Storage.STRING;
+            case NUMBER -> setting.hasDefaultValue() ? Storage.DOUBLE : Storage.STRING;
+        };
+    }
+
+    /**
+     * Writes every value with its storage type. Values are expected to be valid (the dialog checks them with the
+     * engine first); a number that does not fit its type is a programming error.
+     */
+    public void saveTo(NodeSettingsWO target) {
+        for (String key : loaded.keySet()) {
+            if (!values.containsKey(key) && target instanceof ConfigBase config) {
+                config.addEntry(loaded.getEntry(key));
+            }
+        }
+        for (Setting setting : settings) {
+            String key = setting.key();
+            String text = values.get(key);
+            Storage loaded = loadedStorage.get(key);
+            switch (loaded != null && fits(loaded, text) ? loaded : storage(setting)) {
+                case INT -> target.addInt(key, Integer.parseInt(text));
+                case DOUBLE -> target.addDouble(key, Double.parseDouble(text));
+                case BOOLEAN -> target.addBoolean(key, Boolean.parseBoolean(text));
+                case STRING -> target.addString(key, text);
+            }
         }
     }
 
-    /** Loads every key; a key {@link #addedLater} that {@code settings} lacks gets its default. */
-    public void loadFrom(NodeSettingsRO settings) throws InvalidSettingsException {
-        for (SettingsModel model : models.values()) {
-            model.loadSettingsFrom(source(model, settings));
+    private static boolean fits(Storage storage, String text) {
+        try {
+            switch (storage) {
+                case INT -> Integer.parseInt(text);
+                case DOUBLE -> Double.parseDouble(text);
+                case BOOLEAN -> {
+                    return text.equals("true") || text.equals("false");
+                }
+                default -> {
+                    return true;
+                }
+            }
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
         }
     }
 
-    /** The current values as text, keyed as in docs/design.md §3. */
+    /** Checks that every key is present and readable (a key {@code addedLater} may be absent). */
+    public void validate(NodeSettingsRO source) throws InvalidSettingsException {
+        read(source);
+    }
+
+    /** Loads every key; a key {@code addedLater} that {@code source} lacks gets its default. */
+    public void loadFrom(NodeSettingsRO source) throws InvalidSettingsException {
+        Map<String, String> read = read(source);
+        values.putAll(read);
+        NodeSettings copy = new NodeSettings("loaded");
+        source.copyTo(copy);
+        loaded = copy;
+        loadedStorage.clear();
+        for (String key : read.keySet()) {
+            if (source.containsKey(key)) {
+                loadedStorage.put(key, storedAs(source, key));
+            }
+        }
+    }
+
+    /** The current values as the engine reads them. */
     public RawSettings raw() {
-        Map<String, String> values = new LinkedHashMap<>();
-        models.forEach((key, model) -> values.put(key, text(model)));
         return RawSettings.of(values);
     }
 
-    /** The values stored in {@code settings} (already {@link #validate validated}) as text, without loading them. */
-    public RawSettings raw(NodeSettingsRO settings) throws InvalidSettingsException {
-        Map<String, String> values = new LinkedHashMap<>();
-        for (Map.Entry<String, SettingsModel> entry : models.entrySet()) {
-            SettingsModel model = entry.getValue();
-            values.put(entry.getKey(), text(model.createCloneWithValidatedValue(source(model, settings))));
-        }
-        return RawSettings.of(values);
+    /** The values stored in {@code source} as the engine reads them, without loading them. */
+    public RawSettings raw(NodeSettingsRO source) throws InvalidSettingsException {
+        return RawSettings.of(read(source));
     }
 
-    /** Where {@code model}'s value is read from: {@code settings}, or the defaults for a later key it lacks. */
-    private NodeSettingsRO source(SettingsModel model, NodeSettingsRO settings) {
-        String key = keyOf.get(model);
-        return laterDefaults.containsKey(key) && !settings.containsKey(key) ? laterDefaults : settings;
+    private Map<String, String> read(NodeSettingsRO source) throws InvalidSettingsException {
+        Map<String, String> read = new LinkedHashMap<>();
+        for (Setting setting : settings) {
+            String key = setting.key();
+            if (source.containsKey(key)) {
+                read.put(key, textOf(source, key));
+            } else if (addedLater.contains(key)) {
+                read.put(key, setting.hasDefaultValue() ? setting.defaultValue() : "");
+            } else {
+                throw new InvalidSettingsException(key + ": missing from the node's settings (a workflow from a "
+                        + "newer DMF Lab, or a damaged settings.xml); open and apply the node's dialog to set it");
+            }
+        }
+        return read;
     }
 
-    private <T extends SettingsModel> T register(String key, T model) {
-        if (models.putIfAbsent(key, model) != null) {
-            throw new IllegalArgumentException("setting '" + key + "' is defined twice");
+    /** The type {@code key} is stored with in {@code source}. */
+    private static Storage storedAs(NodeSettingsRO source, String key) {
+        try {
+            source.getString(key);
+            return Storage.STRING;
+        } catch (InvalidSettingsException notText) {
+            // another type
         }
-        keyOf.put(model, key);
-        return model;
+        try {
+            source.getInt(key);
+            return Storage.INT;
+        } catch (InvalidSettingsException notInt) {
+            // another type
+        }
+        try {
+            source.getDouble(key);
+            return Storage.DOUBLE;
+        } catch (InvalidSettingsException notDouble) {
+            return Storage.BOOLEAN;
+        }
     }
 
-    private static String text(SettingsModel model) {
-        if (model instanceof SettingsModelString string) {
-            return string.getStringValue();
+    /** A stored value of any type as text; doubles exactly ({@link Double#toString} round-trips). */
+    private static String textOf(NodeSettingsRO source, String key) throws InvalidSettingsException {
+        try {
+            String text = source.getString(key);
+            return text == null ? "" : text;
+        } catch (InvalidSettingsException notText) {
+            // another type
         }
-        if (model instanceof SettingsModelInteger integer) {
-            return Integer.toString(integer.getIntValue());
+        try {
+            return Integer.toString(source.getInt(key));
+        } catch (InvalidSettingsException notInt) {
+            // another type
         }
-        if (model instanceof SettingsModelDouble number) {
-            return Double.toString(number.getDoubleValue());
+        try {
+            return Long.toString(source.getLong(key));
+        } catch (InvalidSettingsException notLong) {
+            // another type
         }
-        if (model instanceof SettingsModelBoolean flag) {
-            return Boolean.toString(flag.getBooleanValue());
+        try {
+            return Double.toString(source.getDouble(key));
+        } catch (InvalidSettingsException notDouble) {
+            // another type
         }
-        throw new IllegalStateException("unsupported settings model " + model.getClass().getName());
+        return Boolean.toString(source.getBoolean(key));
     }
 }

@@ -40,7 +40,7 @@ final class GroundTruthGeneratorNodeModel extends EngineNodeModel {
     @Override
     protected PortObjectSpec[] configure(PortObjectSpec[] inSpecs) throws InvalidSettingsException {
         DataTableSpec inputSpec = (DataTableSpec) inSpecs[0];
-        boolean useInput = settings.input.getBooleanValue();
+        boolean useInput = settings.group.isOn(GroundTruthSettings.INPUT);
         DataTableSpec spectrumSpec = KnimeTables.spec(Schemas.SPECTRUM);
         if (useInput) {
             if (inputSpec == null) {
@@ -70,7 +70,7 @@ final class GroundTruthGeneratorNodeModel extends EngineNodeModel {
     protected PortObject[] execute(PortObject[] inObjects, ExecutionContext exec) throws Exception {
         return EngineCalls.execute(() -> {
             Optional<DMatrixRMaj> matrix = Optional.empty();
-            if (settings.input.getBooleanValue()) {
+            if (settings.group.isOn(GroundTruthSettings.INPUT)) {
                 matrix = Optional.of(KnimeTables.readMatrix((BufferedDataTable) inObjects[0],
                         exec.createSubProgress(0.2), INPUT_SOURCE));
             }
@@ -99,10 +99,6 @@ final class GroundTruthGeneratorNodeModel extends EngineNodeModel {
 
     @Override
     protected void checkWithEngine(RawSettings candidate) {
-        if (candidate.flag(GroundTruthSettings.INPUT, false)) {
-            GroundTruthSettings.inputDivisor(candidate); // the rest needs the input table
-        } else {
-            GroundTruthSettings.parse(candidate, Optional.empty());
-        }
+        GroundTruthNodeSettings.check(candidate);
     }
 }

@@ -1,17 +1,17 @@
 package org.dmflab.knime.track;
 
-import org.knime.core.node.defaultnodesettings.DefaultNodeSettingsPane;
-import org.knime.core.node.defaultnodesettings.DialogComponentBoolean;
-import org.knime.core.node.defaultnodesettings.DialogComponentNumber;
+import static org.dmflab.core.spectrum.TrackSettings.EPSILON;
+import static org.dmflab.core.spectrum.TrackSettings.LOG_X;
+import static org.dmflab.core.spectrum.TrackSettings.PLATEAU_TOLERANCE;
 
-/** The Spectrum Tracker's dialog; every setting can also be set by a flow variable of the same key. */
-final class SpectrumTrackerNodeDialog extends DefaultNodeSettingsPane {
+import org.dmflab.knime.dialog.SettingsDialog;
+
+/** The Spectrum Tracker's dialog. */
+final class SpectrumTrackerNodeDialog extends SettingsDialog {
 
     SpectrumTrackerNodeDialog() {
-        SpectrumTrackerNodeSettings settings = new SpectrumTrackerNodeSettings();
-        addDialogComponent(new DialogComponentNumber(settings.epsilon, "Relative accuracy ε for hitting iterations",
-                0.001, 10));
-        addDialogComponent(new DialogComponentNumber(settings.plateauTolerance, "Plateau tolerance", 0.01, 10));
-        addDialogComponent(new DialogComponentBoolean(settings.logX, "Logarithmic iteration axis"));
+        super(new SpectrumTrackerNodeSettings().group, SpectrumTrackerNodeSettings::check);
+        group("Tracking", EPSILON, PLATEAU_TOLERANCE, LOG_X);
+        finish();
     }
 }

@@ -25,6 +25,7 @@ import org.dmflab.knime.common.EngineNodeModel;
 import org.dmflab.knime.common.ExecutionProgress;
 import org.dmflab.knime.common.KnimeTables;
 import org.dmflab.knime.common.NodeSettingsGroup;
+import org.dmflab.knime.common.RunVariables;
 import org.ejml.data.DMatrixRMaj;
 import org.knime.core.data.DataTableSpec;
 import org.knime.core.node.BufferedDataTable;
@@ -150,10 +151,20 @@ final class DeepFactorizationTrainerNodeModel extends EngineNodeModel implements
             pushFlowVariableString(FLOW_SOLVER, result.solver().key());
             pushFlowVariable(FLOW_ITERATIONS, VariableType.LongType.INSTANCE, result.iterations());
             pushFlowVariableString(FLOW_KERNEL, plan.kernel());
+            pushRunVariables(config);
             show(LossCurve.of(result.trace(), config.loss()));
             return new PortObject[]{KnimeTables.write(result.traceTable(), exec),
                     KnimeTables.writeMatrix(result.product(), exec)};
         });
+    }
+
+    /** The run dynamics for a Theoretical Bound Predictor downstream ({@link RunVariables}); β as used (α/2 if empty). */
+    private void pushRunVariables(TrainConfig config) {
+        pushFlowVariableInt(RunVariables.NAMES.get(TrainSettings.DEPTH), config.depth());
+        pushFlowVariableDouble(RunVariables.NAMES.get(TrainSettings.STEP), config.step());
+        pushFlowVariableString(RunVariables.NAMES.get(TrainSettings.INIT), config.init().key());
+        pushFlowVariableDouble(RunVariables.NAMES.get(TrainSettings.ALPHA), config.alpha());
+        pushFlowVariableDouble(RunVariables.NAMES.get(TrainSettings.BETA), config.beta());
     }
 
     private void show(LossCurve curve) {

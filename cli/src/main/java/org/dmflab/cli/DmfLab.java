@@ -46,6 +46,9 @@ public final class DmfLab implements Callable<Integer> {
         CommandLine commandLine = new CommandLine(new DmfLab());
         for (CommandLine sub : commandLine.getSubcommands().values()) {
             sub.getCommandSpec().version(VERSION);
+            if (sub.getCommand() instanceof SettingsOptions.Declared declared) {
+                SettingsOptions.addTo(sub.getCommandSpec(), declared.settings());
+            }
         }
         commandLine.setOut(out);
         commandLine.setErr(err);

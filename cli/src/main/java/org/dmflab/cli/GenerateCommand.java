@@ -25,57 +25,14 @@ import picocli.CommandLine.Spec;
                 + "matrix-sensing measurements.",
                 "Writes matrix.csv, spectrum.csv (computed from the matrix), with --measurements measurements.csv and with "
                         + "--observations observations.csv."})
-final class GenerateCommand implements Callable<Integer> {
+final class GenerateCommand implements Callable<Integer>, SettingsOptions.Declared {
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--spectrum", paramLabel = "LIST",
-            description = "Eigenvalues (square) or singular values (rectangular): a comma list such as 8,4,2,1,-1, "
-                    + "or geometric:first,ratio,count, linear:first,last,count, lowrank:r,value,n; or "
-                    + "gaussian-factors:r[,norm], a random rank-r m×n matrix U Vᵀ with Gaussian factors scaled to "
-                    + "Frobenius norm norm (default √(m·n); needs --n and --seed).")
-    String spectrum;
-
-    @Option(names = "--n", paramLabel = "N", description = "Columns (and rows of a square target); default: the "
-            + "spectrum's length. Missing values are padded with zeros.")
-    Integer n;
-
-    @Option(names = "--m", paramLabel = "M", description = "Rows, for a rectangular m×n target; default: n.")
-    Integer m;
-
-    @Option(names = "--eigenvectors", paramLabel = "BASIS", description = "random (Haar, seeded; default) or identity.")
-    String eigenvectors;
-
-    @Option(names = "--seed", paramLabel = "SEED", description = "Seed of every random draw; required when anything "
-            + "is random.")
-    Long seed;
-
-    @Option(names = "--noise", paramLabel = "NOISE", description = "none (default), gaussian:σ or uniform:a.")
-    String noise;
-
-    @Option(names = "--symmetrize-noise", arity = "0..1", fallbackValue = "true", paramLabel = "BOOL",
-            description = "Symmetrize the noise, (E + Eᵀ)/2, so a symmetric target stays symmetric.")
-    String symmetrizeNoise;
-
-    @Option(names = "--measurements", paramLabel = "COUNT", defaultValue = "" + GroundTruthSettings.DEFAULT_MEASUREMENTS,
-            description = "Number of Gaussian matrix-sensing measurements yᵢ = ⟨Aᵢ, Φ⟩ (entries of Aᵢ ~ N(0, 1/COUNT)); "
-                    + "default ${DEFAULT-VALUE}.")
-    int measurements;
-
-    @Option(names = "--observations", paramLabel = "COUNT", description = "Matrix completion: observe COUNT entries "
-            + "(a whole number) or a fraction of them (e.g. 0.2), uniformly without replacement (seeded); writes "
-            + "observations.csv (row, column 1-based, value). Default 0 (none).")
-    String observations;
-
     @Option(names = "--input", paramLabel = "CSV", description = "Use this matrix table (numeric columns only) "
             + "instead of a spectrum.")
     Path input;
-
-    @Option(names = "--divide-by", paramLabel = "C", description = "Divide the --input matrix by this positive "
-            + "finite number before the noise is added, e.g. 255 to bring 8-bit pixels to [0, 1] (each entry the "
-            + "correctly rounded x / C); default 1. Ignored without --input.")
-    String divideBy;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory, written "
             + "completely or not at all.")
@@ -85,14 +42,18 @@ final class GenerateCommand implements Callable<Integer> {
     OutputOptions outputOptions;
 
     @Override
+    public java.util.List<org.dmflab.core.settings.Setting> settings() {
+        return GroundTruthSettings.SETTINGS;
+    }
+
+    @Override
     public Integer call() throws Exception {
         // --input is a file here (the KNIME node's "input" is a switch), so it is read below, not parsed as a setting
-        if (input != null && spectrum != null) {
+        RawSettings raw = SettingsOptions.of(spec, GroundTruthSettings.SETTINGS);
+        if (input != null && raw.text(GroundTruthSettings.SPECTRUM).isPresent()) {
             throw new InvalidInputException("spectrum", "--spectrum and --input both choose the target; give only one "
                     + "(--input reads a matrix, --spectrum generates one)");
         }
-        RawSettings raw = SettingsOptions.of(spec, GroundTruthSettings.KEYS.stream()
-                .filter(key -> !key.equals(GroundTruthSettings.INPUT)).toList());
         try (OutputDirectory output = outputOptions.open(out, input);
              StderrProgress progress = StderrProgress.of(spec, "generate")) {
             Optional<DMatrixRMaj> inputMatrix = input == null

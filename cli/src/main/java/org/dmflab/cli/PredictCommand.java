@@ -41,7 +41,7 @@ import picocli.CommandLine.Spec;
                 + "step-size verdict, limits, exact and bounded iteration counts per eigenvalue, certified "
                 + "effective-rank plateaus.",
                 "Writes bounds.csv, plateaus.csv and provenance.csv (what kind of number each column is)."})
-final class PredictCommand implements Callable<Integer> {
+final class PredictCommand implements Callable<Integer>, SettingsOptions.Declared {
 
     @Spec
     CommandSpec spec;
@@ -54,39 +54,6 @@ final class PredictCommand implements Callable<Integer> {
             + "symmetric.")
     Path targetFile;
 
-    @Option(names = "--depth", paramLabel = "N", description = "Number of factors N ≥ 1 (required).")
-    Integer depth;
-
-    @Option(names = "--step", paramLabel = "ETA", description = "Step size η > 0 (required).")
-    Double step;
-
-    @Option(names = "--init", paramLabel = "INIT", description = "identity (default) or perturbed.")
-    String init;
-
-    @Option(names = "--alpha", paramLabel = "ALPHA", description = "Initialization scale α > 0 (required).")
-    Double alpha;
-
-    @Option(names = "--beta", paramLabel = "BETA", description = "Perturbed factor's scale, 0 < β < α "
-            + "(init=perturbed).")
-    Double beta;
-
-    @Option(names = "--epsilon", paramLabel = "EPS", defaultValue = "" + PredictSettings.DEFAULT_EPSILON,
-            description = "Relative accuracy ε in (0, 1); default ${DEFAULT-VALUE}.")
-    double epsilon;
-
-    // no defaultValue: giving delta together with target-accuracy is refused, so its absence must stay visible
-    @Option(names = "--delta", paramLabel = "DELTA", description = "Tail tolerance δ > 0 of the plateau theorem; "
-            + "default " + PredictSettings.DEFAULT_DELTA + ".")
-    Double delta;
-
-    @Option(names = "--target-accuracy", paramLabel = "TAU", description = "Effective-rank accuracy τ: chooses ε and δ "
-            + "per rank by (65′) (instead of --delta).")
-    Double targetAccuracy;
-
-    @Option(names = "--horizon", paramLabel = "K", defaultValue = "" + PredictSettings.DEFAULT_HORIZON,
-            description = "Iterations the exact recursion runs for k_exact; default ${DEFAULT-VALUE}.")
-    long horizon;
-
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory, written "
             + "completely or not at all.")
     Path out;
@@ -95,8 +62,13 @@ final class PredictCommand implements Callable<Integer> {
     OutputOptions outputOptions;
 
     @Override
+    public java.util.List<org.dmflab.core.settings.Setting> settings() {
+        return PredictSettings.SETTINGS;
+    }
+
+    @Override
     public Integer call() throws Exception {
-        RawSettings raw = SettingsOptions.of(spec, PredictSettings.KEYS);
+        RawSettings raw = SettingsOptions.of(spec, PredictSettings.SETTINGS);
         PredictConfig config = PredictSettings.parse(raw);
         checkOneSpectrumSource();
         try (OutputDirectory output = outputOptions.open(out, spectrumFile, targetFile);

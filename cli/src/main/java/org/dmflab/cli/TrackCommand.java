@@ -42,7 +42,7 @@ import picocli.CommandLine.Spec;
                 + "eigenvalues, monotonicity of the effective rank, and charts.",
                 "Writes plateaus.csv, hitting.csv, summary.json and the charts eigenvalues, effective-rank and loss, "
                         + "each as .png and .svg."})
-final class TrackCommand implements Callable<Integer> {
+final class TrackCommand implements Callable<Integer>, SettingsOptions.Declared {
 
     @Spec
     CommandSpec spec;
@@ -66,20 +66,6 @@ final class TrackCommand implements Callable<Integer> {
     @Option(names = "--predicted", paramLabel = "CSV", description = "The predictor's plateaus.csv: its certified "
             + "intervals and bounds are copied into plateaus.csv and shaded in the effective-rank chart.")
     Path predicted;
-
-    @Option(names = "--epsilon", paramLabel = "EPS", defaultValue = "" + TrackSettings.DEFAULT_EPSILON,
-            description = "Relative accuracy of the hitting iterations: |value − limit| ≤ EPS·|λ|; in (0, 1), default "
-                    + "${DEFAULT-VALUE}.")
-    double epsilon;
-
-    @Option(names = "--plateau-tolerance", paramLabel = "TOL", defaultValue = "" + TrackSettings.DEFAULT_PLATEAU_TOLERANCE,
-            description = "Band |r_eff − r_eff(Φ_r)| ≤ TOL that counts as plateau r; default ${DEFAULT-VALUE}.")
-    double plateauTolerance;
-
-    @Option(names = "--log-x", arity = "0..1", fallbackValue = "true", paramLabel = "BOOL",
-            defaultValue = "" + TrackSettings.DEFAULT_LOG_X,
-            description = "Logarithmic iteration axis (iteration 0 is then not drawn); default ${DEFAULT-VALUE}.")
-    String logX;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory, written "
             + "completely or not at all.")
@@ -118,11 +104,16 @@ final class TrackCommand implements Callable<Integer> {
     }
 
     @Override
+    public java.util.List<org.dmflab.core.settings.Setting> settings() {
+        return TrackSettings.SETTINGS;
+    }
+
+    @Override
     public Integer call() throws Exception {
         if (System.getProperty("java.awt.headless") == null) {
             System.setProperty("java.awt.headless", "true");
         }
-        RawSettings raw = SettingsOptions.of(spec, TrackSettings.KEYS);
+        RawSettings raw = SettingsOptions.of(spec, TrackSettings.SETTINGS);
         TrackConfig config = TrackSettings.parse(raw);
 
         try (OutputDirectory output = outputOptions.open(out, trace, predicted,

@@ -45,7 +45,7 @@ import picocli.CommandLine.Spec;
                         + "--out, and prints one line: solver used, iterations run, final loss, effective rank.",
                 "Ctrl-C keeps what was computed: trace and product up to the last completed iteration, marked as "
                         + "interrupted (summary.json, .dmflab-output); exit 130."})
-final class TrainCommand implements Callable<Integer> {
+final class TrainCommand implements Callable<Integer>, SettingsOptions.Declared {
     @Spec
     CommandSpec spec;
 
@@ -69,60 +69,6 @@ final class TrainCommand implements Callable<Integer> {
                     + "used with --loss sensing.")
     Path measurements;
 
-    @Option(names = "--depth", paramLabel = "N", defaultValue = "" + TrainSettings.DEFAULT_DEPTH,
-            description = "Number of factors N ≥ 1; default ${DEFAULT-VALUE}.")
-    int depth;
-
-    @Option(names = "--step", paramLabel = "ETA", defaultValue = "" + TrainSettings.DEFAULT_STEP,
-            description = "Step size η > 0; default ${DEFAULT-VALUE}. A step above the admissible bound ((10′), (14′) "
-                    + "for perturbed) is reported as a warning.")
-    double step;
-
-    @Option(names = "--init", paramLabel = "INIT", description = "identity (all factors αI; default), perturbed "
-            + "(W₁ = βI, the others αI) or gaussian (i.i.d. N(0, σ²) entries; needs --seed).")
-    String init;
-
-    @Option(names = "--alpha", paramLabel = "ALPHA", defaultValue = "" + TrainSettings.DEFAULT_ALPHA,
-            description = "Initialization scale α > 0; default ${DEFAULT-VALUE}.")
-    double alpha;
-
-    @Option(names = "--beta", paramLabel = "BETA", description = "Perturbed start: β in (0, α); default α/2.")
-    Double beta;
-
-    @Option(names = "--sigma", paramLabel = "SIGMA", defaultValue = "" + TrainSettings.DEFAULT_SIGMA,
-            description = "Gaussian start: standard deviation σ > 0; default ${DEFAULT-VALUE}.")
-    double sigma;
-
-    @Option(names = "--seed", paramLabel = "SEED", description = "Seed of the Gaussian start (required for it).")
-    Long seed;
-
-    @Option(names = "--iterations", paramLabel = "K", defaultValue = "" + TrainSettings.DEFAULT_ITERATIONS,
-            description = "Iteration budget ≥ 1; default ${DEFAULT-VALUE}.")
-    long iterations;
-
-    @Option(names = "--tolerance", paramLabel = "LOSS", defaultValue = "" + TrainSettings.DEFAULT_TOLERANCE,
-            description = "Stop as soon as the loss is ≤ LOSS; default ${DEFAULT-VALUE} (run all iterations).")
-    double tolerance;
-
-    @Option(names = "--record", paramLabel = "SPEC", defaultValue = TrainSettings.DEFAULT_RECORD,
-            description = "Recorded iterations: every:K or log:P (P log-spaced points); iteration 0 and the last are "
-                    + "always recorded. Default ${DEFAULT-VALUE}.")
-    String record;
-
-    @Option(names = "--solver", paramLabel = "SOLVER", description = "auto (default: spectral where exact, else "
-            + "matrix), matrix (gradient descent on the factors), spectral (exact recursions; symmetric target, "
-            + "identity or perturbed start, full loss) or flow (gradient flow at t = η·k; same conditions).")
-    String solver;
-
-    @Option(names = "--loss", paramLabel = "LOSS", description = "full (½‖W − Φ‖²_F; default), sensing "
-            + "(½ Σ(⟨Aᵢ, W⟩ − yᵢ)²; needs --measurements) or completion (½ Σ_observed (W_ij − y_ij)²; needs "
-            + "--observations and --target or --shape).")
-    String loss;
-
-    @Option(names = "--width", paramLabel = "W", description = "Inner width of the factors (W₁ is W×n, W_N is "
-            + "m×W); default n, the target's column count.")
-    Integer width;
-
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory (trace.csv, "
             + "product.csv); written completely or not at all.")
     Path out;
@@ -131,8 +77,13 @@ final class TrainCommand implements Callable<Integer> {
     OutputOptions outputOptions;
 
     @Override
+    public java.util.List<org.dmflab.core.settings.Setting> settings() {
+        return TrainSettings.SETTINGS;
+    }
+
+    @Override
     public Integer call() throws Exception {
-        RawSettings raw = SettingsOptions.of(spec, TrainSettings.KEYS);
+        RawSettings raw = SettingsOptions.of(spec, TrainSettings.SETTINGS);
         TrainConfig config = TrainSettings.parse(raw);
         try (OutputDirectory output = outputOptions.open(out, target, observations, measurements);
              StderrProgress progress = StderrProgress.of(spec, "train")) {

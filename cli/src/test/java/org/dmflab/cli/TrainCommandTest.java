@@ -113,12 +113,13 @@ class TrainCommandTest {
             assertThat(run.out()).contains("--" + key);
         }
         assertThat(run.out()).contains("--target").contains("--measurements").contains("--out");
-        // the defaults in the help are the engine's constants, not retyped text
-        assertThat(run.out().replaceAll("\\s+", " ")).contains("default " + TrainSettings.DEFAULT_DEPTH + ".")
-                .contains("default " + TrainSettings.DEFAULT_STEP + ".")
-                .contains("default " + TrainSettings.DEFAULT_ALPHA + ".")
-                .contains("default " + TrainSettings.DEFAULT_ITERATIONS + ".")
-                .contains("Default " + TrainSettings.DEFAULT_RECORD + ".");
+        // every option's help is its declaration's: the engine's help text and default, not retyped text
+        // (compared without white space: the help wraps lines wherever it likes)
+        String help = run.out().replaceAll("\\s+", "");
+        for (org.dmflab.core.settings.Setting setting : TrainSettings.SETTINGS) {
+            assertThat(help).contains(setting.help().replaceAll("\\s+", ""))
+                    .contains(("Default: " + setting.defaultText() + ".").replaceAll("\\s+", ""));
+        }
     }
 
     /** Typed options: a value of the wrong type is refused before the engine runs, naming the option. */

@@ -9,13 +9,23 @@ import java.util.List;
 import java.util.Map;
 import javax.swing.JComboBox;
 import org.dmflab.core.groundtruth.EigenvectorBasis;
+import org.dmflab.core.groundtruth.GroundTruthSettings;
 import org.dmflab.core.model.Initialization;
+import org.dmflab.core.settings.Setting;
+import org.dmflab.core.spectrum.TrackSettings;
+import org.dmflab.core.theory.PredictSettings;
 import org.dmflab.core.train.LossKind;
 import org.dmflab.core.train.SolverKind;
+import org.dmflab.core.train.TrainSettings;
+import org.dmflab.knime.groundtruth.GroundTruthGeneratorNodeFactory;
+import org.dmflab.knime.predict.BoundPredictorNodeFactory;
+import org.dmflab.knime.track.SpectrumTrackerNodeFactory;
+import org.dmflab.knime.train.DeepFactorizationTrainerNodeFactory;
 import org.junit.jupiter.api.Test;
 import org.knime.core.node.NodeDialogPane;
+import org.knime.core.node.NodeFactory;
+import org.knime.core.node.NodeModel;
 import org.knime.core.node.NodeSettings;
-import org.knime.core.node.util.StringIconOption;
 import org.knime.core.node.workflow.NodeContainer;
 import org.knime.core.node.workflow.NodeID;
 
@@ -48,6 +58,35 @@ class DialogsTest {
         }
     }
 
+    /**
+     * A new node saves exactly the engine's declared defaults for every key (blank where the declaration has a rule
+     * instead, e.g. β = α/2 or no seed), so it makes the run the command line makes without options: the command line
+     * leaves an absent option absent, and the engine reads an absent key as its declared default
+     * (SettingDeclarationsTest in the engine).
+     */
+    @Test
+    void aNewNodeSavesTheDeclaredDefaultsOfEveryKey() throws Exception {
+        Map<NodeFactory<? extends NodeModel>, List<Setting>> nodes = new java.util.LinkedHashMap<>();
+        nodes.put(new GroundTruthGeneratorNodeFactory(), GroundTruthSettings.SETTINGS);
+        nodes.put(new DeepFactorizationTrainerNodeFactory(), TrainSettings.SETTINGS);
+        nodes.put(new SpectrumTrackerNodeFactory(), TrackSettings.SETTINGS);
+        nodes.put(new BoundPredictorNodeFactory(), PredictSettings.SETTINGS);
+        int checked = 0;
+        try (Knime.Project project = Knime.project("defaults")) {
+            for (var node : nodes.entrySet()) {
+                NodeID id = project.add(node.getKey());
+                NodeSettings model = project.settings(id).getNodeSettings("model");
+                for (Setting setting : node.getValue()) {
+                    String expected = setting.hasDefaultValue() ? setting.defaultValue() : "";
+                    assertEquals(expected, model.getEntry(setting.key()).toStringValue(), project.node(id).getName()
+                            + ": the new node's '" + setting.key() + "'");
+                    checked++;
+                }
+            }
+        }
+        assertEquals(nodes.values().stream().mapToInt(List::size).sum(), checked, "keys checked");
+    }
+
     private static List<String> keys(Enum<?>[] values) {
         List<String> keys = new ArrayList<>();
         for (Enum<?> value : values) {
@@ -61,11 +100,11 @@ class DialogsTest {
         List<List<String>> lists = new ArrayList<>();
         for (Component child : container.getComponents()) {
             if (child instanceof JComboBox<?> box) {
-                // the string selections of our settings (KNIME's own tabs, e.g. the job manager's, have other items)
+                // the choices of our settings (KNIME's own tabs, e.g. the job manager's, have other items)
                 List<String> items = new ArrayList<>();
                 for (int i = 0; i < box.getItemCount(); i++) {
-                    if (box.getItemAt(i) instanceof StringIconOption option) {
-                        items.add(option.getText());
+                    if (box.getItemAt(i) instanceof Setting.Choice choice) {
+                        items.add(choice.key());
                     }
                 }
                 if (!items.isEmpty()) {

@@ -2,10 +2,12 @@ package org.dmflab.core.experiment;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import org.dmflab.core.baseline.NuclearNormResult;
 import org.dmflab.core.baseline.ObservedEntries;
@@ -30,8 +32,8 @@ final class CompletionDepth {
     static final double RECOVERED = 1e-2;
 
     private final List<RunOutcome> runs;
-    /** The nuclear-norm baseline for each count of observed entries (docs/theory.md §8.4). */
-    private final Map<Integer, CompletionBaselines.Baseline> baselines;
+    /** The nuclear-norm baseline for each count of observed entries, ascending (docs/theory.md §8.4). */
+    private final SortedMap<Integer, CompletionBaselines.Baseline> baselines;
     private final DMatrixRMaj truth;
 
     CompletionDepth(List<RunOutcome> runs, Map<Integer, CompletionBaselines.Baseline> baselines, DMatrixRMaj truth) {
@@ -41,7 +43,8 @@ final class CompletionDepth {
             }
         }
         this.runs = List.copyOf(runs);
-        this.baselines = Map.copyOf(baselines);
+        // sorted, so that rows and chart series come in the same order in every JVM (Map.copyOf's order is not)
+        this.baselines = Collections.unmodifiableSortedMap(new TreeMap<>(baselines));
         this.truth = truth.copy();
     }
 

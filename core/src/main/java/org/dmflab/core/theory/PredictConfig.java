@@ -27,7 +27,11 @@ public record PredictConfig(int depth, double step, Initialization init, double 
     public static final Set<Initialization> INITIALIZATIONS = Set.copyOf(EnumSet.of(Initialization.IDENTITY,
             Initialization.PERTURBED));
 
-    /** Largest depth: beyond it x^N under- or overflows for any sensible α and λ. */
+    /**
+     * Largest depth the predictor accepts, below the trainer's ({@link org.dmflab.core.settings.RunSettings#MAX_DEPTH}):
+     * its closed forms and the exact recursion raise α and λ to the power N, and beyond 100 x^N under- or overflows a
+     * double for any sensible α and λ.
+     */
     public static final int MAX_DEPTH = 100;
     /** Smallest relative accuracy: 1e-12 leaves four digits above double rounding (1e-16) for |σ − limit|. */
     public static final double MIN_EPSILON = 1e-12;

@@ -2,51 +2,74 @@ package org.dmflab.core.theory;
 
 import java.util.List;
 import java.util.OptionalDouble;
+import java.util.Set;
 import org.dmflab.core.InvalidInputException;
-import org.dmflab.core.settings.RawSettings;
 import org.dmflab.core.model.Initialization;
+import org.dmflab.core.settings.RawSettings;
+import org.dmflab.core.settings.RunSettings;
+import org.dmflab.core.settings.Setting;
 
 /**
- * The Theoretical Bound Predictor's settings keys (docs/design.md §3; KNIME settings keys = {@code dmflab predict} options)
- * and their one parser into a {@link PredictConfig}. {@code depth}, {@code step} and {@code alpha} are required;
- * {@code init} defaults to identity, {@code epsilon} to 0.01, {@code delta} to 0.005 (unless {@code target-accuracy} is
- * given), {@code horizon} to 10⁷; {@code beta} is read for perturbed starts only.
+ * The Theoretical Bound Predictor's settings, declared once (docs/design.md §3; KNIME settings keys = {@code dmflab
+ * predict} options), and their one parser into a {@link PredictConfig}. The run dynamics (depth, step, start, α, β) are
+ * the trainer's {@link RunSettings} with the same defaults, so that the prediction is about the run a trainer with the
+ * same settings makes; only the depth is narrowed ({@link PredictConfig#MAX_DEPTH}) and Gaussian starts are left out.
+ * {@code delta} defaults to 0.005 unless {@code target-accuracy} is given; {@code beta} is read for perturbed starts
+ * only.
  */
 public final class PredictSettings {
-    public static final String DEPTH = "depth";
-    public static final String STEP = "step";
-    public static final String INIT = Initialization.KEY;
-    public static final String ALPHA = "alpha";
-    public static final String BETA = "beta";
+    public static final String DEPTH = RunSettings.DEPTH;
+    public static final String STEP = RunSettings.STEP;
+    public static final String INIT = RunSettings.INIT;
+    public static final String ALPHA = RunSettings.ALPHA;
+    public static final String BETA = RunSettings.BETA;
     public static final String EPSILON = "epsilon";
     public static final String DELTA = "delta";
     public static final String TARGET_ACCURACY = "target-accuracy";
     public static final String HORIZON = "horizon";
 
-    /** Every key, in the order of docs/design.md §3. */
-    public static final List<String> KEYS =
-            List.of(DEPTH, STEP, INIT, ALPHA, BETA, EPSILON, DELTA, TARGET_ACCURACY, HORIZON);
-
     public static final double DEFAULT_EPSILON = 0.01;
     public static final double DEFAULT_DELTA = 0.005;
     public static final long DEFAULT_HORIZON = 10_000_000L;
+
+    /** Every setting of the predictor, declared once, in the order of docs/design.md §3. */
+    public static final List<Setting> SETTINGS = List.of(
+            RunSettings.DEPTH_SETTING.range(1, PredictConfig.MAX_DEPTH, "1 … " + PredictConfig.MAX_DEPTH
+                    + " (beyond it x^N under- or overflows)"),
+            RunSettings.STEP_SETTING,
+            RunSettings.INIT_SETTING.onlyChoices(Set.of(Initialization.IDENTITY.key(), Initialization.PERTURBED.key())),
+            RunSettings.ALPHA_SETTING,
+            RunSettings.BETA_SETTING,
+            Setting.number(EPSILON, "Relative accuracy ε", DEFAULT_EPSILON, PredictConfig.MIN_EPSILON, 1,
+                    PredictConfig.MIN_EPSILON + " ≤ ε < 1")
+                    .help("How close to its limit an eigenvalue must come to count as reached."),
+            Setting.number(DELTA, "Tail level δ", DEFAULT_DELTA, Double.MIN_VALUE, Double.MAX_VALUE, "> 0")
+                    .derived(Double.toString(DEFAULT_DELTA))
+                    .help("Tail tolerance δ of the plateau theorem: how small the not-yet-learned eigenvalues must "
+                            + "still be on a plateau. Give δ or a target accuracy τ, not both."),
+            Setting.number(TARGET_ACCURACY, "Target accuracy τ", 0.05, Double.MIN_VALUE, Double.MAX_VALUE, "> 0")
+                    .derived("none: the plateaus use ε and δ")
+                    .help("Effective-rank accuracy τ: chooses ε and δ for each plateau instead of the values above."),
+            Setting.whole(HORIZON, "Horizon", DEFAULT_HORIZON, 1, PredictConfig.MAX_HORIZON,
+                    "1 … " + PredictConfig.MAX_HORIZON)
+                    .help("How many iterations the exact recursion runs to find each eigenvalue's hitting "
+                            + "iteration."));
+
+    /** Every key, in the order of docs/design.md §3. */
+    public static final List<String> KEYS = Setting.keys(SETTINGS);
 
     private PredictSettings() {
     }
 
     /** Parses and validates the settings; every problem is an {@link InvalidInputException} naming its key. */
     public static PredictConfig parse(RawSettings settings) {
-        int depth = settings.integer(DEPTH, 0);
-        if (settings.text(DEPTH).isEmpty()) {
-            throw new InvalidInputException(DEPTH, "missing; give the number of factors N (a whole number ≥ 1, e.g. 3)");
-        }
-        double step = required(settings, STEP, "the step size η (e.g. 0.01)");
+        int depth = settings.integer(DEPTH, RunSettings.DEFAULT_DEPTH);
+        double step = settings.number(STEP, RunSettings.DEFAULT_STEP);
         Initialization init = Initialization.parse(settings.text(INIT).orElse(null));
-        double alpha = required(settings, ALPHA, "the initialization scale α (e.g. 0.02)");
+        double alpha = settings.number(ALPHA, RunSettings.DEFAULT_ALPHA);
         OptionalDouble beta = OptionalDouble.empty();
         if (init == Initialization.PERTURBED) {
-            beta = OptionalDouble.of(required(settings, BETA,
-                    "the perturbed factor's scale β with 0 < β < α (init=perturbed, docs/theory.md §1.5)"));
+            beta = OptionalDouble.of(settings.number(BETA, alpha / 2));
         }
         double epsilon = settings.number(EPSILON, DEFAULT_EPSILON);
         OptionalDouble targetAccuracy = settings.text(TARGET_ACCURACY).isPresent()
@@ -58,12 +81,5 @@ public final class PredictSettings {
         double delta = settings.number(DELTA, DEFAULT_DELTA);
         long horizon = settings.optionalLong(HORIZON).orElse(DEFAULT_HORIZON);
         return new PredictConfig(depth, step, init, alpha, beta, epsilon, delta, targetAccuracy, horizon);
-    }
-
-    private static double required(RawSettings settings, String key, String what) {
-        if (settings.text(key).isEmpty()) {
-            throw new InvalidInputException(key, "missing; give " + what);
-        }
-        return settings.number(key, Double.NaN);
     }
 }

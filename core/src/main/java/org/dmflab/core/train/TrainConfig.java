@@ -32,8 +32,8 @@ public record TrainConfig(int depth, double step, Initialization init, double al
                           OptionalLong seed, long iterations, double tolerance, RecordSchedule record,
                           SolverKind solver, LossKind loss, OptionalInt width) {
 
-    /** Largest depth: beyond this the products over- or underflow for any useful α. */
-    public static final int MAX_DEPTH = 1000;
+    /** Largest depth ({@link org.dmflab.core.settings.RunSettings#MAX_DEPTH}). */
+    public static final int MAX_DEPTH = org.dmflab.core.settings.RunSettings.MAX_DEPTH;
 
     public TrainConfig {
         Objects.requireNonNull(init, "init");

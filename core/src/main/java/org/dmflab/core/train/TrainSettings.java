@@ -2,8 +2,12 @@ package org.dmflab.core.train;
 
 import java.util.List;
 import java.util.OptionalInt;
-import org.dmflab.core.settings.RawSettings;
 import org.dmflab.core.model.Initialization;
+import org.dmflab.core.settings.RawSettings;
+import org.dmflab.core.settings.RunSettings;
+import org.dmflab.core.settings.Setting;
+import org.dmflab.core.settings.Setting.Choice;
+import org.dmflab.core.settings.TextForm;
 
 /**
  * The Deep Factorization Trainer's settings keys (docs/design.md §3; KNIME settings keys = {@code dmflab train} options) and
@@ -11,11 +15,11 @@ import org.dmflab.core.model.Initialization;
  * addition to docs/design.md §3.
  */
 public final class TrainSettings {
-    public static final String DEPTH = "depth";
-    public static final String STEP = "step";
-    public static final String INIT = Initialization.KEY;
-    public static final String ALPHA = "alpha";
-    public static final String BETA = "beta";
+    public static final String DEPTH = RunSettings.DEPTH;
+    public static final String STEP = RunSettings.STEP;
+    public static final String INIT = RunSettings.INIT;
+    public static final String ALPHA = RunSettings.ALPHA;
+    public static final String BETA = RunSettings.BETA;
     public static final String SIGMA = "sigma";
     public static final String SEED = "seed";
     public static final String ITERATIONS = "iterations";
@@ -25,19 +29,56 @@ public final class TrainSettings {
     public static final String LOSS = "loss";
     public static final String WIDTH = "width";
 
-    /** Every key, in the order of docs/design.md §3 ({@code width} last). */
-    public static final List<String> KEYS = List.of(DEPTH, STEP, INIT, ALPHA, BETA, SIGMA, SEED, ITERATIONS, TOLERANCE,
-            RECORD, SOLVER, LOSS, WIDTH);
-
     /** Defaults of the optional keys (what an absent or blank value means). */
-    public static final int DEFAULT_DEPTH = 3;
-    public static final double DEFAULT_STEP = 0.01;
-    public static final double DEFAULT_ALPHA = 0.02;
+    public static final int DEFAULT_DEPTH = RunSettings.DEFAULT_DEPTH;
+    public static final double DEFAULT_STEP = RunSettings.DEFAULT_STEP;
+    public static final double DEFAULT_ALPHA = RunSettings.DEFAULT_ALPHA;
     public static final double DEFAULT_SIGMA = 0.01;
     public static final long DEFAULT_ITERATIONS = 10_000;
     /** 0: never stop early. */
     public static final double DEFAULT_TOLERANCE = 0;
     public static final String DEFAULT_RECORD = "log:400";
+
+    /**
+     * Every setting of the trainer, declared once (docs/design.md §3 order, {@code width} last): the run dynamics of
+     * {@link RunSettings}, then the Gaussian start's σ and seed, the budget, the trace and the solver.
+     */
+    public static final List<Setting> SETTINGS = List.of(RunSettings.DEPTH_SETTING, RunSettings.STEP_SETTING,
+            RunSettings.INIT_SETTING, RunSettings.ALPHA_SETTING, RunSettings.BETA_SETTING,
+            Setting.number(SIGMA, "Standard deviation σ", DEFAULT_SIGMA, Double.MIN_VALUE, Double.MAX_VALUE, "> 0")
+                    .help("Gaussian start: the factors' entries are drawn from N(0, σ²).")
+                    .readWhen(INIT, Initialization.GAUSSIAN.key()),
+            Setting.whole(SEED, "Seed", 0, Long.MIN_VALUE, Long.MAX_VALUE, "any whole number")
+                    .derived("none (the Gaussian start needs one)")
+                    .help("Seed of the Gaussian start: the same seed always gives the same run.")
+                    .readWhen(INIT, Initialization.GAUSSIAN.key()),
+            Setting.whole(ITERATIONS, "Iterations", DEFAULT_ITERATIONS, 1, Integer.MAX_VALUE, "≥ 1")
+                    .help("Iteration budget: how many gradient steps to run at most."),
+            Setting.number(TOLERANCE, "Stop when the loss is at most", DEFAULT_TOLERANCE, 0, Double.MAX_VALUE,
+                    "≥ 0; 0: never stop early")
+                    .help("Stop as soon as the loss is at most this value; 0 runs the whole budget."),
+            Setting.text(RECORD, "Record", DEFAULT_RECORD, List.of(
+                    TextForm.prefixed("log", "About P log-spaced iterations", "Points P"),
+                    TextForm.prefixed("every", "Every K-th iteration", "Interval K")))
+                    .help("Which iterations the trace keeps; iteration 0 and the last one are always kept."),
+            Setting.choice(SOLVER, "Solver", List.of(
+                    new Choice(SolverKind.AUTO.key(), "Automatic: the exact recursion where it applies"),
+                    new Choice(SolverKind.MATRIX.key(), "Gradient descent on the factors"),
+                    new Choice(SolverKind.SPECTRAL.key(), "Exact per-eigenvalue recursion"),
+                    new Choice(SolverKind.FLOW.key(), "Gradient flow at t = η·k")))
+                    .help("How the run is computed; the exact recursion and the flow need a symmetric target, an "
+                            + "identity or perturbed start and the full loss."),
+            Setting.choice(LOSS, "Loss", List.of(
+                    new Choice(LossKind.FULL.key(), "Full: ½‖W − Φ‖² over all entries"),
+                    new Choice(LossKind.SENSING.key(), "Matrix sensing: Gaussian measurements"),
+                    new Choice(LossKind.COMPLETION.key(), "Matrix completion: observed entries")))
+                    .help("What the factorization is fitted to; sensing and completion need the second input."),
+            Setting.whole(WIDTH, "Inner width", 0, 0, Integer.MAX_VALUE, "≥ 0; 0: the target's column count")
+                    .help("Inner width of the factors (W₁ is width×n, W_N is m×width); 0 takes the target's column "
+                            + "count."));
+
+    /** Every key, in the order of docs/design.md §3 ({@code width} last). */
+    public static final List<String> KEYS = Setting.keys(SETTINGS);
 
     private TrainSettings() {
     }

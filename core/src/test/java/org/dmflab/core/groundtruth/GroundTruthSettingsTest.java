@@ -24,7 +24,6 @@ class GroundTruthSettingsTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
-            empty spectrum          | spectrum |              | spectrum: is empty
             non-numeric entry       | spectrum | 8,x,2        | 'x' at position 2
             empty entry             | spectrum | 8,,2         | empty entry at position 2
             unknown preset          | spectrum | cubic:1,2,3  | unknown preset 'cubic'

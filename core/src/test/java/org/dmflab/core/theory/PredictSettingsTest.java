@@ -70,8 +70,9 @@ class PredictSettingsTest {
     void perturbedStartNeedsBetaBelowAlpha() {
         Map<String, String> values = valid();
         values.put("init", "perturbed");
-        assertThatThrownBy(() -> parse(values)).hasMessageStartingWith("beta: missing");
-        values.put("beta", "0.02");
+        // like the trainer's: without beta the perturbed factor starts at α/2
+        assertThat(parse(values).beta()).hasValue(Double.parseDouble(values.get("alpha")) / 2);
+        values.put("beta", values.get("alpha"));
         assertThatThrownBy(() -> parse(values)).hasMessageStartingWith("beta: must satisfy 0 < β < α");
         values.put("beta", "0.01");
         assertThat(parse(values).beta()).hasValue(0.01);
@@ -87,12 +88,14 @@ class PredictSettingsTest {
         assertThat(parse(values).targetAccuracy()).hasValue(0.05);
     }
 
+    /** The run dynamics default to the trainer's, so that a prediction without them is about a default trainer's run. */
     @Test
-    void requiredKeysAreReported() {
-        for (String key : new String[] {"depth", "step", "alpha"}) {
-            Map<String, String> values = valid();
-            values.remove(key);
-            assertThatThrownBy(() -> parse(values)).hasMessageStartingWith(key + ": missing");
-        }
+    void absentRunKeysAreTheTrainersDefaults() {
+        PredictConfig config = parse(Map.of());
+        org.dmflab.core.train.TrainConfig trainer = org.dmflab.core.train.TrainSettings.parse(RawSettings.of(Map.of()));
+        assertThat(config.depth()).isEqualTo(trainer.depth());
+        assertThat(config.step()).isEqualTo(trainer.step());
+        assertThat(config.init()).isEqualTo(trainer.init());
+        assertThat(config.alpha()).isEqualTo(trainer.alpha());
     }
 }

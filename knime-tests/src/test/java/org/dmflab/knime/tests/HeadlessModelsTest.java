@@ -34,6 +34,8 @@ import org.junit.jupiter.api.Test;
 class HeadlessModelsTest {
     private static final String NODE_DIALOG = "org.knime.core.node.NodeDialogPane";
     private static final String NODE_VIEW = "org.knime.core.node.AbstractNodeView";
+    /** The package of our dialogs' building blocks, which only dialogs use. */
+    private static final String DIALOG_PACKAGE = "org.dmflab.knime.dialog";
 
     /** Swing, AWT's windowing and events, JFreeChart's Swing side, KNIME's dialogs and views. */
     private static final DescribedPredicate<JavaClass> USER_INTERFACE = resideInAnyPackage("javax.swing..",
@@ -45,7 +47,7 @@ class HeadlessModelsTest {
             .as("Swing / AWT user-interface or KNIME dialog/view classes");
 
     /**
-     * A dialog or view of ours, or a class nested in one: these may use Swing. Node factories too: creating the dialog
+     * A dialog or view of ours, a class nested in one, or a building block of our dialogs: these may use Swing. Node factories too: creating the dialog
      * and the views is part of their job, and KNIME calls those methods only where a UI exists.
      */
     private static final DescribedPredicate<JavaClass> DIALOG_OR_VIEW = DescribedPredicate.describe(
@@ -73,6 +75,9 @@ class HeadlessModelsTest {
     }
 
     private static boolean isDialogOrView(JavaClass type) {
+        if (type.getPackageName().equals(DIALOG_PACKAGE)) { // the widgets our dialogs are built from
+            return true;
+        }
         for (Optional<JavaClass> c = Optional.of(type); c.isPresent(); c = c.get().getEnclosingClass()) {
             if (c.get().isAssignableTo(NODE_DIALOG) || c.get().isAssignableTo(NODE_VIEW)
                     || c.get().isAssignableTo("org.knime.core.node.NodeFactory")) {

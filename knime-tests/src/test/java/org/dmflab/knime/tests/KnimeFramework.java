@@ -51,7 +51,8 @@ final class KnimeFramework {
             if (!natives.equals("none")) {
                 extra.add(Path.of(natives));
             }
-            framework = start(path("knime.runtime").resolve("bundles"), path("dmflab.work"), extra);
+            Path bundles = path("knime.runtime").resolve("bundles");
+            framework = start(bundles, path("dmflab.work"), extra, realSwt(path("knime.runtime").resolve("ui")));
             Runtime.getRuntime().addShutdownHook(new Thread(KnimeFramework::stop, "stop-knime-framework"));
         }
         for (Bundle bundle : framework.getBundleContext().getBundles()) {
@@ -65,7 +66,20 @@ final class KnimeFramework {
         throw new IllegalStateException(PLUGIN + " is not installed");
     }
 
-    private static Framework start(Path bundles, Path work, List<Path> extra) throws Exception {
+    /**
+     * The real SWT of the runtime's {@code ui/} folder, replacing the runtime's stub, when {@code dmflab.ui} is true
+     * (the dialog-windows run: Java 21+, a display) and the folder exists; otherwise none.
+     */
+    private static List<Path> realSwt(Path ui) throws IOException {
+        if (!Boolean.getBoolean("dmflab.ui") || !Files.isDirectory(ui)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(ui)) {
+            return files.filter(p -> p.toString().endsWith(".jar")).sorted().toList();
+        }
+    }
+
+    private static Framework start(Path bundles, Path work, List<Path> extra, List<Path> swt) throws Exception {
         Files.createDirectories(work.resolve("tmp"));
         Map<String, String> config = new HashMap<>();
         config.put(Constants.FRAMEWORK_STORAGE, work.resolve("osgi-storage").toString());
@@ -82,6 +96,10 @@ final class KnimeFramework {
         started.start();
         BundleContext context = started.getBundleContext();
         List<Path> jars = new ArrayList<>(runtimeJars(bundles));
+        if (!swt.isEmpty()) { // the real SWT instead of the stub
+            jars.removeIf(p -> p.getFileName().toString().startsWith("org.eclipse.swt_"));
+            jars.addAll(swt);
+        }
         jars.addAll(extra);
         List<Bundle> installed = new ArrayList<>();
         for (Path jar : jars) {
