@@ -233,9 +233,16 @@ public final class TrainingPlan {
             if (lastRecorded != k) {
                 lastEffectiveRank = record(trace, running, k, config.step());
             }
-            throw new TrainingInterruptedException("at iteration " + k + " of " + budget, new TrainingResult(
-                    trace.build(), running.product(), running.factors(), running.kind(), k, StopReason.INTERRUPTED,
-                    loss, lastEffectiveRank));
+            // a cancel that came while the last step completed has nothing left to interrupt: the run is finished
+            boolean reached = tolerance > 0 && loss <= tolerance;
+            StopReason stopped = k >= budget || reached ? reached ? StopReason.TOLERANCE : StopReason.ITERATIONS
+                    : StopReason.INTERRUPTED;
+            TrainingResult result = new TrainingResult(trace.build(), running.product(), running.factors(),
+                    running.kind(), k, stopped, loss, lastEffectiveRank);
+            if (stopped != StopReason.INTERRUPTED) {
+                return result;
+            }
+            throw new TrainingInterruptedException("at iteration " + k + " of " + budget, result);
         }
         progress.report(1.0, String.format(Locale.ROOT, "iteration %d of %d, loss %.4g", k, budget, loss));
         progress.report(1.0, String.format(Locale.ROOT, "forming the final %d×%d product and its %d factors",
