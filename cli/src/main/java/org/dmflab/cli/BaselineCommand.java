@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.dmflab.cli.io.OutputDirectory;
+import org.dmflab.cli.io.SummaryJson;
 import org.dmflab.core.InvalidInputException;
 import org.dmflab.core.baseline.AffineConstraint;
 import org.dmflab.core.baseline.LinearMeasurements;
@@ -22,6 +23,7 @@ import org.dmflab.core.groundtruth.Observations;
 import org.dmflab.core.groundtruth.SensingData;
 import org.dmflab.core.settings.Setting;
 import org.dmflab.core.table.MatrixTables;
+import org.dmflab.core.table.Table;
 import org.ejml.data.DMatrixRMaj;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -95,7 +97,10 @@ final class BaselineCommand implements Callable<Integer>, SettingsOptions.Declar
                     progress), size[0], size[1], measurements.toString()), measurements.toString());
             NuclearNormResult result = NuclearNormSolver.solve(constraint, config, progress);
             CsvTableWriter.write(MatrixTables.toTable(result.solution()), output.file("solution.csv"), progress);
-            CsvTableWriter.write(result.summaryTable(truth), output.file("summary.csv"), progress);
+            Table summary = result.summaryTable(truth);
+            CsvTableWriter.write(summary, output.file("summary.csv"), progress);
+            SummaryJson.of("baseline").put("converged", result.converged()).put("result", SummaryJson.row(summary, 0))
+                    .writeTo(output.file(SummaryJson.NAME));
             output.commit();
             spec.commandLine().getOut().printf(Locale.ROOT, "%s after %d iterations: nuclear norm %.6g (gap %.1e), "
                             + "rank %d, relative residual %.1e%s; wrote %s and %s%n", result.outcome(),

@@ -21,7 +21,7 @@ import picocli.CommandLine.Command;
 @Command(name = "dmflab", mixinStandardHelpOptions = true, version = DmfLab.VERSION,
         description = "Gradient descent for deep matrix factorization: generate targets, train, track and predict.",
         subcommands = {GenerateCommand.class, TrainCommand.class, TrackCommand.class, PredictCommand.class,
-                BaselineCommand.class, ExperimentCommand.class, CommandLine.HelpCommand.class})
+                BaselineCommand.class, ExperimentCommand.class, ReportCommand.class, CommandLine.HelpCommand.class})
 public final class DmfLab implements Callable<Integer> {
     /** What {@code -V} / {@code --version} prints, on every command. */
     static final String VERSION = "dmflab 0.1.0";
@@ -34,9 +34,9 @@ public final class DmfLab implements Callable<Integer> {
         Interruption.install(err);
         int code = execute(new PrintWriter(System.out, true), err, args);
         boolean interrupted = Interruption.requested();
-        Interruption.finished();
+        Interruption.finished(code);
         if (!interrupted) {
-            // during a shutdown (Ctrl-C) System.exit would block; the JVM then ends with the signal's code (130)
+            // during a shutdown (Ctrl-C, SIGTERM) System.exit would block; the hook then ends the JVM with this code
             System.exit(code);
         }
     }

@@ -3,10 +3,13 @@ package org.dmflab.cli;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.dmflab.cli.io.OutputDirectory;
+import org.dmflab.cli.io.SummaryJson;
 import org.dmflab.core.csv.CsvTableWriter;
 import org.dmflab.core.experiment.ExperimentOutput;
 import org.dmflab.core.experiment.ExperimentPreset;
@@ -14,7 +17,9 @@ import org.dmflab.core.experiment.ExperimentPresets;
 import org.dmflab.core.experiment.ExperimentReport;
 import org.dmflab.core.experiment.ExperimentRun;
 import org.dmflab.core.experiment.ExperimentRunner;
+import org.dmflab.core.experiment.RunOutcome;
 import org.dmflab.core.table.Table;
+import org.dmflab.core.train.TrainingResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -48,6 +53,22 @@ final class ExperimentCommand implements Callable<Integer> {
     @Option(names = "--list", description = "List the presets with a one-line description and exit.")
     boolean list;
 
+    /** The key numbers (design.md §4): each run's end, and the files written. */
+    private static SummaryJson summary(ExperimentRun run, ExperimentOutput output) {
+        List<SummaryJson> runs = new ArrayList<>();
+        for (RunOutcome outcome : run.runs()) {
+            TrainingResult training = outcome.training();
+            runs.add(SummaryJson.object().put("label", outcome.spec().label()).put("title", outcome.spec().title())
+                    .put("solver", training.solver().key()).put("iterations", training.iterations())
+                    .put("stop_reason", training.stopReason().name().toLowerCase(Locale.ROOT))
+                    .put("final_loss", training.finalLoss())
+                    .put("final_effective_rank", training.finalEffectiveRank()));
+        }
+        return SummaryJson.of("experiment").put("preset", run.preset().name()).put("runs", runs)
+                .put("lines", output.summary()).put("tables", List.copyOf(output.tables().keySet()))
+                .put("charts", List.copyOf(output.charts().keySet()));
+    }
+
     @Override
     public Integer call() throws Exception {
         PrintWriter stdout = spec.commandLine().getOut();
@@ -69,6 +90,7 @@ final class ExperimentCommand implements Callable<Integer> {
                 Files.write(directory.file(chart.getKey()), chart.getValue());
             }
             Files.write(directory.file(ExperimentOutput.REPORT), output.report());
+            summary(run, output).writeTo(directory.file(SummaryJson.NAME));
             directory.commit();
             output.summary().forEach(stdout::println);
             stdout.printf(Locale.ROOT, "wrote %s (%d tables, %d charts, %s)%n", directory.finalFile(""), output.tables().size(),

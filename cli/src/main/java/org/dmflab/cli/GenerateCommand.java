@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.dmflab.cli.io.OutputDirectory;
+import org.dmflab.cli.io.SummaryJson;
 import org.dmflab.core.InvalidInputException;
 import org.dmflab.core.csv.CsvMatrixReader;
 import org.dmflab.core.csv.CsvTableWriter;
@@ -68,8 +69,13 @@ final class GenerateCommand implements Callable<Integer>, SettingsOptions.Declar
             if (truth.observations().isPresent()) {
                 CsvTableWriter.write(truth.observations().get().toTable(), output.file("observations.csv"), progress);
             }
-            output.commit();
             DMatrixRMaj matrix = truth.matrix();
+            SummaryJson.of("generate").put("rows", matrix.numRows).put("columns", matrix.numCols)
+                    .put("spectrum_kind", truth.spectrum().kind().label()).put("spectrum", truth.spectrum().values())
+                    .put("measurements", truth.sensing().map(m -> (Object) m.count()).orElse(null))
+                    .put("observations", truth.observations().map(o -> (Object) o.count()).orElse(null))
+                    .writeTo(output.file(SummaryJson.NAME));
+            output.commit();
             spec.commandLine().getOut().printf(Locale.ROOT, "wrote %s (%d×%d) and %s (%d %ss)%s%n", output.finalFile("matrix.csv"),
                     matrix.numRows, matrix.numCols, output.finalFile("spectrum.csv"), truth.spectrum().size(),
                     truth.spectrum().kind().label(), (truth.sensing().isPresent()

@@ -9,16 +9,22 @@ import org.dmflab.cli.io.OutputDirectory;
 /**
  * Ctrl-C (SIGINT) and SIGTERM: a shutdown hook asks the running command to stop ({@link #requested()} is what
  * {@link StderrProgress#checkCanceled()} looks at), waits for it to unwind — it prints one line ("interrupted at
- * iteration k; no output was written") and removes its staging directory — and lets the JVM end with its signal exit
- * code (130 for SIGINT). A command busy in a step that cannot be cancelled (a large eigendecomposition) is not waited
- * for longer than {@link #WAIT_SECONDS}: then the hook removes the staging directories and prints the line itself.
+ * iteration k; …") — and ends the JVM with the command's exit code, 130 for SIGINT and SIGTERM alike. A command busy
+ * in a step that cannot be cancelled (a large eigendecomposition) is not waited for longer than {@link #WAIT_SECONDS}:
+ * then the hook removes the staging directories and prints the line itself. A command that keeps what it computed
+ * ({@code train}, from its first iteration on: {@link #keepsPartialOutput()}) is waited for up to
+ * {@link #SAVE_WAIT_SECONDS} while it writes its outputs, marked as interrupted.
  */
 final class Interruption {
     static final long WAIT_SECONDS = 3;
+    /** How long an interrupted command that keeps its partial output may take to write it. */
+    static final long SAVE_WAIT_SECONDS = 600;
 
     private static volatile boolean requested;
+    private static volatile boolean keepsPartialOutput;
     private static final AtomicBoolean LINE_PRINTED = new AtomicBoolean();
     private static final CountDownLatch FINISHED = new CountDownLatch(1);
+    private static volatile int exitCode = ExitCode.INTERRUPTED;
 
     private Interruption() {
     }
@@ -36,7 +42,13 @@ final class Interruption {
             }
             requested = true;
             try {
-                if (!FINISHED.await(WAIT_SECONDS, TimeUnit.SECONDS) && claimLine()) {
+                boolean finished = FINISHED.await(WAIT_SECONDS, TimeUnit.SECONDS)
+                        || keepsPartialOutput && FINISHED.await(SAVE_WAIT_SECONDS, TimeUnit.SECONDS);
+                if (finished) {
+                    // the command's own code (130 after SIGINT and SIGTERM alike), not the signal's (143 for SIGTERM)
+                    Runtime.getRuntime().halt(exitCode);
+                }
+                if (claimLine()) {
                     OutputDirectory.abandonAll();
                     err.println("dmflab: interrupted; no output was written");
                     err.flush();
@@ -55,8 +67,17 @@ final class Interruption {
         return LINE_PRINTED.compareAndSet(false, true);
     }
 
-    /** Called by the main thread when the command has ended (normally or not). */
-    static void finished() {
+    /**
+     * Declares that the running command, once interrupted, writes what it computed (it reaches a cancel check within
+     * milliseconds from now on), so the shutdown waits for it instead of removing its staging directory.
+     */
+    static void keepsPartialOutput() {
+        keepsPartialOutput = true;
+    }
+
+    /** Called by the main thread when the command has ended (normally or not) with {@code code}. */
+    static void finished(int code) {
+        exitCode = code;
         FINISHED.countDown();
     }
 }

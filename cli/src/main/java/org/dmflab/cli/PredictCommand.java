@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import org.dmflab.cli.io.OutputDirectory;
+import org.dmflab.cli.io.SummaryJson;
 import org.dmflab.core.InvalidInputException;
 import org.dmflab.core.Progress;
 import org.dmflab.core.csv.CsvMatrixReader;
@@ -25,6 +26,7 @@ import org.dmflab.core.theory.PredictSettings;
 import org.dmflab.core.theory.Prediction;
 import org.dmflab.core.theory.Predictor;
 import org.dmflab.core.theory.SpectrumSource;
+import org.dmflab.core.theory.StepSizeVerdict;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -77,6 +79,7 @@ final class PredictCommand implements Callable<Integer>, SettingsOptions.Declare
             CsvTableWriter.write(prediction.boundsTable(), output.file("bounds.csv"), progress);
             CsvTableWriter.write(prediction.plateausTable(), output.file("plateaus.csv"), progress);
             CsvTableWriter.write(prediction.provenanceTable(), output.file("provenance.csv"), progress);
+            summary(prediction).writeTo(output.file(SummaryJson.NAME));
             output.commit();
             PrintWriter stdout = spec.commandLine().getOut();
             stdout.println(prediction.verdict().message());
@@ -100,6 +103,20 @@ final class PredictCommand implements Callable<Integer>, SettingsOptions.Declare
                     spectrumFile.toString());
         }
         return SpectrumSource.fromTarget(CsvMatrixReader.read(targetFile, progress), targetFile.toString());
+    }
+
+    /** The key numbers (design.md §4): the step-size verdict and how many plateaus are certified. */
+    private static SummaryJson summary(Prediction prediction) {
+        StepSizeVerdict verdict = prediction.verdict();
+        return SummaryJson.of("predict").put("step", verdict.eta()).put("standing", verdict.standing().key())
+                .put("condition", verdict.condition()).put("uniform_limit", verdict.uniformLimit())
+                .put("plateau_limit", verdict.plateauLimit())
+                .put("failing_eigenvalues", verdict.failingEigenvalues())
+                .put("diverging_eigenvalues", verdict.divergingEigenvalues())
+                .put("eigenvalues", prediction.bounds().size())
+                .put("plateaus", prediction.plateaus().size())
+                .put("plateaus_certified", prediction.plateaus().stream().filter(PlateauCertificate::certified).count())
+                .put("notes", prediction.notes());
     }
 
     private static void printSummary(PrintWriter out, Prediction prediction) {

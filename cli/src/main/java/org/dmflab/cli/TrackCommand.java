@@ -1,14 +1,15 @@
 package org.dmflab.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.dmflab.cli.io.ChartFiles;
 import org.dmflab.cli.io.OutputDirectory;
-import org.dmflab.core.chart.ChartRenderer;
+import org.dmflab.cli.io.OutputManifest;
+import org.dmflab.cli.io.SummaryJson;
 import org.dmflab.core.chart.TrackChartSet;
 import org.dmflab.core.chart.TrackCharts;
 import org.dmflab.core.csv.CsvMatrixReader;
@@ -35,12 +36,13 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code dmflab track}: the Spectrum Tracker (docs/design.md §3, §4). Writes plateaus.csv, hitting.csv and the charts
- * eigenvalues.png, effective-rank.png and loss.png (800×500), all or nothing.
+ * eigenvalues, effective-rank and loss as .png (800×500) and .svg, and summary.json, all or nothing.
  */
 @Command(name = "track", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Track a recorded run: effective-rank plateaus, first hitting iterations of the target's "
                 + "eigenvalues, monotonicity of the effective rank, and charts.",
-                "Writes plateaus.csv, hitting.csv, eigenvalues.png, effective-rank.png and loss.png."})
+                "Writes plateaus.csv, hitting.csv, summary.json and the charts eigenvalues, effective-rank and loss, "
+                        + "each as .png and .svg."})
 final class TrackCommand implements Callable<Integer>, SettingsOptions.Declared {
 
     @Spec
@@ -74,11 +76,33 @@ final class TrackCommand implements Callable<Integer>, SettingsOptions.Declared 
      * Every column a trace of a target within the engine's size limit can have: the lambda and sigma columns may hold
      * missing cells (design.md §2), which an inferred CSV column would refuse.
      */
-    private static final List<Column> TRACE_COLUMNS = Schemas.trace(GroundTruthSettings.MAX_SIZE,
+    static final List<Column> TRACE_COLUMNS = Schemas.trace(GroundTruthSettings.MAX_SIZE,
             GroundTruthSettings.MAX_SIZE);
 
     @Mixin
     OutputOptions outputOptions;
+
+    /**
+     * The key numbers (design.md §4): the trace's extent and whether its run was interrupted, plateaus observed, values
+     * learned, the effective rank's monotonicity.
+     */
+    private static SummaryJson summary(TrackResult result, Optional<String> interrupted) {
+        var trace = result.input().trace();
+        var monotonicity = result.monotonicity();
+        return SummaryJson.of("track")
+                .put("trace_interrupted", interrupted.orElse(null))
+                .put("points", trace.size())
+                .put("first_iteration", trace.iteration(0))
+                .put("last_iteration", trace.iteration(trace.size() - 1))
+                .put("levels", result.plateaus().size())
+                .put("plateaus_observed", result.plateaus().stream().filter(p -> p.observed().isPresent()).count())
+                .put("values", result.hittings().size())
+                .put("values_learned", result.hittings().stream().filter(h -> h.kHit().isPresent()).count())
+                .put("effective_rank_monotone", monotonicity.monotone())
+                .put("first_minimum_iteration", monotonicity.firstMinimumIteration())
+                .put("first_drop_iteration", monotonicity.firstViolation().isPresent()
+                        ? monotonicity.firstViolation().getAsLong() : null);
+    }
 
     @Override
     public java.util.List<org.dmflab.core.settings.Setting> settings() {
@@ -109,18 +133,25 @@ final class TrackCommand implements Callable<Integer>, SettingsOptions.Declared 
                     targetFile.map(Path::toString).orElse("target"), predictedTable,
                     predicted == null ? "predicted" : predicted.toString());
 
+            Optional<String> interrupted = OutputManifest.interruption(trace.toAbsolutePath().getParent());
+            interrupted.ifPresent(where -> {
+                PrintWriter err = spec.commandLine().getErr();
+                err.println("dmflab track: warning: --trace: " + trace + " is from a train run interrupted " + where
+                        + " (Ctrl-C); its last row is where it stopped, not the end of its budget");
+                err.flush();
+            });
             TrackResult result = SpectrumTracker.track(input, config, progress);
             TrackChartSet charts = TrackCharts.all(result);
             CsvTableWriter.write(result.plateausTable(), output.file("plateaus.csv"), progress);
             CsvTableWriter.write(result.hittingTable(), output.file("hitting.csv"), progress);
             for (int c = 0; c < TrackChartSet.NAMES.size(); c++) {
-                Files.write(output.file(TrackChartSet.NAMES.get(c) + ".png"), ChartRenderer.png(charts.all().get(c),
-                        ChartRenderer.DEFAULT_WIDTH, ChartRenderer.DEFAULT_HEIGHT));
+                ChartFiles.write(output, TrackChartSet.NAMES.get(c), charts.all().get(c));
             }
+            summary(result, interrupted).writeTo(output.file(SummaryJson.NAME));
             output.commit();
             PrintWriter printed = spec.commandLine().getOut();
             printed.println(result.summary());
-            printed.printf(Locale.ROOT, "wrote %s: plateaus.csv, hitting.csv, eigenvalues.png, effective-rank.png, loss.png%n",
+            printed.printf(Locale.ROOT, "wrote %s: plateaus.csv, hitting.csv, eigenvalues, effective-rank and loss (.png and .svg), summary.json%n",
                     output.finalFile(""));
         }
         return ExitCode.OK;

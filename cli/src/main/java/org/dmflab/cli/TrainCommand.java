@@ -1,11 +1,14 @@
 package org.dmflab.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.dmflab.cli.io.OutputDirectory;
+import org.dmflab.cli.io.SummaryJson;
+import org.dmflab.core.Progress;
 import org.dmflab.core.csv.CsvMatrixReader;
 import org.dmflab.core.csv.CsvTableReader;
 import org.dmflab.core.csv.CsvTableWriter;
@@ -15,9 +18,12 @@ import org.dmflab.core.groundtruth.SensingData;
 import org.dmflab.core.settings.RawSettings;
 import org.dmflab.core.table.MatrixTables;
 import org.dmflab.core.table.Schemas;
+import org.dmflab.core.table.Table;
 import org.dmflab.core.train.LossKind;
 import org.dmflab.core.train.TrainConfig;
+import org.dmflab.core.train.StopReason;
 import org.dmflab.core.train.TrainSettings;
+import org.dmflab.core.train.TrainingInterruptedException;
 import org.dmflab.core.train.Trainer;
 import org.dmflab.core.train.TrainingPlan;
 import org.dmflab.core.train.TrainingResult;
@@ -35,8 +41,10 @@ import picocli.CommandLine.Spec;
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Train a deep factorization W = W_N ⋯ W₁ of a target matrix by gradient descent (or its exact "
                 + "spectral form, or gradient flow).",
-                "Writes trace.csv (one row per recorded iteration) and product.csv (the final W) into --out, and "
-                        + "prints one line: solver used, iterations run, final loss, effective rank."})
+                "Writes trace.csv (one row per recorded iteration), product.csv (the final W) and summary.json into "
+                        + "--out, and prints one line: solver used, iterations run, final loss, effective rank.",
+                "Ctrl-C keeps what was computed: trace and product up to the last completed iteration, marked as "
+                        + "interrupted (summary.json, .dmflab-output); exit 130."})
 final class TrainCommand implements Callable<Integer>, SettingsOptions.Declared {
     @Spec
     CommandSpec spec;
@@ -86,14 +94,59 @@ final class TrainCommand implements Callable<Integer>, SettingsOptions.Declared 
                 err.println("dmflab train: warning: " + warning);
             }
             err.flush();
-            TrainingResult result = plan.run(progress);
-            CsvTableWriter.write(result.traceTable(), output.file("trace.csv"), progress);
-            CsvTableWriter.write(result.productTable(), output.file("product.csv"), progress);
+            Interruption.keepsPartialOutput();
+            TrainingResult result;
+            try {
+                result = plan.run(progress);
+            } catch (TrainingInterruptedException interrupted) {
+                return keepInterrupted(interrupted, plan, output, err);
+            }
+            write(result, plan, output, progress);
             output.commit();
             spec.commandLine().getOut().printf(Locale.ROOT, "%s, kernel %s; wrote %s (%d rows) and %s%n", result.summary(),
                     plan.kernel(), output.finalFile("trace.csv"), result.trace().size(), output.finalFile("product.csv"));
         }
         return ExitCode.OK;
+    }
+
+    /**
+     * Ctrl-C: the trace and product up to the last completed iteration k, committed as an interrupted output (its
+     * manifest and summary.json say so), one line on stderr, exit 130. The files equal those of a run with budget k
+     * (record every:K; log:P spaces its points over the budget).
+     */
+    private int keepInterrupted(TrainingInterruptedException interrupted, TrainingPlan plan, OutputDirectory output,
+                                PrintWriter err) throws IOException {
+        TrainingResult partial = interrupted.partial();
+        write(partial, plan, output, Progress.NONE); // the cancel is what is being answered: writing goes on
+        output.commitInterrupted(interrupted.where());
+        if (Interruption.claimLine()) {
+            err.printf(Locale.ROOT, "dmflab train: interrupted %s; wrote %s (%d rows) and %s up to there, marked as "
+                            + "interrupted%n", interrupted.where(), output.finalFile("trace.csv"), partial.trace().size(),
+                    output.finalFile("product.csv"));
+            err.flush();
+        }
+        return ExitCode.INTERRUPTED;
+    }
+
+    private static void write(TrainingResult result, TrainingPlan plan, OutputDirectory output, Progress progress)
+            throws IOException {
+        CsvTableWriter.write(result.traceTable(), output.file("trace.csv"), progress);
+        CsvTableWriter.write(result.productTable(), output.file("product.csv"), progress);
+        summary(result, plan).writeTo(output.file(SummaryJson.NAME));
+    }
+
+    /** The run's key numbers (design.md §4): why and where it stopped, and the trace's last row. */
+    static SummaryJson summary(TrainingResult result, TrainingPlan plan) {
+        Table trace = result.traceTable();
+        return SummaryJson.of("train")
+                .put("interrupted", result.stopReason() == StopReason.INTERRUPTED)
+                .put("stop_reason", result.stopReason().name().toLowerCase(Locale.ROOT))
+                .put("iterations", result.iterations())
+                .put("budget", plan.config().iterations())
+                .put("solver", result.solver().key())
+                .put("kernel", plan.kernel())
+                .put("rows", trace.rowCount())
+                .put("final", SummaryJson.row(trace, trace.rowCount() - 1));
     }
 
     private TrainingPlan plan(TrainConfig config, StderrProgress progress) {
@@ -140,7 +193,7 @@ final class TrainCommand implements Callable<Integer>, SettingsOptions.Declared 
 
     /** {@code MxN} (or {@code M×N}), both at least 1. */
     static int[] parseShape(String text) {
-        String[] parts = text.trim().toLowerCase(java.util.Locale.ROOT).split("[x×]", -1);
+        String[] parts = text.trim().toLowerCase(Locale.ROOT).split("[x×]", -1);
         try {
             if (parts.length == 2) {
                 int m = Integer.parseInt(parts[0].trim());

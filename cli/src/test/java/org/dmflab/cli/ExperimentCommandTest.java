@@ -40,6 +40,12 @@ class ExperimentCommandTest {
             }
         }
         assertThat(Files.readAllLines(out.resolve("trace.csv")).get(0)).startsWith("iteration,time,loss,error_fro");
+        var summary = Summaries.read(out);
+        assertThat(summary.get("preset").asText()).isEqualTo("plateaus");
+        assertThat(summary.get("lines").get(0).asText()).isEqualTo(run.out().lines().findFirst().orElseThrow());
+        List<String> trace = Files.readAllLines(out.resolve("trace.csv"));
+        assertThat(summary.get("runs").get(0).get("final_loss").asDouble()).isEqualTo(Double.parseDouble(
+                trace.get(trace.size() - 1).split(",")[2]));
         assertThat(dir.toFile().list()).containsExactly("results"); // no staging leftovers
     }
 

@@ -100,7 +100,7 @@ class OutputFaultsTest {
         CliProcess second = generate("gt", "--overwrite");
         assertThat(second.exitCode()).as(second.err()).isZero();
         assertThat(second.err()).isEmpty();
-        assertThat(names(dir.resolve("gt"))).containsExactly(OutputManifest.NAME, "matrix.csv", "spectrum.csv");
+        assertThat(names(dir.resolve("gt"))).containsExactly(OutputManifest.NAME, "matrix.csv", "spectrum.csv", "summary.json");
         assertThat(leftover).exists();
     }
 
@@ -110,12 +110,12 @@ class OutputFaultsTest {
         mount(volume, "-t", "tmpfs", "-o", "size=4m", "dmflab-test");
         CliProcess first = generate("volume");
         assertThat(first.exitCode()).as(first.err()).isZero();
-        assertThat(names(volume)).containsExactly(OutputManifest.NAME, "matrix.csv", "spectrum.csv");
+        assertThat(names(volume)).containsExactly(OutputManifest.NAME, "matrix.csv", "spectrum.csv", "summary.json");
         assertRefusedBeforeTheRun(generate("volume", "--overwrite"), "is a mount point (another file system) and "
                 + "not empty");
         CliProcess inside = generate("volume/run");
         assertThat(inside.exitCode()).as(inside.err()).isZero();
-        assertThat(names(volume.resolve("run"))).containsExactly(OutputManifest.NAME, "matrix.csv", "spectrum.csv");
+        assertThat(names(volume.resolve("run"))).containsExactly(OutputManifest.NAME, "matrix.csv", "spectrum.csv", "summary.json");
     }
 
     @Test

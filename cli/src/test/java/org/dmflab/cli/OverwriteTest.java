@@ -86,7 +86,7 @@ class OverwriteTest {
         assertThat(second.exitCode()).as(second.err()).isZero();
         try (Stream<Path> files = Files.list(work.resolve("gt"))) {
             assertThat(files.map(path -> path.getFileName().toString())).containsExactlyInAnyOrder("matrix.csv",
-                    "spectrum.csv", OutputManifest.NAME);
+                    "spectrum.csv", "summary.json", OutputManifest.NAME);
         }
 
         Files.writeString(work.resolve("gt").resolve("notes.txt"), "mine");

@@ -106,7 +106,7 @@ class TrackCommandTest {
     }
 
     @Test
-    void writesTablesAndChartsAndASummary() throws IOException {
+    void writesTablesAndChartsAndASummary() throws Exception {
         Path out = dir.resolve("t");
         CliRun run = CliRun.of("track", "--trace", traceFile.toString(), "--target", matrixFile.toString(), "--out",
                 out.toString());
@@ -114,7 +114,8 @@ class TrackCommandTest {
         assertThat(run.err()).isEmpty();
         try (Stream<Path> files = Files.list(out)) {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("plateaus.csv",
-                    "hitting.csv", "eigenvalues.png", "effective-rank.png", "loss.png", OutputManifest.NAME);
+                    "hitting.csv", "eigenvalues.png", "effective-rank.png", "loss.png", "eigenvalues.svg", "effective-rank.svg",
+                    "loss.svg", "summary.json", OutputManifest.NAME);
         }
         List<String> plateaus = Files.readAllLines(out.resolve("plateaus.csv"));
         assertThat(plateaus.get(0)).isEqualTo("r,level,k_start,k_end,bound,observed_start,observed_end,recording");
@@ -131,6 +132,16 @@ class TrackCommandTest {
             BufferedImage image = ImageIO.read(out.resolve(png).toFile());
             assertThat(image.getWidth()).isEqualTo(800);
             assertThat(image.getHeight()).isEqualTo(500);
+        }
+        // the SVG twins: XML with the axis label as text, and the same bytes from a second run
+        Path again = dir.resolve("again");
+        assertThat(CliRun.of("track", "--trace", traceFile.toString(), "--target", matrixFile.toString(), "--out",
+                again.toString()).exitCode()).isZero();
+        for (String chart : List.of("eigenvalues", "effective-rank", "loss")) {
+            String svg = Files.readString(out.resolve(chart + ".svg"));
+            assertThat(org.dmflab.cli.io.SvgText.of(svg)).as(chart).anyMatch(text -> text.startsWith("iteration k"));
+            assertThat(Files.readAllBytes(again.resolve(chart + ".svg"))).isEqualTo(svg.getBytes(
+                    java.nio.charset.StandardCharsets.UTF_8));
         }
         assertThat(run.out()).contains("effective rank monotone after its first minimum").contains(": yes")
                 .contains("6 of 6 values within");

@@ -1,7 +1,10 @@
 package org.dmflab.core;
 
-/** Thrown by {@link Progress#checkCanceled()} when the user cancelled; nothing of the run's output is kept. */
-public final class RunCanceledException extends RuntimeException {
+/**
+ * Thrown by {@link Progress#checkCanceled()} when the user cancelled; nothing of the run's output is kept, unless a
+ * subclass carries what was computed up to the cancel (a training run's trace and product).
+ */
+public class RunCanceledException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     private final String where;

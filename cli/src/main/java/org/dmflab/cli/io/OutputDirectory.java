@@ -55,6 +55,7 @@ public final class OutputDirectory implements AutoCloseable {
     private final String version;
     private final List<Path> createdParents;
     private boolean committed;
+    private String interrupted = "";
 
     private OutputDirectory(Path target, Path staging, boolean overwrite, boolean inPlace, String command,
                             String version, List<Path> createdParents) {
@@ -147,6 +148,15 @@ public final class OutputDirectory implements AutoCloseable {
         return staging;
     }
 
+    /**
+     * Makes the staged files the output directory of a run stopped by Ctrl-C: complete as far as it went, its manifest
+     * saying {@code where} it stopped (e.g. {@code at iteration 1200 of 20000}).
+     */
+    public synchronized void commitInterrupted(String where) throws IOException {
+        interrupted = where;
+        commit();
+    }
+
     /** Makes the staged files the output directory, replacing an old one as a whole (if allowed at open). */
     public synchronized void commit() throws IOException {
         if (committed) {
@@ -157,7 +167,7 @@ public final class OutputDirectory implements AutoCloseable {
             files = list.map(path -> path.getFileName().toString()).filter(name -> !name.equals(OutputManifest.NAME))
                     .sorted().toList();
         }
-        new OutputManifest(command, version, files).writeTo(staging);
+        new OutputManifest(command, version, files, interrupted).writeTo(staging);
         if (inPlace) {
             moveFilesIntoPlace(files);
             return;

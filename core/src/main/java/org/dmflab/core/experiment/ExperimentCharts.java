@@ -2,6 +2,7 @@ package org.dmflab.core.experiment;
 
 import org.dmflab.core.chart.ChartStyle;
 import org.dmflab.core.chart.LineChart;
+import org.dmflab.core.chart.TraceOverlays;
 import org.dmflab.core.spectrum.Hitting;
 import org.dmflab.core.theory.EigenvalueBounds;
 import org.dmflab.core.model.Trace;
@@ -20,36 +21,24 @@ import java.util.OptionalLong;
  * tracker's style.
  */
 final class ExperimentCharts {
-    private static final String LOG_ITERATION = "iteration k (log scale; k = 0 not shown)";
+    private static final String LOG_ITERATION = TraceOverlays.LOG_ITERATION;
 
     private ExperimentCharts() {
     }
 
-    /** Fig. 2: the effective rank of every run over a logarithmic iteration axis. */
+    /** Fig. 2: the effective rank of every run over a logarithmic iteration axis ({@link TraceOverlays}). */
     static JFreeChart effectiveRanks(String title, List<RunOutcome> runs) {
-        LineChart.Builder chart = LineChart.builder(title).xAxis(LOG_ITERATION, true)
-                .yAxis("effective rank ‖W‖∗ / ‖W‖₂", false);
-        for (int r = 0; r < runs.size(); r++) {
-            RunOutcome run = runs.get(r);
-            chart.series(run.spec().title(), iterations(run.training().trace()), run.track().effectiveRank(),
-                    ChartStyle.seriesColor(r), false);
-        }
-        return chart.build();
+        return TraceOverlays.effectiveRanks(title, overlaid(runs), runs.stream().map(run -> run.track().effectiveRank())
+                .toList());
     }
 
-    /** Fig. 2: the loss of every run on log–log axes. */
+    /** Fig. 2: the loss of every run on log–log axes ({@link TraceOverlays}). */
     static JFreeChart losses(String title, List<RunOutcome> runs) {
-        LineChart.Builder chart = LineChart.builder(title).xAxis(LOG_ITERATION, true)
-                .yAxis("loss ½‖W − Φ‖² (Frobenius norm, log scale)", true);
-        for (int r = 0; r < runs.size(); r++) {
-            Trace trace = runs.get(r).training().trace();
-            double[] loss = new double[trace.size()];
-            for (int point = 0; point < loss.length; point++) {
-                loss[point] = trace.loss(point);
-            }
-            chart.series(runs.get(r).spec().title(), iterations(trace), loss, ChartStyle.seriesColor(r), false);
-        }
-        return chart.build();
+        return TraceOverlays.losses(title, "loss ½‖W − Φ‖² (Frobenius norm, log scale)", overlaid(runs));
+    }
+
+    private static List<TraceOverlays.Run> overlaid(List<RunOutcome> runs) {
+        return runs.stream().map(run -> new TraceOverlays.Run(run.spec().title(), run.training().trace())).toList();
     }
 
     /**

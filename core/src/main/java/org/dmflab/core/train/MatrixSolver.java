@@ -4,6 +4,7 @@ import org.dmflab.core.linalg.KernelThresholds;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import org.dmflab.core.RunCanceledException;
 import org.dmflab.core.linalg.RandomMatrices;
 import org.dmflab.core.linalg.SymmetricEigen;
 import org.dmflab.core.model.Initialization;
@@ -59,6 +60,9 @@ final class MatrixSolver implements Solver {
     private Runnable cancelCheck = () -> {
     };
     private final boolean checkBetweenProducts;
+    /** Whether a cancel during {@link #update()} waits for the step's end, so the factors are never half updated. */
+    private boolean deferCancel;
+    private boolean cancelPending;
 
     MatrixSolver(TrainingProblem problem, StepArithmetic arithmetic) {
         this.problem = problem;
@@ -144,8 +148,17 @@ final class MatrixSolver implements Solver {
     }
 
     private void betweenProducts() {
-        if (checkBetweenProducts) {
+        if (!checkBetweenProducts || cancelPending) {
+            return;
+        }
+        if (!deferCancel) {
             cancelCheck.run();
+            return;
+        }
+        try {
+            cancelCheck.run();
+        } catch (RunCanceledException canceled) {
+            cancelPending = true;
         }
     }
 
@@ -161,8 +174,25 @@ final class MatrixSolver implements Solver {
         return loss;
     }
 
+    /**
+     * One step from W(k) to W(k + 1). A cancel noticed between its products is thrown only once the step is complete,
+     * so an interrupted run's factors are always an iterate.
+     */
     @Override
     public void update() {
+        deferCancel = true;
+        try {
+            step();
+        } finally {
+            deferCancel = false;
+        }
+        if (cancelPending) {
+            cancelPending = false;
+            throw new RunCanceledException();
+        }
+    }
+
+    private void step() {
         StepArithmetic.Dense s = gradient;
         for (int j = depth - 1; j >= 1; j--) {
             // S ← W_jᵀ S with the old W_j, then W_j −= η S P_{j−1}ᵀ

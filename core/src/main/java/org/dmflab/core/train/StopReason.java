@@ -5,5 +5,7 @@ public enum StopReason {
     /** All requested iterations were run. */
     ITERATIONS,
     /** The loss fell to the {@code tolerance} setting or below. */
-    TOLERANCE
+    TOLERANCE,
+    /** The user stopped the run (Ctrl-C): the result holds what was computed up to the last completed iteration. */
+    INTERRUPTED
 }

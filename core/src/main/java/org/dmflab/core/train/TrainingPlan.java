@@ -135,7 +135,8 @@ public final class TrainingPlan {
      *
      * @throws RunFailedException when the loss becomes NaN/infinite or grows by more than {@value #DIVERGENCE_FACTOR}
      *                            over both the initial and the smallest loss so far
-     * @throws RunCanceledException when {@code progress} is cancelled
+     * @throws TrainingInterruptedException when {@code progress} is cancelled; it carries the run up to the last
+     *                                     completed iteration (stop reason {@link StopReason#INTERRUPTED})
      */
     public TrainingResult run(Progress progress) {
         try (Solver running = newSolver()) {
@@ -169,7 +170,9 @@ public final class TrainingPlan {
         long k = 0;
         double loss = initialLoss;
         StopReason reason;
-        double lastEffectiveRank;
+        double lastEffectiveRank = Double.NaN;
+        long lastRecorded = -1;
+        boolean stepping = false;
         long loopStart = System.nanoTime();
         boolean estimated = false;
         try {
@@ -183,13 +186,16 @@ public final class TrainingPlan {
                 boolean stop = k >= budget || reached;
                 if (k == nextRecord || stop) {
                     lastEffectiveRank = record(trace, running, k, config.step());
+                    lastRecorded = k;
                     nextRecord = schedule.next(k, budget);
                     if (stop) {
                         reason = reached ? StopReason.TOLERANCE : StopReason.ITERATIONS;
                         break;
                     }
                 }
+                stepping = true;
                 running.update();
+                stepping = false;
                 k++;
                 loss = running.evaluate();
                 if (k == nextCheck) {
@@ -216,7 +222,28 @@ public final class TrainingPlan {
                 }
             }
         } catch (RunCanceledException canceled) {
-            throw new RunCanceledException("at iteration " + k + " of " + budget);
+            // a step always completes (MatrixSolver defers a cancel to its end): the factors are the iterate k
+            if (stepping) {
+                k++;
+            }
+            if (running instanceof MatrixSolver matrix) {
+                matrix.cancelCheck(() -> {
+                });
+            }
+            loss = running.evaluate();
+            if (lastRecorded != k) {
+                lastEffectiveRank = record(trace, running, k, config.step());
+            }
+            // a cancel that came while the last step completed has nothing left to interrupt: the run is finished
+            boolean reached = tolerance > 0 && loss <= tolerance;
+            StopReason stopped = k >= budget || reached ? reached ? StopReason.TOLERANCE : StopReason.ITERATIONS
+                    : StopReason.INTERRUPTED;
+            TrainingResult result = new TrainingResult(trace.build(), running.product(), running.factors(),
+                    running.kind(), k, stopped, loss, lastEffectiveRank);
+            if (stopped != StopReason.INTERRUPTED) {
+                return result;
+            }
+            throw new TrainingInterruptedException("at iteration " + k + " of " + budget, result);
         }
         progress.report(1.0, String.format(Locale.ROOT, "iteration %d of %d, loss %.4g", k, budget, loss));
         progress.report(1.0, String.format(Locale.ROOT, "forming the final %d×%d product and its %d factors",

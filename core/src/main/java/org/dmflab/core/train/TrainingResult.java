@@ -52,7 +52,10 @@ public record TrainingResult(Trace trace, DMatrixRMaj product, List<DMatrixRMaj>
     /** One line: solver, iterations, stop reason, final loss, effective rank. */
     public String summary() {
         return String.format(Locale.ROOT, "solver %s, %d iterations (%s), final loss %.6g, effective rank %.6g",
-                solver.key(), iterations, stopReason == StopReason.TOLERANCE ? "loss reached the tolerance"
-                        : "iteration budget", finalLoss, finalEffectiveRank);
+                solver.key(), iterations, switch (stopReason) {
+                    case TOLERANCE -> "loss reached the tolerance";
+                    case ITERATIONS -> "iteration budget";
+                    case INTERRUPTED -> "interrupted";
+                }, finalLoss, finalEffectiveRank);
     }
 }

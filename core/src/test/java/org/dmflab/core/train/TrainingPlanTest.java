@@ -150,6 +150,71 @@ class TrainingPlanTest {
         assertThat(large[0]).isGreaterThan(small[0]);
     }
 
+    /**
+     * A cancel at any of the checks of a large run (between products inside a step, or between steps) keeps the run
+     * up to the last whole iterate k: its product and trace equal those of a run with budget k, value for value.
+     */
+    @Test
+    void aCancelledRunKeepsTheIterateItReached() {
+        DMatrixRMaj target = RandomMatrices.gaussian(200, 200, 1.0, new Random(4));
+        String[] settings = {"solver", "matrix", "depth", "3", "step", "0.01", "record", "every:2"};
+        int[] total = {0};
+        Fixtures.plan(target, concat(settings, "iterations", "6")).run(counting(total));
+        java.util.Set<Long> reached = new java.util.TreeSet<>();
+        int cases = 0;
+        for (int cancelAt = 1; cancelAt < total[0]; cancelAt++) {
+            int[] checks = {0};
+            int limit = cancelAt;
+            Progress cancelling = new Progress() {
+                @Override
+                public void report(double fraction, String message) {
+                }
+
+                @Override
+                public void checkCanceled() {
+                    if (++checks[0] > limit) {
+                        throw new RunCanceledException();
+                    }
+                }
+            };
+            TrainingPlan plan = Fixtures.plan(target, concat(settings, "iterations", "6"));
+            TrainingResult partial;
+            try {
+                TrainingResult finished = plan.run(cancelling);
+                // a cancel during the last step leaves nothing to interrupt: the run ends as finished
+                assertThat(finished.iterations()).isEqualTo(6);
+                assertThat(finished.stopReason()).isEqualTo(StopReason.ITERATIONS);
+                continue;
+            } catch (TrainingInterruptedException interrupted) {
+                partial = interrupted.partial();
+            } catch (RunCanceledException beforeTheFirstIterate) {
+                continue; // a cancel before iteration 0 was recorded keeps nothing
+            }
+            long k = partial.iterations();
+            reached.add(k);
+            TrainingResult finished = Fixtures.plan(target, concat(settings, "iterations", Long.toString(k)))
+                    .run(Progress.NONE);
+            assertThat(partial.stopReason()).isEqualTo(StopReason.INTERRUPTED);
+            assertThat(partial.product().data).as("cancel at check %d", cancelAt).isEqualTo(finished.product().data);
+            assertThat(partial.trace().iterations()).isEqualTo(finished.trace().iterations());
+            assertThat(partial.finalLoss()).isEqualTo(finished.finalLoss());
+            for (int point = 0; point < finished.trace().size(); point++) {
+                assertThat(partial.trace().loss(point)).isEqualTo(finished.trace().loss(point));
+                assertThat(partial.trace().errorFro(point)).isEqualTo(finished.trace().errorFro(point));
+                assertThat(partial.trace().sigmas(point)).isEqualTo(finished.trace().sigmas(point));
+            }
+            cases++;
+        }
+        // the checks run between products too, so several cancels land inside steps; a cancel in a step keeps the step: iterates 1 to 5 are all reached
+        assertThat(cases).isGreaterThan(12);
+        assertThat(reached).containsExactly(1L, 2L, 3L, 4L, 5L);
+    }
+
+    private static String[] concat(String[] settings, String... more) {
+        return java.util.stream.Stream.concat(java.util.Arrays.stream(settings), java.util.Arrays.stream(more))
+                .toArray(String[]::new);
+    }
+
     private static Progress counting(int[] calls) {
         return new Progress() {
             @Override
