@@ -22,7 +22,8 @@ class ChartFilesTest {
     @Test
     void svgIsXmlWithTheChartsTextAsText() throws Exception {
         String svg = ChartFiles.svg(chart("Singular values & <growth>"), 800, 500);
-        assertThat(svg).contains("width='800.0' height='500.0'");
+        assertThat(svg).contains("width=\"800\"", "height=\"500\"", "viewBox=\"0 0 800 500\"")
+                .doesNotContain("<!DOCTYPE");
         assertThat(SvgText.of(svg)).contains("Singular values & <growth>", "iteration k", "singular value σ", "σ₁ of W");
     }
 
