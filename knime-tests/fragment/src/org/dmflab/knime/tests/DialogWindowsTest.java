@@ -160,8 +160,8 @@ class DialogWindowsTest {
                 new Case("predictor", PredictSettings.EPSILON, "1.5", "epsilon: must be a relative accuracy strictly "
                         + "between 0 and 1"),
                 new Case("predictor", PredictSettings.DEPTH, "101", "depth: must be a whole number from 1 to 100"),
-                new Case("tracker", TrackSettings.PLATEAU_TOLERANCE, "0", "plateau-tolerance: must be a positive "
-                        + "number"),
+                new Case("tracker", TrackSettings.PLATEAU_TOLERANCE, "0", "plateau-tolerance: the band around each "
+                        + "plateau level must be positive and finite"),
                 new Case("generator", GroundTruthSettings.MEASUREMENTS, "-3", "measurements: must be 0"));
         Pipeline pipeline = Pipeline.create("invalid");
         try (Knime.Project project = pipeline.project) {
