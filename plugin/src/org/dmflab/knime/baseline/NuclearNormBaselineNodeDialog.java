@@ -1,16 +1,16 @@
 package org.dmflab.knime.baseline;
 
-import org.knime.core.node.defaultnodesettings.DefaultNodeSettingsPane;
-import org.knime.core.node.defaultnodesettings.DialogComponentNumber;
+import static org.dmflab.core.baseline.NuclearNormSettings.ITERATIONS;
+import static org.dmflab.core.baseline.NuclearNormSettings.TOLERANCE;
 
-/** The Nuclear Norm Baseline's dialog; every setting can also be set by a flow variable of the same key. */
-final class NuclearNormBaselineNodeDialog extends DefaultNodeSettingsPane {
+import org.dmflab.knime.dialog.SettingsDialog;
+
+/** The Nuclear Norm Baseline's dialog: the solver's stopping rule. */
+final class NuclearNormBaselineNodeDialog extends SettingsDialog {
 
     NuclearNormBaselineNodeDialog() {
-        NuclearNormBaselineNodeSettings settings = new NuclearNormBaselineNodeSettings();
-        createNewGroup("Stopping rule");
-        addDialogComponent(new DialogComponentNumber(settings.tolerance, "Relative tolerance", 1e-6, 10));
-        addDialogComponent(new DialogComponentNumber(settings.iterations, "Iteration budget", 1000, 10));
-        closeCurrentGroup();
+        super(new NuclearNormBaselineNodeSettings().group, NuclearNormBaselineNodeSettings::check);
+        group("Stopping rule", TOLERANCE, ITERATIONS);
+        finish();
     }
 }

@@ -1,6 +1,7 @@
 package org.dmflab.cli;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -19,6 +20,7 @@ import org.dmflab.core.csv.CsvTableReader;
 import org.dmflab.core.csv.CsvTableWriter;
 import org.dmflab.core.groundtruth.Observations;
 import org.dmflab.core.groundtruth.SensingData;
+import org.dmflab.core.settings.Setting;
 import org.dmflab.core.table.MatrixTables;
 import org.ejml.data.DMatrixRMaj;
 import picocli.CommandLine.Command;
@@ -36,7 +38,7 @@ import picocli.CommandLine.Spec;
                 + "(matrix sensing): the convex baseline deep factorization is compared with.",
                 "Writes solution.csv (W) and summary.csv (nuclear norm, lower bound, gap, residual, rank, relative "
                         + "error, iterations, outcome) into --out, and prints one line."})
-final class BaselineCommand implements Callable<Integer> {
+final class BaselineCommand implements Callable<Integer>, SettingsOptions.Declared {
     @Spec
     CommandSpec spec;
 
@@ -57,15 +59,6 @@ final class BaselineCommand implements Callable<Integer> {
             description = "Without --target: the shape m×n of W, e.g. 100x100 (relative_error stays empty).")
     String shape;
 
-    @Option(names = "--tolerance", paramLabel = "TOL", defaultValue = "" + NuclearNormSettings.DEFAULT_TOLERANCE,
-            description = "Relative tolerance in (0, 0.1] of the constraint residual and of the nuclear norm's change "
-                    + "per iteration; default ${DEFAULT-VALUE}.")
-    double tolerance;
-
-    @Option(names = "--iterations", paramLabel = "K", defaultValue = "" + NuclearNormSettings.DEFAULT_ITERATIONS,
-            description = "Iteration budget ≥ 1; default ${DEFAULT-VALUE}.")
-    long iterations;
-
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory (solution.csv, "
             + "summary.csv); written completely or not at all.")
     Path out;
@@ -74,8 +67,13 @@ final class BaselineCommand implements Callable<Integer> {
     OutputOptions outputOptions;
 
     @Override
+    public List<Setting> settings() {
+        return NuclearNormSettings.SETTINGS;
+    }
+
+    @Override
     public Integer call() throws Exception {
-        NuclearNormConfig config = NuclearNormSettings.parse(SettingsOptions.of(spec, NuclearNormSettings.KEYS));
+        NuclearNormConfig config = NuclearNormSettings.parse(SettingsOptions.of(spec, NuclearNormSettings.SETTINGS));
         if ((observations == null) == (measurements == null)) {
             throw new InvalidInputException(observations == null ? "--observations" : "--measurements", "give "
                     + "exactly one of --observations (matrix completion) and --measurements (matrix sensing)");

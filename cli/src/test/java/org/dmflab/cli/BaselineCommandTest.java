@@ -80,7 +80,7 @@ class BaselineCommandTest {
         assertRefused(CliRun.of("baseline", "--observations", observations, "--shape", "12x12", "--tolerance", "2",
                 "--out", out), "dmflab baseline: tolerance: 2.0 is outside (0, 0.1]");
         assertRefused(CliRun.of("baseline", "--observations", observations, "--shape", "5x5", "--out", out),
-                "dmflab baseline: " + observations + ", row ");
+                "dmflab baseline: " + observations + ", line ");
         assertThat(Files.exists(dir.resolve("x"))).isFalse();
     }
 

@@ -29,7 +29,7 @@ class PredictCommandTest {
                 "--step", "0.01", "--init", "identity", "--alpha", "0.02", "--epsilon", "0.01", "--delta", "0.005",
                 "--out", out.toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out()).startsWith("η = 0.01000 exceeds (10′) η ≤ 0.008929").contains("6 of 6 plateaus certified");
+        assertThat(run.out()).startsWith("Step size η = 0.01000 is above the limit η ≤ 0.008929").contains("6 of 6 plateaus certified");
         List<String> bounds = Files.readAllLines(out.resolve("bounds.csv"));
         assertThat(bounds.get(0)).isEqualTo("index,lambda,limit,regime,eta_max,k_exact,k_lower,k_upper,k_flow,"
                 + "k_asymptotic,k_sign_change,k_sign_change_bound,k_sign_change_flow");

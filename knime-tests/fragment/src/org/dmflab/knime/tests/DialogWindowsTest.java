@@ -21,11 +21,13 @@ import javax.swing.JFrame;
 import javax.swing.JTextField;
 import javax.swing.SwingUtilities;
 import javax.swing.text.JTextComponent;
+import org.dmflab.core.baseline.NuclearNormSettings;
 import org.dmflab.core.groundtruth.GroundTruthSettings;
 import org.dmflab.core.settings.Setting;
 import org.dmflab.core.spectrum.TrackSettings;
 import org.dmflab.core.theory.PredictSettings;
 import org.dmflab.core.train.TrainSettings;
+import org.dmflab.knime.baseline.NuclearNormBaselineNodeFactory;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.knime.core.node.InvalidSettingsException;
@@ -81,6 +83,17 @@ class DialogWindowsTest {
                 checked += 2;
                 expected += 2;
             }
+            // the baseline reads both of its settings always: both editable on opening
+            NodeID baseline = project.add(new NuclearNormBaselineNodeFactory());
+            try (Window window = Window.open(project.node(baseline), "baseline")) {
+                for (Setting setting : NuclearNormSettings.SETTINGS) {
+                    assertEquals(true, window.find(setting.key()).isEnabled(), "baseline: '" + setting.key()
+                            + "' editable");
+                    checked++;
+                    expected++;
+                }
+                window.assertEveryFieldHasItsTooltip(NuclearNormSettings.SETTINGS);
+            }
             System.out.println("[dialog windows] greying: " + checked + " enabled states checked");
             assertEquals(expected, checked, "enabled states checked");
             assertTrue(checked > 20, "enabled states checked: " + checked);
@@ -130,6 +143,20 @@ class DialogWindowsTest {
             }
             assertEquals(4, applied);
         }
+        Path testflow = WorkflowFilesTest.copy(Knime.ROOT.resolve("test-workflows/NuclearNormBaseline_completion"),
+                "baseline-ok");
+        try (Knime.Project project = Knime.load(testflow).project()) {
+            assertTrue(project.executeAll(), "the baseline testflow executes");
+            NodeContainer node = ours(project).stream().filter(n -> n.getName().equals("Nuclear Norm Baseline"))
+                    .findFirst().orElseThrow();
+            NodeSettings before = project.settings(node.getID());
+            try (Window window = Window.open(node, "executed-" + Window.fileName(node))) {
+                window.assertHoldsTheNodesSettings(project, node.getNameWithID() + ": the untouched dialog");
+                window.apply();
+            }
+            assertTrue(node.getNodeContainerState().isExecuted(), node.getNameWithID() + " still executed");
+            Knime.assertSameXml(node.getNameWithID(), before, project.settings(node.getID()));
+        }
         // doubles round-trip exactly, including those a 15-digit field would round (1e-20 is not 0)
         Pipeline pipeline = Pipeline.create("exact");
         try (Knime.Project project = pipeline.project) {
@@ -162,11 +189,16 @@ class DialogWindowsTest {
                 new Case("predictor", PredictSettings.DEPTH, "101", "depth: must be a whole number from 1 to 100"),
                 new Case("tracker", TrackSettings.PLATEAU_TOLERANCE, "0", "plateau-tolerance: must be a positive "
                         + "number"),
-                new Case("generator", GroundTruthSettings.MEASUREMENTS, "-3", "measurements: must be 0"));
+                new Case("generator", GroundTruthSettings.MEASUREMENTS, "-3", "measurements: must be 0"),
+                new Case("baseline", NuclearNormSettings.TOLERANCE, "0.5", "tolerance: 0.5 is outside (0, 0.1]"),
+                new Case("baseline", NuclearNormSettings.ITERATIONS, "0", "iterations: 0 is below 1"),
+                new Case("baseline", NuclearNormSettings.ITERATIONS, "1e3", "iterations: '1e3' is not a whole "
+                        + "number"));
         Pipeline pipeline = Pipeline.create("invalid");
         try (Knime.Project project = pipeline.project) {
             Map<String, NodeID> nodes = Map.of("trainer", pipeline.trainer, "predictor", pipeline.predictor,
-                    "tracker", pipeline.tracker, "generator", pipeline.generator);
+                    "tracker", pipeline.tracker, "generator", pipeline.generator,
+                    "baseline", project.add(new NuclearNormBaselineNodeFactory()));
             for (Case c : cases) {
                 NodeContainer node = project.node(nodes.get(c.node()));
                 NodeSettings before = project.settings(node.getID());
@@ -261,7 +293,8 @@ class DialogWindowsTest {
     /** Each node's declared settings, by node name. */
     private static final Map<String, List<Setting>> SETTINGS = Map.of(
             "Ground Truth Generator", GroundTruthSettings.SETTINGS, "Deep Factorization Trainer", TrainSettings.SETTINGS,
-            "Spectrum Tracker", TrackSettings.SETTINGS, "Theoretical Bound Predictor", PredictSettings.SETTINGS);
+            "Spectrum Tracker", TrackSettings.SETTINGS, "Theoretical Bound Predictor", PredictSettings.SETTINGS,
+            "Nuclear Norm Baseline", NuclearNormSettings.SETTINGS);
 
     /** The DMF Lab nodes of a project. */
     private static List<NodeContainer> ours(Knime.Project project) {

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import javax.swing.JComboBox;
+import org.dmflab.core.baseline.NuclearNormSettings;
 import org.dmflab.core.groundtruth.EigenvectorBasis;
 import org.dmflab.core.groundtruth.GroundTruthSettings;
 import org.dmflab.core.model.Initialization;
@@ -17,6 +18,7 @@ import org.dmflab.core.theory.PredictSettings;
 import org.dmflab.core.train.LossKind;
 import org.dmflab.core.train.SolverKind;
 import org.dmflab.core.train.TrainSettings;
+import org.dmflab.knime.baseline.NuclearNormBaselineNodeFactory;
 import org.dmflab.knime.groundtruth.GroundTruthGeneratorNodeFactory;
 import org.dmflab.knime.predict.BoundPredictorNodeFactory;
 import org.dmflab.knime.track.SpectrumTrackerNodeFactory;
@@ -71,6 +73,7 @@ class DialogsTest {
         nodes.put(new DeepFactorizationTrainerNodeFactory(), TrainSettings.SETTINGS);
         nodes.put(new SpectrumTrackerNodeFactory(), TrackSettings.SETTINGS);
         nodes.put(new BoundPredictorNodeFactory(), PredictSettings.SETTINGS);
+        nodes.put(new NuclearNormBaselineNodeFactory(), NuclearNormSettings.SETTINGS);
         int checked = 0;
         try (Knime.Project project = Knime.project("defaults")) {
             for (var node : nodes.entrySet()) {
