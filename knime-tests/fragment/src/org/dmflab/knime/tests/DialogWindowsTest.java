@@ -33,6 +33,7 @@ import org.junit.jupiter.api.Test;
 import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.NodeDialogPane;
 import org.knime.core.node.NodeSettings;
+import org.knime.core.node.NodeView;
 import org.knime.core.node.workflow.NativeNodeContainer;
 import org.knime.core.node.workflow.NodeContainer;
 import org.knime.core.node.workflow.NodeID;
@@ -132,13 +133,7 @@ class DialogWindowsTest {
             assertTrue(project.executeAll(), "the plateaus example executes");
             int applied = 0;
             for (NodeContainer node : ours(project)) {
-                NodeSettings before = project.settings(node.getID());
-                try (Window window = Window.open(node, "executed-" + Window.fileName(node))) {
-                    window.assertHoldsTheNodesSettings(project, node.getNameWithID() + ": the untouched dialog");
-                    window.apply();
-                }
-                assertTrue(node.getNodeContainerState().isExecuted(), node.getNameWithID() + " still executed");
-                Knime.assertSameXml(node.getNameWithID(), before, project.settings(node.getID()));
+                assertUntouchedOkKeepsTheNode(project, node);
                 applied++;
             }
             assertEquals(4, applied);
@@ -146,16 +141,9 @@ class DialogWindowsTest {
         Path testflow = WorkflowFilesTest.copy(Knime.ROOT.resolve("test-workflows/NuclearNormBaseline_completion"),
                 "baseline-ok");
         try (Knime.Project project = Knime.load(testflow).project()) {
-            assertTrue(project.executeAll(), "the baseline testflow executes");
-            NodeContainer node = ours(project).stream().filter(n -> n.getName().equals("Nuclear Norm Baseline"))
-                    .findFirst().orElseThrow();
-            NodeSettings before = project.settings(node.getID());
-            try (Window window = Window.open(node, "executed-" + Window.fileName(node))) {
-                window.assertHoldsTheNodesSettings(project, node.getNameWithID() + ": the untouched dialog");
-                window.apply();
-            }
-            assertTrue(node.getNodeContainerState().isExecuted(), node.getNameWithID() + " still executed");
-            Knime.assertSameXml(node.getNameWithID(), before, project.settings(node.getID()));
+            ExamplesRunGreenTest.executeOurNodes(project, testflow, "the baseline testflow");
+            assertUntouchedOkKeepsTheNode(project, ours(project).stream()
+                    .filter(n -> n.getName().equals("Nuclear Norm Baseline")).findFirst().orElseThrow());
         }
         // doubles round-trip exactly, including those a 15-digit field would round (1e-20 is not 0)
         Pipeline pipeline = Pipeline.create("exact");
@@ -172,6 +160,17 @@ class DialogWindowsTest {
             assertEquals(1e-20, model.getDouble(TrainSettings.TOLERANCE));
             assertEquals(0.1 + 0.2, model.getDouble(TrainSettings.ALPHA));
         }
+    }
+
+    /** OK in the untouched dialog of an executed node keeps its settings, and the node stays executed. */
+    private static void assertUntouchedOkKeepsTheNode(Knime.Project project, NodeContainer node) throws Exception {
+        NodeSettings before = project.settings(node.getID());
+        try (Window window = Window.open(node, "executed-" + Window.fileName(node))) {
+            window.assertHoldsTheNodesSettings(project, node.getNameWithID() + ": the untouched dialog");
+            window.apply();
+        }
+        assertTrue(node.getNodeContainerState().isExecuted(), node.getNameWithID() + " still executed");
+        Knime.assertSameXml(node.getNameWithID(), before, project.settings(node.getID()));
     }
 
     @Test
@@ -288,6 +287,142 @@ class DialogWindowsTest {
                                 project.table(pipeline.predictor, port)), 0);
             }
         }
+    }
+
+    /**
+     * Every view of the executed examples, opened in KNIME's own window of a classic node view (NodeView.createFrame)
+     * on the screen, one screenshot per tab ({@code view-<example>-<node>-<tab>.png} beside the dialogs'): each chart
+     * is titled, both axes are named, a log axis has labelled ticks as drawn in the window, and a chart drawing more
+     * than one series has a legend naming each of them.
+     */
+    @Test
+    void everyViewOfTheExamplesOpensInAWindowWithTitlesAxesAndLegends() throws Exception {
+        assumeWindows();
+        int tabs = 0;
+        List<Path> examples;
+        try (Stream<Path> dirs = Files.list(Knime.ROOT.resolve("examples"))) {
+            examples = dirs.filter(d -> Files.exists(d.resolve("workflow.knime"))).sorted().toList();
+        }
+        for (Path committed : examples) {
+            String name = committed.getFileName().toString();
+            Path copy = WorkflowFilesTest.copy(committed, "views-" + name);
+            try (Knime.Project project = Knime.load(copy).project()) {
+                ExamplesRunGreenTest.executeOurNodes(project, copy, name);
+                for (NodeContainer node : ours(project)) {
+                    for (int index = 0; index < node.getNrViews(); index++) {
+                        tabs += showView(node, index, "view-" + name + "-" + Window.fileName(node));
+                    }
+                }
+            }
+        }
+        System.out.println("[dialog windows] " + tabs + " view tabs of " + examples.size() + " examples drawn");
+        assertTrue(tabs >= 4 * examples.size(), "view tabs drawn: " + tabs);
+    }
+
+    /**
+     * Opens view {@code index} of {@code node} in a window, checks and draws each tab; returns how many. (KNIME
+     * deprecates the classic view's public openers in favour of its web views; they still open classic views.)
+     */
+    @SuppressWarnings("deprecation")
+    private static int showView(NodeContainer node, int index, String shot) throws Exception {
+        NodeView<?> view = (NodeView<?>) node.getView(index); // as KNIME's "open view" gets it
+        AtomicReference<JFrame> opened = new AtomicReference<>();
+        Window.onScreen(() -> {
+            // KNIME's own window of a classic view: createFrame opens the view (onOpen, modelChanged) in its frame
+            JFrame frame = view.createFrame(node.getViewName(index) + " - " + node.getNameWithID());
+            frame.setSize(900, 620);
+            frame.setLocation(0, 0);
+            frame.setVisible(true);
+            frame.validate();
+            opened.set(frame);
+        });
+        JFrame frame = opened.get();
+        int drawn = 0;
+        try {
+            javax.swing.JTabbedPane tabs = component(frame.getContentPane(), javax.swing.JTabbedPane.class);
+            assertNotNull(tabs, node.getNameWithID() + ": the view shows its charts in tabs");
+            for (int tab = 0; tab < tabs.getTabCount(); tab++) {
+                int selected = tab;
+                String what = node.getNameWithID() + " view, tab '" + tabs.getTitleAt(tab) + "'";
+                AtomicReference<BufferedImage> image = new AtomicReference<>();
+                Window.onScreen(() -> {
+                    tabs.setSelectedIndex(selected);
+                    frame.validate();
+                    BufferedImage drawnImage = new BufferedImage(frame.getContentPane().getWidth(),
+                            frame.getContentPane().getHeight(), BufferedImage.TYPE_INT_RGB);
+                    frame.getContentPane().printAll(drawnImage.getGraphics());
+                    image.set(drawnImage);
+                });
+                Path dir = Path.of(Knime.property("dmflab.screenshots"));
+                Files.createDirectories(dir);
+                ImageIO.write(image.get(), "png", dir.resolve(shot + "-" + tab + "-"
+                        + tabs.getTitleAt(tab).replaceAll("[^A-Za-z0-9]+", "-") + ".png").toFile());
+                assertReadable(what, (org.jfree.chart.ChartPanel) tabs.getComponentAt(tab), image.get());
+                drawn++;
+            }
+        } finally {
+            Window.onScreen(() -> {
+                view.callCloseView();
+                frame.dispose();
+            });
+        }
+        return drawn;
+    }
+
+    /** A chart a reader of the paper can read: titled, named axes, labelled log ticks, a legend for several series. */
+    private static void assertReadable(String what, org.jfree.chart.ChartPanel panel, BufferedImage image) {
+        org.jfree.chart.JFreeChart chart = panel.getChart();
+        assertTrue(chart.getTitle() != null && !chart.getTitle().getText().isBlank(), what + ": a title");
+        org.jfree.chart.plot.XYPlot plot = chart.getXYPlot();
+        java.awt.geom.Rectangle2D area = panel.getScreenDataArea();
+        assertTrue(area.getWidth() > 100 && area.getHeight() > 100, what + ": a plot area of " + area);
+        for (int i = 0; i < plot.getDomainAxisCount(); i++) {
+            assertAxis(what + ", x axis", plot.getDomainAxis(i), image, area, org.jfree.chart.ui.RectangleEdge.BOTTOM);
+        }
+        for (int i = 0; i < plot.getRangeAxisCount(); i++) {
+            assertAxis(what + ", y axis", plot.getRangeAxis(i), image, area, org.jfree.chart.ui.RectangleEdge.LEFT);
+        }
+        int series = 0;
+        for (int i = 0; i < plot.getDatasetCount(); i++) {
+            series += plot.getDataset(i) == null ? 0 : plot.getDataset(i).getSeriesCount();
+        }
+        if (series > 1) {
+            assertTrue(chart.getLegend() != null && chart.getLegend().isVisible(), what + ": " + series
+                    + " series drawn, a legend names them");
+            org.jfree.chart.LegendItemCollection items = plot.getLegendItems();
+            assertTrue(items.getItemCount() > 1, what + ": " + items.getItemCount() + " legend entries");
+            for (int i = 0; i < items.getItemCount(); i++) {
+                assertTrue(!items.get(i).getLabel().isBlank(), what + ": a legend entry without a name");
+            }
+        }
+    }
+
+    private static void assertAxis(String what, org.jfree.chart.axis.ValueAxis axis, BufferedImage image,
+                                   java.awt.geom.Rectangle2D area, org.jfree.chart.ui.RectangleEdge edge) {
+        if (axis == null) {
+            return;
+        }
+        assertTrue(axis.getLabel() != null && !axis.getLabel().isBlank(), what + ": a name");
+        List<?> ticks = axis.refreshTicks(image.createGraphics(), new org.jfree.chart.axis.AxisState(), area, edge);
+        long labelled = ticks.stream().filter(t -> t instanceof org.jfree.chart.axis.ValueTick tick
+                && tick.getTickType() == org.jfree.chart.axis.TickType.MAJOR && tick.getText() != null
+                && !tick.getText().isBlank()).count();
+        assertTrue(labelled >= 2, what + " '" + axis.getLabel() + "': " + labelled + " labelled ticks");
+    }
+
+    private static <T> T component(Container container, Class<T> type) {
+        for (Component child : container.getComponents()) {
+            if (type.isInstance(child)) {
+                return type.cast(child);
+            }
+            if (child instanceof Container inner) {
+                T found = component(inner, type);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
     }
 
     /** Each node's declared settings, by node name. */
