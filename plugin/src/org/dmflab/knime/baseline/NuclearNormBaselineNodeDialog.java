@@ -5,7 +5,7 @@ import static org.dmflab.core.baseline.NuclearNormSettings.TOLERANCE;
 
 import org.dmflab.knime.dialog.SettingsDialog;
 
-/** The Nuclear Norm Baseline's dialog: the solver's stopping rule. */
+/** The Nuclear Norm Baseline's dialog. */
 final class NuclearNormBaselineNodeDialog extends SettingsDialog {
 
     NuclearNormBaselineNodeDialog() {

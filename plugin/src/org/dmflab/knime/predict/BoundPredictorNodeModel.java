@@ -2,6 +2,7 @@ package org.dmflab.knime.predict;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.dmflab.core.model.Spectrum;
 import org.dmflab.core.settings.RawSettings;
 import org.dmflab.core.table.MatrixTables;
@@ -22,6 +23,7 @@ import org.knime.core.data.DataTableSpec;
 import org.knime.core.node.BufferedDataTable;
 import org.knime.core.node.ExecutionContext;
 import org.knime.core.node.InvalidSettingsException;
+import org.knime.core.node.workflow.VariableType;
 import org.knime.core.node.port.PortObject;
 import org.knime.core.node.port.PortObjectSpec;
 import org.knime.core.node.port.PortType;
@@ -39,6 +41,8 @@ final class BoundPredictorNodeModel extends EngineNodeModel {
     /** Whether every eigenvalue converges with this step size (no warning): for an IF Switch or a Rule Engine. */
     static final String FLOW_CONVERGES = "dmflab_step_converges";
     static final String FLOW_UNIFORM_STEP = "dmflab_admissible_step";
+    static final String FLOW_STRICT_SADDLE = "dmflab_strict_saddle";
+    static final String FLOW_FLOAT_ESCAPE = "dmflab_float_escape_iteration";
     private static final String INPUT_SOURCE = "input table";
 
     private final BoundPredictorNodeSettings settings = new BoundPredictorNodeSettings();
@@ -90,6 +94,10 @@ final class BoundPredictorNodeModel extends EngineNodeModel {
             pushFlowVariable(FLOW_CONVERGES, VariableType.BooleanType.INSTANCE,
                     prediction.verdict().standing().converges());
             pushFlowVariableDouble(FLOW_UNIFORM_STEP, prediction.verdict().uniformLimit());
+            pushFlowVariable(FLOW_STRICT_SADDLE, VariableType.BooleanType.INSTANCE, prediction.saddle().isPresent());
+            // NaN: no strict saddle, or its escape lies beyond the horizon
+            pushFlowVariableDouble(FLOW_FLOAT_ESCAPE, prediction.saddle().flatMap(escape -> escape.iteration().isPresent()
+                    ? Optional.of((double) escape.iteration().getAsLong()) : Optional.empty()).orElse(Double.NaN));
             return new PortObject[]{KnimeTables.write(prediction.boundsTable(), exec),
                     KnimeTables.write(prediction.plateausTable(), exec),
                     KnimeTables.write(prediction.provenanceTable(), exec)};

@@ -51,6 +51,8 @@ import org.knime.core.node.workflow.VariableType;
  */
 final class SpectrumTrackerNodeModel extends EngineNodeModel implements ChartSource {
     static final String FLOW_MONOTONE = "dmflab_effective_rank_monotone";
+    static final String FLOW_LARGEST_DROP = "dmflab_effective_rank_largest_drop";
+    static final String FLOW_LEFT_DYNAMICS = "dmflab_left_start_dynamics";
     private static final List<String> SOURCES = List.of("trace table", "target table", "predicted plateaus table");
     /** The internals files of the three inputs, in port order. */
     private static final List<String> INPUT_FILES = List.of("trace.zip", "target.zip", "predicted.zip");
@@ -104,6 +106,9 @@ final class SpectrumTrackerNodeModel extends EngineNodeModel implements ChartSou
             charts = named(chartSet, TrackCharts.tabTitles(result));
             viewInputs = inputs;
             pushFlowVariable(FLOW_MONOTONE, VariableType.BooleanType.INSTANCE, result.effectiveRankMonotone());
+            pushFlowVariableDouble(FLOW_LARGEST_DROP, result.monotonicity().largestDrop());
+            pushFlowVariable(FLOW_LEFT_DYNAMICS, VariableType.BooleanType.INSTANCE, result.departure().isPresent());
+            result.departure().ifPresent(departure -> setWarningMessage(departure.sentence()));
             return outputs;
         });
     }

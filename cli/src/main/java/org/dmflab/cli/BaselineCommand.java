@@ -82,7 +82,7 @@ final class BaselineCommand implements Callable<Integer>, SettingsOptions.Declar
             throw new InvalidInputException(target == null ? "--shape" : "--target", "the shape of W comes from "
                     + "exactly one of --target (the full matrix) and --shape (e.g. --shape 100x100)");
         }
-        try (OutputDirectory output = outputOptions.open(out);
+        try (OutputDirectory output = outputOptions.open(out, target, observations, measurements);
              StderrProgress progress = StderrProgress.of(spec, "baseline")) {
             Optional<DMatrixRMaj> truth = target == null ? Optional.empty()
                     : Optional.of(CsvMatrixReader.read(target, progress));

@@ -118,6 +118,9 @@ final class PredictCommand implements Callable<Integer>, SettingsOptions.Declare
             out.printf("  r = %d, level %.4f: %s%n", plateau.r(), plateau.level(), plateau.certified()
                     ? String.format("k in [%d, %s], deviation ≤ %.4f", plateau.start().getAsLong(),
                     plateau.end().isPresent() ? Long.toString(plateau.end().getAsLong()) : "∞", plateau.bound().getAsDouble())
+                    + prediction.saddle().filter(escape -> !escape.endsBeforeEscape(plateau))
+                    .map(escape -> " in exact arithmetic (spectral solver); matrix solver until "
+                            + escape.escapeText(prediction.config().horizon())).orElse("")
                     : certificate.reason());
         }
         for (String note : prediction.notes()) {

@@ -21,6 +21,25 @@ class PredictCommandTest {
         return out;
     }
 
+    /** docs/theory.md §2.3: the strict saddle of an identical start is named, with the escape of float descent. */
+    @Test
+    void strictSaddleIsNamedInVerdictSummaryAndPlateaus() throws IOException {
+        Path truth = generate("3.7845,1.3923,-1.5433");
+        Path out = dir.resolve("saddle");
+        CliRun run = CliRun.of("predict", "--target", truth.resolve("matrix.csv").toString(), "--depth", "3",
+                "--step", "0.01194", "--alpha", "0.01", "--out", out.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        String escape = run.out().replaceAll("(?s).*estimated k ≈ (\\d+).*", "$1");
+        assertThat(run.out()).contains("These limits are those of exact arithmetic (spectral solver)")
+                .contains("r = 2, level 1.3679: k in [6302, ∞], deviation ≤ 0.0188 in exact arithmetic (spectral "
+                        + "solver); matrix solver until k ≈ " + escape)
+                .contains("note: Strict saddle (docs/theory.md §2.3): |λ_3| = 1.543 > λ_2 = 1.392");
+        // the matrix solver leaves at ≈ 21 100 for this spectrum (basis of seed 107, docs/theory.md §2.3)
+        assertThat(Long.parseLong(escape)).isBetween(21_100L * 3 / 4, 21_100L * 5 / 4);
+        List<String> plateaus = Files.readAllLines(out.resolve("plateaus.csv"));
+        assertThat(plateaus.get(2)).endsWith("," + escape);
+    }
+
     @Test
     void writesBoundsPlateausAndProvenanceAndPrintsTheVerdict() throws IOException {
         Path truth = generate("8,4,2,1,0.5,0.25");
@@ -35,7 +54,8 @@ class PredictCommandTest {
                 + "k_asymptotic,k_sign_change,k_sign_change_bound,k_sign_change_flow");
         assertThat(bounds).hasSize(7);
         List<String> plateaus = Files.readAllLines(out.resolve("plateaus.csv"));
-        assertThat(plateaus.get(0)).isEqualTo("r,level,k_start,k_end,bound,epsilon,delta,flow_k_start,flow_k_end,reason");
+        assertThat(plateaus.get(0)).isEqualTo("r,level,k_start,k_end,bound,epsilon,delta,flow_k_start,flow_k_end,reason,"
+                + "k_escape_float");
         // eigenvalues come from the generated matrix (rounded to ~1e-15), the certified intervals of theory.md §9 (c)
         assertThat(plateaus.get(1)).startsWith("1,1.0,717,1177,");
         assertThat(plateaus.get(6)).contains(",22502,,");

@@ -138,11 +138,8 @@ class DialogWindowsTest {
             }
             assertEquals(4, applied);
         }
-        Path testflow = WorkflowFilesTest.copy(Knime.ROOT.resolve("test-workflows/NuclearNormBaseline_completion"),
-                "baseline-ok");
-        try (Knime.Project project = Knime.load(testflow).project()) {
-            ExamplesRunGreenTest.executeOurNodes(project, testflow, "the baseline testflow");
-            assertUntouchedOkKeepsTheNode(project, ours(project).stream()
+        try (ExampleRun run = ExampleRun.execute(Knime.ROOT.resolve("test-workflows/NuclearNormBaseline_completion"))) {
+            assertUntouchedOkKeepsTheNode(run.project(), ours(run.project()).stream()
                     .filter(n -> n.getName().equals("Nuclear Norm Baseline")).findFirst().orElseThrow());
         }
         // doubles round-trip exactly, including those a 15-digit field would round (1e-20 is not 0)
@@ -304,13 +301,10 @@ class DialogWindowsTest {
             examples = dirs.filter(d -> Files.exists(d.resolve("workflow.knime"))).sorted().toList();
         }
         for (Path committed : examples) {
-            String name = committed.getFileName().toString();
-            Path copy = WorkflowFilesTest.copy(committed, "views-" + name);
-            try (Knime.Project project = Knime.load(copy).project()) {
-                ExamplesRunGreenTest.executeOurNodes(project, copy, name);
-                for (NodeContainer node : ours(project)) {
+            try (ExampleRun run = ExampleRun.execute(committed)) {
+                for (NodeContainer node : ours(run.project())) {
                     for (int index = 0; index < node.getNrViews(); index++) {
-                        tabs += showView(node, index, "view-" + name + "-" + Window.fileName(node));
+                        tabs += showView(node, index, "view-" + run.name() + "-" + Window.fileName(node));
                     }
                 }
             }

@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
@@ -42,33 +41,12 @@ class ExamplesRunGreenTest {
         assertAll("examples", checks.stream());
     }
 
-    /**
-     * Executes our nodes of a loaded copy of an example (their inputs from other vendors' nodes fed from the files the
-     * example ships in its {@code data} folder) and returns them.
-     */
-    static List<NodeID> executeOurNodes(Knime.Project project, Path copy, String name) throws Exception {
-        WorkflowFilesTest.WorkflowFiles files = WorkflowFilesTest.WorkflowFiles.read(copy);
-        List<NodeID> ours = new ArrayList<>();
-        for (NodeContainer node : List.copyOf(project.wfm().getNodeContainers())) {
-            if (files.factory(node.getID()).startsWith(WorkflowFilesTest.OUR_FACTORIES)) {
-                WorkflowFilesTest.feedInputsFromFiles(project, files, copy.resolve("data"), node);
-                ours.add(node.getID());
-            }
-        }
-        assertFalse(ours.isEmpty(), name + " has our nodes");
-        project.wfm().executeUpToHere(ours.toArray(NodeID[]::new));
-        assertTrue(project.wfm().waitWhileInExecution(30, TimeUnit.MINUTES), name + " finishes");
-        project.assertExecuted(ours.toArray(NodeID[]::new));
-        return ours;
-    }
-
     private static void executesGreen(Path committed) throws Exception {
-        String name = committed.getFileName().toString();
-        Path copy = WorkflowFilesTest.copy(committed, name);
-        Knime.Loaded loaded = Knime.load(copy);
-        try (Knime.Project project = loaded.project()) {
-            WorkflowFilesTest.WorkflowFiles files = WorkflowFilesTest.WorkflowFiles.read(copy);
-            List<NodeID> ours = executeOurNodes(project, copy, name);
+        try (ExampleRun run = ExampleRun.execute(committed)) {
+            String name = run.name();
+            Knime.Project project = run.project();
+            WorkflowFilesTest.WorkflowFiles files = run.files();
+            List<NodeID> ours = run.ours();
             int predictors = 0;
             for (NodeID id : ours) {
                 NodeContainer node = project.node(id);

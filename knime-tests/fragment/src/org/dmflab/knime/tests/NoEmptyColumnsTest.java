@@ -37,10 +37,9 @@ class NoEmptyColumnsTest {
         int tables = 0;
         for (Path committed : workflows) {
             String name = committed.getParent().getFileName() + "/" + committed.getFileName();
-            Path copy = WorkflowFilesTest.copy(committed, "columns-" + committed.getFileName());
-            try (Knime.Project project = Knime.load(copy).project()) {
-                for (NodeID id : ExamplesRunGreenTest.executeOurNodes(project, copy, name)) {
-                    NodeContainer node = project.node(id);
+            try (ExampleRun run = ExampleRun.execute(committed)) {
+                for (NodeID id : run.ours()) {
+                    NodeContainer node = run.project().node(id);
                     for (int port = 1; port < node.getNrOutPorts(); port++) {
                         if (node.getOutPort(port).getPortObject() instanceof BufferedDataTable table
                                 && table.size() > 0) {

@@ -119,7 +119,7 @@ class BundleTest {
     }
 
     /**
-     * One OpenBLAS fragment per KNIME platform: natives/&lt;id&gt; is a Tycho module of the knime profile whose manifest
+     * One OpenBLAS fragment per KNIME platform: natives/&lt;id&gt; is a Tycho module (tycho/pom.xml) whose manifest
      * names the plugin as host and the platform as filter, whose Bundle-ClassPath is exactly the platform jars its pom
      * copies (JavaCPP's and OpenBLAS's of that JavaCPP classifier) and build.properties ships; the feature lists it with
      * the same os/arch, and the host embeds the Java classes those natives belong to.
@@ -130,7 +130,7 @@ class BundleTest {
                 "macosx/x86_64", "macosx-x86_64", "macosx/aarch64", "macosx-arm64");
         Element featureRoot = ProjectFiles.xml(ProjectFiles.ROOT.resolve("feature/feature.xml")).getDocumentElement();
         NodeList plugins = featureRoot.getElementsByTagName("plugin");
-        String rootPom = ProjectFiles.read(ProjectFiles.ROOT.resolve("pom.xml"));
+        String tychoPom = ProjectFiles.read(ProjectFiles.ROOT.resolve("tycho/pom.xml"));
         assertThat(embeddedJars()).contains("lib/javacpp.jar", "lib/openblas.jar");
         List<String> covered = new ArrayList<>();
         for (int i = 1; i < plugins.getLength(); i++) {
@@ -140,7 +140,7 @@ class BundleTest {
             covered.add(platform);
             assertThat(plugin.getAttribute("fragment")).as(id).isEqualTo("true");
             Path dir = ProjectFiles.ROOT.resolve("natives").resolve(id);
-            assertThat(rootPom).contains("<module>natives/" + id + "</module>");
+            assertThat(tychoPom).contains("<module>../natives/" + id + "</module>");
             assertThat(artifactId(dir.resolve("pom.xml"))).isEqualTo(id);
             Attributes fragment;
             try (InputStream in = Files.newInputStream(dir.resolve("META-INF/MANIFEST.MF"))) {
@@ -172,12 +172,23 @@ class BundleTest {
         assertThat(covered).containsExactlyInAnyOrderElementsOf(KNIME_PLATFORMS);
     }
 
+    /**
+     * Tycho builds plugin, feature and update site (tycho/pom.xml, in the reactor where ../shared/knime-runtime lies
+     * beside the checkout or under -Pknime) against the KNIME 5.5 bundles of that folder, or KNIME's 5.5 update site.
+     */
     @Test
-    void knimeProfileBuildsPluginFeatureAndUpdateSiteWithTycho() {
+    void tychoBuildsPluginFeatureAndUpdateSiteAgainstKnime55() {
         String pom = ProjectFiles.read(ProjectFiles.ROOT.resolve("pom.xml"));
-        assertThat(pom).contains("<tycho.version>4.0.13</tycho.version>", "<module>plugin</module>",
-                "<module>feature</module>", "<module>update-site</module>", "<layout>p2</layout>",
-                "https://update.knime.com/analytics-platform/5.5");
+        assertThat(pom).contains("<tycho.version>4.0.13</tycho.version>", "<module>tycho</module>",
+                "<exists>${basedir}/../shared/knime-runtime/bundles/org.knime.core.jar</exists>");
+        assertThat(ProjectFiles.read(ProjectFiles.ROOT.resolve("tycho/pom.xml"))).contains("<module>../plugin</module>",
+                "<module>../feature</module>", "<module>../update-site</module>", "<extensions>true</extensions>");
+        assertThat(ProjectFiles.read(ProjectFiles.ROOT.resolve("tycho/knime-5.5-runtime.target"))).contains(
+                "/../shared/knime-runtime/bundles\" type=\"Directory\"", "<artifactId>Saxon-HE</artifactId>",
+                "<version>12.5</version>", "<artifactId>org.eclipse.equinox.launcher</artifactId>",
+                "<version>1.7.0</version>");
+        assertThat(ProjectFiles.read(ProjectFiles.ROOT.resolve("tycho/knime-5.5-release.target")))
+                .contains("https://update.knime.com/analytics-platform/5.5");
         assertThat(ProjectFiles.read(ProjectFiles.PLUGIN.resolve("pom.xml"))).contains("<packaging>eclipse-plugin</packaging>");
         assertThat(ProjectFiles.read(ProjectFiles.ROOT.resolve("feature/pom.xml"))).contains("<packaging>eclipse-feature</packaging>");
         assertThat(ProjectFiles.read(ProjectFiles.ROOT.resolve("update-site/pom.xml")))

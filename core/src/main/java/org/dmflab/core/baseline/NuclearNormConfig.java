@@ -13,7 +13,7 @@ import org.dmflab.core.InvalidInputException;
 public record NuclearNormConfig(double tolerance, long iterations) {
 
     public NuclearNormConfig {
-        if (!(tolerance > 0 && tolerance <= NuclearNormSettings.MAX_TOLERANCE)) {
+        if (!(tolerance > 0 && tolerance <= 0.1)) {
             throw new InvalidInputException(NuclearNormSettings.TOLERANCE, tolerance + " is outside (0, 0.1]; give "
                     + "a relative tolerance such as " + NuclearNormSettings.DEFAULT_TOLERANCE);
         }

@@ -5,8 +5,8 @@ import org.dmflab.core.settings.RawSettings;
 import org.dmflab.core.settings.Setting;
 
 /**
- * The Nuclear Norm Baseline's settings (docs/design.md §3; KNIME settings keys = {@code dmflab baseline} options),
- * declared once for the node's dialog and the command line, and their one parser into a {@link NuclearNormConfig}.
+ * The Nuclear Norm Baseline's settings keys (docs/design.md §3; KNIME settings keys = {@code dmflab baseline} options)
+ * and their one parser into a {@link NuclearNormConfig}.
  */
 public final class NuclearNormSettings {
     public static final String TOLERANCE = "tolerance";
@@ -17,19 +17,20 @@ public final class NuclearNormSettings {
      * compared with (relative errors of 10⁻³ and more), reached in a few hundred iterations at n = 100.
      */
     public static final double DEFAULT_TOLERANCE = 1e-6;
-    /** Largest relative tolerance: beyond it the "solution" is too far from the minimizer to be a baseline. */
-    public static final double MAX_TOLERANCE = 0.1;
     /** Default iteration budget: ample for the default tolerance (docs/theory.md §8.4). */
     public static final long DEFAULT_ITERATIONS = 10_000;
+    /** Largest tolerance: beyond it the stopping rule would stop far from the minimum. */
+    public static final double MAX_TOLERANCE = 0.1;
 
     /** Every setting of the baseline, declared once, in the order of docs/design.md §3. */
     public static final List<Setting> SETTINGS = List.of(
             Setting.number(TOLERANCE, "Relative tolerance", DEFAULT_TOLERANCE, Double.MIN_VALUE, MAX_TOLERANCE,
-                            "0 < tolerance ≤ " + MAX_TOLERANCE)
-                    .help("Stop once the constraint residual and the nuclear norm's change per iteration are both "
-                            + "below this fraction."),
+                    "0 < tolerance ≤ 0.1")
+                    .help("Stop once the misfit to the observed entries (or measurements) and the nuclear norm's "
+                            + "change per iteration are both at most this, relative to their scale."),
             Setting.whole(ITERATIONS, "Iteration budget", DEFAULT_ITERATIONS, 1, Integer.MAX_VALUE, "≥ 1")
-                    .help("How many iterations to run at most; a run that spends them all says so in a warning."));
+                    .help("Stop after this many iterations even if the tolerance is not reached; the summary says "
+                            + "which rule stopped the solver."));
 
     /** Every key, in the order of docs/design.md §3. */
     public static final List<String> KEYS = Setting.keys(SETTINGS);

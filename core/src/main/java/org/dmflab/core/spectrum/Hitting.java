@@ -19,16 +19,26 @@ public record Hitting(int index, double lambda, double limit, OptionalLong kHit,
     public Hitting {
         Objects.requireNonNull(kHit, "kHit");
         Objects.requireNonNull(outcome, "outcome");
-        if (kHit.isPresent() != (outcome == Outcome.LEARNED)) {
+        if (kHit.isPresent() != (outcome == Outcome.LEARNED || outcome == Outcome.LOST)) {
             throw new IllegalArgumentException("k_hit is given exactly when the value was learned: " + kHit + ", "
                     + outcome);
         }
+    }
+
+    /** This value, learned at k_hit, marked as lost later ({@link ManifoldDeparture}). */
+    Hitting lost() {
+        return new Hitting(index, lambda, limit, kHit, Outcome.LOST);
     }
 
     /** What became of one target value in the recorded run. */
     public enum Outcome {
         /** Within ε of its limit from k_hit on. */
         LEARNED("learned"),
+        /**
+         * Within ε of its limit at k_hit, off it again later: the run left the dynamics of its start
+         * ({@link ManifoldDeparture}, docs/theory.md §2.3).
+         */
+        LOST("learned, then lost (the run left the dynamics of its start)"),
         /** Not within ε of its limit at any recorded iteration. */
         NOT_REACHED("not reached in the recorded run"),
         /** λ &lt; 0 and the product's value tends to 0: an identical start never recovers it (docs/theory.md §3). */

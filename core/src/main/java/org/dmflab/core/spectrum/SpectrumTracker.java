@@ -16,7 +16,8 @@ import org.dmflab.core.model.Plateau;
  * predicts can be seen in it — the effective rank recomputed and checked ({@link RankConsistency}), the plateau levels
  * of {@link PlateauLevels} (ℓ_r of Φ₊ for an identical start, r_eff(Φ_r) of |λ| otherwise; §7.3) with the observed runs on
  * them ({@link PlateauDetector}), the first hitting iteration of every target value ({@link HittingTimes}), and whether
- * the effective rank is monotone after its first minimum ({@link Monotonicity}).
+ * the effective rank is monotone after its first minimum ({@link Monotonicity}), and whether the run left the dynamics
+ * of its start ({@link ManifoldDeparture}), which the plateaus' {@code recording} cells then say.
  *
  * <p>Plateau levels come from the target and the trace's {@code init} column; without a target, from the predicted
  * table; without either, there are none. Singular-value targets use σᵢ in place of λᵢ.
@@ -41,6 +42,8 @@ public final class SpectrumTracker {
 
         double[] levels = levels(input);
         long[] iterations = trace.iterations();
+        Optional<ManifoldDeparture> departure = input.target()
+                .flatMap(target -> ManifoldDeparture.of(trace, target, config.epsilon()));
         List<ObservedPlateau> plateaus = new ArrayList<>(levels.length);
         for (int r = 1; r <= levels.length; r++) {
             progress.checkCanceled();
@@ -49,18 +52,50 @@ public final class SpectrumTracker {
             Optional<Plateau> predicted = input.predicted().flatMap(rows -> forRank(rows, rank));
             Optional<PlateauRun> observed = PlateauDetector.longestRun(iterations, ranks.effectiveRank(),
                     levels[r - 1], config.plateauTolerance());
+            Optional<String> recording = predicted.flatMap(plateau -> RecordingResolution.of(iterations, plateau,
+                    observed));
             plateaus.add(new ObservedPlateau(r, levels[r - 1], predicted, observed,
-                    predicted.flatMap(plateau -> RecordingResolution.of(iterations, plateau, observed))));
+                    departure.isPresent() && reaches(departure.get(), predicted, observed)
+                            ? Optional.of(departed(departure.get(), recording)) : recording));
         }
         progress.report(0.7, "hitting iterations");
         List<Hitting> hittings = input.target()
                 .map(target -> HittingTimes.compute(trace, target, config.epsilon(), progress))
                 .orElse(List.of());
+        if (departure.isPresent()) {
+            hittings = markLost(hittings, departure.get());
+        }
         progress.checkCanceled();
         Monotonicity monotonicity = Monotonicity.of(iterations, ranks.effectiveRank());
         progress.report(1, "done");
         return new TrackResult(input, config, ranks.effectiveRank(), ranks.stableRank(), plateaus, hittings,
-                monotonicity);
+                monotonicity, departure);
+    }
+
+    /** The hittings with every value the departure lists as lost marked {@link Hitting.Outcome#LOST}. */
+    private static List<Hitting> markLost(List<Hitting> hittings, ManifoldDeparture departure) {
+        List<Hitting> marked = new ArrayList<>(hittings.size());
+        for (Hitting hitting : hittings) {
+            boolean lost = hitting.kHit().isPresent() && departure.changes().stream()
+                    .anyMatch(change -> !change.recovered() && change.index() == hitting.index());
+            marked.add(lost ? hitting.lost() : hitting);
+        }
+        return marked;
+    }
+
+    /** Whether the certified interval or the observed run of a plateau reaches the departure. */
+    private static boolean reaches(ManifoldDeparture departure, Optional<Plateau> predicted,
+                                   Optional<PlateauRun> observed) {
+        boolean certifiedBeyond = predicted.filter(Plateau::certified)
+                .map(plateau -> plateau.end().orElse(Long.MAX_VALUE) >= departure.iteration()).orElse(false);
+        return certifiedBeyond || observed.map(run -> run.end() >= departure.iteration()).orElse(false);
+    }
+
+    /** The {@code recording} cell of a plateau the departure reaches. */
+    private static String departed(ManifoldDeparture departure, Optional<String> recording) {
+        return "left the start's dynamics at k = " + departure.iteration() + ": certificate and level hold in exact "
+                + "arithmetic only (docs/theory.md §2.3)" + recording.filter(text -> !text.equals("fine"))
+                .map(text -> "; recording " + text).orElse("");
     }
 
     /** The levels of {@link PlateauLevels} for the target and the trace's start, checked against a predicted table. */

@@ -2,6 +2,8 @@ package org.dmflab.core.spectrum;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
 import org.dmflab.core.table.Schemas;
 import org.dmflab.core.table.Table;
 import org.dmflab.core.model.Plateau;
@@ -16,15 +18,19 @@ import org.dmflab.core.model.Plateau;
  * @param stableRank    the stable rank of each recorded point, recomputed likewise
  * @param plateaus      one row per level r of {@code model.PlateauLevels}; empty without target and prediction
  * @param hittings      one row per target value; empty without a target
+ * @param departure     where the run left the dynamics of its start ({@link ManifoldDeparture}); empty if it did not,
+ *                      or without a target
  */
 public record TrackResult(TrackInput input, TrackConfig config, double[] effectiveRank, double[] stableRank,
-                          List<ObservedPlateau> plateaus, List<Hitting> hittings, Monotonicity monotonicity) {
+                          List<ObservedPlateau> plateaus, List<Hitting> hittings, Monotonicity monotonicity,
+                          Optional<ManifoldDeparture> departure) {
 
     public TrackResult {
         effectiveRank = effectiveRank.clone();
         stableRank = stableRank.clone();
         plateaus = List.copyOf(plateaus);
         hittings = List.copyOf(hittings);
+        Objects.requireNonNull(departure, "departure");
     }
 
     /** The {@code recording} cell of a plateau with a predicted row that certifies nothing. */
@@ -44,7 +50,7 @@ public record TrackResult(TrackInput input, TrackConfig config, double[] effecti
         return stableRank.clone();
     }
 
-    /** Whether the effective rank is non-decreasing after its first minimum ({@link Monotonicity}). */
+    /** Whether the effective rank is non-decreasing, up to the reader's tolerance, after its first minimum ({@link Monotonicity}). */
     public boolean effectiveRankMonotone() {
         return monotonicity.monotone();
     }
@@ -81,6 +87,8 @@ public record TrackResult(TrackInput input, TrackConfig config, double[] effecti
         var trace = input.trace();
         text.append(String.format(Locale.ROOT, "trace: %d points, iterations %d…%d%n", trace.size(), trace.iteration(0),
                 trace.iteration(trace.size() - 1)));
+        departure.ifPresent(left -> text.append(left.sentence())
+                .append(System.lineSeparator()));
         long found = plateaus.stream().filter(p -> p.observed().isPresent()).count();
         text.append(String.format(Locale.ROOT, "plateaus: %d of %d levels observed within ±%s%n", found,
                 plateaus.size(), config.plateauTolerance()));
@@ -92,12 +100,12 @@ public record TrackResult(TrackInput input, TrackConfig config, double[] effecti
         }
         long learned = hittings.stream().filter(h -> h.kHit().isPresent()).count();
         long lost = hittings.stream().filter(h -> h.outcome() == Hitting.Outcome.NOT_RECOVERED).count();
-        text.append(String.format(Locale.ROOT, "hitting: %d of %d values within ε=%s of their limit%s%n", learned,
-                hittings.size(), config.epsilon(), lost == 0 ? "" : "; " + lost + " negative never recovered (limit 0)"));
+        long learnedThenLost = hittings.stream().filter(h -> h.outcome() == Hitting.Outcome.LOST).count();
+        text.append(String.format(Locale.ROOT, "hitting: %d of %d values within ε=%s of their limit%s%s%n", learned,
+                hittings.size(), config.epsilon(), learnedThenLost == 0 ? "" : " at k_hit, " + learnedThenLost
+                        + " of them lost later", lost == 0 ? "" : "; " + lost + " negative never recovered (limit 0)"));
         text.append(String.format(Locale.ROOT, "effective rank monotone after its first minimum (iteration %d, %.4f): %s",
-                monotonicity.firstMinimumIteration(), monotonicity.firstMinimum(),
-                monotonicity.monotone() ? "yes" : "no, first drop at iteration "
-                        + monotonicity.firstViolation().getAsLong()));
+                monotonicity.firstMinimumIteration(), monotonicity.firstMinimum(), monotonicity.verdict()));
         return text.toString();
     }
 }

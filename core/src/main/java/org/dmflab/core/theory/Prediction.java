@@ -2,22 +2,26 @@ package org.dmflab.core.theory;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.dmflab.core.table.Table;
 import org.dmflab.core.model.Plateau;
 
 /**
  * The Theoretical Bound Predictor's result: the step-size verdict, the bounds and plateaus as rows and as tables
  * ({@link PredictionTables}: docs/design.md §2 columns plus ours), the provenance table saying what kind of number each
- * column holds, and notes (assumptions, recursions that did not finish within the horizon).
+ * column holds, the strict saddle of an identical start whose certificates floating-point descent breaks
+ * ({@link SaddleEscape}, docs/theory.md §2.3), and notes (assumptions, numerical zeros, the saddle, recursions that did
+ * not finish within the horizon).
  */
 public record Prediction(PredictConfig config, StepSizeVerdict verdict, List<EigenvalueBounds> bounds,
-                         List<PlateauCertificate> plateaus,
+                         List<PlateauCertificate> plateaus, Optional<SaddleEscape> saddle,
                          List<String> notes) {
     public Prediction {
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(verdict, "verdict");
         bounds = List.copyOf(bounds);
         plateaus = List.copyOf(plateaus);
+        Objects.requireNonNull(saddle, "saddle");
         notes = List.copyOf(notes);
     }
 
@@ -38,6 +42,6 @@ public record Prediction(PredictConfig config, StepSizeVerdict verdict, List<Eig
 
     /** The plateaus table ({@link PredictionTables#PLATEAUS}). */
     public Table plateausTable() {
-        return PredictionTables.plateaus(plateaus);
+        return PredictionTables.plateaus(plateaus, saddle);
     }
 }

@@ -6,6 +6,7 @@ import static org.dmflab.core.table.ColumnType.STRING;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import org.dmflab.core.table.Column;
@@ -29,6 +30,7 @@ public final class PredictionTables {
     public static final String FLOW_K_START = "flow_k_start";
     public static final String FLOW_K_END = "flow_k_end";
     public static final String REASON = "reason";
+    public static final String K_ESCAPE_FLOAT = "k_escape_float";
 
     /** Schemas.BOUNDS + {@code k_sign_change_bound} (Lemma 2.11′) and {@code k_sign_change_flow} ((47′)). */
     public static final List<Column> BOUNDS = append(Schemas.BOUNDS, List.of(
@@ -37,7 +39,9 @@ public final class PredictionTables {
 
     /**
      * Schemas.PLATEAUS + {@code epsilon}, {@code delta} (the accuracies used for this r), {@code flow_k_start},
-     * {@code flow_k_end} (N = 2 flow interval (59′) in iterations t/η) and {@code reason}. {@code k_start} present with
+     * {@code flow_k_end} (N = 2 flow interval (59′) in iterations t/η), {@code reason} and {@code k_escape_float} (the
+     * estimated iteration at which floating-point descent leaves a strict saddle, {@link SaddleEscape}; empty without
+     * one; on certified rows only). {@code k_start} present with
      * {@code k_end} empty means certified for every k ≥ k_start; both empty means nothing is certified.
      */
     public static final List<Column> PLATEAUS = append(Schemas.PLATEAUS, List.of(
@@ -45,7 +49,8 @@ public final class PredictionTables {
             Column.nullable(DELTA, DOUBLE),
             Column.nullable(FLOW_K_START, DOUBLE),
             Column.nullable(FLOW_K_END, DOUBLE),
-            Column.of(REASON, STRING)));
+            Column.of(REASON, STRING),
+            Column.nullable(K_ESCAPE_FLOAT, LONG)));
 
     /** One row per output column: {@code table}, {@code column}, {@code applies_to}, {@code kind}, {@code source}. */
     public static final List<Column> PROVENANCE = List.of(
@@ -79,13 +84,14 @@ public final class PredictionTables {
     }
 
     /** The plateaus table, one row per rank r. */
-    public static Table plateaus(List<PlateauCertificate> rows) {
+    public static Table plateaus(List<PlateauCertificate> rows, Optional<SaddleEscape> saddle) {
         Table.Builder builder = Table.builder(PLATEAUS);
+        OptionalLong escape = saddle.map(SaddleEscape::iteration).orElse(OptionalLong.empty());
         for (PlateauCertificate row : rows) {
             Plateau plateau = row.plateau();
             builder.addRow(plateau.r(), plateau.level(), cell(plateau.start()), cell(plateau.end()),
                     cell(plateau.bound()), row.epsilon(), cell(row.delta()), cell(row.flowStart()), cell(row.flowEnd()),
-                    row.reason());
+                    row.reason(), row.certified() ? cell(escape) : null);
         }
         return builder.build();
     }
@@ -156,7 +162,11 @@ public final class PredictionTables {
         row(t, p, FLOW_K_START, "N = 2, identical start", ESTIMATE,
                 "Theorem 3.1′ (59′) I₁ ∩ I₂ divided by η: rigorous for the gradient flow, an estimate for descent");
         row(t, p, FLOW_K_END, "N = 2, identical start", ESTIMATE, "as flow_k_start; empty = unbounded");
-        row(t, p, REASON, "all", LABEL, "which hypothesis of Theorem 3.5′ holds or fails");
+        row(t, p, REASON, "all", LABEL, "which hypothesis of Theorem 3.5′ holds or fails; for a strict saddle whether "
+                + "it holds for floating-point descent (docs/theory.md §2.3)");
+        row(t, p, K_ESCAPE_FLOAT, "identical start, N ≥ 2, |λ_b| > λ_a for some λ_b < 0 < λ_a", ESTIMATE,
+                "(2.3′) escape of floating-point descent from the strict saddle (docs/theory.md §2.3); the certificate "
+                + "holds for the matrix solver only before it; empty = no strict saddle or beyond the horizon");
         return t.build();
     }
 

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
+import java.util.Optional;
+import org.dmflab.core.model.PlateauLevels;
 import org.dmflab.core.Progress;
 import org.dmflab.core.model.Spectrum;
 import org.dmflab.core.model.SpectrumKind;
@@ -35,21 +37,37 @@ public final class Predictor {
                     + "descent on a non-symmetric matrix does not decouple and need not follow these predictions.");
         }
         double norm = StepSizeVerdict.operatorNorm(eigenvalues);
+        double zero = PlateauLevels.zeroThreshold(eigenvalues);
         List<EigenvalueBounds> rows = new ArrayList<>(eigenvalues.length);
+        List<Integer> zeros = new ArrayList<>();
         for (int i = 0; i < eigenvalues.length; i++) {
             progress.checkCanceled();
+            if (Math.abs(eigenvalues[i]) <= zero) {
+                zeros.add(i + 1);
+                continue;
+            }
             progress.report((double) i / eigenvalues.length,
                     "eigenvalue " + (i + 1) + " of " + eigenvalues.length);
             rows.add(eigenvalue(config, i + 1, eigenvalues[i], norm, notes,
                     slice(progress, (double) i / eigenvalues.length, 1.0 / eigenvalues.length, i + 1)));
         }
+        if (!zeros.isEmpty()) {
+            notes.add(String.format(Locale.ROOT, "%d eigenvalue%s with |λ| ≤ %.3g = 10·u·n·‖Φ‖₂ (%s) %s numerical "
+                    + "zero%s (docs/theory.md §7.3): nothing to learn, no bounds row.", zeros.size(),
+                    zeros.size() == 1 ? "" : "s", zero, ranges(zeros), zeros.size() == 1 ? "is a" : "are",
+                    zeros.size() == 1 ? "" : "s"));
+        }
+        progress.report(1, "saddle");
+        Optional<SaddleEscape> saddle = SaddleEscape.of(config, eigenvalues, progress);
+        saddle.ifPresent(escape -> notes.add(escape.sentence(config.horizon())));
         progress.report(1, "plateaus");
         PlateauBounds.Accuracies accuracies = config.targetAccuracy().isPresent()
                 ? PlateauBounds.Accuracies.target(config.targetAccuracy().getAsDouble())
                 : PlateauBounds.Accuracies.fixed(config.epsilon(), config.delta());
         List<PlateauCertificate> plateaus = PlateauBounds.predict(eigenvalues, config.depth(), config.alpha(), config.step(),
                 config.init(), accuracies);
-        return new Prediction(config, StepSizeVerdict.of(config, eigenvalues), rows, plateaus, notes);
+        return new Prediction(config, StepSizeVerdict.of(config, eigenvalues, saddle), rows,
+                saddle.map(escape -> escape.annotate(plateaus, config.horizon())).orElse(plateaus), saddle, notes);
     }
 
     private static EigenvalueBounds eigenvalue(PredictConfig config, int index, double lambda, double norm,
@@ -128,6 +146,20 @@ public final class Predictor {
         // counts beyond what a long holds (astronomically small α or η) are reported as empty, not as 2⁶³ − 1
         return new EigenvalueBounds(index, lambda, limit, regime, etaMax, exactCount, finite(lower), finite(upper),
                 finite(flow), finite(asymptotic), signChange, finite(signChangeBound), finite(signChangeFlow));
+    }
+
+    /** "3, 5–30": 1-based indices with consecutive runs joined. */
+    private static String ranges(List<Integer> indices) {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < indices.size(); i++) {
+            int first = indices.get(i);
+            int last = first;
+            while (i + 1 < indices.size() && indices.get(i + 1) == last + 1) {
+                last = indices.get(++i);
+            }
+            text.append(text.length() == 0 ? "" : ", ").append(first == last ? "λ_" + first : "λ_" + first + "…λ_" + last);
+        }
+        return text.toString();
     }
 
     private static OptionalLong finite(OptionalLong count) {

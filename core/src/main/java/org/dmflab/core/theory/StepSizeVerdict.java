@@ -98,9 +98,30 @@ public record StepSizeVerdict(double eta, String condition, double uniformLimit,
                 + "or oscillate); choose step ≤ %s", number(eta), which, number(smallestEigenvalueLimit)));
     }
 
-    /** Computes the verdict for a configuration and the eigenvalues (descending). */
+    /** Computes the verdict for a configuration and the eigenvalues (descending), without the saddle's sentence. */
     public static StepSizeVerdict of(PredictConfig config, double[] eigenvalues) {
-        return of(config.depth(), config.step(), config.init(), config.alpha(), config.beta(), eigenvalues);
+        return of(config, eigenvalues, Optional.empty());
+    }
+
+    /**
+     * Computes the verdict; with a strict saddle ({@link SaddleEscape}) the convergence it states holds in exact
+     * arithmetic, and the verdict says until when it holds for floating-point descent.
+     */
+    public static StepSizeVerdict of(PredictConfig config, double[] eigenvalues, Optional<SaddleEscape> saddle) {
+        StepSizeVerdict verdict = of(config.depth(), config.step(), config.init(), config.alpha(), config.beta(),
+                eigenvalues);
+        // plain words for the node's flow variable; the strict saddle is docs/theory.md §2.3
+        return saddle.map(escape -> verdict.withMessage(verdict.message() + String.format(Locale.ROOT, " These "
+                + "limits hold in exact arithmetic (spectral solver): with floating-point gradient descent (matrix "
+                + "solver) the identical start's limit is a strict saddle point that the run leaves at an estimated "
+                + "%s, after which eigenvalue %d is recovered%s.", escape.escapeText(config.horizon()),
+                escape.negativeIndex(), escape.ownChannel() ? "" : " in place of eigenvalue "
+                        + escape.positiveIndex()))).orElse(verdict);
+    }
+
+    private StepSizeVerdict withMessage(String text) {
+        return new StepSizeVerdict(eta, condition, uniformLimit, failingEigenvalues, divergingEigenvalues,
+                plateauLimit, smallestEigenvalueLimit, text);
     }
 
     /**

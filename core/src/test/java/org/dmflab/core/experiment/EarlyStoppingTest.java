@@ -36,7 +36,7 @@ class EarlyStoppingTest {
         }
         return new TrackResult(new TrackInput(trace.build(), "hand-built", Optional.empty(), "none", Optional.empty(),
                 "none"), new TrackConfig(0.01, 0.05, true), effectiveRank, effectiveRank, plateaus, List.of(),
-                Monotonicity.of(iterations, effectiveRank));
+                Monotonicity.of(iterations, effectiveRank), Optional.empty());
     }
 
     @Test

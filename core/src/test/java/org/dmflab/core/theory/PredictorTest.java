@@ -199,7 +199,43 @@ class PredictorTest {
         };
         assertThatThrownBy(() -> Predictor.predict(config, spectrum, cancelled))
                 .isInstanceOf(RunCanceledException.class);
-        // perturbed start: levels of |λ| = 2, 1, 0.5 — the exact zero has none
-        assertThat(List.of(first.boundsTable().rowCount(), first.plateausTable().rowCount())).containsExactly(4, 3);
+        // perturbed start: levels of |λ| = 2, 1, 0.5 — the exact zero, a numerical zero, has neither a level nor a row
+        assertThat(List.of(first.boundsTable().rowCount(), first.plateausTable().rowCount())).containsExactly(3, 3);
+    }
+
+    /**
+     * A zero-padded 30×30 target as an eigensolver returns it: three eigenvalues, −0.8, and 26 round-off values of
+     * ±1e-16 … 4e-17. The numerical-zero rule |λ| ≤ 10·u·n·‖Φ‖₂ (≈ 1e-13 here, model.PlateauLevels) gives the 26 no
+     * row and no horizon note, while −0.8 gets its row with limit 0.
+     */
+    @Test
+    void numericalZerosGetNoRowAndTheOneRuleDecides() {
+        double[] values = new double[30];
+        values[0] = 3;
+        values[1] = 2;
+        values[2] = 1;
+        java.util.Random random = new java.util.Random(30);
+        double[] noise = new double[26];
+        for (int i = 0; i < noise.length; i++) {
+            noise[i] = (random.nextDouble() - 0.5) * 2e-16;
+        }
+        noise[0] = -4e-17;
+        java.util.Arrays.sort(noise);
+        for (int i = 0; i < noise.length; i++) {
+            values[3 + i] = noise[noise.length - 1 - i];
+        }
+        values[29] = -0.8;
+        Prediction prediction = Predictor.predict(config("depth", "3", "step", "0.01", "alpha", "0.02"),
+                eigenvalues(values), Progress.NONE);
+        assertThat(prediction.bounds()).extracting(EigenvalueBounds::index).containsExactly(1, 2, 3, 30);
+        EigenvalueBounds negative = prediction.bounds().get(3);
+        assertThat(negative.lambda()).isEqualTo(-0.8);
+        assertThat(negative.limit()).isZero();
+        assertThat(prediction.notes()).noneMatch(note -> note.contains("raise horizon"));
+        assertThat(prediction.notes()).anyMatch(note -> note.startsWith("26 eigenvalues with |λ| ≤ 9.99e-14")
+                && note.contains("(λ_4…λ_29)"));
+        // an exact zero is judged by the same rule
+        assertThat(Predictor.predict(config("depth", "3", "step", "0.01", "alpha", "0.02"), eigenvalues(3, 0, -0.8),
+                Progress.NONE).bounds()).extracting(EigenvalueBounds::index).containsExactly(1, 3);
     }
 }

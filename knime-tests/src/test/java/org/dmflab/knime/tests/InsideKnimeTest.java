@@ -49,11 +49,16 @@ class InsideKnimeTest {
         }
     }
 
-    /** {@code dmflab.tests.only} (simple class names, comma-separated) restricts a run to some classes. */
+    /**
+     * {@code dmflab.tests.only} restricts a run to some classes, {@code dmflab.tests.except} leaves some out (simple
+     * class names, comma-separated).
+     */
     private static boolean selected(String className) {
+        String simpleName = className.substring(className.lastIndexOf('.') + 1);
         String only = System.getProperty("dmflab.tests.only", "").trim();
-        return only.isEmpty() || Arrays.asList(only.split(",")).contains(className.substring(className.lastIndexOf('.')
-                + 1));
+        String except = System.getProperty("dmflab.tests.except", "").trim();
+        return (only.isEmpty() || Arrays.asList(only.split(",")).contains(simpleName))
+                && !Arrays.asList(except.split(",")).contains(simpleName);
     }
 
     private static boolean isTest(Method method) {

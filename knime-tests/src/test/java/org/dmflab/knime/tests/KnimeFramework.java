@@ -19,7 +19,8 @@ import org.osgi.framework.launch.FrameworkFactory;
 /**
  * One Equinox framework per JVM holding the KNIME 5.5 runtime's bundles (../shared/knime-runtime/bundles), the plugin
  * bundle knime-bundle built with its OpenBLAS fragment for Linux x86-64 (unless {@code dmflab.natives.jar} is {@code none}), and
- * the test fragment: started on first use, stopped when the JVM ends (KNIME's
+ * the test fragment; or the bundles p2 installed into a KNIME installation ({@code dmflab.bundles}) with the test
+ * fragment and JUnit's API beside them: started on first use, stopped when the JVM ends (KNIME's
  * WorkflowManager.ROOT is static, so the framework is never restarted). Recipe: the runtime's README.
  */
 final class KnimeFramework {
@@ -45,14 +46,23 @@ final class KnimeFramework {
     /** The plugin bundle, resolved with the test fragment attached. */
     static synchronized Bundle plugin() throws Exception {
         if (framework == null) {
-            List<Path> extra = new ArrayList<>(List.of(path("dmflab.plugin.jar"), path("dmflab.tests.jar")));
-            // the OpenBLAS fragment for this platform; "none" for the run that proves the Java fallback
-            String natives = System.getProperty("dmflab.natives.jar", "none").trim();
-            if (!natives.equals("none")) {
-                extra.add(Path.of(natives));
+            List<Path> extra = new ArrayList<>();
+            // the plugin knime-bundle built, and the OpenBLAS fragment for this platform ("none" for the run that
+            // proves the Java fallback); both "none" where p2 installed them into the bundle folder
+            for (String property : List.of("dmflab.plugin.jar", "dmflab.natives.jar")) {
+                String jar = System.getProperty(property, "none").trim();
+                if (!jar.equals("none")) {
+                    extra.add(Path.of(jar));
+                }
             }
-            Path bundles = path("knime.runtime").resolve("bundles");
-            framework = start(bundles, path("dmflab.work"), extra, realSwt(path("knime.runtime").resolve("ui")));
+            extra.add(path("dmflab.tests.jar"));
+            // what the test fragment needs besides KNIME (JUnit's API) where the bundle folder lacks it
+            for (String jar : System.getProperty("dmflab.probe.jars", "").split(",")) {
+                if (!jar.isBlank()) {
+                    extra.add(Path.of(jar.trim()));
+                }
+            }
+            framework = start(bundleFolder(), path("dmflab.work"), extra, realSwt(path("knime.runtime").resolve("ui")));
             Runtime.getRuntime().addShutdownHook(new Thread(KnimeFramework::stop, "stop-knime-framework"));
         }
         for (Bundle bundle : framework.getBundleContext().getBundles()) {
@@ -64,6 +74,12 @@ final class KnimeFramework {
             }
         }
         throw new IllegalStateException(PLUGIN + " is not installed");
+    }
+
+    /** The bundles to start: the runtime's bundles/, or the plugins/ of an installation p2 made. */
+    private static Path bundleFolder() {
+        String installed = System.getProperty("dmflab.bundles");
+        return installed != null ? Path.of(installed) : path("knime.runtime").resolve("bundles");
     }
 
     /**
@@ -103,7 +119,8 @@ final class KnimeFramework {
         jars.addAll(extra);
         List<Bundle> installed = new ArrayList<>();
         for (Path jar : jars) {
-            installed.add(context.installBundle(jar.toUri().toString()));
+            // a folder is a bundle p2 unpacked (its p2 metadata says so): installed in place
+            installed.add(context.installBundle((Files.isDirectory(jar) ? "reference:" : "") + jar.toUri()));
         }
         for (String name : EAGER) {
             for (Bundle bundle : installed) {
@@ -128,10 +145,12 @@ final class KnimeFramework {
         return started;
     }
 
+    /** The bundle jars of the folder, and the bundle folders where p2 unpacked one. */
     private static List<Path> runtimeJars(Path bundles) throws IOException {
         try (Stream<Path> files = Files.list(bundles)) {
-            return files.filter(p -> p.toString().endsWith(".jar"))
-                    .filter(p -> !p.getFileName().toString().startsWith("org.eclipse.osgi-")) // the framework itself
+            return files.filter(p -> p.toString().endsWith(".jar") || Files.exists(p.resolve("META-INF/MANIFEST.MF")))
+                    // the framework itself (Maven Central's name, p2's name); this JVM's class path has it
+                    .filter(p -> !p.getFileName().toString().matches("org\\.eclipse\\.osgi[-_]\\d.*"))
                     .sorted().toList();
         }
     }
