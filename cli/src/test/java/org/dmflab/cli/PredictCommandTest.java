@@ -30,7 +30,7 @@ class PredictCommandTest {
                 "--step", "0.01194", "--alpha", "0.01", "--out", out.toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
         String escape = run.out().replaceAll("(?s).*estimated k ≈ (\\d+).*", "$1");
-        assertThat(run.out()).contains("These limits are those of exact arithmetic (spectral solver)")
+        assertThat(run.out()).contains("These limits hold in exact arithmetic (spectral solver)")
                 .contains("r = 2, level 1.3679: k in [6302, ∞], deviation ≤ 0.0188 in exact arithmetic (spectral "
                         + "solver); matrix solver until k ≈ " + escape)
                 .contains("note: Strict saddle (docs/theory.md §2.3): |λ_3| = 1.543 > λ_2 = 1.392");
