@@ -30,7 +30,7 @@ class PredictCommandTest {
                 "--step", "0.01194", "--alpha", "0.01", "--out", out.toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
         String escape = run.out().replaceAll("(?s).*estimated k ≈ (\\d+).*", "$1");
-        assertThat(run.out()).contains("These limits are those of exact arithmetic (spectral solver)")
+        assertThat(run.out()).contains("These limits hold in exact arithmetic (spectral solver)")
                 .contains("r = 2, level 1.3679: k in [6302, ∞], deviation ≤ 0.0188 in exact arithmetic (spectral "
                         + "solver); matrix solver until k ≈ " + escape)
                 .contains("note: Strict saddle (docs/theory.md §2.3): |λ_3| = 1.543 > λ_2 = 1.392");
@@ -48,7 +48,7 @@ class PredictCommandTest {
                 "--step", "0.01", "--init", "identity", "--alpha", "0.02", "--epsilon", "0.01", "--delta", "0.005",
                 "--out", out.toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out()).startsWith("η = 0.01000 exceeds (10′) η ≤ 0.008929").contains("6 of 6 plateaus certified");
+        assertThat(run.out()).startsWith("Step size η = 0.01000 is above the limit η ≤ 0.008929").contains("6 of 6 plateaus certified");
         List<String> bounds = Files.readAllLines(out.resolve("bounds.csv"));
         assertThat(bounds.get(0)).isEqualTo("index,lambda,limit,regime,eta_max,k_exact,k_lower,k_upper,k_flow,"
                 + "k_asymptotic,k_sign_change,k_sign_change_bound,k_sign_change_flow");

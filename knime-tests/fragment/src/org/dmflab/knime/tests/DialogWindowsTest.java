@@ -21,16 +21,19 @@ import javax.swing.JFrame;
 import javax.swing.JTextField;
 import javax.swing.SwingUtilities;
 import javax.swing.text.JTextComponent;
+import org.dmflab.core.baseline.NuclearNormSettings;
 import org.dmflab.core.groundtruth.GroundTruthSettings;
 import org.dmflab.core.settings.Setting;
 import org.dmflab.core.spectrum.TrackSettings;
 import org.dmflab.core.theory.PredictSettings;
 import org.dmflab.core.train.TrainSettings;
+import org.dmflab.knime.baseline.NuclearNormBaselineNodeFactory;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.NodeDialogPane;
 import org.knime.core.node.NodeSettings;
+import org.knime.core.node.NodeView;
 import org.knime.core.node.workflow.NativeNodeContainer;
 import org.knime.core.node.workflow.NodeContainer;
 import org.knime.core.node.workflow.NodeID;
@@ -81,6 +84,17 @@ class DialogWindowsTest {
                 checked += 2;
                 expected += 2;
             }
+            // the baseline reads both of its settings always: both editable on opening
+            NodeID baseline = project.add(new NuclearNormBaselineNodeFactory());
+            try (Window window = Window.open(project.node(baseline), "baseline")) {
+                for (Setting setting : NuclearNormSettings.SETTINGS) {
+                    assertEquals(true, window.find(setting.key()).isEnabled(), "baseline: '" + setting.key()
+                            + "' editable");
+                    checked++;
+                    expected++;
+                }
+                window.assertEveryFieldHasItsTooltip(NuclearNormSettings.SETTINGS);
+            }
             System.out.println("[dialog windows] greying: " + checked + " enabled states checked");
             assertEquals(expected, checked, "enabled states checked");
             assertTrue(checked > 20, "enabled states checked: " + checked);
@@ -119,16 +133,14 @@ class DialogWindowsTest {
             assertTrue(project.executeAll(), "the plateaus example executes");
             int applied = 0;
             for (NodeContainer node : ours(project)) {
-                NodeSettings before = project.settings(node.getID());
-                try (Window window = Window.open(node, "executed-" + Window.fileName(node))) {
-                    window.assertHoldsTheNodesSettings(project, node.getNameWithID() + ": the untouched dialog");
-                    window.apply();
-                }
-                assertTrue(node.getNodeContainerState().isExecuted(), node.getNameWithID() + " still executed");
-                Knime.assertSameXml(node.getNameWithID(), before, project.settings(node.getID()));
+                assertUntouchedOkKeepsTheNode(project, node);
                 applied++;
             }
             assertEquals(4, applied);
+        }
+        try (ExampleRun run = ExampleRun.execute(Knime.ROOT.resolve("test-workflows/NuclearNormBaseline_completion"))) {
+            assertUntouchedOkKeepsTheNode(run.project(), ours(run.project()).stream()
+                    .filter(n -> n.getName().equals("Nuclear Norm Baseline")).findFirst().orElseThrow());
         }
         // doubles round-trip exactly, including those a 15-digit field would round (1e-20 is not 0)
         Pipeline pipeline = Pipeline.create("exact");
@@ -147,6 +159,17 @@ class DialogWindowsTest {
         }
     }
 
+    /** OK in the untouched dialog of an executed node keeps its settings, and the node stays executed. */
+    private static void assertUntouchedOkKeepsTheNode(Knime.Project project, NodeContainer node) throws Exception {
+        NodeSettings before = project.settings(node.getID());
+        try (Window window = Window.open(node, "executed-" + Window.fileName(node))) {
+            window.assertHoldsTheNodesSettings(project, node.getNameWithID() + ": the untouched dialog");
+            window.apply();
+        }
+        assertTrue(node.getNodeContainerState().isExecuted(), node.getNameWithID() + " still executed");
+        Knime.assertSameXml(node.getNameWithID(), before, project.settings(node.getID()));
+    }
+
     @Test
     void eachInvalidValueShowsTheEnginesMessageAndKeepsTheSettings() throws Exception {
         assumeWindows();
@@ -162,11 +185,16 @@ class DialogWindowsTest {
                 new Case("predictor", PredictSettings.DEPTH, "101", "depth: must be a whole number from 1 to 100"),
                 new Case("tracker", TrackSettings.PLATEAU_TOLERANCE, "0", "plateau-tolerance: the band around each "
                         + "plateau level must be positive and finite"),
-                new Case("generator", GroundTruthSettings.MEASUREMENTS, "-3", "measurements: must be 0"));
+                new Case("generator", GroundTruthSettings.MEASUREMENTS, "-3", "measurements: must be 0"),
+                new Case("baseline", NuclearNormSettings.TOLERANCE, "0.5", "tolerance: 0.5 is outside (0, 0.1]"),
+                new Case("baseline", NuclearNormSettings.ITERATIONS, "0", "iterations: 0 is below 1"),
+                new Case("baseline", NuclearNormSettings.ITERATIONS, "1e3", "iterations: '1e3' is not a whole "
+                        + "number"));
         Pipeline pipeline = Pipeline.create("invalid");
         try (Knime.Project project = pipeline.project) {
             Map<String, NodeID> nodes = Map.of("trainer", pipeline.trainer, "predictor", pipeline.predictor,
-                    "tracker", pipeline.tracker, "generator", pipeline.generator);
+                    "tracker", pipeline.tracker, "generator", pipeline.generator,
+                    "baseline", project.add(new NuclearNormBaselineNodeFactory()));
             for (Case c : cases) {
                 NodeContainer node = project.node(nodes.get(c.node()));
                 NodeSettings before = project.settings(node.getID());
@@ -258,10 +286,147 @@ class DialogWindowsTest {
         }
     }
 
+    /**
+     * Every view of the executed examples, opened in KNIME's own window of a classic node view (NodeView.createFrame)
+     * on the screen, one screenshot per tab ({@code view-<example>-<node>-<tab>.png} beside the dialogs'): each chart
+     * is titled, both axes are named, a log axis has labelled ticks as drawn in the window, and a chart drawing more
+     * than one series has a legend naming each of them.
+     */
+    @Test
+    void everyViewOfTheExamplesOpensInAWindowWithTitlesAxesAndLegends() throws Exception {
+        assumeWindows();
+        int tabs = 0;
+        List<Path> examples;
+        try (Stream<Path> dirs = Files.list(Knime.ROOT.resolve("examples"))) {
+            examples = dirs.filter(d -> Files.exists(d.resolve("workflow.knime"))).sorted().toList();
+        }
+        for (Path committed : examples) {
+            try (ExampleRun run = ExampleRun.execute(committed)) {
+                for (NodeContainer node : ours(run.project())) {
+                    for (int index = 0; index < node.getNrViews(); index++) {
+                        tabs += showView(node, index, "view-" + run.name() + "-" + Window.fileName(node));
+                    }
+                }
+            }
+        }
+        System.out.println("[dialog windows] " + tabs + " view tabs of " + examples.size() + " examples drawn");
+        assertTrue(tabs >= 4 * examples.size(), "view tabs drawn: " + tabs);
+    }
+
+    /**
+     * Opens view {@code index} of {@code node} in a window, checks and draws each tab; returns how many. (KNIME
+     * deprecates the classic view's public openers in favour of its web views; they still open classic views.)
+     */
+    @SuppressWarnings("deprecation")
+    private static int showView(NodeContainer node, int index, String shot) throws Exception {
+        NodeView<?> view = (NodeView<?>) node.getView(index); // as KNIME's "open view" gets it
+        AtomicReference<JFrame> opened = new AtomicReference<>();
+        Window.onScreen(() -> {
+            // KNIME's own window of a classic view: createFrame opens the view (onOpen, modelChanged) in its frame
+            JFrame frame = view.createFrame(node.getViewName(index) + " - " + node.getNameWithID());
+            frame.setSize(900, 620);
+            frame.setLocation(0, 0);
+            frame.setVisible(true);
+            frame.validate();
+            opened.set(frame);
+        });
+        JFrame frame = opened.get();
+        int drawn = 0;
+        try {
+            javax.swing.JTabbedPane tabs = component(frame.getContentPane(), javax.swing.JTabbedPane.class);
+            assertNotNull(tabs, node.getNameWithID() + ": the view shows its charts in tabs");
+            for (int tab = 0; tab < tabs.getTabCount(); tab++) {
+                int selected = tab;
+                String what = node.getNameWithID() + " view, tab '" + tabs.getTitleAt(tab) + "'";
+                AtomicReference<BufferedImage> image = new AtomicReference<>();
+                Window.onScreen(() -> {
+                    tabs.setSelectedIndex(selected);
+                    frame.validate();
+                    BufferedImage drawnImage = new BufferedImage(frame.getContentPane().getWidth(),
+                            frame.getContentPane().getHeight(), BufferedImage.TYPE_INT_RGB);
+                    frame.getContentPane().printAll(drawnImage.getGraphics());
+                    image.set(drawnImage);
+                });
+                Path dir = Path.of(Knime.property("dmflab.screenshots"));
+                Files.createDirectories(dir);
+                ImageIO.write(image.get(), "png", dir.resolve(shot + "-" + tab + "-"
+                        + tabs.getTitleAt(tab).replaceAll("[^A-Za-z0-9]+", "-") + ".png").toFile());
+                assertReadable(what, (org.jfree.chart.ChartPanel) tabs.getComponentAt(tab), image.get());
+                drawn++;
+            }
+        } finally {
+            Window.onScreen(() -> {
+                view.callCloseView();
+                frame.dispose();
+            });
+        }
+        return drawn;
+    }
+
+    /** A chart a reader of the paper can read: titled, named axes, labelled log ticks, a legend for several series. */
+    private static void assertReadable(String what, org.jfree.chart.ChartPanel panel, BufferedImage image) {
+        org.jfree.chart.JFreeChart chart = panel.getChart();
+        assertTrue(chart.getTitle() != null && !chart.getTitle().getText().isBlank(), what + ": a title");
+        org.jfree.chart.plot.XYPlot plot = chart.getXYPlot();
+        java.awt.geom.Rectangle2D area = panel.getScreenDataArea();
+        assertTrue(area.getWidth() > 100 && area.getHeight() > 100, what + ": a plot area of " + area);
+        for (int i = 0; i < plot.getDomainAxisCount(); i++) {
+            assertAxis(what + ", x axis", plot.getDomainAxis(i), image, area, org.jfree.chart.ui.RectangleEdge.BOTTOM);
+        }
+        for (int i = 0; i < plot.getRangeAxisCount(); i++) {
+            assertAxis(what + ", y axis", plot.getRangeAxis(i), image, area, org.jfree.chart.ui.RectangleEdge.LEFT);
+        }
+        int series = 0;
+        for (int i = 0; i < plot.getDatasetCount(); i++) {
+            series += plot.getDataset(i) == null ? 0 : plot.getDataset(i).getSeriesCount();
+        }
+        if (series > 1) {
+            assertTrue(chart.getLegend() != null && chart.getLegend().isVisible(), what + ": " + series
+                    + " series drawn, a legend names them");
+            org.jfree.chart.LegendItemCollection items = plot.getLegendItems();
+            assertTrue(items.getItemCount() > 1, what + ": " + items.getItemCount() + " legend entries");
+            for (int i = 0; i < items.getItemCount(); i++) {
+                assertTrue(!items.get(i).getLabel().isBlank(), what + ": a legend entry without a name");
+            }
+        }
+    }
+
+    private static void assertAxis(String what, org.jfree.chart.axis.ValueAxis axis, BufferedImage image,
+                                   java.awt.geom.Rectangle2D area, org.jfree.chart.ui.RectangleEdge edge) {
+        if (axis == null) {
+            return;
+        }
+        assertTrue(axis.getLabel() != null && !axis.getLabel().isBlank(), what + ": a name");
+        List<?> ticks = axis.refreshTicks(image.createGraphics(), new org.jfree.chart.axis.AxisState(), area, edge);
+        // a log axis labels its ticks with attributed text (powers), the others with plain text
+        long labelled = ticks.stream().filter(t -> t instanceof org.jfree.chart.axis.ValueTick tick
+                && tick.getTickType() == org.jfree.chart.axis.TickType.MAJOR && (tick.getText() != null
+                ? !tick.getText().isBlank() : tick instanceof org.jfree.chart.axis.LogTick log
+                && log.getAttributedLabel() != null && log.getAttributedLabel().getIterator().getEndIndex() > 0))
+                .count();
+        assertTrue(labelled >= 2, what + " '" + axis.getLabel() + "': " + labelled + " labelled ticks");
+    }
+
+    private static <T> T component(Container container, Class<T> type) {
+        for (Component child : container.getComponents()) {
+            if (type.isInstance(child)) {
+                return type.cast(child);
+            }
+            if (child instanceof Container inner) {
+                T found = component(inner, type);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
+    }
+
     /** Each node's declared settings, by node name. */
     private static final Map<String, List<Setting>> SETTINGS = Map.of(
             "Ground Truth Generator", GroundTruthSettings.SETTINGS, "Deep Factorization Trainer", TrainSettings.SETTINGS,
-            "Spectrum Tracker", TrackSettings.SETTINGS, "Theoretical Bound Predictor", PredictSettings.SETTINGS);
+            "Spectrum Tracker", TrackSettings.SETTINGS, "Theoretical Bound Predictor", PredictSettings.SETTINGS,
+            "Nuclear Norm Baseline", NuclearNormSettings.SETTINGS);
 
     /** The DMF Lab nodes of a project. */
     private static List<NodeContainer> ours(Knime.Project project) {

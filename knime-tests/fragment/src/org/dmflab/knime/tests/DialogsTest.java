@@ -7,7 +7,11 @@ import java.awt.Container;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import javax.swing.AbstractButton;
 import javax.swing.JComboBox;
+import javax.swing.JComponent;
+import javax.swing.JLabel;
+import org.dmflab.core.baseline.NuclearNormSettings;
 import org.dmflab.core.groundtruth.EigenvectorBasis;
 import org.dmflab.core.groundtruth.GroundTruthSettings;
 import org.dmflab.core.model.Initialization;
@@ -17,6 +21,7 @@ import org.dmflab.core.theory.PredictSettings;
 import org.dmflab.core.train.LossKind;
 import org.dmflab.core.train.SolverKind;
 import org.dmflab.core.train.TrainSettings;
+import org.dmflab.knime.baseline.NuclearNormBaselineNodeFactory;
 import org.dmflab.knime.groundtruth.GroundTruthGeneratorNodeFactory;
 import org.dmflab.knime.predict.BoundPredictorNodeFactory;
 import org.dmflab.knime.track.SpectrumTrackerNodeFactory;
@@ -71,6 +76,7 @@ class DialogsTest {
         nodes.put(new DeepFactorizationTrainerNodeFactory(), TrainSettings.SETTINGS);
         nodes.put(new SpectrumTrackerNodeFactory(), TrackSettings.SETTINGS);
         nodes.put(new BoundPredictorNodeFactory(), PredictSettings.SETTINGS);
+        nodes.put(new NuclearNormBaselineNodeFactory(), NuclearNormSettings.SETTINGS);
         int checked = 0;
         try (Knime.Project project = Knime.project("defaults")) {
             for (var node : nodes.entrySet()) {
@@ -85,6 +91,75 @@ class DialogsTest {
             }
         }
         assertEquals(nodes.values().stream().mapToInt(List::size).sum(), checked, "keys checked");
+    }
+
+    /**
+     * Each node description's options are the dialog's rows, in the dialog's order and under its labels (a check box
+     * carries its label itself): the description, read as KNIME reads it from the node's bundle, and the dialog a
+     * user opens cannot drift apart.
+     */
+    @Test
+    void theDescriptionsOptionsAreTheDialogsRowsInOrder() throws Exception {
+        List<NodeFactory<? extends NodeModel>> factories = List.of(new GroundTruthGeneratorNodeFactory(),
+                new DeepFactorizationTrainerNodeFactory(), new SpectrumTrackerNodeFactory(),
+                new BoundPredictorNodeFactory(), new NuclearNormBaselineNodeFactory());
+        int rows = 0;
+        try (Knime.Project project = Knime.project("description-order")) {
+            for (NodeFactory<? extends NodeModel> factory : factories) {
+                NodeContainer node = project.node(project.add(factory));
+                List<String[]> options = descriptionOptions(factory);
+                Map<String, JComponent> widgets = new java.util.LinkedHashMap<>();
+                Map<JComponent, String> labels = new java.util.HashMap<>();
+                collectRows(node.getDialogPaneWithSettings().getPanel(), options.stream().map(o -> o[1]).toList(),
+                        widgets, labels);
+                assertEquals(options.stream().map(o -> o[1]).toList(), List.copyOf(widgets.keySet()),
+                        node.getName() + ": the description's options in the dialog's order");
+                for (String[] option : options) {
+                    JComponent widget = widgets.get(option[1]);
+                    String shown = widget instanceof AbstractButton box ? box.getText() : labels.get(widget);
+                    assertEquals(widget instanceof AbstractButton ? option[0] : option[0] + ":", shown,
+                            node.getName() + ": the label of '" + option[1] + "'");
+                    rows++;
+                }
+            }
+        }
+        assertEquals(11 + 13 + 3 + 9 + 2, rows, "options compared with their dialog rows");
+    }
+
+    /** The options of a node's description: name and key ("Key <tt>k</tt>."), in order. */
+    private static List<String[]> descriptionOptions(NodeFactory<?> factory) throws Exception {
+        try (java.io.InputStream xml = factory.getClass().getResourceAsStream(
+                factory.getClass().getSimpleName() + ".xml")) {
+            javax.xml.parsers.DocumentBuilderFactory builder = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+            builder.setNamespaceAware(true);
+            org.w3c.dom.NodeList elements = builder.newDocumentBuilder().parse(xml)
+                    .getElementsByTagNameNS("*", "option");
+            List<String[]> options = new ArrayList<>();
+            for (int i = 0; i < elements.getLength(); i++) {
+                org.w3c.dom.Element option = (org.w3c.dom.Element) elements.item(i);
+                java.util.regex.Matcher key = java.util.regex.Pattern.compile("Key (\\S+?)\\.\\s*$")
+                        .matcher(option.getTextContent().replaceAll("\\s+", " "));
+                assertEquals(true, key.find(), factory.getClass().getSimpleName() + ": option "
+                        + option.getAttribute("name") + " names its key last");
+                options.add(new String[]{option.getAttribute("name"), key.group(1)});
+            }
+            return options;
+        }
+    }
+
+    /** The widgets named by a setting key in the order a user reads them, and the text of their labels. */
+    private static void collectRows(Container container, List<String> keys, Map<String, JComponent> widgets,
+                                    Map<JComponent, String> labels) {
+        for (Component child : container.getComponents()) {
+            if (child instanceof JLabel label && label.getLabelFor() instanceof JComponent target) {
+                labels.put(target, label.getText());
+            }
+            if (child instanceof JComponent widget && keys.contains(widget.getName())) {
+                widgets.putIfAbsent(widget.getName(), widget);
+            } else if (child instanceof Container inner) {
+                collectRows(inner, keys, widgets, labels);
+            }
+        }
     }
 
     private static List<String> keys(Enum<?>[] values) {

@@ -3,11 +3,11 @@ package org.dmflab.checks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -15,6 +15,8 @@ import java.util.stream.Stream;
 import org.dmflab.core.baseline.NuclearNormSettings;
 import org.dmflab.core.groundtruth.GroundTruthSettings;
 import org.dmflab.core.settings.RawSettings;
+import org.dmflab.core.settings.Setting;
+import org.dmflab.core.settings.TextForm;
 import org.dmflab.core.spectrum.TrackSettings;
 import org.dmflab.core.theory.PredictSettings;
 import org.dmflab.core.train.TrainSettings;
@@ -25,89 +27,153 @@ import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
 /**
- * The default each node description states for an option is the engine's: the engine's parser, given the stated
- * default, builds the same configuration as when the key is left out. Keys for which the engine has no default (the
- * command line asks for them; the KNIME dialog starts from a value of its own) are listed per node and skipped.
+ * Each node description's options are the node's declared settings ({@link Setting}): one option per setting, named by
+ * the setting's label (the dialog's label), and the default it states is the declaration's and the engine's. A fixed
+ * default is checked with the engine's parser: given the stated default (a number, "on"/"off", a choice's label or
+ * its words before the colon, or a kind's label with its numbers), it builds the same configuration as when the key is left out. A default that is a
+ * rule ("α/2", "none …") is the declaration's rule word for word; "α/2" is also checked with the engine.
  */
 class DescriptionDefaultsTest {
-    private static final Pattern KEY = Pattern.compile("Key (\\S+?)\\.(?:\\s|$)");
-    /** The stated default: up to an explaining parenthesis or the end of the sentence. */
-    private static final Pattern DEFAULT = Pattern.compile("Default: (.+?)(?: \\(|\\.\\s|\\.?$)", Pattern.DOTALL);
+    /** An option's last sentences: "Default: … . Key k." */
+    private static final Pattern DEFAULT_AND_KEY = Pattern.compile("Default: (.+?)\\. Key (\\S+?)\\.$");
+    private static final Pattern PARAMETER = Pattern.compile("(.+?) = (.*)");
 
-    /**
-     * A node: its description, the engine's parser, settings that make the other keys parseable, and the keys whose
-     * default is the dialog's alone.
-     */
-    record Node(String description, Function<RawSettings, Object> parser, Map<String, String> base,
-                Set<String> dialogOnlyDefaults) {
+    /** A node: its description, its declarations, the engine's parser and settings that make the others parseable. */
+    record Node(String description, List<Setting> settings, Function<RawSettings, Object> parser,
+                Map<String, String> base) {
         Path path() {
             return ProjectFiles.PLUGIN_SOURCES.resolve("org/dmflab/knime/" + description);
         }
+
+        @Override
+        public String toString() {
+            return description;
+        }
+    }
+
+    /** One option as described: its name, key and stated default. */
+    record Option(String name, String key, String statedDefault) {
     }
 
     static Stream<Node> nodes() {
         return Stream.of(
-                new Node("groundtruth/GroundTruthGeneratorNodeFactory.xml",
+                new Node("groundtruth/GroundTruthGeneratorNodeFactory.xml", GroundTruthSettings.SETTINGS,
                         raw -> GroundTruthSettings.parse(raw, Optional.empty()),
-                        Map.of(GroundTruthSettings.SPECTRUM, "3,1", GroundTruthSettings.SEED, "5"),
-                        // input chooses the node's input port, which the engine receives as a matrix, not as a key
-                        Set.of(GroundTruthSettings.SPECTRUM, GroundTruthSettings.SEED, GroundTruthSettings.INPUT)),
-                new Node("train/DeepFactorizationTrainerNodeFactory.xml", TrainSettings::parse, Map.of(),
-                        Set.of(TrainSettings.SEED)),
-                new Node("track/SpectrumTrackerNodeFactory.xml", TrackSettings::parse, Map.of(), Set.of()),
-                new Node("predict/BoundPredictorNodeFactory.xml", PredictSettings::parse,
-                        Map.of(PredictSettings.DEPTH, "2", PredictSettings.STEP, "0.001", PredictSettings.ALPHA,
-                                "0.1"),
-                        Set.of(PredictSettings.DEPTH, PredictSettings.STEP, PredictSettings.ALPHA,
-                                PredictSettings.BETA)),
-                new Node("baseline/NuclearNormBaselineNodeFactory.xml", NuclearNormSettings::parse, Map.of(),
-                        Set.of()));
+                        Map.of(GroundTruthSettings.SEED, "5")),
+                new Node("train/DeepFactorizationTrainerNodeFactory.xml", TrainSettings.SETTINGS,
+                        TrainSettings::parse, Map.of()),
+                new Node("track/SpectrumTrackerNodeFactory.xml", TrackSettings.SETTINGS, TrackSettings::parse,
+                        Map.of()),
+                new Node("predict/BoundPredictorNodeFactory.xml", PredictSettings.SETTINGS, PredictSettings::parse,
+                        Map.of(PredictSettings.INIT, "perturbed")),
+                new Node("baseline/NuclearNormBaselineNodeFactory.xml", NuclearNormSettings.SETTINGS,
+                        NuclearNormSettings::parse, Map.of()));
     }
 
     @ParameterizedTest
     @MethodSource("nodes")
-    void statedDefaultsAreTheEngineDefaults(Node node) {
-        Map<String, String> stated = statedDefaults(node.path());
-        assertThat(stated.keySet()).as(node.description() + ": options with a key")
-                .containsAll(node.dialogOnlyDefaults());
-        Object engineDefault = node.parser().apply(RawSettings.of(node.base()));
-        for (Map.Entry<String, String> option : stated.entrySet()) {
-            if (node.dialogOnlyDefaults().contains(option.getKey())) {
-                continue;
+    void everyOptionIsADeclaredSettingWithItsLabelAndDefault(Node node) {
+        List<Option> options = options(node.path());
+        assertThat(options.stream().map(Option::key)).as(node + ": the options are the declared settings")
+                .containsExactlyInAnyOrderElementsOf(Setting.keys(node.settings()));
+        int engineChecked = 0;
+        for (Option option : options) {
+            Setting setting = Setting.find(node.settings(), option.key());
+            assertThat(option.name()).as(node + ": the option of key " + option.key() + " is named as in the dialog")
+                    .isEqualTo(setting.label());
+            if (!setting.hasDefaultValue()) {
+                assertThat(option.statedDefault()).as(node + ": the stated default of " + option.key())
+                        .isEqualTo(setting.defaultRule());
             }
-            Map<String, String> settings = new HashMap<>(node.base());
-            settings.put(option.getKey(), option.getValue());
-            assertThat(node.parser().apply(RawSettings.of(settings)))
-                    .as("%s: the stated default '%s' of key %s", node.description(), option.getValue(), option.getKey())
-                    .isEqualTo(engineDefault);
+            Optional<String> value = settingText(setting, option.statedDefault(), node);
+            if (value.isPresent()) {
+                Map<String, String> without = new HashMap<>(node.base());
+                without.remove(option.key());
+                Map<String, String> with = new HashMap<>(without);
+                with.put(option.key(), value.get());
+                assertThat(node.parser().apply(RawSettings.of(with)))
+                        .as("%s: the stated default '%s' of key %s", node, option.statedDefault(), option.key())
+                        .isEqualTo(node.parser().apply(RawSettings.of(without)));
+                engineChecked++;
+            }
         }
+        long fixed = node.settings().stream().filter(Setting::hasDefaultValue).count();
+        assertThat(engineChecked).as(node + ": defaults checked with the engine").isGreaterThanOrEqualTo((int) fixed);
     }
 
-    /** Key → stated default as setting text ("empty" → absent, "10 000" → "10000"), in the order of the options. */
-    static Map<String, String> statedDefaults(Path description) {
-        NodeList options = ProjectFiles.xml(description).getElementsByTagNameNS("*", "option");
-        Map<String, String> defaults = new LinkedHashMap<>();
-        for (int i = 0; i < options.getLength(); i++) {
-            String text = ((Element) options.item(i)).getTextContent().replaceAll("\\s+", " ").trim();
-            Matcher key = KEY.matcher(text);
-            Matcher value = DEFAULT.matcher(text);
-            assertThat(key.find()).as(description.getFileName() + ": option " + i + " names its key").isTrue();
-            assertThat(value.find()).as(description.getFileName() + ": key " + key.group(1) + " states its default")
-                    .isTrue();
-            String setting = value.group(1).trim();
-            defaults.put(key.group(1), setting.equals("empty") ? null : setting.replaceAll("(\\d) (?=\\d)", "$1"));
+    /**
+     * The setting text a stated default stands for, as a user would type it; empty for a rule the engine reads as an
+     * absent key only ("none …"), whose words were compared with the declaration.
+     */
+    private static Optional<String> settingText(Setting setting, String stated, Node node) {
+        if (!setting.hasDefaultValue()) {
+            if (stated.equals("α/2")) {
+                return Optional.of(Double.toString(Double.parseDouble(Setting.find(node.settings(), "alpha")
+                        .defaultValue()) / 2));
+            }
+            return stated.matches("[0-9.eE+-]+") ? Optional.of(stated) : Optional.empty();
         }
-        return defaults;
+        return Optional.of(switch (setting.type()) {
+            case FLAG, INPUT -> {
+                assertThat(stated).as(setting.key()).isIn("on", "off");
+                yield Boolean.toString(stated.equals("on"));
+            }
+            case CHOICE -> setting.choices().stream().filter(c -> c.label().equals(stated)
+                            || c.label().startsWith(stated + ":")).findFirst()
+                    .orElseThrow(() -> new AssertionError(setting.key() + ": '" + stated + "' is no choice's label"))
+                    .key();
+            case TEXT -> formText(setting, stated);
+            default -> stated.replaceAll("(\\d) (?=\\d)", "$1");
+        });
+    }
+
+    /** "Kind label with P = 1, Q = 2" → the text the engine reads, written by the kind's own form. */
+    private static String formText(Setting setting, String stated) {
+        for (TextForm form : setting.forms()) {
+            if (stated.equals(form.label()) && form.parameters().isEmpty()) {
+                return form.write(List.of());
+            }
+            if (stated.startsWith(form.label() + " with ")) {
+                String[] parts = stated.substring(form.label().length() + " with ".length()).split(", (?=[^=,]+ = )");
+                List<String> values = new ArrayList<>();
+                for (int i = 0; i < parts.length; i++) {
+                    Matcher parameter = PARAMETER.matcher(parts[i]);
+                    assertThat(parameter.matches()).as(setting.key() + ": '" + parts[i] + "'").isTrue();
+                    assertThat(parameter.group(1)).as(setting.key() + ": parameter " + i)
+                            .isEqualTo(form.parameters().get(i));
+                    values.add(parameter.group(2));
+                }
+                return form.write(values);
+            }
+        }
+        throw new AssertionError(setting.key() + ": '" + stated + "' names none of the kinds");
+    }
+
+    /** The options of a description, in order. */
+    static List<Option> options(Path description) {
+        NodeList elements = ProjectFiles.xml(description).getElementsByTagNameNS("*", "option");
+        List<Option> options = new ArrayList<>();
+        for (int i = 0; i < elements.getLength(); i++) {
+            Element element = (Element) elements.item(i);
+            String text = element.getTextContent().replaceAll("\\s+", " ").trim();
+            Matcher matcher = DEFAULT_AND_KEY.matcher(text);
+            assertThat(matcher.find()).as(description.getFileName() + ": option " + element.getAttribute("name")
+                    + " ends with its default and key").isTrue();
+            options.add(new Option(element.getAttribute("name"), matcher.group(2), matcher.group(1).trim()));
+        }
+        return options;
     }
 
     @Test
     void readsTheStatedDefaults() {
-        Map<String, String> trainer = statedDefaults(ProjectFiles.PLUGIN_SOURCES.resolve(
+        List<Option> trainer = options(ProjectFiles.PLUGIN_SOURCES.resolve(
                 "org/dmflab/knime/train/DeepFactorizationTrainerNodeFactory.xml"));
-        assertThat(trainer).containsEntry("depth", "3").containsEntry("iterations", "10000")
-                .containsEntry("record", "log:400").containsEntry("width", "0").containsEntry("init", "identity");
-        assertThat(statedDefaults(ProjectFiles.PLUGIN_SOURCES.resolve(
-                "org/dmflab/knime/predict/BoundPredictorNodeFactory.xml"))).containsEntry("target-accuracy", null)
-                .containsEntry("horizon", "10000000");
+        assertThat(trainer).contains(new Option("Depth N", "depth", "3"),
+                new Option("Perturbed factor β", "beta", "α/2"),
+                new Option("Seed", "seed", "none (the Gaussian start needs one)"),
+                new Option("Record", "record", "About P log-spaced iterations with Points P = 400"));
+        assertThat(options(ProjectFiles.PLUGIN_SOURCES.resolve(
+                "org/dmflab/knime/predict/BoundPredictorNodeFactory.xml")))
+                .contains(new Option("Horizon", "horizon", "10000000"));
     }
 }

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.dmflab.core.baseline.NuclearNormSettings;
 import org.dmflab.core.groundtruth.GroundTruthSettings;
 import org.dmflab.core.settings.Setting;
 import org.dmflab.core.spectrum.TrackSettings;
@@ -32,6 +33,7 @@ class SettingsTablesTest {
         NODES.put("Deep Factorization Trainer / `train`", TrainSettings.SETTINGS);
         NODES.put("Spectrum Tracker / `track`", TrackSettings.SETTINGS);
         NODES.put("Theoretical Bound Predictor / `predict`", PredictSettings.SETTINGS);
+        NODES.put("Nuclear Norm Baseline / `baseline`", NuclearNormSettings.SETTINGS);
     }
 
     @Test

@@ -258,11 +258,12 @@ public final class TrackCharts {
         if (!result.plateaus().isEmpty()) {
             PlateauLevels rule = levelRule(result);
             chart.legendLine((rule == null ? "plateau levels (predicted table)" : rule.identicalStart()
-                    ? "plateau levels ℓᵣ of Φ₊ (identical start)" : "plateau levels of |λ| (observed only)")
+                    ? "plateau levels ℓᵣ of Φ₊ (identical start)"
+                    : "plateau levels (σ₁ + … + σᵣ)/σ₁ of the target (observed only)")
                     + (thinned > 0 ? "; " + thinned + " too close to draw apart left out" : ""), ChartStyle.REFERENCE);
         }
         if (shaded) {
-            chart.legendShade("certified intervals (63′)", ChartStyle.SHADE);
+            chart.legendShade("certified plateau intervals (predicted)", ChartStyle.SHADE);
         }
         return new EffectiveRankChart(chart.build(), thinned);
     }

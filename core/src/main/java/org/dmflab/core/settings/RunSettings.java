@@ -27,8 +27,8 @@ public final class RunSettings {
             "1 … " + MAX_DEPTH).help("Number of factors N of W = W_N ⋯ W₁.");
     /** Step size η. */
     public static final Setting STEP_SETTING = Setting.number(STEP, "Step size η", DEFAULT_STEP, Double.MIN_VALUE,
-            Double.MAX_VALUE, "> 0").help("Step size η of gradient descent; a step above the admissible bound is "
-            + "reported as a warning.");
+            Double.MAX_VALUE, "> 0").help("Step size η of gradient descent; a step too large for the target gives a "
+            + "warning.");
     /** The start. */
     public static final Setting INIT_SETTING = Setting.choice(INIT, "Initialization", List.of(
             new Choice(Initialization.IDENTITY.key(), "Identity start: every factor αI"),

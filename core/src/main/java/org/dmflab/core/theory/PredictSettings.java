@@ -45,7 +45,7 @@ public final class PredictSettings {
                     .help("How close to its limit an eigenvalue must come to count as reached."),
             Setting.number(DELTA, "Tail level δ", DEFAULT_DELTA, Double.MIN_VALUE, Double.MAX_VALUE, "> 0")
                     .derived(Double.toString(DEFAULT_DELTA))
-                    .help("Tail tolerance δ of the plateau theorem: how small the not-yet-learned eigenvalues must "
+                    .help("How small, relative to the largest eigenvalue, the not-yet-learned eigenvalues must "
                             + "still be on a plateau. Give δ or a target accuracy τ, not both."),
             Setting.number(TARGET_ACCURACY, "Target accuracy τ", 0.05, Double.MIN_VALUE, Double.MAX_VALUE, "> 0")
                     .derived("none: the plateaus use ε and δ")

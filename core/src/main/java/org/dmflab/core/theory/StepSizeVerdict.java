@@ -110,11 +110,13 @@ public record StepSizeVerdict(double eta, String condition, double uniformLimit,
     public static StepSizeVerdict of(PredictConfig config, double[] eigenvalues, Optional<SaddleEscape> saddle) {
         StepSizeVerdict verdict = of(config.depth(), config.step(), config.init(), config.alpha(), config.beta(),
                 eigenvalues);
+        // plain words for the node's flow variable; the strict saddle is docs/theory.md §2.3
         return saddle.map(escape -> verdict.withMessage(verdict.message() + String.format(Locale.ROOT, " These "
-                + "limits are those of exact arithmetic (spectral solver): with floating-point descent (matrix solver) "
-                + "the identical start's limit is a strict saddle, left at an estimated %s, after which λ_%d is "
-                + "recovered%s (docs/theory.md §2.3).", escape.escapeText(config.horizon()), escape.negativeIndex(),
-                escape.ownChannel() ? "" : " in place of λ_" + escape.positiveIndex()))).orElse(verdict);
+                + "limits hold in exact arithmetic (spectral solver): with floating-point gradient descent (matrix "
+                + "solver) the identical start's limit is a strict saddle point that the run leaves at an estimated "
+                + "%s, after which eigenvalue %d is recovered%s.", escape.escapeText(config.horizon()),
+                escape.negativeIndex(), escape.ownChannel() ? "" : " in place of eigenvalue "
+                        + escape.positiveIndex()))).orElse(verdict);
     }
 
     private StepSizeVerdict withMessage(String text) {
@@ -172,44 +174,56 @@ public record StepSizeVerdict(double eta, String condition, double uniformLimit,
         double plateauLimit = !perturbed && n >= 2 && eigenvalues[0] > 0
                 ? PlateauBounds.stepLimit(n, eigenvalues[0]) : Double.NaN;
 
+        String text = sentences(n, eta, perturbed, uniform, failing, diverging, smallestThreshold, smallestLimit,
+                plateauLimit, String.format(Locale.ROOT, "N = %d, α = %s%s, largest |eigenvalue| %s", n,
+                        number(alpha), perturbed ? ", β = " + number(beta.getAsDouble()) : "", number(norm)));
+        return new StepSizeVerdict(eta, condition, uniform, failing, diverging, plateauLimit, smallestLimit, text);
+    }
+
+    /**
+     * The verdict in plain words for a reader of a workflow or a terminal, without equation numbers (which conditions
+     * these are is in {@link #condition()} and docs/theory.md §3, §6.4): the limit for all eigenvalues at once, each
+     * eigenvalue's own limit, where descent cannot converge at all, and the limit for guaranteed plateaus.
+     */
+    private static String sentences(int n, double eta, boolean perturbed, double uniform, List<Integer> failing,
+                                    List<Integer> diverging, double smallestThreshold, double smallestLimit,
+                                    double plateauLimit, String setting) {
         StringBuilder text = new StringBuilder();
-        String setting = String.format(Locale.ROOT, "N = %d, α = %s%s, ‖Φ‖₂ = %s", n, number(alpha),
-                perturbed ? ", β = " + number(beta.getAsDouble()) : "", number(norm));
         if (eta <= uniform) {
-            text.append(String.format(Locale.ROOT, "η = %s satisfies %s η ≤ %s (%s): ", number(eta), condition,
-                    number(uniform), setting));
+            text.append(String.format(Locale.ROOT, "Step size η = %s is within the limit η ≤ %s that holds for all "
+                    + "eigenvalues at once (%s): ", number(eta), number(uniform), setting));
             text.append(n == 1
-                    ? "x(k) − λ = (1 − η)ᵏ(x(0) − λ), every eigenvalue converges monotonically (Lemma 2.2′)."
+                    ? "each eigenvalue approaches its target steadily, its distance shrinking by the factor 1 − η "
+                    + "per step."
                     : perturbed
-                    ? "every eigenvalue is expected to converge to λ ((14′) is a numerically validated conjecture, "
-                    + "docs/theory.md §6.4)."
-                    : "every eigenvalue converges monotonically to its limit (Theorem 1.1′, docs/theory.md §5.6).");
+                    ? "every eigenvalue is expected to converge to its target (for a perturbed start this limit is "
+                    + "a conjecture, checked numerically)."
+                    : "every eigenvalue converges steadily to its limit.");
         } else if (failing.isEmpty()) {
-            text.append(String.format(Locale.ROOT, "η = %s exceeds %s η ≤ %s (%s), but satisfies the per-eigenvalue "
-                    + "condition %s of every eigenvalue (smallest: η ≤ %s): ", number(eta), condition, number(uniform),
-                    setting, perturbed ? "(14′) with ‖Φ‖₂ = |λ|" : "(20′)", number(smallestLimit)));
+            text.append(String.format(Locale.ROOT, "Step size η = %s is above the limit η ≤ %s that holds for all "
+                    + "eigenvalues at once (%s), but within each eigenvalue's own limit (the smallest is η ≤ %s): ",
+                    number(eta), number(uniform), setting, number(smallestLimit)));
             text.append(perturbed
-                    ? "every eigenvalue is expected to converge to λ (conjecture, docs/theory.md §6.4)."
-                    : "each eigenvalue converges monotonically to its limit (Lemma 2.2′) and the bounds apply.");
+                    ? "every eigenvalue is expected to converge to its target (a conjecture, checked numerically)."
+                    : "every eigenvalue still converges steadily to its limit and all predicted iterations hold.");
         } else {
-            text.append(String.format(Locale.ROOT, "η = %s exceeds %s η ≤ %s (%s): convergence is not guaranteed.",
-                    number(eta), condition, number(uniform), setting));
-            text.append(String.format(Locale.ROOT, " The per-eigenvalue condition %s fails for eigenvalue%s %s; "
-                    + "no %s iteration bounds are given there.", perturbed ? "(14′) with ‖Φ‖₂ = |λ|" : "(20′)",
-                    failing.size() == 1 ? "" : "s", list(failing), perturbed ? "conjectured" : "rigorous"));
+            text.append(String.format(Locale.ROOT, "Step size η = %s is above the limit η ≤ %s that holds for all "
+                    + "eigenvalues at once (%s): convergence is not guaranteed.", number(eta), number(uniform),
+                    setting));
+            text.append(String.format(Locale.ROOT, " It is too large for eigenvalue%s %s (each eigenvalue's own "
+                    + "limit: η ≤ %s for all of them); no %s iteration counts are given there.",
+                    failing.size() == 1 ? "" : "s", list(failing), number(smallestLimit),
+                    perturbed ? "expected" : "guaranteed"));
         }
         if (!diverging.isEmpty()) {
-            text.append(String.format(Locale.ROOT, " η is beyond the divergence threshold of Lemma B.1′ for "
-                    + "eigenvalue%s %s (η > %s): gradient descent does not converge to %s limit.",
-                    diverging.size() == 1 ? "" : "s", list(diverging), number(smallestThreshold),
-                    diverging.size() == 1 ? "its" : "their"));
+            text.append(String.format(Locale.ROOT, " For eigenvalue%s %s it is beyond the step size where gradient "
+                    + "descent can converge at all (η > %s): it oscillates or diverges there.",
+                    diverging.size() == 1 ? "" : "s", list(diverging), number(smallestThreshold)));
         }
         if (!Double.isNaN(plateauLimit) && eta > plateauLimit) {
-            text.append(String.format(Locale.ROOT, " Certified plateaus need η ≤ 1/((2N−1)λ₁^{(2N−2)/N}) = %s "
-                    + "(Theorem 3.5′).", number(plateauLimit)));
+            text.append(String.format(Locale.ROOT, " Guaranteed plateaus need η ≤ %s.", number(plateauLimit)));
         }
-        return new StepSizeVerdict(eta, condition, uniform, failing, diverging, plateauLimit, smallestLimit,
-                text.toString());
+        return text.toString();
     }
 
     /** The per-eigenvalue admissible η shown in the {@code eta_max} column. */

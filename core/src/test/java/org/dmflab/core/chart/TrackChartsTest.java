@@ -116,6 +116,12 @@ class TrackChartsTest {
         assertThat(plot.getRangeAxis().getUpperBound()).isLessThan(2.2);
         assertThat(((TextTitle) chart.getSubtitle(0)).getText()).contains("falls from 6.00");
         assertThat(chart.getLegend()).isNotNull();
+        List<String> legend = new ArrayList<>();
+        for (int i = 0; i < plot.getFixedLegendItems().getItemCount(); i++) {
+            legend.add(plot.getFixedLegendItems().get(i).getLabel());
+        }
+        assertThat(legend).as("what a KNIME user reads: no equation tags")
+                .contains("certified plateau intervals (predicted)").noneMatch(label -> label.contains("′"));
     }
 
     @Test

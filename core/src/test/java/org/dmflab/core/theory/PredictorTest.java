@@ -54,8 +54,9 @@ class PredictorTest {
             assertThat(prediction.plateaus().get(r).plateau().start()).isEqualTo(prediction.bounds().get(r).upper());
         }
         // η = 0.01 breaks the uniform (10′) bound 1/(7·16) but no per-eigenvalue (20′) bound
-        assertThat(prediction.verdict().message()).startsWith("η = 0.01000 exceeds (10′) η ≤ 0.008929")
-                .contains("but satisfies the per-eigenvalue condition (20′) of every eigenvalue");
+        assertThat(prediction.verdict().message()).startsWith("Step size η = 0.01000 is above the limit η ≤ 0.008929 "
+                        + "that holds for all eigenvalues at once")
+                .contains("but within each eigenvalue's own limit").doesNotContain("′", "§", "docs/");
         assertThat(prediction.notes()).isEmpty();
         assertThat(prediction.provenanceTable().rowCount()).isGreaterThan(20);
     }
@@ -68,7 +69,9 @@ class PredictorTest {
         assertThat(verdict.withinUniformCondition()).isFalse();
         assertThat(verdict.failingEigenvalues()).containsExactly(1);
         assertThat(verdict.divergingEigenvalues()).containsExactly(1);
-        assertThat(verdict.message()).contains("Lemma B.1′").contains("Theorem 3.5′");
+        assertThat(verdict.message()).contains("too large for eigenvalue 1")
+                .contains("beyond the step size where gradient descent can converge at all")
+                .contains("Guaranteed plateaus need η ≤").doesNotContain("′", "§", "docs/");
         EigenvalueBounds first = prediction.bounds().get(0);
         assertThat(first.upper()).isEmpty();
         assertThat(first.regime()).contains("η above (20′)");

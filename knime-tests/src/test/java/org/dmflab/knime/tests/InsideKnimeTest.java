@@ -24,6 +24,7 @@ import org.osgi.framework.Bundle;
  */
 class InsideKnimeTest {
     private static final String TEST_ANNOTATION = "org.junit.jupiter.api.Test";
+    private static final String DISABLED_ANNOTATION = "org.junit.jupiter.api.Disabled";
 
     @TestFactory
     Stream<DynamicNode> testsOfTheFragment() throws Exception {
@@ -66,6 +67,13 @@ class InsideKnimeTest {
     }
 
     private static void invoke(Class<?> type, Method method) throws Throwable {
+        for (java.lang.annotation.Annotation annotation : Stream.concat(Arrays.stream(type.getAnnotations()),
+                Arrays.stream(method.getAnnotations())).toList()) {
+            if (annotation.annotationType().getName().equals(DISABLED_ANNOTATION)) { // another class loader's @Disabled
+                throw new TestAbortedException("disabled: " + annotation.annotationType().getMethod("value")
+                        .invoke(annotation));
+            }
+        }
         method.setAccessible(true);
         var constructor = type.getDeclaredConstructor();
         constructor.setAccessible(true);

@@ -1,0 +1,75 @@
+package org.dmflab.knime.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.Test;
+import org.knime.core.data.DataRow;
+import org.knime.core.node.BufferedDataTable;
+import org.knime.core.node.workflow.NodeContainer;
+import org.knime.core.node.workflow.NodeID;
+
+/**
+ * No output table of our nodes in any example or testflow has a column that is missing in every row: a column that
+ * the inputs make empty by construction (eigenvalue columns of a rectangular target, singular values beyond min(m, n))
+ * is left out of the table instead of shipping thousands of empty columns.
+ */
+@Disabled("the trace still carries lambda_* columns for rectangular targets and sigma_* beyond min(m, n) (the "
+        + "mnist-denoising example's trace has 1 468 empty columns); enable once the trace's columns follow the "
+        + "target's shape")
+class NoEmptyColumnsTest {
+
+    @Test
+    void noOutputColumnOfAnyExampleOrTestflowIsEmptyInEveryRow() throws Exception {
+        List<Path> workflows = new ArrayList<>();
+        for (String folder : List.of("examples", "test-workflows")) {
+            try (Stream<Path> dirs = Files.list(Knime.ROOT.resolve(folder))) {
+                dirs.filter(d -> Files.exists(d.resolve("workflow.knime"))).sorted().forEach(workflows::add);
+            }
+        }
+        List<String> empty = new ArrayList<>();
+        int tables = 0;
+        for (Path committed : workflows) {
+            String name = committed.getParent().getFileName() + "/" + committed.getFileName();
+            try (ExampleRun run = ExampleRun.execute(committed)) {
+                for (NodeID id : run.ours()) {
+                    NodeContainer node = run.project().node(id);
+                    for (int port = 1; port < node.getNrOutPorts(); port++) {
+                        if (node.getOutPort(port).getPortObject() instanceof BufferedDataTable table
+                                && table.size() > 0) {
+                            empty.addAll(emptyColumns(table, name + " " + node.getNameWithID() + " port " + port));
+                            tables++;
+                        }
+                    }
+                }
+            }
+        }
+        System.out.println("[columns] " + tables + " output tables of " + workflows.size() + " workflows checked");
+        assertTrue(tables >= workflows.size(), "tables checked: " + tables);
+        assertEquals(List.of(), empty, "columns missing in every row");
+    }
+
+    /** The columns of {@code table} with a missing cell in every row, named with {@code where}. */
+    private static List<String> emptyColumns(BufferedDataTable table, String where) {
+        int columns = table.getDataTableSpec().getNumColumns();
+        boolean[] filled = new boolean[columns];
+        for (DataRow row : table) {
+            for (int c = 0; c < columns; c++) {
+                filled[c] |= !row.getCell(c).isMissing();
+            }
+        }
+        List<String> empty = new ArrayList<>();
+        for (int c = 0; c < columns; c++) {
+            if (!filled[c]) {
+                empty.add(where + ": " + table.getDataTableSpec().getColumnSpec(c).getName());
+            }
+        }
+        return empty;
+    }
+}
