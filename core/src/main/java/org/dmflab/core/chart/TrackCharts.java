@@ -84,7 +84,9 @@ public final class TrackCharts {
                 }
                 yield text;
             }
-            default -> "Loss ½‖W − Φ‖² and error ‖W − Φ‖ (Frobenius norms)" + which + " on log–log axes";
+            default -> (result.input().trace().completion()
+                    ? "Observed-entries loss ½ Σ_observed (W_ij − y_ij)² and error ‖W − Φ‖ to the full target"
+                    : "Loss ½‖W − Φ‖² and error ‖W − Φ‖ (Frobenius norms)") + which + " on log–log axes";
         };
     }
 
@@ -324,8 +326,11 @@ public final class TrackCharts {
         LineChart.Builder chart = LineChart.builder("Loss and error")
                 .xAxis(iterationLabel(trace, logX), logX)
                 .yAxis("value (log scale)", true)
-                .series("loss ½‖W − Φ‖²  (Frobenius norm)", x, loss, ChartStyle.seriesColor(0), false)
-                .series("error ‖W − Φ‖  (Frobenius norm)", x, error, ChartStyle.seriesColor(1), false);
+                // a completion trace's loss is over the observed entries, its error against the full target
+                .series(trace.completion() ? "observed-entries loss ½ Σ_observed (W_ij − y_ij)²"
+                        : "loss ½‖W − Φ‖²  (Frobenius norm)", x, loss, ChartStyle.seriesColor(0), false)
+                .series(trace.completion() ? "error ‖W − Φ‖ to the full target  (Frobenius norm)"
+                        : "error ‖W − Φ‖  (Frobenius norm)", x, error, ChartStyle.seriesColor(1), false);
         noteZeros(chart, loss, error);
         return chart.build();
     }

@@ -11,10 +11,16 @@ import org.dmflab.core.Progress;
 import org.dmflab.core.groundtruth.Observations;
 import org.dmflab.core.groundtruth.SensingData;
 import org.dmflab.core.linalg.RandomMatrices;
+import org.dmflab.core.chart.TrackCharts;
 import org.dmflab.core.model.Trace;
+import org.dmflab.core.spectrum.SpectrumTracker;
+import org.dmflab.core.spectrum.TrackConfig;
+import org.dmflab.core.spectrum.TrackInput;
+import org.dmflab.core.spectrum.TrackResult;
 import org.dmflab.core.table.TraceTables;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
+import org.jfree.data.xy.XYDataset;
 import org.junit.jupiter.api.Test;
 
 /** The completion loss (docs/theory.md §8.3) against independent computations. */
@@ -116,6 +122,21 @@ class CompletionTest {
         assertThat(read.completion()).isTrue();
         assertThat(read.errorUnobserved(last)).isEqualTo(trace.errorUnobserved(last));
         assertThat(read.relativeError(last)).isEqualTo(trace.relativeError(last));
+    }
+
+    @Test
+    void theTrackersLossChartNamesTheObservedEntriesLossOfACompletionRun() {
+        TrainConfig config = Fixtures.config("depth", "2", "init", "gaussian", "sigma", "0.3", "seed", "5", "step",
+                "0.05", "iterations", "50", "loss", "completion");
+        Trace trace = Trainer.planCompletion(config, OBSERVED, Optional.of(TARGET)).run(Progress.NONE).trace();
+        TrackResult tracked = SpectrumTracker.track(new TrackInput(trace, "trace", Optional.empty(), "target",
+                Optional.empty(), "predicted"), new TrackConfig(0.01, 0.05, true), Progress.NONE);
+        XYDataset series = TrackCharts.loss(tracked).getXYPlot().getDataset();
+        // the curve is ½ Σ over the observed entries (checked against the product above), not ½‖W − Φ‖²
+        assertThat(series.getSeriesKey(0).toString()).startsWith("observed-entries loss")
+                .doesNotContain("‖W − Φ‖");
+        assertThat(series.getSeriesKey(1).toString()).contains("to the full target");
+        assertThat(TrackCharts.caption("loss", tracked, "")).startsWith("Observed-entries loss");
     }
 
     /** Without the full target the shape comes from the observations and the error columns are empty (unknown). */
