@@ -70,7 +70,9 @@ class WorkflowFilesTest {
     /**
      * The MNIST example loads, saves back unchanged and loads again, and runs whole: its CSV Reader is replaced by a
      * source reading the same shipped file, then both generators (pixels / 255, noisy with every entry observed, and
-     * clean), the trainer (depth 3, 1 500 iterations on 100 × 784 at width 100) and the tracker execute. Their outputs
+     * clean), the trainer (depth 3 on 100 × 784 at width 100, until the loss is ≤ 10⁻³: about 5 700 iterations) and
+     * the tracker execute. The run is trained, not stopped by its budget: its final loss is under the preset's
+     * threshold. Their outputs
      * equal the mnist-denoising preset's depth-3 run (the engine's ExperimentRunner on the preset's own settings) bit
      * for bit: both go through the same generator (division, noise, observations), the same completion plan and the
      * same solver with the same seeds, so any difference means the example's settings are not the preset's.
@@ -116,6 +118,9 @@ class WorkflowFilesTest {
             System.out.printf(java.util.Locale.ROOT, "MNIST example: KNIME execution %.1f s (generators, trainer, "
                     + "tracker), the preset's depth-3 run in the engine %.1f s%n", knimeSeconds, presetSeconds);
             org.dmflab.core.experiment.RunOutcome run = reference.runs().get(0);
+            assertTrue(run.reachedTolerance() && run.training().finalLoss()
+                    <= org.dmflab.core.experiment.ExperimentPresets.MNIST_LOSS_THRESHOLD, "the depth-3 run is trained "
+                    + "to the loss threshold, not stopped by its budget: " + run.training().summary());
             assertSameAsCore(org.dmflab.core.table.MatrixTables.toTable(reference.truth().matrix()),
                     Rows.of("noisy generator's matrix", project.table(noisy, 1)));
             assertSameAsCore(observationsOfThePreset(reference, run), Rows.of("noisy generator's observations",

@@ -59,6 +59,16 @@ public final class ChartStyle {
                 (int) Math.round(90 + t * (225 - 90)));
     }
 
+    /**
+     * Colour {@code index} of {@code count} in a light grey scale, for the values of W where the target's are zero: a
+     * band behind the named series, graded by index like {@link #gradedColor}.
+     */
+    public static Color tailColor(int index, int count) {
+        double t = count <= 1 ? 0 : (double) index / (count - 1);
+        int grey = (int) Math.round(150 + t * (215 - 150));
+        return new Color(grey, grey, grey);
+    }
+
     /** The number of distinct series colours. */
     public static int paletteSize() {
         return PALETTE.length;

@@ -54,6 +54,24 @@ public final class LineChart {
         return new Builder(title);
     }
 
+    /**
+     * The axes of a built chart in words, read from the axes themselves, so that a caption cannot call a linear axis
+     * logarithmic: "log–log axes", "a log y axis over a linear x axis", "a symmetric-log y axis over a log x axis", ….
+     */
+    public static String axesPhrase(JFreeChart chart) {
+        org.jfree.chart.plot.XYPlot plot = chart.getXYPlot();
+        boolean xLog = plot.getDomainAxis() instanceof LogAxis;
+        String y = plot.getRangeAxis() instanceof LogAxis ? "log" : plot.getRangeAxis() instanceof SymmetricLogAxis
+                ? "symmetric-log" : "linear";
+        if (xLog && y.equals("log")) {
+            return "log–log axes";
+        }
+        if (!xLog && y.equals("linear")) {
+            return "linear axes";
+        }
+        return "a " + y + " y axis over a " + (xLog ? "log" : "linear") + " x axis";
+    }
+
     private record Series(String name, double[] x, double[] y, Color color, boolean dashed, boolean listed) {
     }
 
@@ -440,6 +458,12 @@ public final class LineChart {
             } else {
                 NumberAxis linear = new NumberAxis(label);
                 linear.setAutoRangeIncludesZero(false);
+                // a (nearly) constant series, such as the effective rank 1 of a 1×1 product, would otherwise get an
+                // axis 1e-8 wide whose ticks all print the same number: at least 1 % of the values' size
+                double size = Math.max(Math.abs(range[0]), Math.abs(range[1]));
+                if (Double.isFinite(size)) {
+                    linear.setAutoRangeMinimumSize(Math.max(linear.getAutoRangeMinimumSize(), 1e-2 * size));
+                }
                 axis = linear;
             }
             return styled(axis);

@@ -22,7 +22,7 @@ import org.dmflab.core.model.PlateauLevels;
  * <ol>
  *   <li>eigenvalue trajectories λᵢ(W(k)) (σᵢ for non-symmetric targets) with the target values as dashed lines;</li>
  *   <li>the effective rank with the plateau levels r_eff(Φ_r) dashed and the predicted intervals (63′) shaded;</li>
- *   <li>loss and Frobenius error on log–log axes.</li>
+ *   <li>loss and Frobenius error on a log y axis (log–log with a logarithmic iteration axis).</li>
  * </ol>
  * On a logarithmic iteration axis iteration 0 cannot be drawn; it is left out and the axis label says so.
  */
@@ -53,9 +53,16 @@ public final class TrackCharts {
                         + which + ", on a " + (symlog ? "symmetric-log scale (linear near 0, logarithmic beyond: "
                         + "the values and targets drawn have both signs)" : "log scale") + (result.input().target().isPresent()
                         ? "; dashed: the target's values" : "");
-                if (series > ChartStyle.paletteSize()) {
+                int tail = tailCount(result);
+                int signal = series - tail;
+                if (signal > ChartStyle.paletteSize()) {
                     text += "; the leading " + NAMED_SERIES + " are named with their targets, the other "
-                            + (series - NAMED_SERIES) + " drawn in a graded color scale, dark to light with the index";
+                            + (signal - NAMED_SERIES) + " drawn in a graded color scale, dark to light with the index";
+                }
+                if (tail > 0) {
+                    text += "; grey band: W's " + tail + (eigen ? " eigenvalue" : " singular value") + (tail == 1 ? ""
+                            : "s") + " where the target's are zero (up to rounding) — a run that fits the target "
+                            + "drives them to 0";
                 }
                 yield text;
             }
@@ -66,12 +73,16 @@ public final class TrackCharts {
                     text += "; dashed: the plateau levels " + (rule == null ? "of the predicted table"
                             : rule.ruleDescription());
                 }
-                long shaded = result.plateaus().stream().filter(p -> p.predicted().map(Plateau::certified)
-                        .orElse(false)).count();
-                text += shaded > 0 ? "; shaded: the " + shaded + " certified interval" + (shaded == 1 ? "" : "s")
-                        + " (63′)" : result.input().predicted().isPresent() ? "; nothing is certified, so nothing is "
-                        + "shaded" : "";
-                int thinned = effectiveRankChart(result).thinnedLevels();
+                EffectiveRankChart drawn = effectiveRankChart(result);
+                int shaded = drawn.shadedIntervals();
+                text += shaded > 0 ? "; shaded: the " + (shaded == 1 ? "certified interval" : shaded + " certified "
+                        + "intervals") + " of Theorem 3.5′" : result.input().predicted().isPresent()
+                        && drawn.laterIntervals() == 0 ? "; nothing is certified, so nothing is shaded" : "";
+                if (drawn.laterIntervals() > 0) {
+                    text += "; " + drawn.laterIntervals() + " certified interval" + (drawn.laterIntervals() == 1
+                            ? " starts" : "s start") + " after the last recorded iteration (not drawn; plateaus table)";
+                }
+                int thinned = drawn.thinnedLevels();
                 if (thinned > 0) {
                     text += "; " + thinned + (thinned == 1 ? " level line" : " level lines") + " closer than about "
                             + "7 px to the one drawn below left out";
@@ -86,8 +97,18 @@ public final class TrackCharts {
             }
             default -> (result.input().trace().completion()
                     ? "Observed-entries loss ½ Σ_observed (W_ij − y_ij)² and error ‖W − Φ‖ to the full target"
-                    : "Loss ½‖W − Φ‖² and error ‖W − Φ‖ (Frobenius norms)") + which + " on log–log axes";
+                    : "Loss ½‖W − Φ‖² and error ‖W − Φ‖ (Frobenius norms)") + which + " on "
+                    + LineChart.axesPhrase(loss(result));
         };
+    }
+
+    /** How many values the eigenvalue chart draws where the target's are numerical zeros (no hitting row). */
+    private static int tailCount(TrackResult result) {
+        if (result.input().target().isEmpty()) {
+            return 0;
+        }
+        Trace trace = result.input().trace();
+        return (showsEigenvalues(result) ? trace.eigenCount() : trace.sigmaCount()) - result.hittings().size();
     }
 
     /** The level rule the tracker applied, or null when the levels came from a predicted table alone. */
@@ -145,16 +166,31 @@ public final class TrackCharts {
                 drawn.add(i); // the others are numerical zeros of the target (model.PlateauLevels)
             }
         }
-        int zeros = count - drawn.size();
+        List<Integer> tail = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            if (!drawn.contains(i)) {
+                tail.add(i); // numerical zeros of the target: W's values there form one grey band
+            }
+        }
+        int zeros = tail.size();
         boolean graded = drawn.size() > ChartStyle.paletteSize();
         int named = graded ? NAMED_SERIES : drawn.size();
         double[][] values = new double[count][];
         boolean positive = true;
-        for (int i : drawn) {
+        List<Integer> all = new ArrayList<>(drawn);
+        all.addAll(tail);
+        boolean tailPositive = true;
+        for (int i : all) {
             values[i] = new double[trace.size()];
             for (int point = 0; point < trace.size(); point++) {
                 values[i][point] = eigen ? trace.lambda(point, i) : trace.sigma(point, i);
-                positive &= values[i][point] > 0 || (logX && trace.iteration(point) == 0);
+                boolean drawable = values[i][point] > 0 || (logX && trace.iteration(point) == 0);
+                // the tail does not decide the scale: the band is context for the values the target has
+                if (tail.contains(i)) {
+                    tailPositive &= drawable;
+                } else {
+                    positive &= drawable;
+                }
             }
         }
         for (int n = 0; n < named && target.isPresent(); n++) {
@@ -183,6 +219,15 @@ public final class TrackCharts {
             }
             chart.series(name, x, values[i], color, false);
         }
+        for (int t = 0; t < tail.size(); t++) {
+            chart.unlistedSeries(ChartStyle.subscripted(symbol, tail.get(t) + 1), x, values[tail.get(t)],
+                    ChartStyle.tailColor(t, tail.size()));
+        }
+        if (!tail.isEmpty()) {
+            chart.legendSolid(ChartStyle.subscripted(symbol, tail.get(0) + 1) + (tail.size() == 1 ? "" : " … "
+                    + ChartStyle.subscripted(symbol, tail.get(tail.size() - 1) + 1)) + " of W where the target's are 0: "
+                    + "grey band", ChartStyle.tailColor(0, tail.size()));
+        }
         if (graded) {
             int first = drawn.get(named) + 1;
             int last = drawn.get(drawn.size() - 1) + 1;
@@ -194,7 +239,8 @@ public final class TrackCharts {
         if (zeros > 0) {
             // numerical zeros: |λ| ≤ 10·u·n·‖Φ‖₂ (docs/theory.md §7.3)
             chart.subtitle(zeros + (eigen ? " eigenvalue" : " singular value") + (zeros == 1 ? " of the target is"
-                    : "s of the target are") + " zero (up to rounding): not drawn");
+                    : "s of the target are") + " zero (up to rounding): W's " + (zeros == 1 ? "value" : "values")
+                    + " there drawn in grey" + (positive && !tailPositive ? " where positive (log scale)" : ""));
         }
         if (target.isPresent()) {
             chart.legendLine("target " + (eigen ? "eigenvalues" : "singular values"), ChartStyle.REFERENCE);
@@ -207,8 +253,11 @@ public final class TrackCharts {
         return effectiveRankChart(result).chart();
     }
 
-    /** The effective-rank chart and how many dense level lines it leaves out (one line per few pixels is enough). */
-    private record EffectiveRankChart(JFreeChart chart, int thinnedLevels) {
+    /**
+     * The effective-rank chart, how many dense level lines it leaves out (one line per few pixels is enough), how many
+     * certified intervals it shades and how many it cannot, because they start after the last recorded iteration.
+     */
+    private record EffectiveRankChart(JFreeChart chart, int thinnedLevels, int shadedIntervals, int laterIntervals) {
     }
 
     private static EffectiveRankChart effectiveRankChart(TrackResult result) {
@@ -225,7 +274,8 @@ public final class TrackCharts {
         double labelSpacing = (yRange[1] - yRange[0]) / LABELS_PER_COLUMN;
         double[] lastLabelled = {Double.NaN, Double.NaN};
         long lastIteration = trace.iteration(trace.size() - 1);
-        boolean shaded = false;
+        int shaded = 0;
+        int later = 0;
         double lastDrawn = Double.NaN;
         int thinned = 0;
         for (ObservedPlateau plateau : result.plateaus()) {
@@ -251,9 +301,11 @@ public final class TrackCharts {
                 Plateau predicted = plateau.predicted().get();
                 long start = predicted.start().getAsLong();
                 long end = predicted.end().orElse(Math.max(lastIteration, start));
-                if (!logX || end > 0) {
+                if (start > lastIteration) {
+                    later++; // certified beyond the run: nothing of it can be compared with the drawn path
+                } else if (!logX || end > 0) {
                     chart.interval(logX ? Math.max(start, 1) : start, end, "r=" + plateau.r(), ChartStyle.SHADE);
-                    shaded = true;
+                    shaded++;
                 }
             }
         }
@@ -264,10 +316,10 @@ public final class TrackCharts {
                     : "plateau levels (σ₁ + … + σᵣ)/σ₁ of the target (observed only)")
                     + (thinned > 0 ? "; " + thinned + " too close to draw apart left out" : ""), ChartStyle.REFERENCE);
         }
-        if (shaded) {
+        if (shaded > 0) {
             chart.legendShade("certified plateau intervals (predicted)", ChartStyle.SHADE);
         }
-        return new EffectiveRankChart(chart.build(), thinned);
+        return new EffectiveRankChart(chart.build(), thinned, shaded, later);
     }
 
     /**
@@ -312,7 +364,7 @@ public final class TrackCharts {
         return new double[]{Math.min(low, startMin), Math.max(high, startMax)};
     }
 
-    /** Chart 3: loss and Frobenius error on log–log axes. */
+    /** Chart 3: loss and Frobenius error on a log y axis, over the tracker's iteration axis. */
     public static JFreeChart loss(TrackResult result) {
         Trace trace = result.input().trace();
         boolean logX = result.config().logX();

@@ -41,6 +41,8 @@ final class DenoisingAnalysis implements PresetAnalysis {
                 PlateauBounds.Accuracies.fixed(PredictSettings.DEFAULT_EPSILON, PredictSettings.DEFAULT_DELTA))
                 .get(cleanRank - 1);
         OptionalLong predictedStop = certificate.plateau().start();
+        ExperimentCharts.DenoisingStops stops = new ExperimentCharts.DenoisingStops(cleanRank, predictedStop,
+                certificate.plateau().end(), observedStop);
         String criterion = "plateau of rank " + cleanRank + ": ";
         AnalysisOutput.Builder output = AnalysisOutput.builder();
         output.keyNumber("oracle early stopping (uses the clean matrix, which a user never has): iteration",
@@ -59,12 +61,12 @@ final class DenoisingAnalysis implements PresetAnalysis {
         return output
                 .table("error-clean.csv", curve.curveTable())
                 .table("rank-benchmarks.csv", curve.benchmarkTable())
-                .chart("error-clean.png", ExperimentCharts.denoising(curve), "Distance of W(k) to the clean matrix "
-                        + "while training on the noisy one: it falls while the signal eigenvalues are learned and rises "
-                        + "again as the noise eigenvalues are fitted. Dashed: the best rank-r approximations of the "
-                        + "noisy matrix. The marked early-stopping iteration is the oracle's: it is chosen with the "
-                        + "clean matrix, which a user never has; the key numbers give the paper's criterion, which "
-                        + "needs only the noisy run.")
+                .chart("error-clean.png", ExperimentCharts.denoising(curve, stops), "Distance of W(k) to the clean "
+                        + "matrix while training on the noisy one: it falls while the signal eigenvalues are learned and "
+                        + "rises again as the noise eigenvalues are fitted. Dashed: the best rank-r approximations of "
+                        + "the noisy matrix. Oracle early stopping is chosen with the clean matrix, which a user never "
+                        + "has; the paper's criterion needs only the noisy run: " + criterionDrawn(stops,
+                        k[k.length - 1]) + ".")
                 .keyNumber("error of the fully trained run", curve.finalError())
                 .keyNumber("best rank-r approximation closest to Φ_clean", "r = " + curve.bestBenchmarkRank() + ": "
                         + ExperimentCharts.number(curve.benchmarks()[curve.bestBenchmarkRank() - 1]))
@@ -81,6 +83,16 @@ final class DenoisingAnalysis implements PresetAnalysis {
                                 distanceAt(k, distance, observedStop.getAsLong())) : "-",
                         curve.finalError(), cleanRank, curve.benchmarks()[cleanRank - 1]))
                 .build();
+    }
+
+    /** What the chart draws of the paper's criterion, in words (the same conditions as the drawing). */
+    private static String criterionDrawn(ExperimentCharts.DenoisingStops stops, long lastIteration) {
+        String predicted = stops.certifiedStart().isEmpty() ? "nothing is certified for the rank-" + stops.rank()
+                + " plateau, so nothing is shaded" : stops.certifiedStart().getAsLong() > lastIteration
+                ? "the certified rank-" + stops.rank() + " interval starts after the run (not drawn)"
+                : "shaded, the certified rank-" + stops.rank() + " interval, whose start is the predicted stop";
+        return predicted + (stops.observedEnd().isPresent() ? "; marked, the end of the observed rank-" + stops.rank()
+                + " plateau" : "; no rank-" + stops.rank() + " plateau was observed");
     }
 
     /** The number of values above 1e-9 of the largest: the generated matrix's zero eigenvalues carry rounding. */

@@ -4,11 +4,13 @@ import static org.dmflab.core.experiment.ReportValues.boxed;
 
 import java.util.List;
 import java.util.stream.Collectors;
+import org.dmflab.core.chart.LineChart;
 import org.dmflab.core.spectrum.Hitting;
 import org.dmflab.core.table.Column;
 import org.dmflab.core.table.ColumnType;
 import org.dmflab.core.table.Table;
 import org.dmflab.core.theory.EigenvalueBounds;
+import org.jfree.chart.JFreeChart;
 
 /** Fig. 2: effective rank and loss of every depth in one chart each, and the hitting iterations per depth. */
 final class DepthAnalysis implements PresetAnalysis {
@@ -31,15 +33,16 @@ final class DepthAnalysis implements PresetAnalysis {
                     boxed(hits.get(hits.size() - 1).kHit()),
                     boxed(bounds.get(hits.get(hits.size() - 1).index() - 1).exact()));
         }
+        JFreeChart losses = ExperimentCharts.losses("Loss for depths " + depths, run.runs());
         String steps = run.runs().stream().map(ReportValues::stepFraction).distinct().collect(Collectors.joining(", "));
         return AnalysisOutput.builder()
                 .chart("depth-effective-rank.png", ExperimentCharts.effectiveRanks("Effective rank for depths "
                         + depths, run.runs()), "Effective rank of W(k) for every depth: N = 1 moves all eigenvalues "
                         + "at once (no plateaus), deeper factorizations learn one eigenvalue after the other with "
                         + "sharper steps.")
-                .chart("depth-loss.png", ExperimentCharts.losses("Loss for depths " + depths, run.runs()),
-                        "Loss of every depth on log–log axes: N = 1 decays exponentially from the start; for N ≥ 2 "
-                                + "the loss falls in steps, one per eigenvalue, after a waiting time that grows with N.")
+                .chart("depth-loss.png", losses, "Loss of every depth on " + LineChart.axesPhrase(losses) + ": N = 1 "
+                        + "decays exponentially from the start; for N ≥ 2 the loss falls in steps, one per eigenvalue, "
+                        + "after a waiting time that grows with N.")
                 .keyTable("Per depth: step size " + steps + ", final loss and effective rank, first recorded "
                         + "iterations within ε of the largest and the smallest eigenvalue (k_hit, log-spaced trace) and "
                         + "the exact recursion's k_exact", table.build())

@@ -199,8 +199,18 @@ final class ExperimentCharts {
         return ChartStyle.subscripted("", index);
     }
 
-    /** Section 4: distance to the clean matrix with the rank-r benchmarks and the early-stopping point. */
-    static JFreeChart denoising(DenoisingCurve curve) {
+    /**
+     * The stopping rules a denoising chart marks besides the oracle's: the certified interval of the target rank's
+     * plateau (shaded) with its start, the predicted stop, and the end of the observed plateau; each empty when absent.
+     */
+    record DenoisingStops(int rank, OptionalLong certifiedStart, OptionalLong certifiedEnd, OptionalLong observedEnd) {
+    }
+
+    /**
+     * Section 4: distance to the clean matrix with the rank-r benchmarks, the oracle's early-stopping point and the
+     * paper's criterion (the certified interval shaded, its start marked as the predicted stop; the observed end).
+     */
+    static JFreeChart denoising(DenoisingCurve curve, DenoisingStops stops) {
         long[] k = curve.iterations();
         double[] x = new double[k.length];
         for (int point = 0; point < k.length; point++) {
@@ -225,6 +235,18 @@ final class ExperimentCharts {
         chart.legendLine("best rank-r approximations of the noisy matrix", ChartStyle.REFERENCE);
         vertical(chart, "oracle early stopping, k = " + curve.earlyStoppingIteration(), curve.earlyStoppingIteration(),
                 yRange, ChartStyle.seriesColor(1));
+        long last = k[k.length - 1];
+        if (stops.certifiedStart().isPresent() && stops.certifiedStart().getAsLong() <= last) {
+            long start = stops.certifiedStart().getAsLong();
+            chart.interval(Math.max(start, 1), Math.min(stops.certifiedEnd().orElse(last), last), "r=" + stops.rank(),
+                    ChartStyle.SHADE);
+            chart.legendShade("certified rank-" + stops.rank() + " plateau (Theorem 3.5″)", ChartStyle.SHADE);
+            vertical(chart, "predicted stop (its start), k = " + start, start, yRange, ChartStyle.seriesColor(2));
+        }
+        if (stops.observedEnd().isPresent()) {
+            vertical(chart, "end of the observed rank-" + stops.rank() + " plateau, k = "
+                    + stops.observedEnd().getAsLong(), stops.observedEnd().getAsLong(), yRange, ChartStyle.seriesColor(3));
+        }
         chart.yRange(0, yRange[1] * 1.05);
         return chart.build();
     }

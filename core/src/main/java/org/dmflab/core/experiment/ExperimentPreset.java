@@ -12,7 +12,8 @@ import java.util.Optional;
  *
  * @param name        the {@code --preset} name
  * @param description one line for {@code --list} and the report
- * @param figure      the paper's figure(s) it reproduces, for the report
+ * @param figure      the paper's figure(s) it reproduces, for the report; a figure from elsewhere ends with
+ *                    {@value #NOT_IN_THE_PAPER}
  * @param groundTruth Ground Truth Generator settings of the target the runs train on
  * @param clean       settings of a noise-free reference target (denoising only): same seed, no noise
  * @param runs        at least one run
@@ -23,6 +24,9 @@ import java.util.Optional;
 public record ExperimentPreset(String name, String description, String figure, Map<String, String> groundTruth,
                                Optional<Map<String, String>> clean, List<RunSpec> runs, Analysis analysis,
                                Optional<DataInput> input) {
+
+    /** The end of {@code figure} for an experiment that reproduces another paper's figure. */
+    public static final String NOT_IN_THE_PAPER = ", not in the paper";
 
     /** A bundled data set as the generator's input: its name and the number of rows (samples) used. */
     public record DataInput(String dataSet, int rows) {
@@ -49,6 +53,11 @@ public record ExperimentPreset(String name, String description, String figure, M
             throw new IllegalArgumentException("preset " + name + " has two runs with the same label");
         }
         Objects.requireNonNull(analysis, "analysis");
+    }
+
+    /** The figure as a reader's phrase: "the paper's Fig. 2", or the other source as named ("…, not in the paper"). */
+    public String figureSource() {
+        return figure.endsWith(NOT_IN_THE_PAPER) ? figure : "the paper's " + figure;
     }
 
     /** File name of a per-run output: {@code base.ext} for a single run, {@code base-label.ext} otherwise. */

@@ -72,7 +72,7 @@ public final class ExperimentReport {
                                    List<AnalysisOutput.Figure> figures, Map<String, byte[]> charts) {
         ExperimentPreset preset = run.preset();
         HtmlReport report = new HtmlReport("DMF Lab experiment: " + preset.name());
-        report.paragraph(preset.description() + " (the paper's " + preset.figure() + ").");
+        report.paragraph(preset.description() + " (" + preset.figureSource() + ").");
         boolean predicted = run.runs().stream().anyMatch(outcome -> outcome.prediction().isPresent());
         report.paragraph("Pipeline: Ground Truth Generator → Deep Factorization Trainer → "
                 + (predicted ? "Theoretical Bound Predictor → " : "") + "Spectrum Tracker, with the settings listed "

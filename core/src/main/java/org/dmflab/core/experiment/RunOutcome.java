@@ -28,6 +28,11 @@ public record RunOutcome(RunSpec spec, TrainConfig train, double admissibleStep,
         this(spec, train, admissibleStep, training, prediction, track, new java.util.TreeMap<>());
     }
 
+    /** Whether the run ended because its loss reached the tolerance (otherwise its budget ended, or it was stopped). */
+    public boolean reachedTolerance() {
+        return training.stopReason() == org.dmflab.core.train.StopReason.TOLERANCE;
+    }
+
     public RunOutcome {
         snapshots = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(snapshots));
         Objects.requireNonNull(spec, "spec");

@@ -14,6 +14,9 @@ import org.dmflab.core.table.Table;
  * with up to six significant digits (the CSV files next to the report keep full precision).
  */
 public final class HtmlReport {
+    /** Text cells longer than this get a wide, left-aligned column. */
+    static final int LONG_TEXT = 40;
+
     private final String title;
     private final List<String> body = new ArrayList<>();
 
@@ -42,22 +45,46 @@ public final class HtmlReport {
         return this;
     }
 
-    /** A table with a caption; at most {@code maxRows} rows are shown (the CSV has all). */
+    /**
+     * A table with a caption; at most {@code maxRows} rows are shown (the CSV has all). Columns empty in every row are
+     * left out and named in a note; the table scrolls sideways inside the page's width instead of widening it, and
+     * text cells longer than {@value #LONG_TEXT} characters get a wide left-aligned column instead of a thin one.
+     */
     public HtmlReport table(String caption, Table table, int maxRows) {
-        StringBuilder html = new StringBuilder("<table><caption>").append(escape(caption)).append("</caption><tr>");
-        for (String name : table.columnNames()) {
-            html.append("<th>").append(escape(name)).append("</th>");
+        List<Integer> columns = new ArrayList<>();
+        List<String> empty = new ArrayList<>();
+        for (int column = 0; column < table.columnCount(); column++) {
+            boolean filled = false;
+            for (int row = 0; row < table.rowCount() && !filled; row++) {
+                filled = !format(table.cell(row, column)).isEmpty();
+            }
+            if (filled || table.rowCount() == 0) {
+                columns.add(column);
+            } else {
+                empty.add(table.columnNames().get(column));
+            }
+        }
+        StringBuilder html = new StringBuilder("<div class=\"wide\"><table><caption>").append(escape(caption))
+                .append("</caption><tr>");
+        for (int column : columns) {
+            html.append("<th>").append(escape(table.columnNames().get(column))).append("</th>");
         }
         html.append("</tr>");
         int shown = Math.min(maxRows, table.rowCount());
         for (int row = 0; row < shown; row++) {
             html.append("<tr>");
-            for (int column = 0; column < table.columnCount(); column++) {
-                html.append("<td>").append(escape(format(table.cell(row, column)))).append("</td>");
+            for (int column : columns) {
+                String text = format(table.cell(row, column));
+                html.append(text.length() > LONG_TEXT ? "<td class=\"text\">" : "<td>").append(escape(text))
+                        .append("</td>");
             }
             html.append("</tr>");
         }
-        html.append("</table>");
+        html.append("</table></div>");
+        if (!empty.isEmpty()) {
+            html.append("<p class=\"note\">Empty in every row, not shown: ").append(escape(String.join(", ", empty)))
+                    .append(" (the CSV file has them).</p>");
+        }
         if (shown < table.rowCount()) {
             html.append("<p class=\"note\">").append(table.rowCount() - shown).append(" more rows in the CSV file.</p>");
         }
@@ -77,8 +104,9 @@ public final class HtmlReport {
     public String html() {
         return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + escape(title)
                 + "</title><style>body{font-family:DejaVu Sans,Helvetica,Arial,sans-serif;max-width:1000px;margin:2em auto;"
-                + "color:#222}table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;padding:3px 8px;"
-                + "text-align:right}th{background:#f3f3f3}table.kv th{text-align:left}caption{font-weight:bold;"
+                + "color:#222}table{border-collapse:collapse;margin:1em 0}div.wide{max-width:100%;overflow-x:auto}"
+                + "td,th{border:1px solid #ccc;padding:3px 8px;text-align:right}td.text{text-align:left;"
+                + "min-width:24em}th{background:#f3f3f3}table.kv th{text-align:left}caption{font-weight:bold;"
                 + "text-align:left;margin-bottom:4px}figure{margin:1em 0}img{max-width:100%}figcaption{color:#555}"
                 + ".note{color:#777;font-size:90%}</style></head><body><h1>" + escape(title) + "</h1>\n"
                 + String.join("\n", body) + "\n</body></html>\n";

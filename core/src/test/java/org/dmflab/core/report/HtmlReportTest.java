@@ -30,6 +30,26 @@ class HtmlReportTest {
                 .contains("data:image/png;base64," + Base64.getEncoder().encodeToString(png));
     }
 
+    /**
+     * A table fits the page: a column empty in every row is left out and named, long text gets a wide text column, and
+     * the table scrolls inside a block of the page's width instead of widening the page.
+     */
+    @Test
+    void tablesLeaveOutEmptyColumnsAndScrollInsideThePage() {
+        org.dmflab.core.table.Table table = org.dmflab.core.table.Table.builder(java.util.List.of(
+                        org.dmflab.core.table.Column.of("r", org.dmflab.core.table.ColumnType.INTEGER),
+                        org.dmflab.core.table.Column.nullable("k_end", org.dmflab.core.table.ColumnType.LONG),
+                        org.dmflab.core.table.Column.of("regime", org.dmflab.core.table.ColumnType.STRING)))
+                .addRow(1, null, "short").addRow(2, null, "x".repeat(HtmlReport.LONG_TEXT + 1)).build();
+        String html = new HtmlReport("t").table("bounds", table, 10).html();
+        assertThat(html).contains("<div class=\"wide\"><table><caption>bounds</caption><tr><th>r</th><th>regime</th>"
+                        + "</tr>")
+                .doesNotContain("<th>k_end</th>")
+                .contains("Empty in every row, not shown: k_end")
+                .contains("<td>short</td>", "<td class=\"text\">" + "x".repeat(HtmlReport.LONG_TEXT + 1) + "</td>")
+                .contains("div.wide{max-width:100%;overflow-x:auto}");
+    }
+
     @Test
     void formatsNumbersWithSixSignificantDigits() {
         assertThat(HtmlReport.format(1.0)).isEqualTo("1");
