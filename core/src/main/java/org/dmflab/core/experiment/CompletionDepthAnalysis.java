@@ -39,7 +39,7 @@ final class CompletionDepthAnalysis implements PresetAnalysis {
                         outcome.training().finalLoss()) + ")");
             }
         }
-        String tolerance = run.runs().get(0).spec().train().get(org.dmflab.core.train.TrainSettings.TOLERANCE);
+        String tolerance = String.format(java.util.Locale.ROOT, "%.0e", run.runs().get(0).train().tolerance());
         return budget.isEmpty() ? "Every run stopped when its observed-entries loss reached " + tolerance + "."
                 : "Stopped at the iteration budget of " + run.runs().get(0).train().iterations() + " before the "
                 + "observed-entries loss reached " + tolerance + ", so their numbers are snapshots at that budget, not "

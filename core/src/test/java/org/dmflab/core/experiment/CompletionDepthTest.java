@@ -41,6 +41,42 @@ class CompletionDepthTest {
         }
     }
 
+    /**
+     * Runs that end at the budget before the loss tolerance are named as budget snapshots, in the report's caption,
+     * key numbers and findings; with a budget the runs outlast, every run says it reached the tolerance.
+     */
+    @Test
+    void runsStoppedByTheBudgetAreCalledSnapshots() {
+        ExperimentRun shortRun = ExperimentRunner.run(ExperimentPresets.completionDepth(12, 1, new int[]{40}, 20),
+                Progress.NONE);
+        AnalysisOutput analysis = shortRun.preset().analysis().analyse(shortRun);
+        String said = (String) analysis.keyNumbers().get("where the runs stopped");
+        assertThat(shortRun.runs()).noneMatch(RunOutcome::reachedTolerance);
+        assertThat(said).startsWith("Stopped at the iteration budget of 20 before the observed-entries loss reached "
+                + "1e-10").contains("snapshots at that budget, not converged values", "M = 40, N = 2 (loss ",
+                "M = 40, N = 4 (loss ", "(every run)");
+        assertThat(analysis.findings()).contains(said);
+        assertThat(analysis.charts().get(0).caption()).endsWith(said);
+        // every entry observed: runs that reach the tolerance are not named, those that do not are
+        ExperimentRun longRun = ExperimentRunner.run(ExperimentPresets.completionDepth(12, 1, new int[]{144}, 3000),
+                Progress.NONE);
+        String mixed = (String) longRun.preset().analysis().analyse(longRun).keyNumbers()
+                .get("where the runs stopped");
+        int reached = 0;
+        for (RunOutcome outcome : longRun.runs()) {
+            if (outcome.reachedTolerance()) {
+                reached++;
+                assertThat(outcome.training().finalLoss()).isLessThanOrEqualTo(1e-10);
+                assertThat(mixed).doesNotContain(outcome.spec().title() + " (loss");
+            } else {
+                assertThat(outcome.training().iterations()).isEqualTo(3000);
+                assertThat(mixed).contains(outcome.spec().title() + " (loss");
+            }
+        }
+        assertThat(mixed).endsWith(reached == longRun.runs().size() ? "Every run stopped when its observed-entries "
+                + "loss reached 1e-10." : reached == 0 ? "(every run)." : "; the other runs reached it.");
+    }
+
     /** A 12×12 rank-1 instance: every promised file, and the table equal to each trace's last point. */
     @Test
     void smallInstanceWritesTheTableAndTheCharts() {

@@ -136,6 +136,61 @@ class MnistDenoisingTest {
                 .contains("mnist-generalization-error.png", "mnist-digits.png", "rank-benchmarks.csv");
     }
 
+    /**
+     * The runs train to the loss threshold with each depth's step 0.85·2/(N·‖X̃‖₂^{2−2/N}) (‖X̃‖₂ from an independent
+     * SVD), and the convergence table says truthfully how each ended: N = 1 reaches the threshold (its step leaves
+     * a factor 1 − η = −0.7 per step), N = 2 with a budget of 5 iterations does not, and says so.
+     */
+    @Test
+    void runsTrainToTheThresholdOrSayThatTheBudgetEnded() {
+        ExperimentPreset preset = ExperimentPresets.mnistDenoising(12, new long[]{400, 5});
+        ExperimentRun run = ExperimentRunner.run(preset, Progress.NONE);
+        double norm = Spectra.singularValues(run.truth().matrix())[0];
+        MnistConvergence convergence = new MnistConvergence(run.runs(), run.truth().spectrum().values(),
+                ExperimentPresets.MNIST_LOSS_THRESHOLD);
+        Table table = convergence.table();
+        assertThat(table.rowCount()).isEqualTo(2);
+        for (int row = 0; row < 2; row++) {
+            RunOutcome outcome = run.runs().get(row);
+            int depth = row + 1;
+            double step = ExperimentPresets.MNIST_STEP_FRACTION * 2 / (depth * Math.pow(norm, 2 - 2.0 / depth));
+            assertThat(outcome.train().step()).isCloseTo(step, within(0.005 * step)); // written to 3 digits
+            assertThat(table.doubleAt(row, 1)).isEqualTo(outcome.train().step());
+            double finalLoss = outcome.training().finalLoss();
+            Trace trace = outcome.training().trace();
+            assertThat(table.doubleAt(row, 3)).isEqualTo(finalLoss).isEqualTo(trace.loss(trace.size() - 1));
+            if (depth == 1) {
+                assertThat(table.cell(row, 4)).isEqualTo("loss threshold");
+                assertThat(finalLoss).isLessThanOrEqualTo(ExperimentPresets.MNIST_LOSS_THRESHOLD);
+                assertThat(trace.loss(trace.size() - 2)).isGreaterThan(ExperimentPresets.MNIST_LOSS_THRESHOLD);
+                assertThat((long) table.doubleAt(row, 5)).isEqualTo(outcome.training().iterations()).isLessThan(400);
+                assertThat(table.doubleAt(row, 6)).isEqualTo(step(outcome) * outcome.training().iterations());
+            } else {
+                assertThat(table.cell(row, 4)).isEqualTo("budget");
+                assertThat(outcome.training().iterations()).isEqualTo(5);
+                assertThat(finalLoss).isGreaterThan(ExperimentPresets.MNIST_LOSS_THRESHOLD);
+                assertThat(table.cell(row, 5)).isNull();
+            }
+        }
+        List<String> findings = convergence.findings();
+        assertThat(findings.get(0)).startsWith("loss ≤ 1e-03 reached by N = 1; not reached by N = 2 (loss ")
+                .contains("after its budget of 5");
+        assertThat(findings.get(1)).contains("k = " + run.runs().get(0).training().iterations() + " / not reached");
+    }
+
+    /** The trend words: strictly falling with depth is "faster", strictly rising "slower", anything else neither. */
+    @Test
+    void trendsAreSaidAsTheyAre() {
+        assertThat(MnistConvergence.trend(List.of(5.0, 3.0, 1.0))).startsWith("faster");
+        assertThat(MnistConvergence.trend(List.of(1.0, 3.0, Double.POSITIVE_INFINITY))).startsWith("slower");
+        assertThat(MnistConvergence.trend(List.of(1.0, 3.0, 2.0))).isEqualTo("not monotone");
+        assertThat(MnistConvergence.trend(List.of(1.0, 1.0))).isEqualTo("not monotone");
+    }
+
+    private static double step(RunOutcome outcome) {
+        return outcome.train().step();
+    }
+
     /** A matrix table's cells, row by row. */
     private static double[] values(Table table) {
         double[] values = new double[table.rowCount() * table.columnCount()];
