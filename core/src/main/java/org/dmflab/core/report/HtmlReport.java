@@ -64,8 +64,9 @@ public final class HtmlReport {
                 empty.add(table.columnNames().get(column));
             }
         }
-        StringBuilder html = new StringBuilder("<div class=\"wide\"><table><caption>").append(escape(caption))
-                .append("</caption><tr>");
+        // the caption stands above the scrolling block, so that it wraps at the page's width
+        StringBuilder html = new StringBuilder("<p class=\"caption\">").append(escape(caption))
+                .append("</p><div class=\"wide\"><table><tr>");
         for (int column : columns) {
             html.append("<th>").append(escape(table.columnNames().get(column))).append("</th>");
         }
@@ -104,10 +105,10 @@ public final class HtmlReport {
     public String html() {
         return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + escape(title)
                 + "</title><style>body{font-family:DejaVu Sans,Helvetica,Arial,sans-serif;max-width:1000px;margin:2em auto;"
-                + "color:#222}table{border-collapse:collapse;margin:1em 0}div.wide{max-width:100%;overflow-x:auto}"
+                + "color:#222}table{border-collapse:collapse;margin:0 0 1em}div.wide{max-width:100%;overflow-x:auto}"
                 + "td,th{border:1px solid #ccc;padding:3px 8px;text-align:right}td.text{text-align:left;"
-                + "min-width:24em}th{background:#f3f3f3}table.kv th{text-align:left}caption{font-weight:bold;"
-                + "text-align:left;margin-bottom:4px}figure{margin:1em 0}img{max-width:100%}figcaption{color:#555}"
+                + "min-width:24em}th{background:#f3f3f3}table.kv th{text-align:left}caption,p.caption{font-weight:bold;"
+                + "text-align:left;margin:1em 0 4px}figure{margin:1em 0}img{max-width:100%}figcaption{color:#555}"
                 + ".note{color:#777;font-size:90%}</style></head><body><h1>" + escape(title) + "</h1>\n"
                 + String.join("\n", body) + "\n</body></html>\n";
     }

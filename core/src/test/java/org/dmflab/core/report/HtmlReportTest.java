@@ -42,8 +42,8 @@ class HtmlReportTest {
                         org.dmflab.core.table.Column.of("regime", org.dmflab.core.table.ColumnType.STRING)))
                 .addRow(1, null, "short").addRow(2, null, "x".repeat(HtmlReport.LONG_TEXT + 1)).build();
         String html = new HtmlReport("t").table("bounds", table, 10).html();
-        assertThat(html).contains("<div class=\"wide\"><table><caption>bounds</caption><tr><th>r</th><th>regime</th>"
-                        + "</tr>")
+        assertThat(html).contains("<p class=\"caption\">bounds</p><div class=\"wide\"><table><tr><th>r</th>"
+                        + "<th>regime</th></tr>")
                 .doesNotContain("<th>k_end</th>")
                 .contains("Empty in every row, not shown: k_end")
                 .contains("<td>short</td>", "<td class=\"text\">" + "x".repeat(HtmlReport.LONG_TEXT + 1) + "</td>")
