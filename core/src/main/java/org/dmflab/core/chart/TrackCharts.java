@@ -146,7 +146,8 @@ public final class TrackCharts {
     /**
      * Chart 1: the product's eigenvalues (or singular values) against the iteration, on a log scale when every drawn
      * value is positive and a symmetric-log scale when signs mix (so that the growth from α^N before each eigenvalue is
-     * learned stays visible). Numerical zeros of the target are not drawn. With more series than the palette has
+     * learned stays visible). W's values where the target has numerical zeros are drawn as one grey band without
+     * target lines (they do not decide the scale). With more series than the palette has
      * colours, the leading {@value #NAMED_SERIES} are named and drawn with their target lines, the rest in a graded
      * colour scale explained by one legend entry.
      */
@@ -161,16 +162,9 @@ public final class TrackCharts {
         Map<Integer, Hitting> hittings = new HashMap<>();
         result.hittings().forEach(hitting -> hittings.put(hitting.index() - 1, hitting));
         List<Integer> drawn = new ArrayList<>();
+        List<Integer> tail = new ArrayList<>(); // numerical zeros of the target (model.PlateauLevels): one grey band
         for (int i = 0; i < count; i++) {
-            if (target.isEmpty() || hittings.containsKey(i)) {
-                drawn.add(i); // the others are numerical zeros of the target (model.PlateauLevels)
-            }
-        }
-        List<Integer> tail = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            if (!drawn.contains(i)) {
-                tail.add(i); // numerical zeros of the target: W's values there form one grey band
-            }
+            (target.isEmpty() || hittings.containsKey(i) ? drawn : tail).add(i);
         }
         int zeros = tail.size();
         boolean graded = drawn.size() > ChartStyle.paletteSize();

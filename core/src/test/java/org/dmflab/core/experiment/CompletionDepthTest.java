@@ -90,6 +90,12 @@ class CompletionDepthTest {
         ExperimentRun run = ExperimentRunner.run(preset, Progress.NONE);
         for (int row = 0; row < 6; row++) {
             RunOutcome outcome = run.runs().get(row);
+            // W's 11 singular values where the rank-1 target has zeros are drawn (a grey band): where a failing
+            // completion run goes wrong
+            assertThat(org.dmflab.core.chart.TrackCharts.eigenvalues(outcome.track()).getXYPlot().getDataset()
+                    .getSeriesCount()).isEqualTo(12);
+            assertThat(org.dmflab.core.chart.TrackCharts.caption("eigenvalues", outcome.track(), ""))
+                    .contains("grey band: W's 11 singular values where the target's are zero");
             Trace trace = outcome.training().trace();
             int last = trace.size() - 1;
             assertThat(table.doubleAt(row, 0)).isEqualTo(Double.parseDouble(outcome.spec().observations().get()));
