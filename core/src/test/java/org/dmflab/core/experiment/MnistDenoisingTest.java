@@ -86,7 +86,8 @@ class MnistDenoisingTest {
         ExperimentRun run = ExperimentRunner.run(preset, Progress.NONE);
         ExperimentOutput output = ExperimentReport.of(run);
         assertThat(output.tables()).containsKeys("matrix.csv", "clean-matrix.csv", "rank-benchmarks.csv",
-                "early-stopping.csv", "trace-n1.csv", "trace-n2.csv", "error-curve-n1.csv", "error-curve-n2.csv");
+                "early-stopping.csv", "convergence.csv", "trace-n1.csv", "trace-n2.csv", "error-curve-n1.csv",
+                "error-curve-n2.csv");
         assertThat(output.charts()).containsKeys("mnist-training-error.png", "mnist-generalization-error.png",
                 "mnist-effective-rank.png", "mnist-digits.png", "eigenvalues-n2.png");
         Table benchmarks = output.tables().get("rank-benchmarks.csv");
