@@ -144,6 +144,11 @@ final class MnistDenoising {
             }
             chart.series(runs.get(r).spec().title(), x(trace), y, ChartStyle.seriesColor(r), false);
         }
+        // the training target: a run stops when its loss reaches the threshold, i.e. ‖W − X̃‖_F ≤ √(2·threshold)
+        chart.horizontalLine(Math.sqrt(2 * ExperimentPresets.MNIST_LOSS_THRESHOLD), String.format(Locale.ROOT,
+                "loss %.0e: ‖W − X̃‖_F = %.3f", ExperimentPresets.MNIST_LOSS_THRESHOLD,
+                Math.sqrt(2 * ExperimentPresets.MNIST_LOSS_THRESHOLD)), ChartStyle.REFERENCE);
+        chart.legendLine("loss threshold (training stops there)", ChartStyle.REFERENCE);
         return chart.build();
     }
 

@@ -46,7 +46,9 @@ final class MnistDenoisingAnalysis implements PresetAnalysis {
         DMatrixRMaj noise = noisy.copy();
         CommonOps_DDRM.subtractEquals(noise, clean);
         output.chart("mnist-training-error.png", analysis.trainingErrors(), "Fig. 9(a): training error "
-                        + "‖W(k) − X̃‖_F = √(2·loss) of every depth on the noisy images.")
+                        + "‖W(k) − X̃‖_F = √(2·loss) of every depth on the noisy images; dashed: the loss threshold "
+                        + ExperimentPresets.MNIST_LOSS_THRESHOLD + " at which a run stops (a run above it at its end "
+                        + "stopped at its budget: convergence.csv).")
                 .chart("mnist-generalization-error.png", analysis.generalizationErrors(), "Fig. 9(b): distance of "
                         + "W(k) to the clean images X; grey lines: the best rank-1, 2, 3 approximations of X̃; dashed "
                         + "verticals: early stopping at the end of the longest effective-rank plateau r ≥ 2 (levels "

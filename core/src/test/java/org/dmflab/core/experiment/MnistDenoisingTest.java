@@ -173,6 +173,11 @@ class MnistDenoisingTest {
                 assertThat(table.cell(row, 5)).isNull();
             }
         }
+        // Fig. 9(a) draws the threshold the runs train to: ‖W − X̃‖_F = √(2·10⁻³)
+        var markers = new MnistDenoising(run.runs(), run.truth().matrix(), run.clean().orElseThrow().matrix())
+                .trainingErrors().getXYPlot().getRangeMarkers(org.jfree.chart.ui.Layer.BACKGROUND);
+        assertThat(markers).extracting(m -> ((org.jfree.chart.plot.ValueMarker) m).getValue())
+                .containsExactly(Math.sqrt(2 * ExperimentPresets.MNIST_LOSS_THRESHOLD));
         List<String> findings = convergence.findings();
         assertThat(findings.get(0)).startsWith("loss ≤ 1e-03 reached by N = 1; not reached by N = 2 (loss ")
                 .contains("after its budget of 5");
