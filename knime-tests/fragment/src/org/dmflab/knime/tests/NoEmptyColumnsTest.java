@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.knime.core.data.DataRow;
 import org.knime.core.node.BufferedDataTable;
@@ -20,9 +19,6 @@ import org.knime.core.node.workflow.NodeID;
  * the inputs make empty by construction (eigenvalue columns of a rectangular target, singular values beyond min(m, n))
  * is left out of the table instead of shipping thousands of empty columns.
  */
-@Disabled("the trace still carries lambda_* columns for rectangular targets and sigma_* beyond min(m, n) (the "
-        + "mnist-denoising example's trace has 1 468 empty columns); enable once the trace's columns follow the "
-        + "target's shape")
 class NoEmptyColumnsTest {
 
     @Test
