@@ -89,6 +89,18 @@ public final class Schemas {
             Column.nullable("observed_end", LONG),
             Column.of("recording", STRING)));
 
+    /** The predicted columns of {@link #PLATEAUS_OBSERVED}: empty in every row without predictions. */
+    private static final List<String> PREDICTED_COLUMNS = List.of("k_start", "k_end", "bound");
+
+    /**
+     * The tracker's plateaus table: {@link #PLATEAUS_OBSERVED}, without the predicted interval and bound when no
+     * predicted plateaus are given (they would be empty in every row).
+     */
+    public static List<Column> plateausObserved(boolean predicted) {
+        return predicted ? PLATEAUS_OBSERVED : PLATEAUS_OBSERVED.stream()
+                .filter(column -> !PREDICTED_COLUMNS.contains(column.name())).toList();
+    }
+
     private Schemas() {
     }
 
