@@ -74,13 +74,7 @@ public final class KnimeTables {
      */
     public static BufferedDataTable writeMatrix(DMatrixRMaj matrix, ExecutionContext exec)
             throws CanceledExecutionException {
-        return writeMatrix(matrix, spec(Schemas.matrix(matrix.numCols)), exec);
-    }
-
-    /** As {@link #writeMatrix(DMatrixRMaj, ExecutionContext)}, with this spec (its columns the matrix table's). */
-    public static BufferedDataTable writeMatrix(DMatrixRMaj matrix, DataTableSpec spec, ExecutionContext exec)
-            throws CanceledExecutionException {
-        BufferedDataContainer container = exec.createDataContainer(spec);
+        BufferedDataContainer container = exec.createDataContainer(spec(Schemas.matrix(matrix.numCols)));
         double[] data = matrix.data;
         int cols = matrix.numCols;
         for (int row = 0; row < matrix.numRows; row++) {

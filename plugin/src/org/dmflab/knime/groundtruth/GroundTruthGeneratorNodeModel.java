@@ -88,8 +88,11 @@ final class GroundTruthGeneratorNodeModel extends EngineNodeModel {
                     .orElse(Table.builder(Schemas.measurements(0)).build());
             Table observations = truth.observations().map(observed -> observed.toTable())
                     .orElse(Table.builder(Schemas.OBSERVATIONS).build());
-            DataTableSpec targetSpec = targetSpec(target.numRows, target.numCols, Symmetry.isSymmetric(target));
-            return new PortObject[]{KnimeTables.writeMatrix(target, targetSpec, exec.createSubExecutionContext(0.2)),
+            // a written table loses its spec's properties (KNIME rebuilds the spec with the domains): put them back
+            BufferedDataTable written = KnimeTables.writeMatrix(target, exec.createSubExecutionContext(0.2));
+            BufferedDataTable targetTable = exec.createSpecReplacerTable(written, TargetSpecs.withShape(
+                    written.getDataTableSpec(), target.numRows, Symmetry.isSymmetric(target)));
+            return new PortObject[]{targetTable,
                     KnimeTables.write(truth.spectrumTable(), exec), KnimeTables.write(measurements, exec),
                     KnimeTables.write(observations, exec)};
         });

@@ -36,7 +36,10 @@ class NoEmptyColumnsTest {
         List<Path> workflows = new ArrayList<>();
         for (String folder : List.of("examples", "test-workflows")) {
             try (Stream<Path> dirs = Files.list(Knime.ROOT.resolve(folder))) {
-                dirs.filter(d -> Files.exists(d.resolve("workflow.knime"))).sorted().forEach(workflows::add);
+                // the loop testflow needs knime-base's loop nodes, absent here (LoopTestflowTest runs it with
+                // stand-ins); its trainer's trace is that of the other testflows' runs
+                dirs.filter(d -> Files.exists(d.resolve("workflow.knime")) && !WorkflowFilesTest.hasLoop(d)).sorted()
+                        .forEach(workflows::add);
             }
         }
         List<String> empty = new ArrayList<>();

@@ -13,7 +13,7 @@ import java.util.Optional;
 public enum TrainedLoss {
     FULL("full loss", "½‖W − Φ‖²"),
     SENSING("measurement loss", "½ Σᵢ (⟨Aᵢ, W⟩ − yᵢ)²"),
-    COMPLETION("observed-entries loss", "½ Σ_observed (W_ij − y_ij)²");
+    COMPLETION("observed-entries loss", "½ Σ over observed (i, j) of (Wᵢⱼ − yᵢⱼ)²");
 
     /** What a trace that does not record its loss (written before the column existed) calls its loss column. */
     public static final String UNKNOWN_LABEL = "training loss";

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import org.dmflab.core.Checks;
 import org.dmflab.core.InvalidInputException;
 import org.dmflab.core.model.Initialization;
@@ -166,28 +167,6 @@ public final class TraceTables {
         return table.rowCount() == 0;
     }
 
-    /** The {@code loss_kind} column's loss, the same in every row; empty without the column or rows. */
-    private static Optional<TrainedLoss> loss(Table table, String source) {
-        int column = table.indexOf(Schemas.LOSS_KIND);
-        Optional<TrainedLoss> loss = Optional.empty();
-        for (int row = 0; column >= 0 && row < table.rowCount(); row++) {
-            Object cell = table.cell(row, column);
-            String where = source + ", " + table.rowLocation(row) + ", column '" + Schemas.LOSS_KIND + "'";
-            Optional<TrainedLoss> here = cell == null ? Optional.empty() : TrainedLoss.ofKey(cell.toString());
-            if (here.isEmpty()) {
-                throw new InvalidInputException(where, (cell == null || cell.toString().isBlank() ? "missing value"
-                        : InvalidInputException.quote(cell) + " is not a loss") + "; say which loss the run trained: "
-                        + "full, sensing or completion");
-            }
-            if (loss.isPresent() && here.get() != loss.get()) {
-                throw new InvalidInputException(where, "'" + here.get().key() + "' differs from '" + loss.get().key()
-                        + "' in the first row; a trace records one run, with one loss");
-            }
-            loss = here;
-        }
-        return loss;
-    }
-
     /**
      * A completion trace: error_unobserved or relative_error has a value somewhere (a known target), or every
      * error_fro cell is missing (a completion run without the full target, the only run whose error is unknown).
@@ -227,32 +206,53 @@ public final class TraceTables {
     }
 
     private static Initialization start(Table table, String source) {
-        int column = table.indexOf(Schemas.INIT);
-        if (column < 0 || table.rowCount() == 0) {
-            return null;
-        }
-        Initialization start = null;
-        for (int row = 0; row < table.rowCount(); row++) {
-            Object cell = table.cell(row, column);
-            String where = source + ", " + table.rowLocation(row) + ", column '" + Schemas.INIT + "'";
-            if (cell == null || cell.toString().isBlank()) {
-                throw new InvalidInputException(where, "missing value; say how the run started: identity, perturbed "
-                        + "or gaussian");
-            }
-            Initialization here;
+        return sameInEveryRow(table, Schemas.INIT, source, text -> {
             try {
-                here = Initialization.parse(cell.toString());
+                return Optional.of(Initialization.parse(text));
             } catch (InvalidInputException e) {
-                throw new InvalidInputException(where, InvalidInputException.quote(cell) + " is not an initialization; use identity, "
-                        + "perturbed or gaussian");
+                return Optional.empty();
             }
-            if (start != null && here != start) {
-                throw new InvalidInputException(where, "'" + here.key() + "' differs from '" + start.key()
-                        + "' in the first row; a trace records one run, with one start");
+        }, Initialization::key, "an initialization", "say how the run started: identity, perturbed or gaussian",
+                "start").orElse(null);
+    }
+
+    /** The {@code loss_kind} column's loss, the same in every row; empty without the column or rows. */
+    private static Optional<TrainedLoss> loss(Table table, String source) {
+        return sameInEveryRow(table, Schemas.LOSS_KIND, source, TrainedLoss::ofKey, TrainedLoss::key, "a loss",
+                "say which loss the run trained: full, sensing or completion", "loss");
+    }
+
+    /**
+     * The value of a column that records one fact about the run in every row ({@code init}, {@code loss_kind}): empty
+     * without the column or rows; a missing, unknown or differing cell is refused by row.
+     *
+     * @param what     what a value is, e.g. "a loss"
+     * @param expected what to write instead
+     * @param fact     what the run has one of, e.g. "loss"
+     */
+    private static <T> Optional<T> sameInEveryRow(Table table, String name, String source,
+                                                  Function<String, Optional<T>> parse, Function<T, String> key,
+                                                  String what, String expected, String fact) {
+        int column = table.indexOf(name);
+        Optional<T> value = Optional.empty();
+        for (int row = 0; column >= 0 && row < table.rowCount(); row++) {
+            Object cell = table.cell(row, column);
+            String where = source + ", " + table.rowLocation(row) + ", column '" + name + "'";
+            if (cell == null || cell.toString().isBlank()) {
+                throw new InvalidInputException(where, "missing value; " + expected);
             }
-            start = here;
+            Optional<T> here = parse.apply(cell.toString());
+            if (here.isEmpty()) {
+                throw new InvalidInputException(where, InvalidInputException.quote(cell) + " is not " + what + "; "
+                        + expected);
+            }
+            if (value.isPresent() && !here.get().equals(value.get())) {
+                throw new InvalidInputException(where, "'" + key.apply(here.get()) + "' differs from '"
+                        + key.apply(value.get()) + "' in the first row; a trace records one run, with one " + fact);
+            }
+            value = here;
         }
-        return start;
+        return value;
     }
 
     private static int countNumbered(Table table, String prefix) {

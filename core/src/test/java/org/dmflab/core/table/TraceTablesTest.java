@@ -137,15 +137,10 @@ class TraceTablesTest {
         TraceShape shape = TraceShape.ofRun(1, 1, true, TrainedLoss.SENSING, true);
         assertThat(TraceTables.fromTable(TraceTables.toTable(Trace.builder(shape)
                 .add(0, point(new double[1], new double[1], 1)).build()), "t").loss()).contains(TrainedLoss.SENSING);
-        Table.Builder mixed = Table.builder(Schemas.trace(FULL_1));
-        mixed.addRow(0L, 0.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, "identity", "full");
-        mixed.addRow(1L, 0.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, "identity", "sensing");
-        assertThatThrownBy(() -> TraceTables.fromTable(mixed.build(), "t"))
+        assertThatThrownBy(() -> TraceTables.fromTable(facts("identity", "full", "identity", "sensing"), "t"))
                 .hasMessage("t, row Row1, column 'loss_kind': 'sensing' differs from 'full' in the first row; a "
                         + "trace records one run, with one loss");
-        Table.Builder unknown = Table.builder(Schemas.trace(FULL_1));
-        unknown.addRow(0L, 0.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, "identity", "huber");
-        assertThatThrownBy(() -> TraceTables.fromTable(unknown.build(), "t"))
+        assertThatThrownBy(() -> TraceTables.fromTable(facts("identity", "huber"), "t"))
                 .hasMessage("t, row Row0, column 'loss_kind': 'huber' is not a loss; say which loss the run trained: "
                         + "full, sensing or completion");
     }
@@ -173,15 +168,10 @@ class TraceTablesTest {
         assertThat(TraceTables.fromTable(table, "t").init()).contains(Initialization.PERTURBED);
         assertThat(TraceTables.fromTable(withIterations(0L, 1L), "t").init()).contains(Initialization.IDENTITY);
 
-        Table.Builder mixed = Table.builder(Schemas.trace(FULL_1));
-        mixed.addRow(0L, 0.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, "identity", "full");
-        mixed.addRow(1L, 0.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, "gaussian", "full");
-        assertThatThrownBy(() -> TraceTables.fromTable(mixed.build(), "t"))
+        assertThatThrownBy(() -> TraceTables.fromTable(facts("identity", "full", "gaussian", "full"), "t"))
                 .hasMessage("t, row Row1, column 'init': 'gaussian' differs from 'identity' in the first row; a trace "
                         + "records one run, with one start");
-        Table.Builder unknown = Table.builder(Schemas.trace(FULL_1));
-        unknown.addRow(0L, 0.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, "random", "full");
-        assertThatThrownBy(() -> TraceTables.fromTable(unknown.build(), "t"))
+        assertThatThrownBy(() -> TraceTables.fromTable(facts("random", "full"), "t"))
                 .hasMessageStartingWith("t, row Row0, column 'init': 'random' is not an initialization");
         // older traces without the column: unknown start
         assertThat(TraceTables.fromTable(TraceTables.toTable(sample()), "t").init()).isEmpty();
@@ -223,6 +213,15 @@ class TraceTablesTest {
         builder.addRow(0L, 0.0, 1.0, 1.0, 1.0, 1.0, 1.0, 0.1, 0.1, 0.1, 0.1, 0.1);
         assertThatThrownBy(() -> TraceTables.fromTable(builder.build(), "t"))
                 .hasMessageStartingWith("column 'sigma_4': does not continue sigma_1 … sigma_2");
+    }
+
+    /** A trace of {@link #FULL_1} with one row per pair of {@code init} and {@code loss_kind} cells. */
+    private static Table facts(String... initAndLoss) {
+        Table.Builder builder = Table.builder(Schemas.trace(FULL_1));
+        for (int row = 0; row < initAndLoss.length / 2; row++) {
+            builder.addRow((long) row, 0.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, initAndLoss[2 * row], initAndLoss[2 * row + 1]);
+        }
+        return builder.build();
     }
 
     private static Table withIterations(long... iterations) {
