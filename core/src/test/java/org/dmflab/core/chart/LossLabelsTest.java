@@ -104,6 +104,8 @@ class LossLabelsTest {
         XYPlot plot = chart.getXYPlot();
         String key = plot.getDataset().getSeriesKey(series).toString();
         assertThat(key).isEqualTo(loss.label());
+        // subscripts as characters: a chart shows "W_ij" literally
+        assertThat(key).doesNotContain("_");
         assertThat(key.contains(FULL_FORMULA)).isEqualTo(loss == TrainedLoss.FULL);
         assertThat(plot.getRangeAxis().getLabel().contains(FULL_FORMULA)).isFalse();
     }
