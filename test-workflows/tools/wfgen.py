@@ -150,7 +150,7 @@ def column_type(table, name, extra_types):
     if table in ("matrix", "product", "solution"):
         return DOUBLE
     if table == "trace":
-        return LONG if name == "iteration" else STRING if name == "init" else DOUBLE
+        return LONG if name == "iteration" else STRING if name in ("init", "loss_kind") else DOUBLE
     raise KeyError(f"no type for column {name} of {table}")
 
 

@@ -5,6 +5,7 @@ import org.dmflab.core.groundtruth.GroundTruth;
 import org.dmflab.core.groundtruth.GroundTruthConfig;
 import org.dmflab.core.groundtruth.GroundTruthGenerator;
 import org.dmflab.core.groundtruth.GroundTruthSettings;
+import org.dmflab.core.linalg.Symmetry;
 import org.dmflab.core.settings.RawSettings;
 import org.dmflab.core.table.Schemas;
 import org.dmflab.core.table.Table;
@@ -12,6 +13,7 @@ import org.dmflab.knime.common.EngineCalls;
 import org.dmflab.knime.common.EngineNodeModel;
 import org.dmflab.knime.common.KnimeTables;
 import org.dmflab.knime.common.NodeSettingsGroup;
+import org.dmflab.knime.common.TargetSpecs;
 import org.ejml.data.DMatrixRMaj;
 import org.knime.core.data.DataTableSpec;
 import org.knime.core.node.BufferedDataTable;
@@ -66,7 +68,7 @@ final class GroundTruthGeneratorNodeModel extends EngineNodeModel {
         int columns = config.source().columns();
         // without measurements the port carries no entry columns (they would all be empty)
         int entries = config.measurements() > 0 ? rows * columns : 0;
-        return new PortObjectSpec[]{KnimeTables.spec(Schemas.matrix(columns)), spectrumSpec,
+        return new PortObjectSpec[]{targetSpec(rows, columns, config.symmetricTarget()), spectrumSpec,
                 KnimeTables.spec(Schemas.measurements(entries)), KnimeTables.spec(Schemas.OBSERVATIONS)};
     }
 
@@ -86,10 +88,19 @@ final class GroundTruthGeneratorNodeModel extends EngineNodeModel {
                     .orElse(Table.builder(Schemas.measurements(0)).build());
             Table observations = truth.observations().map(observed -> observed.toTable())
                     .orElse(Table.builder(Schemas.OBSERVATIONS).build());
-            return new PortObject[]{KnimeTables.writeMatrix(target, exec.createSubExecutionContext(0.2)),
+            // a written table loses its spec's properties (KNIME rebuilds the spec with the domains): put them back
+            BufferedDataTable written = KnimeTables.writeMatrix(target, exec.createSubExecutionContext(0.2));
+            BufferedDataTable targetTable = exec.createSpecReplacerTable(written, TargetSpecs.withShape(
+                    written.getDataTableSpec(), target.numRows, Symmetry.isSymmetric(target)));
+            return new PortObject[]{targetTable,
                     KnimeTables.write(truth.spectrumTable(), exec), KnimeTables.write(measurements, exec),
                     KnimeTables.write(observations, exec)};
         });
+    }
+
+    /** The target's spec, telling the trainer its rows and symmetry ({@link TargetSpecs}). */
+    private static DataTableSpec targetSpec(int rows, int columns, boolean symmetric) {
+        return TargetSpecs.withShape(KnimeTables.spec(Schemas.matrix(columns)), rows, symmetric);
     }
 
     private RawSettings raw() {

@@ -54,7 +54,7 @@ final class BoundPredictorNodeModel extends EngineNodeModel {
 
     @Override
     protected PortObjectSpec[] configure(PortObjectSpec[] inSpecs) throws InvalidSettingsException {
-        EngineCalls.configure(() -> PredictSettings.parse(settings.group.raw()));
+        PredictConfig config = EngineCalls.configure(() -> PredictSettings.parse(settings.group.raw()));
         DataTableSpec input = (DataTableSpec) inSpecs[0];
         // the same rule as SpectrumTables.isSpectrumTable, on the spec
         boolean spectrumTable = input.containsName(Schemas.INDEX) && input.containsName(Schemas.VALUE)
@@ -68,8 +68,9 @@ final class BoundPredictorNodeModel extends EngineNodeModel {
                 }
             }
         }
-        return new PortObjectSpec[]{KnimeTables.spec(PredictionTables.BOUNDS), KnimeTables.spec(PredictionTables.PLATEAUS),
-                KnimeTables.spec(PredictionTables.PROVENANCE)};
+        // only the columns these settings can fill (docs/design.md §2)
+        return new PortObjectSpec[]{KnimeTables.spec(PredictionTables.boundsColumns(config)),
+                KnimeTables.spec(PredictionTables.plateausColumns(config)), KnimeTables.spec(PredictionTables.PROVENANCE)};
     }
 
     @Override

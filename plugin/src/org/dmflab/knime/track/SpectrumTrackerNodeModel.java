@@ -83,7 +83,8 @@ final class SpectrumTrackerNodeModel extends EngineNodeModel implements ChartSou
             EngineCalls.configure(() -> PlateauTables.fromTable(KnimeTables.empty((DataTableSpec) inSpecs[2]),
                     SOURCES.get(2)));
         }
-        return new PortObjectSpec[]{KnimeTables.spec(Schemas.PLATEAUS_OBSERVED), KnimeTables.spec(TrackSchemas.HITTING),
+        return new PortObjectSpec[]{KnimeTables.spec(Schemas.plateausObserved(inSpecs[2] != null)),
+                KnimeTables.spec(TrackSchemas.HITTING),
                 ImagePorts.spec(), ImagePorts.spec(), ImagePorts.spec()};
     }
 

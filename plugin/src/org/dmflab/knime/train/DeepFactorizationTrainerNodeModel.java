@@ -26,6 +26,7 @@ import org.dmflab.knime.common.ExecutionProgress;
 import org.dmflab.knime.common.KnimeTables;
 import org.dmflab.knime.common.NodeSettingsGroup;
 import org.dmflab.knime.common.RunVariables;
+import org.dmflab.knime.common.TargetSpecs;
 import org.ejml.data.DMatrixRMaj;
 import org.knime.core.data.DataTableSpec;
 import org.knime.core.node.BufferedDataTable;
@@ -111,9 +112,11 @@ final class DeepFactorizationTrainerNodeModel extends EngineNodeModel implements
                     + "at the second input; connect the Ground Truth Generator's observations output or use loss "
                     + "'full'");
         }
-        // the trace's columns depend only on the target's column count (design.md §2), completion or not
-        return new PortObjectSpec[]{KnimeTables.spec(TrainingPlan.traceColumns(target.getNumColumns())),
-                KnimeTables.spec(Schemas.matrix(target.getNumColumns()))};
+        // the trace has the columns its run fills (design.md §2): known when the target's spec says its rows and
+        // symmetry (the generator's does), else only once the target is read
+        DataTableSpec trace = TargetSpecs.shape(target).map(shape -> KnimeTables.spec(TrainingPlan.traceColumns(
+                shape.rows(), shape.columns(), shape.symmetric(), config.loss(), true))).orElse(null);
+        return new PortObjectSpec[]{trace, KnimeTables.spec(Schemas.matrix(target.getNumColumns()))};
     }
 
     @Override
@@ -170,7 +173,7 @@ final class DeepFactorizationTrainerNodeModel extends EngineNodeModel implements
     private void show(LossCurve curve) {
         lossCurve = curve;
         charts = List.of(new NamedChart(VIEW_TITLE, TrainCharts.lossCurve(curve.iterations(), curve.loss(),
-                curve.kind())));
+                curve.kind().trained())));
     }
 
     @Override

@@ -107,9 +107,9 @@ final class ReportCommand implements Callable<Integer> {
                 report.heading("Charts");
                 String names = String.join(", ", trained.stream().map(TraceOverlays.Run::name).toList());
                 charts.add("loss");
-                report.image("Training loss of each run over the iterations, log–log: " + names + " (loss.png, "
-                        + "loss.svg)", ChartFiles.write(output, "loss", TraceOverlays.losses("Loss of each run",
-                        "training loss of each run (log scale)", trained)));
+                report.image("The " + TraceOverlays.lossLabel(trained) + " of each run over the iterations, "
+                        + "log–log: " + names + " (loss.png, loss.svg)", ChartFiles.write(output, "loss",
+                        TraceOverlays.losses("Loss of each run", trained)));
                 charts.add("effective-rank");
                 report.image("Effective rank ‖W‖∗ / ‖W‖₂ of each run's product: " + names
                                 + " (effective-rank.png, effective-rank.svg)", ChartFiles.write(output,

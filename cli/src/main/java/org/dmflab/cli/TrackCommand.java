@@ -73,11 +73,10 @@ final class TrackCommand implements Callable<Integer>, SettingsOptions.Declared 
     Path out;
 
     /**
-     * Every column a trace of a target within the engine's size limit can have: the lambda and sigma columns may hold
-     * missing cells (design.md §2), which an inferred CSV column would refuse.
+     * Every column a trace of a target within the engine's size limit can have: in tables of older versions the lambda,
+     * sigma and error columns may hold missing cells (design.md §2), which an inferred CSV column would refuse.
      */
-    static final List<Column> TRACE_COLUMNS = Schemas.trace(GroundTruthSettings.MAX_SIZE,
-            GroundTruthSettings.MAX_SIZE);
+    static final List<Column> TRACE_COLUMNS = Schemas.traceColumnsUpTo(GroundTruthSettings.MAX_SIZE);
 
     @Mixin
     OutputOptions outputOptions;

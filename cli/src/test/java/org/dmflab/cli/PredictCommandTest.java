@@ -50,12 +50,12 @@ class PredictCommandTest {
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).startsWith("Step size η = 0.01000 is above the limit η ≤ 0.008929").contains("6 of 6 plateaus certified");
         List<String> bounds = Files.readAllLines(out.resolve("bounds.csv"));
+        // an identical start with N = 3: no sign-change (perturbed start) and flow-interval (N = 2) columns
         assertThat(bounds.get(0)).isEqualTo("index,lambda,limit,regime,eta_max,k_exact,k_lower,k_upper,k_flow,"
-                + "k_asymptotic,k_sign_change,k_sign_change_bound,k_sign_change_flow");
+                + "k_asymptotic");
         assertThat(bounds).hasSize(7);
         List<String> plateaus = Files.readAllLines(out.resolve("plateaus.csv"));
-        assertThat(plateaus.get(0)).isEqualTo("r,level,k_start,k_end,bound,epsilon,delta,flow_k_start,flow_k_end,reason,"
-                + "k_escape_float");
+        assertThat(plateaus.get(0)).isEqualTo("r,level,k_start,k_end,bound,epsilon,delta,reason,k_escape_float");
         // eigenvalues come from the generated matrix (rounded to ~1e-15), the certified intervals of theory.md §9 (c)
         assertThat(plateaus.get(1)).startsWith("1,1.0,717,1177,");
         assertThat(plateaus.get(6)).contains(",22502,,");

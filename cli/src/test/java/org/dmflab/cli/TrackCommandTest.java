@@ -118,9 +118,10 @@ class TrackCommandTest {
                     "loss.svg", "summary.json", OutputManifest.NAME);
         }
         List<String> plateaus = Files.readAllLines(out.resolve("plateaus.csv"));
-        assertThat(plateaus.get(0)).isEqualTo("r,level,k_start,k_end,bound,observed_start,observed_end,recording");
+        // no predicted plateaus given: no predicted interval and bound columns
+        assertThat(plateaus.get(0)).isEqualTo("r,level,observed_start,observed_end,recording");
         assertThat(plateaus).hasSize(7);
-        assertThat(plateaus.get(1)).startsWith("1,1.0,,,,");
+        assertThat(plateaus.get(1)).startsWith("1,1.0,").endsWith(",no prediction");
         List<String> hitting = Files.readAllLines(out.resolve("hitting.csv"));
         assertThat(hitting.get(0)).isEqualTo("index,lambda,limit,k_hit,outcome");
         // exact first hitting iterations 633, 1265, … (numpy, see SpectrumTrackerTest), recorded every 10th step:
@@ -218,6 +219,6 @@ class TrackCommandTest {
         assertThat(CliRun.of("track", "--trace", traceFile.toString(), "--out", out.toString()).exitCode()).isZero();
         assertThat(Files.readAllLines(out.resolve("hitting.csv"))).containsExactly("index,lambda,limit,k_hit,outcome");
         assertThat(Files.readAllLines(out.resolve("plateaus.csv"))).containsExactly(
-                String.join(",", Schemas.PLATEAUS_OBSERVED.stream().map(c -> c.name()).toList()));
+                String.join(",", Schemas.plateausObserved(false).stream().map(c -> c.name()).toList()));
     }
 }

@@ -16,6 +16,8 @@ import org.dmflab.core.table.Schemas;
 import org.dmflab.core.table.TraceTables;
 import org.dmflab.core.train.TrainSettings;
 import org.junit.jupiter.api.BeforeEach;
+import org.dmflab.cli.io.SvgText;
+import org.dmflab.core.model.TrainedLoss;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,7 +46,7 @@ class TrainCommandTest {
         assertThat(run.out()).startsWith("solver spectral, 20000 iterations").contains("final loss")
                 .contains("effective rank").hasLineCount(1);
         Trace trace = TraceTables.fromTable(CsvTableReader.read(out.resolve("trace.csv"),
-                GenerateCommandTest.byName(Schemas.trace(4, 4)), "r", Progress.NONE),
+                GenerateCommandTest.byName(Schemas.traceColumnsUpTo(4)), "r", Progress.NONE),
                 "trace.csv");
         assertThat(trace.iteration(0)).isZero();
         assertThat(trace.iteration(trace.size() - 1)).isEqualTo(20_000);
@@ -57,14 +59,34 @@ class TrainCommandTest {
         assertThat(product.rowCount()).isEqualTo(4);
     }
 
+    /**
+     * A sensing run records its loss in trace.csv, and the charts of {@code track} and {@code report} over it name the
+     * measurement loss, never ½‖W − Φ‖² (which its curve is not).
+     */
     @Test
-    void sensingLossTrainsOnTheMeasurements() {
+    void sensingLossTrainsOnTheMeasurementsAndItsChartsSaySo() throws Exception {
         Path out = dir.resolve("sensing");
         CliRun run = CliRun.of("train", "--target", target.toString(), "--measurements",
                 dir.resolve("gt").resolve("measurements.csv").toString(), "--loss", "sensing", "--init", "perturbed",
                 "--alpha", "0.3", "--step", "0.05", "--iterations", "3000", "--out", out.toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).startsWith("solver matrix,");
+        List<String> trace = Files.readAllLines(out.resolve("trace.csv"));
+        assertThat(trace.get(0)).endsWith(",init,loss_kind");
+        assertThat(trace.get(1)).endsWith(",perturbed,sensing");
+        Path tracked = dir.resolve("sensing-track");
+        assertThat(CliRun.of("track", "--trace", out.resolve("trace.csv").toString(), "--out", tracked.toString())
+                .exitCode()).isZero();
+        Path report = dir.resolve("sensing-report");
+        assertThat(CliRun.of("report", out.toString(), "--out", report.toString()).exitCode()).isZero();
+        String label = TrainedLoss.SENSING.label();
+        for (Path chart : List.of(tracked.resolve("loss.svg"), report.resolve("loss.svg"))) {
+            List<String> texts = SvgText.of(Files.readString(chart));
+            assertThat(texts).as(chart.toString()).anyMatch(text -> text.contains(label))
+                    .noneMatch(text -> text.contains("½‖W − Φ‖²"));
+        }
+        assertThat(Files.readString(report.resolve("report.html"))).contains("The " + label + " of each run")
+                .doesNotContain("½‖W − Φ‖²");
     }
 
     @Test

@@ -7,8 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.knime.core.data.DataRow;
 import org.knime.core.node.BufferedDataTable;
@@ -17,20 +17,32 @@ import org.knime.core.node.workflow.NodeID;
 
 /**
  * No output table of our nodes in any example or testflow has a column that is missing in every row: a column that
- * the inputs make empty by construction (eigenvalue columns of a rectangular target, singular values beyond min(m, n))
- * is left out of the table instead of shipping thousands of empty columns.
+ * the inputs or settings make empty by construction (eigenvalue columns of a rectangular target, singular values
+ * beyond min(m, n), error columns without the full target, predicted columns without predictions, the predictor's
+ * columns its start and depth never fill) is left out of the table instead of shipping thousands of empty columns.
+ * The one exception is a column whose emptiness depends on the values of the input, which a node cannot know when
+ * KNIME asks for its columns (configure): {@link #EMPTY_BY_DATA}.
  */
-@Disabled("the trace still carries lambda_* columns for rectangular targets and sigma_* beyond min(m, n) (the "
-        + "mnist-denoising example's trace has 1 468 empty columns); enable once the trace's columns follow the "
-        + "target's shape")
 class NoEmptyColumnsTest {
+    /**
+     * Columns that may be empty in every row because of the values the node reads, with the reason: only a strict
+     * saddle (a negative eigenvalue larger in modulus than a positive one, docs/theory.md §2.3) gives the predictor's
+     * k_escape_float a value, and the examples' targets have no negative eigenvalue; the tracker's observed plateau
+     * columns are empty when the run's effective rank stays in no plateau band (the mnist-denoising example's short
+     * run on a rank-100 target).
+     */
+    static final Map<String, String> EMPTY_BY_DATA = Map.of("k_escape_float", "no strict saddle in the target",
+            "observed_start", "no plateau observed in the run", "observed_end", "no plateau observed in the run");
 
     @Test
     void noOutputColumnOfAnyExampleOrTestflowIsEmptyInEveryRow() throws Exception {
         List<Path> workflows = new ArrayList<>();
         for (String folder : List.of("examples", "test-workflows")) {
             try (Stream<Path> dirs = Files.list(Knime.ROOT.resolve(folder))) {
-                dirs.filter(d -> Files.exists(d.resolve("workflow.knime"))).sorted().forEach(workflows::add);
+                // the loop testflow needs knime-base's loop nodes, absent here (LoopTestflowTest runs it with
+                // stand-ins); its trainer's trace is that of the other testflows' runs
+                dirs.filter(d -> Files.exists(d.resolve("workflow.knime")) && !WorkflowFilesTest.hasLoop(d)).sorted()
+                        .forEach(workflows::add);
             }
         }
         List<String> empty = new ArrayList<>();
@@ -66,8 +78,11 @@ class NoEmptyColumnsTest {
         }
         List<String> empty = new ArrayList<>();
         for (int c = 0; c < columns; c++) {
-            if (!filled[c]) {
-                empty.add(where + ": " + table.getDataTableSpec().getColumnSpec(c).getName());
+            String name = table.getDataTableSpec().getColumnSpec(c).getName();
+            if (!filled[c] && EMPTY_BY_DATA.containsKey(name)) {
+                System.out.println("[columns] " + where + ": " + name + " empty (" + EMPTY_BY_DATA.get(name) + ")");
+            } else if (!filled[c]) {
+                empty.add(where + ": " + name);
             }
         }
         return empty;

@@ -38,8 +38,8 @@ class NodeSpecsTest {
     }
 
     /**
-     * A rectangular 2×3 target (no eigenvectors, two singular values): the trace's three lambda and three sigma
-     * columns are still known at configure, and they are the executed trace's.
+     * A rectangular 2×3 target (no eigenvectors, two singular values): the trace has no lambda and two sigma columns
+     * (docs/design.md §2), known at configure from the generator's spec, and they are the executed trace's.
      */
     @Test
     void aRectangularTargetsTraceHasItsColumnsAtConfigureToo() throws Exception {
@@ -51,8 +51,14 @@ class NodeSpecsTest {
             project.wfm().removeConnection(project.wfm().getIncomingConnectionFor(pipeline.tracker, 3));
             project.wfm().removeNode(pipeline.predictor);
             assertSpecsKnownAndKept(project, List.of(pipeline.generator, pipeline.trainer, pipeline.tracker));
+            assertEquals(RECTANGULAR_TRACE, List.of(project.table(pipeline.trainer, 1).getDataTableSpec()
+                    .getColumnNames()));
         }
     }
+
+    /** The trace of a full-loss run on a 2×3 target (docs/design.md §2). */
+    private static final List<String> RECTANGULAR_TRACE = List.of("iteration", "time", "loss", "error_fro",
+            "error_op", "effective_rank", "stable_rank", "sigma_1", "sigma_2", "init", "loss_kind");
 
     /**
      * The generator on an input table: without a spec at its input it says that no input table is available yet (KNIME
@@ -86,9 +92,15 @@ class NodeSpecsTest {
             DataTableSpec target = (DataTableSpec) generator.getOutPort(1).getPortObjectSpec();
             assertEquals(List.of("c1", "c2", "c3"), List.of(target.getColumnNames()));
             assertNotNull(generator.getOutPort(4).getPortObjectSpec(), "the observations' spec is known at configure");
+            // the trace's columns depend on the target's rows and symmetry: unknown until the input is read
+            NodeContainer trainer = project.node(pipeline.trainer);
+            assertEquals(null, trainer.getOutPort(1).getPortObjectSpec(), "no trace spec before the target is read");
             project.wfm().executeUpToHere(pipeline.generator);
             assertTrue(project.wfm().waitWhileInExecution(1, java.util.concurrent.TimeUnit.MINUTES), "finishes");
             project.assertExecuted(pipeline.generator);
+            DataTableSpec trace = (DataTableSpec) trainer.getOutPort(1).getPortObjectSpec();
+            assertNotNull(trace, "the trace's spec once the generator has read its 2×3 input");
+            assertEquals(RECTANGULAR_TRACE, List.of(trace.getColumnNames()));
             Rows scaled = Rows.of("the divided table", project.table(pipeline.generator, 1));
             double[] raw = {0, 33, 255, 37, 128, 41};
             for (int k = 0; k < raw.length; k++) {

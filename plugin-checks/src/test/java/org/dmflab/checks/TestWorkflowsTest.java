@@ -13,6 +13,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -25,6 +26,8 @@ import org.dmflab.core.baseline.NuclearNormResult;
 import org.dmflab.core.spectrum.TrackSchemas;
 import org.dmflab.core.table.Column;
 import org.dmflab.core.table.ColumnType;
+import org.dmflab.core.model.TraceShape;
+import org.dmflab.core.model.TrainedLoss;
 import org.dmflab.core.table.Schemas;
 import org.dmflab.core.theory.PredictionTables;
 import org.junit.jupiter.api.Test;
@@ -518,16 +521,29 @@ class TestWorkflowsTest {
                 case "observations" -> Schemas.OBSERVATIONS;
                 case "matrix", "product", "solution" -> Schemas.matrix(header.size());
                 case "summary" -> NuclearNormResult.SUMMARY;
-                case "trace" -> Schemas.trace(count(header, Schemas.LAMBDA_PREFIX), count(header, Schemas.SIGMA_PREFIX));
+                case "trace" -> Schemas.trace(traceShape(header));
                 case "hitting" -> TrackSchemas.HITTING;
-                case "observed-plateaus" -> Schemas.PLATEAUS_OBSERVED;
-                case "bounds" -> PredictionTables.BOUNDS;
-                case "plateaus" -> PredictionTables.PLATEAUS;
+                case "observed-plateaus" -> Schemas.plateausObserved(header.contains("k_start"));
+                // the predictor's and tracker's tables leave out the columns their settings and inputs cannot fill
+                case "bounds" -> inHeader(PredictionTables.BOUNDS, header);
+                case "plateaus" -> inHeader(PredictionTables.PLATEAUS, header);
                 case "provenance" -> PredictionTables.PROVENANCE;
                 // the depth-sweep testflow's Loop End: one row per run, the loop variable and the trainer's variables
                 case "runs" -> SWEEP_RUNS;
                 default -> throw new AssertionError(file + ": no design.md §2 table is called " + name);
             };
+        }
+
+        private static List<Column> inHeader(List<Column> all, List<String> header) {
+            return all.stream().filter(column -> header.contains(column.name())).toList();
+        }
+
+        /** A trace's shape from its header: a completion run has the completion columns or no error columns. */
+        private static TraceShape traceShape(List<String> header) {
+            boolean known = header.contains(Schemas.ERROR_FRO);
+            boolean completion = header.contains(Schemas.ERROR_UNOBSERVED) || !known;
+            return new TraceShape(count(header, Schemas.LAMBDA_PREFIX), count(header, Schemas.SIGMA_PREFIX),
+                    Optional.of(completion ? TrainedLoss.COMPLETION : TrainedLoss.FULL), known);
         }
 
         private static int count(List<String> header, String prefix) {

@@ -1,7 +1,9 @@
 package org.dmflab.core.chart;
 
 import java.util.List;
+import java.util.Optional;
 import org.dmflab.core.model.Trace;
+import org.dmflab.core.model.TrainedLoss;
 import org.jfree.chart.JFreeChart;
 
 /**
@@ -37,15 +39,33 @@ public final class TraceOverlays {
                 .toList());
     }
 
-    /** The loss of every run on log–log axes; {@code yLabel} names the loss the runs minimized. */
-    public static JFreeChart losses(String title, String yLabel, List<Run> runs) {
-        LineChart.Builder chart = LineChart.builder(title).xAxis(LOG_ITERATION, true).yAxis(yLabel, true);
+    /**
+     * The loss of every run on log–log axes, labelled by the loss the runs minimized ({@link #lossLabel}); when they
+     * minimized different losses, each legend entry names its run's.
+     */
+    public static JFreeChart losses(String title, List<Run> runs) {
+        boolean shared = sharedLoss(runs).isPresent();
+        LineChart.Builder chart = LineChart.builder(title).xAxis(LOG_ITERATION, true)
+                .yAxis(lossLabel(runs) + " (log scale)", true);
         for (int r = 0; r < runs.size(); r++) {
             Trace trace = runs.get(r).trace();
-            chart.series(runs.get(r).name(), iterations(trace), column(trace, trace::loss), ChartStyle.seriesColor(r),
-                    false);
+            String name = shared ? runs.get(r).name() : runs.get(r).name() + ": " + TrainedLoss.label(trace.loss());
+            chart.series(name, iterations(trace), column(trace, trace::loss), ChartStyle.seriesColor(r), false);
         }
         return chart.build();
+    }
+
+    /**
+     * What the runs' loss column holds: the label of the loss they all minimized ({@link TrainedLoss#label()}), or
+     * "training loss" when they minimized different ones (or a trace does not say).
+     */
+    public static String lossLabel(List<Run> runs) {
+        return sharedLoss(runs).map(TrainedLoss::label).orElse(TrainedLoss.UNKNOWN_LABEL);
+    }
+
+    private static Optional<TrainedLoss> sharedLoss(List<Run> runs) {
+        List<Optional<TrainedLoss>> losses = runs.stream().map(run -> run.trace().loss()).distinct().toList();
+        return losses.size() == 1 ? losses.get(0) : Optional.empty();
     }
 
     /**

@@ -13,6 +13,7 @@ import org.dmflab.core.spectrum.Hitting;
 import org.dmflab.core.spectrum.ObservedPlateau;
 import org.dmflab.core.spectrum.TrackResult;
 import org.dmflab.core.model.Trace;
+import org.dmflab.core.model.TrainedLoss;
 import org.jfree.chart.JFreeChart;
 import org.dmflab.core.model.Plateau;
 import org.dmflab.core.model.PlateauLevels;
@@ -95,10 +96,8 @@ public final class TrackCharts {
                 }
                 yield text;
             }
-            default -> (result.input().trace().completion()
-                    ? "Observed-entries loss ½ Σ_observed (W_ij − y_ij)² and error ‖W − Φ‖ to the full target"
-                    : "Loss ½‖W − Φ‖² and error ‖W − Φ‖ (Frobenius norms)") + which + " on "
-                    + LineChart.axesPhrase(loss(result));
+            default -> capitalized(lossLabel(result.input().trace())) + " and " + errorLabel(result.input().trace())
+                    + which + " on " + LineChart.axesPhrase(loss(result));
         };
     }
 
@@ -372,13 +371,26 @@ public final class TrackCharts {
         LineChart.Builder chart = LineChart.builder("Loss and error")
                 .xAxis(iterationLabel(trace, logX), logX)
                 .yAxis("value (log scale)", true)
-                // a completion trace's loss is over the observed entries, its error against the full target
-                .series(trace.completion() ? "observed-entries loss ½ Σ_observed (W_ij − y_ij)²"
-                        : "loss ½‖W − Φ‖²  (Frobenius norm)", x, loss, ChartStyle.seriesColor(0), false)
-                .series(trace.completion() ? "error ‖W − Φ‖ to the full target  (Frobenius norm)"
-                        : "error ‖W − Φ‖  (Frobenius norm)", x, error, ChartStyle.seriesColor(1), false);
+                // named by the loss trained: a sensing or completion run's loss is not ½‖W − Φ‖²
+                .series(lossLabel(trace), x, loss, ChartStyle.seriesColor(0), false)
+                .series(errorLabel(trace), x, error, ChartStyle.seriesColor(1), false);
         noteZeros(chart, loss, error);
         return chart.build();
+    }
+
+    /** The loss the trace's run minimized, named by {@link TrainedLoss#label()}. */
+    static String lossLabel(Trace trace) {
+        return TrainedLoss.label(trace.loss());
+    }
+
+    /** The error column's meaning: against the full target, which a sensing or completion run never sees. */
+    private static String errorLabel(Trace trace) {
+        return trace.loss().orElse(TrainedLoss.FULL) == TrainedLoss.FULL ? "error ‖W − Φ‖ (Frobenius norm)"
+                : "error ‖W − Φ‖ to the full target (Frobenius norm)";
+    }
+
+    private static String capitalized(String text) {
+        return Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 
     /** A subtitle counting the points that a log axis cannot draw (value 0 in some series), if any. */

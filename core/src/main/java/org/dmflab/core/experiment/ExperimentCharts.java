@@ -34,7 +34,7 @@ final class ExperimentCharts {
 
     /** Fig. 2: the loss of every run on log–log axes ({@link TraceOverlays}). */
     static JFreeChart losses(String title, List<RunOutcome> runs) {
-        return TraceOverlays.losses(title, "loss ½‖W − Φ‖² (Frobenius norm, log scale)", overlaid(runs));
+        return TraceOverlays.losses(title, overlaid(runs));
     }
 
     private static List<TraceOverlays.Run> overlaid(List<RunOutcome> runs) {

@@ -4,6 +4,7 @@ import java.util.Objects;
 import java.util.OptionalLong;
 import org.dmflab.core.InvalidInputException;
 import org.dmflab.core.MemoryBudget;
+import org.dmflab.core.linalg.Symmetry;
 
 /**
  * Everything the Ground Truth Generator needs, validated on construction so that a bad combination is reported before
@@ -62,6 +63,24 @@ public record GroundTruthConfig(TargetSource source, OptionalLong seed, NoiseSpe
                     measurements + " measurement matrices of size " + rows + "×" + cols);
         }
         observations.resolve(rows * cols);
+    }
+
+    /**
+     * Whether the target will be symmetric ({@code linalg.Symmetry.isSymmetric}), known before it is generated: a
+     * trainer's trace has eigenvalue columns exactly for symmetric targets (docs/design.md §2), so the KNIME generator
+     * tells its successors at configure time. Square targets from a spectrum (Φ = V diag(λ) Vᵀ) and symmetric input
+     * matrices are, unless noise that is not symmetrized is added; so is every 1×1 target; nothing else is.
+     */
+    public boolean symmetricTarget() {
+        if (source.rows() != source.columns()) {
+            return false;
+        }
+        if (source.rows() == 1) {
+            return true;
+        }
+        boolean clean = source instanceof TargetSource.FromSpectrum
+                || source instanceof TargetSource.FromMatrix input && Symmetry.isSymmetric(input.matrix());
+        return clean && (noise.isNone() || symmetrizeNoise);
     }
 
     private static String randomPart(TargetSource source, NoiseSpec noise, int measurements,

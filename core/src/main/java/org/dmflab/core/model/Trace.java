@@ -6,16 +6,12 @@ import java.util.Optional;
 
 /**
  * The record of a gradient-descent run: one point per recorded iteration, ascending, with the columns of the trace table
- * (docs/design.md §2; {@code table.TraceTables} converts it to and from that table). {@code lambda} holds vᵢᵀ W vᵢ along the target's eigenvectors (symmetric targets; empty rows
- * otherwise), {@code sigma} the singular values of W, descending. Its table has {@code lambda_1 … lambda_n} and
- * {@code sigma_1 … sigma_n} (n the target's columns: {@link #lambdaColumns()}, {@link #sigmaColumns()}) whatever the
- * target's rows and symmetry, so that its columns are known before the run (a KNIME node's configure); cells without a
- * value are missing.
- * {@code init} says how the factors started (the trace
- * table's {@code init} column); it decides which plateau levels the run can show ({@link PlateauLevels}) and is empty
- * only for traces written before the column existed. Every trace table also has {@code error_unobserved} and
- * {@code relative_error}, with values only for a completion run ({@link #completion()}) whose full target is known;
- * there the error columns are NaN (missing cells) where the full target is unknown.
+ * (docs/design.md §2; {@code table.TraceTables} converts it to and from that table). {@code lambda} holds vᵢᵀ W vᵢ
+ * along the target's eigenvectors (symmetric targets; empty rows otherwise), {@code sigma} the singular values of W,
+ * descending. Its {@link TraceShape} says which columns its table has: only those the run fills, known before the run
+ * (a KNIME node's configure). {@code init} says how the factors started (the trace table's {@code init} column); it
+ * decides which plateau levels the run can show ({@link PlateauLevels}) and is empty only for traces written before
+ * the column existed. The metrics a run does not fill ({@link TraceMetric.Filled}) are NaN here and have no column.
  */
 public final class Trace {
     private final long[] iterations;
@@ -23,16 +19,12 @@ public final class Trace {
     private final double[][] values;
     private final double[][] lambda;
     private final double[][] sigma;
-    private final boolean completion;
-    private final int lambdaColumns;
-    private final int sigmaColumns;
+    private final TraceShape shape;
     private final Optional<Initialization> init;
 
     private Trace(Builder builder) {
-        lambdaColumns = builder.lambdaColumns;
-        sigmaColumns = builder.sigmaColumns;
+        shape = builder.shape;
         init = Optional.ofNullable(builder.init);
-        completion = builder.completion;
         int size = builder.iterations.size();
         iterations = new long[size];
         values = new double[TraceMetric.values().length][size];
@@ -49,41 +41,29 @@ public final class Trace {
         }
     }
 
-    /** Starts a trace with {@code eigenCount} lambda and {@code sigmaCount} sigma columns, all with values. */
+    /** Starts a trace with {@code eigenCount} lambda and {@code sigmaCount} sigma columns, loss not recorded. */
     public static Builder builder(int eigenCount, int sigmaCount) {
-        return builder(eigenCount, sigmaCount, eigenCount, sigmaCount);
+        return builder(new TraceShape(eigenCount, sigmaCount, Optional.empty(), true));
     }
 
-    /**
-     * Starts a trace whose table has {@code width} lambda and sigma columns (a trained trace: the target's columns n),
-     * of which the first {@code eigenCount} and {@code sigmaCount} hold values.
-     */
-    public static Builder builder(int eigenCount, int sigmaCount, int width) {
-        return builder(eigenCount, sigmaCount, width, width);
+    /** Starts a trace with the columns of {@code shape}. */
+    public static Builder builder(TraceShape shape) {
+        return new Builder(shape);
     }
 
-    /** Starts a trace with the given column counts, of which the first {@code eigenCount}, {@code sigmaCount} hold values. */
-    public static Builder builder(int eigenCount, int sigmaCount, int lambdaColumns, int sigmaColumns) {
-        if (eigenCount > lambdaColumns || sigmaCount > sigmaColumns) {
-            throw new IllegalArgumentException(lambdaColumns + " lambda and " + sigmaColumns + " sigma columns cannot "
-                    + "hold " + eigenCount + " lambdas and " + sigmaCount + " sigmas");
-        }
-        return new Builder(eigenCount, sigmaCount, lambdaColumns, sigmaColumns);
+    /** Which columns the trace table has. */
+    public TraceShape shape() {
+        return shape;
     }
 
-    /** The number of lambda columns of the trace table (values or missing cells). */
-    public int lambdaColumns() {
-        return lambdaColumns;
-    }
-
-    /** The number of sigma columns of the trace table (values or missing cells). */
-    public int sigmaColumns() {
-        return sigmaColumns;
+    /** The loss the run minimized (the {@code loss} column), if the trace says so. */
+    public Optional<TrainedLoss> loss() {
+        return shape.loss();
     }
 
     /** Whether this is the trace of a completion run (its error_unobserved and relative_error cells can have values). */
     public boolean completion() {
-        return completion;
+        return shape.completion();
     }
 
     /** The value of {@code metric} at a recorded point (NaN where the run has none, see {@link TraceMetric.Filled}). */
@@ -111,11 +91,11 @@ public final class Trace {
     }
 
     public int eigenCount() {
-        return lambda.length == 0 ? 0 : lambda[0].length;
+        return shape.eigenvalues();
     }
 
     public int sigmaCount() {
-        return sigma.length == 0 ? 0 : sigma[0].length;
+        return shape.singularValues();
     }
 
     public long iteration(int point) {
@@ -173,27 +153,20 @@ public final class Trace {
 
     /** Collects recorded points in ascending iteration order. */
     public static final class Builder {
-        private final int eigenCount;
-        private final int sigmaCount;
+        private final TraceShape shape;
         private final List<Long> iterations = new ArrayList<>();
         private final List<TracePoint> points = new ArrayList<>();
         private Initialization init;
 
-        private final int lambdaColumns;
-        private final int sigmaColumns;
-        private boolean completion;
-
-        private Builder(int eigenCount, int sigmaCount, int lambdaColumns, int sigmaColumns) {
-            this.eigenCount = eigenCount;
-            this.sigmaCount = sigmaCount;
-            this.lambdaColumns = lambdaColumns;
-            this.sigmaColumns = sigmaColumns;
+        private Builder(TraceShape shape) {
+            this.shape = shape;
         }
 
         /** Records one point (its spectra are copied); its metrics without a value stay NaN. */
         public Builder add(long iteration, TracePoint point) {
-            if (point.lambda().length != eigenCount || point.sigma().length != sigmaCount) {
-                throw new IllegalArgumentException("expected " + eigenCount + " lambdas and " + sigmaCount
+            if (point.lambda().length != shape.eigenvalues() || point.sigma().length != shape.singularValues()) {
+                throw new IllegalArgumentException("expected " + shape.eigenvalues() + " lambdas and "
+                        + shape.singularValues()
                         + " sigmas, got " + point.lambda().length + " and " + point.sigma().length);
             }
             if (!iterations.isEmpty() && iteration <= iterations.get(iterations.size() - 1)) {
@@ -202,12 +175,6 @@ public final class Trace {
             }
             iterations.add(iteration);
             points.add(point.copy());
-            return this;
-        }
-
-        /** Marks the trace of a matrix-completion run (docs/design.md §2). */
-        public Builder completion(boolean isCompletion) {
-            this.completion = isCompletion;
             return this;
         }
 

@@ -1,5 +1,6 @@
 package org.dmflab.core.spectrum;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -55,18 +56,25 @@ public record TrackResult(TrackInput input, TrackConfig config, double[] effecti
         return monotonicity.monotone();
     }
 
-    /** The plateaus table of docs/design.md §2 (Schemas.PLATEAUS_OBSERVED). */
+    /**
+     * The plateaus table of docs/design.md §2 ({@link Schemas#plateausObserved}): without predicted plateaus at the
+     * input, no predicted interval and bound columns.
+     */
     public Table plateausTable() {
-        Table.Builder table = Table.builder(Schemas.PLATEAUS_OBSERVED);
+        boolean withPredictions = input.predicted().isPresent();
+        Table.Builder table = Table.builder(Schemas.plateausObserved(withPredictions));
         for (ObservedPlateau plateau : plateaus) {
             Plateau predicted = plateau.predicted().orElse(null);
-            table.addRow(plateau.r(), plateau.level(),
-                    predicted != null && predicted.start().isPresent() ? predicted.start().getAsLong() : null,
-                    predicted != null && predicted.end().isPresent() ? predicted.end().getAsLong() : null,
-                    predicted != null && predicted.bound().isPresent() ? predicted.bound().getAsDouble() : null,
-                    plateau.observed().map(PlateauRun::start).orElse(null),
-                    plateau.observed().map(PlateauRun::end).orElse(null),
-                    plateau.recording().orElse(plateau.predicted().isPresent() ? NOTHING_CERTIFIED : NO_PREDICTION));
+            List<Object> cells = new ArrayList<>(List.of(plateau.r(), plateau.level()));
+            if (withPredictions) {
+                cells.add(predicted != null && predicted.start().isPresent() ? predicted.start().getAsLong() : null);
+                cells.add(predicted != null && predicted.end().isPresent() ? predicted.end().getAsLong() : null);
+                cells.add(predicted != null && predicted.bound().isPresent() ? predicted.bound().getAsDouble() : null);
+            }
+            cells.add(plateau.observed().map(PlateauRun::start).orElse(null));
+            cells.add(plateau.observed().map(PlateauRun::end).orElse(null));
+            cells.add(plateau.recording().orElse(plateau.predicted().isPresent() ? NOTHING_CERTIFIED : NO_PREDICTION));
+            table.addRow(cells.toArray());
         }
         return table.build();
     }

@@ -7,7 +7,10 @@ import static org.dmflab.core.table.ColumnType.STRING;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.dmflab.core.model.TraceMetric;
+import org.dmflab.core.model.TraceShape;
+import org.dmflab.core.model.TrainedLoss;
 
 /**
  * The table schemas of docs/design.md §2, written once. Column names are contracts shared by the command line, the KNIME
@@ -32,8 +35,10 @@ public final class Schemas {
     public static final String STABLE_RANK = TraceMetric.STABLE_RANK.column();
     public static final String LAMBDA_PREFIX = "lambda_";
     public static final String SIGMA_PREFIX = "sigma_";
-    /** The trace's last column: how the factors started ({@code identity} / {@code perturbed} / {@code gaussian}). */
+    /** The trace's column saying how the factors started ({@code identity} / {@code perturbed} / {@code gaussian}). */
     public static final String INIT = "init";
+    /** The trace's last column: the loss trained ({@code full} / {@code sensing} / {@code completion}). */
+    public static final String LOSS_KIND = "loss_kind";
 
     public static final String MEASUREMENT = "measurement";
     public static final String Y = "y";
@@ -84,6 +89,18 @@ public final class Schemas {
             Column.nullable("observed_end", LONG),
             Column.of("recording", STRING)));
 
+    /** The predicted columns of {@link #PLATEAUS_OBSERVED}: empty in every row without predictions. */
+    private static final List<String> PREDICTED_COLUMNS = List.of("k_start", "k_end", "bound");
+
+    /**
+     * The tracker's plateaus table: {@link #PLATEAUS_OBSERVED}, without the predicted interval and bound when no
+     * predicted plateaus are given (they would be empty in every row).
+     */
+    public static List<Column> plateausObserved(boolean predicted) {
+        return predicted ? PLATEAUS_OBSERVED : PLATEAUS_OBSERVED.stream()
+                .filter(column -> !PREDICTED_COLUMNS.contains(column.name())).toList();
+    }
+
     private Schemas() {
     }
 
@@ -102,37 +119,40 @@ public final class Schemas {
     }
 
     /**
-     * The trace table: {@code iteration}, the {@link TraceMetric}s that stand before the spectra, then
-     * {@code lambda_1 … lambda_eigen} and {@code sigma_1 … sigma_singular} (both n, the target's columns, for a trained
-     * trace; their cells may be missing, see {@code Trace}), the trailing metrics ({@code error_unobserved} ‖W − Φ‖_F
-     * over the unobserved entries and {@code relative_error} ‖W − Φ‖_F / ‖Φ‖_F, missing except in a completion run with
-     * a known target), and last {@code init} (the trainer's initialization, the same in every row). A metric's column
-     * is nullable unless every run fills it ({@link TraceMetric.Filled}).
+     * The trace table of a run of this {@code shape}: {@code iteration}, the {@link TraceMetric}s that stand before the
+     * spectra, then {@code lambda_1 …} and {@code sigma_1 …}, the trailing metrics ({@code error_unobserved} ‖W − Φ‖_F
+     * over the unobserved entries and {@code relative_error} ‖W − Φ‖_F / ‖Φ‖_F, completion runs with a known target
+     * only), {@code init} (the trainer's initialization) and last {@code loss_kind} (the loss trained), both the same in
+     * every row. Only the columns the run fills ({@link TraceShape}); a metric's column is nullable unless every run
+     * fills it.
      */
-    public static List<Column> trace(int eigenCount, int singularCount) {
+    public static List<Column> trace(TraceShape shape) {
         List<Column> columns = new ArrayList<>();
         columns.add(Column.of(ITERATION, LONG));
-        columns.addAll(traceMetrics(false));
-        for (int i = 1; i <= eigenCount; i++) {
+        columns.addAll(metricColumns(shape.metrics(false)));
+        for (int i = 1; i <= shape.eigenvalues(); i++) {
             columns.add(Column.nullable(LAMBDA_PREFIX + i, DOUBLE));
         }
-        for (int i = 1; i <= singularCount; i++) {
+        for (int i = 1; i <= shape.singularValues(); i++) {
             columns.add(Column.nullable(SIGMA_PREFIX + i, DOUBLE));
         }
-        columns.addAll(traceMetrics(true));
+        columns.addAll(metricColumns(shape.metrics(true)));
         columns.add(Column.of(INIT, STRING));
+        columns.add(Column.of(LOSS_KIND, STRING));
         return List.copyOf(columns);
     }
 
-    /** The columns of the trace metrics before ({@code trailing} false) or after the spectra, in declaration order. */
-    static List<Column> traceMetrics(boolean trailing) {
-        List<Column> columns = new ArrayList<>();
-        for (TraceMetric metric : TraceMetric.values()) {
-            if (metric.trailing() == trailing) {
-                columns.add(new Column(metric.column(), DOUBLE, metric.filled() != TraceMetric.Filled.EVERY_RUN));
-            }
-        }
-        return columns;
+    /**
+     * Every column a trace table with up to {@code size} eigenvalues and singular values can have, for reading one from
+     * a file (the metrics' columns may be absent or hold missing cells, as in tables of older versions).
+     */
+    public static List<Column> traceColumnsUpTo(int size) {
+        return trace(new TraceShape(size, size, Optional.of(TrainedLoss.COMPLETION), true));
+    }
+
+    private static List<Column> metricColumns(List<TraceMetric> metrics) {
+        return metrics.stream().map(metric -> new Column(metric.column(), DOUBLE,
+                metric.filled() != TraceMetric.Filled.EVERY_RUN)).toList();
     }
 
     /**

@@ -3,28 +3,35 @@ package org.dmflab.core.table;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
 import org.dmflab.core.Checks;
 import org.dmflab.core.InvalidInputException;
 import org.dmflab.core.model.Initialization;
 import org.dmflab.core.model.Trace;
 import org.dmflab.core.model.TraceMetric;
 import org.dmflab.core.model.TracePoint;
+import org.dmflab.core.model.TraceShape;
+import org.dmflab.core.model.TrainedLoss;
 
 /** The trace table of docs/design.md §2, written from and read into the {@link Trace} record (tables only at the edges). */
 public final class TraceTables {
     private TraceTables() {
     }
 
-    /** The trace table of docs/design.md §2: one cell per column of {@link Schemas#trace}, NaN as a missing cell. */
+    /**
+     * The trace table of docs/design.md §2: the columns of the trace's {@link TraceShape} ({@link Schemas#trace}), NaN
+     * as a missing cell; without {@code init} or {@code loss_kind} when the trace does not know them (read from an
+     * older table).
+     */
     public static Table toTable(Trace trace) {
-        int lambdas = trace.lambdaColumns();
-        int sigmas = trace.sigmaColumns();
-        List<Column> columns = Schemas.trace(lambdas, sigmas);
-        if (trace.init().isEmpty()) {
-            columns = columns.subList(0, columns.size() - 1); // a trace of unknown start (read from an old table)
-        }
-        List<TraceMetric> leading = metrics(false);
-        List<TraceMetric> trailing = metrics(true);
+        TraceShape shape = trace.shape();
+        List<Column> columns = Schemas.trace(shape).stream()
+                .filter(column -> !column.name().equals(Schemas.INIT) || trace.init().isPresent())
+                .filter(column -> !column.name().equals(Schemas.LOSS_KIND) || trace.loss().isPresent())
+                .toList();
+        List<TraceMetric> leading = shape.metrics(false);
+        List<TraceMetric> trailing = shape.metrics(true);
         Table.Builder table = Table.builder(columns);
         Object[] cells = new Object[columns.size()];
         for (int k = 0; k < trace.size(); k++) {
@@ -33,26 +40,24 @@ public final class TraceTables {
             for (TraceMetric metric : leading) {
                 cells[c++] = cell(trace, metric, k);
             }
-            for (int i = 0; i < lambdas; i++) {
-                cells[c++] = i < trace.eigenCount() ? (Object) trace.lambda(k, i) : null;
+            for (int i = 0; i < shape.eigenvalues(); i++) {
+                cells[c++] = trace.lambda(k, i);
             }
-            for (int i = 0; i < sigmas; i++) {
-                cells[c++] = i < trace.sigmaCount() ? (Object) trace.sigma(k, i) : null;
+            for (int i = 0; i < shape.singularValues(); i++) {
+                cells[c++] = trace.sigma(k, i);
             }
             for (TraceMetric metric : trailing) {
                 cells[c++] = cell(trace, metric, k);
             }
             if (trace.init().isPresent()) {
-                cells[c] = trace.init().get().key();
+                cells[c++] = trace.init().get().key();
+            }
+            if (trace.loss().isPresent()) {
+                cells[c] = trace.loss().get().key();
             }
             table.addRow(cells);
         }
         return table.build();
-    }
-
-    /** The metrics before ({@code trailing} false) or after the spectra, in declaration order. */
-    private static List<TraceMetric> metrics(boolean trailing) {
-        return Arrays.stream(TraceMetric.values()).filter(metric -> metric.trailing() == trailing).toList();
     }
 
     /** A metric's cell: NaN (no value for this run) is a missing cell where the column allows it. */
@@ -63,18 +68,19 @@ public final class TraceTables {
 
     /**
      * Reads a trace table (from the trainer or any table with the trace columns), checking what the tracker relies on:
-     * every fixed column present (the message lists the missing ones), {@code lambda_1 … lambda_n} and
-     * {@code sigma_1 … sigma_p} numbered without gaps, iterations strictly increasing, every value finite, and the
-     * optional {@code init} column one of identity / perturbed / gaussian, the same in every row (a trace without it
-     * has an unknown start). {@code error_unobserved} and {@code relative_error} are optional (older traces lack
-     * them); a completion trace's error cells may all be empty (unknown target).
+     * {@code iteration} and the metrics every run fills present (the message lists the missing ones),
+     * {@code lambda_1 … lambda_n} and {@code sigma_1 … sigma_p} numbered without gaps, iterations strictly increasing,
+     * every value finite, and the optional {@code init} and {@code loss_kind} columns each one known value, the same in
+     * every row. The error columns are optional: without them (or with every cell empty) the full target is unknown,
+     * as in a completion run without it. Tables of older versions, with empty lambda/sigma columns beyond what the run
+     * fills and without {@code loss_kind}, are read too (a completion run is then recognised by its columns).
      *
      * @param source how the user knows the table, for messages
      */
     public static Trace fromTable(Table table, String source) {
-        List<TraceMetric> leading = metrics(false);
         List<String> fixed = new ArrayList<>(List.of(Schemas.ITERATION));
-        leading.forEach(metric -> fixed.add(metric.column()));
+        Arrays.stream(TraceMetric.values()).filter(metric -> metric.filled() == TraceMetric.Filled.EVERY_RUN)
+                .forEach(metric -> fixed.add(metric.column()));
         List<String> missing = new ArrayList<>();
         for (String name : fixed) {
             if (table.indexOf(name) < 0) {
@@ -94,10 +100,13 @@ public final class TraceTables {
         // the first row says how many lambda and sigma cells hold values; the others are missing in every row
         int eigenCount = table.rowCount() == 0 ? lambdaColumns : valued(table, Schemas.LAMBDA_PREFIX, lambdaColumns);
         int sigmaCount = table.rowCount() == 0 ? sigmaColumns : valued(table, Schemas.SIGMA_PREFIX, sigmaColumns);
-        boolean completion = isCompletion(table, table.indexOf(Schemas.ERROR_UNOBSERVED),
-                table.indexOf(Schemas.RELATIVE_ERROR));
-        Trace.Builder builder = Trace.builder(eigenCount, sigmaCount, lambdaColumns, sigmaColumns)
-                .completion(completion);
+        Optional<TrainedLoss> loss = loss(table, source);
+        if (loss.isEmpty() && isCompletion(table, table.indexOf(Schemas.ERROR_UNOBSERVED),
+                table.indexOf(Schemas.RELATIVE_ERROR))) {
+            loss = Optional.of(TrainedLoss.COMPLETION);
+        }
+        TraceShape shape = new TraceShape(eigenCount, sigmaCount, loss, anyValue(table, Schemas.ERROR_FRO));
+        Trace.Builder builder = Trace.builder(shape);
         builder.init(start(table, source));
         int iterationColumn = table.indexOf(Schemas.ITERATION);
         double[] lambdas = new double[eigenCount];
@@ -121,7 +130,7 @@ public final class TraceTables {
             requireMissing(table, row, Schemas.SIGMA_PREFIX, sigmaCount, sigmaColumns, source);
             TracePoint point = TracePoint.of(lambdas, sigmas);
             for (TraceMetric metric : TraceMetric.values()) {
-                point = point.with(metric, metricValue(table, row, metric, completion, source));
+                point = point.with(metric, metricValue(table, row, metric, shape, source));
             }
             builder.add(iteration, point);
         }
@@ -129,19 +138,33 @@ public final class TraceTables {
     }
 
     /**
-     * A metric's value in a row: required where every run of this kind fills it; in a completion trace the nullable
-     * metrics may be empty (unknown target) or absent (older tables), read as NaN; in other traces the completion
-     * metrics are NaN whatever their cells hold.
+     * A metric's value in a row: required where every run fills it; NaN where the trace's shape has no such column
+     * (whatever a stray cell holds); otherwise the cell, an empty one read as NaN (a completion run without the full
+     * target, in a table of an older version).
      */
-    private static double metricValue(Table table, int row, TraceMetric metric, boolean completion, String source) {
+    private static double metricValue(Table table, int row, TraceMetric metric, TraceShape shape, String source) {
         int column = table.indexOf(metric.column());
-        if (metric.filled() == TraceMetric.Filled.EVERY_RUN || (!completion && metric.filled().fills(false, true))) {
+        if (metric.filled() == TraceMetric.Filled.EVERY_RUN) {
             return number(table, row, column, source);
         }
-        if (!completion || column < 0) {
+        if (!shape.has(metric) || column < 0) {
             return Double.NaN;
         }
         return numberOrUnknown(table, row, column, source);
+    }
+
+    /** Whether the column exists and, in a table with rows, has a value somewhere (the full target is known). */
+    private static boolean anyValue(Table table, String name) {
+        int column = table.indexOf(name);
+        if (column < 0) {
+            return false;
+        }
+        for (int row = 0; row < table.rowCount(); row++) {
+            if (table.cell(row, column) != null) {
+                return true;
+            }
+        }
+        return table.rowCount() == 0;
     }
 
     /**
@@ -183,32 +206,53 @@ public final class TraceTables {
     }
 
     private static Initialization start(Table table, String source) {
-        int column = table.indexOf(Schemas.INIT);
-        if (column < 0 || table.rowCount() == 0) {
-            return null;
-        }
-        Initialization start = null;
-        for (int row = 0; row < table.rowCount(); row++) {
-            Object cell = table.cell(row, column);
-            String where = source + ", " + table.rowLocation(row) + ", column '" + Schemas.INIT + "'";
-            if (cell == null || cell.toString().isBlank()) {
-                throw new InvalidInputException(where, "missing value; say how the run started: identity, perturbed "
-                        + "or gaussian");
-            }
-            Initialization here;
+        return sameInEveryRow(table, Schemas.INIT, source, text -> {
             try {
-                here = Initialization.parse(cell.toString());
+                return Optional.of(Initialization.parse(text));
             } catch (InvalidInputException e) {
-                throw new InvalidInputException(where, InvalidInputException.quote(cell) + " is not an initialization; use identity, "
-                        + "perturbed or gaussian");
+                return Optional.empty();
             }
-            if (start != null && here != start) {
-                throw new InvalidInputException(where, "'" + here.key() + "' differs from '" + start.key()
-                        + "' in the first row; a trace records one run, with one start");
+        }, Initialization::key, "an initialization", "say how the run started: identity, perturbed or gaussian",
+                "start").orElse(null);
+    }
+
+    /** The {@code loss_kind} column's loss, the same in every row; empty without the column or rows. */
+    private static Optional<TrainedLoss> loss(Table table, String source) {
+        return sameInEveryRow(table, Schemas.LOSS_KIND, source, TrainedLoss::ofKey, TrainedLoss::key, "a loss",
+                "say which loss the run trained: full, sensing or completion", "loss");
+    }
+
+    /**
+     * The value of a column that records one fact about the run in every row ({@code init}, {@code loss_kind}): empty
+     * without the column or rows; a missing, unknown or differing cell is refused by row.
+     *
+     * @param what     what a value is, e.g. "a loss"
+     * @param expected what to write instead
+     * @param fact     what the run has one of, e.g. "loss"
+     */
+    private static <T> Optional<T> sameInEveryRow(Table table, String name, String source,
+                                                  Function<String, Optional<T>> parse, Function<T, String> key,
+                                                  String what, String expected, String fact) {
+        int column = table.indexOf(name);
+        Optional<T> value = Optional.empty();
+        for (int row = 0; column >= 0 && row < table.rowCount(); row++) {
+            Object cell = table.cell(row, column);
+            String where = source + ", " + table.rowLocation(row) + ", column '" + name + "'";
+            if (cell == null || cell.toString().isBlank()) {
+                throw new InvalidInputException(where, "missing value; " + expected);
             }
-            start = here;
+            Optional<T> here = parse.apply(cell.toString());
+            if (here.isEmpty()) {
+                throw new InvalidInputException(where, InvalidInputException.quote(cell) + " is not " + what + "; "
+                        + expected);
+            }
+            if (value.isPresent() && !here.get().equals(value.get())) {
+                throw new InvalidInputException(where, "'" + key.apply(here.get()) + "' differs from '"
+                        + key.apply(value.get()) + "' in the first row; a trace records one run, with one " + fact);
+            }
+            value = here;
         }
-        return start;
+        return value;
     }
 
     private static int countNumbered(Table table, String prefix) {

@@ -25,9 +25,9 @@ public record Prediction(PredictConfig config, StepSizeVerdict verdict, List<Eig
         notes = List.copyOf(notes);
     }
 
-    /** The bounds table ({@link PredictionTables#BOUNDS}). */
+    /** The bounds table ({@link PredictionTables#boundsColumns}). */
     public Table boundsTable() {
-        return PredictionTables.bounds(bounds);
+        return PredictionTables.bounds(bounds, config);
     }
 
     /** The provenance table ({@link PredictionTables#PROVENANCE}) for this configuration. */
@@ -40,8 +40,8 @@ public record Prediction(PredictConfig config, StepSizeVerdict verdict, List<Eig
         return plateaus.stream().map(PlateauCertificate::plateau).toList();
     }
 
-    /** The plateaus table ({@link PredictionTables#PLATEAUS}). */
+    /** The plateaus table ({@link PredictionTables#plateausColumns}). */
     public Table plateausTable() {
-        return PredictionTables.plateaus(plateaus, saddle);
+        return PredictionTables.plateaus(plateaus, saddle, config);
     }
 }

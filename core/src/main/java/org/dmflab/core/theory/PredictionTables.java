@@ -72,8 +72,27 @@ public final class PredictionTables {
     private PredictionTables() {
     }
 
-    /** The bounds table, one row per eigenvalue. */
-    public static Table bounds(List<EigenvalueBounds> rows) {
+    /**
+     * The bounds table's columns for this configuration: {@link #BOUNDS} without those the provenance marks
+     * {@value #NOT_APPLICABLE} for every eigenvalue (e.g. the sign-change columns unless the start is perturbed):
+     * columns empty by construction are left out (docs/design.md §2).
+     */
+    public static List<Column> boundsColumns(PredictConfig config) {
+        return applicable(BOUNDS, "bounds", config);
+    }
+
+    /** The plateaus table's columns for this configuration, as {@link #boundsColumns}. */
+    public static List<Column> plateausColumns(PredictConfig config) {
+        return applicable(PLATEAUS, "plateaus", config);
+    }
+
+    /** The bounds table, one row per eigenvalue, with the columns of {@link #boundsColumns}. */
+    public static Table bounds(List<EigenvalueBounds> rows, PredictConfig config) {
+        return project(allBounds(rows), boundsColumns(config));
+    }
+
+    /** The bounds table with every column of {@link #BOUNDS}. */
+    static Table allBounds(List<EigenvalueBounds> rows) {
         Table.Builder builder = Table.builder(BOUNDS);
         for (EigenvalueBounds row : rows) {
             builder.addRow(row.index(), row.lambda(), row.limit(), row.regime(), row.etaMax(), cell(row.exact()),
@@ -83,8 +102,13 @@ public final class PredictionTables {
         return builder.build();
     }
 
-    /** The plateaus table, one row per rank r. */
-    public static Table plateaus(List<PlateauCertificate> rows, Optional<SaddleEscape> saddle) {
+    /** The plateaus table, one row per rank r, with the columns of {@link #plateausColumns}. */
+    public static Table plateaus(List<PlateauCertificate> rows, Optional<SaddleEscape> saddle, PredictConfig config) {
+        return project(allPlateaus(rows, saddle), plateausColumns(config));
+    }
+
+    /** The plateaus table with every column of {@link #PLATEAUS}. */
+    static Table allPlateaus(List<PlateauCertificate> rows, Optional<SaddleEscape> saddle) {
         Table.Builder builder = Table.builder(PLATEAUS);
         OptionalLong escape = saddle.map(SaddleEscape::iteration).orElse(OptionalLong.empty());
         for (PlateauCertificate row : rows) {
@@ -96,8 +120,57 @@ public final class PredictionTables {
         return builder.build();
     }
 
-    /** What kind of number each column holds for this configuration, and its source in docs/theory.md. */
+    /** The provenance rows of the columns the tables of this configuration have. */
     public static Table provenance(PredictConfig config) {
+        Table all = allProvenance(config);
+        List<String> kept = new ArrayList<>();
+        boundsColumns(config).forEach(column -> kept.add("bounds/" + column.name()));
+        plateausColumns(config).forEach(column -> kept.add("plateaus/" + column.name()));
+        Table.Builder builder = Table.builder(PROVENANCE);
+        for (int row = 0; row < all.rowCount(); row++) {
+            if (kept.contains(all.cell(row, 0) + "/" + all.cell(row, 1))) {
+                Object[] cells = new Object[PROVENANCE.size()];
+                for (int c = 0; c < cells.length; c++) {
+                    cells[c] = all.cell(row, c);
+                }
+                builder.addRow(cells);
+            }
+        }
+        return builder.build();
+    }
+
+    /** The columns of {@code all} whose provenance rows for {@code tableName} are not all {@value #NOT_APPLICABLE}. */
+    private static List<Column> applicable(List<Column> all, String tableName, PredictConfig config) {
+        Table provenance = allProvenance(config);
+        return all.stream().filter(column -> {
+            boolean applies = false;
+            for (int row = 0; row < provenance.rowCount(); row++) {
+                applies |= tableName.equals(provenance.cell(row, 0)) && column.name().equals(provenance.cell(row, 1))
+                        && !NOT_APPLICABLE.equals(provenance.cell(row, 3));
+            }
+            return applies;
+        }).toList();
+    }
+
+    /** {@code table} with only {@code columns} (a subset of its own, in their order). */
+    private static Table project(Table table, List<Column> columns) {
+        int[] from = columns.stream().mapToInt(column -> table.indexOf(column.name())).toArray();
+        Table.Builder builder = Table.builder(columns);
+        for (int row = 0; row < table.rowCount(); row++) {
+            Object[] cells = new Object[from.length];
+            for (int c = 0; c < from.length; c++) {
+                cells[c] = table.cell(row, from[c]);
+            }
+            builder.addRow(cells);
+        }
+        return builder.build();
+    }
+
+    /**
+     * What kind of number each column holds for this configuration, and its source in docs/theory.md; every column of
+     * {@link #BOUNDS} and {@link #PLATEAUS} has at least one row.
+     */
+    private static Table allProvenance(PredictConfig config) {
         boolean perturbed = config.init() == Initialization.PERTURBED;
         boolean depthOne = config.depth() == 1;
         Table.Builder t = Table.builder(PROVENANCE);
@@ -159,14 +232,26 @@ public final class PredictionTables {
                 ? "(65′) ε = τ/(2 r_eff(Φ_r) + τ)" : "setting epsilon");
         row(t, p, DELTA, "all", INPUT, config.targetAccuracy().isPresent()
                 ? "(65′) δ = τ/(2(n − r)); empty for r = n" : "setting delta");
-        row(t, p, FLOW_K_START, "N = 2, identical start", ESTIMATE,
-                "Theorem 3.1′ (59′) I₁ ∩ I₂ divided by η: rigorous for the gradient flow, an estimate for descent");
-        row(t, p, FLOW_K_END, "N = 2, identical start", ESTIMATE, "as flow_k_start; empty = unbounded");
+        boolean identical = config.init() == Initialization.IDENTITY;
+        if (config.depth() == 2 && identical) {
+            row(t, p, FLOW_K_START, "N = 2, identical start", ESTIMATE,
+                    "Theorem 3.1′ (59′) I₁ ∩ I₂ divided by η: rigorous for the gradient flow, an estimate for descent");
+            row(t, p, FLOW_K_END, "N = 2, identical start", ESTIMATE, "as flow_k_start; empty = unbounded");
+        } else {
+            row(t, p, FLOW_K_START, "all", NOT_APPLICABLE, "Theorem 3.1′ (59′): N = 2 and an identical start only");
+            row(t, p, FLOW_K_END, "all", NOT_APPLICABLE, "Theorem 3.1′ (59′): N = 2 and an identical start only");
+        }
         row(t, p, REASON, "all", LABEL, "which hypothesis of Theorem 3.5′ holds or fails; for a strict saddle whether "
                 + "it holds for floating-point descent (docs/theory.md §2.3)");
-        row(t, p, K_ESCAPE_FLOAT, "identical start, N ≥ 2, |λ_b| > λ_a for some λ_b < 0 < λ_a", ESTIMATE,
-                "(2.3′) escape of floating-point descent from the strict saddle (docs/theory.md §2.3); the certificate "
-                + "holds for the matrix solver only before it; empty = no strict saddle or beyond the horizon");
+        if (identical && !depthOne) {
+            row(t, p, K_ESCAPE_FLOAT, "identical start, N ≥ 2, |λ_b| > λ_a for some λ_b < 0 < λ_a", ESTIMATE,
+                    "(2.3′) escape of floating-point descent from the strict saddle (docs/theory.md §2.3); the "
+                            + "certificate holds for the matrix solver only before it; empty = no strict saddle or "
+                            + "beyond the horizon");
+        } else {
+            row(t, p, K_ESCAPE_FLOAT, "all", NOT_APPLICABLE, "the strict saddle (docs/theory.md §2.3) is that of an "
+                    + "identical start with N ≥ 2");
+        }
         return t.build();
     }
 

@@ -2,6 +2,7 @@ package org.dmflab.core.train;
 
 import java.util.Locale;
 import org.dmflab.core.InvalidInputException;
+import org.dmflab.core.model.TrainedLoss;
 
 /**
  * The training loss: {@code full} observation ½‖W − Φ‖²_F (docs/theory.md (5)/(8)), matrix {@code sensing}
@@ -24,6 +25,11 @@ public enum LossKind {
         throw new InvalidInputException(TrainSettings.LOSS, "'" + text.trim()
                 + "' is not a loss; use full (½‖W − Φ‖²_F), sensing (needs measurements) or completion (needs "
                 + "observations)");
+    }
+
+    /** The loss as the run's trace records and every chart labels it. */
+    public TrainedLoss trained() {
+        return TrainedLoss.valueOf(name());
     }
 
     /** The setting value. */

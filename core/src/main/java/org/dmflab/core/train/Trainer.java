@@ -14,6 +14,7 @@ import org.dmflab.core.linalg.Spectra;
 import org.dmflab.core.linalg.SymmetricEigen;
 import org.dmflab.core.linalg.Symmetry;
 import org.dmflab.core.model.Initialization;
+import org.dmflab.core.model.TraceShape;
 import org.dmflab.core.table.Schemas;
 import org.dmflab.core.theory.StepSizeBounds;
 import org.dmflab.core.theory.StepSizeVerdict;
@@ -190,17 +191,17 @@ public final class Trainer {
         long factorBytes = 8L * (2L * config.depth() + 6) * largest * largest;
         MemoryBudget.require(key, factorBytes, "training a " + m + "×" + n + " matrix with " + config.depth()
                 + " factors of up to " + largest + "×" + largest + " (with their products and workspaces)");
-        requireTraceFits(config, symmetric ? (int) n : 0, (int) Math.min(m, n), factorBytes);
+        requireTraceFits(config, TraceShape.ofRun((int) Math.min(m, Integer.MAX_VALUE), (int) Math.min(n,
+                Integer.MAX_VALUE), symmetric, config.loss().trained(), true), factorBytes);
     }
 
     /**
      * Refuses a record schedule whose trace cannot fit in memory, before the run: rows × columns of the trace, as the
      * run holds it twice (while recording and as the table that is written), next to the factors.
      */
-    static void requireTraceFits(TrainConfig config, int eigenCount, int sigmaCount,
-                                 long factorBytes) {
+    static void requireTraceFits(TrainConfig config, TraceShape shape, long factorBytes) {
         long rows = TraceSize.rows(config.record(), config.iterations());
-        int columns = Schemas.trace(eigenCount, sigmaCount).size();
+        int columns = Schemas.trace(shape).size();
         long bytes = TraceSize.bytes(rows, columns);
         MemoryBudget.require(TrainSettings.RECORD, bytes < 0 ? -1 : bytes + factorBytes, String.format(Locale.ROOT,
                 "record=%s records %d rows of %d columns over %d iterations; the trace", config.record().text(), rows,

@@ -10,6 +10,7 @@ import org.dmflab.core.model.RankMeasures;
 import org.dmflab.core.model.Trace;
 import org.dmflab.core.model.TraceMetric;
 import org.dmflab.core.model.TracePoint;
+import org.dmflab.core.model.TraceShape;
 import org.dmflab.core.table.Column;
 import org.dmflab.core.table.Schemas;
 
@@ -89,17 +90,25 @@ public final class TrainingPlan {
         return problem.targetKnown();
     }
 
-    /**
-     * The columns of the trace table this plan produces: they depend only on the target's column count n (design.md
-     * §2), so a KNIME node knows them at configure time from the input's spec.
-     */
-    public List<Column> traceColumns() {
-        return traceColumns(problem.cols());
+    /** Which columns the trace of this plan's run has (docs/design.md §2). */
+    public TraceShape traceShape() {
+        return TraceShape.ofRun(problem.rows(), problem.cols(), symmetricTarget(), problem.config().loss().trained(),
+                targetKnown());
     }
 
-    /** The trace table's columns for a target with {@code targetColumns} columns (any rows, symmetric or not). */
-    public static List<Column> traceColumns(int targetColumns) {
-        return Schemas.trace(targetColumns, targetColumns);
+    /** The columns of the trace table this plan's run writes. */
+    public List<Column> traceColumns() {
+        return Schemas.trace(traceShape());
+    }
+
+    /**
+     * The trace table's columns for a run on an m×n target, before the target is read (a KNIME node's configure): they
+     * depend on the shape, on whether the target is symmetric (eigenvalue columns), on the loss and on whether the full
+     * target is known; {@link Trainer#plan} decides symmetry by {@code linalg.Symmetry.isSymmetric}.
+     */
+    public static List<Column> traceColumns(int rows, int columns, boolean symmetric, LossKind loss,
+                                            boolean targetKnown) {
+        return Schemas.trace(TraceShape.ofRun(rows, columns, symmetric, loss.trained(), targetKnown));
     }
 
     /** A fresh solver at iteration 0, for callers that step it themselves (benchmarks, tests); close it when done. */
@@ -148,10 +157,7 @@ public final class TrainingPlan {
         TrainConfig config = problem.config();
         long budget = config.iterations();
         double tolerance = config.tolerance();
-        int eigenCount = problem.eigen().isPresent() ? problem.cols() : 0;
-        Trace.Builder trace = Trace.builder(eigenCount, Math.min(problem.rows(), problem.cols()), problem.cols())
-                .completion(completion())
-                .init(config.init());
+        Trace.Builder trace = Trace.builder(traceShape()).init(config.init());
         RecordSchedule schedule = config.record();
         progress.checkCanceled();
         if (running instanceof MatrixSolver matrix) {

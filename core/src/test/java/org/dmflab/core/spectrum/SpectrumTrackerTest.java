@@ -196,12 +196,13 @@ class SpectrumTrackerTest {
                 new TrackConfig(0.01, 0.01, true), Progress.NONE);
         assertThat(result.plateaus()).extracting(p -> p.observed().orElseThrow())
                 .containsExactly(new PlateauRun(5, 14, 10), new PlateauRun(20, 39, 20), new PlateauRun(51, 59, 9));
+        // without predicted plateaus the predicted interval and bound would be empty in every row: no such columns
         Table table = result.plateausTable();
-        assertThat(table.columnNames()).isEqualTo(Schemas.PLATEAUS_OBSERVED.stream().map(c -> c.name()).toList());
-        assertThat(table.cell(2, 5)).isEqualTo(51L);
-        assertThat(table.cell(2, 6)).isEqualTo(59L);
-        assertThat(table.cell(0, 2)).isNull();
-        assertThat(table.cell(0, 4)).isNull();
+        assertThat(table.columnNames()).containsExactly("r", "level", "observed_start", "observed_end", "recording");
+        assertThat(table.columns()).isEqualTo(Schemas.plateausObserved(false));
+        assertThat(table.cell(2, 2)).isEqualTo(51L);
+        assertThat(table.cell(2, 3)).isEqualTo(59L);
+        assertThat(table.cell(0, 4)).isEqualTo("no prediction");
     }
 
     @Test

@@ -12,6 +12,8 @@ import org.dmflab.core.Progress;
 import org.dmflab.core.RunCanceledException;
 import org.dmflab.core.table.Schemas;
 import org.ejml.data.DMatrixRMaj;
+import org.dmflab.core.model.TraceShape;
+import org.dmflab.core.model.TrainedLoss;
 import org.junit.jupiter.api.Test;
 
 /** Long runs: a trace that cannot fit is refused before the run; a budget of hours is announced early. */
@@ -24,7 +26,7 @@ class LongRunTest {
                 Optional.empty()))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageStartingWith("record: record=every:1 records 100000001 rows of "
-                        + Schemas.trace(2, 2).size() + " columns over 100000000 iterations; the trace needs about ")
+                        + Schemas.trace(TraceShape.ofRun(2, 2, true, TrainedLoss.FULL, true)).size() + " columns over 100000000 iterations; the trace needs about ")
                 .hasMessageContaining("but this Java process may use only " + MemoryBudget.human(
                         MemoryBudget.available()))
                 .hasMessageEndingWith("record fewer points (e.g. --record log:400, or every:K with a larger K) or give "
