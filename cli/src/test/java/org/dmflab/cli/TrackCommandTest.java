@@ -118,7 +118,7 @@ class TrackCommandTest {
                     "loss.svg", "summary.json", OutputManifest.NAME);
         }
         List<String> plateaus = Files.readAllLines(out.resolve("plateaus.csv"));
-        assertThat(plateaus.get(0)).isEqualTo("r,level,k_start,k_end,bound,observed_start,observed_end,recording");
+        assertThat(plateaus.get(0)).isEqualTo("r,level,k_start,k_end,bound,observed_start,observed_end,recording,stop_observed");
         assertThat(plateaus).hasSize(7);
         assertThat(plateaus.get(1)).startsWith("1,1.0,,,,");
         List<String> hitting = Files.readAllLines(out.resolve("hitting.csv"));

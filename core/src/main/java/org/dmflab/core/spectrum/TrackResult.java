@@ -4,6 +4,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
+import org.dmflab.core.model.Spectrum;
+import org.dmflab.core.train.RankStopRule;
 import org.dmflab.core.table.Schemas;
 import org.dmflab.core.table.Table;
 import org.dmflab.core.model.Plateau;
@@ -58,7 +61,12 @@ public record TrackResult(TrackInput input, TrackConfig config, double[] effecti
     /** The plateaus table of docs/design.md §2 (Schemas.PLATEAUS_OBSERVED). */
     public Table plateausTable() {
         Table.Builder table = Table.builder(Schemas.PLATEAUS_OBSERVED);
+        double[] levels = plateaus.stream().mapToDouble(ObservedPlateau::level).toArray();
+        int size = input.target().map(Spectrum::size).orElse(levels.length);
         for (ObservedPlateau plateau : plateaus) {
+            // where stop-at=rank:r's observed rule stops this run (the certified rule stops at k_start)
+            OptionalInt stop = RankStopRule.observed(levels, plateau.r(), size, "").stopPoint(
+                    input.trace().iterations(), effectiveRank);
             Plateau predicted = plateau.predicted().orElse(null);
             table.addRow(plateau.r(), plateau.level(),
                     predicted != null && predicted.start().isPresent() ? predicted.start().getAsLong() : null,
@@ -66,7 +74,8 @@ public record TrackResult(TrackInput input, TrackConfig config, double[] effecti
                     predicted != null && predicted.bound().isPresent() ? predicted.bound().getAsDouble() : null,
                     plateau.observed().map(PlateauRun::start).orElse(null),
                     plateau.observed().map(PlateauRun::end).orElse(null),
-                    plateau.recording().orElse(plateau.predicted().isPresent() ? NOTHING_CERTIFIED : NO_PREDICTION));
+                    plateau.recording().orElse(plateau.predicted().isPresent() ? NOTHING_CERTIFIED : NO_PREDICTION),
+                    stop.isPresent() ? input.trace().iteration(stop.getAsInt()) : null);
         }
         return table.build();
     }

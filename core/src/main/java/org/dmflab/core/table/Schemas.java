@@ -82,7 +82,8 @@ public final class Schemas {
     public static final List<Column> PLATEAUS_OBSERVED = concat(PLATEAUS, List.of(
             Column.nullable("observed_start", LONG),
             Column.nullable("observed_end", LONG),
-            Column.of("recording", STRING)));
+            Column.of("recording", STRING),
+            Column.nullable("stop_observed", LONG)));
 
     private Schemas() {
     }

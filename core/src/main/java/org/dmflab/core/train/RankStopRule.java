@@ -68,13 +68,18 @@ public record RankStopRule(int rank, boolean certified, long certifiedIteration,
                     + "does not have: its spectrum has " + levels.count() + " plateau level" + (levels.count() == 1
                     ? "" : "s") + " (" + levels.ruleDescription() + "); choose a rank from 1 to " + levels.count());
         }
-        double level = levels.level(rank);
+        return observed(levels.levels(), rank, size, fallback);
+    }
+
+    /** The observed rule on the levels ℓ_1 … ℓ_p ({@code levels}, increasing; 1 ≤ rank ≤ p) of a spectrum of size n. */
+    public static RankStopRule observed(double[] levels, int rank, int size, String fallback) {
+        double level = levels[rank - 1];
         double halfWidth = EPSILON / (1 - EPSILON) * level + (size - rank) * DELTA;
         if (rank > 1) {
-            halfWidth = Math.min(halfWidth, (level - levels.level(rank - 1)) / 2);
+            halfWidth = Math.min(halfWidth, (level - levels[rank - 2]) / 2);
         }
-        if (rank < levels.count()) {
-            halfWidth = Math.min(halfWidth, (levels.level(rank + 1) - level) / 2);
+        if (rank < levels.length) {
+            halfWidth = Math.min(halfWidth, (levels[rank] - level) / 2);
         }
         String basis = String.format(Locale.ROOT, "observed: the recorded iteration nearest the plateau level ℓ_%d = "
                         + "%.6g of the stay within ±%.4g of it (half the gap to the neighbouring level, at most the "
