@@ -194,8 +194,9 @@ final class MnistDenoising {
             long rankOne = EarlyStopping.rankOneIteration(run.track());
             long stop = stopIteration(run);
             for (Map.Entry<Long, DMatrixRMaj> snapshot : run.snapshots().entrySet()) {
-                String regime = snapshot.getKey() == stop ? stopLabel(run) : snapshot.getKey() == rankOne
-                        ? "least eff. rank" : "";
+                // a run that never reached rank R has no stop snapshot: its snapshots are the least effective rank
+                String regime = snapshot.getKey() == stop && stopped(run).isPresent() ? stopLabel(run)
+                        : snapshot.getKey() == rankOne ? "least eff. rank" : "";
                 cells.add(new DigitGrid.Cell(regime + ", k = " + snapshot.getKey(), row(snapshot.getValue())));
             }
             Trace trace = run.training().trace();
@@ -225,12 +226,14 @@ final class MnistDenoising {
         return stopped(run).isPresent() ? "early stop, rank " + STOP_RANK : "rank " + STOP_RANK + " not reached: end";
     }
 
-    /** One sentence per depth for the terminal. */
+    /** One sentence per depth for the terminal: where stop-at stopped the run, or that it never reached rank R. */
     List<String> findings() {
         List<String> lines = new ArrayList<>();
         Table stopping = stoppingTable();
         for (int row = 0; row < stopping.rowCount(); row++) {
-            lines.add(String.format(Locale.ROOT, "N = %d: early stop at k = %d with ‖W − X‖_F = %.3f (best %.3f at "
+            String stop = stopping.cell(row, 4) == null ? "rank " + STOP_RANK + " not reached: at the end, k = %d,"
+                    : "stop-at=rank:" + STOP_RANK + " stops at k = %d";
+            lines.add(String.format(Locale.ROOT, "N = %d: " + stop + " with ‖W − X‖_F = %.3f (best %.3f at "
                             + "k = %d, final %.3f); best rank-r approximation: r = %d, %.3f", (int) stopping.doubleAt(row,
                             0), (long) stopping.doubleAt(row, 3), stopping.doubleAt(row, 5), stopping.doubleAt(row, 7),
                     (long) stopping.doubleAt(row, 6), stopping.doubleAt(row, 8), bestBenchmarkRank(),
