@@ -60,7 +60,7 @@ public final class TrainSettings {
                     "≥ 0; 0: never stop early")
                     .help("Stop as soon as the loss is at most this value; 0 runs the whole budget."),
             Setting.text(STOP_AT, "Stop at rank", StopAt.NONE_TEXT, List.of(
-                    TextForm.word(StopAt.NONE_TEXT, "No", StopAt.NONE_TEXT),
+                    TextForm.word(StopAt.NONE_TEXT, "No early stop", StopAt.NONE_TEXT),
                     TextForm.prefixed(StopAt.RANK_KIND, "At rank R", "Rank R")))
                     .help("Denoising: stop while the product is effectively of rank R and return it."),
             Setting.text(RECORD, "Record", DEFAULT_RECORD, List.of(
