@@ -132,7 +132,8 @@ FIXED_TYPES = {
                  "delta": DOUBLE, "flow_k_start": DOUBLE, "flow_k_end": DOUBLE, "reason": STRING,
                  "k_escape_float": LONG},
     "observed-plateaus": {"r": INT, "level": DOUBLE, "k_start": LONG, "k_end": LONG, "bound": DOUBLE,
-                          "observed_start": LONG, "observed_end": LONG, "recording": STRING},
+                          "observed_start": LONG, "observed_end": LONG, "recording": STRING,
+                          "stop_observed": LONG},
     "bounds": {"index": INT, "lambda": DOUBLE, "limit": DOUBLE, "regime": STRING, "eta_max": DOUBLE,
                "k_exact": LONG, "k_lower": LONG, "k_upper": LONG, "k_flow": DOUBLE, "k_asymptotic": DOUBLE,
                "k_sign_change": LONG, "k_sign_change_bound": LONG, "k_sign_change_flow": DOUBLE},
@@ -238,11 +239,11 @@ class Node:
 
 
 def generator_node(spectrum, eigenvectors, seed, n=0, m=0, observations="0", noise="none", use_input=False,
-                   divide_by=1.0):
+                   divide_by=1.0, symmetrize=False):
     return Node("Ground Truth Generator", "org.dmflab.knime.groundtruth.GroundTruthGeneratorNodeFactory", OUR_BUNDLE,
                 our_model({"spectrum": ("xstring", spectrum), "n": ("xint", n), "m": ("xint", m),
                            "eigenvectors": ("xstring", eigenvectors), "seed": ("xint", seed),
-                           "noise": ("xstring", noise), "symmetrize-noise": ("xboolean", False),
+                           "noise": ("xstring", noise), "symmetrize-noise": ("xboolean", symmetrize),
                            "measurements": ("xint", 0), "observations": ("xstring", observations),
                            "input": ("xboolean", use_input), "divide-by": ("xdouble", divide_by)}), 1, 4)
 
@@ -255,6 +256,7 @@ def trainer_node(run):
                            "beta": ("xdouble", run["beta"]), "sigma": ("xdouble", run.get("sigma", 0.01)),
                            "seed": ("xint", run.get("seed", 1)),
                            "iterations": ("xint", run["iterations"]), "tolerance": ("xdouble", run.get("tolerance", 0.0)),
+                           "stop-at": ("xstring", run.get("stop_at", "none")),
                            "record": ("xstring", run["record"]), "solver": ("xstring", run.get("solver", "auto")),
                            "loss": ("xstring", run.get("loss", "full")), "width": ("xint", run.get("width", 0))}), 2, 2)
 
@@ -595,6 +597,8 @@ def build(refs, checkout, predictor_warning=VERDICT_WARNING):
         example.write(Path(checkout) / "examples")
 
     mnist_example(Path(checkout))
+    if "denoise/matrix" in ref:
+        denoise_example(Path(checkout), ref["denoise/matrix"])
 
     if "sweep/runs" in ref:
         flows.append(depth_sweep(load("sweep/runs")))
@@ -646,6 +650,30 @@ def mnist_example(checkout):
     # Saved as KNIME saves them before the CSV Reader has read its file: not configured (the generators need the
     # input table's spec); KNIME configures them on load once the reader has a spec.
     for node in (reader, noisy, clean, trainer, tracker):
+        node.state = "IDLE"
+    example.write(checkout / "examples")
+
+
+# Denoise your own matrix: KNIME's CSV Reader reads a matrix (here the denoising preset's clean rank-3 matrix, 40 x 40,
+# eigenvalues 4, 2, 1); a generator adds symmetric Gaussian noise for the demonstration only; the trainer stops at
+# rank 3 (stop-at=rank:3, certified: identity start, symmetric target) and returns the denoised product; the tracker
+# shows the run's plateaus and where stop-at=rank:r would stop for each r.
+DENOISE_RUN = dict(depth=3, step=0.02, init="identity", alpha=0.01, beta=0.005, iterations=40000, record="log:400",
+                   stop_at="rank:3")
+
+
+def denoise_example(checkout, matrix):
+    example = Workflow("denoise-your-matrix")
+    example.data.append(matrix)
+    reader = example.add(csv_reader(matrix.name), 0, 1)
+    noisy = example.add(generator_node("", "random", 1, noise="gaussian:0.05", use_input=True, symmetrize=True), 1, 1)
+    trainer = example.add(trainer_node(DENOISE_RUN), 2, 1)
+    tracker = example.add(tracker_node(TRACK), 3, 2)
+    example.connect(reader, 1, noisy, 1)
+    example.connect(noisy, 1, trainer, 1)
+    example.connect(trainer, 1, tracker, 1)
+    example.connect(noisy, 1, tracker, 2)
+    for node in (reader, noisy, trainer, tracker):
         node.state = "IDLE"
     example.write(checkout / "examples")
 

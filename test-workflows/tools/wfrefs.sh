@@ -28,6 +28,8 @@ $J train --target "$R/cgen/matrix.csv" --observations "$R/cgen/observations.csv"
 # nuclear-norm baseline on the same observations
 $J baseline --target "$R/cgen/matrix.csv" --observations "$R/cgen/observations.csv" --tolerance 1e-6 \
     --iterations 10000 --out "$R/baseline"
+# the denoise-your-matrix example's matrix: the denoising preset's clean rank-3 matrix (eigenvalues 4, 2, 1, n = 40)
+$J generate --spectrum 4,2,1 --n 40 --eigenvectors random --seed 21 --out "$R/denoise"
 # depth sweep (loop testflow): one run per depth 2..4; one row each from the run's summary and its trace's last row
 mkdir -p "$R/sweep"
 for DEPTH in 2 3 4; do

@@ -11,6 +11,7 @@ import static org.dmflab.core.train.TrainSettings.SEED;
 import static org.dmflab.core.train.TrainSettings.SIGMA;
 import static org.dmflab.core.train.TrainSettings.SOLVER;
 import static org.dmflab.core.train.TrainSettings.STEP;
+import static org.dmflab.core.train.TrainSettings.STOP_AT;
 import static org.dmflab.core.train.TrainSettings.TOLERANCE;
 import static org.dmflab.core.train.TrainSettings.WIDTH;
 
@@ -23,7 +24,7 @@ final class DeepFactorizationTrainerNodeDialog extends SettingsDialog {
         super(new TrainerNodeSettings().group, TrainerNodeSettings::check);
         group("Model", DEPTH, STEP, WIDTH);
         group("Start", INIT, ALPHA, BETA, SIGMA, SEED);
-        group("Run", ITERATIONS, TOLERANCE, RECORD, SOLVER, LOSS);
+        group("Run", ITERATIONS, TOLERANCE, STOP_AT, RECORD, SOLVER, LOSS);
         finish();
     }
 }

@@ -50,6 +50,12 @@ final class DeepFactorizationTrainerNodeModel extends EngineNodeModel implements
     static final String FLOW_ITERATIONS = "dmflab_iterations";
     /** Which kernel computed the products: openblas, java (no OpenBLAS fragment for this platform) or none. */
     static final String FLOW_KERNEL = "dmflab_kernel";
+    /** stop-at: the iteration of the product returned (the last one run when nothing stopped the run early). */
+    static final String FLOW_STOP_ITERATION = "dmflab_stop_iteration";
+    /** stop-at: {@code certified}, {@code observed}, or {@code none}. */
+    static final String FLOW_STOP_RULE = "dmflab_stop_rule";
+    /** stop-at: one sentence, where and why the run stopped (or why stop-at did not stop it). */
+    static final String FLOW_STOP_REASON = "dmflab_stop_reason";
 
     /** The internals file of the loss curve: the loss kind's key, then one "iteration,loss" line per point. */
     private static final String LOSS_CURVE_FILE = "loss-curve.csv";
@@ -154,11 +160,20 @@ final class DeepFactorizationTrainerNodeModel extends EngineNodeModel implements
             pushFlowVariableString(FLOW_SOLVER, result.solver().key());
             pushFlowVariable(FLOW_ITERATIONS, VariableType.LongType.INSTANCE, result.iterations());
             pushFlowVariableString(FLOW_KERNEL, plan.kernel());
+            pushStopVariables(result);
             pushRunVariables(config);
             show(LossCurve.of(result.trace(), config.loss()));
             return new PortObject[]{KnimeTables.write(result.traceTable(), exec),
                     KnimeTables.writeMatrix(result.product(), exec)};
         });
+    }
+
+    /** Where and why the run stopped, by {@code stop-at} or otherwise ({@link TrainingResult#earlyStop()}). */
+    private void pushStopVariables(TrainingResult result) {
+        pushFlowVariable(FLOW_STOP_ITERATION, VariableType.LongType.INSTANCE, result.iterations());
+        pushFlowVariableString(FLOW_STOP_RULE, result.earlyStop().map(stop -> stop.rule().kind()).orElse("none"));
+        pushFlowVariableString(FLOW_STOP_REASON, result.earlyStop().map(stop -> stop.reason() + "; rule: "
+                + stop.rule().basis()).orElse("stop-at=none: " + result.summary()));
     }
 
     /** The run dynamics for a Theoretical Bound Predictor downstream ({@link RunVariables}); β as used (α/2 if empty). */

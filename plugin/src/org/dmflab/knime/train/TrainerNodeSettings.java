@@ -7,7 +7,7 @@ import org.dmflab.knime.common.NodeSettingsGroup;
 
 /** The Deep Factorization Trainer's settings: the engine's declarations ({@link TrainSettings#SETTINGS}). */
 final class TrainerNodeSettings {
-    final NodeSettingsGroup group = new NodeSettingsGroup(TrainSettings.SETTINGS, Set.of());
+    final NodeSettingsGroup group = new NodeSettingsGroup(TrainSettings.SETTINGS, Set.of(TrainSettings.STOP_AT));
 
     /** The engine's check of the settings. */
     static void check(RawSettings candidate) {

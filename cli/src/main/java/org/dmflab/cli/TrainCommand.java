@@ -21,6 +21,7 @@ import org.dmflab.core.table.Schemas;
 import org.dmflab.core.table.Table;
 import org.dmflab.core.train.LossKind;
 import org.dmflab.core.train.TrainConfig;
+import org.dmflab.core.train.EarlyStop;
 import org.dmflab.core.train.StopReason;
 import org.dmflab.core.train.TrainSettings;
 import org.dmflab.core.train.TrainingInterruptedException;
@@ -103,6 +104,9 @@ final class TrainCommand implements Callable<Integer>, SettingsOptions.Declared 
             }
             write(result, plan, output, progress);
             output.commit();
+            result.earlyStop().ifPresent(stop -> err.println("dmflab train: stop-at=" + plan.config().stopAt().text()
+                    + ": " + stop.reason() + "; rule: " + stop.rule().basis()));
+            err.flush();
             spec.commandLine().getOut().printf(Locale.ROOT, "%s, kernel %s; wrote %s (%d rows) and %s%n", result.summary(),
                     plan.kernel(), output.finalFile("trace.csv"), result.trace().size(), output.finalFile("product.csv"));
         }
@@ -146,7 +150,19 @@ final class TrainCommand implements Callable<Integer>, SettingsOptions.Declared 
                 .put("solver", result.solver().key())
                 .put("kernel", plan.kernel())
                 .put("rows", trace.rowCount())
-                .put("final", SummaryJson.row(trace, trace.rowCount() - 1));
+                .put("final", SummaryJson.row(trace, trace.rowCount() - 1))
+                .put("stop", result.earlyStop().map(TrainCommand::stop).orElse(null));
+    }
+
+    /** What {@code --stop-at rank:R} did (design.md §4): rank, rule, whether it stopped the run, where, and why. */
+    private static SummaryJson stop(EarlyStop stop) {
+        return SummaryJson.object()
+                .put("rank", stop.rule().rank())
+                .put("rule", stop.rule().kind())
+                .put("stopped", stop.stopped())
+                .put("iteration", stop.iteration())
+                .put("reason", stop.reason())
+                .put("basis", stop.rule().basis());
     }
 
     private TrainingPlan plan(TrainConfig config, StderrProgress progress) {

@@ -119,9 +119,9 @@ class TrackCommandTest {
         }
         List<String> plateaus = Files.readAllLines(out.resolve("plateaus.csv"));
         // no predicted plateaus given: no predicted interval and bound columns
-        assertThat(plateaus.get(0)).isEqualTo("r,level,observed_start,observed_end,recording");
+        assertThat(plateaus.get(0)).isEqualTo("r,level,observed_start,observed_end,recording,stop_observed");
         assertThat(plateaus).hasSize(7);
-        assertThat(plateaus.get(1)).startsWith("1,1.0,").endsWith(",no prediction");
+        assertThat(plateaus.get(1)).startsWith("1,1.0,").contains(",no prediction,");
         List<String> hitting = Files.readAllLines(out.resolve("hitting.csv"));
         assertThat(hitting.get(0)).isEqualTo("index,lambda,limit,k_hit,outcome");
         // exact first hitting iterations 633, 1265, … (numpy, see SpectrumTrackerTest), recorded every 10th step:

@@ -60,6 +60,51 @@ class TrainCommandTest {
     }
 
     /**
+     * {@code --stop-at rank:2} on the identity start (certified: the predictor's k_start of rank 2): product.csv is the
+     * product at that iteration (byte-equal to a run with that budget and the same recorded iterations), the trace
+     * ends there, summary.json says where, by which rule and why, and stderr says so in one line.
+     */
+    @Test
+    void stopAtRankWritesTheProductAtTheStop() throws IOException {
+        Path out = dir.resolve("stopped");
+        CliRun run = CliRun.of("train", "--target", target.toString(), "--alpha", "0.02", "--iterations", "20000",
+                "--record", "every:1", "--stop-at", "rank:2", "--out", out.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("(stopped at rank 2, certified rule)").hasLineCount(1);
+        var summary = Summaries.read(out);
+        assertThat(summary.get("stop_reason").asText()).isEqualTo("rank");
+        long k = summary.get("iterations").asLong();
+        assertThat(summary.get("stop").get("rule").asText()).isEqualTo("certified");
+        assertThat(summary.get("stop").get("stopped").asBoolean()).isTrue();
+        assertThat(summary.get("stop").get("iteration").asLong()).isEqualTo(k);
+        assertThat(summary.get("stop").get("reason").asText()).startsWith("stopped at k = " + k + " = k_start");
+        assertThat(run.err()).startsWith("dmflab train: stop-at=rank:2: stopped at k = " + k).hasLineCount(1);
+        CliRun predict = CliRun.of("predict", "--spectrum", dir.resolve("gt").resolve("spectrum.csv").toString(),
+                "--alpha", "0.02", "--out", dir.resolve("predicted").toString());
+        assertThat(predict.exitCode()).as(predict.err()).isZero();
+        List<String> plateaus = Files.readAllLines(dir.resolve("predicted").resolve("plateaus.csv"));
+        int startColumn = List.of(plateaus.get(0).split(",")).indexOf("k_start");
+        assertThat(plateaus.get(2).split(",")[startColumn]).as("the predictor's k_start of r = 2")
+                .isEqualTo(Long.toString(k));
+        Path budget = dir.resolve("budget");
+        assertThat(CliRun.of("train", "--target", target.toString(), "--alpha", "0.02", "--iterations",
+                Long.toString(k), "--record", "every:1", "--out", budget.toString()).exitCode()).isZero();
+        for (String file : List.of("trace.csv", "product.csv")) {
+            assertThat(Files.readAllBytes(out.resolve(file))).as(file)
+                    .isEqualTo(Files.readAllBytes(budget.resolve(file)));
+        }
+    }
+
+    @Test
+    void stopAtRefusesBadTextInOneLine() {
+        CliRun run = CliRun.of("train", "--target", target.toString(), "--stop-at", "rank:0", "--out",
+                dir.resolve("bad").toString());
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).startsWith("dmflab train: stop-at: rank:R needs a whole rank R ≥ 1").hasLineCount(1);
+        assertThat(dir.resolve("bad")).doesNotExist();
+    }
+
+    /**
      * A sensing run records its loss in trace.csv, and the charts of {@code track} and {@code report} over it name the
      * measurement loss, never ½‖W − Φ‖² (which its curve is not).
      */

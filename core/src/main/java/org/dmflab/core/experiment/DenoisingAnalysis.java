@@ -3,11 +3,17 @@ package org.dmflab.core.experiment;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.OptionalLong;
-import org.dmflab.core.spectrum.ObservedPlateau;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.dmflab.core.settings.RawSettings;
+import org.dmflab.core.train.RankStopRule;
+import org.dmflab.core.train.StopAt;
+import org.dmflab.core.train.TrainSettings;
+import org.dmflab.core.train.Trainer;
+import org.dmflab.core.model.Initialization;
 import org.dmflab.core.theory.PlateauBounds;
 import org.dmflab.core.theory.PlateauCertificate;
-import org.dmflab.core.theory.PredictSettings;
-import org.dmflab.core.model.Initialization;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.NormOps_DDRM;
@@ -30,17 +36,20 @@ final class DenoisingAnalysis implements PresetAnalysis {
         int cleanRank = rank(run.clean().orElseThrow().spectrum().values());
         long[] k = curve.iterations();
         double[] distance = curve.distance();
-        // the paper's criterion (Section 4): stop on the effective-rank plateau of the target rank — observed (the end
-        // of the tracker's plateau r = rank of the clean matrix) or predicted (the start of its certified interval)
-        ObservedPlateau plateau = outcome.track().plateaus().size() >= cleanRank
-                ? outcome.track().plateaus().get(cleanRank - 1) : null;
-        OptionalLong observedStop = plateau != null && plateau.observed().isPresent()
-                ? OptionalLong.of(plateau.observed().get().end()) : OptionalLong.empty();
+        // the paper's criterion (Section 4), as the trainer's stop-at=rank:R applies it (R = the clean matrix's rank):
+        // observed on the recorded run, and certified (the start of rank R's certified interval) before any run
+        OptionalLong observedStop = EarlyStopping.iteration(outcome.track(),
+                EarlyStopping.observedRule(outcome.track(), cleanRank));
+        Map<String, String> stopping = new LinkedHashMap<>(outcome.spec().train());
+        stopping.put(TrainSettings.STOP_AT, new StopAt(cleanRank).text());
+        RankStopRule rule = Trainer.plan(TrainSettings.parse(RawSettings.of(stopping)), run.truth().matrix(),
+                Optional.empty()).stopRule().orElseThrow();
+        OptionalLong predictedStop = rule.certified() ? OptionalLong.of(rule.certifiedIteration())
+                : OptionalLong.empty();
+        // the whole certified interval, for the shading (its start is the rule's stop)
         PlateauCertificate certificate = PlateauBounds.predict(run.truth().spectrum().values(), outcome.train().depth(),
                 outcome.train().alpha(), outcome.train().step(), Initialization.IDENTITY,
-                PlateauBounds.Accuracies.fixed(PredictSettings.DEFAULT_EPSILON, PredictSettings.DEFAULT_DELTA))
-                .get(cleanRank - 1);
-        OptionalLong predictedStop = certificate.plateau().start();
+                PlateauBounds.Accuracies.fixed(RankStopRule.EPSILON, RankStopRule.DELTA)).get(cleanRank - 1);
         ExperimentCharts.DenoisingStops stops = new ExperimentCharts.DenoisingStops(cleanRank, predictedStop,
                 certificate.plateau().end(), observedStop);
         String criterion = "plateau of rank " + cleanRank + ": ";
@@ -48,13 +57,14 @@ final class DenoisingAnalysis implements PresetAnalysis {
         output.keyNumber("oracle early stopping (uses the clean matrix, which a user never has): iteration",
                 curve.earlyStoppingIteration());
         output.keyNumber("oracle early stopping: error ‖W − Φ_clean‖_F", curve.earlyStoppingError());
-        output.keyNumber("paper's criterion, observed (" + criterion + "its last recorded iteration): iteration",
+        output.keyNumber("paper's criterion, observed (" + criterion + "stop-at=rank:" + cleanRank + "'s observed rule, "
+                + "the recorded iteration of the stay nearest the level): iteration",
                 observedStop.isPresent() ? observedStop.getAsLong() : "no observed plateau");
         output.keyNumber("paper's criterion, observed: error ‖W − Φ_clean‖_F", observedStop.isPresent()
                 ? distanceAt(k, distance, observedStop.getAsLong()) : null);
         output.keyNumber("paper's criterion, predicted (" + criterion + "k_start of its certified interval, Theorem "
-                + "3.5″ on the noisy, indefinite spectrum, ε = 0.01, δ = 0.005): iteration", predictedStop.isPresent()
-                ? predictedStop.getAsLong() : "nothing certified: " + certificate.reason());
+                + "3.5″ on the noisy, indefinite spectrum, ε = 0.01, δ = 0.005; stop-at=rank:" + cleanRank + "'s certified "
+                + "rule): iteration", predictedStop.isPresent() ? predictedStop.getAsLong() : rule.basis());
         output.keyNumber("paper's criterion, predicted: error ‖W − Φ_clean‖_F", predictedStop.isPresent()
                 && predictedStop.getAsLong() <= k[k.length - 1] ? distanceAt(k, distance, predictedStop.getAsLong())
                 : null);
@@ -91,7 +101,7 @@ final class DenoisingAnalysis implements PresetAnalysis {
                 + " plateau, so nothing is shaded" : stops.certifiedStart().getAsLong() > lastIteration
                 ? "the certified rank-" + stops.rank() + " interval starts after the run (not drawn)"
                 : "shaded, the certified rank-" + stops.rank() + " interval, whose start is the predicted stop";
-        return predicted + (stops.observedEnd().isPresent() ? "; marked, the end of the observed rank-" + stops.rank()
+        return predicted + (stops.observedStop().isPresent() ? "; marked, the observed stop on the rank-" + stops.rank()
                 + " plateau" : "; no rank-" + stops.rank() + " plateau was observed");
     }
 

@@ -1,42 +1,36 @@
 package org.dmflab.core.experiment;
 
-import java.util.Optional;
+import java.util.OptionalLong;
+import org.dmflab.core.model.Initialization;
+import org.dmflab.core.model.PlateauLevels;
+import org.dmflab.core.model.Spectrum;
 import org.dmflab.core.model.Trace;
-import org.dmflab.core.spectrum.BandRun;
-import org.dmflab.core.spectrum.ObservedPlateau;
 import org.dmflab.core.spectrum.TrackResult;
+import org.dmflab.core.train.RankStopRule;
 
 /**
- * Early stopping from the effective rank alone (docs/theory.md §8.1, §7): r_eff(W(k)) lingers near the levels
- * r_eff(X̃_r) of the noisy matrix while r singular values are learned and the next is not; the longest such stay with
- * r ≥ 2 (measured on the log-iteration scale, which the gaps σ_r/σ_{r+1} of X̃ set) separates the signal from the noise,
- * so training stops at its end. From a Gaussian start the values not yet learned are small but not 0, so r_eff stays a
- * little above the level: the band is relative, ±{@value #BAND} of the level, wider than the tracker's, and a level
- * counts only when its band excludes both neighbouring levels (the noise's many close levels do not: a stay there says
- * nothing about r). A stay that
- * lasts to the last recorded iteration is the fitted end state, not a point to stop early at. Nothing here looks at the
- * clean matrix. Without such a stay it stops at the effective rank's minimum (the rank-1 regime).
+ * Early stopping in the presets: the trainer's own {@code stop-at=rank:R} rule ({@link RankStopRule}, docs/theory.md
+ * §7.5), applied to a recorded run instead of inside it, so that the preset can draw the whole run and mark the stop.
+ * The observed rule's levels are those of the run's target, the noisy matrix (the tracker's target spectrum, levels by
+ * the run's start); nothing here looks at the clean matrix.
  */
 final class EarlyStopping {
-    /** Relative half-width of the band around a level. */
-    static final double BAND = 0.1;
-
     private EarlyStopping() {
     }
 
-    /** A stay near level r: the first and last recorded point (indices into the trace). */
-    private record Stay(int r, int first, int last, double logLength) {
+    /** The observed rule of rank R for a tracked run (the rule the trainer uses where no certificate applies). */
+    static RankStopRule observedRule(TrackResult track, int rank) {
+        Spectrum target = track.input().target().orElseThrow(() -> new IllegalStateException("early stopping needs "
+                + "the run's target spectrum"));
+        PlateauLevels levels = PlateauLevels.of(target, track.input().trace().init().orElse(Initialization.GAUSSIAN));
+        return RankStopRule.observed(levels, rank, target.size(), "");
     }
 
-    /** The recorded iteration to stop at. */
-    static long iteration(TrackResult track) {
+    /** The recorded iteration {@code rule} stops the run at; empty when the run never reaches it. */
+    static OptionalLong iteration(TrackResult track, RankStopRule rule) {
         Trace trace = track.input().trace();
-        return longestStay(track).map(stay -> trace.iteration(stay.last())).orElseGet(() -> rankOneIteration(track));
-    }
-
-    /** The level r of the stay it stops at, empty for the fallback. */
-    static Optional<Integer> rank(TrackResult track) {
-        return longestStay(track).map(Stay::r);
+        var point = rule.stopPoint(trace.iterations(), track.effectiveRank());
+        return point.isPresent() ? OptionalLong.of(trace.iteration(point.getAsInt())) : OptionalLong.empty();
     }
 
     /** The recorded iteration of least effective rank: the rank-1 regime of a small start. */
@@ -49,30 +43,5 @@ final class EarlyStopping {
             }
         }
         return track.input().trace().iteration(best);
-    }
-
-    private static Optional<Stay> longestStay(TrackResult track) {
-        Trace trace = track.input().trace();
-        double[] rank = track.effectiveRank();
-        int lastPoint = rank.length - 1;
-        Stay longest = null;
-        java.util.List<ObservedPlateau> plateaus = track.plateaus();
-        for (int index = 1; index + 1 < plateaus.size(); index++) {
-            ObservedPlateau plateau = plateaus.get(index);
-            double level = plateau.level();
-            boolean separated = plateaus.get(index + 1).level() - level > BAND * level
-                    && level - plateaus.get(index - 1).level() > BAND * level;
-            if (plateau.r() < 2 || !separated) {
-                continue;
-            }
-            for (BandRun run : BandRun.within(rank, level, BAND * level)) {
-                double logLength = Math.log((trace.iteration(run.last()) + 1.0) / (trace.iteration(run.first()) + 1.0));
-                if (run.last() < lastPoint && run.last() > run.first()
-                        && (longest == null || logLength > longest.logLength())) {
-                    longest = new Stay(plateau.r(), run.first(), run.last(), logLength);
-                }
-            }
-        }
-        return Optional.ofNullable(longest);
     }
 }

@@ -201,9 +201,9 @@ final class ExperimentCharts {
 
     /**
      * The stopping rules a denoising chart marks besides the oracle's: the certified interval of the target rank's
-     * plateau (shaded) with its start, the predicted stop, and the end of the observed plateau; each empty when absent.
+     * plateau (shaded) with its start, the predicted stop, and the observed stop (stop-at=rank:R's observed rule); each empty when absent.
      */
-    record DenoisingStops(int rank, OptionalLong certifiedStart, OptionalLong certifiedEnd, OptionalLong observedEnd) {
+    record DenoisingStops(int rank, OptionalLong certifiedStart, OptionalLong certifiedEnd, OptionalLong observedStop) {
     }
 
     /**
@@ -243,9 +243,9 @@ final class ExperimentCharts {
             chart.legendShade("certified rank-" + stops.rank() + " plateau (Theorem 3.5″)", ChartStyle.SHADE);
             vertical(chart, "predicted stop (its start), k = " + start, start, yRange, ChartStyle.seriesColor(2));
         }
-        if (stops.observedEnd().isPresent()) {
-            vertical(chart, "end of the observed rank-" + stops.rank() + " plateau, k = "
-                    + stops.observedEnd().getAsLong(), stops.observedEnd().getAsLong(), yRange, ChartStyle.seriesColor(3));
+        if (stops.observedStop().isPresent()) {
+            vertical(chart, "observed stop on the rank-" + stops.rank() + " plateau, k = "
+                    + stops.observedStop().getAsLong(), stops.observedStop().getAsLong(), yRange, ChartStyle.seriesColor(3));
         }
         chart.yRange(0, yRange[1] * 1.05);
         return chart.build();

@@ -23,9 +23,13 @@ import org.jfree.chart.JFreeChart;
  * The paper's Section 4 on real data (docs/theory.md §8.1): deep factorizations of noisy MNIST ones X̃ = X + E. Each run
  * observes every noisy entry (the loss is ½‖W − X̃‖²_F) with the clean X as the truth, so the trace's error_fro is the
  * generalization error ‖W(k) − X‖_F and √(2·loss) the training error ‖W(k) − X̃‖_F. Benchmarks: the best rank-r
- * approximations X̃_r of the noisy matrix (Eckart–Young, from its SVD). Early stopping by {@link EarlyStopping}.
+ * approximations X̃_r of the noisy matrix (Eckart–Young, from its SVD). Early stopping by the trainer's rule
+ * {@code stop-at=rank:}{@value #STOP_RANK} ({@link EarlyStopping}), applied to each recorded run.
  */
 final class MnistDenoising {
+    /** The rank the preset stops at: a user's choice, as in {@code stop-at=rank:R}; the benchmarks show every r. */
+    static final int STOP_RANK = 3;
+
     /** Benchmarks r = 1 … this. */
     static final int BENCHMARK_RANKS = 10;
 
@@ -117,7 +121,7 @@ final class MnistDenoising {
                 Column.of("error_best", ColumnType.DOUBLE), Column.of("error_final", ColumnType.DOUBLE)));
         for (RunOutcome run : runs) {
             Trace trace = run.training().trace();
-            long stop = EarlyStopping.iteration(run.track());
+            long stop = stopIteration(run);
             int best = 0;
             for (int point = 1; point < trace.size(); point++) {
                 if (trace.errorFro(point) < trace.errorFro(best)) {
@@ -125,7 +129,7 @@ final class MnistDenoising {
                 }
             }
             table.addRow(depth(run), Double.parseDouble(run.spec().train().get(TrainSettings.SIGMA)),
-                    trace.iteration(trace.size() - 1), stop, EarlyStopping.rank(run.track()).orElse(null),
+                    trace.iteration(trace.size() - 1), stop, stopped(run).isPresent() ? STOP_RANK : null,
                     trace.errorFro(point(trace, stop)), trace.iteration(best), trace.errorFro(best),
                     trace.errorFro(trace.size() - 1));
         }
@@ -155,8 +159,9 @@ final class MnistDenoising {
     /** Fig. 9(b): the generalization error with the rank-r benchmarks and each depth's early-stopping point. */
     JFreeChart generalizationErrors() {
         LineChart.Builder chart = LineChart.builder("Generalization error ‖W(k) − X‖_F to the clean images")
-                .subtitle(String.format(Locale.ROOT, "dashed verticals: stop from the effective rank; grey: best "
-                        + "rank-r approximations of X̃, r = 1, 2, 3 (closest: r = %d, %.2f)", bestBenchmarkRank(),
+                .subtitle(String.format(Locale.ROOT, "dashed verticals: stop-at=rank:%d from the effective rank; grey: "
+                        + "best rank-r approximations of X̃, r = 1, 2, 3 (closest: r = %d, %.2f)", STOP_RANK,
+                        bestBenchmarkRank(),
                         benchmarks[bestBenchmarkRank() - 1]))
                 .xAxis("iteration k (log scale; k = 0 not shown)", true).yAxis("‖W(k) − X‖_F", false);
         double top = 0;
@@ -171,7 +176,7 @@ final class MnistDenoising {
         }
         for (int r = 0; r < runs.size(); r++) {
             Trace trace = runs.get(r).training().trace();
-            double stop = Math.max(1, EarlyStopping.iteration(runs.get(r).track()));
+            double stop = Math.max(1, stopIteration(runs.get(r)));
             chart.series(stopLabel(runs.get(r)) + ", " + runs.get(r).spec().title(), new double[]{stop, stop},
                     new double[]{0, top}, ChartStyle.seriesColor(r), true);
         }
@@ -192,10 +197,11 @@ final class MnistDenoising {
         for (RunOutcome run : runs) {
             List<DigitGrid.Cell> cells = new ArrayList<>();
             long rankOne = EarlyStopping.rankOneIteration(run.track());
-            long stop = EarlyStopping.iteration(run.track());
+            long stop = stopIteration(run);
             for (Map.Entry<Long, DMatrixRMaj> snapshot : run.snapshots().entrySet()) {
-                String regime = snapshot.getKey() == stop ? stopLabel(run) : snapshot.getKey() == rankOne
-                        ? "least eff. rank" : "";
+                // a run that never reached rank R has no stop snapshot: its snapshots are the least effective rank
+                String regime = snapshot.getKey() == stop && stopped(run).isPresent() ? stopLabel(run)
+                        : snapshot.getKey() == rankOne ? "least eff. rank" : "";
                 cells.add(new DigitGrid.Cell(regime + ", k = " + snapshot.getKey(), row(snapshot.getValue())));
             }
             Trace trace = run.training().trace();
@@ -206,20 +212,33 @@ final class MnistDenoising {
         return DigitGrid.png("Row 1 of W(k) as a 28×28 image (clamped to [0, 1])", side, lines);
     }
 
-    /**
-     * "early stop" when the rule found a stay near a level; otherwise it fell back to the least effective rank
-     * ({@link EarlyStopping}), which a reader must not mistake for a plateau-based stop.
-     */
-    private static String stopLabel(RunOutcome run) {
-        return EarlyStopping.rank(run.track()).isPresent() ? "early stop" : "no plateau: least eff. rank";
+    /** Where {@code stop-at=rank:}{@value #STOP_RANK} stops the recorded run; empty when it never gets there. */
+    static java.util.OptionalLong stopped(RunOutcome run) {
+        return EarlyStopping.iteration(run.track(), EarlyStopping.observedRule(run.track(), STOP_RANK));
     }
 
-    /** One sentence per depth for the terminal. */
+    /** The stop, or the last recorded iteration when the run never reached the plateau (labelled so). */
+    static long stopIteration(RunOutcome run) {
+        Trace trace = run.training().trace();
+        return stopped(run).orElse(trace.iteration(trace.size() - 1));
+    }
+
+    /**
+     * "early stop, rank R" when the rule stopped the run; otherwise the marked iteration is the run's end, which a reader
+     * must not mistake for a stop on the plateau.
+     */
+    private static String stopLabel(RunOutcome run) {
+        return stopped(run).isPresent() ? "early stop, rank " + STOP_RANK : "rank " + STOP_RANK + " not reached: end";
+    }
+
+    /** One sentence per depth for the terminal: where stop-at stopped the run, or that it never reached rank R. */
     List<String> findings() {
         List<String> lines = new ArrayList<>();
         Table stopping = stoppingTable();
         for (int row = 0; row < stopping.rowCount(); row++) {
-            lines.add(String.format(Locale.ROOT, "N = %d: early stop at k = %d with ‖W − X‖_F = %.3f (best %.3f at "
+            String stop = stopping.cell(row, 4) == null ? "rank " + STOP_RANK + " not reached: at the end, k = %d,"
+                    : "stop-at=rank:" + STOP_RANK + " stops at k = %d";
+            lines.add(String.format(Locale.ROOT, "N = %d: " + stop + " with ‖W − X‖_F = %.3f (best %.3f at "
                             + "k = %d, final %.3f); best rank-r approximation: r = %d, %.3f", (int) stopping.doubleAt(row,
                             0), (long) stopping.doubleAt(row, 3), stopping.doubleAt(row, 5), stopping.doubleAt(row, 7),
                     (long) stopping.doubleAt(row, 6), stopping.doubleAt(row, 8), bestBenchmarkRank(),

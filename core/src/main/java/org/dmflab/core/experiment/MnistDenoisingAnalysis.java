@@ -12,7 +12,10 @@ final class MnistDenoisingAnalysis implements PresetAnalysis {
     /** The rows of W(k) shown as images: at the rank-1 regime and where early stopping stops. */
     @Override
     public long[] snapshotIterations(TrackResult track) {
-        return new long[]{EarlyStopping.rankOneIteration(track), EarlyStopping.iteration(track)};
+        long rankOne = EarlyStopping.rankOneIteration(track);
+        java.util.OptionalLong stop = EarlyStopping.iteration(track, EarlyStopping.observedRule(track,
+                MnistDenoising.STOP_RANK));
+        return stop.isPresent() ? new long[]{rankOne, stop.getAsLong()} : new long[]{rankOne};
     }
 
     /**
@@ -51,9 +54,10 @@ final class MnistDenoisingAnalysis implements PresetAnalysis {
                         + "stopped at its budget: convergence.csv).")
                 .chart("mnist-generalization-error.png", analysis.generalizationErrors(), "Fig. 9(b): distance of "
                         + "W(k) to the clean images X; grey lines: the best rank-1, 2, 3 approximations of X̃; dashed "
-                        + "verticals: early stopping at the end of the longest effective-rank plateau r ≥ 2 (levels "
-                        + "r_eff(X̃_r); the clean images are not used); a run without such a plateau stops at its "
-                        + "least effective rank instead (legend: no plateau). " + closestBenchmark(analysis))
+                        + "verticals: early stopping by the trainer's rule stop-at=rank:" + MnistDenoising.STOP_RANK
+                        + " (on the effective-rank plateau of level r_eff(X̃_" + MnistDenoising.STOP_RANK + "); the "
+                        + "clean images are not used); a run that never reaches it is marked at its end (legend: not "
+                        + "reached). " + closestBenchmark(analysis))
                 .chart("mnist-effective-rank.png", ExperimentCharts.effectiveRanks("Fig. 9(c): effective rank of "
                         + "W(k)", run.runs()), "Fig. 9(c): effective rank ‖W‖_*/‖W‖₂ of every depth; its plateaus "
                         + "sit at the levels r_eff(X̃_r) of the noisy matrix. Fig. 8, the singular values of W(k), is "
@@ -63,8 +67,9 @@ final class MnistDenoisingAnalysis implements PresetAnalysis {
                         + "early stopping and at the end; pixels clamped to [0, 1], 0 black.")
                 .keyTable("Best rank-r approximations X̃_r of the noisy images: distance ‖X̃_r − X‖_F to the clean "
                         + "ones", analysis.benchmarkTable())
-                .keyTable("Per depth: Gaussian start σ_N (E‖W(0)‖_F = 1 for every N), early stopping from the "
-                        + "effective rank (k_stop at the end of the plateau at level r) and its error ‖W − X‖_F, the "
+                .keyTable("Per depth: Gaussian start σ_N (E‖W(0)‖_F = 1 for every N), early stopping by stop-at=rank:"
+                        + MnistDenoising.STOP_RANK + " (k_stop, the iterate of the plateau of level r_eff(X̃_r), r = "
+                        + "plateau_r, nearest that level; empty: not reached) and its error ‖W − X‖_F, the "
                         + "least error over the run (k_best, which needs the clean images) and the final error",
                         stopping)
                 .keyTable("Per depth: how far each run trained (it stops at loss ½‖W − X̃‖²_F ≤ "

@@ -184,6 +184,13 @@ public final class Trace {
             return this;
         }
 
+        /** Drops every point after the first {@code size} (a run that returns an earlier iterate ends its trace there). */
+        public Builder keepFirst(int size) {
+            iterations.subList(size, iterations.size()).clear();
+            points.subList(size, points.size()).clear();
+            return this;
+        }
+
         /** The number of points recorded so far. */
         public int size() {
             return iterations.size();

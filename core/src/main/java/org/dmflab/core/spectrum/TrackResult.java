@@ -5,6 +5,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
+import org.dmflab.core.model.Spectrum;
+import org.dmflab.core.train.RankStopRule;
 import org.dmflab.core.table.Schemas;
 import org.dmflab.core.table.Table;
 import org.dmflab.core.model.Plateau;
@@ -63,7 +66,12 @@ public record TrackResult(TrackInput input, TrackConfig config, double[] effecti
     public Table plateausTable() {
         boolean withPredictions = input.predicted().isPresent();
         Table.Builder table = Table.builder(Schemas.plateausObserved(withPredictions));
+        double[] levels = plateaus.stream().mapToDouble(ObservedPlateau::level).toArray();
+        int size = input.target().map(Spectrum::size).orElse(levels.length);
         for (ObservedPlateau plateau : plateaus) {
+            // where stop-at=rank:r's observed rule stops this run (the certified rule stops at k_start)
+            OptionalInt stop = RankStopRule.observed(levels, plateau.r(), size, "").stopPoint(
+                    input.trace().iterations(), effectiveRank);
             Plateau predicted = plateau.predicted().orElse(null);
             List<Object> cells = new ArrayList<>(List.of(plateau.r(), plateau.level()));
             if (withPredictions) {
@@ -74,6 +82,7 @@ public record TrackResult(TrackInput input, TrackConfig config, double[] effecti
             cells.add(plateau.observed().map(PlateauRun::start).orElse(null));
             cells.add(plateau.observed().map(PlateauRun::end).orElse(null));
             cells.add(plateau.recording().orElse(plateau.predicted().isPresent() ? NOTHING_CERTIFIED : NO_PREDICTION));
+            cells.add(stop.isPresent() ? input.trace().iteration(stop.getAsInt()) : null);
             table.addRow(cells.toArray());
         }
         return table.build();

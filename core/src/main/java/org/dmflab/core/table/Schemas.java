@@ -87,7 +87,8 @@ public final class Schemas {
     public static final List<Column> PLATEAUS_OBSERVED = concat(PLATEAUS, List.of(
             Column.nullable("observed_start", LONG),
             Column.nullable("observed_end", LONG),
-            Column.of("recording", STRING)));
+            Column.of("recording", STRING),
+            Column.nullable("stop_observed", LONG)));
 
     /** The predicted columns of {@link #PLATEAUS_OBSERVED}: empty in every row without predictions. */
     private static final List<String> PREDICTED_COLUMNS = List.of("k_start", "k_end", "bound");

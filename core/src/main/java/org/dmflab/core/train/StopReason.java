@@ -6,6 +6,8 @@ public enum StopReason {
     ITERATIONS,
     /** The loss fell to the {@code tolerance} setting or below. */
     TOLERANCE,
+    /** {@code stop-at=rank:R}: the product was effectively of rank R ({@link EarlyStop} says where and by which rule). */
+    RANK,
     /** The user stopped the run (Ctrl-C): the result holds what was computed up to the last completed iteration. */
     INTERRUPTED
 }

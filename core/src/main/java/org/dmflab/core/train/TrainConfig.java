@@ -27,10 +27,11 @@ import org.dmflab.core.model.Initialization;
  * @param solver     requested solver; {@code auto} picks spectral where it is exact, matrix otherwise
  * @param loss       full observation, matrix sensing or matrix completion
  * @param width      inner width of the factors (empty: the target's column count)
+ * @param stopAt     stop while the product is effectively of rank R ({@link StopAt#NONE}: run the budget)
  */
 public record TrainConfig(int depth, double step, Initialization init, double alpha, double beta, double sigma,
                           OptionalLong seed, long iterations, double tolerance, RecordSchedule record,
-                          SolverKind solver, LossKind loss, OptionalInt width) {
+                          SolverKind solver, LossKind loss, OptionalInt width, StopAt stopAt) {
 
     /** Largest depth ({@link org.dmflab.core.settings.RunSettings#MAX_DEPTH}). */
     public static final int MAX_DEPTH = org.dmflab.core.settings.RunSettings.MAX_DEPTH;
@@ -42,6 +43,7 @@ public record TrainConfig(int depth, double step, Initialization init, double al
         Objects.requireNonNull(solver, "solver");
         Objects.requireNonNull(loss, "loss");
         Objects.requireNonNull(width, "width");
+        Objects.requireNonNull(stopAt, "stopAt");
         if (depth < 1 || depth > MAX_DEPTH) {
             throw new InvalidInputException(TrainSettings.DEPTH, "must be a whole number between 1 and " + MAX_DEPTH
                     + ", got " + depth + "; e.g. depth=3");
@@ -134,6 +136,7 @@ public record TrainConfig(int depth, double step, Initialization init, double al
         private SolverKind solver = SolverKind.AUTO;
         private LossKind loss = LossKind.FULL;
         private OptionalInt width = OptionalInt.empty();
+        private StopAt stopAt = StopAt.NONE;
 
         private Builder() {
         }
@@ -204,10 +207,16 @@ public record TrainConfig(int depth, double step, Initialization init, double al
             return this;
         }
 
+        /** Stop while the product is effectively of rank R ({@link StopAt#NONE}: run the budget). */
+        public Builder stopAt(StopAt stopAt) {
+            this.stopAt = stopAt;
+            return this;
+        }
+
         /** The validated configuration (the record's checks, each rule stated once). */
         public TrainConfig build() {
             return new TrainConfig(depth, step, init, alpha, beta.orElse(alpha / 2), sigma, seed, iterations, tolerance,
-                    record, solver, loss, width);
+                    record, solver, loss, width, stopAt);
         }
     }
 }

@@ -24,6 +24,8 @@ public final class TrainSettings {
     public static final String SEED = "seed";
     public static final String ITERATIONS = "iterations";
     public static final String TOLERANCE = "tolerance";
+    /** Early stopping at a chosen rank: {@code none} or {@code rank:R} ({@link StopAt}). */
+    public static final String STOP_AT = "stop-at";
     public static final String RECORD = "record";
     public static final String SOLVER = "solver";
     public static final String LOSS = "loss";
@@ -57,6 +59,10 @@ public final class TrainSettings {
             Setting.number(TOLERANCE, "Stop when the loss is at most", DEFAULT_TOLERANCE, 0, Double.MAX_VALUE,
                     "≥ 0; 0: never stop early")
                     .help("Stop as soon as the loss is at most this value; 0 runs the whole budget."),
+            Setting.text(STOP_AT, "Stop at rank", StopAt.NONE_TEXT, List.of(
+                    TextForm.word(StopAt.NONE_TEXT, "No early stop", StopAt.NONE_TEXT),
+                    TextForm.prefixed(StopAt.RANK_KIND, "At rank R", "Rank R")))
+                    .help("Denoising: stop while the product is effectively of rank R and return it."),
             Setting.text(RECORD, "Record", DEFAULT_RECORD, List.of(
                     TextForm.prefixed("log", "About P log-spaced iterations", "Points P"),
                     TextForm.prefixed("every", "Every K-th iteration", "Interval K")))
@@ -86,7 +92,7 @@ public final class TrainSettings {
     /**
      * Parses and validates the settings. Absent keys take their defaults: depth 3, step 0.01, init identity, alpha
      * 0.02, beta alpha/2 (perturbed only), sigma 0.01 (gaussian only), iterations 10000, tolerance 0 (never stop early),
-     * record log:400, solver auto, loss full, width = the target's column count.
+     * record log:400, solver auto, loss full, width = the target's column count, stop-at none.
      */
     public static TrainConfig parse(RawSettings settings) {
         double alpha = settings.number(ALPHA, DEFAULT_ALPHA);
@@ -105,6 +111,7 @@ public final class TrainSettings {
                 .solver(SolverKind.parse(settings.text(SOLVER).orElse(null)))
                 .loss(LossKind.parse(settings.text(LOSS).orElse(null)))
                 .width(width == 0 ? OptionalInt.empty() : OptionalInt.of(width))
+                .stopAt(StopAt.parse(settings.text(STOP_AT).orElse(null)))
                 .build();
     }
 }

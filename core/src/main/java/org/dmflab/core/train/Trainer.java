@@ -14,8 +14,13 @@ import org.dmflab.core.linalg.Spectra;
 import org.dmflab.core.linalg.SymmetricEigen;
 import org.dmflab.core.linalg.Symmetry;
 import org.dmflab.core.model.Initialization;
+import org.dmflab.core.model.PlateauLevels;
+import org.dmflab.core.model.Spectrum;
+import org.dmflab.core.model.SpectrumKind;
 import org.dmflab.core.model.TraceShape;
 import org.dmflab.core.table.Schemas;
+import org.dmflab.core.theory.PlateauBounds;
+import org.dmflab.core.theory.PlateauCertificate;
 import org.dmflab.core.theory.StepSizeBounds;
 import org.dmflab.core.theory.StepSizeVerdict;
 import org.ejml.data.DMatrixRMaj;
@@ -142,9 +147,54 @@ public final class Trainer {
                             + "these settings; the run may oscillate or diverge (choose step ≤ %.6g)", config.step(),
                     admissible, boundName(config.init()), admissible));
         }
+        Optional<RankStopRule> stopRule = config.stopAt().active()
+                ? Optional.of(stopRule(config, phi, eigen, obstacle, observations, warnings)) : Optional.empty();
         TrainingProblem problem = new TrainingProblem(config, phi, targetKnown, eigen,
                 config.loss() == LossKind.SENSING ? sensing : Optional.empty(), observations, width);
-        return new TrainingPlan(problem, solver, warnings, admissible, operatorNorm);
+        return new TrainingPlan(problem, solver, warnings, admissible, operatorNorm, stopRule);
+    }
+
+    /**
+     * The rule of {@code stop-at=rank:R} (docs/theory.md §7.5): certified where the run decouples from an identity start
+     * and rank R has a certified interval; otherwise observed, on the levels of the data trained on — the eigenvalues
+     * of a symmetric target (levels by the start, {@link PlateauLevels}), the singular values of any other target, or
+     * for completion those of the observed entries filled with zeros and scaled by m·n/M (the data itself when every
+     * entry is observed). A decoupled run whose rank has no certificate falls back with a warning saying why.
+     */
+    private static RankStopRule stopRule(TrainConfig config, DMatrixRMaj phi, Optional<SymmetricEigen> eigen,
+                                         Optional<String> obstacle, Optional<Observations> observations,
+                                         List<String> warnings) {
+        int rank = config.stopAt().rank();
+        String fallback;
+        if (obstacle.isEmpty() && config.init() == Initialization.IDENTITY) {
+            List<PlateauCertificate> certificates = PlateauBounds.predict(eigen.orElseThrow().values(),
+                    config.depth(), config.alpha(), config.step(), Initialization.IDENTITY,
+                    PlateauBounds.Accuracies.fixed(RankStopRule.EPSILON, RankStopRule.DELTA));
+            if (rank <= certificates.size() && certificates.get(rank - 1).certified()) {
+                return RankStopRule.certified(certificates.get(rank - 1));
+            }
+            fallback = rank <= certificates.size() ? "rank " + rank + " has no certified interval: "
+                    + certificates.get(rank - 1).reason() : "";
+        } else {
+            fallback = "no certificate with " + obstacle.orElse("init=" + config.init().key())
+                    + " (the theorem needs a symmetric target, an identity start and the full loss)";
+        }
+        PlateauLevels levels;
+        int size;
+        if (eigen.isPresent() && observations.isEmpty()) {
+            levels = PlateauLevels.of(eigen.get().values(), config.init());
+            size = eigen.get().values().length;
+        } else {
+            DMatrixRMaj data = observations.map(Trainer::scaledObservations).orElse(phi);
+            levels = PlateauLevels.of(new Spectrum(Spectra.singularValues(data), SpectrumKind.SINGULAR_VALUE),
+                    config.init());
+            size = Math.min(data.numRows, data.numCols);
+        }
+        RankStopRule rule = RankStopRule.observed(levels, rank, size, fallback);
+        if (obstacle.isEmpty() && config.init() == Initialization.IDENTITY) {
+            warnings.add("stop-at: " + fallback + "; the run stops by the observed rule instead");
+        }
+        return rule;
     }
 
     /**
@@ -162,6 +212,11 @@ public final class Trainer {
      * Φ in expectation under uniform sampling.
      */
     private static double estimatedNorm(Observations observations) {
+        return Spectra.singularValues(scaledObservations(observations))[0];
+    }
+
+    /** The observed entries filled with zeros elsewhere and scaled by m·n/M: Φ in expectation under uniform sampling. */
+    private static DMatrixRMaj scaledObservations(Observations observations) {
         DMatrixRMaj filled = new DMatrixRMaj(observations.rows(), observations.cols());
         int[] rows = observations.row();
         int[] cols = observations.column();
@@ -170,7 +225,7 @@ public final class Trainer {
         for (int k = 0; k < values.length; k++) {
             filled.unsafe_set(rows[k], cols[k], scale * values[k]);
         }
-        return Spectra.singularValues(filled)[0];
+        return filled;
     }
 
     /**

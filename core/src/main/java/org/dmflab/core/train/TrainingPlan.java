@@ -1,6 +1,7 @@
 package org.dmflab.core.train;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.Locale;
 import org.dmflab.core.Progress;
 import org.dmflab.core.ProgressEstimate;
@@ -13,6 +14,7 @@ import org.dmflab.core.model.TracePoint;
 import org.dmflab.core.model.TraceShape;
 import org.dmflab.core.table.Column;
 import org.dmflab.core.table.Schemas;
+import org.ejml.data.DMatrixRMaj;
 
 /**
  * A validated training run, ready to start: the settings checked against the target, the solver chosen, the warnings
@@ -36,10 +38,12 @@ public final class TrainingPlan {
     private final List<String> warnings;
     private final double admissibleStep;
     private final double targetNorm;
+    private final Optional<RankStopRule> stopRule;
 
     TrainingPlan(TrainingProblem problem, SolverKind solver, List<String> warnings, double admissibleStep,
-                 double targetNorm) {
+                 double targetNorm, Optional<RankStopRule> stopRule) {
         this.problem = problem;
+        this.stopRule = stopRule;
         this.solver = solver;
         this.warnings = List.copyOf(warnings);
         this.admissibleStep = admissibleStep;
@@ -63,6 +67,11 @@ public final class TrainingPlan {
     /** The admissible step size for these settings ((10′), (14′), or the Gaussian heuristic). */
     public double admissibleStep() {
         return admissibleStep;
+    }
+
+    /** The rule of {@code stop-at=rank:R}, chosen before the run; empty for {@code stop-at=none}. */
+    public Optional<RankStopRule> stopRule() {
+        return stopRule;
     }
 
     /** ‖Φ‖₂ of the target. */
@@ -181,6 +190,11 @@ public final class TrainingPlan {
         boolean stepping = false;
         long loopStart = System.nanoTime();
         boolean estimated = false;
+        long certifiedAt = stopRule.filter(RankStopRule::certified).map(RankStopRule::certifiedIteration).orElse(-1L);
+        PlateauWatch watch = stopRule.filter(rule -> !rule.certified())
+                .map(rule -> new PlateauWatch(rule.level(), rule.halfWidth())).orElse(null);
+        Kept kept = null;
+        boolean staying = false;
         try {
             while (true) {
                 if (!Double.isFinite(loss) || (loss > DIVERGENCE_FACTOR * initialLoss && loss > DIVERGENCE_FACTOR * minLoss
@@ -189,13 +203,24 @@ public final class TrainingPlan {
                 }
                 minLoss = Math.min(minLoss, loss);
                 boolean reached = tolerance > 0 && loss <= tolerance;
-                boolean stop = k >= budget || reached;
+                boolean atRank = k == certifiedAt;
+                boolean stop = k >= budget || reached || atRank;
                 if (k == nextRecord || stop) {
                     lastEffectiveRank = record(trace, running, k, config.step());
                     lastRecorded = k;
                     nextRecord = schedule.next(k, budget);
+                    if (watch != null) {
+                        PlateauWatch.Verdict verdict = watch.offer(lastEffectiveRank);
+                        if (verdict == PlateauWatch.Verdict.NEAREST) {
+                            kept = new Kept(k, running.product(), running.factors(), loss, lastEffectiveRank,
+                                    trace.size());
+                        }
+                        staying = verdict == PlateauWatch.Verdict.NEAREST || verdict == PlateauWatch.Verdict.INSIDE;
+                        atRank = verdict == PlateauWatch.Verdict.LEFT || (stop && staying);
+                        stop |= atRank;
+                    }
                     if (stop) {
-                        reason = reached ? StopReason.TOLERANCE : StopReason.ITERATIONS;
+                        reason = atRank ? StopReason.RANK : reached ? StopReason.TOLERANCE : StopReason.ITERATIONS;
                         break;
                     }
                 }
@@ -245,7 +270,7 @@ public final class TrainingPlan {
             StopReason stopped = k >= budget || reached ? reached ? StopReason.TOLERANCE : StopReason.ITERATIONS
                     : StopReason.INTERRUPTED;
             TrainingResult result = new TrainingResult(trace.build(), running.product(), running.factors(),
-                    running.kind(), k, stopped, loss, lastEffectiveRank);
+                    running.kind(), k, stopped, loss, lastEffectiveRank, notStopped(k, stopped, kept));
             if (stopped != StopReason.INTERRUPTED) {
                 return result;
             }
@@ -254,8 +279,44 @@ public final class TrainingPlan {
         progress.report(1.0, String.format(Locale.ROOT, "iteration %d of %d, loss %.4g", k, budget, loss));
         progress.report(1.0, String.format(Locale.ROOT, "forming the final %d×%d product and its %d factors",
                 problem.rows(), problem.cols(), config.depth()));
+        if (reason == StopReason.RANK && watch != null) {
+            // the observed rule returns the kept iterate; the trace ends there, so every number refers to it
+            String left = k > kept.iteration() && !staying ? String.format(Locale.ROOT, "; the effective rank "
+                    + "left the band upwards at k = %d (%.4g)", k, lastEffectiveRank) : "; the budget ended during "
+                    + "the stay";
+            return new TrainingResult(trace.keepFirst(kept.traceSize()).build(), kept.product(), kept.factors(),
+                    running.kind(), kept.iteration(), reason, kept.loss(), kept.effectiveRank(),
+                    Optional.of(new EarlyStop(stopRule.orElseThrow(), true, kept.iteration(), kept.effectiveRank(),
+                            String.format(Locale.ROOT, "stopped at k = %d, effective rank %.4g, the point of its stay "
+                                    + "nearest ℓ_%d = %.4g%s", kept.iteration(), kept.effectiveRank(),
+                                    stopRule.get().rank(), stopRule.get().level(), left))));
+        }
+        Optional<EarlyStop> early = reason == StopReason.RANK
+                ? Optional.of(new EarlyStop(stopRule.orElseThrow(), true, k, lastEffectiveRank, String.format(
+                Locale.ROOT, "stopped at k = %d = k_start of rank %d's certified interval, effective rank %.4g "
+                        + "(level ℓ_%d = %.4g)", k, stopRule.get().rank(), lastEffectiveRank, stopRule.get().rank(),
+                stopRule.get().level()))) : notStopped(k, reason, kept);
         return new TrainingResult(trace.build(), running.product(), running.factors(), running.kind(), k, reason, loss,
-                lastEffectiveRank);
+                lastEffectiveRank, early);
+    }
+
+    /** An iterate the observed stopping rule keeps: the product and factors at a recorded iteration, with its numbers. */
+    private record Kept(long iteration, DMatrixRMaj product, List<DMatrixRMaj> factors, double loss,
+                        double effectiveRank, int traceSize) {
+    }
+
+    /** What {@code stop-at} says when something else ended the run at {@code k}; empty without a rule. */
+    private Optional<EarlyStop> notStopped(long k, StopReason reason, Kept kept) {
+        return stopRule.map(rule -> new EarlyStop(rule, false, k, Double.NaN, String.format(Locale.ROOT,
+                "did not stop at rank %d: %s at k = %d %s", rule.rank(), switch (reason) {
+                    case TOLERANCE -> "the loss reached the tolerance";
+                    case INTERRUPTED -> "the run was interrupted";
+                    default -> "the budget ended";
+                }, k, rule.certified() ? String.format(Locale.ROOT, "before k_start = %d; raise iterations",
+                        rule.certifiedIteration())
+                        : String.format(Locale.ROOT, "without a recorded iteration within ±%.4g of ℓ_%d = %.4g%s",
+                        rule.halfWidth(), rule.rank(), rule.level(), kept == null ? "; raise iterations or record "
+                                + "more points" : ""))));
     }
 
     /**

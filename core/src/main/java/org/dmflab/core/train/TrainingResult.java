@@ -1,6 +1,7 @@
 package org.dmflab.core.train;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.Locale;
 import org.dmflab.core.table.MatrixTables;
 import org.dmflab.core.table.Table;
@@ -20,11 +21,16 @@ import org.dmflab.core.table.TraceTables;
  * @param stopReason    why the run ended
  * @param finalLoss     the loss at the last iteration
  * @param finalEffectiveRank ‖W‖_* / ‖W‖₂ at the last iteration
+ * @param earlyStop     what {@code stop-at=rank:R} did (empty for {@code stop-at=none}); when it stopped the run, the
+ *                      product, factors, iterations, final loss and effective rank and the trace's last row are those
+ *                      of the iteration it stopped at
  */
 public record TrainingResult(Trace trace, DMatrixRMaj product, List<DMatrixRMaj> factors, SolverKind solver,
-                             long iterations, StopReason stopReason, double finalLoss, double finalEffectiveRank) {
+                             long iterations, StopReason stopReason, double finalLoss, double finalEffectiveRank,
+                             Optional<EarlyStop> earlyStop) {
 
     public TrainingResult {
+        java.util.Objects.requireNonNull(earlyStop, "earlyStop");
         product = product.copy();
         factors = factors.stream().map(DMatrixRMaj::copy).toList();
     }
@@ -55,6 +61,8 @@ public record TrainingResult(Trace trace, DMatrixRMaj product, List<DMatrixRMaj>
                 solver.key(), iterations, switch (stopReason) {
                     case TOLERANCE -> "loss reached the tolerance";
                     case ITERATIONS -> "iteration budget";
+                    case RANK -> "stopped at rank " + earlyStop.map(stop -> stop.rule().rank() + ", "
+                            + stop.rule().kind() + " rule").orElse("R");
                     case INTERRUPTED -> "interrupted";
                 }, finalLoss, finalEffectiveRank);
     }

@@ -115,12 +115,18 @@ class MnistDenoisingTest {
             DMatrixRMaj last = outcome.training().product();
             CommonOps_DDRM.subtractEquals(last, clean);
             assertThat(trace.errorFro(trace.size() - 1)).isCloseTo(NormOps_DDRM.normF(last), within(1e-9));
-            // the snapshots are the recorded run's iterates: the early-stopping one matches the trace's error there
-            long stop = EarlyStopping.iteration(outcome.track());
-            DMatrixRMaj atStop = outcome.snapshots().get(stop).copy();
-            CommonOps_DDRM.subtractEquals(atStop, clean);
-            int point = List.of(java.util.Arrays.stream(trace.iterations()).boxed().toArray(Long[]::new)).indexOf(stop);
-            assertThat(NormOps_DDRM.normF(atStop)).isCloseTo(trace.errorFro(point), within(1e-9));
+            // the snapshots are the recorded run's iterates (least effective rank, and the stop when the rule stops
+            // the run): each matches the trace's error there
+            assertThat(outcome.snapshots().keySet()).containsExactly(java.util.Arrays.stream(
+                    new MnistDenoisingAnalysis().snapshotIterations(outcome.track())).boxed().sorted().distinct()
+                    .toArray(Long[]::new));
+            for (var snapshot : outcome.snapshots().entrySet()) {
+                DMatrixRMaj at = snapshot.getValue().copy();
+                CommonOps_DDRM.subtractEquals(at, clean);
+                int point = List.of(java.util.Arrays.stream(trace.iterations()).boxed().toArray(Long[]::new))
+                        .indexOf(snapshot.getKey());
+                assertThat(NormOps_DDRM.normF(at)).isCloseTo(trace.errorFro(point), within(1e-9));
+            }
         }
         assertThat(output.charts().get("mnist-digits.png")).isNotEmpty();
         // the files hold what the issue promises: matrix.csv = X̃, clean-matrix.csv = X (the shipped pixels / 255),

@@ -150,12 +150,12 @@ class TruthfulCaptionsTest {
         long start = Math.round(shaded.getStartValue());
         assertThat(legend).contains("certified rank-3 plateau (Theorem 3.5″)", "predicted stop (its start), k = "
                 + start).anyMatch(label -> label.startsWith("oracle early stopping, k = "))
-                .anyMatch(label -> label.startsWith("end of the observed rank-3 plateau, k = "));
+                .anyMatch(label -> label.startsWith("observed stop on the rank-3 plateau, k = "));
         assertThat(figure.caption()).contains("shaded, the certified rank-3 interval, whose start is the predicted "
-                + "stop", "marked, the end of the observed rank-3 plateau");
+                + "stop", "marked, the observed stop on the rank-3 plateau");
         assertThat(analysis.keyNumbers().get("paper's criterion, predicted (plateau of rank 3: k_start of its "
-                + "certified interval, Theorem 3.5″ on the noisy, indefinite spectrum, ε = 0.01, δ = 0.005): "
-                + "iteration")).isEqualTo(start);
+                + "certified interval, Theorem 3.5″ on the noisy, indefinite spectrum, ε = 0.01, δ = 0.005; "
+                + "stop-at=rank:3's certified rule): iteration")).isEqualTo(start);
     }
 
     /**

@@ -198,7 +198,8 @@ class SpectrumTrackerTest {
                 .containsExactly(new PlateauRun(5, 14, 10), new PlateauRun(20, 39, 20), new PlateauRun(51, 59, 9));
         // without predicted plateaus the predicted interval and bound would be empty in every row: no such columns
         Table table = result.plateausTable();
-        assertThat(table.columnNames()).containsExactly("r", "level", "observed_start", "observed_end", "recording");
+        assertThat(table.columnNames()).containsExactly("r", "level", "observed_start", "observed_end", "recording",
+                "stop_observed");
         assertThat(table.columns()).isEqualTo(Schemas.plateausObserved(false));
         assertThat(table.cell(2, 2)).isEqualTo(51L);
         assertThat(table.cell(2, 3)).isEqualTo(59L);

@@ -14,8 +14,9 @@ class TrainSettingsTest {
     @Test
     void defaultsAndKeysFollowTheDesign() {
         assertThat(TrainSettings.KEYS).containsExactly("depth", "step", "init", "alpha", "beta", "sigma", "seed",
-                "iterations", "tolerance", "record", "solver", "loss", "width");
+                "iterations", "tolerance", "stop-at", "record", "solver", "loss", "width");
         TrainConfig config = Fixtures.config();
+        assertThat(config.stopAt()).isEqualTo(StopAt.NONE);
         assertThat(config.depth()).isEqualTo(3);
         assertThat(config.init()).isEqualTo(Initialization.IDENTITY);
         assertThat(config.beta()).isEqualTo(config.alpha() / 2);
@@ -30,14 +31,14 @@ class TrainSettingsTest {
     void parsesEveryKey() {
         TrainConfig config = Fixtures.config("depth", "5", "step", "0.2", "init", "perturbed", "alpha", "0.3", "beta",
                 "0.1", "sigma", "0.5", "seed", "42", "iterations", "123", "tolerance", "1e-6", "record", "every:7",
-                "solver", "matrix", "loss", "sensing", "width", "9");
+                "solver", "matrix", "loss", "sensing", "width", "9", "stop-at", "rank:4");
         assertThat(config).isEqualTo(new TrainConfig(5, 0.2, Initialization.PERTURBED, 0.3, 0.1, 0.5,
                 java.util.OptionalLong.of(42), 123, 1e-6, new RecordSchedule.Every(7), SolverKind.MATRIX,
-                LossKind.SENSING, java.util.OptionalInt.of(9)));
+                LossKind.SENSING, java.util.OptionalInt.of(9), new StopAt(4)));
         assertThat(config).isEqualTo(TrainConfig.builder().depth(5).step(0.2).init(Initialization.PERTURBED)
                 .alpha(0.3).beta(0.1).sigma(0.5).seed(java.util.OptionalLong.of(42)).iterations(123).tolerance(1e-6)
                 .record(new RecordSchedule.Every(7)).solver(SolverKind.MATRIX).loss(LossKind.SENSING)
-                .width(java.util.OptionalInt.of(9)).build());
+                .width(java.util.OptionalInt.of(9)).stopAt(new StopAt(4)).build());
     }
 
     @ParameterizedTest
