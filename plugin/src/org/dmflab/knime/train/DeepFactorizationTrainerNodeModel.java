@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.dmflab.core.chart.TrainCharts;
+import org.dmflab.core.model.Initialization;
 import org.dmflab.core.model.Trace;
 import org.dmflab.core.groundtruth.Observations;
 import org.dmflab.core.groundtruth.SensingData;
@@ -158,13 +159,18 @@ final class DeepFactorizationTrainerNodeModel extends EngineNodeModel implements
         });
     }
 
-    /** The run dynamics for a Theoretical Bound Predictor downstream ({@link RunVariables}); β as used (α/2 if empty). */
+    /**
+     * The run dynamics for a Theoretical Bound Predictor downstream ({@link RunVariables}); β as used (α/2 unless the
+     * start is perturbed). A Gaussian start has no α and β, and no prediction: it passes neither.
+     */
     private void pushRunVariables(TrainConfig config) {
         pushFlowVariableInt(RunVariables.NAMES.get(TrainSettings.DEPTH), config.depth());
         pushFlowVariableDouble(RunVariables.NAMES.get(TrainSettings.STEP), config.step());
         pushFlowVariableString(RunVariables.NAMES.get(TrainSettings.INIT), config.init().key());
-        pushFlowVariableDouble(RunVariables.NAMES.get(TrainSettings.ALPHA), config.alpha());
-        pushFlowVariableDouble(RunVariables.NAMES.get(TrainSettings.BETA), config.beta());
+        if (config.init() != Initialization.GAUSSIAN) {
+            pushFlowVariableDouble(RunVariables.NAMES.get(TrainSettings.ALPHA), config.alpha());
+            pushFlowVariableDouble(RunVariables.NAMES.get(TrainSettings.BETA), config.beta());
+        }
     }
 
     private void show(LossCurve curve) {

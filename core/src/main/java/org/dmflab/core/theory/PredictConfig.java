@@ -6,31 +6,30 @@ import java.util.Set;
 import java.util.OptionalDouble;
 import org.dmflab.core.InvalidInputException;
 import org.dmflab.core.model.Initialization;
+import org.dmflab.core.model.RunDynamics;
 
 /**
  * Everything the Theoretical Bound Predictor needs besides the spectrum, validated on construction (the KNIME node
- * builds it at configure time). Keys as in {@link PredictSettings}.
+ * builds it at configure time): the {@link RunDynamics} of the run it predicts (the trainer's record, so that both
+ * read the same depth, step and start) within the predictor's limits ({@link #requirePredictable}), and its own
+ * accuracies. Keys as in {@link PredictSettings}.
  *
- * @param depth          N ≥ 1, the number of factors
- * @param step           η &gt; 0
- * @param init           identity (7) or perturbed (13); Gaussian starts have no theory
- * @param alpha          α &gt; 0
- * @param beta           β with 0 &lt; β &lt; α, present exactly for perturbed starts
+ * @param dynamics       depth N ≤ {@link #MAX_DEPTH}, step η and an identity (7) or perturbed (13) start
  * @param epsilon        relative accuracy ε ∈ [1e-12, 1) of docs/design.md §3
  * @param delta          δ &gt; 0 of Theorem 3.5′ (unused when a target accuracy is given)
  * @param targetAccuracy τ &gt; 0: choose ε and δ per rank by (65′) for the plateaus
  * @param horizon        how many iterations the exact recursion runs for {@code k_exact}, ≥ 1
  */
-public record PredictConfig(int depth, double step, Initialization init, double alpha, OptionalDouble beta,
-                            double epsilon, double delta, OptionalDouble targetAccuracy, long horizon) {
-    /** The starts the theory predicts from (docs/theory.md §1.4–1.5); gaussian starts have none. */
+public record PredictConfig(RunDynamics dynamics, double epsilon, double delta, OptionalDouble targetAccuracy,
+                            long horizon) {
+    /** The starts the theory predicts from (docs/theory.md §1.4–1.5); Gaussian starts have none. */
     public static final Set<Initialization> INITIALIZATIONS = Set.copyOf(EnumSet.of(Initialization.IDENTITY,
             Initialization.PERTURBED));
 
     /**
-     * Largest depth the predictor accepts, below the trainer's ({@link org.dmflab.core.settings.RunSettings#MAX_DEPTH}):
-     * its closed forms and the exact recursion raise α and λ to the power N, and beyond 100 x^N under- or overflows a
-     * double for any sensible α and λ.
+     * Largest depth the predictor accepts, below a run's ({@link RunDynamics#MAX_DEPTH}): its closed forms and the
+     * exact recursion raise α and λ to the power N, and beyond 100 x^N under- or overflows a double for any sensible
+     * α and λ.
      */
     public static final int MAX_DEPTH = 100;
     /** Smallest relative accuracy: 1e-12 leaves four digits above double rounding (1e-16) for |σ − limit|. */
@@ -39,37 +38,9 @@ public record PredictConfig(int depth, double step, Initialization init, double 
     public static final long MAX_HORIZON = 10_000_000_000L;
 
     public PredictConfig {
-        Objects.requireNonNull(init, "init");
-        Objects.requireNonNull(beta, "beta");
+        Objects.requireNonNull(dynamics, "dynamics");
         Objects.requireNonNull(targetAccuracy, "targetAccuracy");
-        if (depth < 1 || depth > MAX_DEPTH) {
-            throw new InvalidInputException(PredictSettings.DEPTH, "must be a whole number from 1 to " + MAX_DEPTH
-                    + ", got " + depth);
-        }
-        if (!(step > 0) || !Double.isFinite(step)) {
-            throw new InvalidInputException(PredictSettings.STEP, "must be a positive step size η, got " + step);
-        }
-        if (!INITIALIZATIONS.contains(init)) {
-            throw new InvalidInputException(PredictSettings.INIT, "gaussian starts have no theory to predict from "
-                    + "(docs/theory.md §1.6 describes them only experimentally); use identity or perturbed, or run the "
-                    + "trainer to see what happens");
-        }
-        if (!(alpha > 0) || !Double.isFinite(alpha)) {
-            throw new InvalidInputException(PredictSettings.ALPHA, "must be a positive initialization scale α, got "
-                    + alpha);
-        }
-        if (init == Initialization.PERTURBED) {
-            if (beta.isEmpty()) {
-                throw new InvalidInputException(PredictSettings.BETA, "missing; a perturbed start needs 0 < β < α");
-            }
-            double b = beta.getAsDouble();
-            if (!(b > 0) || !(b < alpha)) {
-                throw new InvalidInputException(PredictSettings.BETA, "must satisfy 0 < β < α = " + alpha + ", got "
-                        + b + " (docs/theory.md §1.5: the perturbed factor starts below the others)");
-            }
-        } else if (beta.isPresent()) {
-            beta = OptionalDouble.empty();
-        }
+        requirePredictable(dynamics.depth(), dynamics.init());
         if (!(epsilon > 0) || !(epsilon < 1)) {
             throw new InvalidInputException(PredictSettings.EPSILON, "must be a relative accuracy strictly between 0 "
                     + "and 1, got " + epsilon);
@@ -94,8 +65,49 @@ public record PredictConfig(int depth, double step, Initialization init, double 
         }
     }
 
+    /**
+     * The predictor's narrowing of a run's dynamics, stated once (the settings' range, this record and the parser read
+     * it): depth at most {@link #MAX_DEPTH}, and an identity or perturbed start ({@link #INITIALIZATIONS}).
+     */
+    public static void requirePredictable(int depth, Initialization init) {
+        if (depth < 1 || depth > MAX_DEPTH) {
+            throw new InvalidInputException(PredictSettings.DEPTH, "must be a whole number from 1 to " + MAX_DEPTH
+                    + ", got " + depth + " (beyond it x^N under- or overflows a double)");
+        }
+        if (!INITIALIZATIONS.contains(init)) {
+            throw new InvalidInputException(PredictSettings.INIT, "gaussian starts have no theory to predict from "
+                    + "(docs/theory.md §1.6 describes them only experimentally); use identity or perturbed, or run the "
+                    + "trainer to see what happens");
+        }
+    }
+
+    /** Depth N. */
+    public int depth() {
+        return dynamics.depth();
+    }
+
+    /** Step size η. */
+    public double step() {
+        return dynamics.step();
+    }
+
+    /** The kind of start: identity or perturbed. */
+    public Initialization init() {
+        return dynamics.init();
+    }
+
+    /** α (both starts the predictor accepts have it). */
+    public double alpha() {
+        return dynamics.alpha();
+    }
+
+    /** β of a perturbed start; empty for an identity start. */
+    public OptionalDouble beta() {
+        return dynamics.beta();
+    }
+
     /** The start of the perturbed factor: β for a perturbed start, α otherwise. */
     public double perturbedStart() {
-        return beta.orElse(alpha);
+        return beta().orElse(alpha());
     }
 }

@@ -2,9 +2,11 @@ package org.dmflab.core.theory;
 
 import java.util.List;
 import java.util.OptionalDouble;
+import java.util.OptionalLong;
 import java.util.Set;
 import org.dmflab.core.InvalidInputException;
 import org.dmflab.core.model.Initialization;
+import org.dmflab.core.model.RunDynamics;
 import org.dmflab.core.settings.RawSettings;
 import org.dmflab.core.settings.RunSettings;
 import org.dmflab.core.settings.Setting;
@@ -13,7 +15,8 @@ import org.dmflab.core.settings.Setting;
  * The Theoretical Bound Predictor's settings, declared once (docs/design.md §3; KNIME settings keys = {@code dmflab
  * predict} options), and their one parser into a {@link PredictConfig}. The run dynamics (depth, step, start, α, β) are
  * the trainer's {@link RunSettings} with the same defaults, so that the prediction is about the run a trainer with the
- * same settings makes; only the depth is narrowed ({@link PredictConfig#MAX_DEPTH}) and Gaussian starts are left out.
+ * same settings makes; only the depth is narrowed and Gaussian starts are left out ({@link
+ * PredictConfig#requirePredictable}).
  * {@code delta} defaults to 0.005 unless {@code target-accuracy} is given; {@code beta} is read for perturbed starts
  * only.
  */
@@ -67,10 +70,8 @@ public final class PredictSettings {
         double step = settings.number(STEP, RunSettings.DEFAULT_STEP);
         Initialization init = Initialization.parse(settings.text(INIT).orElse(null));
         double alpha = settings.number(ALPHA, RunSettings.DEFAULT_ALPHA);
-        OptionalDouble beta = OptionalDouble.empty();
-        if (init == Initialization.PERTURBED) {
-            beta = OptionalDouble.of(settings.number(BETA, alpha / 2));
-        }
+        PredictConfig.requirePredictable(depth, init);
+        double beta = init == Initialization.PERTURBED ? settings.number(BETA, alpha / 2) : alpha / 2;
         double epsilon = settings.number(EPSILON, DEFAULT_EPSILON);
         OptionalDouble targetAccuracy = settings.text(TARGET_ACCURACY).isPresent()
                 ? OptionalDouble.of(settings.number(TARGET_ACCURACY, Double.NaN)) : OptionalDouble.empty();
@@ -80,6 +81,8 @@ public final class PredictSettings {
         }
         double delta = settings.number(DELTA, DEFAULT_DELTA);
         long horizon = settings.optionalLong(HORIZON).orElse(DEFAULT_HORIZON);
-        return new PredictConfig(depth, step, init, alpha, beta, epsilon, delta, targetAccuracy, horizon);
+        RunDynamics dynamics = new RunDynamics(depth, step, RunDynamics.Start.of(init, alpha, beta, Double.NaN,
+                OptionalLong.empty()));
+        return new PredictConfig(dynamics, epsilon, delta, targetAccuracy, horizon);
     }
 }

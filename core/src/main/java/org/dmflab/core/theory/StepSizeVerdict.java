@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.stream.Collectors;
 import org.dmflab.core.model.Initialization;
+import org.dmflab.core.model.RunDynamics;
 
 /**
  * What the theory says about the configured step size η (docs/theory.md §3, §6.4, §7.3): the uniform condition — (10′) for
@@ -98,6 +99,11 @@ public record StepSizeVerdict(double eta, String condition, double uniformLimit,
                 + "or oscillate); choose step ≤ %s", number(eta), which, number(smallestEigenvalueLimit)));
     }
 
+    /** The verdict for a run's dynamics (identity or perturbed start) and the target's eigenvalues (descending). */
+    public static StepSizeVerdict of(RunDynamics dynamics, double[] eigenvalues) {
+        return of(dynamics.depth(), dynamics.step(), dynamics.init(), dynamics.alpha(), dynamics.beta(), eigenvalues);
+    }
+
     /** Computes the verdict for a configuration and the eigenvalues (descending), without the saddle's sentence. */
     public static StepSizeVerdict of(PredictConfig config, double[] eigenvalues) {
         return of(config, eigenvalues, Optional.empty());
@@ -108,8 +114,7 @@ public record StepSizeVerdict(double eta, String condition, double uniformLimit,
      * arithmetic, and the verdict says until when it holds for floating-point descent.
      */
     public static StepSizeVerdict of(PredictConfig config, double[] eigenvalues, Optional<SaddleEscape> saddle) {
-        StepSizeVerdict verdict = of(config.depth(), config.step(), config.init(), config.alpha(), config.beta(),
-                eigenvalues);
+        StepSizeVerdict verdict = of(config.dynamics(), eigenvalues);
         // plain words for the node's flow variable; the strict saddle is docs/theory.md §2.3
         return saddle.map(escape -> verdict.withMessage(verdict.message() + String.format(Locale.ROOT, " These "
                 + "limits hold in exact arithmetic (spectral solver): with floating-point gradient descent (matrix "

@@ -3,6 +3,7 @@ package org.dmflab.core.train;
 import java.util.List;
 import java.util.OptionalInt;
 import org.dmflab.core.model.Initialization;
+import org.dmflab.core.model.RunDynamics;
 import org.dmflab.core.settings.RawSettings;
 import org.dmflab.core.settings.RunSettings;
 import org.dmflab.core.settings.Setting;
@@ -20,8 +21,8 @@ public final class TrainSettings {
     public static final String INIT = RunSettings.INIT;
     public static final String ALPHA = RunSettings.ALPHA;
     public static final String BETA = RunSettings.BETA;
-    public static final String SIGMA = "sigma";
-    public static final String SEED = "seed";
+    public static final String SIGMA = RunDynamics.SIGMA;
+    public static final String SEED = RunDynamics.SEED;
     public static final String ITERATIONS = "iterations";
     public static final String TOLERANCE = "tolerance";
     public static final String RECORD = "record";

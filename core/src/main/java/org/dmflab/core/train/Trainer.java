@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import org.dmflab.core.InvalidInputException;
 import org.dmflab.core.MemoryBudget;
 import org.dmflab.core.groundtruth.Observations;
@@ -151,9 +150,7 @@ public final class Trainer {
      * perturbed start, full loss): the trainer warns exactly when the predictor does.
      */
     public static StepSizeVerdict stepVerdict(TrainConfig config, double[] eigenvalues) {
-        return StepSizeVerdict.of(config.depth(), config.step(), config.init(), config.alpha(),
-                config.init() == Initialization.PERTURBED ? OptionalDouble.of(config.beta()) : OptionalDouble.empty(),
-                eigenvalues);
+        return StepSizeVerdict.of(config.dynamics(), eigenvalues);
     }
 
     /**

@@ -11,6 +11,7 @@ import org.dmflab.core.Progress;
 import org.dmflab.core.linalg.RandomMatrices;
 import org.dmflab.core.linalg.SpectralProduct;
 import org.dmflab.core.model.Initialization;
+import org.dmflab.core.model.RunDynamics;
 import org.dmflab.core.model.Trace;
 import org.dmflab.core.settings.RawSettings;
 import org.dmflab.core.train.TrainSettings;
@@ -56,18 +57,18 @@ class SaddleEscapeTest {
     void noSaddleWithoutANegativeEigenvalueLargerThanAPositiveOneOrForPerturbedStarts() {
         assertThat(SaddleEscape.of(config(3), new double[]{3, 1.5, -1.4}, Progress.NONE)).isEmpty();
         assertThat(SaddleEscape.of(config(3), new double[]{3, 1.5, -1e-17}, Progress.NONE)).isEmpty();
-        assertThat(SaddleEscape.of(new PredictConfig(3, STEP, Initialization.PERTURBED, ALPHA,
-                OptionalDouble.of(0.05), EPSILON, 0.005, OptionalDouble.empty(), 100_000), new double[]{3, 1, -2},
-                Progress.NONE)).isEmpty();
-        assertThat(SaddleEscape.of(new PredictConfig(1, STEP, Initialization.IDENTITY, ALPHA, OptionalDouble.empty(),
+        RunDynamics perturbed = new RunDynamics(3, STEP, new RunDynamics.Perturbed(ALPHA, 0.05));
+        assertThat(SaddleEscape.of(new PredictConfig(perturbed,
+                EPSILON, 0.005, OptionalDouble.empty(), 100_000), new double[]{3, 1, -2}, Progress.NONE)).isEmpty();
+        assertThat(SaddleEscape.of(new PredictConfig(new RunDynamics(1, STEP, new RunDynamics.Identity(ALPHA)),
                 EPSILON, 0.005, OptionalDouble.empty(), 100_000), new double[]{3, 1, -2}, Progress.NONE)).isEmpty();
     }
 
     @Test
     void predictorFlagsTheSaddleInNotesVerdictAndPlateaus() {
         double[] lambdas = {3.7845, 1.3923, -1.5433};
-        Prediction prediction = Predictor.predict(new PredictConfig(3, 0.01194, Initialization.IDENTITY, 0.01,
-                OptionalDouble.empty(), EPSILON, 0.005, OptionalDouble.empty(), 10_000_000),
+        Prediction prediction = Predictor.predict(new PredictConfig(new RunDynamics(3, 0.01194,
+                new RunDynamics.Identity(0.01)), EPSILON, 0.005, OptionalDouble.empty(), 10_000_000),
                 new org.dmflab.core.model.Spectrum(lambdas, org.dmflab.core.model.SpectrumKind.EIGENVALUE),
                 Progress.NONE);
         SaddleEscape escape = prediction.saddle().orElseThrow();
@@ -89,7 +90,7 @@ class SaddleEscapeTest {
     }
 
     private static PredictConfig config(int depth) {
-        return new PredictConfig(depth, STEP, Initialization.IDENTITY, ALPHA, OptionalDouble.empty(), EPSILON, 0.005,
+        return new PredictConfig(new RunDynamics(depth, STEP, new RunDynamics.Identity(ALPHA)), EPSILON, 0.005,
                 OptionalDouble.empty(), 1_000_000);
     }
 
