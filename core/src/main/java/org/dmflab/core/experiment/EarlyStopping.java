@@ -28,6 +28,11 @@ final class EarlyStopping {
     private record Stay(int r, int first, int last, double logLength) {
     }
 
+    /** The iterations whose products W(k) the MNIST analysis shows: the rank-1 regime's and the one to stop at. */
+    static long[] snapshotIterations(TrackResult track) {
+        return new long[]{rankOneIteration(track), iteration(track)};
+    }
+
     /** The recorded iteration to stop at. */
     static long iteration(TrackResult track) {
         Trace trace = track.input().trace();

@@ -29,7 +29,7 @@ public final class ExperimentReport {
     /** Builds every output of {@code run}. */
     public static ExperimentOutput of(ExperimentRun run) {
         ExperimentPreset preset = run.preset();
-        AnalysisOutput analysis = preset.analysis().analyse(run);
+        AnalysisOutput analysis = PresetAnalysis.of(preset.analysis()).analyse(run);
         Map<String, Table> tables = new LinkedHashMap<>();
         tables.put("matrix.csv", run.truth().matrixTable());
         tables.put("spectrum.csv", run.truth().spectrumTable());

@@ -63,7 +63,8 @@ public final class ExperimentRunner {
                     "prediction");
             TrackResult track = SpectrumTracker.track(input, TrackSettings.parse(RawSettings.of(spec.track())),
                     share(progress, offset + 0.9 * width, 0.1 * width, spec.title() + ", track"));
-            long[] wanted = preset.analysis().snapshotIterations(track);
+            long[] wanted = preset.analysis().snapshots() == Analysis.Snapshots.AT_EARLY_STOPPING
+                    ? EarlyStopping.snapshotIterations(track) : new long[0];
             SortedMap<Long, DMatrixRMaj> snapshots = wanted.length == 0 ? new TreeMap<>()
                     : snapshots(plan, wanted, progress);
             outcomes.add(new RunOutcome(spec, train, plan.admissibleStep(), training, prediction, track, snapshots));

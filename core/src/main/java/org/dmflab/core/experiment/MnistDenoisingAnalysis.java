@@ -1,19 +1,15 @@
 package org.dmflab.core.experiment;
 
 import org.dmflab.core.table.Table;
-import org.dmflab.core.spectrum.TrackResult;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.NormOps_DDRM;
 
-/** The paper's Section 4 on the MNIST ones (docs/theory.md §8.1, Figs. 8–12), by {@link MnistDenoising}. */
+/**
+ * The paper's Section 4 on the MNIST ones (docs/theory.md §8.1, Figs. 8–12), by {@link MnistDenoising}; the rows of
+ * W(k) it shows as images are the runs' snapshots {@link Analysis.Snapshots#AT_EARLY_STOPPING}.
+ */
 final class MnistDenoisingAnalysis implements PresetAnalysis {
-    /** The rows of W(k) shown as images: at the rank-1 regime and where early stopping stops. */
-    @Override
-    public long[] snapshotIterations(TrackResult track) {
-        return new long[]{EarlyStopping.rankOneIteration(track), EarlyStopping.iteration(track)};
-    }
-
     @Override
     public AnalysisOutput analyse(ExperimentRun run) {
         DMatrixRMaj noisy = run.truth().matrix();

@@ -1,7 +1,5 @@
 package org.dmflab.core.experiment;
 
-import org.dmflab.core.spectrum.TrackResult;
-
 /**
  * One preset's analysis (docs/theory.md §8.2, the paper's figures): reads the typed results and configurations of the
  * runs and says what the report adds beyond the tracker's three charts per run.
@@ -9,11 +7,18 @@ import org.dmflab.core.spectrum.TrackResult;
 interface PresetAnalysis {
     AnalysisOutput analyse(ExperimentRun run);
 
-    /**
-     * The iterations k whose products W(k) the analysis shows ({@link RunOutcome#snapshots()}), chosen from a run's
-     * tracking; none by default.
-     */
-    default long[] snapshotIterations(TrackResult track) {
-        return new long[0];
+    /** The class that does the analysis {@code analysis} names. */
+    static PresetAnalysis of(Analysis analysis) {
+        return switch (analysis) {
+            case PLATEAUS -> new PlateausAnalysis();
+            case SPECTRUM_RECOVERY -> new SpectrumRecoveryAnalysis();
+            case DEPTH -> new DepthAnalysis();
+            case SINGLE_EIGENVALUE -> new SingleEigenvalueAnalysis();
+            case FLOW_VS_DESCENT -> new FlowVsDescentAnalysis();
+            case RANDOM_INIT -> new RandomInitAnalysis();
+            case DENOISING -> new DenoisingAnalysis();
+            case COMPLETION_DEPTH -> new CompletionDepthAnalysis();
+            case MNIST_DENOISING -> new MnistDenoisingAnalysis();
+        };
     }
 }
