@@ -66,8 +66,23 @@ public final class Predictor {
                 : PlateauBounds.Accuracies.fixed(config.epsilon(), config.delta());
         List<PlateauCertificate> plateaus = PlateauBounds.predict(eigenvalues, config.depth(), config.alpha(), config.step(),
                 config.init(), accuracies);
-        return new Prediction(config, StepSizeVerdict.of(config, eigenvalues, saddle), rows,
+        return new Prediction(config, verdict(config, eigenvalues, saddle), rows,
                 saddle.map(escape -> escape.annotate(plateaus, config.horizon())).orElse(plateaus), saddle, notes);
+    }
+
+    /**
+     * The step-size verdict of the run; with a strict saddle ({@link SaddleEscape}) the convergence it states holds in
+     * exact arithmetic, and the verdict says until when it holds for floating-point descent.
+     */
+    private static StepSizeVerdict verdict(PredictConfig config, double[] eigenvalues, Optional<SaddleEscape> saddle) {
+        StepSizeVerdict verdict = StepSizeVerdict.of(config.dynamics(), eigenvalues);
+        // plain words for the node's flow variable; the strict saddle is docs/theory.md §2.3
+        return saddle.map(escape -> verdict.withMessage(verdict.message() + String.format(Locale.ROOT, " These "
+                + "limits hold in exact arithmetic (spectral solver): with floating-point gradient descent (matrix "
+                + "solver) the identical start's limit is a strict saddle point that the run leaves at an estimated "
+                + "%s, after which eigenvalue %d is recovered%s.", escape.escapeText(config.horizon()),
+                escape.negativeIndex(), escape.ownChannel() ? "" : " in place of eigenvalue "
+                        + escape.positiveIndex()))).orElse(verdict);
     }
 
     private static EigenvalueBounds eigenvalue(PredictConfig config, int index, double lambda, double norm,
@@ -79,7 +94,7 @@ public final class Predictor {
         boolean perturbed = config.init() == Initialization.PERTURBED && n >= 2;
         double limit = ScalarRecursion.limit(lambda, config.init(), n);
         double tolerance = Accuracy.tolerance(lambda, config.epsilon(), norm);
-        double etaMax = StepSizeVerdict.perEigenvalueLimit(config, lambda);
+        double etaMax = StepSizeVerdict.perEigenvalueLimit(config.dynamics(), lambda);
         boolean admissible = eta <= etaMax * (1 + 1e-12);
 
         RecursionCounts.Outcome exact = RecursionCounts.firstWithin(n, lambda, alpha, start, eta, limit, tolerance,

@@ -105,7 +105,7 @@ class StepVerdictAgreementTest {
                 settings.put("init", "perturbed");
                 settings.put("beta", Double.toString(alpha / 2));
             }
-            StepSizeVerdict verdict = StepSizeVerdict.of(PredictSettings.parse(RawSettings.of(settings)), spectrum);
+            StepSizeVerdict verdict = StepSizeVerdict.of(PredictSettings.parse(RawSettings.of(settings)).dynamics(), spectrum);
             DMatrixRMaj target = Fixtures.symmetricTarget(spectrum, trial);
             List<String> stepWarnings = Trainer.plan(TrainSettings.parse(RawSettings.of(settings)), target,
                     Optional.empty()).warnings().stream().filter(w -> w.startsWith("step:")).toList();
