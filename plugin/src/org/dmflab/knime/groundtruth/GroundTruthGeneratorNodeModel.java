@@ -6,6 +6,8 @@ import org.dmflab.core.groundtruth.GroundTruthConfig;
 import org.dmflab.core.groundtruth.GroundTruthGenerator;
 import org.dmflab.core.groundtruth.GroundTruthSettings;
 import org.dmflab.core.settings.RawSettings;
+import org.dmflab.core.table.MeasurementTables;
+import org.dmflab.core.table.ObservationTables;
 import org.dmflab.core.table.Schemas;
 import org.dmflab.core.table.Table;
 import org.dmflab.knime.common.EngineCalls;
@@ -82,9 +84,9 @@ final class GroundTruthGeneratorNodeModel extends EngineNodeModel {
             GroundTruth truth = GroundTruthGenerator.generate(GroundTruthSettings.parse(raw(), matrix));
             exec.setProgress(0.7, "Writing the tables");
             DMatrixRMaj target = truth.matrix();
-            Table measurements = truth.sensing().map(sensing -> sensing.toTable())
+            Table measurements = truth.sensing().map(MeasurementTables::toTable)
                     .orElse(Table.builder(Schemas.measurements(0)).build());
-            Table observations = truth.observations().map(observed -> observed.toTable())
+            Table observations = truth.observations().map(ObservationTables::toTable)
                     .orElse(Table.builder(Schemas.OBSERVATIONS).build());
             return new PortObject[]{KnimeTables.writeMatrix(target, exec.createSubExecutionContext(0.2)),
                     KnimeTables.write(truth.spectrumTable(), exec), KnimeTables.write(measurements, exec),

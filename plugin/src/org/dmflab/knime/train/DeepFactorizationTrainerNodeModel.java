@@ -10,9 +10,11 @@ import java.util.Optional;
 import org.dmflab.core.chart.TrainCharts;
 import org.dmflab.core.model.Initialization;
 import org.dmflab.core.model.Trace;
-import org.dmflab.core.groundtruth.Observations;
-import org.dmflab.core.groundtruth.SensingData;
+import org.dmflab.core.model.Observations;
+import org.dmflab.core.model.SensingData;
 import org.dmflab.core.settings.RawSettings;
+import org.dmflab.core.table.MeasurementTables;
+import org.dmflab.core.table.ObservationTables;
 import org.dmflab.core.table.Schemas;
 import org.dmflab.core.train.LossKind;
 import org.dmflab.core.train.TrainConfig;
@@ -131,13 +133,13 @@ final class DeepFactorizationTrainerNodeModel extends EngineNodeModel implements
             TrainingPlan plan;
             if (config.loss() == LossKind.COMPLETION) {
                 // the target gives the shape and the truth of the error columns; the second input the observed entries
-                Observations observations = Observations.fromTable(KnimeTables.read((BufferedDataTable) inObjects[1],
+                Observations observations = ObservationTables.fromTable(KnimeTables.read((BufferedDataTable) inObjects[1],
                         exec.createSubProgress(0.02)), target.numRows, target.numCols, "observations table");
                 plan = Trainer.planCompletion(config, observations, Optional.of(target));
             } else {
                 Optional<SensingData> sensing = Optional.empty();
                 if (inObjects[1] != null) {
-                    sensing = Optional.of(SensingData.fromTable(KnimeTables.read((BufferedDataTable) inObjects[1],
+                    sensing = Optional.of(MeasurementTables.fromTable(KnimeTables.read((BufferedDataTable) inObjects[1],
                             exec.createSubProgress(0.02)), target.numRows, target.numCols, "measurements table"));
                 }
                 plan = Trainer.plan(config, target, sensing);

@@ -227,7 +227,7 @@ public record StepSizeVerdict(double eta, String condition, double uniformLimit,
         return StepSizeBounds.perEigenvalue(lambda, start, depth);
     }
 
-    static double operatorNorm(double[] eigenvalues) {
+    public static double operatorNorm(double[] eigenvalues) {
         double norm = 0;
         for (double lambda : eigenvalues) {
             norm = Math.max(norm, Math.abs(lambda));

@@ -9,8 +9,8 @@ import java.util.Random;
 import org.dmflab.core.InvalidInputException;
 import org.dmflab.core.RandomCases;
 import org.dmflab.core.settings.RawSettings;
-import org.dmflab.core.theory.PredictConfig;
-import org.dmflab.core.theory.PredictSettings;
+import org.dmflab.core.predict.PredictConfig;
+import org.dmflab.core.predict.PredictSettings;
 import org.dmflab.core.train.TrainSettings;
 import org.junit.jupiter.api.Test;
 
