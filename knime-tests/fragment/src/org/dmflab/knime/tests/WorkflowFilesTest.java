@@ -150,10 +150,10 @@ class WorkflowFilesTest {
         settings.put(org.dmflab.core.groundtruth.GroundTruthSettings.OBSERVATIONS, run.spec().observations()
                 .orElseThrow());
         org.dmflab.core.experiment.preset.ExperimentPreset.DataInput input = preset.input().orElseThrow();
-        return org.dmflab.core.groundtruth.GroundTruthGenerator.generate(
+        return org.dmflab.core.table.ObservationTables.toTable(org.dmflab.core.groundtruth.GroundTruthGenerator.generate(
                 org.dmflab.core.groundtruth.GroundTruthSettings.parse(org.dmflab.core.settings.RawSettings.of(settings),
-                        java.util.Optional.of(org.dmflab.core.experiment.preset.DataSets.load(input.dataSet(), input.rows()))))
-                .observations().orElseThrow().toTable();
+                        java.util.Optional.of(org.dmflab.core.experiment.preset.DataSets.load(input.dataSet(),
+                                input.rows())))).observations().orElseThrow());
     }
 
     /** A KNIME output against the engine's table, bit for bit (through a CSV file: doubles written round-trip). */

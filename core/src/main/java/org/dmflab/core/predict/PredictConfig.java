@@ -5,6 +5,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.OptionalDouble;
 import org.dmflab.core.InvalidInputException;
+import org.dmflab.core.model.HasRunDynamics;
 import org.dmflab.core.model.Initialization;
 import org.dmflab.core.model.RunDynamics;
 
@@ -21,7 +22,7 @@ import org.dmflab.core.model.RunDynamics;
  * @param horizon        how many iterations the exact recursion runs for {@code k_exact}, ≥ 1
  */
 public record PredictConfig(RunDynamics dynamics, double epsilon, double delta, OptionalDouble targetAccuracy,
-                            long horizon) {
+                            long horizon) implements HasRunDynamics {
     /** The starts the theory predicts from (docs/theory.md §1.4–1.5); Gaussian starts have none. */
     public static final Set<Initialization> INITIALIZATIONS = Set.copyOf(EnumSet.of(Initialization.IDENTITY,
             Initialization.PERTURBED));
@@ -79,26 +80,6 @@ public record PredictConfig(RunDynamics dynamics, double epsilon, double delta, 
                     + "(docs/theory.md §1.6 describes them only experimentally); use identity or perturbed, or run the "
                     + "trainer to see what happens");
         }
-    }
-
-    /** Depth N. */
-    public int depth() {
-        return dynamics.depth();
-    }
-
-    /** Step size η. */
-    public double step() {
-        return dynamics.step();
-    }
-
-    /** The kind of start: identity or perturbed. */
-    public Initialization init() {
-        return dynamics.init();
-    }
-
-    /** α (both starts the predictor accepts have it). */
-    public double alpha() {
-        return dynamics.alpha();
     }
 
     /** β of a perturbed start; empty for an identity start. */

@@ -6,6 +6,7 @@ import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import org.dmflab.core.InvalidInputException;
+import org.dmflab.core.model.HasRunDynamics;
 import org.dmflab.core.model.Initialization;
 import org.dmflab.core.model.RunDynamics;
 
@@ -25,7 +26,7 @@ import org.dmflab.core.model.RunDynamics;
  * @param width      inner width of the factors (empty: the target's column count)
  */
 public record TrainConfig(RunDynamics dynamics, long iterations, double tolerance, RecordSchedule record,
-                          SolverKind solver, LossKind loss, OptionalInt width) {
+                          SolverKind solver, LossKind loss, OptionalInt width) implements HasRunDynamics {
 
     /** Largest depth ({@link RunDynamics#MAX_DEPTH}). */
     public static final int MAX_DEPTH = RunDynamics.MAX_DEPTH;
@@ -53,26 +54,6 @@ public record TrainConfig(RunDynamics dynamics, long iterations, double toleranc
                 throw notExact(solver, reason);
             });
         }
-    }
-
-    /** Depth N. */
-    public int depth() {
-        return dynamics.depth();
-    }
-
-    /** Step size η. */
-    public double step() {
-        return dynamics.step();
-    }
-
-    /** The kind of start. */
-    public Initialization init() {
-        return dynamics.init();
-    }
-
-    /** α of an identity or perturbed start; NaN for a Gaussian start, which has none. */
-    public double alpha() {
-        return dynamics.alpha();
     }
 
     /** β of a perturbed start; α/2 otherwise (what a perturbed start with this α would take). */
