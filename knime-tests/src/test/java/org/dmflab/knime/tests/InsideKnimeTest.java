@@ -36,12 +36,13 @@ class InsideKnimeTest {
             Class<?> type = plugin.loadClass(name);
             List<DynamicNode> methods = new ArrayList<>();
             Arrays.stream(type.getDeclaredMethods()).sorted(Comparator.comparing(Method::getName)).forEach(method -> {
+                String testName = type.getSimpleName() + "." + method.getName();
                 if (isAnnotated(method, TEST_ANNOTATION)) {
-                    methods.add(DynamicTest.dynamicTest(method.getName(), () -> invoke(type, method)));
+                    methods.add(DynamicTest.dynamicTest(testName, () -> invoke(type, method)));
                 } else if (isAnnotated(method, FACTORY_ANNOTATION)) {
                     // the cases are made when the container runs, inside the framework, as JUnit does
-                    methods.add(DynamicContainer.dynamicContainer(method.getName(),
-                            Stream.of(method).flatMap(m -> cases(type, m))));
+                    methods.add(DynamicContainer.dynamicContainer(testName,
+                            Stream.of(method).flatMap(m -> cases(type, m, testName))));
                 }
             });
             classes.add(DynamicContainer.dynamicContainer(type.getSimpleName(), methods));
@@ -78,30 +79,31 @@ class InsideKnimeTest {
      * The cases of a {@code @TestFactory} method: its fragment-side {@code DynamicTest}s and {@code DynamicContainer}s
      * (another class loader's JUnit, so read by reflection) as ours, each with its own name.
      */
-    private static Stream<DynamicNode> cases(Class<?> type, Method factory) {
+    private static Stream<DynamicNode> cases(Class<?> type, Method factory, String prefix) {
         try {
             Object made = invoke(type, factory);
             Stream<?> nodes = made instanceof Stream<?> stream ? stream
                     : made instanceof Iterable<?> iterable ? java.util.stream.StreamSupport.stream(iterable.spliterator(),
                     false) : Arrays.stream((Object[]) made);
-            return nodes.map(InsideKnimeTest::asOurs);
+            return nodes.map(node -> asOurs(node, prefix));
         } catch (Throwable e) {
-            return Stream.of(DynamicTest.dynamicTest(factory.getName() + " (making its cases)", () -> {
+            return Stream.of(DynamicTest.dynamicTest(prefix + " (making its cases)", () -> {
                 throw e;
             }));
         }
     }
 
-    private static DynamicNode asOurs(Object node) {
+    /** A fragment-side dynamic node as ours, named {@code prefix [its name]} so that a report line says which case. */
+    private static DynamicNode asOurs(Object node, String prefix) {
         try {
-            String name = (String) node.getClass().getMethod("getDisplayName").invoke(node);
+            String name = prefix + " [" + node.getClass().getMethod("getDisplayName").invoke(node) + "]";
             try {
                 Object executable = node.getClass().getMethod("getExecutable").invoke(node);
                 Method execute = node.getClass().getMethod("getExecutable").getReturnType().getMethod("execute");
                 return DynamicTest.dynamicTest(name, () -> unwrap(() -> execute.invoke(executable)));
             } catch (NoSuchMethodException container) {
                 Stream<?> children = (Stream<?>) node.getClass().getMethod("getChildren").invoke(node);
-                return DynamicContainer.dynamicContainer(name, children.map(InsideKnimeTest::asOurs));
+                return DynamicContainer.dynamicContainer(name, children.map(child -> asOurs(child, name)));
             }
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("not a JUnit dynamic test or container: " + node, e);
