@@ -611,7 +611,7 @@ def build(refs, checkout, predictor_warning=VERDICT_WARNING):
 # pixels 0...255 KNIME's CSV Reader reads by 255 (divide-by, the preset's own code path), adds uniform noise on
 # [-0.5, 0.5] (seed 1) and observes every noisy entry; a second generator without noise gives the clean images, the
 # trainer's truth for its error columns (completion loss on all entries = the full loss on the noisy matrix).
-MNIST_FILE = "core/src/main/resources/org/dmflab/core/experiment/mnist-ones-100.csv"
+MNIST_FILE = "core/src/main/resources/org/dmflab/core/experiment/preset/mnist-ones-100.csv"
 MNIST_DIVISOR = 255.0
 MNIST_DEPTH = 3
 MNIST_WIDTH = 100

@@ -8,9 +8,11 @@ import org.dmflab.core.baseline.NuclearNormResult;
 import org.dmflab.core.baseline.NuclearNormSettings;
 import org.dmflab.core.baseline.NuclearNormSolver;
 import org.dmflab.core.baseline.ObservedEntries;
-import org.dmflab.core.groundtruth.Observations;
-import org.dmflab.core.groundtruth.SensingData;
+import org.dmflab.core.model.Observations;
+import org.dmflab.core.model.SensingData;
 import org.dmflab.core.settings.RawSettings;
+import org.dmflab.core.table.MeasurementTables;
+import org.dmflab.core.table.ObservationTables;
 import org.dmflab.core.table.Schemas;
 import org.dmflab.core.table.Table;
 import org.dmflab.knime.common.EngineCalls;
@@ -81,9 +83,9 @@ final class NuclearNormBaselineNodeModel extends EngineNodeModel {
                     exec.createSubProgress(0.02), "target table");
             Table data = KnimeTables.read((BufferedDataTable) inObjects[1], exec.createSubProgress(0.02));
             AffineConstraint constraint = completion
-                    ? new ObservedEntries(Observations.fromTable(data, target.numRows, target.numCols,
+                    ? new ObservedEntries(ObservationTables.fromTable(data, target.numRows, target.numCols,
                     "observations table"))
-                    : new LinearMeasurements(SensingData.fromTable(data, target.numRows, target.numCols,
+                    : new LinearMeasurements(MeasurementTables.fromTable(data, target.numRows, target.numCols,
                     "measurements table"), "measurements table");
             NuclearNormResult result = NuclearNormSolver.solve(constraint, config,
                     ExecutionProgress.timed(exec.createSubProgress(0.9)));

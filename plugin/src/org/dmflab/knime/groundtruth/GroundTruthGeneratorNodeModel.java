@@ -7,6 +7,8 @@ import org.dmflab.core.groundtruth.GroundTruthGenerator;
 import org.dmflab.core.groundtruth.GroundTruthSettings;
 import org.dmflab.core.linalg.Symmetry;
 import org.dmflab.core.settings.RawSettings;
+import org.dmflab.core.table.MeasurementTables;
+import org.dmflab.core.table.ObservationTables;
 import org.dmflab.core.table.Schemas;
 import org.dmflab.core.table.Table;
 import org.dmflab.knime.common.EngineCalls;
@@ -84,9 +86,9 @@ final class GroundTruthGeneratorNodeModel extends EngineNodeModel {
             GroundTruth truth = GroundTruthGenerator.generate(GroundTruthSettings.parse(raw(), matrix));
             exec.setProgress(0.7, "Writing the tables");
             DMatrixRMaj target = truth.matrix();
-            Table measurements = truth.sensing().map(sensing -> sensing.toTable())
+            Table measurements = truth.sensing().map(MeasurementTables::toTable)
                     .orElse(Table.builder(Schemas.measurements(0)).build());
-            Table observations = truth.observations().map(observed -> observed.toTable())
+            Table observations = truth.observations().map(ObservationTables::toTable)
                     .orElse(Table.builder(Schemas.OBSERVATIONS).build());
             // a written table loses its spec's properties (KNIME rebuilds the spec with the domains): put them back
             BufferedDataTable written = KnimeTables.writeMatrix(target, exec.createSubExecutionContext(0.2));

@@ -1,14 +1,14 @@
 package org.dmflab.knime.predict;
 
-import static org.dmflab.core.theory.PredictSettings.ALPHA;
-import static org.dmflab.core.theory.PredictSettings.BETA;
-import static org.dmflab.core.theory.PredictSettings.DELTA;
-import static org.dmflab.core.theory.PredictSettings.DEPTH;
-import static org.dmflab.core.theory.PredictSettings.EPSILON;
-import static org.dmflab.core.theory.PredictSettings.HORIZON;
-import static org.dmflab.core.theory.PredictSettings.INIT;
-import static org.dmflab.core.theory.PredictSettings.STEP;
-import static org.dmflab.core.theory.PredictSettings.TARGET_ACCURACY;
+import static org.dmflab.core.predict.PredictSettings.ALPHA;
+import static org.dmflab.core.predict.PredictSettings.BETA;
+import static org.dmflab.core.predict.PredictSettings.DELTA;
+import static org.dmflab.core.predict.PredictSettings.DEPTH;
+import static org.dmflab.core.predict.PredictSettings.EPSILON;
+import static org.dmflab.core.predict.PredictSettings.HORIZON;
+import static org.dmflab.core.predict.PredictSettings.INIT;
+import static org.dmflab.core.predict.PredictSettings.STEP;
+import static org.dmflab.core.predict.PredictSettings.TARGET_ACCURACY;
 
 import java.util.List;
 import javax.swing.ButtonGroup;

@@ -2,7 +2,7 @@ package org.dmflab.knime.predict;
 
 import java.util.Set;
 import org.dmflab.core.settings.RawSettings;
-import org.dmflab.core.theory.PredictSettings;
+import org.dmflab.core.predict.PredictSettings;
 import org.dmflab.knime.common.NodeSettingsGroup;
 
 /** The Theoretical Bound Predictor's settings: the engine's declarations ({@link PredictSettings#SETTINGS}). */

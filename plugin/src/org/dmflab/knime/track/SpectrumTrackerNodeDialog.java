@@ -1,8 +1,8 @@
 package org.dmflab.knime.track;
 
-import static org.dmflab.core.spectrum.TrackSettings.EPSILON;
-import static org.dmflab.core.spectrum.TrackSettings.LOG_X;
-import static org.dmflab.core.spectrum.TrackSettings.PLATEAU_TOLERANCE;
+import static org.dmflab.core.track.TrackSettings.EPSILON;
+import static org.dmflab.core.track.TrackSettings.LOG_X;
+import static org.dmflab.core.track.TrackSettings.PLATEAU_TOLERANCE;
 
 import org.dmflab.knime.dialog.SettingsDialog;
 

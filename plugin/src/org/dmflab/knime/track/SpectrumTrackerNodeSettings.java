@@ -2,7 +2,7 @@ package org.dmflab.knime.track;
 
 import java.util.Set;
 import org.dmflab.core.settings.RawSettings;
-import org.dmflab.core.spectrum.TrackSettings;
+import org.dmflab.core.track.TrackSettings;
 import org.dmflab.knime.common.NodeSettingsGroup;
 
 /** The Spectrum Tracker's settings: the engine's declarations ({@link TrackSettings#SETTINGS}). */

@@ -8,10 +8,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.dmflab.core.chart.TrainCharts;
+import org.dmflab.core.model.Initialization;
 import org.dmflab.core.model.Trace;
-import org.dmflab.core.groundtruth.Observations;
-import org.dmflab.core.groundtruth.SensingData;
+import org.dmflab.core.model.Observations;
+import org.dmflab.core.model.SensingData;
 import org.dmflab.core.settings.RawSettings;
+import org.dmflab.core.table.MeasurementTables;
+import org.dmflab.core.table.ObservationTables;
 import org.dmflab.core.table.Schemas;
 import org.dmflab.core.train.LossKind;
 import org.dmflab.core.train.TrainConfig;
@@ -139,13 +142,13 @@ final class DeepFactorizationTrainerNodeModel extends EngineNodeModel implements
             TrainingPlan plan;
             if (config.loss() == LossKind.COMPLETION) {
                 // the target gives the shape and the truth of the error columns; the second input the observed entries
-                Observations observations = Observations.fromTable(KnimeTables.read((BufferedDataTable) inObjects[1],
+                Observations observations = ObservationTables.fromTable(KnimeTables.read((BufferedDataTable) inObjects[1],
                         exec.createSubProgress(0.02)), target.numRows, target.numCols, "observations table");
                 plan = Trainer.planCompletion(config, observations, Optional.of(target));
             } else {
                 Optional<SensingData> sensing = Optional.empty();
                 if (inObjects[1] != null) {
-                    sensing = Optional.of(SensingData.fromTable(KnimeTables.read((BufferedDataTable) inObjects[1],
+                    sensing = Optional.of(MeasurementTables.fromTable(KnimeTables.read((BufferedDataTable) inObjects[1],
                             exec.createSubProgress(0.02)), target.numRows, target.numCols, "measurements table"));
                 }
                 plan = Trainer.plan(config, target, sensing);
@@ -176,13 +179,18 @@ final class DeepFactorizationTrainerNodeModel extends EngineNodeModel implements
                 + stop.rule().basis()).orElse("stop-at=none: " + result.summary()));
     }
 
-    /** The run dynamics for a Theoretical Bound Predictor downstream ({@link RunVariables}); β as used (α/2 if empty). */
+    /**
+     * The run dynamics for a Theoretical Bound Predictor downstream ({@link RunVariables}); β as used (α/2 unless the
+     * start is perturbed). A Gaussian start has no α and β, and no prediction: it passes neither.
+     */
     private void pushRunVariables(TrainConfig config) {
         pushFlowVariableInt(RunVariables.NAMES.get(TrainSettings.DEPTH), config.depth());
         pushFlowVariableDouble(RunVariables.NAMES.get(TrainSettings.STEP), config.step());
         pushFlowVariableString(RunVariables.NAMES.get(TrainSettings.INIT), config.init().key());
-        pushFlowVariableDouble(RunVariables.NAMES.get(TrainSettings.ALPHA), config.alpha());
-        pushFlowVariableDouble(RunVariables.NAMES.get(TrainSettings.BETA), config.beta());
+        if (config.init() != Initialization.GAUSSIAN) {
+            pushFlowVariableDouble(RunVariables.NAMES.get(TrainSettings.ALPHA), config.alpha());
+            pushFlowVariableDouble(RunVariables.NAMES.get(TrainSettings.BETA), config.beta());
+        }
     }
 
     private void show(LossCurve curve) {

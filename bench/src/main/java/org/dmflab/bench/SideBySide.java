@@ -8,7 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
-import org.dmflab.core.groundtruth.SensingData;
+import org.dmflab.core.model.SensingData;
 import org.dmflab.core.settings.RawSettings;
 import org.dmflab.core.train.MatrixKernel;
 import org.dmflab.core.train.Solver;

@@ -41,8 +41,8 @@ final class Targets {
     static final double OBSERVED_FRACTION = 0.2;
 
     /** M = {@link #OBSERVED_FRACTION}·n² entries of {@code target}, uniformly without replacement (seeded). */
-    static org.dmflab.core.groundtruth.Observations observed(DMatrixRMaj target, long seed) {
+    static org.dmflab.core.model.Observations observed(DMatrixRMaj target, long seed) {
         int count = Math.max(1, (int) Math.round(OBSERVED_FRACTION * target.getNumElements()));
-        return org.dmflab.core.groundtruth.Observations.sample(target, count, new Random(seed));
+        return org.dmflab.core.model.Observations.sample(target, count, new Random(seed));
     }
 }

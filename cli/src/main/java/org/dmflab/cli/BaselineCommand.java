@@ -19,10 +19,12 @@ import org.dmflab.core.baseline.ObservedEntries;
 import org.dmflab.core.csv.CsvMatrixReader;
 import org.dmflab.core.csv.CsvTableReader;
 import org.dmflab.core.csv.CsvTableWriter;
-import org.dmflab.core.groundtruth.Observations;
-import org.dmflab.core.groundtruth.SensingData;
+import org.dmflab.core.model.Observations;
+import org.dmflab.core.model.SensingData;
 import org.dmflab.core.settings.Setting;
 import org.dmflab.core.table.MatrixTables;
+import org.dmflab.core.table.MeasurementTables;
+import org.dmflab.core.table.ObservationTables;
 import org.dmflab.core.table.Table;
 import org.ejml.data.DMatrixRMaj;
 import picocli.CommandLine.Command;
@@ -91,9 +93,9 @@ final class BaselineCommand implements Callable<Integer>, SettingsOptions.Declar
             int[] size = truth.map(m -> new int[]{m.numRows, m.numCols})
                     .orElseGet(() -> TrainCommand.parseShape(shape));
             AffineConstraint constraint = observations != null
-                    ? new ObservedEntries(Observations.fromTable(CsvTableReader.read(observations, Map.of(), "o",
+                    ? new ObservedEntries(ObservationTables.fromTable(CsvTableReader.read(observations, Map.of(), "o",
                     progress), size[0], size[1], observations.toString()))
-                    : new LinearMeasurements(SensingData.fromTable(CsvTableReader.read(measurements, Map.of(), "m",
+                    : new LinearMeasurements(MeasurementTables.fromTable(CsvTableReader.read(measurements, Map.of(), "m",
                     progress), size[0], size[1], measurements.toString()), measurements.toString());
             NuclearNormResult result = NuclearNormSolver.solve(constraint, config, progress);
             CsvTableWriter.write(MatrixTables.toTable(result.solution()), output.file("solution.csv"), progress);

@@ -13,6 +13,8 @@ import org.dmflab.core.groundtruth.GroundTruth;
 import org.dmflab.core.groundtruth.GroundTruthGenerator;
 import org.dmflab.core.groundtruth.GroundTruthSettings;
 import org.dmflab.core.settings.RawSettings;
+import org.dmflab.core.table.MeasurementTables;
+import org.dmflab.core.table.ObservationTables;
 import org.ejml.data.DMatrixRMaj;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -64,10 +66,10 @@ final class GenerateCommand implements Callable<Integer>, SettingsOptions.Declar
             CsvTableWriter.write(truth.matrixTable(), output.file("matrix.csv"), progress);
             CsvTableWriter.write(truth.spectrumTable(), output.file("spectrum.csv"), progress);
             if (truth.sensing().isPresent()) {
-                CsvTableWriter.write(truth.sensing().get().toTable(), output.file("measurements.csv"), progress);
+                CsvTableWriter.write(MeasurementTables.toTable(truth.sensing().get()), output.file("measurements.csv"), progress);
             }
             if (truth.observations().isPresent()) {
-                CsvTableWriter.write(truth.observations().get().toTable(), output.file("observations.csv"), progress);
+                CsvTableWriter.write(ObservationTables.toTable(truth.observations().get()), output.file("observations.csv"), progress);
             }
             DMatrixRMaj matrix = truth.matrix();
             SummaryJson.of("generate").put("rows", matrix.numRows).put("columns", matrix.numCols)

@@ -13,10 +13,12 @@ import org.dmflab.core.csv.CsvMatrixReader;
 import org.dmflab.core.csv.CsvTableReader;
 import org.dmflab.core.csv.CsvTableWriter;
 import org.dmflab.core.InvalidInputException;
-import org.dmflab.core.groundtruth.Observations;
-import org.dmflab.core.groundtruth.SensingData;
+import org.dmflab.core.model.Observations;
+import org.dmflab.core.model.SensingData;
 import org.dmflab.core.settings.RawSettings;
 import org.dmflab.core.table.MatrixTables;
+import org.dmflab.core.table.MeasurementTables;
+import org.dmflab.core.table.ObservationTables;
 import org.dmflab.core.table.Schemas;
 import org.dmflab.core.table.Table;
 import org.dmflab.core.train.LossKind;
@@ -176,7 +178,7 @@ final class TrainCommand implements Callable<Integer>, SettingsOptions.Declared 
         }
         DMatrixRMaj matrix = CsvMatrixReader.read(target, progress);
         Optional<SensingData> sensing = measurements == null ? Optional.empty()
-                : Optional.of(SensingData.fromTable(CsvTableReader.read(measurements,
+                : Optional.of(MeasurementTables.fromTable(CsvTableReader.read(measurements,
                         Schemas.measurements(matrix.numRows * matrix.numCols), "m", progress),
                 matrix.numRows, matrix.numCols, measurements.toString()));
         return Trainer.plan(config, matrix, sensing, progress);
@@ -202,7 +204,7 @@ final class TrainCommand implements Callable<Integer>, SettingsOptions.Declared 
         int[] size = full.map(m -> new int[]{m.numRows, m.numCols}).orElseGet(() -> parseShape(shape));
         // before the observations are read or anything of the shape's size exists
         Trainer.requireMemory(config, size[0], size[1], false, "--shape");
-        Observations observed = Observations.fromTable(CsvTableReader.read(observations, Schemas.OBSERVATIONS, "o", progress),
+        Observations observed = ObservationTables.fromTable(CsvTableReader.read(observations, Schemas.OBSERVATIONS, "o", progress),
                 size[0], size[1], observations.toString());
         return Trainer.planCompletion(config, observed, full);
     }

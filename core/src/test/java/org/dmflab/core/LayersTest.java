@@ -2,6 +2,7 @@ package org.dmflab.core;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -12,7 +13,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -20,16 +24,46 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The engine's packages form one stack (design.md §1, "Package layers"): a package may use the packages below it and
- * never one above it, so there is no cycle and a reader can follow a run from settings to tables bottom-up. Checked on
- * the compiled classes with ArchUnit and, because javac inlines compile-time constants (a {@code static final String}
- * of a higher layer would leave no trace in the bytecode), once more on the source's import lines and qualified names.
+ * The engine's packages form the graph of design.md §1 ("Package graph"): the base (root, model, linalg, table, csv,
+ * settings, each using those before it), the pure formulas ({@code theory}), the five stages (generate, train, predict,
+ * track, baseline: each uses the base and the formulas, never another stage), the views and the experiments (preset,
+ * run, analysis). A package uses only the packages {@link #MAY_USE} lists for it, and no two packages depend on each
+ * other in a cycle. Checked on the compiled classes with ArchUnit and, because javac inlines compile-time constants (a
+ * {@code static final String} of another package would leave no trace in the bytecode), once more on the source's
+ * import lines and qualified names.
  */
 class LayersTest {
 
-    /** Bottom to top; a package may depend on the packages listed before it. */
-    static final List<String> LAYERS = List.of("", "model", "linalg", "table", "csv", "settings", "groundtruth", "theory",
-            "train", "spectrum", "chart", "report", "baseline", "experiment");
+    private static final List<String> BASE_PACKAGES = List.of("", "model", "linalg", "table", "csv", "settings");
+    private static final List<String> STAGES = List.of("groundtruth", "train", "predict", "track", "baseline");
+
+    /** Each package of the engine (below {@code org.dmflab.core}) and the packages of ours it may use. */
+    static final Map<String, Set<String>> MAY_USE = graph();
+
+    private static Map<String, Set<String>> graph() {
+        Map<String, Set<String>> graph = new LinkedHashMap<>();
+        for (int i = 0; i < BASE_PACKAGES.size(); i++) {
+            graph.put(BASE_PACKAGES.get(i), Set.copyOf(BASE_PACKAGES.subList(0, i)));
+        }
+        Set<String> formulas = with(BASE_PACKAGES, "theory");
+        graph.put("theory", Set.copyOf(BASE_PACKAGES));
+        for (String stage : STAGES) {
+            graph.put(stage, formulas);
+        }
+        graph.put("chart", with(BASE_PACKAGES, "track", "train"));
+        graph.put("report", with(BASE_PACKAGES, "chart"));
+        Set<String> below = Set.copyOf(graph.keySet());
+        graph.put("experiment.preset", below);
+        graph.put("experiment.run", with(below, "experiment.preset"));
+        graph.put("experiment.analysis", with(below, "experiment.preset", "experiment.run"));
+        return graph;
+    }
+
+    private static Set<String> with(java.util.Collection<String> packages, String... more) {
+        Set<String> all = new java.util.HashSet<>(packages);
+        all.addAll(List.of(more));
+        return Set.copyOf(all);
+    }
 
     private static final String BASE = "org.dmflab.core";
 
@@ -50,55 +84,70 @@ class LayersTest {
     }
 
     @Test
-    void noClassDependsOnAHigherLayer() {
+    void everyPackageUsesOnlyWhatTheGraphAllows() {
         LayeredArchitecture architecture = layeredArchitecture().consideringOnlyDependenciesInLayers();
-        for (String layer : LAYERS) {
+        for (String layer : MAY_USE.keySet()) {
             architecture = architecture.layer(layerName(layer)).definedBy(packageName(layer));
         }
-        for (int i = 0; i < LAYERS.size() - 1; i++) {
-            String[] above = LAYERS.subList(i + 1, LAYERS.size()).stream().map(LayersTest::layerName)
-                    .toArray(String[]::new);
-            architecture = architecture.whereLayer(layerName(LAYERS.get(i))).mayOnlyBeAccessedByLayers(above);
+        for (Map.Entry<String, Set<String>> layer : MAY_USE.entrySet()) {
+            architecture = layer.getValue().isEmpty()
+                    ? architecture.whereLayer(layerName(layer.getKey())).mayNotAccessAnyLayer()
+                    : architecture.whereLayer(layerName(layer.getKey())).mayOnlyAccessLayers(layer.getValue().stream()
+                    .map(LayersTest::layerName).sorted().toArray(String[]::new));
         }
-        architecture = architecture.whereLayer(layerName(LAYERS.get(LAYERS.size() - 1))).mayNotBeAccessedByAnyLayer();
         architecture.check(engine);
     }
 
     @Test
-    void everyPackageHasALayer() {
-        String[] packages = LAYERS.stream().map(LayersTest::packageName).toArray(String[]::new);
+    void siblingStagesNeverUseEachOther() {
+        for (String stage : STAGES) {
+            assertThat(MAY_USE.get(stage)).as(stage).doesNotContainAnyElementsOf(STAGES);
+        }
+        assertThat(MAY_USE.keySet()).as("every stage is a package of the graph").containsAll(STAGES);
+    }
+
+    @Test
+    void thePackagesHaveNoCycle() {
+        slices().matching(BASE + ".(**)").should().beFreeOfCycles().check(engine);
+    }
+
+    @Test
+    void everyPackageHasItsPlaceInTheGraph() {
+        String[] packages = MAY_USE.keySet().stream().map(LayersTest::packageName).toArray(String[]::new);
         classes().should().resideInAnyPackage(packages)
-                .because("a new package needs its place in LayersTest.LAYERS and design.md §1").check(engine);
+                .because("a new package needs its place in LayersTest.MAY_USE and design.md §1").check(engine);
     }
 
     /** Imports and fully qualified names in the code (comments stripped): catches inlined constants too. */
     @Test
-    void noSourceFileNamesAHigherLayer() throws IOException {
+    void noSourceFileNamesAPackageItMayNotUse() throws IOException {
         Path sources = Path.of("src/main/java");
         Pattern reference = Pattern.compile("\\b" + Pattern.quote(BASE) + "((?:\\.[a-z]\\w*)*)\\.[A-Z]\\w*");
         List<String> violations = new ArrayList<>();
-        try (Stream<Path> files = Files.walk(sources)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+        int files = 0;
+        try (Stream<Path> paths = Files.walk(sources)) {
+            for (Path file : paths.filter(f -> f.toString().endsWith(".java")).toList()) {
+                files++;
                 String code = stripComments(Files.readString(file));
                 String own = layerOf(sources.relativize(file.getParent()).toString().replace('/', '.'));
                 Matcher matcher = reference.matcher(code.replaceFirst("package [^;]+;", ""));
                 while (matcher.find()) {
                     String used = layerOf(BASE + matcher.group(1));
-                    if (LAYERS.indexOf(used) > LAYERS.indexOf(own)) {
+                    if (!used.equals(own) && !MAY_USE.get(own).contains(used)) {
                         violations.add(file + " (" + layerName(own) + ") names " + matcher.group() + " ("
                                 + layerName(used) + ")");
                     }
                 }
             }
         }
-        assertThat(violations).as("references to a higher layer").isEmpty();
+        assertThat(files).as("source files scanned").isGreaterThan(100);
+        assertThat(violations).as("references to a package the graph does not allow").isEmpty();
     }
 
-    /** The layer of a package: its first segment below {@code org.dmflab.core}. */
+    /** The package below {@code org.dmflab.core}, one of the graph's. */
     private static String layerOf(String pkg) {
-        String rest = pkg.equals(BASE) ? "" : pkg.substring(BASE.length() + 1);
-        String layer = rest.contains(".") ? rest.substring(0, rest.indexOf('.')) : rest;
-        assertThat(LAYERS).as("layer of package " + pkg).contains(layer);
+        String layer = pkg.equals(BASE) ? "" : pkg.substring(BASE.length() + 1);
+        assertThat(MAY_USE).as("place of package " + pkg + " in the graph").containsKey(layer);
         return layer;
     }
 

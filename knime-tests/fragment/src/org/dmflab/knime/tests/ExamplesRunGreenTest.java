@@ -1,17 +1,15 @@
 package org.dmflab.knime.tests;
 
-import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.function.Executable;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
 import org.knime.core.node.workflow.FlowVariable;
 import org.knime.core.node.workflow.NativeNodeContainer;
 import org.knime.core.node.workflow.NodeContainer;
@@ -26,19 +24,17 @@ import org.knime.core.node.workflow.NodeMessage;
 class ExamplesRunGreenTest {
     private static final String PREDICTOR = "org.dmflab.knime.predict.BoundPredictorNodeFactory";
 
-    @Test
-    void everyExampleExecutesWithoutAWarningFromOurNodes() throws Exception {
+    /** One test per example, named by it, so that a failure says which example broke. */
+    @TestFactory
+    Stream<DynamicTest> everyExampleExecutesWithoutAWarningFromOurNodes() throws Exception {
         List<Path> examples;
         try (Stream<Path> dirs = Files.list(Knime.ROOT.resolve("examples"))) {
             examples = dirs.filter(d -> Files.exists(d.resolve("workflow.knime"))).sorted().toList();
         }
         assertEquals(List.of("denoise-your-matrix", "mnist-denoising", "plateaus"), examples.stream().map(p -> p.getFileName().toString())
                 .toList(), "the shipped examples");
-        List<Executable> checks = new ArrayList<>();
-        for (Path example : examples) {
-            checks.add(() -> executesGreen(example));
-        }
-        assertAll("examples", checks.stream());
+        return examples.stream().map(example -> DynamicTest.dynamicTest(example.getFileName().toString(),
+                () -> executesGreen(example)));
     }
 
     private static void executesGreen(Path committed) throws Exception {

@@ -1,6 +1,5 @@
 package org.dmflab.knime.tests;
 
-import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -19,8 +18,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.function.Executable;
+import org.junit.jupiter.api.TestFactory;
 import org.knime.core.node.ExecutionMonitor;
 import org.knime.core.node.NodeAndBundleInformationPersistor;
 import org.knime.core.node.NodeSettings;
@@ -113,13 +113,13 @@ class WorkflowFilesTest {
             project.assertExecuted(noisy, clean, trainer, tracker);
 
             start = System.nanoTime();
-            org.dmflab.core.experiment.ExperimentRun reference = depthThreeOfTheMnistPreset();
+            org.dmflab.core.experiment.run.ExperimentRun reference = depthThreeOfTheMnistPreset();
             double presetSeconds = (System.nanoTime() - start) * 1e-9;
             System.out.printf(java.util.Locale.ROOT, "MNIST example: KNIME execution %.1f s (generators, trainer, "
                     + "tracker), the preset's depth-3 run in the engine %.1f s%n", knimeSeconds, presetSeconds);
-            org.dmflab.core.experiment.RunOutcome run = reference.runs().get(0);
+            org.dmflab.core.experiment.run.RunOutcome run = reference.runs().get(0);
             assertTrue(run.reachedTolerance() && run.training().finalLoss()
-                    <= org.dmflab.core.experiment.ExperimentPresets.MNIST_LOSS_THRESHOLD, "the depth-3 run is trained "
+                    <= org.dmflab.core.experiment.preset.ExperimentPresets.MNIST_LOSS_THRESHOLD, "the depth-3 run is trained "
                     + "to the loss threshold, not stopped by its budget: " + run.training().summary());
             assertSameAsCore(org.dmflab.core.table.MatrixTables.toTable(reference.truth().matrix()),
                     Rows.of("noisy generator's matrix", project.table(noisy, 1)));
@@ -135,30 +135,30 @@ class WorkflowFilesTest {
     }
 
     /** The mnist-denoising preset with only its depth-3 run, through the engine's ExperimentRunner. */
-    private static org.dmflab.core.experiment.ExperimentRun depthThreeOfTheMnistPreset() {
-        org.dmflab.core.experiment.ExperimentPreset full =
-                org.dmflab.core.experiment.ExperimentPresets.named("mnist-denoising");
-        List<org.dmflab.core.experiment.RunSpec> depthThree = full.runs().stream()
+    private static org.dmflab.core.experiment.run.ExperimentRun depthThreeOfTheMnistPreset() {
+        org.dmflab.core.experiment.preset.ExperimentPreset full =
+                org.dmflab.core.experiment.preset.ExperimentPresets.named("mnist-denoising");
+        List<org.dmflab.core.experiment.preset.RunSpec> depthThree = full.runs().stream()
                 .filter(run -> "3".equals(run.train().get(org.dmflab.core.train.TrainSettings.DEPTH))).toList();
         assertEquals(1, depthThree.size(), "the preset has one depth-3 run");
-        org.dmflab.core.experiment.ExperimentPreset preset = new org.dmflab.core.experiment.ExperimentPreset(
+        org.dmflab.core.experiment.preset.ExperimentPreset preset = new org.dmflab.core.experiment.preset.ExperimentPreset(
                 full.name(), full.description(), full.figure(), full.groundTruth(), full.clean(), depthThree,
                 full.analysis(), full.input());
-        return org.dmflab.core.experiment.ExperimentRunner.run(preset, org.dmflab.core.Progress.NONE);
+        return org.dmflab.core.experiment.run.ExperimentRunner.run(preset, org.dmflab.core.Progress.NONE);
     }
 
     /** The entries the preset's run trains on: its generator settings with the run's {@code observations}. */
-    private static org.dmflab.core.table.Table observationsOfThePreset(org.dmflab.core.experiment.ExperimentRun reference,
-                                                                      org.dmflab.core.experiment.RunOutcome run) {
-        org.dmflab.core.experiment.ExperimentPreset preset = reference.preset();
+    private static org.dmflab.core.table.Table observationsOfThePreset(org.dmflab.core.experiment.run.ExperimentRun reference,
+                                                                      org.dmflab.core.experiment.run.RunOutcome run) {
+        org.dmflab.core.experiment.preset.ExperimentPreset preset = reference.preset();
         Map<String, String> settings = new HashMap<>(preset.groundTruth());
         settings.put(org.dmflab.core.groundtruth.GroundTruthSettings.OBSERVATIONS, run.spec().observations()
                 .orElseThrow());
-        org.dmflab.core.experiment.ExperimentPreset.DataInput input = preset.input().orElseThrow();
-        return org.dmflab.core.groundtruth.GroundTruthGenerator.generate(
+        org.dmflab.core.experiment.preset.ExperimentPreset.DataInput input = preset.input().orElseThrow();
+        return org.dmflab.core.table.ObservationTables.toTable(org.dmflab.core.groundtruth.GroundTruthGenerator.generate(
                 org.dmflab.core.groundtruth.GroundTruthSettings.parse(org.dmflab.core.settings.RawSettings.of(settings),
-                        java.util.Optional.of(org.dmflab.core.experiment.DataSets.load(input.dataSet(), input.rows()))))
-                .observations().orElseThrow().toTable();
+                        java.util.Optional.of(org.dmflab.core.experiment.preset.DataSets.load(input.dataSet(),
+                                input.rows())))).observations().orElseThrow());
     }
 
     /** A KNIME output against the engine's table, bit for bit (through a CSV file: doubles written round-trip). */
@@ -168,8 +168,9 @@ class WorkflowFilesTest {
         Rows.assertSame(Rows.fromCsv(file, actual), actual, 0);
     }
 
-    @Test
-    void everyTestflowLoadsSavesBackAndItsNodesMatchTheReferenceFiles() throws Exception {
+    /** One test per testflow, named by it, so that a failure says which testflow broke. */
+    @TestFactory
+    Stream<DynamicTest> everyTestflowLoadsSavesBackAndItsNodesMatchTheReferenceFiles() throws Exception {
         List<Path> testflows;
         try (Stream<Path> dirs = Files.list(Knime.ROOT.resolve("test-workflows"))) {
             testflows = dirs.filter(d -> Files.exists(d.resolve("workflow.knime"))).sorted().toList();
@@ -177,11 +178,8 @@ class WorkflowFilesTest {
         // the loop testflow needs KNIME's loop nodes to run: LoopTestflowTest runs it with stand-ins
         testflows = testflows.stream().filter(d -> !hasLoop(d)).toList();
         assertEquals(7, testflows.size(), "testflows without loops under test-workflows/");
-        List<Executable> checks = new ArrayList<>();
-        for (Path testflow : testflows) {
-            checks.add(() -> checkTestflow(testflow));
-        }
-        assertAll("testflows", checks.stream());
+        return testflows.stream().map(testflow -> DynamicTest.dynamicTest(testflow.getFileName().toString(),
+                () -> checkTestflow(testflow)));
     }
 
     static boolean hasLoop(Path testflow) {

@@ -35,8 +35,8 @@ class SettingsKeysTest {
                     Set.of()),
             new NodeContract("train", "org.dmflab.core.train.TrainSettings", "Deep Factorization Trainer",
                     Set.of("width")),
-            new NodeContract("track", "org.dmflab.core.spectrum.TrackSettings", "Spectrum Tracker", Set.of()),
-            new NodeContract("predict", "org.dmflab.core.theory.PredictSettings", "Theoretical Bound Predictor",
+            new NodeContract("track", "org.dmflab.core.track.TrackSettings", "Spectrum Tracker", Set.of()),
+            new NodeContract("predict", "org.dmflab.core.predict.PredictSettings", "Theoretical Bound Predictor",
                     Set.of()),
             new NodeContract("baseline", "org.dmflab.core.baseline.NuclearNormSettings", "Nuclear Norm Baseline",
                     Set.of()));

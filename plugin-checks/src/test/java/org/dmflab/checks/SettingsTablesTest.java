@@ -12,8 +12,8 @@ import java.util.stream.Collectors;
 import org.dmflab.core.baseline.NuclearNormSettings;
 import org.dmflab.core.groundtruth.GroundTruthSettings;
 import org.dmflab.core.settings.Setting;
-import org.dmflab.core.spectrum.TrackSettings;
-import org.dmflab.core.theory.PredictSettings;
+import org.dmflab.core.track.TrackSettings;
+import org.dmflab.core.predict.PredictSettings;
 import org.dmflab.core.train.TrainSettings;
 import org.junit.jupiter.api.Test;
 

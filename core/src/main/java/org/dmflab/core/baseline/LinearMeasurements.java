@@ -1,7 +1,7 @@
 package org.dmflab.core.baseline;
 
 import org.dmflab.core.InvalidInputException;
-import org.dmflab.core.groundtruth.SensingData;
+import org.dmflab.core.model.SensingData;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.NormOps_DDRM;

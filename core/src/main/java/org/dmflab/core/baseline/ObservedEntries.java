@@ -1,6 +1,6 @@
 package org.dmflab.core.baseline;
 
-import org.dmflab.core.groundtruth.Observations;
+import org.dmflab.core.model.Observations;
 import org.ejml.data.DMatrixRMaj;
 
 /**

@@ -2,6 +2,8 @@ package org.dmflab.core.groundtruth;
 
 import java.util.Objects;
 import java.util.Optional;
+import org.dmflab.core.model.Observations;
+import org.dmflab.core.model.SensingData;
 import org.dmflab.core.model.Spectrum;
 import org.dmflab.core.table.MatrixTables;
 import org.dmflab.core.table.Table;

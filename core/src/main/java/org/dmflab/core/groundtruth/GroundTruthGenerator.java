@@ -7,6 +7,8 @@ import org.dmflab.core.linalg.RandomMatrices;
 import org.dmflab.core.linalg.SpectralProduct;
 import org.dmflab.core.linalg.Spectra;
 import org.dmflab.core.linalg.Symmetry;
+import org.dmflab.core.model.Observations;
+import org.dmflab.core.model.SensingData;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.NormOps_DDRM;

@@ -5,6 +5,11 @@ package org.dmflab.core.model;
  * (docs/design.md §3): eigenvalue i counts as learned once |σᵢ − limitᵢ| ≤ ε·|λᵢ|, or ε·‖Φ‖₂ when λᵢ = 0.
  */
 public final class Accuracy {
+    /** The predictor's default ε, also the early-stopping rule's (docs/design.md §3). */
+    public static final double DEFAULT_EPSILON = 0.01;
+    /** The predictor's default tail level δ, also the early-stopping rule's. */
+    public static final double DEFAULT_DELTA = 0.005;
+
     private Accuracy() {
     }
 

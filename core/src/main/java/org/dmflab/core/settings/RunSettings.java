@@ -2,25 +2,26 @@ package org.dmflab.core.settings;
 
 import java.util.List;
 import org.dmflab.core.model.Initialization;
+import org.dmflab.core.model.RunDynamics;
 import org.dmflab.core.settings.Setting.Choice;
 
 /**
- * The run dynamics both the Deep Factorization Trainer and the Theoretical Bound Predictor read: depth N, step η and
- * the start with its scales (docs/theory.md §1.4–1.6), declared once so that a new predictor predicts exactly the run a
- * new trainer makes and both front ends show the same labels, ranges and defaults.
+ * The settings of the run dynamics ({@link RunDynamics}) both the Deep Factorization Trainer and the Theoretical Bound
+ * Predictor read: depth N, step η and the start with its scales (docs/theory.md §1.4–1.6), declared once so that a new
+ * predictor predicts exactly the run a new trainer makes and both front ends show the same labels, ranges and defaults.
  */
 public final class RunSettings {
-    public static final String DEPTH = "depth";
-    public static final String STEP = "step";
+    public static final String DEPTH = RunDynamics.DEPTH;
+    public static final String STEP = RunDynamics.STEP;
     public static final String INIT = Initialization.KEY;
-    public static final String ALPHA = "alpha";
-    public static final String BETA = "beta";
+    public static final String ALPHA = RunDynamics.ALPHA;
+    public static final String BETA = RunDynamics.BETA;
 
     public static final int DEFAULT_DEPTH = 3;
     public static final double DEFAULT_STEP = 0.01;
     public static final double DEFAULT_ALPHA = 0.02;
-    /** Largest depth the trainer runs: beyond it the products over- or underflow for any useful α. */
-    public static final int MAX_DEPTH = 1000;
+    /** Largest depth the trainer runs ({@link RunDynamics#MAX_DEPTH}, which says why). */
+    public static final int MAX_DEPTH = RunDynamics.MAX_DEPTH;
 
     /** Number of factors N. */
     public static final Setting DEPTH_SETTING = Setting.whole(DEPTH, "Depth N", DEFAULT_DEPTH, 1, MAX_DEPTH,

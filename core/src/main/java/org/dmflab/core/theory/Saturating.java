@@ -4,9 +4,9 @@ package org.dmflab.core.theory;
  * Rounding of iteration counts that may be astronomically large (tiny α, tiny η): values beyond what a {@code long}
  * holds saturate at {@link Long#MAX_VALUE}, which callers treat as "no finite count".
  */
-final class Saturating {
+public final class Saturating {
     /** Counts at or above this are reported as unbounded. */
-    static final double LIMIT = 9.0e18;
+    public static final double LIMIT = 9.0e18;
 
     private Saturating() {
     }

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.stream.Collectors;
 import org.dmflab.core.model.Initialization;
+import org.dmflab.core.model.RunDynamics;
 
 /**
  * What the theory says about the configured step size η (docs/theory.md §3, §6.4, §7.3): the uniform condition — (10′) for
@@ -98,28 +99,13 @@ public record StepSizeVerdict(double eta, String condition, double uniformLimit,
                 + "or oscillate); choose step ≤ %s", number(eta), which, number(smallestEigenvalueLimit)));
     }
 
-    /** Computes the verdict for a configuration and the eigenvalues (descending), without the saddle's sentence. */
-    public static StepSizeVerdict of(PredictConfig config, double[] eigenvalues) {
-        return of(config, eigenvalues, Optional.empty());
+    /** The verdict for a run's dynamics (identity or perturbed start) and the target's eigenvalues (descending). */
+    public static StepSizeVerdict of(RunDynamics dynamics, double[] eigenvalues) {
+        return of(dynamics.depth(), dynamics.step(), dynamics.init(), dynamics.alpha(), dynamics.beta(), eigenvalues);
     }
 
-    /**
-     * Computes the verdict; with a strict saddle ({@link SaddleEscape}) the convergence it states holds in exact
-     * arithmetic, and the verdict says until when it holds for floating-point descent.
-     */
-    public static StepSizeVerdict of(PredictConfig config, double[] eigenvalues, Optional<SaddleEscape> saddle) {
-        StepSizeVerdict verdict = of(config.depth(), config.step(), config.init(), config.alpha(), config.beta(),
-                eigenvalues);
-        // plain words for the node's flow variable; the strict saddle is docs/theory.md §2.3
-        return saddle.map(escape -> verdict.withMessage(verdict.message() + String.format(Locale.ROOT, " These "
-                + "limits hold in exact arithmetic (spectral solver): with floating-point gradient descent (matrix "
-                + "solver) the identical start's limit is a strict saddle point that the run leaves at an estimated "
-                + "%s, after which eigenvalue %d is recovered%s.", escape.escapeText(config.horizon()),
-                escape.negativeIndex(), escape.ownChannel() ? "" : " in place of eigenvalue "
-                        + escape.positiveIndex()))).orElse(verdict);
-    }
-
-    private StepSizeVerdict withMessage(String text) {
+    /** The same verdict with {@code text} as its message (the predictor adds what a strict saddle changes). */
+    public StepSizeVerdict withMessage(String text) {
         return new StepSizeVerdict(eta, condition, uniformLimit, failingEigenvalues, divergingEigenvalues,
                 plateauLimit, smallestEigenvalueLimit, text);
     }
@@ -226,9 +212,10 @@ public record StepSizeVerdict(double eta, String condition, double uniformLimit,
         return text.toString();
     }
 
-    /** The per-eigenvalue admissible η shown in the {@code eta_max} column. */
-    static double perEigenvalueLimit(PredictConfig config, double lambda) {
-        return perEigenvalueLimit(config.depth(), config.init(), config.alpha(), config.perturbedStart(), lambda);
+    /** The per-eigenvalue admissible η shown in the predictor's {@code eta_max} column. */
+    public static double perEigenvalueLimit(RunDynamics dynamics, double lambda) {
+        return perEigenvalueLimit(dynamics.depth(), dynamics.init(), dynamics.alpha(),
+                dynamics.beta().orElse(dynamics.alpha()), lambda);
     }
 
     /** As above; {@code start} is β for a perturbed start and α otherwise. */
@@ -240,7 +227,7 @@ public record StepSizeVerdict(double eta, String condition, double uniformLimit,
         return StepSizeBounds.perEigenvalue(lambda, start, depth);
     }
 
-    static double operatorNorm(double[] eigenvalues) {
+    public static double operatorNorm(double[] eigenvalues) {
         double norm = 0;
         for (double lambda : eigenvalues) {
             norm = Math.max(norm, Math.abs(lambda));

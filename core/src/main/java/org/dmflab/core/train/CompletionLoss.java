@@ -1,6 +1,6 @@
 package org.dmflab.core.train;
 
-import org.dmflab.core.groundtruth.Observations;
+import org.dmflab.core.model.Observations;
 import org.dmflab.core.model.TraceMetric;
 import org.dmflab.core.model.TracePoint;
 import org.ejml.data.DMatrixRMaj;

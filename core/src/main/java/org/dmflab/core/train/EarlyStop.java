@@ -1,6 +1,7 @@
 package org.dmflab.core.train;
 
 import java.util.Objects;
+import org.dmflab.core.theory.RankStopRule;
 
 /**
  * What {@code stop-at=rank:R} did in a run: the rule it used, whether it stopped the run, the iteration and effective

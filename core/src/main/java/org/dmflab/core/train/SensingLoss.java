@@ -1,6 +1,6 @@
 package org.dmflab.core.train;
 
-import org.dmflab.core.groundtruth.SensingData;
+import org.dmflab.core.model.SensingData;
 import org.ejml.data.DMatrixRMaj;
 
 /**

@@ -6,21 +6,18 @@ import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import org.dmflab.core.InvalidInputException;
+import org.dmflab.core.model.HasRunDynamics;
 import org.dmflab.core.model.Initialization;
+import org.dmflab.core.model.RunDynamics;
 
 /**
  * Everything the Deep Factorization Trainer needs apart from the target, validated on construction (the KNIME node
- * builds it at configure time). Build it with {@link #builder()} (named arguments; the canonical constructor exists
- * because a record needs one). Checks that need the target (symmetry, sizes, measurements) live in
- * {@link Trainer#plan}; the solver rule they share with this record is stated once, in {@link #decoupledObstacle}.
+ * builds it at configure time): the run's {@link RunDynamics} (depth, step, start; shared with the predictor) and the
+ * trainer's own settings. Build it with {@link #builder()} (named arguments). Checks that need the target (symmetry,
+ * sizes, measurements) live in {@link Trainer#plan}; the solver rule they share with this record is stated once, in
+ * {@link #decoupledObstacle}.
  *
- * @param depth      N ≥ 1 factors
- * @param step       step size η &gt; 0 of gradient descent (6); for the flow, the time between iterations t = ηk
- * @param init       identity αI (7), perturbed (W₁ = βI, the others αI, (13)) or Gaussian with standard deviation σ
- * @param alpha      α &gt; 0
- * @param beta       β ∈ (0, α), used by the perturbed start
- * @param sigma      σ &gt; 0, used by the Gaussian start
- * @param seed       seed of the Gaussian start (required for it)
+ * @param dynamics   depth N, step η and the start (identity α, perturbed α and β, Gaussian σ and seed)
  * @param iterations the iteration budget, ≥ 1
  * @param tolerance  stop as soon as the loss is ≤ this (0: run the whole budget)
  * @param record     which iterations the trace keeps
@@ -29,47 +26,20 @@ import org.dmflab.core.model.Initialization;
  * @param width      inner width of the factors (empty: the target's column count)
  * @param stopAt     stop while the product is effectively of rank R ({@link StopAt#NONE}: run the budget)
  */
-public record TrainConfig(int depth, double step, Initialization init, double alpha, double beta, double sigma,
-                          OptionalLong seed, long iterations, double tolerance, RecordSchedule record,
-                          SolverKind solver, LossKind loss, OptionalInt width, StopAt stopAt) {
+public record TrainConfig(RunDynamics dynamics, long iterations, double tolerance, RecordSchedule record,
+                          SolverKind solver, LossKind loss, OptionalInt width, StopAt stopAt)
+        implements HasRunDynamics {
 
-    /** Largest depth ({@link org.dmflab.core.settings.RunSettings#MAX_DEPTH}). */
-    public static final int MAX_DEPTH = org.dmflab.core.settings.RunSettings.MAX_DEPTH;
+    /** Largest depth ({@link RunDynamics#MAX_DEPTH}). */
+    public static final int MAX_DEPTH = RunDynamics.MAX_DEPTH;
 
     public TrainConfig {
-        Objects.requireNonNull(init, "init");
-        Objects.requireNonNull(seed, "seed");
+        Objects.requireNonNull(dynamics, "dynamics");
         Objects.requireNonNull(record, "record");
         Objects.requireNonNull(solver, "solver");
         Objects.requireNonNull(loss, "loss");
         Objects.requireNonNull(width, "width");
         Objects.requireNonNull(stopAt, "stopAt");
-        if (depth < 1 || depth > MAX_DEPTH) {
-            throw new InvalidInputException(TrainSettings.DEPTH, "must be a whole number between 1 and " + MAX_DEPTH
-                    + ", got " + depth + "; e.g. depth=3");
-        }
-        if (!(step > 0) || !Double.isFinite(step)) {
-            throw new InvalidInputException(TrainSettings.STEP, "must be a positive step size η, got " + step
-                    + "; e.g. step=0.01");
-        }
-        if (!(alpha > 0) || !Double.isFinite(alpha)) {
-            throw new InvalidInputException(TrainSettings.ALPHA, "must be a positive initialization scale α, got "
-                    + alpha + "; e.g. alpha=0.02");
-        }
-        if (init == Initialization.PERTURBED && !(beta > 0 && beta < alpha)) {
-            throw new InvalidInputException(TrainSettings.BETA, "the perturbed start needs 0 < β < α = " + alpha
-                    + ", got " + beta + "; e.g. beta=" + alpha / 2);
-        }
-        if (init == Initialization.GAUSSIAN) {
-            if (!(sigma > 0) || !Double.isFinite(sigma)) {
-                throw new InvalidInputException(TrainSettings.SIGMA, "the Gaussian start needs a positive standard "
-                        + "deviation σ, got " + sigma + "; e.g. sigma=0.01");
-            }
-            if (seed.isEmpty()) {
-                throw new InvalidInputException(TrainSettings.SEED, "the Gaussian start is random and needs a seed, so "
-                        + "that the same settings always give the same run; set a seed (any whole number)");
-            }
-        }
         if (iterations < 1) {
             throw new InvalidInputException(TrainSettings.ITERATIONS, "must be at least 1, got " + iterations
                     + "; e.g. iterations=10000");
@@ -83,10 +53,26 @@ public record TrainConfig(int depth, double step, Initialization init, double al
                     + "target's column count), got " + width.getAsInt());
         }
         if (solver == SolverKind.SPECTRAL || solver == SolverKind.FLOW) {
-            decoupledObstacle(init, loss, null).ifPresent(reason -> {
+            decoupledObstacle(dynamics.init(), loss, null).ifPresent(reason -> {
                 throw notExact(solver, reason);
             });
         }
+    }
+
+    /** β of a perturbed start; α/2 otherwise (what a perturbed start with this α would take). */
+    public double beta() {
+        return dynamics.beta().orElse(alpha() / 2);
+    }
+
+    /** σ of a Gaussian start; NaN for the others. */
+    public double sigma() {
+        return dynamics.start() instanceof RunDynamics.Gaussian gaussian ? gaussian.sigma() : Double.NaN;
+    }
+
+    /** The seed of a Gaussian start; empty for the others, which are not random. */
+    public OptionalLong seed() {
+        return dynamics.start() instanceof RunDynamics.Gaussian gaussian ? OptionalLong.of(gaussian.seed())
+                : OptionalLong.empty();
     }
 
     /** A builder starting from the defaults of {@link TrainSettings}; every argument is named. */
@@ -120,7 +106,8 @@ public record TrainConfig(int depth, double step, Initialization init, double al
 
     /**
      * Named construction of a {@link TrainConfig}, so that α, β, σ, η and the tolerance cannot be swapped silently.
-     * Starts from the defaults of {@link TrainSettings}; β defaults to α/2 unless set. {@link #build()} validates.
+     * Starts from the defaults of {@link TrainSettings}; β defaults to α/2 unless set; only the scales the start reads
+     * are used. {@link #build()} validates.
      */
     public static final class Builder {
         private int depth = TrainSettings.DEFAULT_DEPTH;
@@ -215,8 +202,9 @@ public record TrainConfig(int depth, double step, Initialization init, double al
 
         /** The validated configuration (the record's checks, each rule stated once). */
         public TrainConfig build() {
-            return new TrainConfig(depth, step, init, alpha, beta.orElse(alpha / 2), sigma, seed, iterations, tolerance,
-                    record, solver, loss, width, stopAt);
+            RunDynamics.Start start = RunDynamics.Start.of(init, alpha, beta.orElse(alpha / 2), sigma, seed);
+            return new TrainConfig(new RunDynamics(depth, step, start), iterations, tolerance, record, solver, loss,
+                    width, stopAt);
         }
     }
 }

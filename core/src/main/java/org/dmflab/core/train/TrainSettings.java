@@ -3,6 +3,7 @@ package org.dmflab.core.train;
 import java.util.List;
 import java.util.OptionalInt;
 import org.dmflab.core.model.Initialization;
+import org.dmflab.core.model.RunDynamics;
 import org.dmflab.core.settings.RawSettings;
 import org.dmflab.core.settings.RunSettings;
 import org.dmflab.core.settings.Setting;
@@ -20,12 +21,12 @@ public final class TrainSettings {
     public static final String INIT = RunSettings.INIT;
     public static final String ALPHA = RunSettings.ALPHA;
     public static final String BETA = RunSettings.BETA;
-    public static final String SIGMA = "sigma";
-    public static final String SEED = "seed";
+    public static final String SIGMA = RunDynamics.SIGMA;
+    public static final String SEED = RunDynamics.SEED;
     public static final String ITERATIONS = "iterations";
     public static final String TOLERANCE = "tolerance";
     /** Early stopping at a chosen rank: {@code none} or {@code rank:R} ({@link StopAt}). */
-    public static final String STOP_AT = "stop-at";
+    public static final String STOP_AT = org.dmflab.core.theory.RankStopRule.SETTING;
     public static final String RECORD = "record";
     public static final String SOLVER = "solver";
     public static final String LOSS = "loss";

@@ -4,12 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import org.dmflab.core.InvalidInputException;
 import org.dmflab.core.MemoryBudget;
-import org.dmflab.core.groundtruth.Observations;
+import org.dmflab.core.model.Observations;
 import org.dmflab.core.Progress;
-import org.dmflab.core.groundtruth.SensingData;
+import org.dmflab.core.model.SensingData;
 import org.dmflab.core.linalg.Spectra;
 import org.dmflab.core.linalg.SymmetricEigen;
 import org.dmflab.core.linalg.Symmetry;
@@ -24,6 +23,7 @@ import org.dmflab.core.theory.PlateauCertificate;
 import org.dmflab.core.theory.StepSizeBounds;
 import org.dmflab.core.theory.StepSizeVerdict;
 import org.ejml.data.DMatrixRMaj;
+import org.dmflab.core.theory.RankStopRule;
 
 /**
  * Entry point of the Deep Factorization Trainer: {@link #plan} checks the settings against the target (the one place
@@ -202,9 +202,7 @@ public final class Trainer {
      * perturbed start, full loss): the trainer warns exactly when the predictor does.
      */
     public static StepSizeVerdict stepVerdict(TrainConfig config, double[] eigenvalues) {
-        return StepSizeVerdict.of(config.depth(), config.step(), config.init(), config.alpha(),
-                config.init() == Initialization.PERTURBED ? OptionalDouble.of(config.beta()) : OptionalDouble.empty(),
-                eigenvalues);
+        return StepSizeVerdict.of(config.dynamics(), eigenvalues);
     }
 
     /**

@@ -15,6 +15,8 @@ import org.dmflab.core.model.TraceShape;
 import org.dmflab.core.table.Column;
 import org.dmflab.core.table.Schemas;
 import org.ejml.data.DMatrixRMaj;
+import org.dmflab.core.theory.RankStopRule;
+import org.dmflab.core.theory.PlateauWatch;
 
 /**
  * A validated training run, ready to start: the settings checked against the target, the solver chosen, the warnings

@@ -1,8 +1,8 @@
 package org.dmflab.core.train;
 
 import java.util.Optional;
-import org.dmflab.core.groundtruth.Observations;
-import org.dmflab.core.groundtruth.SensingData;
+import org.dmflab.core.model.Observations;
+import org.dmflab.core.model.SensingData;
 import org.dmflab.core.linalg.SymmetricEigen;
 import org.ejml.data.DMatrixRMaj;
 

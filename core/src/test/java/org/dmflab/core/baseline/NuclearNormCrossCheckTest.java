@@ -13,7 +13,8 @@ import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.dmflab.core.Progress;
 import org.dmflab.core.csv.CsvTableWriter;
-import org.dmflab.core.groundtruth.Observations;
+import org.dmflab.core.model.Observations;
+import org.dmflab.core.table.ObservationTables;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.NormOps_DDRM;
@@ -63,7 +64,7 @@ class NuclearNormCrossCheckTest {
         }
         Path input = dir.resolve("observations.csv");
         Path output = dir.resolve("solution.csv");
-        CsvTableWriter.write(observations.toTable(), input, Progress.NONE);
+        CsvTableWriter.write(ObservationTables.toTable(observations), input, Progress.NONE);
         Process process = new ProcessBuilder("python3", script.toString(), Integer.toString(observations.rows()),
                 Integer.toString(observations.cols()), input.toString(), output.toString()).redirectErrorStream(true)
                 .start();

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import org.dmflab.core.RandomCases;
 import org.dmflab.core.linalg.Spectra;
+import org.dmflab.core.model.SensingData;
 import org.dmflab.core.model.SpectrumKind;
 import org.dmflab.core.linalg.Symmetry;
 import org.dmflab.core.settings.RawSettings;

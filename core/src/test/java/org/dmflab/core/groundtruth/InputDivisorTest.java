@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import org.dmflab.core.InvalidInputException;
+import org.dmflab.core.model.Observations;
 import org.dmflab.core.settings.RawSettings;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -13,9 +13,11 @@ import java.util.stream.Stream;
 import org.dmflab.core.RandomCases;
 import org.dmflab.core.linalg.RandomMatrices;
 import org.dmflab.core.linalg.Spectra;
+import org.dmflab.core.model.Observations;
 import org.dmflab.core.settings.RawSettings;
 import org.dmflab.core.table.Column;
 import org.dmflab.core.table.ColumnType;
+import org.dmflab.core.table.ObservationTables;
 import org.dmflab.core.table.Table;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.NormOps_DDRM;
@@ -52,7 +54,7 @@ class ObservationsTest {
             assertThat(observed.values()[k]).isEqualTo(target.get(observed.row()[k], observed.column()[k]));
         }
         assertThat(positions).hasSize(count);
-        Observations again = Observations.fromTable(observed.toTable(), m, n, "observations");
+        Observations again = ObservationTables.fromTable(ObservationTables.toTable(observed), m, n, "observations");
         assertThat(again.values()).containsExactly(observed.values());
         assertThat(again.row()).containsExactly(observed.row());
     }
@@ -135,20 +137,20 @@ class ObservationsTest {
     @Test
     void badTablesAreReportedByCell() {
         Table duplicate = table(new Object[]{1, 2, 0.5}, new Object[]{1, 2, 0.7});
-        assertThatThrownBy(() -> Observations.fromTable(duplicate, 3, 3, "obs.csv"))
+        assertThatThrownBy(() -> ObservationTables.fromTable(duplicate, 3, 3, "obs.csv"))
                 .hasMessage("obs.csv, row Row1: entry (1, 2) is observed twice; list each entry once (remove the "
                         + "duplicate)");
-        assertThatThrownBy(() -> Observations.fromTable(table(new Object[]{4, 1, 0.5}), 3, 3, "obs.csv"))
+        assertThatThrownBy(() -> ObservationTables.fromTable(table(new Object[]{4, 1, 0.5}), 3, 3, "obs.csv"))
                 .hasMessageStartingWith("obs.csv, row Row0, column 'row': 4 is outside 1 … 3");
-        assertThatThrownBy(() -> Observations.fromTable(table(new Object[]{1.5, 1, 0.5}), 3, 3, "obs.csv"))
+        assertThatThrownBy(() -> ObservationTables.fromTable(table(new Object[]{1.5, 1, 0.5}), 3, 3, "obs.csv"))
                 .hasMessageStartingWith("obs.csv, row Row0, column 'row': '1.5' is not a whole number");
-        assertThatThrownBy(() -> Observations.fromTable(table(new Object[]{1, 1, Double.NaN}), 3, 3, "obs.csv"))
+        assertThatThrownBy(() -> ObservationTables.fromTable(table(new Object[]{1, 1, Double.NaN}), 3, 3, "obs.csv"))
                 .hasMessageStartingWith("obs.csv, row Row0, column 'value': 'NaN' is not a finite number");
         Table noValue = Table.builder(java.util.List.of(Column.of("row", ColumnType.DOUBLE),
                 Column.of("column", ColumnType.DOUBLE))).addRow(1.0, 1.0).build();
-        assertThatThrownBy(() -> Observations.fromTable(noValue, 3, 3, "obs.csv"))
+        assertThatThrownBy(() -> ObservationTables.fromTable(noValue, 3, 3, "obs.csv"))
                 .hasMessageStartingWith("obs.csv: has no column 'value'");
-        assertThatThrownBy(() -> Observations.fromTable(table(), 3, 3, "obs.csv"))
+        assertThatThrownBy(() -> ObservationTables.fromTable(table(), 3, 3, "obs.csv"))
                 .hasMessageStartingWith("obs.csv: has no observations");
     }
 

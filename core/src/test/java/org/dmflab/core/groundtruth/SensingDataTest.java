@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import org.dmflab.core.InvalidInputException;
+import org.dmflab.core.model.SensingData;
 import org.dmflab.core.table.Column;
 import org.dmflab.core.table.ColumnType;
+import org.dmflab.core.table.MeasurementTables;
 import org.dmflab.core.table.Schemas;
 import org.dmflab.core.table.Table;
 import org.junit.jupiter.api.Test;
@@ -28,12 +30,12 @@ class SensingDataTest {
 
     @Test
     void textNanAndMissingCellsAreNamedByRowAndColumn() {
-        assertThatThrownBy(() -> SensingData.fromTable(table("abc"), 1, 2, "measurements"))
+        assertThatThrownBy(() -> MeasurementTables.fromTable(table("abc"), 1, 2, "measurements"))
                 .isInstanceOf(InvalidInputException.class).hasMessage("measurements, row Row0, column 'a2': 'abc' is "
                         + "not a finite number; every measurement needs finite numbers");
-        assertThatThrownBy(() -> SensingData.fromTable(table(Double.NaN), 1, 2, "measurements"))
+        assertThatThrownBy(() -> MeasurementTables.fromTable(table(Double.NaN), 1, 2, "measurements"))
                 .hasMessageStartingWith("measurements, row Row0, column 'a2': 'NaN' is not a finite number");
-        assertThatThrownBy(() -> SensingData.fromTable(table(null), 1, 2, "measurements"))
+        assertThatThrownBy(() -> MeasurementTables.fromTable(table(null), 1, 2, "measurements"))
                 .hasMessageStartingWith("measurements, row Row0, column 'a2': missing value");
     }
 }

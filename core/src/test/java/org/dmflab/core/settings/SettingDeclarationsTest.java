@@ -13,8 +13,8 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 import org.dmflab.core.groundtruth.GroundTruthGenerator;
 import org.dmflab.core.groundtruth.GroundTruthSettings;
-import org.dmflab.core.spectrum.TrackSettings;
-import org.dmflab.core.theory.PredictSettings;
+import org.dmflab.core.track.TrackSettings;
+import org.dmflab.core.predict.PredictSettings;
 import org.dmflab.core.train.TrainSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -151,7 +151,7 @@ class SettingDeclarationsTest {
             assertThat(predictor.label()).isEqualTo(run.label());
         }
         Setting depth = Setting.find(PredictSettings.SETTINGS, RunSettings.DEPTH);
-        assertThat(depth.max()).isEqualTo(org.dmflab.core.theory.PredictConfig.MAX_DEPTH);
+        assertThat(depth.max()).isEqualTo(org.dmflab.core.predict.PredictConfig.MAX_DEPTH);
         assertThat(depth.range()).contains("overflows");
     }
 }

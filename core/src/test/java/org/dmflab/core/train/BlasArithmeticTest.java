@@ -10,7 +10,7 @@ import java.util.Random;
 import java.util.stream.Stream;
 import org.dmflab.core.Progress;
 import org.dmflab.core.RandomCases;
-import org.dmflab.core.groundtruth.SensingData;
+import org.dmflab.core.model.SensingData;
 import org.dmflab.core.linalg.NativeBlas;
 import org.dmflab.core.linalg.RandomMatrices;
 import org.ejml.data.DMatrixRMaj;
@@ -233,7 +233,7 @@ class BlasArithmeticTest {
         int n = RandomCases.integer(random, 1, 200);
         DMatrixRMaj target = RandomMatrices.gaussian(m, n, 1, random);
         DMatrixRMaj w = RandomMatrices.gaussian(m, n, 1, random);
-        org.dmflab.core.groundtruth.Observations observed = org.dmflab.core.groundtruth.Observations.sample(target,
+        org.dmflab.core.model.Observations observed = org.dmflab.core.model.Observations.sample(target,
                 RandomCases.integer(random, 1, m * n), random);
         DMatrixRMaj expected = new DMatrixRMaj(m, n);
         double expectedSum = 0;

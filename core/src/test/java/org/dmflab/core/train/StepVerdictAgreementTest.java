@@ -12,9 +12,9 @@ import org.dmflab.core.Progress;
 import org.dmflab.core.model.Spectrum;
 import org.dmflab.core.model.SpectrumKind;
 import org.dmflab.core.settings.RawSettings;
-import org.dmflab.core.theory.PredictSettings;
-import org.dmflab.core.theory.Prediction;
-import org.dmflab.core.theory.Predictor;
+import org.dmflab.core.predict.PredictSettings;
+import org.dmflab.core.predict.Prediction;
+import org.dmflab.core.predict.Predictor;
 import org.dmflab.core.theory.ScalarRecursion;
 import org.dmflab.core.theory.StepSizeBounds;
 import org.dmflab.core.theory.StepSizeVerdict;
@@ -105,7 +105,7 @@ class StepVerdictAgreementTest {
                 settings.put("init", "perturbed");
                 settings.put("beta", Double.toString(alpha / 2));
             }
-            StepSizeVerdict verdict = StepSizeVerdict.of(PredictSettings.parse(RawSettings.of(settings)), spectrum);
+            StepSizeVerdict verdict = StepSizeVerdict.of(PredictSettings.parse(RawSettings.of(settings)).dynamics(), spectrum);
             DMatrixRMaj target = Fixtures.symmetricTarget(spectrum, trial);
             List<String> stepWarnings = Trainer.plan(TrainSettings.parse(RawSettings.of(settings)), target,
                     Optional.empty()).warnings().stream().filter(w -> w.startsWith("step:")).toList();

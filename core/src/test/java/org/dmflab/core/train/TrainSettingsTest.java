@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.dmflab.core.InvalidInputException;
 import org.dmflab.core.model.Initialization;
+import org.dmflab.core.model.RunDynamics;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -32,8 +33,8 @@ class TrainSettingsTest {
         TrainConfig config = Fixtures.config("depth", "5", "step", "0.2", "init", "perturbed", "alpha", "0.3", "beta",
                 "0.1", "sigma", "0.5", "seed", "42", "iterations", "123", "tolerance", "1e-6", "record", "every:7",
                 "solver", "matrix", "loss", "sensing", "width", "9", "stop-at", "rank:4");
-        assertThat(config).isEqualTo(new TrainConfig(5, 0.2, Initialization.PERTURBED, 0.3, 0.1, 0.5,
-                java.util.OptionalLong.of(42), 123, 1e-6, new RecordSchedule.Every(7), SolverKind.MATRIX,
+        assertThat(config).isEqualTo(new TrainConfig(new RunDynamics(5, 0.2,
+                new RunDynamics.Perturbed(0.3, 0.1)), 123, 1e-6, new RecordSchedule.Every(7), SolverKind.MATRIX,
                 LossKind.SENSING, java.util.OptionalInt.of(9), new StopAt(4)));
         assertThat(config).isEqualTo(TrainConfig.builder().depth(5).step(0.2).init(Initialization.PERTURBED)
                 .alpha(0.3).beta(0.1).sigma(0.5).seed(java.util.OptionalLong.of(42)).iterations(123).tolerance(1e-6)
@@ -70,8 +71,9 @@ class TrainSettingsTest {
                 .isInstanceOf(InvalidInputException.class).hasMessageStartingWith("beta: ").hasMessageContaining("0 < β < α");
         assertThatThrownBy(() -> Fixtures.config("init", "perturbed", "alpha", "0.1", "beta", "0"))
                 .hasMessageStartingWith("beta: ");
-        // beta is irrelevant for the other starts
-        assertThat(Fixtures.config("init", "identity", "alpha", "0.1", "beta", "5").beta()).isEqualTo(5);
+        // beta is irrelevant for the other starts: they do not carry it
+        assertThat(Fixtures.config("init", "identity", "alpha", "0.1", "beta", "5").dynamics().start())
+                .isEqualTo(new RunDynamics.Identity(0.1));
     }
 
     @Test

@@ -9,7 +9,7 @@ import org.dmflab.core.InvalidInputException;
 import org.dmflab.core.Progress;
 import org.dmflab.core.RunCanceledException;
 import org.dmflab.core.RunFailedException;
-import org.dmflab.core.groundtruth.SensingData;
+import org.dmflab.core.model.SensingData;
 import org.dmflab.core.linalg.RandomMatrices;
 import org.dmflab.core.theory.StepSizeBounds;
 import org.ejml.data.DMatrixRMaj;

@@ -18,12 +18,14 @@ import org.osgi.framework.Bundle;
 
 /**
  * Runs the tests of the fragment org.dmflab.knime.tests (knime-tests/fragment) inside the OSGi framework, one dynamic
- * test per {@code @Test} method of each {@code *Test} class, loaded by the plugin bundle's class loader so that they
- * see KNIME and the plugin as KNIME does. A failure inside is an ordinary JUnit failure here. Under {@code -Pknime}
- * tycho-surefire runs the same classes directly.
+ * test per {@code @Test} method of each {@code *Test} class and one per case of a {@code @TestFactory} method (named as
+ * the fragment names it, e.g. by testflow, so that a failure says which case broke), loaded by the plugin bundle's class
+ * loader so that they see KNIME and the plugin as KNIME does. A failure inside is an ordinary JUnit failure here. Under
+ * {@code -Pknime} tycho-surefire runs the same classes directly.
  */
 class InsideKnimeTest {
     private static final String TEST_ANNOTATION = "org.junit.jupiter.api.Test";
+    private static final String FACTORY_ANNOTATION = "org.junit.jupiter.api.TestFactory";
     private static final String DISABLED_ANNOTATION = "org.junit.jupiter.api.Disabled";
 
     @TestFactory
@@ -33,9 +35,16 @@ class InsideKnimeTest {
         for (String name : testClasses()) {
             Class<?> type = plugin.loadClass(name);
             List<DynamicNode> methods = new ArrayList<>();
-            Arrays.stream(type.getDeclaredMethods()).filter(InsideKnimeTest::isTest)
-                    .sorted(Comparator.comparing(Method::getName))
-                    .forEach(method -> methods.add(DynamicTest.dynamicTest(method.getName(), () -> invoke(type, method))));
+            Arrays.stream(type.getDeclaredMethods()).sorted(Comparator.comparing(Method::getName)).forEach(method -> {
+                String testName = type.getSimpleName() + "." + method.getName();
+                if (isAnnotated(method, TEST_ANNOTATION)) {
+                    methods.add(DynamicTest.dynamicTest(testName, () -> invoke(type, method)));
+                } else if (isAnnotated(method, FACTORY_ANNOTATION)) {
+                    // the cases are made when the container runs, inside the framework, as JUnit does
+                    methods.add(DynamicContainer.dynamicContainer(testName,
+                            Stream.of(method).flatMap(m -> cases(type, m, testName))));
+                }
+            });
             classes.add(DynamicContainer.dynamicContainer(type.getSimpleName(), methods));
         }
         return classes.stream();
@@ -61,12 +70,65 @@ class InsideKnimeTest {
                 && !Arrays.asList(except.split(",")).contains(simpleName);
     }
 
-    private static boolean isTest(Method method) {
+    private static boolean isAnnotated(Method method, String annotation) {
         return !Modifier.isStatic(method.getModifiers()) && Arrays.stream(method.getAnnotations())
-                .anyMatch(a -> a.annotationType().getName().equals(TEST_ANNOTATION));
+                .anyMatch(a -> a.annotationType().getName().equals(annotation));
     }
 
-    private static void invoke(Class<?> type, Method method) throws Throwable {
+    /**
+     * The cases of a {@code @TestFactory} method: its fragment-side {@code DynamicTest}s and {@code DynamicContainer}s
+     * (another class loader's JUnit, so read by reflection) as ours, each with its own name.
+     */
+    private static Stream<DynamicNode> cases(Class<?> type, Method factory, String prefix) {
+        try {
+            Object made = invoke(type, factory);
+            Stream<?> nodes = made instanceof Stream<?> stream ? stream
+                    : made instanceof Iterable<?> iterable ? java.util.stream.StreamSupport.stream(iterable.spliterator(),
+                    false) : Arrays.stream((Object[]) made);
+            return nodes.map(node -> asOurs(node, prefix));
+        } catch (Throwable e) {
+            return Stream.of(DynamicTest.dynamicTest(prefix + " (making its cases)", () -> {
+                throw e;
+            }));
+        }
+    }
+
+    /** A fragment-side dynamic node as ours, named {@code prefix [its name]} so that a report line says which case. */
+    private static DynamicNode asOurs(Object node, String prefix) {
+        try {
+            String name = prefix + " [" + node.getClass().getMethod("getDisplayName").invoke(node) + "]";
+            try {
+                Object executable = node.getClass().getMethod("getExecutable").invoke(node);
+                Method execute = node.getClass().getMethod("getExecutable").getReturnType().getMethod("execute");
+                return DynamicTest.dynamicTest(name, () -> unwrap(() -> execute.invoke(executable)));
+            } catch (NoSuchMethodException container) {
+                Stream<?> children = (Stream<?>) node.getClass().getMethod("getChildren").invoke(node);
+                return DynamicContainer.dynamicContainer(name, children.map(child -> asOurs(child, name)));
+            }
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("not a JUnit dynamic test or container: " + node, e);
+        }
+    }
+
+    private interface Reflective {
+        Object call() throws ReflectiveOperationException;
+    }
+
+    /** Runs a reflective call and throws what the called code threw (a fragment-side skip stays a skip). */
+    private static Object unwrap(Reflective call) throws Throwable {
+        try {
+            return call.call();
+        } catch (InvocationTargetException e) {
+            Throwable cause = e.getCause();
+            // the fragment's opentest4j is another class loader's: keep "skipped" a skip
+            if (cause.getClass().getName().equals(TestAbortedException.class.getName())) {
+                throw new TestAbortedException(cause.getMessage());
+            }
+            throw cause;
+        }
+    }
+
+    private static Object invoke(Class<?> type, Method method) throws Throwable {
         for (java.lang.annotation.Annotation annotation : Stream.concat(Arrays.stream(type.getAnnotations()),
                 Arrays.stream(method.getAnnotations())).toList()) {
             if (annotation.annotationType().getName().equals(DISABLED_ANNOTATION)) { // another class loader's @Disabled
@@ -77,15 +139,6 @@ class InsideKnimeTest {
         method.setAccessible(true);
         var constructor = type.getDeclaredConstructor();
         constructor.setAccessible(true);
-        try {
-            method.invoke(constructor.newInstance());
-        } catch (InvocationTargetException e) {
-            Throwable cause = e.getCause();
-            // the fragment's opentest4j is another class loader's: keep "skipped" a skip
-            if (cause.getClass().getName().equals(TestAbortedException.class.getName())) {
-                throw new TestAbortedException(cause.getMessage());
-            }
-            throw cause;
-        }
+        return unwrap(() -> method.invoke(constructor.newInstance()));
     }
 }
