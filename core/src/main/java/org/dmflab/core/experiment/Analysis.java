@@ -28,7 +28,9 @@ public enum Analysis {
      * The paper's Section 4 (docs/theory.md §8.1, Figs. 8–12): MNIST ones with uniform noise, depths 1…4; training and
      * generalization error, best rank-r benchmarks, effective rank, early stopping, rows of W(k) as images.
      */
-    MNIST_DENOISING(MnistDenoisingAnalysis::new);
+    MNIST_DENOISING(MnistDenoisingAnalysis::new),
+    /** A run of one's own settings ({@link PresetVariants#custom()}): the tracker's charts only. */
+    NONE(() -> run -> AnalysisOutput.builder().build());
 
     private final Supplier<PresetAnalysis> implementation;
 
