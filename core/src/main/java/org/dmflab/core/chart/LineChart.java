@@ -157,6 +157,19 @@ public final class LineChart {
             return this;
         }
 
+        /**
+         * A dashed series without a legend entry of its own (e.g. the spread of a median drawn beside it, explained by
+         * {@link #legendLine}).
+         */
+        public Builder unlistedDashedSeries(String name, double[] x, double[] y, Color color) {
+            if (x.length != y.length) {
+                throw new IllegalArgumentException("series '" + name + "': " + x.length + " x values but " + y.length
+                        + " y values");
+            }
+            series.add(new Series(name, x.clone(), y.clone(), color, true, false));
+            return this;
+        }
+
         /** A dashed horizontal line at {@code value}, labelled just inside the plot's left edge (label may be empty). */
         public Builder horizontalLine(double value, String label, Color color) {
             return horizontalLine(value, label, color, 4);
