@@ -105,7 +105,7 @@ public final class HeatMap {
                     continue;
                 }
                 XYTextAnnotation text = new XYTextAnnotation(spec.cellText().apply(value), x, y);
-                text.setFont(ChartStyle.MARKER_FONT);
+                text.setFont(ChartStyle.LEGEND_FONT);
                 text.setTextAnchor(TextAnchor.CENTER);
                 double position = (scaled(spec, value) - low) / (high - low);
                 text.setPaint(position > 0.45 ? Color.WHITE : Color.BLACK);
@@ -128,9 +128,8 @@ public final class HeatMap {
         scaleAxis.setRange(low, high);
         scaleAxis.setLabelFont(ChartStyle.AXIS_LABEL_FONT);
         scaleAxis.setTickLabelFont(ChartStyle.TICK_FONT);
-        if (spec.logarithmic()) {
-            scaleAxis.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(1));
-        }
+        // whole decades on a log scale, quarters on a rate
+        scaleAxis.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(spec.logarithmic() ? 1 : (high - low) / 4));
         PaintScaleLegend bar = new PaintScaleLegend(ramp, scaleAxis);
         bar.setPosition(RectangleEdge.RIGHT);
         bar.setAxisLocation(org.jfree.chart.axis.AxisLocation.BOTTOM_OR_RIGHT);

@@ -126,8 +126,9 @@ public final class SweepCharts {
     }
 
     private static String stopText(SweepPlan plan) {
-        return plan.stopMse().map(mse -> "; runs stop at train MSE ≤ " + mse.toString() + " or their budget")
-                .orElse("");
+        return plan.stopMse().map(mse -> "; runs stop at train MSE ≤ " + new java.text.DecimalFormat("0.###E0",
+                java.text.DecimalFormatSymbols.getInstance(Locale.ROOT)).format(mse).replace("E", "e")
+                + " or at their budget").orElse("");
     }
 
     /**
