@@ -32,7 +32,7 @@ class ExamplesRunGreenTest {
         try (Stream<Path> dirs = Files.list(Knime.ROOT.resolve("examples"))) {
             examples = dirs.filter(d -> Files.exists(d.resolve("workflow.knime"))).sorted().toList();
         }
-        assertEquals(List.of("mnist-denoising", "plateaus"), examples.stream().map(p -> p.getFileName().toString())
+        assertEquals(List.of("completion-sweep", "mnist-denoising", "plateaus"), examples.stream().map(p -> p.getFileName().toString())
                 .toList(), "the shipped examples");
         List<Executable> checks = new ArrayList<>();
         for (Path example : examples) {

@@ -8,6 +8,7 @@ import org.dmflab.core.table.Column;
 import org.dmflab.core.table.ColumnType;
 import org.dmflab.core.table.Table;
 import org.dmflab.core.train.TrainingResult;
+import org.ejml.data.DMatrixRMaj;
 
 /**
  * The table of a sweep (docs/design.md §4, {@code sweep.csv}): one row per point, seed and run of the experiment — the
@@ -40,14 +41,11 @@ public final class SweepTable {
         return columns;
     }
 
-    /**
-     * The rows of one point: one per run of its experiment. The relative error is the trace's (completion) or
-     * ‖W − Φ‖_F/‖Φ‖_F from its error column and the reference's norm.
-     */
+    /** The rows of one point: one per run of its experiment ({@link TrainingResult#finalRelativeError}). */
     public static Table rows(SweepPlan plan, SweepPlan.Point point, ExperimentRun run) {
         Table.Builder table = Table.builder(columns(plan));
         // the error columns' reference: the clean matrix of a denoising experiment, else the target
-        double reference = org.ejml.dense.row.NormOps_DDRM.normF(run.clean().orElse(run.truth()).matrix());
+        DMatrixRMaj reference = run.clean().orElse(run.truth()).matrix();
         for (RunOutcome outcome : run.runs()) {
             TrainingResult training = outcome.training();
             Trace trace = training.trace();
@@ -60,8 +58,7 @@ public final class SweepTable {
             cells.add(training.iterations());
             cells.add(training.finalLoss());
             cells.add(trace.errorFro(last));
-            double relative = trace.relativeError(last);
-            cells.add(Double.isNaN(relative) ? trace.errorFro(last) / reference : relative);
+            cells.add(training.finalRelativeError(reference));
             cells.add(training.finalEffectiveRank());
             table.addRow(cells.toArray());
         }
