@@ -12,7 +12,6 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -95,12 +94,7 @@ class SlurmSweepTest {
         args.addAll(ARGS);
         args.addAll(List.of("--out", whole.toString()));
         assertThat(CliRun.of(args.toArray(String[]::new)).exitCode()).isZero();
-        Map<String, byte[]> want = files(whole);
-        Map<String, byte[]> got = files(out);
-        assertThat(got.keySet()).isEqualTo(want.keySet());
-        for (String name : want.keySet()) {
-            assertThat(got.get(name)).as(name).isEqualTo(want.get(name));
-        }
+        SweepCommandTest.assertSameFiles(out, whole);
     }
 
     /** Starts munged, slurmctld and slurmd in {@code root}; returns the environment that points Slurm's tools at them. */
@@ -207,16 +201,6 @@ class SlurmSweepTest {
             }
         }
         return text.toString();
-    }
-
-    private static Map<String, byte[]> files(Path root) throws IOException {
-        Map<String, byte[]> files = new TreeMap<>();
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path file : walk.filter(Files::isRegularFile).toList()) {
-                files.put(root.relativize(file).toString(), Files.readAllBytes(file));
-            }
-        }
-        return files;
     }
 
     private static void deleteTree(Path root) throws IOException {

@@ -43,7 +43,7 @@ class SweepCommandTest {
     }
 
     /** Every file below {@code root} by relative path, with its bytes. */
-    private static Map<String, byte[]> files(Path root) throws IOException {
+    static Map<String, byte[]> files(Path root) throws IOException {
         Map<String, byte[]> files = new TreeMap<>();
         try (Stream<Path> walk = Files.walk(root)) {
             for (Path file : walk.filter(Files::isRegularFile).toList()) {
@@ -53,7 +53,8 @@ class SweepCommandTest {
         return files;
     }
 
-    private static void assertSameFiles(Path actual, Path expected) throws IOException {
+    /** Every file of {@code actual} and {@code expected}, by relative path, has the same bytes. */
+    static void assertSameFiles(Path actual, Path expected) throws IOException {
         Map<String, byte[]> want = files(expected);
         Map<String, byte[]> got = files(actual);
         assertThat(got.keySet()).isEqualTo(want.keySet());

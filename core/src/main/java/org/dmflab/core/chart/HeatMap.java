@@ -2,7 +2,6 @@ package org.dmflab.core.chart;
 
 import java.awt.Color;
 import java.awt.Paint;
-import java.awt.RenderingHints;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.function.DoubleFunction;
@@ -112,13 +111,7 @@ public final class HeatMap {
                 plot.addAnnotation(text);
             }
         }
-        JFreeChart chart = new JFreeChart(spec.title(), ChartStyle.TITLE_FONT, plot, false);
-        chart.setBackgroundPaint(ChartStyle.BACKGROUND);
-        chart.setAntiAlias(true);
-        chart.setTextAntiAlias(true);
-        chart.getRenderingHints().put(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
-        chart.getRenderingHints().put(RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
-        chart.setPadding(new RectangleInsets(6, 8, 6, 14));
+        JFreeChart chart = ChartStyle.chart(spec.title(), plot);
         if (!spec.subtitle().isEmpty()) {
             TextTitle subtitle = new TextTitle(spec.subtitle(), ChartStyle.SUBTITLE_FONT);
             subtitle.setPaint(ChartStyle.REFERENCE);
