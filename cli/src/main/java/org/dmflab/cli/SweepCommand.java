@@ -214,20 +214,22 @@ final class SweepCommand implements Callable<Integer> {
 
     /**
      * Runs one point and writes its folder as {@code dmflab experiment} would, plus its rows of the sweep table; all
-     * or nothing. Writing is one at a time: chart drawing switches a JFreeChart-wide text setting while it draws SVG.
+     * or nothing: staged in this process's work folder, then moved into points/ complete. Writing is one at a time:
+     * chart drawing switches a JFreeChart-wide text setting while it draws SVG.
      */
     private static void runPoint(SweepDirectory folder, ExperimentPreset base, SweepPlan.Point point)
             throws IOException {
         ExperimentRun run = ExperimentRunner.run(PresetVariants.apply(base, point.changes()), Progress.NONE);
         Table rows = SweepTable.rows(folder.plan(), point, run);
+        Path staged = folder.work().resolve(point.name());
         synchronized (SweepCommand.class) {
-            try (OutputDirectory directory = OutputDirectory.open(folder.point(point.name()), false, COMMAND,
-                    DmfLab.VERSION, List.of())) {
+            try (OutputDirectory directory = OutputDirectory.open(staged, false, COMMAND, DmfLab.VERSION, List.of())) {
                 ExperimentCommand.write(run, directory, Progress.NONE);
                 CsvTableWriter.write(rows, directory.file(SweepTable.POINT_FILE), Progress.NONE);
                 directory.commit();
             }
         }
+        folder.publish(staged);
     }
 
     /**
@@ -244,6 +246,7 @@ final class SweepCommand implements Callable<Integer> {
                     + points.size() + " points (e.g. " + missing.get(0) + "); run the missing shards, or dmflab "
                     + "sweep with the same arguments, which runs them");
         }
+        folder.removeWork();
         List<Table> parts = new ArrayList<>();
         for (SweepPlan.Point point : points) {
             parts.add(CsvTableReader.read(folder.point(point.name()).resolve(SweepTable.POINT_FILE),

@@ -84,7 +84,8 @@ class SlurmSweepTest {
             Thread.sleep(500);
         }
         Path logs = Path.of(out + ".slurm");
-        assertThat(queueEmpty(environment)).as("Slurm finished the jobs within 240 s").isTrue();
+        assertThat(queueEmpty(environment)).as("Slurm finished the jobs within 240 s; queue: "
+                + run(environment, "/usr/bin/squeue", "-h", "-o", "%i %T %r") + "; " + logs(logs)).isTrue();
         assertThat(out.resolve("sweep.csv")).as(logs(logs)).isRegularFile();
         assertThat(Files.readString(logs.resolve("shard-1.log"))).contains("in shard 1/2");
         assertThat(Files.readString(logs.resolve("shard-2.log"))).contains("in shard 2/2");

@@ -129,22 +129,33 @@ class SweepCommandTest {
         Path whole = dir.resolve("whole");
         assertThat(CliRun.of(sweep(whole, GRID, "--workers", "2")).exitCode()).isZero();
         Path killed = dir.resolve("killed");
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-Xmx256m", "-cp", System.getProperty("java.class.path"), DmfLab.class.getName()));
-        command.addAll(List.of(sweep(killed, GRID, "--workers", "1")));
-        Process child = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        // kill it once two points are complete: the third is then being trained or written
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (completePoints(killed) < 2 && child.isAlive() && System.nanoTime() < deadline) {
-            Thread.sleep(20);
+        // killed three times: while the first point trains (nothing complete yet), once 2 and once 5 points are
+        // complete (the next one training or being written), each SIGKILL a few milliseconds after the moment seen
+        int[] completeWhenKilled = {0, 2, 5};
+        int kills = 0;
+        int before = 0;
+        for (int complete : completeWhenKilled) {
+            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                    .toString(), "-Xmx256m", "-cp", System.getProperty("java.class.path"), DmfLab.class.getName()));
+            command.addAll(List.of(sweep(killed, GRID, "--workers", "1")));
+            Process child = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+            while ((completePoints(killed) < complete || complete == 0 && !Files.isDirectory(killed.resolve(
+                    "points"))) && child.isAlive() && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            Thread.sleep(10L * kills);
+            assertThat(child.isAlive()).as("the sweep still runs when killed").isTrue();
+            child.destroyForcibly(); // SIGKILL: no shutdown hook, no cleaning
+            assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            kills++;
+            int now = completePoints(killed);
+            assertThat(now).as("kill " + kills).isBetween(Math.max(before, complete), 7);
+            before = now;
+            assertThat(killed.resolve("sweep.csv")).doesNotExist();
         }
-        assertThat(child.isAlive()).as("the sweep still runs when killed").isTrue();
-        child.destroyForcibly(); // SIGKILL: no shutdown hook, no cleaning
-        assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        int before = completePoints(killed);
-        assertThat(before).isBetween(2, 7);
-        assertThat(killed.resolve("sweep.csv")).doesNotExist();
+        assertThat(kills).isEqualTo(3);
         CliRun resumed = CliRun.of(sweep(killed, GRID, "--workers", "2"));
         assertThat(resumed.exitCode()).as(resumed.err()).isZero();
         assertThat(resumed.err()).contains("8 points, " + before + " already done, " + (8 - before) + " to run");
@@ -191,6 +202,27 @@ class SweepCommandTest {
         assertThat(merged.exitCode()).as(merged.err()).isZero();
         assertThat(merged.err()).contains("collect: 4 points from");
         assertSameFiles(a, whole);
+    }
+
+    @Test
+    void twoShardProcessesStartedAtOnceOnOneFolderBothFinish() throws Exception {
+        Path whole = dir.resolve("whole");
+        assertThat(CliRun.of(sweep(whole, GRID)).exitCode()).isZero();
+        Path shared = dir.resolve("together");
+        List<Process> shards = new ArrayList<>();
+        for (String shard : List.of("1/2", "2/2")) {
+            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                    .toString(), "-Xmx256m", "-cp", System.getProperty("java.class.path"), DmfLab.class.getName()));
+            command.addAll(List.of(sweep(shared, GRID, "--shard", shard, "--workers", "1")));
+            shards.add(new ProcessBuilder(command).redirectErrorStream(true).start());
+        }
+        for (Process shard : shards) {
+            String said = new String(shard.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(shard.waitFor()).as(said).isZero();
+        }
+        CliRun collected = CliRun.of("collect", shared.toString());
+        assertThat(collected.exitCode()).as(collected.err()).isZero();
+        assertSameFiles(shared, whole);
     }
 
     @Test

@@ -22,6 +22,12 @@ import org.dmflab.core.experiment.SweepTable;
  * shards of a cluster job — so unlike a command's output it is not replaced as a whole: a folder is taken up again
  * only when it holds the same plan, or extended on request when the new plan only adds values; any other non-empty
  * folder is refused, and nothing a user put there is touched.
+ *
+ * <p>Several processes may fill one folder at once (shards on the nodes of a cluster, on a shared file system): the
+ * plan is the first entry anyone creates (by a rename), and each process stages its points in its own work folder
+ * {@code .work-HOST-PID-START} ({@link OutputDirectory} there), moving each complete point into {@value #POINTS}/ by one
+ * rename. A process removes only the work folders of dead processes of its own host (a process id means nothing on
+ * another node); collecting, with every point present, removes them all.
  */
 public final class SweepDirectory {
     /** The plan's file. */
@@ -29,6 +35,9 @@ public final class SweepDirectory {
     /** The folder of the points. */
     public static final String POINTS = "points";
     private static final String KEY = "out";
+    private static final String WORK = ".work-";
+
+    private static final String HOST = host();
 
     private final Path root;
     private final SweepPlan plan;
@@ -61,16 +70,19 @@ public final class SweepDirectory {
                             + "swept settings of " + root + " (its plan is in " + PLAN + "); give a new --out");
                 }
             }
-        } else if (!entries(root).isEmpty()) {
+        } else if (entries(root).stream().anyMatch(name -> !name.startsWith("." + PLAN + ".partial-"))) {
             throw new InvalidInputException(KEY, root + " already exists, is not empty and holds no " + PLAN
                     + ", so it is not a sweep folder; give a new folder");
         }
         try {
-            Files.createDirectories(root.resolve(POINTS));
+            // the plan first: whoever sees anything else in the folder also sees the plan
+            Files.createDirectories(root);
             writeAtomically(root.resolve(PLAN), plan.text().getBytes(StandardCharsets.UTF_8));
+            Files.createDirectories(root.resolve(POINTS));
             if (OutputManifest.readFrom(root).isEmpty()) {
                 new OutputManifest(command, version, List.of(PLAN, POINTS)).writeTo(root);
             }
+            removeAbandonedWork(root);
         } catch (IOException e) {
             throw new InvalidInputException(KEY, "cannot write the sweep folder " + root + " (" + e.getMessage()
                     + "); choose a writable directory");
@@ -128,6 +140,53 @@ public final class SweepDirectory {
         return root.resolve(POINTS).resolve(name);
     }
 
+    /** This process's work folder, where its points are staged. */
+    public Path work() {
+        ProcessHandle self = ProcessHandle.current();
+        long start = self.info().startInstant().map(instant -> instant.toEpochMilli()).orElse(0L);
+        return root.resolve(WORK + HOST + "-" + self.pid() + "-" + start);
+    }
+
+    /**
+     * Moves the complete point {@code staged} (written in {@link #work()}) into {@value #POINTS}/ by one rename; if
+     * another process completed the same point meanwhile, this copy is dropped.
+     */
+    public void publish(Path staged) throws IOException {
+        Path target = point(staged.getFileName().toString());
+        try {
+            Files.move(staged, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (java.nio.file.FileAlreadyExistsException | java.nio.file.DirectoryNotEmptyException done) {
+            OutputDirectory.deleteQuietly(staged);
+        }
+    }
+
+    /** Removes the work folders of this host's dead processes (a killed run), best effort. */
+    private static void removeAbandonedWork(Path root) {
+        java.util.regex.Pattern own = java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(WORK + HOST)
+                + "-(\\d+)-(\\d+)");
+        for (String name : entries(root)) {
+            java.util.regex.Matcher owner = own.matcher(name);
+            if (owner.matches() && !OutputDirectory.ownerRuns(Long.parseLong(owner.group(1)),
+                    Long.parseLong(owner.group(2)))) {
+                OutputDirectory.deleteQuietly(root.resolve(name));
+            }
+        }
+    }
+
+    /** Removes every work folder (once every point is complete, nothing in them is needed), best effort. */
+    public void removeWork() {
+        entries(root).stream().filter(name -> name.startsWith(WORK))
+                .forEach(name -> OutputDirectory.deleteQuietly(root.resolve(name)));
+    }
+
+    private static String host() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName().replaceAll("[^A-Za-z0-9.-]", "_");
+        } catch (IOException | RuntimeException unknown) {
+            return "localhost";
+        }
+    }
+
     /** Whether point {@code name} was written completely (its manifest, finished, and its rows). */
     public boolean complete(String name) {
         Path point = point(name);
@@ -150,8 +209,8 @@ public final class SweepDirectory {
             if (complete(point.name()) || !part.complete(point.name())) {
                 continue;
             }
-            try (OutputDirectory target = OutputDirectory.open(point(point.name()), false, command, version,
-                    List.of())) {
+            Path staged = work().resolve(point.name());
+            try (OutputDirectory target = OutputDirectory.open(staged, false, command, version, List.of())) {
                 for (String file : entries(part.point(point.name()))) {
                     if (!file.equals(OutputManifest.NAME)) {
                         Files.copy(part.point(point.name()).resolve(file), target.file(file));
@@ -159,6 +218,7 @@ public final class SweepDirectory {
                 }
                 target.commit();
             }
+            publish(staged);
             copied.accept(point.name());
             count++;
         }
