@@ -56,6 +56,9 @@ public final class SweepDirectory {
      */
     public static SweepDirectory open(Path out, SweepPlan plan, boolean extend, String command, String version) {
         Path root = checked(out);
+        // listed before the plan is read: another process writes the plan before anything else, so a listing
+        // without it that still holds something is not a sweep folder
+        List<String> listed = entries(root);
         Optional<SweepPlan> existing = readPlan(root);
         if (existing.isPresent()) {
             SweepPlan old = existing.get();
@@ -70,7 +73,7 @@ public final class SweepDirectory {
                             + "swept settings of " + root + " (its plan is in " + PLAN + "); give a new --out");
                 }
             }
-        } else if (entries(root).stream().anyMatch(name -> !name.startsWith("." + PLAN + ".partial-"))) {
+        } else if (listed.stream().anyMatch(name -> !name.startsWith("." + PLAN + ".partial-"))) {
             throw new InvalidInputException(KEY, root + " already exists, is not empty and holds no " + PLAN
                     + ", so it is not a sweep folder; give a new folder");
         }
