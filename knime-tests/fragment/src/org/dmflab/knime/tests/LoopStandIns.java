@@ -25,15 +25,15 @@ final class LoopStandIns {
     static List<NodeID> replace(Knime.Project project, WorkflowFilesTest.WorkflowFiles files) {
         List<NodeID> ends = new ArrayList<>();
         for (NodeContainer node : List.copyOf(project.wfm().getNodeContainers())) {
-            String factory = files.factory(node.getID());
-            NodeSettingsRO model = model(files, node.getID());
-            switch (factory) {
-                case WorkflowFilesTest.LOOP_START -> replace(project, node.getID(),
-                        new TestNodeFactory<>(() -> intervalStart(model)));
-                case WorkflowFilesTest.VARIABLE_TO_ROW -> replace(project, node.getID(),
-                        new TestNodeFactory<>(() -> variablesToRow(model)));
-                case WorkflowFilesTest.LOOP_END -> ends.add(replace(project, node.getID(),
-                        new TestNodeFactory<>(() -> collectingEnd(model))));
+            // nodes the test added (input stand-ins) are not in the files and are no loop nodes
+            NodeID id = node.getID();
+            switch (files.factory(id)) {
+                case WorkflowFilesTest.LOOP_START -> replace(project, id,
+                        new TestNodeFactory<>(() -> intervalStart(model(files, id))));
+                case WorkflowFilesTest.VARIABLE_TO_ROW -> replace(project, id,
+                        new TestNodeFactory<>(() -> variablesToRow(model(files, id))));
+                case WorkflowFilesTest.LOOP_END -> ends.add(replace(project, id,
+                        new TestNodeFactory<>(() -> collectingEnd(model(files, id)))));
                 default -> {
                 }
             }
