@@ -718,11 +718,11 @@ def depth_sweep(runs):
 
 
 # The completion sweep example: observations x depth with KNIME's own loop nodes, nested. The outer Interval Loop Start
-# pushes observations_value (40, 60, 80) to the Ground Truth Generator (observations bound to it: a rank-2 10x10
-# target, seed 1, observed at that many entries); the inner one pushes depth_value (2, 3, 4) to the Deep
+# pushes observations_value (80, 120, 160) to the Ground Truth Generator (observations bound to it: a rank-2 16x16
+# target, seed 1, observed at that many entries; 16 is the smallest size the trainer multiplies with OpenBLAS); the inner one pushes depth_value (2, 3, 4) to the Deep
 # Factorization Trainer (completion loss, Gaussian start); Variable to Table Row collects the trainer's final numbers,
 # and the two Loop Ends give one row per (observations, depth): the table of dmflab sweep's error chart.
-SWEEP_EXAMPLE_RUN = dict(step=0.01, init="gaussian", alpha=0.02, beta=0.01, sigma=0.1, seed=1, iterations=3000,
+SWEEP_EXAMPLE_RUN = dict(step=0.01, init="gaussian", alpha=0.02, beta=0.01, sigma=0.1, seed=1, iterations=4000,
                          record="every:20", solver="matrix", loss="completion")
 SWEEP_EXAMPLE_COLUMNS = ["observations_value", "depth_value", "dmflab_final_relative_error", "dmflab_final_loss",
                          "dmflab_iterations"]
@@ -730,9 +730,9 @@ SWEEP_EXAMPLE_COLUMNS = ["observations_value", "depth_value", "dmflab_final_rela
 
 def completion_sweep_example(checkout):
     example = Workflow("completion-sweep")
-    outer = example.add(interval_loop_start(40, 80, 20, "observations_"), 0, 1)
+    outer = example.add(interval_loop_start(80, 160, 40, "observations_"), 0, 1)
     outer.name = "Interval Loop Start"
-    gen = example.add(generator_node("gaussian-factors:2", "random", 1, n=10, observations="40"), 1, 1)
+    gen = example.add(generator_node("gaussian-factors:2", "random", 1, n=16, observations="80"), 1, 1)
     gen.variables = {"observations": "observations_value"}
     inner = example.add(interval_loop_start(2, 4, 1, "depth_"), 1, 2)
     trainer = example.add(trainer_node(dict(SWEEP_EXAMPLE_RUN, depth=3)), 2, 1.5)

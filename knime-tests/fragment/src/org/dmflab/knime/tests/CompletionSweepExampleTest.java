@@ -9,7 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The example {@code examples/completion-sweep}: KNIME's own nested loops (observations 40, 60, 80 outside, depth 2, 3,
+ * The example {@code examples/completion-sweep}: KNIME's own nested loops (observations 80, 120, 160 outside, depth 2, 3,
  * 4 inside) over the Ground Truth Generator and the Deep Factorization Trainer, run by KNIME core with the loop nodes'
  * stand-ins ({@link LoopStandIns}). Its collected table (one row per observations × depth) must equal, bit for bit,
  * what {@code dmflab sweep} with the same settings writes in sweep.csv: the same grid, the same runs.
@@ -27,11 +27,11 @@ class CompletionSweepExampleTest {
         assertEquals(9, loop.cells().size(), "3 observation counts × 3 depths");
 
         Path out = Knime.scratch("completion-sweep-cli").resolve("sweep");
-        Cli.runAll(List.of(List.of("sweep", "--set", "generate.spectrum=gaussian-factors:2", "--set", "generate.n=10",
+        Cli.runAll(List.of(List.of("sweep", "--set", "generate.spectrum=gaussian-factors:2", "--set", "generate.n=16",
                 "--set", "generate.seed=1", "--set", "train.init=gaussian", "--set", "train.sigma=0.1", "--set",
                 "train.seed=1", "--set", "train.loss=completion", "--set", "train.solver=matrix", "--set",
-                "train.iterations=3000", "--set", "train.step=0.01", "--set", "train.record=every:20",
-                "--vary", "generate.observations=40,60,80", "--vary", "train.depth=2,3,4", "--out", out.toString())));
+                "train.iterations=4000", "--set", "train.step=0.01", "--set", "train.record=every:20",
+                "--vary", "generate.observations=80,120,160", "--vary", "train.depth=2,3,4", "--out", out.toString())));
         List<List<String>> sweep = Rows.csv(out.resolve("sweep.csv"));
         List<String> header = sweep.get(0);
         StringBuilder expected = new StringBuilder(String.join(",", loop.columns())).append('\n');
