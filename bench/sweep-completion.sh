@@ -31,4 +31,4 @@ java -jar "$jar" experiment --preset custom "${settings[@]}" --set generate.obse
   --out "$one/point" > /dev/null
 single_end=$(date +%s.%N)
 rm -rf "$one"
-echo "sweep: $(echo "$end - $start" | bc) s wall for 300 points on $(nproc) cores; one point alone (M = 3000, N = 3, seed 1): $(echo "$single_end - $single_start" | bc) s wall"
+echo "sweep: $(echo "$end - $start" | bc) s wall on $(nproc) cores ($(ls "$out/points" | wc -l) of 300 points in $out); one point alone (M = 3000, N = 3, seed 1): $(echo "$single_end - $single_start" | bc) s wall"
