@@ -599,6 +599,7 @@ def build(refs, checkout, predictor_warning=VERDICT_WARNING):
     mnist_example(Path(checkout))
     if "denoise/matrix" in ref:
         denoise_example(Path(checkout), ref["denoise/matrix"])
+    completion_sweep_example(Path(checkout))
 
     if "sweep/runs" in ref:
         flows.append(depth_sweep(load("sweep/runs")))
@@ -746,5 +747,42 @@ def depth_sweep(runs):
     return wf
 
 
+# The completion sweep example: observations x depth with KNIME's own loop nodes, nested. The outer Interval Loop Start
+# pushes observations_value (80, 120, 160) to the Ground Truth Generator (observations bound to it: a rank-2 16x16
+# target, seed 1, observed at that many entries; 16 is the smallest size the trainer multiplies with OpenBLAS); the inner one pushes depth_value (2, 3, 4) to the Deep
+# Factorization Trainer (completion loss, Gaussian start); Variable to Table Row collects the trainer's final numbers,
+# and the two Loop Ends give one row per (observations, depth): the table of dmflab sweep's error chart.
+SWEEP_EXAMPLE_RUN = dict(step=0.01, init="gaussian", alpha=0.02, beta=0.01, sigma=0.1, seed=1, iterations=4000,
+                         record="every:20", solver="matrix", loss="completion")
+SWEEP_EXAMPLE_COLUMNS = ["observations_value", "depth_value", "dmflab_final_relative_error", "dmflab_final_loss",
+                         "dmflab_iterations"]
+
+
+def completion_sweep_example(checkout):
+    example = Workflow("completion-sweep")
+    outer = example.add(interval_loop_start(80, 160, 40, "observations_"), 0, 1)
+    outer.name = "Interval Loop Start"
+    gen = example.add(generator_node("gaussian-factors:2", "random", 1, n=16, observations="80"), 1, 1)
+    gen.variables = {"observations": "observations_value"}
+    inner = example.add(interval_loop_start(2, 4, 1, "depth_"), 1, 2)
+    trainer = example.add(trainer_node(dict(SWEEP_EXAMPLE_RUN, depth=3)), 2, 1.5)
+    trainer.variables = {"depth": "depth_value"}
+    row = example.add(variable_to_table_row(SWEEP_EXAMPLE_COLUMNS), 3, 1.5)
+    inner_end = example.add(loop_end(), 4, 1.5)
+    outer_end = example.add(loop_end(), 5, 1.5)
+    example.connect(outer, 0, gen, 0)
+    example.connect(outer, 0, inner, 0)
+    example.connect(gen, 1, trainer, 1)
+    example.connect(gen, 4, trainer, 2)
+    example.connect(inner, 0, trainer, 0)
+    example.connect(trainer, 0, row, 1)
+    example.connect(row, 1, inner_end, 1)
+    example.connect(inner_end, 1, outer_end, 1)
+    example.write(checkout / "examples")
+
+
 if __name__ == "__main__":
-    build(sys.argv[1], sys.argv[2])
+    if sys.argv[1] == "--completion-sweep-example":
+        completion_sweep_example(Path(sys.argv[2]))
+    else:
+        build(sys.argv[1], sys.argv[2])

@@ -51,6 +51,8 @@ final class DeepFactorizationTrainerNodeModel extends EngineNodeModel implements
     static final String FLOW_EFFECTIVE_RANK = "dmflab_final_effective_rank";
     static final String FLOW_SOLVER = "dmflab_solver";
     static final String FLOW_ITERATIONS = "dmflab_iterations";
+    /** ‖W − Φ‖_F/‖Φ‖_F at the end, against the target table (what a sweep over the trainer plots). */
+    static final String FLOW_RELATIVE_ERROR = "dmflab_final_relative_error";
     /** Which kernel computed the products: openblas, java (no OpenBLAS fragment for this platform) or none. */
     static final String FLOW_KERNEL = "dmflab_kernel";
     /** stop-at: the iteration of the product returned (the last one run when nothing stopped the run early). */
@@ -162,6 +164,7 @@ final class DeepFactorizationTrainerNodeModel extends EngineNodeModel implements
             pushFlowVariableDouble(FLOW_EFFECTIVE_RANK, result.finalEffectiveRank());
             pushFlowVariableString(FLOW_SOLVER, result.solver().key());
             pushFlowVariable(FLOW_ITERATIONS, VariableType.LongType.INSTANCE, result.iterations());
+            pushFlowVariableDouble(FLOW_RELATIVE_ERROR, result.finalRelativeError(target));
             pushFlowVariableString(FLOW_KERNEL, plan.kernel());
             pushStopVariables(result);
             pushRunVariables(config);

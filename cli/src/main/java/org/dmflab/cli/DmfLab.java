@@ -21,7 +21,8 @@ import picocli.CommandLine.Command;
 @Command(name = "dmflab", mixinStandardHelpOptions = true, version = DmfLab.VERSION,
         description = "Gradient descent for deep matrix factorization: generate targets, train, track and predict.",
         subcommands = {GenerateCommand.class, TrainCommand.class, TrackCommand.class, PredictCommand.class,
-                BaselineCommand.class, ExperimentCommand.class, ReportCommand.class, CommandLine.HelpCommand.class})
+                BaselineCommand.class, ExperimentCommand.class, ReportCommand.class, SweepCommand.class,
+                CollectCommand.class, CommandLine.HelpCommand.class})
 public final class DmfLab implements Callable<Integer> {
     /** What {@code -V} / {@code --version} prints, on every command. */
     static final String VERSION = "dmflab 0.1.0";

@@ -8,7 +8,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.dmflab.cli.io.ChartFiles;
 import org.dmflab.cli.io.OutputDirectory;
+import org.dmflab.core.chart.ChartRenderer;
+import org.jfree.chart.JFreeChart;
+import java.nio.charset.StandardCharsets;
 import org.dmflab.cli.io.SummaryJson;
 import org.dmflab.core.csv.CsvTableWriter;
 import org.dmflab.core.experiment.analysis.ExperimentOutput;
@@ -18,6 +22,10 @@ import org.dmflab.core.experiment.analysis.ExperimentReport;
 import org.dmflab.core.experiment.run.ExperimentRun;
 import org.dmflab.core.experiment.run.ExperimentRunner;
 import org.dmflab.core.experiment.run.RunOutcome;
+import org.dmflab.core.experiment.preset.PresetVariants;
+import org.dmflab.core.experiment.preset.SettingOverride;
+import org.dmflab.core.Progress;
+import java.io.IOException;
 import org.dmflab.core.table.Table;
 import org.dmflab.core.train.TrainingResult;
 import picocli.CommandLine.Command;
@@ -32,7 +40,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "experiment", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Reproduce one of the paper's figures: generate a target, train, predict and track, and write "
-                + "the tables, the charts (PNG) and a self-contained report.html.",
+                + "the tables, the charts (PNG and SVG) and a self-contained report.html.",
                 "Presets: see --list."})
 final class ExperimentCommand implements Callable<Integer> {
 
@@ -46,6 +54,12 @@ final class ExperimentCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Output directory, written completely or not at "
             + "all; default dmflab-results.")
     Path out = Path.of("dmflab-results");
+
+    @Option(names = "--set", paramLabel = "STAGE.KEY=VALUE", description = "Change one setting of the preset, e.g. "
+            + "train.depth=4 or generate.seed=3: STAGE is generate, train, predict or track, KEY any of its settings "
+            + "(docs/design.md §3), checked by that stage. Repeatable; recorded in settings.csv and the report. "
+            + "With --preset " + PresetVariants.CUSTOM + ": one run of these settings.")
+    List<String> overrides = new ArrayList<>();
 
     @Mixin
     OutputOptions outputOptions;
@@ -65,8 +79,39 @@ final class ExperimentCommand implements Callable<Integer> {
                     .put("final_effective_rank", training.finalEffectiveRank()));
         }
         return SummaryJson.of("experiment").put("preset", run.preset().name()).put("runs", runs)
+                .put("description", run.preset().description())
                 .put("lines", output.summary()).put("tables", List.copyOf(output.tables().keySet()))
                 .put("charts", List.copyOf(output.charts().keySet()));
+    }
+
+    /** The preset called {@code name} ({@link PresetVariants#CUSTOM}: one's own run) with {@code overrides} applied. */
+    static ExperimentPreset variant(String name, List<SettingOverride> overrides) {
+        ExperimentPreset base = name.equals(PresetVariants.CUSTOM) ? PresetVariants.custom()
+                : ExperimentPresets.named(name);
+        return PresetVariants.apply(base, overrides);
+    }
+
+    /**
+     * Writes every file of {@code run} into {@code directory} (not committed): the tables, each chart as PNG and SVG,
+     * report.html and summary.json. The sweep writes its points through this, so a point holds the same bytes as
+     * {@code dmflab experiment} with the same settings.
+     */
+    static ExperimentOutput write(ExperimentRun run, OutputDirectory directory, Progress progress) throws IOException {
+        ExperimentOutput output = ExperimentReport.of(run);
+        for (Map.Entry<String, Table> table : output.tables().entrySet()) {
+            CsvTableWriter.write(table.getValue(), directory.file(table.getKey()), progress);
+        }
+        for (Map.Entry<String, byte[]> chart : output.charts().entrySet()) {
+            Files.write(directory.file(chart.getKey()), chart.getValue());
+        }
+        for (Map.Entry<String, JFreeChart> drawing : output.drawings().entrySet()) {
+            String svg = drawing.getKey().replaceFirst("\\.png$", ".svg");
+            Files.writeString(directory.file(svg), ChartFiles.svg(drawing.getValue(), ChartRenderer.DEFAULT_WIDTH,
+                    ChartRenderer.DEFAULT_HEIGHT), StandardCharsets.UTF_8);
+        }
+        Files.write(directory.file(ExperimentOutput.REPORT), output.report());
+        summary(run, output).writeTo(directory.file(SummaryJson.NAME));
+        return output;
     }
 
     @Override
@@ -76,21 +121,15 @@ final class ExperimentCommand implements Callable<Integer> {
             for (ExperimentPresets.Entry each : ExperimentPresets.entries()) {
                 stdout.printf(Locale.ROOT, "%-18s %s%n", each.name(), each.description());
             }
+            stdout.printf(Locale.ROOT, "%-18s %s%n", PresetVariants.CUSTOM, PresetVariants.custom().description());
             return ExitCode.OK;
         }
-        ExperimentPreset chosen = ExperimentPresets.named(preset);
+        ExperimentPreset chosen = variant(preset, overrides.stream().map(text -> SettingOverride.parse(text, "set"))
+                .toList());
         try (OutputDirectory directory = outputOptions.open(out);
              StderrProgress progress = StderrProgress.of(spec, "experiment")) {
             ExperimentRun run = ExperimentRunner.run(chosen, progress);
-            ExperimentOutput output = ExperimentReport.of(run);
-            for (Map.Entry<String, Table> table : output.tables().entrySet()) {
-                CsvTableWriter.write(table.getValue(), directory.file(table.getKey()), progress);
-            }
-            for (Map.Entry<String, byte[]> chart : output.charts().entrySet()) {
-                Files.write(directory.file(chart.getKey()), chart.getValue());
-            }
-            Files.write(directory.file(ExperimentOutput.REPORT), output.report());
-            summary(run, output).writeTo(directory.file(SummaryJson.NAME));
+            ExperimentOutput output = write(run, directory, progress);
             directory.commit();
             output.summary().forEach(stdout::println);
             stdout.printf(Locale.ROOT, "wrote %s (%d tables, %d charts, %s)%n", directory.finalFile(""), output.tables().size(),

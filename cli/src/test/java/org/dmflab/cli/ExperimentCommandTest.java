@@ -72,10 +72,11 @@ class ExperimentCommandTest {
         CliRun run = CliRun.of("experiment", "--list");
         assertThat(run.exitCode()).isZero();
         List<String> lines = run.out().lines().toList();
-        assertThat(lines).hasSize(PRESETS.size());
+        assertThat(lines).hasSize(PRESETS.size() + 1);
         for (int i = 0; i < PRESETS.size(); i++) {
             assertThat(lines.get(i)).startsWith(PRESETS.get(i) + " ").hasSizeGreaterThan(40);
         }
+        assertThat(lines.get(PRESETS.size())).startsWith("custom ").contains("--set");
     }
 
     @Test

@@ -12,10 +12,13 @@ import org.knime.core.node.workflow.NodeID;
 
 /**
  * A shipped example run inside KNIME: a copy of it loaded, the inputs its CSV Readers would give our nodes fed from
- * the same files (the runtime has no CSV Reader), and every node of ours executed; closing it removes the project.
+ * the same files (the runtime has no CSV Reader), its loop nodes replaced by {@link LoopStandIns} (the runtime has no
+ * knime-base), and every node of ours and every loop executed; closing it removes the project.
+ *
+ * @param loopEnds the loop ends' stand-ins, in workflow order (empty without loops)
  */
-record ExampleRun(String name, Knime.Project project, WorkflowFilesTest.WorkflowFiles files, List<NodeID> ours)
-        implements AutoCloseable {
+record ExampleRun(String name, Knime.Project project, WorkflowFilesTest.WorkflowFiles files, List<NodeID> ours,
+                  List<NodeID> loopEnds) implements AutoCloseable {
 
     static ExampleRun execute(Path committed) throws Exception {
         String name = committed.getFileName().toString();
@@ -30,10 +33,13 @@ record ExampleRun(String name, Knime.Project project, WorkflowFilesTest.Workflow
             }
         }
         assertFalse(ours.isEmpty(), name + " has our nodes");
-        project.wfm().executeUpToHere(ours.toArray(NodeID[]::new));
+        List<NodeID> loopEnds = LoopStandIns.replace(project, files);
+        List<NodeID> targets = new ArrayList<>(ours);
+        targets.addAll(loopEnds);
+        project.wfm().executeUpToHere(targets.toArray(NodeID[]::new));
         assertTrue(project.wfm().waitWhileInExecution(30, TimeUnit.MINUTES), name + " finishes");
-        project.assertExecuted(ours.toArray(NodeID[]::new));
-        return new ExampleRun(name, project, files, ours);
+        project.assertExecuted(targets.toArray(NodeID[]::new));
+        return new ExampleRun(name, project, files, ours, loopEnds);
     }
 
     /** Our nodes made by the factory whose class name ends with {@code factory}. */

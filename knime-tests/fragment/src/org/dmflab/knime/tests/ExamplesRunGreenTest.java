@@ -31,7 +31,7 @@ class ExamplesRunGreenTest {
         try (Stream<Path> dirs = Files.list(Knime.ROOT.resolve("examples"))) {
             examples = dirs.filter(d -> Files.exists(d.resolve("workflow.knime"))).sorted().toList();
         }
-        assertEquals(List.of("denoise-your-matrix", "mnist-denoising", "plateaus"), examples.stream().map(p -> p.getFileName().toString())
+        assertEquals(List.of("completion-sweep", "denoise-your-matrix", "mnist-denoising", "plateaus"), examples.stream().map(p -> p.getFileName().toString())
                 .toList(), "the shipped examples");
         return examples.stream().map(example -> DynamicTest.dynamicTest(example.getFileName().toString(),
                 () -> executesGreen(example)));

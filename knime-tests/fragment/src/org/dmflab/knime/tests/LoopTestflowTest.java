@@ -1,23 +1,16 @@
 package org.dmflab.knime.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-import org.knime.core.node.NodeFactory;
-import org.knime.core.node.NodeModel;
-import org.knime.core.node.NodeSettingsRO;
-import org.knime.core.node.workflow.ConnectionContainer;
-import org.knime.core.node.workflow.NodeContainer;
 import org.knime.core.node.workflow.NodeID;
 
 /**
@@ -25,7 +18,7 @@ import org.knime.core.node.workflow.NodeID;
  * Trainer with {@code depth} from the loop variable → Variable to Table Row → Loop End). KNIME's loader loads it, saves
  * it back and loads it again with our nodes' settings (including the flow-variable binding of {@code depth}) unchanged.
  * The three loop nodes are knime-base's, absent from the test runtime, so the loop is run with {@link LoopNodes}'
- * stand-ins built from those nodes' saved settings, wired in their places: KNIME core's WorkflowManager then runs the
+ * stand-ins built from those nodes' saved settings, wired in their places ({@link LoopStandIns}): KNIME core's WorkflowManager then runs the
  * loop (one trainer execution per depth). Each collected row must equal, bit for bit, the command line's run of that
  * depth (final loss and effective rank = the last trace row, iterations, solver) and the committed reference; two runs
  * of the loop give identical rows (determinism).
@@ -52,86 +45,13 @@ class LoopTestflowTest {
     private static Rows runLoop(Path dir) throws Exception {
         Knime.Loaded loaded = Knime.load(dir);
         try (Knime.Project project = loaded.project()) {
-            WorkflowFilesTest.WorkflowFiles files = WorkflowFilesTest.WorkflowFiles.read(dir);
-            NodeID start = null;
-            NodeID end = null;
-            for (NodeContainer node : List.copyOf(project.wfm().getNodeContainers())) {
-                String factory = files.factory(node.getID());
-                NodeSettingsRO model = model(files, node.getID());
-                switch (factory) {
-                    case WorkflowFilesTest.LOOP_START -> start = replace(project, node.getID(),
-                            new TestNodeFactory<>(() -> intervalStart(model)));
-                    case WorkflowFilesTest.VARIABLE_TO_ROW -> replace(project, node.getID(),
-                            new TestNodeFactory<>(() -> variablesToRow(model)));
-                    case WorkflowFilesTest.LOOP_END -> end = replace(project, node.getID(),
-                            new TestNodeFactory<>(() -> collectingEnd(model)));
-                    default -> {
-                    }
-                }
-            }
-            assertNotNull(start, NAME + " has a loop start");
-            assertNotNull(end, NAME + " has a loop end");
+            List<NodeID> ends = LoopStandIns.replace(project, WorkflowFilesTest.WorkflowFiles.read(dir));
+            assertEquals(1, ends.size(), NAME + " has one loop end");
+            NodeID end = ends.get(0);
             project.wfm().executeUpToHere(end);
             assertTrue(project.wfm().waitWhileInExecution(5, TimeUnit.MINUTES), NAME + ": the loop finishes");
-            project.assertExecuted(start, end);
+            project.assertExecuted(end);
             return Rows.of(NAME + " Loop End", project.table(end, 1));
-        }
-    }
-
-    /** Adds the stand-in and gives it the placeholder's connections, port for port; removes the placeholder. */
-    private static NodeID replace(Knime.Project project, NodeID placeholder, NodeFactory<? extends NodeModel> factory) {
-        List<ConnectionContainer> in = new ArrayList<>(project.wfm().getIncomingConnectionsFor(placeholder));
-        List<ConnectionContainer> out = new ArrayList<>(project.wfm().getOutgoingConnectionsFor(placeholder));
-        project.wfm().removeNode(placeholder);
-        NodeID standIn = project.add(factory);
-        in.forEach(c -> project.connect(c.getSource(), c.getSourcePort(), standIn, c.getDestPort()));
-        out.forEach(c -> project.connect(standIn, c.getSourcePort(), c.getDest(), c.getDestPort()));
-        return standIn;
-    }
-
-    private static LoopNodes.IntervalStart intervalStart(NodeSettingsRO model) {
-        try {
-            assertEquals("INTEGER", model.getString("variableType"), "the loop pushes integers (depths)");
-            return new LoopNodes.IntervalStart(whole(model.getDouble("from")), whole(model.getDouble("to")),
-                    whole(model.getDouble("step")), model.getString("prefix"));
-        } catch (org.knime.core.node.InvalidSettingsException e) {
-            throw new AssertionError("Interval Loop Start settings: " + e.getMessage(), e);
-        }
-    }
-
-    private static LoopNodes.VariablesToRow variablesToRow(NodeSettingsRO model) {
-        try {
-            assertEquals("Row0", model.getString("row_id"));
-            NodeSettingsRO filter = model.getNodeSettings("variable_filter");
-            assertEquals("STANDARD", filter.getString("filter-type"), "a list of variable names");
-            assertEquals("EnforceInclusion", filter.getString("enforce_option"));
-            return new LoopNodes.VariablesToRow(LoopNodes.strings(filter, "included_names"));
-        } catch (org.knime.core.node.InvalidSettingsException e) {
-            throw new AssertionError("Variable to Table Row settings: " + e.getMessage(), e);
-        }
-    }
-
-    private static LoopNodes.CollectingEnd collectingEnd(NodeSettingsRO model) {
-        try {
-            assertEquals(false, model.getBoolean("addIterationColumn"), "no iteration column");
-            assertEquals("APPEND_SUFFIX", model.getString("rowKeyPolicy"));
-            return new LoopNodes.CollectingEnd();
-        } catch (org.knime.core.node.InvalidSettingsException e) {
-            throw new AssertionError("Loop End settings: " + e.getMessage(), e);
-        }
-    }
-
-    private static int whole(double value) {
-        assertEquals(Math.rint(value), value, "a whole number");
-        return (int) value;
-    }
-
-    private static NodeSettingsRO model(WorkflowFilesTest.WorkflowFiles files, NodeID id) {
-        String file = files.settingsFiles().get(id.getIndex());
-        try {
-            return WorkflowFilesTest.WorkflowFiles.settings(files.dir().resolve(file)).getNodeSettings("model");
-        } catch (org.knime.core.node.InvalidSettingsException e) {
-            return null; // nodes without a model (the Testflow Configuration has one; others are ours)
         }
     }
 

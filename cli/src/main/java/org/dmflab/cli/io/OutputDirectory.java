@@ -328,7 +328,7 @@ public final class OutputDirectory implements AutoCloseable {
     }
 
     /** Deletes {@code directory} as far as possible; what cannot be deleted is left for a later run to clean. */
-    private static void deleteQuietly(Path directory) {
+    static void deleteQuietly(Path directory) {
         try {
             deleteTree(directory);
         } catch (IOException | RuntimeException stays) {

@@ -3,7 +3,6 @@ package org.dmflab.core.chart;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Paint;
-import java.awt.RenderingHints;
 import java.awt.geom.Line2D;
 import java.awt.geom.Rectangle2D;
 import java.text.DecimalFormat;
@@ -157,22 +156,29 @@ public final class LineChart {
         }
 
         public Builder series(String name, double[] x, double[] y, Color color, boolean dashed) {
+            return add(name, x, y, color, dashed, true);
+        }
+
+        private Builder add(String name, double[] x, double[] y, Color color, boolean dashed, boolean listed) {
             if (x.length != y.length) {
                 throw new IllegalArgumentException("series '" + name + "': " + x.length + " x values but " + y.length
                         + " y values");
             }
-            series.add(new Series(name, x.clone(), y.clone(), color, dashed, true));
+            series.add(new Series(name, x.clone(), y.clone(), color, dashed, listed));
             return this;
         }
 
         /** A solid series without a legend entry of its own (one of many, explained by {@link #legendSolid}). */
         public Builder unlistedSeries(String name, double[] x, double[] y, Color color) {
-            if (x.length != y.length) {
-                throw new IllegalArgumentException("series '" + name + "': " + x.length + " x values but " + y.length
-                        + " y values");
-            }
-            series.add(new Series(name, x.clone(), y.clone(), color, false, false));
-            return this;
+            return add(name, x, y, color, false, false);
+        }
+
+        /**
+         * A dashed series without a legend entry of its own (e.g. the spread of a median drawn beside it, explained by
+         * {@link #legendLine}).
+         */
+        public Builder unlistedDashedSeries(String name, double[] x, double[] y, Color color) {
+            return add(name, x, y, color, true, false);
         }
 
         /** A dashed horizontal line at {@code value}, labelled just inside the plot's left edge (label may be empty). */
@@ -283,14 +289,7 @@ public final class LineChart {
                 }
                 plot.addRangeMarker(marker, Layer.BACKGROUND); // under the data: labels never hide a curve
             }
-            JFreeChart chart = new JFreeChart(title, ChartStyle.TITLE_FONT, plot, false);
-            chart.setBackgroundPaint(ChartStyle.BACKGROUND);
-            chart.setAntiAlias(true);
-            chart.setTextAntiAlias(true);
-            // with the two above and JFreeChart's default pure stroke control: the hints of every PNG and chart view
-            chart.getRenderingHints().put(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
-            chart.getRenderingHints().put(RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
-            chart.setPadding(new RectangleInsets(6, 8, 6, 14));
+            JFreeChart chart = ChartStyle.chart(title, plot);
             for (String text : subtitles) {
                 TextTitle subtitle = new TextTitle(text, ChartStyle.SUBTITLE_FONT);
                 subtitle.setPaint(ChartStyle.REFERENCE);

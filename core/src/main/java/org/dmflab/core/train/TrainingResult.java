@@ -55,6 +55,17 @@ public record TrainingResult(Trace trace, DMatrixRMaj product, List<DMatrixRMaj>
         return MatrixTables.toTable(product);
     }
 
+    /**
+     * ‖W − Φ‖_F/‖Φ‖_F at the last iteration: the trace's {@code relative_error} where it has one (completion with a
+     * known target), else its {@code error_fro} over ‖{@code truth}‖_F, {@code truth} being the matrix its error
+     * columns measure against (the target, or a denoising run's clean reference).
+     */
+    public double finalRelativeError(DMatrixRMaj truth) {
+        int last = trace.size() - 1;
+        double relative = trace.relativeError(last);
+        return Double.isNaN(relative) ? trace.errorFro(last) / org.ejml.dense.row.NormOps_DDRM.normF(truth) : relative;
+    }
+
     /** One line: solver, iterations, stop reason, final loss, effective rank. */
     public String summary() {
         return String.format(Locale.ROOT, "solver %s, %d iterations (%s), final loss %.6g, effective rank %.6g",

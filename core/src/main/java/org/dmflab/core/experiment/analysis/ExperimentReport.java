@@ -16,6 +16,7 @@ import org.dmflab.core.table.Column;
 import org.dmflab.core.table.ColumnType;
 import org.dmflab.core.table.MatrixTables;
 import org.dmflab.core.table.Table;
+import org.jfree.chart.JFreeChart;
 
 /**
  * Turns an {@link ExperimentRun} into files: the stages' tables (generator, trainer, predictor, tracker), the tracker's
@@ -63,20 +64,25 @@ public final class ExperimentReport {
         }
         tables.put("settings.csv", settingsTable(preset));
         Map<String, byte[]> charts = new LinkedHashMap<>();
+        Map<String, JFreeChart> drawings = new LinkedHashMap<>();
         for (AnalysisOutput.Figure figure : figures) {
+            if (figure.chart() != null) {
+                drawings.put(figure.file(), figure.chart());
+            }
             charts.put(figure.file(), figure.chart() == null ? figure.image() : ChartRenderer.png(figure.chart(),
                     ChartRenderer.DEFAULT_WIDTH,
                     ChartRenderer.DEFAULT_HEIGHT));
         }
         return new ExperimentOutput(tables, charts, html(run, analysis, tables, figures, charts).bytes(),
-                summary(run, analysis));
+                summary(run, analysis), drawings);
     }
 
     private static HtmlReport html(ExperimentRun run, AnalysisOutput analysis, Map<String, Table> tables,
                                    List<AnalysisOutput.Figure> figures, Map<String, byte[]> charts) {
         ExperimentPreset preset = run.preset();
         HtmlReport report = new HtmlReport("DMF Lab experiment: " + preset.name());
-        report.paragraph(preset.description() + " (" + preset.figureSource() + ").");
+        report.paragraph(preset.description() + (preset.figure().isEmpty() ? "." : " (" + preset.figureSource()
+                + ")."));
         boolean predicted = run.runs().stream().anyMatch(outcome -> outcome.prediction().isPresent());
         report.paragraph("Pipeline: Ground Truth Generator → Deep Factorization Trainer → "
                 + (predicted ? "Theoretical Bound Predictor → " : "") + "Spectrum Tracker, with the settings listed "

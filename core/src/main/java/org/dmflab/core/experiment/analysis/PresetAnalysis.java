@@ -22,6 +22,7 @@ interface PresetAnalysis {
             case DENOISING -> new DenoisingAnalysis();
             case COMPLETION_DEPTH -> new CompletionDepthAnalysis();
             case MNIST_DENOISING -> new MnistDenoisingAnalysis();
+            case NONE -> run -> AnalysisOutput.builder().build();
         };
     }
 }

@@ -27,7 +27,9 @@ public enum Analysis {
      * The paper's Section 4 (docs/theory.md §8.1, Figs. 8–12): MNIST ones with uniform noise, depths 1…4; training and
      * generalization error, best rank-r benchmarks, effective rank, early stopping, rows of W(k) as images.
      */
-    MNIST_DENOISING(3);
+    MNIST_DENOISING(3),
+    /** A run of one's own settings ({@code PresetVariants.custom()}): the tracker's charts only. */
+    NONE;
 
     /** 0: no snapshots; else the rank R of {@code stop-at=rank:R} whose stop the snapshots show. */
     private final int snapshotStopRank;
