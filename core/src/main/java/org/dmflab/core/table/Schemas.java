@@ -129,7 +129,7 @@ public final class Schemas {
         List<Column> columns = new ArrayList<>();
         for (TraceMetric metric : TraceMetric.values()) {
             if (metric.trailing() == trailing) {
-                columns.add(new Column(metric.column(), DOUBLE, metric.filled() != TraceMetric.Filled.EVERY_RUN));
+                columns.add(new Column(metric.column(), DOUBLE, metric.nullable()));
             }
         }
         return columns;

@@ -58,7 +58,7 @@ public final class TraceTables {
     /** A metric's cell: NaN (no value for this run) is a missing cell where the column allows it. */
     private static Double cell(Trace trace, TraceMetric metric, int point) {
         double value = trace.value(metric, point);
-        return metric.filled() != TraceMetric.Filled.EVERY_RUN && Double.isNaN(value) ? null : value;
+        return metric.nullable() && Double.isNaN(value) ? null : value;
     }
 
     /**
@@ -135,6 +135,10 @@ public final class TraceTables {
      */
     private static double metricValue(Table table, int row, TraceMetric metric, boolean completion, String source) {
         int column = table.indexOf(metric.column());
+        if (metric.filled() == TraceMetric.Filled.EVERY_RUN && metric.trailing()) {
+            // the norms and factor diagnostics: absent in traces written before them, read as unknown
+            return column < 0 ? Double.NaN : numberOrUnknown(table, row, column, source);
+        }
         if (metric.filled() == TraceMetric.Filled.EVERY_RUN || (!completion && metric.filled().fills(false, true))) {
             return number(table, row, column, source);
         }

@@ -27,10 +27,11 @@ import org.dmflab.core.model.Initialization;
  * @param solver     requested solver; {@code auto} picks spectral where it is exact, matrix otherwise
  * @param loss       full observation, matrix sensing or matrix completion
  * @param width      inner width of the factors (empty: the target's column count)
+ * @param determinant the sign of det W(0) a Gaussian start is conditioned on ({@link DeterminantSign}; any otherwise)
  */
 public record TrainConfig(int depth, double step, Initialization init, double alpha, double beta, double sigma,
                           OptionalLong seed, long iterations, double tolerance, RecordSchedule record,
-                          SolverKind solver, LossKind loss, OptionalInt width) {
+                          SolverKind solver, LossKind loss, OptionalInt width, DeterminantSign determinant) {
 
     /** Largest depth ({@link org.dmflab.core.settings.RunSettings#MAX_DEPTH}). */
     public static final int MAX_DEPTH = org.dmflab.core.settings.RunSettings.MAX_DEPTH;
@@ -42,6 +43,7 @@ public record TrainConfig(int depth, double step, Initialization init, double al
         Objects.requireNonNull(solver, "solver");
         Objects.requireNonNull(loss, "loss");
         Objects.requireNonNull(width, "width");
+        Objects.requireNonNull(determinant, "determinant");
         if (depth < 1 || depth > MAX_DEPTH) {
             throw new InvalidInputException(TrainSettings.DEPTH, "must be a whole number between 1 and " + MAX_DEPTH
                     + ", got " + depth + "; e.g. depth=3");
@@ -67,6 +69,11 @@ public record TrainConfig(int depth, double step, Initialization init, double al
                 throw new InvalidInputException(TrainSettings.SEED, "the Gaussian start is random and needs a seed, so "
                         + "that the same settings always give the same run; set a seed (any whole number)");
             }
+        }
+        if (determinant != DeterminantSign.ANY && init != Initialization.GAUSSIAN) {
+            throw new InvalidInputException(TrainSettings.DETERMINANT, "determinant=" + determinant.key() + " conditions "
+                    + "the Gaussian start, but init=" + init.key() + " is not random; use init=gaussian or "
+                    + "determinant=any");
         }
         if (iterations < 1) {
             throw new InvalidInputException(TrainSettings.ITERATIONS, "must be at least 1, got " + iterations
@@ -134,6 +141,7 @@ public record TrainConfig(int depth, double step, Initialization init, double al
         private SolverKind solver = SolverKind.AUTO;
         private LossKind loss = LossKind.FULL;
         private OptionalInt width = OptionalInt.empty();
+        private DeterminantSign determinant = DeterminantSign.ANY;
 
         private Builder() {
         }
@@ -204,10 +212,16 @@ public record TrainConfig(int depth, double step, Initialization init, double al
             return this;
         }
 
+        /** The sign of det W(0) a Gaussian start is conditioned on. */
+        public Builder determinant(DeterminantSign determinant) {
+            this.determinant = determinant;
+            return this;
+        }
+
         /** The validated configuration (the record's checks, each rule stated once). */
         public TrainConfig build() {
             return new TrainConfig(depth, step, init, alpha, beta.orElse(alpha / 2), sigma, seed, iterations, tolerance,
-                    record, solver, loss, width);
+                    record, solver, loss, width, determinant);
         }
     }
 }

@@ -28,6 +28,7 @@ public final class TrainSettings {
     public static final String SOLVER = "solver";
     public static final String LOSS = "loss";
     public static final String WIDTH = "width";
+    public static final String DETERMINANT = "determinant";
 
     /** Defaults of the optional keys (what an absent or blank value means). */
     public static final int DEFAULT_DEPTH = RunSettings.DEFAULT_DEPTH;
@@ -51,6 +52,14 @@ public final class TrainSettings {
             Setting.whole(SEED, "Seed", 0, Long.MIN_VALUE, Long.MAX_VALUE, "any whole number")
                     .derived("none (the Gaussian start needs one)")
                     .help("Seed of the Gaussian start: the same seed always gives the same run.")
+                    .readWhen(INIT, Initialization.GAUSSIAN.key()),
+            Setting.choice(DETERMINANT, "Sign of det W(0)", List.of(
+                    new Choice(DeterminantSign.ANY.key(), "Any: the plain Gaussian draw"),
+                    new Choice(DeterminantSign.POSITIVE.key(), "Positive: conditioned on det W(0) > 0"),
+                    new Choice(DeterminantSign.NEGATIVE.key(), "Negative: conditioned on det W(0) < 0")))
+                    .help("Gaussian start of a square product: draw it conditioned on the sign of the determinant "
+                            + "of W(0) = W_N ⋯ W₁ (the first column of W₁ is negated when the draw has the other sign). "
+                            + "The sign decides where matrix completion goes (Razin and Cohen 2020).")
                     .readWhen(INIT, Initialization.GAUSSIAN.key()),
             Setting.whole(ITERATIONS, "Iterations", DEFAULT_ITERATIONS, 1, Integer.MAX_VALUE, "≥ 1")
                     .help("Iteration budget: how many gradient steps to run at most."),
@@ -86,15 +95,19 @@ public final class TrainSettings {
     /**
      * Parses and validates the settings. Absent keys take their defaults: depth 3, step 0.01, init identity, alpha
      * 0.02, beta alpha/2 (perturbed only), sigma 0.01 (gaussian only), iterations 10000, tolerance 0 (never stop early),
-     * record log:400, solver auto, loss full, width = the target's column count.
+     * record log:400, solver auto, loss full, width = the target's column count, determinant any.
      */
     public static TrainConfig parse(RawSettings settings) {
         double alpha = settings.number(ALPHA, DEFAULT_ALPHA);
         int width = settings.integer(WIDTH, 0);
+        Initialization init = Initialization.parse(settings.text(INIT).orElse(null));
+        // read only for a Gaussian start, like σ and the seed
+        DeterminantSign determinant = init == Initialization.GAUSSIAN
+                ? DeterminantSign.parse(settings.text(DETERMINANT).orElse(null)) : DeterminantSign.ANY;
         return TrainConfig.builder()
                 .depth(settings.integer(DEPTH, DEFAULT_DEPTH))
                 .step(settings.number(STEP, DEFAULT_STEP))
-                .init(Initialization.parse(settings.text(INIT).orElse(null)))
+                .init(init)
                 .alpha(alpha)
                 .beta(settings.number(BETA, alpha / 2))
                 .sigma(settings.number(SIGMA, DEFAULT_SIGMA))
@@ -105,6 +118,7 @@ public final class TrainSettings {
                 .solver(SolverKind.parse(settings.text(SOLVER).orElse(null)))
                 .loss(LossKind.parse(settings.text(LOSS).orElse(null)))
                 .width(width == 0 ? OptionalInt.empty() : OptionalInt.of(width))
+                .determinant(determinant)
                 .build();
     }
 }

@@ -185,7 +185,7 @@ public final class TrainingPlan {
                 boolean reached = tolerance > 0 && loss <= tolerance;
                 boolean stop = k >= budget || reached;
                 if (k == nextRecord || stop) {
-                    lastEffectiveRank = record(trace, running, k, config.step());
+                    lastEffectiveRank = record(trace, running, k, config);
                     lastRecorded = k;
                     nextRecord = schedule.next(k, budget);
                     if (stop) {
@@ -232,7 +232,7 @@ public final class TrainingPlan {
             }
             loss = running.evaluate();
             if (lastRecorded != k) {
-                lastEffectiveRank = record(trace, running, k, config.step());
+                lastEffectiveRank = record(trace, running, k, config);
             }
             // a cancel that came while the last step completed has nothing left to interrupt: the run is finished
             boolean reached = tolerance > 0 && loss <= tolerance;
@@ -266,11 +266,17 @@ public final class TrainingPlan {
         }
     }
 
-    private static double record(Trace.Builder trace, Solver running, long k, double step) {
+    /** Records iteration k: the solver's measurements plus the time and the rank measures and norms of σ(W). */
+    private static double record(Trace.Builder trace, Solver running, long k, TrainConfig config) {
         TracePoint point = running.measure();
-        double effectiveRank = RankMeasures.effectiveRank(point.sigma());
-        trace.add(k, point.with(TraceMetric.TIME, step * k).with(TraceMetric.EFFECTIVE_RANK, effectiveRank)
-                .with(TraceMetric.STABLE_RANK, RankMeasures.stableRank(point.sigma())));
+        double[] sigma = point.sigma();
+        double effectiveRank = RankMeasures.effectiveRank(sigma);
+        trace.add(k, point.with(TraceMetric.TIME, config.step() * k).with(TraceMetric.EFFECTIVE_RANK, effectiveRank)
+                .with(TraceMetric.STABLE_RANK, RankMeasures.stableRank(sigma))
+                .with(TraceMetric.NORM_FRO, RankMeasures.frobeniusNorm(sigma))
+                .with(TraceMetric.NORM_NUCLEAR, RankMeasures.nuclearNorm(sigma))
+                .with(TraceMetric.SCHATTEN_2_OVER_N, RankMeasures.schattenQuasiNorm(sigma, config.depth()))
+                .with(TraceMetric.ENTROPY_EFFECTIVE_RANK, RankMeasures.entropyEffectiveRank(sigma)));
         return effectiveRank;
     }
 

@@ -13,6 +13,8 @@ import org.dmflab.core.model.Initialization;
 import org.dmflab.core.model.Trace;
 
 class TraceTablesTest {
+    /** A missing cell of the norm and factor columns (hand-made traces leave them empty). */
+    private static final Object N = null;
 
     static Trace sample() {
         return Trace.builder(2, 2)
@@ -27,13 +29,40 @@ class TraceTablesTest {
         Table table = TraceTables.toTable(trace);
         assertThat(table.columnNames()).containsExactly("iteration", "time", "loss", "error_fro", "error_op",
                 "effective_rank", "stable_rank", "lambda_1", "lambda_2", "sigma_1", "sigma_2", "error_unobserved",
-                "relative_error");
+                "relative_error", "norm_fro", "norm_nuclear", "schatten_2_over_n", "entropy_effective_rank",
+                "balancedness", "factor_norm_min", "factor_norm_max");
         Trace back = TraceTables.fromTable(table, "trace");
         assertThat(TraceTables.toTable(back).rowCount()).isEqualTo(2);
         assertThat(back.iterations()).containsExactly(0, 10);
         assertThat(back.lambda(1, 0)).isEqualTo(1.5);
         assertThat(back.sigma(1, 1)).isEqualTo(0.02);
         assertThat(back.effectiveRank(1)).isEqualTo(1.1);
+    }
+
+    /** The norm and factor columns round-trip; a trace written before them (no such columns) reads them as NaN. */
+    @Test
+    void theNormColumnsRoundTripAndOlderTracesLackThem() {
+        Trace trace = Trace.builder(0, 1).add(0, TracePoint.of(new double[0], new double[]{2}).with(TraceMetric.TIME, 0)
+                .with(TraceMetric.LOSS, 1).with(TraceMetric.ERROR_FRO, 1).with(TraceMetric.ERROR_OP, 1)
+                .with(TraceMetric.EFFECTIVE_RANK, 1).with(TraceMetric.STABLE_RANK, 1).with(TraceMetric.NORM_FRO, 2)
+                .with(TraceMetric.NORM_NUCLEAR, 2).with(TraceMetric.SCHATTEN_2_OVER_N, 2)
+                .with(TraceMetric.ENTROPY_EFFECTIVE_RANK, 1).with(TraceMetric.BALANCEDNESS, 0.25)
+                .with(TraceMetric.FACTOR_NORM_MIN, 1.5).with(TraceMetric.FACTOR_NORM_MAX, 1.75)).build();
+        Table table = TraceTables.toTable(trace);
+        Trace back = TraceTables.fromTable(table, "t");
+        assertThat(back.value(TraceMetric.BALANCEDNESS, 0)).isEqualTo(0.25);
+        assertThat(back.value(TraceMetric.FACTOR_NORM_MAX, 0)).isEqualTo(1.75);
+        List<Column> older = table.columns().subList(0, table.columns().indexOf(table.columns().stream()
+                .filter(column -> column.name().equals("norm_fro")).findFirst().orElseThrow()));
+        Table.Builder builder = Table.builder(older);
+        Object[] cells = new Object[older.size()];
+        for (int c = 0; c < cells.length; c++) {
+            cells[c] = table.cell(0, c);
+        }
+        builder.addRow(cells);
+        Trace old = TraceTables.fromTable(builder.build(), "old.csv");
+        assertThat(old.value(TraceMetric.NORM_NUCLEAR, 0)).isNaN();
+        assertThat(old.sigma(0, 0)).isEqualTo(2);
     }
 
     /** A non-symmetric 2×3 target: three lambda and sigma columns (its n), lambdas all missing, sigma_3 missing. */
@@ -46,7 +75,8 @@ class TraceTablesTest {
         Table table = TraceTables.toTable(trace);
         assertThat(table.columnNames()).containsExactly("iteration", "time", "loss", "error_fro", "error_op",
                 "effective_rank", "stable_rank", "lambda_1", "lambda_2", "lambda_3", "sigma_1", "sigma_2", "sigma_3",
-                "error_unobserved", "relative_error");
+                "error_unobserved", "relative_error", "norm_fro", "norm_nuclear", "schatten_2_over_n",
+                "entropy_effective_rank", "balancedness", "factor_norm_min", "factor_norm_max");
         for (int row = 0; row < 2; row++) {
             for (String missing : List.of("lambda_1", "lambda_2", "lambda_3", "sigma_3", "error_unobserved",
                     "relative_error")) {
@@ -69,9 +99,9 @@ class TraceTablesTest {
                 .build());
         Table.Builder builder = Table.builder(table.columns());
         builder.addRowWithKey("Row0", new Object[]{0L, 0.0, 1.0, 1.0, 1.0, 1.0, 1.0, null, null, 0.5, null, null,
-                null});
+                null, N, N, N, N, N, N, N});
         builder.addRowWithKey("Row1", new Object[]{1L, 0.0, 1.0, 1.0, 1.0, 1.0, 1.0, null, null, 0.5, 0.1, null,
-                null});
+                null, N, N, N, N, N, N, N});
         assertThatThrownBy(() -> TraceTables.fromTable(builder.build(), "t"))
                 .hasMessage("t, row Row1, column 'sigma_2': has a value where the first row has none; in a trace the "
                         + "sigma_… columns with values come first and are the same in every row");
@@ -85,19 +115,21 @@ class TraceTablesTest {
         builder.add(3, TracePoint.of(new double[0], new double[]{0.2}).with(TraceMetric.TIME, 0.3).with(TraceMetric.LOSS, 1).with(TraceMetric.ERROR_FRO, 1).with(TraceMetric.ERROR_OP, 1).with(TraceMetric.EFFECTIVE_RANK, 1).with(TraceMetric.STABLE_RANK, 1));
         Table table = TraceTables.toTable(builder.build());
         assertThat(table.columnNames()).containsExactly("iteration", "time", "loss", "error_fro", "error_op",
-                "effective_rank", "stable_rank", "sigma_1", "error_unobserved", "relative_error", "init");
-        assertThat(table.cell(1, 10)).isEqualTo("perturbed");
+                "effective_rank", "stable_rank", "sigma_1", "error_unobserved", "relative_error", "norm_fro", "norm_nuclear",
+                "schatten_2_over_n", "entropy_effective_rank", "balancedness", "factor_norm_min", "factor_norm_max",
+                "init");
+        assertThat(table.cell(1, 17)).isEqualTo("perturbed");
         assertThat(TraceTables.fromTable(table, "t").init()).contains(Initialization.PERTURBED);
         assertThat(TraceTables.fromTable(withIterations(0L, 1L), "t").init()).contains(Initialization.IDENTITY);
 
         Table.Builder mixed = Table.builder(Schemas.trace(0, 1));
-        mixed.addRow(0L, 0.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, null, null, "identity");
-        mixed.addRow(1L, 0.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, null, null, "gaussian");
+        mixed.addRow(0L, 0.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, null, null, N, N, N, N, N, N, N, "identity");
+        mixed.addRow(1L, 0.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, null, null, N, N, N, N, N, N, N, "gaussian");
         assertThatThrownBy(() -> TraceTables.fromTable(mixed.build(), "t"))
                 .hasMessage("t, row Row1, column 'init': 'gaussian' differs from 'identity' in the first row; a trace "
                         + "records one run, with one start");
         Table.Builder unknown = Table.builder(Schemas.trace(0, 1));
-        unknown.addRow(0L, 0.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, null, null, "random");
+        unknown.addRow(0L, 0.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, null, null, N, N, N, N, N, N, N, "random");
         assertThatThrownBy(() -> TraceTables.fromTable(unknown.build(), "t"))
                 .hasMessageStartingWith("t, row Row0, column 'init': 'random' is not an initialization");
         // older traces without the column: unknown start
@@ -137,7 +169,7 @@ class TraceTablesTest {
         List<Column> columns = new ArrayList<>(TraceTables.toTable(sample()).columns());
         columns.add(Column.of("sigma_4", ColumnType.DOUBLE));
         Table.Builder builder = Table.builder(columns);
-        builder.addRow(0L, 0.0, 1.0, 1.0, 1.0, 1.0, 1.0, 0.1, 0.1, 0.1, 0.1, null, null, 0.1);
+        builder.addRow(0L, 0.0, 1.0, 1.0, 1.0, 1.0, 1.0, 0.1, 0.1, 0.1, 0.1, null, null, N, N, N, N, N, N, N, 0.1);
         assertThatThrownBy(() -> TraceTables.fromTable(builder.build(), "t"))
                 .hasMessageStartingWith("column 'sigma_4': does not continue sigma_1 … sigma_2");
     }
@@ -146,7 +178,7 @@ class TraceTablesTest {
         Trace.Builder unchecked = Trace.builder(0, 1);
         Table.Builder builder = Table.builder(org.dmflab.core.table.Schemas.trace(0, 1));
         for (long iteration : iterations) {
-            builder.addRow(iteration, 0.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, null, null, "identity");
+            builder.addRow(iteration, 0.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, null, null, N, N, N, N, N, N, N, "identity");
         }
         assertThat(unchecked.size()).isZero();
         return builder.build();

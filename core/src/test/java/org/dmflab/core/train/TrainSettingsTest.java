@@ -33,7 +33,7 @@ class TrainSettingsTest {
                 "solver", "matrix", "loss", "sensing", "width", "9");
         assertThat(config).isEqualTo(new TrainConfig(5, 0.2, Initialization.PERTURBED, 0.3, 0.1, 0.5,
                 java.util.OptionalLong.of(42), 123, 1e-6, new RecordSchedule.Every(7), SolverKind.MATRIX,
-                LossKind.SENSING, java.util.OptionalInt.of(9)));
+                LossKind.SENSING, java.util.OptionalInt.of(9), DeterminantSign.ANY));
         assertThat(config).isEqualTo(TrainConfig.builder().depth(5).step(0.2).init(Initialization.PERTURBED)
                 .alpha(0.3).beta(0.1).sigma(0.5).seed(java.util.OptionalLong.of(42)).iterations(123).tolerance(1e-6)
                 .record(new RecordSchedule.Every(7)).solver(SolverKind.MATRIX).loss(LossKind.SENSING)
