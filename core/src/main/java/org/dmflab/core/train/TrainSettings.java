@@ -42,7 +42,7 @@ public final class TrainSettings {
 
     /**
      * Every setting of the trainer, declared once (docs/design.md §3 order, {@code width} last): the run dynamics of
-     * {@link RunSettings}, then the Gaussian start's σ and seed, the budget, the trace and the solver.
+     * {@link RunSettings}, then the Gaussian start's σ, seed and determinant sign, the budget, the trace and the solver.
      */
     public static final List<Setting> SETTINGS = List.of(RunSettings.DEPTH_SETTING, RunSettings.STEP_SETTING,
             RunSettings.INIT_SETTING, RunSettings.ALPHA_SETTING, RunSettings.BETA_SETTING,

@@ -14,7 +14,7 @@ class TrainSettingsTest {
     @Test
     void defaultsAndKeysFollowTheDesign() {
         assertThat(TrainSettings.KEYS).containsExactly("depth", "step", "init", "alpha", "beta", "sigma", "seed",
-                "iterations", "tolerance", "record", "solver", "loss", "width");
+                "determinant", "iterations", "tolerance", "record", "solver", "loss", "width");
         TrainConfig config = Fixtures.config();
         assertThat(config.depth()).isEqualTo(3);
         assertThat(config.init()).isEqualTo(Initialization.IDENTITY);
