@@ -28,7 +28,9 @@ public enum Analysis {
      * The paper's Section 4 (docs/theory.md §8.1, Figs. 8–12): MNIST ones with uniform noise, depths 1…4; training and
      * generalization error, best rank-r benchmarks, effective rank, early stopping, rows of W(k) as images.
      */
-    MNIST_DENOISING(MnistDenoisingAnalysis::new);
+    MNIST_DENOISING(MnistDenoisingAnalysis::new),
+    /** Razin and Cohen's 2×2 completion (docs/theory.md §7.5): norms grow while the effective rank falls. */
+    NORMS_VS_RANK(NormsVsRankAnalysis::new);
 
     private final Supplier<PresetAnalysis> implementation;
 

@@ -5,6 +5,7 @@ import org.dmflab.core.groundtruth.GroundTruthGenerator;
 import org.dmflab.core.groundtruth.GroundTruthSettings;
 import org.dmflab.core.settings.RawSettings;
 import org.dmflab.core.model.Initialization;
+import org.dmflab.core.train.DeterminantSign;
 import org.dmflab.core.train.LossKind;
 import org.dmflab.core.train.RecordSchedule;
 import org.dmflab.core.train.SolverKind;
@@ -39,6 +40,8 @@ public final class ExperimentPresets {
     /** The mnist-denoising preset: images used, iteration budget per depth N = 1, 2, …. */
     private static final int MNIST_IMAGES = 100;
     private static final long[] MNIST_ITERATIONS = {5000, 2000, 1500, 1000};
+    /** The norms-vs-rank preset's iteration budget. */
+    private static final long NORMS_ITERATIONS = 300_000;
 
     /**
      * A preset as {@code --list} shows it: its name and description, cheap to list; {@link #preset()} builds it (the
@@ -74,6 +77,10 @@ public final class ExperimentPresets {
             new Entry("denoising", "rank-3 target (4, 2, 1) plus symmetric Gaussian noise, n = 40: "
                     + "distance to the clean matrix, early stopping vs best rank-r approximations",
                     ExperimentPresets::denoising),
+            new Entry("norms-vs-rank", "Razin and Cohen's 2×2 completion, depths 2, 3, 4 from balanced identity "
+                    + "and unbalanced Gaussian starts with det W(0) > 0: the unobserved entry and the norms grow while "
+                    + "the effective rank falls",
+                    ExperimentPresets::normsVsRank),
             new Entry("completion-depth", completionDescription(COMPLETION_SIZE, COMPLETION_RANK, COMPLETION_OBSERVED),
                     (name, description) -> completionDepth(name, description, COMPLETION_SIZE, COMPLETION_RANK,
                             COMPLETION_OBSERVED, 30000)),
@@ -283,6 +290,38 @@ public final class ExperimentPresets {
         }
         return new ExperimentPreset(name, description, "Section 4, Figs. 8–12", noisy, Optional.of(clean), runs,
                 Analysis.MNIST_DENOISING, Optional.of(new ExperimentPreset.DataInput(DataSets.MNIST_ONES, images)));
+    }
+
+    /**
+     * Razin and Cohen's 2×2 completion (docs/theory.md §7.5): of [[·, 1], [1, 0]] the entries (1,2), (2,1), (2,2) are
+     * observed (the shipped data set with the generator's seed 2, which observes exactly these three), (1,1) is not.
+     * Depths 2, 3, 4, each from two starts with det W(0) > 0: the balanced identity start αI (α = 0.1), for which their
+     * analysis applies, and an unbalanced Gaussian start (σ = 0.1, seed 1) conditioned on det W(0) > 0. Matrix gradient
+     * descent with η = 0.005 for 300 000 iterations (our choices: η = 0.001 gives the same curves at five times the
+     * cost).
+     */
+    private static ExperimentPreset normsVsRank(String name, String description) {
+        Map<String, String> truth = settings(GroundTruthSettings.INPUT, "true", GroundTruthSettings.SEED, "2");
+        List<RunSpec> runs = new ArrayList<>();
+        for (Initialization start : new Initialization[]{Initialization.IDENTITY, Initialization.GAUSSIAN}) {
+            for (int depth = 2; depth <= 4; depth++) {
+                RunSettings.Train train = RunSettings.Train.depth(depth).step(0.005).init(start);
+                if (start == Initialization.GAUSSIAN) {
+                    train.sigma(0.1).seed(1).determinant(DeterminantSign.POSITIVE);
+                } else {
+                    train.alpha(0.1);
+                }
+                train.iterations(NORMS_ITERATIONS).record(LOG_400).solver(SolverKind.MATRIX).loss(LossKind.COMPLETION);
+                String title = (start == Initialization.GAUSSIAN ? "Gaussian start with positive det W(0)"
+                        : "identity start")
+                        + ", N = " + depth;
+                runs.add(new RunSpec(start.key() + "-n" + depth, title, train.build(), RunSettings.track(true),
+                        Optional.empty(), Optional.of("3")));
+            }
+        }
+        return new ExperimentPreset(name, description, "Razin and Cohen 2020 (not in the paper)", truth,
+                Optional.empty(), runs, Analysis.NORMS_VS_RANK,
+                Optional.of(new ExperimentPreset.DataInput(DataSets.RAZIN_COHEN, 2)));
     }
 
     /** A run with the predictor's view of it (same depth, step and start). */
