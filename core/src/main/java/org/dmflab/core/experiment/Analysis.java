@@ -30,7 +30,9 @@ public enum Analysis {
      */
     MNIST_DENOISING(MnistDenoisingAnalysis::new),
     /** Razin and Cohen's 2×2 completion (docs/theory.md §7.5): norms grow while the effective rank falls. */
-    NORMS_VS_RANK(NormsVsRankAnalysis::new);
+    NORMS_VS_RANK(NormsVsRankAnalysis::new),
+    /** Remark 1.2: plateau entry and exit against log(1/α), with the small-α estimate (12′). */
+    PLATEAU_TIMING(PlateauTimingAnalysis::new);
 
     private final Supplier<PresetAnalysis> implementation;
 

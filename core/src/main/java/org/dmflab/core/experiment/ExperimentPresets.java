@@ -81,6 +81,9 @@ public final class ExperimentPresets {
                     + "and unbalanced Gaussian starts with det W(0) > 0: the unobserved entry and the norms grow while "
                     + "the effective rank falls",
                     ExperimentPresets::normsVsRank),
+            new Entry("plateau-timing", "plateau entry and exit of each rank against log(1/α), α = 10⁻¹ … 10⁻⁴ "
+                    + "(identity starts, with the small-α estimate (12′)) and σ·√d = 10⁻¹ … 10⁻³ (Gaussian starts)",
+                    ExperimentPresets::plateauTiming),
             new Entry("completion-depth", completionDescription(COMPLETION_SIZE, COMPLETION_RANK, COMPLETION_OBSERVED),
                     (name, description) -> completionDepth(name, description, COMPLETION_SIZE, COMPLETION_RANK,
                             COMPLETION_OBSERVED, 30000)),
@@ -322,6 +325,46 @@ public final class ExperimentPresets {
         return new ExperimentPreset(name, description, "Razin and Cohen 2020 (not in the paper)", truth,
                 Optional.empty(), runs, Analysis.NORMS_VS_RANK,
                 Optional.of(new ExperimentPreset.DataInput(DataSets.RAZIN_COHEN, 2)));
+    }
+
+    /**
+     * Plateau timing against the initial scale (the paper's Remark 1.2, docs/theory.md §5.7): Λ = (4, 2, 1) in a
+     * random basis (seed 4), N = 3, η = 0.01; identity starts α = 10^{−1}, 10^{−1.5}, …, 10^{−4} (spectral solver,
+     * exact) with the predictor's (12′), and Gaussian starts (width d = 3, seed 5, matrix solver) with
+     * σ·√d = 10^{−1}, …, 10^{−3}. Each run lasts three times 1/((N − 2)ηλ_min·α^{N−2}), the small-α time to learn the
+     * smallest eigenvalue, so that every plateau is entered.
+     */
+    private static ExperimentPreset plateauTiming(String name, String description) {
+        Map<String, String> truth = settings(GroundTruthSettings.SPECTRUM, "4,2,1", GroundTruthSettings.EIGENVECTORS,
+                "random", GroundTruthSettings.SEED, "4");
+        int depth = 3;
+        double step = 0.01;
+        double smallest = 1;
+        List<RunSpec> runs = new ArrayList<>();
+        for (int half = 2; half <= 8; half++) {
+            double alpha = Math.pow(10, -half / 2.0);
+            long iterations = budget(alpha, step, smallest, depth);
+            Map<String, String> train = identity(depth, step, alpha, iterations, LOG_400, SolverKind.SPECTRAL)
+                    .build();
+            runs.add(run("alpha-" + half, "identity start, α = 10^−" + RunSettings.number(half / 2.0), train,
+                    RunSettings.track(true)));
+        }
+        int width = 3;
+        for (int half = 2; half <= 6; half++) {
+            double scale = Math.pow(10, -half / 2.0);
+            Map<String, String> train = RunSettings.Train.depth(depth).step(step).init(Initialization.GAUSSIAN)
+                    .sigma(scale / Math.sqrt(width)).seed(5).iterations(budget(scale, step, smallest, depth))
+                    .record(LOG_400).solver(SolverKind.MATRIX).build();
+            runs.add(run("sigma-" + half, "Gaussian start, σ·√d = 10^−" + RunSettings.number(half / 2.0), train,
+                    RunSettings.track(true), Optional.empty()));
+        }
+        return new ExperimentPreset(name, description, "Remark 1.2", truth, Optional.empty(), runs,
+                Analysis.PLATEAU_TIMING);
+    }
+
+    /** Three times the small-α time 1/((N − 2)ηλα^{N−2}) to learn λ (N ≥ 3), rounded up. */
+    private static long budget(double alpha, double step, double lambda, int depth) {
+        return (long) Math.ceil(3 / ((depth - 2) * step * lambda * Math.pow(alpha, depth - 2)));
     }
 
     /** A run with the predictor's view of it (same depth, step and start). */

@@ -202,7 +202,7 @@ class ExperimentRunnerTest {
             assertThat(preset.name()).isEqualTo(entry.name());
             assertThat(preset.description()).isEqualTo(entry.description());
         }
-        assertThat(ExperimentPresets.entries()).hasSize(10);
+        assertThat(ExperimentPresets.entries()).hasSize(11);
     }
 
     /**
