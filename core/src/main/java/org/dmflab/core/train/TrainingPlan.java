@@ -102,6 +102,16 @@ public final class TrainingPlan {
         return Schemas.trace(targetColumns, targetColumns);
     }
 
+    /**
+     * The columns of the factors table (docs/design.md §2) for these settings and a target with {@code targetColumns}
+     * columns: the widest factor has n columns (W₁) or the inner width (the others), so a KNIME node knows them at
+     * configure time.
+     */
+    public static List<Column> factorColumns(TrainConfig config, int targetColumns) {
+        int width = config.depth() == 1 ? targetColumns : config.width().orElse(targetColumns);
+        return Schemas.factors(Math.max(targetColumns, width));
+    }
+
     /** A fresh solver at iteration 0, for callers that step it themselves (benchmarks, tests); close it when done. */
     public Solver newSolver() {
         return newSolver(MatrixKernel.AUTO);
