@@ -54,12 +54,10 @@ public final class TrainSettings {
                     .help("Seed of the Gaussian start: the same seed always gives the same run.")
                     .readWhen(INIT, Initialization.GAUSSIAN.key()),
             Setting.choice(DETERMINANT, "Sign of det W(0)", List.of(
-                    new Choice(DeterminantSign.ANY.key(), "Any: the plain Gaussian draw"),
-                    new Choice(DeterminantSign.POSITIVE.key(), "Positive: conditioned on det W(0) > 0"),
-                    new Choice(DeterminantSign.NEGATIVE.key(), "Negative: conditioned on det W(0) < 0")))
-                    .help("Gaussian start of a square product: draw it conditioned on the sign of the determinant "
-                            + "of W(0) = W_N ⋯ W₁ (the first column of W₁ is negated when the draw has the other sign). "
-                            + "The sign decides where matrix completion goes (Razin and Cohen 2020).")
+                    new Choice(DeterminantSign.ANY.key(), "Any"),
+                    new Choice(DeterminantSign.POSITIVE.key(), "Positive"),
+                    new Choice(DeterminantSign.NEGATIVE.key(), "Negative")))
+                    .help("Gaussian start: condition the draw on this sign of det W(0).")
                     .readWhen(INIT, Initialization.GAUSSIAN.key()),
             Setting.whole(ITERATIONS, "Iterations", DEFAULT_ITERATIONS, 1, Integer.MAX_VALUE, "≥ 1")
                     .help("Iteration budget: how many gradient steps to run at most."),
