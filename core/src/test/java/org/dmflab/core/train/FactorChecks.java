@@ -43,6 +43,23 @@ final class FactorChecks {
         return factors.stream().mapToDouble(NormOps_DDRM::normF).max().orElseThrow();
     }
 
+    /**
+     * The last trace row's balancedness and smallest and largest factor norm equal those of the run's final factors,
+     * to {@code relative} of ‖W_j‖ (norms) and ‖W_j‖² (balancedness).
+     */
+    static void assertLastRowMatchesTheFactors(TrainingResult result, double relative) {
+        org.dmflab.core.model.Trace trace = result.trace();
+        int last = trace.size() - 1;
+        List<DMatrixRMaj> factors = result.factors();
+        double scale = largestNorm(factors);
+        org.assertj.core.api.Assertions.assertThat(trace.value(org.dmflab.core.model.TraceMetric.BALANCEDNESS, last))
+                .isCloseTo(balancedness(factors), org.assertj.core.api.Assertions.within(relative * scale * scale));
+        org.assertj.core.api.Assertions.assertThat(trace.value(org.dmflab.core.model.TraceMetric.FACTOR_NORM_MIN, last))
+                .isCloseTo(smallestNorm(factors), org.assertj.core.api.Assertions.within(relative * scale));
+        org.assertj.core.api.Assertions.assertThat(trace.value(org.dmflab.core.model.TraceMetric.FACTOR_NORM_MAX, last))
+                .isCloseTo(scale, org.assertj.core.api.Assertions.within(relative * scale));
+    }
+
     /** Singular values by EJML's full SVD (not the values-only routes the recording uses), descending. */
     static double[] singularValues(DMatrixRMaj w) {
         SingularValueDecomposition_F64<DMatrixRMaj> svd = DecompositionFactory_DDRM.svd(w.numRows, w.numCols, true,

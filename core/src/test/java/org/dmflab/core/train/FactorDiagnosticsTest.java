@@ -99,15 +99,7 @@ class FactorDiagnosticsTest {
     void rectangularGaussianRunsRecordTheirFactorsDiagnostics() {
         TrainingResult result = Trainer.plan(Fixtures.config("depth", "3", "init", "gaussian", "sigma", "0.3", "seed",
                 "2", "step", "0.02", "iterations", "500", "width", "6"), TARGET, Optional.empty()).run(Progress.NONE);
-        Trace trace = result.trace();
-        int last = trace.size() - 1;
-        List<DMatrixRMaj> factors = result.factors();
-        double scale = FactorChecks.largestNorm(factors);
-        assertThat(trace.value(TraceMetric.BALANCEDNESS, last)).isCloseTo(FactorChecks.balancedness(factors),
-                within(1e-12 * scale * scale));
-        assertThat(trace.value(TraceMetric.FACTOR_NORM_MIN, last)).isCloseTo(FactorChecks.smallestNorm(factors),
-                within(1e-12 * scale));
-        assertThat(trace.value(TraceMetric.FACTOR_NORM_MAX, last)).isCloseTo(scale, within(1e-12 * scale));
+        FactorChecks.assertLastRowMatchesTheFactors(result, 1e-12);
     }
 
     /** ∇_j = (W_N ⋯ W_{j+1})ᵀ (W − Φ) (W_{j−1} ⋯ W₁)ᵀ for the full loss ½‖W − Φ‖². */
