@@ -69,9 +69,15 @@ class CompletionCommandTest {
                 .isEqualTo(Files.readAllBytes(dir.resolve("a/product.csv")));
         List<String> lines = Files.readAllLines(dir.resolve("b/trace.csv"));
         assertThat(lines.get(0)).startsWith("iteration,time,loss,error_fro,error_op,").endsWith(
-                ",error_unobserved,relative_error,init");
-        assertThat(lines.get(1).split(",", -1)[3]).isEmpty();
-        assertThat(lines.get(1)).endsWith(",,,gaussian");
+                ",error_unobserved,relative_error,norm_fro,norm_nuclear,schatten_2_over_n,entropy_effective_rank,"
+                        + "balancedness,factor_norm_min,factor_norm_max,init");
+        String[] cells = lines.get(1).split(",", -1);
+        assertThat(cells[3]).isEmpty();
+        // the truth unknown: error_unobserved and relative_error empty; the norms and factor columns have values
+        assertThat(cells[cells.length - 10]).isEmpty();
+        assertThat(cells[cells.length - 9]).isEmpty();
+        assertThat(java.util.Arrays.asList(cells).subList(cells.length - 8, cells.length - 1)).noneMatch(String::isEmpty);
+        assertThat(cells[cells.length - 1]).isEqualTo("gaussian");
     }
 
     @Test
