@@ -42,6 +42,12 @@ public final class NodeSettingsGroup {
     private NodeSettings loaded = new NodeSettings("loaded");
     /** How each loaded value was stored, kept when saving (unless the value no longer fits that type). */
     private final Map<String, Storage> loadedStorage = new LinkedHashMap<>();
+    /**
+     * The keys {@code addedLater} that the loaded settings lacked: saved back only once they differ from their default,
+     * so that settings of an older workflow saved back unchanged stay identical (an untouched dialog of an executed
+     * node then does not reset it).
+     */
+    private final java.util.Set<String> absentAtLoad = new java.util.HashSet<>();
 
     /**
      * @param settings   the node's declarations, in the order of docs/design.md §3
@@ -124,6 +130,9 @@ public final class NodeSettingsGroup {
         for (Setting setting : settings) {
             String key = setting.key();
             String text = values.get(key);
+            if (absentAtLoad.contains(key) && text.equals(setting.hasDefaultValue() ? setting.defaultValue() : "")) {
+                continue; // an older workflow's settings, unchanged
+            }
             Storage loaded = loadedStorage.get(key);
             switch (loaded != null && fits(loaded, text) ? loaded : storage(setting)) {
                 case INT -> target.addInt(key, Integer.parseInt(text));
@@ -164,6 +173,12 @@ public final class NodeSettingsGroup {
         NodeSettings copy = new NodeSettings("loaded");
         source.copyTo(copy);
         loaded = copy;
+        absentAtLoad.clear();
+        for (String key : addedLater) {
+            if (!source.containsKey(key)) {
+                absentAtLoad.add(key);
+            }
+        }
         loadedStorage.clear();
         for (String key : read.keySet()) {
             if (source.containsKey(key)) {

@@ -3,6 +3,7 @@ package org.dmflab.knime.train;
 import static org.dmflab.core.train.TrainSettings.ALPHA;
 import static org.dmflab.core.train.TrainSettings.BETA;
 import static org.dmflab.core.train.TrainSettings.DEPTH;
+import static org.dmflab.core.train.TrainSettings.DETERMINANT;
 import static org.dmflab.core.train.TrainSettings.INIT;
 import static org.dmflab.core.train.TrainSettings.ITERATIONS;
 import static org.dmflab.core.train.TrainSettings.LOSS;
@@ -23,7 +24,7 @@ final class DeepFactorizationTrainerNodeDialog extends SettingsDialog {
     DeepFactorizationTrainerNodeDialog() {
         super(new TrainerNodeSettings().group, TrainerNodeSettings::check);
         group("Model", DEPTH, STEP, WIDTH);
-        group("Start", INIT, ALPHA, BETA, SIGMA, SEED);
+        group("Start", INIT, ALPHA, BETA, SIGMA, SEED, DETERMINANT);
         group("Run", ITERATIONS, TOLERANCE, STOP_AT, RECORD, SOLVER, LOSS);
         finish();
     }

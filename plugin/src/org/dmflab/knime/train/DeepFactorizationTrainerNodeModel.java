@@ -38,7 +38,7 @@ import org.knime.core.node.ExecutionMonitor;
 import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.port.PortObject;
 import org.knime.core.node.port.PortObjectSpec;
-import org.knime.core.node.port.PortType;
+import org.knime.core.node.context.ports.PortsConfiguration;
 import org.knime.core.node.workflow.VariableType;
 
 /**
@@ -104,9 +104,13 @@ final class DeepFactorizationTrainerNodeModel extends EngineNodeModel implements
         }
     }
 
-    DeepFactorizationTrainerNodeModel() {
-        super(new PortType[]{BufferedDataTable.TYPE, BufferedDataTable.TYPE_OPTIONAL},
-                new PortType[]{BufferedDataTable.TYPE, BufferedDataTable.TYPE});
+    /** The index of the factors output port, or −1 when the user has not added it. */
+    private final int factorsPort;
+
+    DeepFactorizationTrainerNodeModel(PortsConfiguration ports) {
+        super(ports.getInputPorts(), ports.getOutputPorts());
+        int[] factors = ports.getOutputPortLocation().get(DeepFactorizationTrainerNodeFactory.FACTORS_PORT_GROUP);
+        factorsPort = factors == null || factors.length == 0 ? -1 : factors[0];
     }
 
     @Override
@@ -125,9 +129,14 @@ final class DeepFactorizationTrainerNodeModel extends EngineNodeModel implements
         }
         // the trace has the columns its run fills (design.md §2): known when the target's spec says its rows and
         // symmetry (the generator's does), else only once the target is read
-        DataTableSpec trace = TargetSpecs.shape(target).map(shape -> KnimeTables.spec(TrainingPlan.traceColumns(
+        PortObjectSpec[] specs = new PortObjectSpec[getNrOutPorts()];
+        specs[0] = TargetSpecs.shape(target).map(shape -> KnimeTables.spec(TrainingPlan.traceColumns(
                 shape.rows(), shape.columns(), shape.symmetric(), config.loss(), true))).orElse(null);
-        return new PortObjectSpec[]{trace, KnimeTables.spec(Schemas.matrix(target.getNumColumns()))};
+        specs[1] = KnimeTables.spec(Schemas.matrix(target.getNumColumns()));
+        if (factorsPort >= 0) {
+            specs[factorsPort] = KnimeTables.spec(TrainingPlan.factorColumns(config, target.getNumColumns()));
+        }
+        return specs;
     }
 
     @Override
@@ -169,8 +178,13 @@ final class DeepFactorizationTrainerNodeModel extends EngineNodeModel implements
             pushStopVariables(result);
             pushRunVariables(config);
             show(LossCurve.of(result.trace(), config.loss()));
-            return new PortObject[]{KnimeTables.write(result.traceTable(), exec),
-                    KnimeTables.writeMatrix(result.product(), exec)};
+            PortObject[] out = new PortObject[getNrOutPorts()];
+            out[0] = KnimeTables.write(result.traceTable(), exec);
+            out[1] = KnimeTables.writeMatrix(result.product(), exec);
+            if (factorsPort >= 0) {
+                out[factorsPort] = KnimeTables.write(result.factorsTable(), exec);
+            }
+            return out;
         });
     }
 

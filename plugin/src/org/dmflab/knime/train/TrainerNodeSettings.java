@@ -7,7 +7,12 @@ import org.dmflab.knime.common.NodeSettingsGroup;
 
 /** The Deep Factorization Trainer's settings: the engine's declarations ({@link TrainSettings#SETTINGS}). */
 final class TrainerNodeSettings {
-    final NodeSettingsGroup group = new NodeSettingsGroup(TrainSettings.SETTINGS, Set.of(TrainSettings.STOP_AT));
+    /**
+     * Keys added after the first saved workflows, which load with their defaults: {@code stop-at} (early stopping,
+     * none) and {@code determinant} (the conditioned Gaussian start, any: the plain draw).
+     */
+    final NodeSettingsGroup group = new NodeSettingsGroup(TrainSettings.SETTINGS, Set.of(TrainSettings.STOP_AT,
+            TrainSettings.DETERMINANT));
 
     /** The engine's check of the settings. */
     static void check(RawSettings candidate) {

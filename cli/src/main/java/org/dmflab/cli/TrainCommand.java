@@ -44,8 +44,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Train a deep factorization W = W_N ⋯ W₁ of a target matrix by gradient descent (or its exact "
                 + "spectral form, or gradient flow).",
-                "Writes trace.csv (one row per recorded iteration), product.csv (the final W) and summary.json into "
-                        + "--out, and prints one line: solver used, iterations run, final loss, effective rank.",
+                "Writes trace.csv (one row per recorded iteration), product.csv (the final W), with --factors "
+                        + "factors.csv (W₁ … W_N), and summary.json into --out, and prints one line: solver used, iterations run, final loss, effective rank.",
                 "Ctrl-C keeps what was computed: trace and product up to the last completed iteration, marked as "
                         + "interrupted (summary.json, .dmflab-output); exit 130."})
 final class TrainCommand implements Callable<Integer>, SettingsOptions.Declared {
@@ -76,6 +76,10 @@ final class TrainCommand implements Callable<Integer>, SettingsOptions.Declared 
             + "product.csv); written completely or not at all.")
     Path out;
 
+    @Option(names = "--factors", description = "Also write factors.csv: the final factors W₁ … W_N, one row per "
+            + "factor row (columns factor, row, c1 …; a narrower factor's other cells empty).")
+    boolean factors;
+
     @Mixin
     OutputOptions outputOptions;
 
@@ -104,7 +108,7 @@ final class TrainCommand implements Callable<Integer>, SettingsOptions.Declared 
             } catch (TrainingInterruptedException interrupted) {
                 return keepInterrupted(interrupted, plan, output, err);
             }
-            write(result, plan, output, progress);
+            write(result, plan, output, progress, factors);
             output.commit();
             result.earlyStop().ifPresent(stop -> err.println("dmflab train: stop-at=" + plan.config().stopAt().text()
                     + ": " + stop.reason() + "; rule: " + stop.rule().basis()));
@@ -123,7 +127,7 @@ final class TrainCommand implements Callable<Integer>, SettingsOptions.Declared 
     private int keepInterrupted(TrainingInterruptedException interrupted, TrainingPlan plan, OutputDirectory output,
                                 PrintWriter err) throws IOException {
         TrainingResult partial = interrupted.partial();
-        write(partial, plan, output, Progress.NONE); // the cancel is what is being answered: writing goes on
+        write(partial, plan, output, Progress.NONE, factors); // the cancel is what is being answered: writing goes on
         output.commitInterrupted(interrupted.where());
         if (Interruption.claimLine()) {
             err.printf(Locale.ROOT, "dmflab train: interrupted %s; wrote %s (%d rows) and %s up to there, marked as "
@@ -134,10 +138,13 @@ final class TrainCommand implements Callable<Integer>, SettingsOptions.Declared 
         return ExitCode.INTERRUPTED;
     }
 
-    private static void write(TrainingResult result, TrainingPlan plan, OutputDirectory output, Progress progress)
-            throws IOException {
+    private static void write(TrainingResult result, TrainingPlan plan, OutputDirectory output, Progress progress,
+                              boolean factors) throws IOException {
         CsvTableWriter.write(result.traceTable(), output.file("trace.csv"), progress);
         CsvTableWriter.write(result.productTable(), output.file("product.csv"), progress);
+        if (factors) {
+            CsvTableWriter.write(result.factorsTable(), output.file("factors.csv"), progress);
+        }
         summary(result, plan).writeTo(output.file(SummaryJson.NAME));
     }
 

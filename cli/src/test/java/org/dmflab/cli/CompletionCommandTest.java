@@ -70,10 +70,12 @@ class CompletionCommandTest {
         // without the full target the trace has no error columns: nothing to compare W with; sigma_1 … sigma_16
         List<String> lines = Files.readAllLines(dir.resolve("b/trace.csv"));
         assertThat(lines.get(0)).startsWith("iteration,time,loss,effective_rank,stable_rank,sigma_1,")
-                .endsWith(",sigma_16,init,loss_kind").doesNotContain("error").doesNotContain("lambda_");
+                .endsWith(",sigma_16,norm_fro,norm_nuclear,schatten_2_over_n,entropy_effective_rank,balancedness,"
+                        + "factor_norm_min,factor_norm_max,init,loss_kind").doesNotContain("error").doesNotContain("lambda_");
         assertThat(lines.get(1)).endsWith(",gaussian,completion").doesNotContain(",,");
         assertThat(Files.readAllLines(dir.resolve("a/trace.csv")).get(0)).endsWith(
-                ",sigma_16,error_unobserved,relative_error,init,loss_kind");
+                ",sigma_16,error_unobserved,relative_error,norm_fro,norm_nuclear,schatten_2_over_n,entropy_effective_rank,"
+                        + "balancedness,factor_norm_min,factor_norm_max,init,loss_kind");
     }
 
     @Test

@@ -15,8 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** {@code dmflab experiment}: files on disk, determinism, --list, bad input. The presets' science is tested in core. */
 class ExperimentCommandTest {
     private static final List<String> PRESETS = List.of("plateaus", "spectrum-recovery", "depth",
-            "single-eigenvalue", "flow-vs-descent", "random-init", "denoising", "completion-depth",
-            "mnist-denoising");
+            "single-eigenvalue", "flow-vs-descent", "random-init", "denoising", "norms-vs-rank",
+            "plateau-timing", "completion-depth", "mnist-denoising");
 
     @TempDir
     Path dir;

@@ -134,6 +134,56 @@ class TrainCommandTest {
                 .doesNotContain("½‖W − Φ‖²");
     }
 
+    /**
+     * --factors writes the final factors: their product, formed here, is product.csv (relative 1e-12), the shapes are
+     * W₁ width×n, W₂ width×width, W₃ n×width with the narrower ones' extra cells empty, and the determinant condition
+     * holds for the start (one step: the sign cannot change from W(0) at this small η). Without --factors no file.
+     */
+    @Test
+    void factorsOptionWritesTheFactorsWhoseProductIsTheProduct() throws IOException {
+        Path out = dir.resolve("factors");
+        CliRun run = CliRun.of("train", "--target", target.toString(), "--solver", "matrix", "--init", "gaussian",
+                "--seed", "3", "--sigma", "0.3", "--determinant", "negative", "--width", "6", "--iterations", "1",
+                "--step", "1e-6", "--factors", "--out", out.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        Table factors = CsvTableReader.read(out.resolve("factors.csv"), GenerateCommandTest.byName(Schemas.factors(6)),
+                "f", Progress.NONE);
+        assertThat(factors.columnNames()).containsExactly("factor", "row", "c1", "c2", "c3", "c4", "c5", "c6");
+        org.ejml.data.DMatrixRMaj[] w = new org.ejml.data.DMatrixRMaj[]{new org.ejml.data.DMatrixRMaj(6, 4),
+                new org.ejml.data.DMatrixRMaj(6, 6), new org.ejml.data.DMatrixRMaj(4, 6)};
+        int[] rowsOf = new int[3];
+        for (int r = 0; r < factors.rowCount(); r++) {
+            int f = ((Number) factors.cell(r, 0)).intValue() - 1;
+            int i = ((Number) factors.cell(r, 1)).intValue() - 1;
+            rowsOf[f]++;
+            for (int j = 0; j < 6; j++) {
+                Object cell = factors.cell(r, j + 2);
+                if (j < w[f].numCols) {
+                    w[f].set(i, j, ((Number) cell).doubleValue());
+                } else {
+                    assertThat(cell).as("factor %d row %d c%d", f + 1, i + 1, j + 1).isNull();
+                }
+            }
+        }
+        assertThat(rowsOf).containsExactly(6, 6, 4);
+        org.ejml.data.DMatrixRMaj inner = new org.ejml.data.DMatrixRMaj(6, 4);
+        org.ejml.dense.row.CommonOps_DDRM.mult(w[1], w[0], inner);
+        org.ejml.data.DMatrixRMaj product = new org.ejml.data.DMatrixRMaj(4, 4);
+        org.ejml.dense.row.CommonOps_DDRM.mult(w[2], inner, product);
+        Table written = CsvTableReader.read(out.resolve("product.csv"), Map.of(), "p", Progress.NONE);
+        double scale = org.ejml.dense.row.NormOps_DDRM.normF(product);
+        for (int i = 0; i < 4; i++) {
+            for (int j = 0; j < 4; j++) {
+                assertThat(((Number) written.cell(i, j)).doubleValue()).isCloseTo(product.get(i, j),
+                        within(1e-12 * scale));
+            }
+        }
+        assertThat(org.ejml.dense.row.CommonOps_DDRM.det(product)).isNegative();
+        assertThat(CliRun.of("train", "--target", target.toString(), "--iterations", "10", "--out",
+                dir.resolve("plain").toString()).exitCode()).isZero();
+        assertThat(dir.resolve("plain").resolve("factors.csv")).doesNotExist();
+    }
+
     @Test
     void sameSettingsGiveByteIdenticalOutput() throws IOException {
         for (String name : List.of("a", "b")) {

@@ -18,6 +18,7 @@ import org.dmflab.core.model.Initialization;
 import org.dmflab.core.settings.Setting;
 import org.dmflab.core.track.TrackSettings;
 import org.dmflab.core.predict.PredictSettings;
+import org.dmflab.core.train.DeterminantSign;
 import org.dmflab.core.train.LossKind;
 import org.dmflab.core.train.SolverKind;
 import org.dmflab.core.train.TrainSettings;
@@ -47,8 +48,8 @@ class DialogsTest {
         try (Knime.Project project = pipeline.project) {
             Map<NodeID, List<List<String>>> choices = Map.of(
                     pipeline.generator, List.of(keys(EigenvectorBasis.values())),
-                    pipeline.trainer, List.of(keys(Initialization.values()), keys(SolverKind.values()),
-                            keys(LossKind.values())),
+                    pipeline.trainer, List.of(keys(Initialization.values()), keys(DeterminantSign.values()),
+                            keys(SolverKind.values()), keys(LossKind.values())),
                     pipeline.predictor, List.of(List.of(Initialization.IDENTITY.key(), Initialization.PERTURBED.key())),
                     pipeline.tracker, List.of());
             for (NodeID id : pipeline.nodes()) {
@@ -166,7 +167,8 @@ class DialogsTest {
         List<String> keys = new ArrayList<>();
         for (Enum<?> value : values) {
             keys.add(value instanceof Initialization i ? i.key() : value instanceof SolverKind s ? s.key()
-                    : value instanceof LossKind l ? l.key() : ((EigenvectorBasis) value).key());
+                    : value instanceof LossKind l ? l.key() : value instanceof DeterminantSign d ? d.key()
+                    : ((EigenvectorBasis) value).key());
         }
         return keys;
     }

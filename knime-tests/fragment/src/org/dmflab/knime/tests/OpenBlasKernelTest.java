@@ -71,7 +71,20 @@ class OpenBlasKernelTest {
             assertEquals(fragmentShipped ? "openblas" : "java", kernel, "the kernel the trainer reports");
             double tolerance = fragmentShipped ? 0 : JAVA_VS_BLAS;
             Rows trace = Rows.of("trainer trace", project.table(trainer, 1));
-            Rows.assertSame(Rows.fromCsv(out.resolve("train/trace.csv"), trace), trace, tolerance);
+            Rows expected = Rows.fromCsv(out.resolve("train/trace.csv"), trace);
+            if (tolerance > 0) {
+                // the identity start is balanced: its balancedness is the kernel's rounding, on the scale of ‖W_j‖²
+                double[] want = expected.column("balancedness");
+                double[] got = trace.column("balancedness");
+                double norm = java.util.Arrays.stream(expected.column("factor_norm_max")).max().orElseThrow();
+                for (int row = 0; row < want.length; row++) {
+                    assertTrue(Math.abs(want[row] - got[row]) <= JAVA_VS_BLAS * norm * norm, "balancedness, row "
+                            + (row + 1) + ": " + want[row] + " vs " + got[row]);
+                }
+                expected = expected.without("balancedness");
+                trace = trace.without("balancedness");
+            }
+            Rows.assertSame(expected, trace, tolerance);
             Rows product = Rows.of("trainer product", project.table(trainer, 2));
             Rows.assertSame(Rows.fromCsv(out.resolve("train/product.csv"), product), product, tolerance);
             if (fragmentShipped) {

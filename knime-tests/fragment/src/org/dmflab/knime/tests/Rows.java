@@ -147,6 +147,28 @@ record Rows(String name, List<String> columns, List<String> types, List<List<Obj
      * Asserts equal columns, cell types, row count and cells; doubles within {@code relative} of the column's largest
      * magnitude (0 = bit for bit; design and README of test-workflows say where a tolerance applies and why).
      */
+    /** These rows without {@code column}. */
+    Rows without(String column) {
+        int index = columns.indexOf(column);
+        List<String> names = new ArrayList<>(columns);
+        names.remove(index);
+        List<String> kinds = new ArrayList<>(types);
+        kinds.remove(index);
+        List<List<Object>> rows = new ArrayList<>();
+        for (List<Object> row : cells) {
+            List<Object> copy = new ArrayList<>(row);
+            copy.remove(index);
+            rows.add(copy);
+        }
+        return new Rows(name, names, kinds, rows);
+    }
+
+    /** The values of a double column. */
+    double[] column(String column) {
+        int index = columns.indexOf(column);
+        return cells.stream().mapToDouble(row -> (Double) row.get(index)).toArray();
+    }
+
     static void assertSame(Rows expected, Rows actual, double relative) {
         String what = actual.name() + " vs " + expected.name();
         assertEquals(expected.columns(), actual.columns(), what + ": columns");

@@ -37,6 +37,10 @@ public record TraceShape(int eigenvalues, int singularValues, Optional<TrainedLo
 
     /** Whether the trace has a column for {@code metric}. */
     public boolean has(TraceMetric metric) {
+        if (metric.filled() == TraceMetric.Filled.EVERY_RUN && metric.trailing()) {
+            // the norms and factor diagnostics came with loss_kind: a table of an older version has neither
+            return loss.isPresent();
+        }
         return metric.filled().fills(completion(), targetKnown);
     }
 

@@ -2,6 +2,7 @@ package org.dmflab.core.table;
 
 import org.dmflab.core.Checks;
 import org.dmflab.core.InvalidInputException;
+import java.util.List;
 import org.ejml.data.DMatrixRMaj;
 
 /** Converts between matrices and the matrix table of docs/design.md §2 ({@code c1 … cn}, RowIDs {@code r1 … rm}). */
@@ -18,6 +19,31 @@ public final class MatrixTables {
                 cells[j] = matrix.unsafe_get(i, j);
             }
             builder.addRowWithKey(Schemas.matrixRowId(i), cells);
+        }
+        return builder.build();
+    }
+
+    /**
+     * The factors table of docs/design.md §2 ({@link Schemas#factors}) of W₁ … W_N with {@code columns} value columns
+     * (at least the widest factor's), RowIDs {@code W<j>_r<i>}.
+     */
+    public static Table factorsTable(List<DMatrixRMaj> factors, int columns) {
+        Table.Builder builder = Table.builder(Schemas.factors(columns));
+        for (int f = 0; f < factors.size(); f++) {
+            DMatrixRMaj factor = factors.get(f);
+            if (factor.numCols > columns) {
+                throw new IllegalArgumentException("factor " + (f + 1) + " has " + factor.numCols + " columns, the "
+                        + "table " + columns);
+            }
+            for (int i = 0; i < factor.numRows; i++) {
+                Object[] cells = new Object[columns + 2];
+                cells[0] = f + 1;
+                cells[1] = i + 1;
+                for (int j = 0; j < factor.numCols; j++) {
+                    cells[j + 2] = factor.unsafe_get(i, j);
+                }
+                builder.addRowWithKey("W" + (f + 1) + "_" + Schemas.matrixRowId(i), cells);
+            }
         }
         return builder.build();
     }

@@ -45,6 +45,8 @@ public final class Schemas {
     public static final String ENTRY_PREFIX = "a";
 
     public static final String ROW = "row";
+    /** The factors table's factor index j of W_j. */
+    public static final String FACTOR = "factor";
     public static final String COLUMN = "column";
     public static final String ERROR_UNOBSERVED = TraceMetric.ERROR_UNOBSERVED.column();
     public static final String RELATIVE_ERROR = TraceMetric.RELATIVE_ERROR.column();
@@ -114,6 +116,20 @@ public final class Schemas {
         return List.copyOf(columns);
     }
 
+    /**
+     * The factors table: one row per row of each factor W₁ … W_N, {@code factor} j and {@code row} i (1-based), then
+     * {@code c1 … c<columns>} (columns = the widest factor's column count; a narrower factor's other cells are missing).
+     */
+    public static List<Column> factors(int columns) {
+        List<Column> all = new ArrayList<>(columns + 2);
+        all.add(Column.of(FACTOR, INTEGER));
+        all.add(Column.of(ROW, INTEGER));
+        for (int j = 1; j <= columns; j++) {
+            all.add(Column.nullable(MATRIX_COLUMN_PREFIX + j, DOUBLE));
+        }
+        return List.copyOf(all);
+    }
+
     /** The RowID of matrix row {@code i} (0-based), i.e. {@code r<i+1>}. */
     public static String matrixRowId(int i) {
         return MATRIX_ROW_PREFIX + (i + 1);
@@ -152,8 +168,8 @@ public final class Schemas {
     }
 
     private static List<Column> metricColumns(List<TraceMetric> metrics) {
-        return metrics.stream().map(metric -> new Column(metric.column(), DOUBLE,
-                metric.filled() != TraceMetric.Filled.EVERY_RUN)).toList();
+        return metrics.stream().map(metric -> new Column(metric.column(), DOUBLE, metric.nullable()))
+                .toList();
     }
 
     /**

@@ -63,7 +63,7 @@ public final class TraceTables {
     /** A metric's cell: NaN (no value for this run) is a missing cell where the column allows it. */
     private static Double cell(Trace trace, TraceMetric metric, int point) {
         double value = trace.value(metric, point);
-        return metric.filled() != TraceMetric.Filled.EVERY_RUN && Double.isNaN(value) ? null : value;
+        return metric.nullable() && Double.isNaN(value) ? null : value;
     }
 
     /**
@@ -79,7 +79,8 @@ public final class TraceTables {
      */
     public static Trace fromTable(Table table, String source) {
         List<String> fixed = new ArrayList<>(List.of(Schemas.ITERATION));
-        Arrays.stream(TraceMetric.values()).filter(metric -> metric.filled() == TraceMetric.Filled.EVERY_RUN)
+        // the metrics every run fills, but not the trailing ones (norms, factor diagnostics) older traces lack
+        Arrays.stream(TraceMetric.values()).filter(metric -> !metric.nullable())
                 .forEach(metric -> fixed.add(metric.column()));
         List<String> missing = new ArrayList<>();
         for (String name : fixed) {
@@ -144,6 +145,10 @@ public final class TraceTables {
      */
     private static double metricValue(Table table, int row, TraceMetric metric, TraceShape shape, String source) {
         int column = table.indexOf(metric.column());
+        if (metric.filled() == TraceMetric.Filled.EVERY_RUN && metric.trailing()) {
+            // the norms and factor diagnostics: absent in traces written before them, read as unknown
+            return column < 0 ? Double.NaN : numberOrUnknown(table, row, column, source);
+        }
         if (metric.filled() == TraceMetric.Filled.EVERY_RUN) {
             return number(table, row, column, source);
         }

@@ -97,8 +97,28 @@ abstract class DecoupledSolver implements Solver {
             sigma[i] = sigma[j];
             sigma[j] = swap;
         }
-        return TracePoint.of(product.clone(), sigma).with(TraceMetric.LOSS, loss)
-                .with(TraceMetric.ERROR_FRO, Math.sqrt(2 * loss)).with(TraceMetric.ERROR_OP, max);
+        return factorDiagnostics().on(TracePoint.of(product.clone(), sigma).with(TraceMetric.LOSS, loss)
+                .with(TraceMetric.ERROR_FRO, Math.sqrt(2 * loss)).with(TraceMetric.ERROR_OP, max));
+    }
+
+    /**
+     * The factors' diagnostics from their eigenvalues: ‖W₁‖_F = ‖x‖, ‖W_j‖_F = ‖y‖ (j ≥ 2), and since the factors
+     * share the eigenvectors V, W₂ᵀW₂ − W₁W₁ᵀ = V diag(y² − x²) Vᵀ while the other pairs are equal (zero terms).
+     */
+    private FactorDiagnostics factorDiagnostics() {
+        double xSquares = 0;
+        double ySquares = 0;
+        double imbalance = 0;
+        for (int i = 0; i < x.length; i++) {
+            xSquares += x[i] * x[i];
+            ySquares += y[i] * y[i];
+            double difference = y[i] * y[i] - x[i] * x[i];
+            imbalance += difference * difference;
+        }
+        double[] squaredNorms = new double[depth];
+        java.util.Arrays.fill(squaredNorms, ySquares);
+        squaredNorms[0] = xSquares;
+        return FactorDiagnostics.of(squaredNorms, depth == 1 ? 0 : imbalance);
     }
 
     @Override

@@ -54,6 +54,10 @@ final class MatrixSolver implements Solver {
     private final DMatrixRMaj productCopy;
     private final DMatrixRMaj errorCopy;
     private final DMatrixRMaj eigenbasisCopy;
+    /** Workspaces of the factor diagnostics (width × width, and W₁ copied out), allocated at the first record. */
+    private StepArithmetic.Dense gram;
+    private DMatrixRMaj gramCopy;
+    private DMatrixRMaj firstFactorCopy;
     private double loss = Double.NaN;
     private boolean evaluated;
     /** Called between products when one product is long enough to matter for a prompt cancel (large matrices). */
@@ -134,7 +138,25 @@ final class MatrixSolver implements Solver {
             }
             factors[j - 1] = factor;
         }
+        if (config.determinant() != DeterminantSign.ANY && !config.determinant().accepts(determinant(factors))) {
+            // W(0)·diag(−1, 1, …): the same Gaussian law, the other sign (DeterminantSign)
+            DMatrixRMaj first = factors[0];
+            for (int r = 0; r < first.numRows; r++) {
+                first.unsafe_set(r, 0, -first.unsafe_get(r, 0));
+            }
+        }
         return factors;
+    }
+
+    /** det(W_N ⋯ W₁) of a square product (the plan refuses a condition on it otherwise). */
+    private static double determinant(DMatrixRMaj[] factors) {
+        DMatrixRMaj product = factors[0];
+        for (int j = 1; j < factors.length; j++) {
+            DMatrixRMaj next = new DMatrixRMaj(factors[j].numRows, product.numCols);
+            CommonOps_DDRM.mult(factors[j], product, next);
+            product = next;
+        }
+        return CommonOps_DDRM.det(product);
     }
 
     @Override
@@ -213,9 +235,10 @@ final class MatrixSolver implements Solver {
         }
         DMatrixRMaj w = productCopy;
         arithmetic.readInto(prefix[depth - 1], w);
+        FactorDiagnostics diagnostics = factorDiagnostics(w);
         if (!problem.targetKnown()) {
-            return TracePoint.of(new double[0], RecordingSpectra.singularValues(w, false))
-                    .with(TraceMetric.LOSS, loss);
+            return diagnostics.on(TracePoint.of(new double[0], RecordingSpectra.singularValues(w, false))
+                    .with(TraceMetric.LOSS, loss));
         }
         DMatrixRMaj error = errorCopy;
         CommonOps_DDRM.subtract(w, problem.target(), error);
@@ -247,7 +270,41 @@ final class MatrixSolver implements Solver {
         }
         TracePoint point = TracePoint.of(lambda, sigma).with(TraceMetric.LOSS, loss)
                 .with(TraceMetric.ERROR_FRO, errorFro).with(TraceMetric.ERROR_OP, errorOp);
-        return objective.measure(point, error, errorFro);
+        return diagnostics.on(objective.measure(point, error, errorFro));
+    }
+
+    /**
+     * The factors' diagnostics on the step's arithmetic: for each pair, D = W_{j+1}ᵀW_{j+1} (its trace is
+     * ‖W_{j+1}‖²_F), then D −= W_jW_jᵀ (its Frobenius norm is the pair's balancedness term); ‖W₁‖_F from W₁ itself.
+     * All D are width × width. 2(N − 1) products, at record time only.
+     */
+    private FactorDiagnostics factorDiagnostics(DMatrixRMaj product) {
+        double[] squaredNorms = new double[depth];
+        if (depth == 1) {
+            double norm = NormOps_DDRM.normF(product);
+            squaredNorms[0] = norm * norm;
+            return FactorDiagnostics.of(squaredNorms, 0);
+        }
+        if (gram == null) {
+            int width = problem.width();
+            gram = arithmetic.allocate(width, width);
+            gramCopy = new DMatrixRMaj(width, width);
+            firstFactorCopy = new DMatrixRMaj(factors[0].rows(), factors[0].cols());
+        }
+        arithmetic.readInto(factors[0], firstFactorCopy);
+        double firstNorm = NormOps_DDRM.normF(firstFactorCopy);
+        squaredNorms[0] = firstNorm * firstNorm;
+        double imbalance = 0;
+        for (int j = 0; j + 1 < depth; j++) {
+            arithmetic.multiplyTransA(factors[j + 1], factors[j + 1], gram);
+            arithmetic.readInto(gram, gramCopy);
+            squaredNorms[j + 1] = CommonOps_DDRM.trace(gramCopy);
+            arithmetic.addMultiplyTransB(-1, factors[j], factors[j], gram);
+            arithmetic.readInto(gram, gramCopy);
+            double term = NormOps_DDRM.normF(gramCopy);
+            imbalance += term * term;
+        }
+        return FactorDiagnostics.of(squaredNorms, imbalance);
     }
 
     /** vᵢᵀ W vᵢ for each eigenvector vᵢ of the target. */

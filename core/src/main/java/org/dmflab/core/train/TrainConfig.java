@@ -25,10 +25,11 @@ import org.dmflab.core.model.RunDynamics;
  * @param loss       full observation, matrix sensing or matrix completion
  * @param width      inner width of the factors (empty: the target's column count)
  * @param stopAt     stop while the product is effectively of rank R ({@link StopAt#NONE}: run the budget)
+ * @param determinant the sign of det W(0) a Gaussian start is conditioned on ({@link DeterminantSign}; any otherwise)
  */
 public record TrainConfig(RunDynamics dynamics, long iterations, double tolerance, RecordSchedule record,
-                          SolverKind solver, LossKind loss, OptionalInt width, StopAt stopAt)
-        implements HasRunDynamics {
+                          SolverKind solver, LossKind loss, OptionalInt width, StopAt stopAt,
+                          DeterminantSign determinant) implements HasRunDynamics {
 
     /** Largest depth ({@link RunDynamics#MAX_DEPTH}). */
     public static final int MAX_DEPTH = RunDynamics.MAX_DEPTH;
@@ -40,6 +41,12 @@ public record TrainConfig(RunDynamics dynamics, long iterations, double toleranc
         Objects.requireNonNull(loss, "loss");
         Objects.requireNonNull(width, "width");
         Objects.requireNonNull(stopAt, "stopAt");
+        Objects.requireNonNull(determinant, "determinant");
+        if (determinant != DeterminantSign.ANY && dynamics.init() != Initialization.GAUSSIAN) {
+            throw new InvalidInputException(TrainSettings.DETERMINANT, "determinant=" + determinant.key() + " conditions "
+                    + "the Gaussian start, but init=" + dynamics.init().key() + " is not random; use init=gaussian or "
+                    + "determinant=any");
+        }
         if (iterations < 1) {
             throw new InvalidInputException(TrainSettings.ITERATIONS, "must be at least 1, got " + iterations
                     + "; e.g. iterations=10000");
@@ -124,6 +131,7 @@ public record TrainConfig(RunDynamics dynamics, long iterations, double toleranc
         private LossKind loss = LossKind.FULL;
         private OptionalInt width = OptionalInt.empty();
         private StopAt stopAt = StopAt.NONE;
+        private DeterminantSign determinant = DeterminantSign.ANY;
 
         private Builder() {
         }
@@ -200,11 +208,17 @@ public record TrainConfig(RunDynamics dynamics, long iterations, double toleranc
             return this;
         }
 
+        /** The sign of det W(0) a Gaussian start is conditioned on. */
+        public Builder determinant(DeterminantSign determinant) {
+            this.determinant = determinant;
+            return this;
+        }
+
         /** The validated configuration (the record's checks, each rule stated once). */
         public TrainConfig build() {
             RunDynamics.Start start = RunDynamics.Start.of(init, alpha, beta.orElse(alpha / 2), sigma, seed);
             return new TrainConfig(new RunDynamics(depth, step, start), iterations, tolerance, record, solver, loss,
-                    width, stopAt);
+                    width, stopAt, determinant);
         }
     }
 }

@@ -31,6 +31,7 @@ public final class TrainSettings {
     public static final String SOLVER = "solver";
     public static final String LOSS = "loss";
     public static final String WIDTH = "width";
+    public static final String DETERMINANT = "determinant";
 
     /** Defaults of the optional keys (what an absent or blank value means). */
     public static final int DEFAULT_DEPTH = RunSettings.DEFAULT_DEPTH;
@@ -44,7 +45,7 @@ public final class TrainSettings {
 
     /**
      * Every setting of the trainer, declared once (docs/design.md §3 order, {@code width} last): the run dynamics of
-     * {@link RunSettings}, then the Gaussian start's σ and seed, the budget, the trace and the solver.
+     * {@link RunSettings}, then the Gaussian start's σ, seed and determinant sign, the budget, the trace and the solver.
      */
     public static final List<Setting> SETTINGS = List.of(RunSettings.DEPTH_SETTING, RunSettings.STEP_SETTING,
             RunSettings.INIT_SETTING, RunSettings.ALPHA_SETTING, RunSettings.BETA_SETTING,
@@ -53,13 +54,19 @@ public final class TrainSettings {
                     .readWhen(INIT, Initialization.GAUSSIAN.key()),
             Setting.whole(SEED, "Seed", 0, Long.MIN_VALUE, Long.MAX_VALUE, "any whole number")
                     .derived("none (the Gaussian start needs one)")
-                    .help("Seed of the Gaussian start: the same seed always gives the same run.")
+                    .help("The same seed always gives the same Gaussian start.")
+                    .readWhen(INIT, Initialization.GAUSSIAN.key()),
+            Setting.choice(DETERMINANT, "Sign of det W(0)", List.of(
+                    new Choice(DeterminantSign.ANY.key(), "Any"),
+                    new Choice(DeterminantSign.POSITIVE.key(), "Positive"),
+                    new Choice(DeterminantSign.NEGATIVE.key(), "Negative")))
+                    .help("Gaussian start: condition the draw on this sign of det W(0).")
                     .readWhen(INIT, Initialization.GAUSSIAN.key()),
             Setting.whole(ITERATIONS, "Iterations", DEFAULT_ITERATIONS, 1, Integer.MAX_VALUE, "≥ 1")
-                    .help("Iteration budget: how many gradient steps to run at most."),
+                    .help("The most gradient steps to run."),
             Setting.number(TOLERANCE, "Stop when the loss is at most", DEFAULT_TOLERANCE, 0, Double.MAX_VALUE,
                     "≥ 0; 0: never stop early")
-                    .help("Stop as soon as the loss is at most this value; 0 runs the whole budget."),
+                    .help("0 runs the whole budget."),
             Setting.text(STOP_AT, "Stop at rank", StopAt.NONE_TEXT, List.of(
                     TextForm.word(StopAt.NONE_TEXT, "No early stop", StopAt.NONE_TEXT),
                     TextForm.prefixed(StopAt.RANK_KIND, "At rank R", "Rank R")))
@@ -67,22 +74,21 @@ public final class TrainSettings {
             Setting.text(RECORD, "Record", DEFAULT_RECORD, List.of(
                     TextForm.prefixed("log", "About P log-spaced iterations", "Points P"),
                     TextForm.prefixed("every", "Every K-th iteration", "Interval K")))
-                    .help("Which iterations the trace keeps; iteration 0 and the last one are always kept."),
+                    .help("Which iterations the trace keeps (always 0 and the last)."),
             Setting.choice(SOLVER, "Solver", List.of(
                     new Choice(SolverKind.AUTO.key(), "Automatic: the exact recursion where it applies"),
                     new Choice(SolverKind.MATRIX.key(), "Gradient descent on the factors"),
                     new Choice(SolverKind.SPECTRAL.key(), "Exact per-eigenvalue recursion"),
                     new Choice(SolverKind.FLOW.key(), "Gradient flow at t = η·k")))
-                    .help("How the run is computed; the exact recursion and the flow need a symmetric target, an "
-                            + "identity or perturbed start and the full loss."),
+                    .help("The exact recursion and the flow need a symmetric target, an identity or perturbed start "
+                            + "and the full loss."),
             Setting.choice(LOSS, "Loss", List.of(
                     new Choice(LossKind.FULL.key(), "Full: ½‖W − Φ‖² over all entries"),
                     new Choice(LossKind.SENSING.key(), "Matrix sensing: Gaussian measurements"),
                     new Choice(LossKind.COMPLETION.key(), "Matrix completion: observed entries")))
                     .help("What the factorization is fitted to; sensing and completion need the second input."),
             Setting.whole(WIDTH, "Inner width", 0, 0, Integer.MAX_VALUE, "≥ 0; 0: the target's column count")
-                    .help("Inner width of the factors (W₁ is width×n, W_N is m×width); 0 takes the target's column "
-                            + "count."));
+                    .help("W₁ is width×n, W_N is m×width; 0 takes the target's column count."));
 
     /** Every key, in the order of docs/design.md §3 ({@code width} last). */
     public static final List<String> KEYS = Setting.keys(SETTINGS);
@@ -93,15 +99,19 @@ public final class TrainSettings {
     /**
      * Parses and validates the settings. Absent keys take their defaults: depth 3, step 0.01, init identity, alpha
      * 0.02, beta alpha/2 (perturbed only), sigma 0.01 (gaussian only), iterations 10000, tolerance 0 (never stop early),
-     * record log:400, solver auto, loss full, width = the target's column count, stop-at none.
+     * record log:400, solver auto, loss full, width = the target's column count, stop-at none, determinant any.
      */
     public static TrainConfig parse(RawSettings settings) {
         double alpha = settings.number(ALPHA, DEFAULT_ALPHA);
         int width = settings.integer(WIDTH, 0);
+        Initialization init = Initialization.parse(settings.text(INIT).orElse(null));
+        // read only for a Gaussian start, like σ and the seed
+        DeterminantSign determinant = init == Initialization.GAUSSIAN
+                ? DeterminantSign.parse(settings.text(DETERMINANT).orElse(null)) : DeterminantSign.ANY;
         return TrainConfig.builder()
                 .depth(settings.integer(DEPTH, DEFAULT_DEPTH))
                 .step(settings.number(STEP, DEFAULT_STEP))
-                .init(Initialization.parse(settings.text(INIT).orElse(null)))
+                .init(init)
                 .alpha(alpha)
                 .beta(settings.number(BETA, alpha / 2))
                 .sigma(settings.number(SIGMA, DEFAULT_SIGMA))
@@ -113,6 +123,7 @@ public final class TrainSettings {
                 .loss(LossKind.parse(settings.text(LOSS).orElse(null)))
                 .width(width == 0 ? OptionalInt.empty() : OptionalInt.of(width))
                 .stopAt(StopAt.parse(settings.text(STOP_AT).orElse(null)))
+                .determinant(determinant)
                 .build();
     }
 }

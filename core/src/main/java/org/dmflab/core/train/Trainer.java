@@ -100,6 +100,12 @@ public final class Trainer {
             warnings.add("width: depth 1 has no inner factors, so width=" + width + " has no effect");
             width = n;
         }
+        if (config.determinant() != DeterminantSign.ANY && (m != n || width < n)) {
+            throw new InvalidInputException(TrainSettings.DETERMINANT, "determinant=" + config.determinant().key()
+                    + " conditions on the sign of det W(0), which needs a square product of full possible rank, but "
+                    + (m != n ? "the target is " + m + "×" + n : "width=" + width + " < n = " + n + " makes det W(0) = 0")
+                    + "; use determinant=any");
+        }
         if (config.loss() == LossKind.SENSING) {
             SensingData data = sensing.orElseThrow(() -> new InvalidInputException(TrainSettings.LOSS,
                     "loss=sensing needs the matrix-sensing measurements (generate them with measurements=COUNT); "

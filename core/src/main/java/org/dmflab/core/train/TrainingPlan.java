@@ -122,6 +122,16 @@ public final class TrainingPlan {
         return Schemas.trace(TraceShape.ofRun(rows, columns, symmetric, loss.trained(), targetKnown));
     }
 
+    /**
+     * The columns of the factors table (docs/design.md §2) for these settings and a target with {@code targetColumns}
+     * columns: the widest factor has n columns (W₁) or the inner width (the others), so a KNIME node knows them at
+     * configure time.
+     */
+    public static List<Column> factorColumns(TrainConfig config, int targetColumns) {
+        int width = config.depth() == 1 ? targetColumns : config.width().orElse(targetColumns);
+        return Schemas.factors(Math.max(targetColumns, width));
+    }
+
     /** A fresh solver at iteration 0, for callers that step it themselves (benchmarks, tests); close it when done. */
     public Solver newSolver() {
         return newSolver(MatrixKernel.AUTO);
@@ -208,7 +218,7 @@ public final class TrainingPlan {
                 boolean atRank = k == certifiedAt;
                 boolean stop = k >= budget || reached || atRank;
                 if (k == nextRecord || stop) {
-                    lastEffectiveRank = record(trace, running, k, config.step());
+                    lastEffectiveRank = record(trace, running, k, config);
                     lastRecorded = k;
                     nextRecord = schedule.next(k, budget);
                     if (watch != null) {
@@ -265,7 +275,7 @@ public final class TrainingPlan {
             }
             loss = running.evaluate();
             if (lastRecorded != k) {
-                lastEffectiveRank = record(trace, running, k, config.step());
+                lastEffectiveRank = record(trace, running, k, config);
             }
             // a cancel that came while the last step completed has nothing left to interrupt: the run is finished
             boolean reached = tolerance > 0 && loss <= tolerance;
@@ -335,11 +345,17 @@ public final class TrainingPlan {
         }
     }
 
-    private static double record(Trace.Builder trace, Solver running, long k, double step) {
+    /** Records iteration k: the solver's measurements plus the time and the rank measures and norms of σ(W). */
+    private static double record(Trace.Builder trace, Solver running, long k, TrainConfig config) {
         TracePoint point = running.measure();
-        double effectiveRank = RankMeasures.effectiveRank(point.sigma());
-        trace.add(k, point.with(TraceMetric.TIME, step * k).with(TraceMetric.EFFECTIVE_RANK, effectiveRank)
-                .with(TraceMetric.STABLE_RANK, RankMeasures.stableRank(point.sigma())));
+        double[] sigma = point.sigma();
+        double effectiveRank = RankMeasures.effectiveRank(sigma);
+        trace.add(k, point.with(TraceMetric.TIME, config.step() * k).with(TraceMetric.EFFECTIVE_RANK, effectiveRank)
+                .with(TraceMetric.STABLE_RANK, RankMeasures.stableRank(sigma))
+                .with(TraceMetric.NORM_FRO, RankMeasures.frobeniusNorm(sigma))
+                .with(TraceMetric.NORM_NUCLEAR, RankMeasures.nuclearNorm(sigma))
+                .with(TraceMetric.SCHATTEN_2_OVER_N, RankMeasures.schattenQuasiNorm(sigma, config.depth()))
+                .with(TraceMetric.ENTROPY_EFFECTIVE_RANK, RankMeasures.entropyEffectiveRank(sigma)));
         return effectiveRank;
     }
 

@@ -66,6 +66,12 @@ public record TrainingResult(Trace trace, DMatrixRMaj product, List<DMatrixRMaj>
         return Double.isNaN(relative) ? trace.errorFro(last) / org.ejml.dense.row.NormOps_DDRM.normF(truth) : relative;
     }
 
+    /** The final factors W₁ … W_N as the factors table (docs/design.md §2), as wide as the widest factor. */
+    public Table factorsTable() {
+        int columns = factors.stream().mapToInt(factor -> factor.numCols).max().orElse(0);
+        return MatrixTables.factorsTable(factors, columns);
+    }
+
     /** One line: solver, iterations, stop reason, final loss, effective rank. */
     public String summary() {
         return String.format(Locale.ROOT, "solver %s, %d iterations (%s), final loss %.6g, effective rank %.6g",

@@ -45,7 +45,19 @@ class TraceTablesTest {
         return TracePoint.of(lambda, sigma).with(TraceMetric.TIME, 0).with(TraceMetric.LOSS, loss)
                 .with(TraceMetric.ERROR_FRO, 2.0).with(TraceMetric.ERROR_OP, 1.9).with(TraceMetric.EFFECTIVE_RANK, 2.0)
                 .with(TraceMetric.STABLE_RANK, 2.0).with(TraceMetric.ERROR_UNOBSERVED, 0.5)
-                .with(TraceMetric.RELATIVE_ERROR, 0.25);
+                .with(TraceMetric.RELATIVE_ERROR, 0.25).with(TraceMetric.NORM_FRO, 2.0).with(TraceMetric.NORM_NUCLEAR, 2.5)
+                .with(TraceMetric.SCHATTEN_2_OVER_N, 3.0).with(TraceMetric.ENTROPY_EFFECTIVE_RANK, 1.5)
+                .with(TraceMetric.BALANCEDNESS, 0.0).with(TraceMetric.FACTOR_NORM_MIN, 1.0)
+                .with(TraceMetric.FACTOR_NORM_MAX, 1.25);
+    }
+
+    /** The norm and factor columns, which every run of today's trainer fills and a hand-made trace may leave out. */
+    private static final List<String> NORMS = List.of("norm_fro", "norm_nuclear", "schatten_2_over_n",
+            "entropy_effective_rank", "balancedness", "factor_norm_min", "factor_norm_max");
+
+    /** A trace table of {@code shape} as a user might make one by hand: without the norm and factor columns. */
+    private static List<Column> handMade(TraceShape shape) {
+        return Schemas.trace(shape).stream().filter(column -> !NORMS.contains(column.name())).toList();
     }
 
     /**
@@ -88,6 +100,7 @@ class TraceTablesTest {
                         if (loss == TrainedLoss.COMPLETION && known) {
                             expected.addAll(List.of("error_unobserved", "relative_error"));
                         }
+                        expected.addAll(NORMS);
                         expected.addAll(List.of("init", "loss_kind"));
                         assertThat(table.columnNames()).as(shape.toString()).isEqualTo(expected);
                         assertThat(table.columns()).isEqualTo(Schemas.trace(shape));
@@ -131,6 +144,21 @@ class TraceTablesTest {
                 "error_op", "effective_rank", "stable_rank", "sigma_1", "sigma_2", "init");
     }
 
+    /** The norm and factor columns round-trip; a table without them (hand-made, or older) reads them as unknown. */
+    @Test
+    void theNormColumnsRoundTripAndATableWithoutThemReadsThemAsUnknown() {
+        TraceShape shape = TraceShape.ofRun(1, 1, true, TrainedLoss.FULL, true);
+        Table table = TraceTables.toTable(Trace.builder(shape).add(0, point(new double[1], new double[]{2}, 1)).build());
+        Trace back = TraceTables.fromTable(table, "t");
+        assertThat(back.value(TraceMetric.NORM_NUCLEAR, 0)).isEqualTo(2.5);
+        assertThat(back.value(TraceMetric.FACTOR_NORM_MAX, 0)).isEqualTo(1.25);
+        List<Column> older = table.columns().stream().filter(column -> !NORMS.contains(column.name())).toList();
+        Object[] cells = older.stream().map(column -> table.cell(0, table.indexOf(column.name()))).toArray();
+        Trace old = TraceTables.fromTable(Table.builder(older).addRow(cells).build(), "old.csv");
+        assertThat(old.value(TraceMetric.NORM_NUCLEAR, 0)).isNaN();
+        assertThat(old.sigma(0, 0)).isEqualTo(2);
+    }
+
     /** The loss trained is one known value, the same in every row. */
     @Test
     void theLossKindIsOneKnownLoss() {
@@ -147,7 +175,7 @@ class TraceTablesTest {
 
     @Test
     void aValueWhereTheFirstRowHasNoneIsRejected() {
-        Table.Builder builder = Table.builder(Schemas.trace(TraceShape.ofRun(2, 3, false, TrainedLoss.FULL, true)));
+        Table.Builder builder = Table.builder(handMade(TraceShape.ofRun(2, 3, false, TrainedLoss.FULL, true)));
         builder.addRowWithKey("Row0", new Object[]{0L, 0.0, 1.0, 1.0, 1.0, 1.0, 1.0, 0.5, null, "identity", "full"});
         builder.addRowWithKey("Row1", new Object[]{1L, 0.0, 1.0, 1.0, 1.0, 1.0, 1.0, 0.5, 0.1, "identity", "full"});
         assertThatThrownBy(() -> TraceTables.fromTable(builder.build(), "t"))
@@ -217,7 +245,7 @@ class TraceTablesTest {
 
     /** A trace of {@link #FULL_1} with one row per pair of {@code init} and {@code loss_kind} cells. */
     private static Table facts(String... initAndLoss) {
-        Table.Builder builder = Table.builder(Schemas.trace(FULL_1));
+        Table.Builder builder = Table.builder(handMade(FULL_1));
         for (int row = 0; row < initAndLoss.length / 2; row++) {
             builder.addRow((long) row, 0.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, initAndLoss[2 * row], initAndLoss[2 * row + 1]);
         }
@@ -226,7 +254,7 @@ class TraceTablesTest {
 
     private static Table withIterations(long... iterations) {
         Trace.Builder unchecked = Trace.builder(0, 1);
-        Table.Builder builder = Table.builder(Schemas.trace(FULL_1));
+        Table.Builder builder = Table.builder(handMade(FULL_1));
         for (long iteration : iterations) {
             builder.addRow(iteration, 0.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, "identity", "full");
         }

@@ -94,8 +94,9 @@ class CompletionTest {
                 "0.05", "iterations", "200", "loss", "completion");
         TrainingPlan plan = Trainer.planCompletion(config, OBSERVED, Optional.of(TARGET));
         assertThat(plan.completion()).isTrue();
-        // …, sigma_p, error_unobserved, relative_error, init, loss_kind (docs/design.md §2)
-        assertThat(plan.traceColumns().get(plan.traceColumns().size() - 3).name()).isEqualTo("relative_error");
+        // …, sigma_p, error_unobserved, relative_error, the norm and factor columns, init, loss_kind (docs/design.md §2)
+        assertThat(plan.traceColumns().stream().map(org.dmflab.core.table.Column::name).toList())
+                .containsSubsequence("sigma_3", "error_unobserved", "relative_error", "norm_fro", "init", "loss_kind");
         TrainingResult result = plan.run(Progress.NONE);
         Trace trace = result.trace();
         int last = trace.size() - 1;

@@ -16,6 +16,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.dmflab.core.model.Trace;
+import org.dmflab.core.model.TraceMetric;
+import org.ejml.dense.row.NormOps_DDRM;
 
 /**
  * The behaviour every {@link Solver} must show (EJML-style checker; one small subclass per solver). Main target:
@@ -40,6 +42,31 @@ abstract class SolverCheck {
         TrainingResult result = plan.run(Progress.NONE);
         assertThat(result.solver().key()).isEqualTo(solver());
         return result;
+    }
+
+    /**
+     * The norm and factor columns of the last trace row against the final product and factors computed independently:
+     * ‖W‖_F from the entries, ‖W‖_*, the Schatten-2/3 quasi-norm and exp(H(σ/Σσ)) from EJML's full SVD, the
+     * balancedness and the factors' norms from EJML products of the factors (relative 1e-9: the recording reads σ in
+     * the target's eigenbasis, accurate to rounding of ‖W‖).
+     */
+    @Test
+    void lastRowNormsAndFactorDiagnosticsAgreeWithTheFinalFactors() {
+        TrainingResult result = train("perturbed");
+        Trace trace = result.trace();
+        int last = trace.size() - 1;
+        DMatrixRMaj w = result.product();
+        double[] sigma = FactorChecks.singularValues(w);
+        double nuclear = Arrays.stream(sigma).sum();
+        double schatten = Math.pow(Arrays.stream(sigma).map(s -> Math.pow(s, 2.0 / 3)).sum(), 1.5);
+        double entropy = -Arrays.stream(sigma).map(s -> s / nuclear).map(p -> p * Math.log(p)).sum();
+        assertThat(trace.value(TraceMetric.NORM_FRO, last)).isCloseTo(NormOps_DDRM.normF(w), within(1e-9 * nuclear));
+        assertThat(trace.value(TraceMetric.NORM_NUCLEAR, last)).isCloseTo(nuclear, within(1e-9 * nuclear));
+        assertThat(trace.value(TraceMetric.SCHATTEN_2_OVER_N, last)).isCloseTo(schatten, within(1e-9 * schatten));
+        assertThat(trace.value(TraceMetric.ENTROPY_EFFECTIVE_RANK, last)).isCloseTo(Math.exp(entropy), within(1e-9));
+        FactorChecks.assertLastRowMatchesTheFactors(result, 1e-9);
+        // the perturbed start is unbalanced: W₂ᵀW₂ − W₁W₁ᵀ = (α² − β²)I at k = 0, ‖·‖_F = √6·(0.01 − 0.0025)
+        assertThat(trace.value(TraceMetric.BALANCEDNESS, 0)).isCloseTo(Math.sqrt(6) * 0.0075, within(1e-15));
     }
 
     /** Theorem 1.1′: identity start → V Λ₊ Vᵀ; negative eigenvalues are never recovered and stay ≥ 0. */

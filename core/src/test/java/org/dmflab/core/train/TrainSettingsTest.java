@@ -15,7 +15,7 @@ class TrainSettingsTest {
     @Test
     void defaultsAndKeysFollowTheDesign() {
         assertThat(TrainSettings.KEYS).containsExactly("depth", "step", "init", "alpha", "beta", "sigma", "seed",
-                "iterations", "tolerance", "stop-at", "record", "solver", "loss", "width");
+                "determinant", "iterations", "tolerance", "stop-at", "record", "solver", "loss", "width");
         TrainConfig config = Fixtures.config();
         assertThat(config.stopAt()).isEqualTo(StopAt.NONE);
         assertThat(config.depth()).isEqualTo(3);
@@ -35,7 +35,7 @@ class TrainSettingsTest {
                 "solver", "matrix", "loss", "sensing", "width", "9", "stop-at", "rank:4");
         assertThat(config).isEqualTo(new TrainConfig(new RunDynamics(5, 0.2,
                 new RunDynamics.Perturbed(0.3, 0.1)), 123, 1e-6, new RecordSchedule.Every(7), SolverKind.MATRIX,
-                LossKind.SENSING, java.util.OptionalInt.of(9), new StopAt(4)));
+                LossKind.SENSING, java.util.OptionalInt.of(9), new StopAt(4), DeterminantSign.ANY));
         assertThat(config).isEqualTo(TrainConfig.builder().depth(5).step(0.2).init(Initialization.PERTURBED)
                 .alpha(0.3).beta(0.1).sigma(0.5).seed(java.util.OptionalLong.of(42)).iterations(123).tolerance(1e-6)
                 .record(new RecordSchedule.Every(7)).solver(SolverKind.MATRIX).loss(LossKind.SENSING)

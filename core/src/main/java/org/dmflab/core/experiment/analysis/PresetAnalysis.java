@@ -22,6 +22,8 @@ interface PresetAnalysis {
             case DENOISING -> new DenoisingAnalysis();
             case COMPLETION_DEPTH -> new CompletionDepthAnalysis();
             case MNIST_DENOISING -> new MnistDenoisingAnalysis();
+            case NORMS_VS_RANK -> new NormsVsRankAnalysis();
+            case PLATEAU_TIMING -> new PlateauTimingAnalysis();
             case NONE -> run -> AnalysisOutput.builder().build();
         };
     }

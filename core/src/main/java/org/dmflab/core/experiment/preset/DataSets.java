@@ -16,6 +16,11 @@ import org.ejml.data.DMatrixRMaj;
 public final class DataSets {
     /** 100 MNIST images of the digit one, 28×28, one per row (docs/theory.md §8.1). */
     public static final String MNIST_ONES = "mnist-ones-100";
+    /**
+     * Razin and Cohen's 2×2 completion instance (docs/theory.md §7.5): [[0, 1], [1, 0]], of which the preset observes
+     * (1,2), (2,1) and (2,2); the unobserved (1,1) holds 0, so its error is |W₁₁|.
+     */
+    public static final String RAZIN_COHEN = "razin-cohen-2x2";
     /** Side of an MNIST image in pixels. */
     public static final int MNIST_SIDE = 28;
     /**
@@ -34,7 +39,7 @@ public final class DataSets {
      * @param rows how many of its rows (the first ones)
      */
     public static DMatrixRMaj load(String name, int rows) {
-        if (!MNIST_ONES.equals(name)) {
+        if (!MNIST_ONES.equals(name) && !RAZIN_COHEN.equals(name)) {
             throw new IllegalArgumentException("no data set " + name);
         }
         List<double[]> read = new ArrayList<>();
@@ -43,12 +48,12 @@ public final class DataSets {
                 throw new IllegalStateException("the data set " + name + ".csv is missing from the engine jar");
             }
             BufferedReader reader = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8));
-            reader.readLine(); // header c1 … c784
+            reader.readLine(); // header c1 … cn
             for (String line = reader.readLine(); line != null && read.size() < rows; line = reader.readLine()) {
                 String[] cells = line.split(",", -1);
                 double[] row = new double[cells.length];
                 for (int c = 0; c < cells.length; c++) {
-                    row[c] = Integer.parseInt(cells[c].trim());
+                    row[c] = Double.parseDouble(cells[c].trim());
                 }
                 read.add(row);
             }

@@ -5,6 +5,7 @@ import org.dmflab.core.groundtruth.GroundTruthGenerator;
 import org.dmflab.core.groundtruth.GroundTruthSettings;
 import org.dmflab.core.settings.RawSettings;
 import org.dmflab.core.model.Initialization;
+import org.dmflab.core.train.DeterminantSign;
 import org.dmflab.core.train.LossKind;
 import org.dmflab.core.train.RecordSchedule;
 import org.dmflab.core.train.SolverKind;
@@ -50,6 +51,8 @@ public final class ExperimentPresets {
      * N, as the steps of docs/theory.md §8.1 scale.
      */
     public static final double MNIST_STEP_FRACTION = 0.85;
+    /** The norms-vs-rank preset's iteration budget. */
+    private static final long NORMS_ITERATIONS = 300_000;
 
     /**
      * A preset as {@code --list} shows it: its name and description, cheap to list; {@link #preset()} builds it (the
@@ -85,6 +88,13 @@ public final class ExperimentPresets {
             new Entry("denoising", "rank-3 target (4, 2, 1) plus symmetric Gaussian noise, n = 40: "
                     + "distance to the clean matrix, early stopping vs best rank-r approximations",
                     ExperimentPresets::denoising),
+            new Entry("norms-vs-rank", "Razin and Cohen's 2×2 completion, depths 2, 3, 4 from balanced identity "
+                    + "and unbalanced Gaussian starts with det W(0) > 0: the unobserved entry and the norms grow while "
+                    + "the effective rank falls",
+                    ExperimentPresets::normsVsRank),
+            new Entry("plateau-timing", "plateau entry and exit of each rank against log(1/α), α = 10⁻¹ … 10⁻⁴ "
+                    + "(identity starts, with the small-α estimate (12′)) and σ·√d = 10⁻¹ … 10⁻³ (Gaussian starts)",
+                    ExperimentPresets::plateauTiming),
             new Entry("completion-depth", completionDescription(COMPLETION_SIZE, COMPLETION_RANK, COMPLETION_OBSERVED),
                     (name, description) -> completionDepth(name, description, COMPLETION_SIZE, COMPLETION_RANK,
                             COMPLETION_OBSERVED, 30000)),
@@ -299,6 +309,78 @@ public final class ExperimentPresets {
         }
         return new ExperimentPreset(name, description, "Section 4, Figs. 8–12", noisy, Optional.of(clean), runs,
                 Analysis.MNIST_DENOISING, Optional.of(new ExperimentPreset.DataInput(DataSets.MNIST_ONES, images)));
+    }
+
+    /**
+     * Razin and Cohen's 2×2 completion (docs/theory.md §7.5): of [[·, 1], [1, 0]] the entries (1,2), (2,1), (2,2) are
+     * observed (the shipped data set with the generator's seed 2, which observes exactly these three), (1,1) is not.
+     * Depths 2, 3, 4, each from two starts with det W(0) > 0: the balanced identity start αI (α = 0.1), for which their
+     * analysis applies, and an unbalanced Gaussian start (σ = 0.1, seed 1) conditioned on det W(0) > 0. Matrix gradient
+     * descent with η = 0.005 for 300 000 iterations (our choices: η = 0.001 gives the same curves at five times the
+     * cost).
+     */
+    private static ExperimentPreset normsVsRank(String name, String description) {
+        Map<String, String> truth = settings(GroundTruthSettings.INPUT, "true", GroundTruthSettings.SEED, "2");
+        List<RunSpec> runs = new ArrayList<>();
+        for (Initialization start : new Initialization[]{Initialization.IDENTITY, Initialization.GAUSSIAN}) {
+            for (int depth = 2; depth <= 4; depth++) {
+                RunSettings.Train train = RunSettings.Train.depth(depth).step(0.005).init(start);
+                if (start == Initialization.GAUSSIAN) {
+                    train.sigma(0.1).seed(1).determinant(DeterminantSign.POSITIVE);
+                } else {
+                    train.alpha(0.1);
+                }
+                train.iterations(NORMS_ITERATIONS).record(LOG_400).solver(SolverKind.MATRIX).loss(LossKind.COMPLETION);
+                String title = (start == Initialization.GAUSSIAN ? "Gaussian start with positive det W(0)"
+                        : "identity start")
+                        + ", N = " + depth;
+                runs.add(new RunSpec(start.key() + "-n" + depth, title, train.build(), RunSettings.track(true),
+                        Optional.empty(), Optional.of("3")));
+            }
+        }
+        return new ExperimentPreset(name, description, "Razin and Cohen 2020" + ExperimentPreset.NOT_IN_THE_PAPER, truth,
+                Optional.empty(), runs, Analysis.NORMS_VS_RANK,
+                Optional.of(new ExperimentPreset.DataInput(DataSets.RAZIN_COHEN, 2)));
+    }
+
+    /**
+     * Plateau timing against the initial scale (the paper's Remark 1.2, docs/theory.md §5.7): Λ = (4, 2, 1) in a
+     * random basis (seed 4), N = 3, η = 0.01; identity starts α = 10^{−1}, 10^{−1.5}, …, 10^{−4} (spectral solver,
+     * exact) with the predictor's (12′), and Gaussian starts (width d = 3, seed 5, matrix solver) with
+     * σ·√d = 10^{−1}, …, 10^{−3}. Each run lasts three times 1/((N − 2)ηλ_min·α^{N−2}), the small-α time to learn the
+     * smallest eigenvalue, so that every plateau is entered.
+     */
+    private static ExperimentPreset plateauTiming(String name, String description) {
+        Map<String, String> truth = settings(GroundTruthSettings.SPECTRUM, "4,2,1", GroundTruthSettings.EIGENVECTORS,
+                "random", GroundTruthSettings.SEED, "4");
+        int depth = 3;
+        double step = 0.01;
+        double smallest = 1;
+        List<RunSpec> runs = new ArrayList<>();
+        for (int half = 2; half <= 8; half++) {
+            double alpha = Math.pow(10, -half / 2.0);
+            long iterations = budget(alpha, step, smallest, depth);
+            Map<String, String> train = identity(depth, step, alpha, iterations, LOG_400, SolverKind.SPECTRAL)
+                    .build();
+            runs.add(run("alpha-" + half, "identity start, α = 10^−" + RunSettings.number(half / 2.0), train,
+                    RunSettings.track(true)));
+        }
+        int width = 3;
+        for (int half = 2; half <= 6; half++) {
+            double scale = Math.pow(10, -half / 2.0);
+            Map<String, String> train = RunSettings.Train.depth(depth).step(step).init(Initialization.GAUSSIAN)
+                    .sigma(scale / Math.sqrt(width)).seed(5).iterations(budget(scale, step, smallest, depth))
+                    .record(LOG_400).solver(SolverKind.MATRIX).build();
+            runs.add(run("sigma-" + half, "Gaussian start, σ·√d = 10^−" + RunSettings.number(half / 2.0), train,
+                    RunSettings.track(true), Optional.empty()));
+        }
+        return new ExperimentPreset(name, description, "Remark 1.2", truth, Optional.empty(), runs,
+                Analysis.PLATEAU_TIMING);
+    }
+
+    /** Three times the small-α time 1/((N − 2)ηλα^{N−2}) to learn λ (N ≥ 3), rounded up. */
+    private static long budget(double alpha, double step, double lambda, int depth) {
+        return (long) Math.ceil(3 / ((depth - 2) * step * lambda * Math.pow(alpha, depth - 2)));
     }
 
     /** A run with the predictor's view of it (same depth, step and start). */

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.dmflab.core.model.Initialization;
 import org.dmflab.core.track.TrackSettings;
+import org.dmflab.core.train.DeterminantSign;
 import org.dmflab.core.train.LossKind;
 import org.dmflab.core.train.RecordSchedule;
 import org.dmflab.core.train.SolverKind;
@@ -66,6 +67,11 @@ final class RunSettings {
 
         Train seed(long seed) {
             return put(TrainSettings.SEED, Long.toString(seed));
+        }
+
+        /** The sign of det W(0) a Gaussian start is conditioned on. */
+        Train determinant(DeterminantSign sign) {
+            return put(TrainSettings.DETERMINANT, sign.key());
         }
 
         Train iterations(long iterations) {

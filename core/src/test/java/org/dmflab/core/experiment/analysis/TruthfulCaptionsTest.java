@@ -129,6 +129,8 @@ class TruthfulCaptionsTest {
             String source = preset.figureSource();
             if (entry.name().equals("completion-depth")) {
                 assertThat(source).isEqualTo("Arora et al. 2019, not in the paper");
+            } else if (entry.name().equals("norms-vs-rank")) {
+                assertThat(source).isEqualTo("Razin and Cohen 2020, not in the paper");
             } else {
                 assertThat(source).startsWith("the paper's ").doesNotContain("not in the paper");
             }

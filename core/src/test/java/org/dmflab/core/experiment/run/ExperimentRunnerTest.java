@@ -209,7 +209,7 @@ public class ExperimentRunnerTest {
             assertThat(preset.name()).isEqualTo(entry.name());
             assertThat(preset.description()).isEqualTo(entry.description());
         }
-        assertThat(ExperimentPresets.entries()).hasSize(9);
+        assertThat(ExperimentPresets.entries()).hasSize(11);
     }
 
     /**
