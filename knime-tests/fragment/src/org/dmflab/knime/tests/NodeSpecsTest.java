@@ -58,7 +58,9 @@ class NodeSpecsTest {
 
     /** The trace of a full-loss run on a 2×3 target (docs/design.md §2). */
     private static final List<String> RECTANGULAR_TRACE = List.of("iteration", "time", "loss", "error_fro",
-            "error_op", "effective_rank", "stable_rank", "sigma_1", "sigma_2", "init", "loss_kind");
+            "error_op", "effective_rank", "stable_rank", "sigma_1", "sigma_2", "norm_fro", "norm_nuclear",
+            "schatten_2_over_n", "entropy_effective_rank", "balancedness", "factor_norm_min", "factor_norm_max", "init",
+            "loss_kind");
 
     /**
      * The generator on an input table: without a spec at its input it says that no input table is available yet (KNIME
