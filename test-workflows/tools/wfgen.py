@@ -751,11 +751,69 @@ def depth_sweep(runs):
 # pushes observations_value (80, 120, 160) to the Ground Truth Generator (observations bound to it: a rank-2 16x16
 # target, seed 1, observed at that many entries; 16 is the smallest size the trainer multiplies with OpenBLAS); the inner one pushes depth_value (2, 3, 4) to the Deep
 # Factorization Trainer (completion loss, Gaussian start); Variable to Table Row collects the trainer's final numbers,
-# and the two Loop Ends give one row per (observations, depth): the table of dmflab sweep's error chart.
+# and the two Loop Ends give one row per (observations, depth): the table of dmflab sweep's error chart, which a Pivot
+# (one column per depth) and a Line Plot (JavaScript) draw: final relative error against observations, a line per depth.
 SWEEP_EXAMPLE_RUN = dict(step=0.01, init="gaussian", alpha=0.02, beta=0.01, sigma=0.1, seed=1, iterations=4000,
                          record="every:20", solver="matrix", loss="completion")
 SWEEP_EXAMPLE_COLUMNS = ["observations_value", "depth_value", "dmflab_final_relative_error", "dmflab_final_loss",
                          "dmflab_iterations"]
+
+
+JS_VIEWS_BUNDLE = dict(name="KNIME JavaScript Base Views", symbolic="org.knime.js.views",
+                       vendor="KNIME AG, Zurich, Switzerland", version="5.5.0")
+
+
+def column_list(key, included, excluded):
+    """A SettingsModelFilterString (knime-core): InclList, ExclList, keep_all_columns_selected."""
+    return config(key, array("InclList", "xstring", included), array("ExclList", "xstring", excluded),
+                  b("keep_all_columns_selected", False))
+
+
+def pivot(group, pivot_column, value, others):
+    """Pivot (knime-base Pivot2NodeModel on GroupByNodeModel): one row per value of `group`, one column per value of
+    `pivot_column` named by that value alone ("Pivot name"), holding the First `value` (a double) of the cell."""
+    aggregation = config("aggregationColumn", array("columnNames", "xstring", [value]),
+                         config("columnTypes", i("array-size", 1),
+                                config("0", s("cell_class", "org.knime.core.data.def.DoubleCell"),
+                                       b("is_null", False))),
+                         array("aggregationMethod", "xstring", ["First"]),
+                         array("inclMissingVals", "xboolean", [False]))
+    model = config("model", column_list("grouByColumns", [group], [pivot_column, value] + others),
+                   i("maxNoneNumericalVals", 10000), b("enableHilite", False), b("sortInMemory", False),
+                   aggregation, config("aggregationOperatorSettings"),
+                   s("columnNamePolicy", "Keep original name(s)"), b("retainOrder", False), b("inMemory", False),
+                   s("valueDelimiter", ", "), i("nodeVersion", 1),
+                   column_list("pivotColumns", [pivot_column], [group, value] + others),
+                   b("missing_values", True), b("total_aggregation", False), b("ignore_domain", True),
+                   s("column_name_option", "Pivot name"), b("sort_lexicographical", False))
+    return Node("Pivot", "org.knime.base.node.preproc.pivot.Pivot2NodeFactory", BASE_BUNDLE, model, 1, 3)
+
+
+def line_plot(x, ys, title, x_label, y_label):
+    """Line Plot (JavaScript), knime-js-base's LinePlotViewConfig: one line per column of `ys` against `x`."""
+    flags = dict(hideInWizard=False, generateImage=False, showLegend=True, autoRange=True, useDomainInformation=False,
+                 showGrid=True, showCrosshair=False, snapToPoints=False, resizeToWindow=True,
+                 enableViewConfiguration=False, enableTitleChange=False, enableSubtitleChange=False,
+                 enableXColumnChange=False, enableYColumnChange=False, enableXAxisLabelEdit=False,
+                 enableYAxisLabelEdit=False, enableDotSizeChange=False, enableZooming=True, enableDragZooming=False,
+                 enablePanning=True, showZoomResetButton=False, enableSelection=True, enableRectangleSelection=False,
+                 enableLassoSelection=False)
+    y_columns = config("yCols", s("filter-type", "STANDARD"), array("included_names", "xstring", ys),
+                       array("excluded_names", "xstring", []), s("enforce_option", "EnforceInclusion"),
+                       config("name_pattern", s("pattern", ""), s("type", "Wildcard"), b("caseSensitive", True),
+                              b("excludeMatching", False)))
+    model = config("model", *[b(key, value) for key, value in flags.items()],
+                   s("chartTitle", title), s("chartSubtitle", None), s("xCol", x), y_columns, i("maxRows", 2500),
+                   s("selectionColumnName", "Selected (Line Plot)"), s("xAxisLabel", x_label),
+                   s("yAxisLabel", y_label), s("xAxisMin", None), s("xAxisMax", None), s("yAxisMin", None),
+                   s("yAxisMax", None), s("dot_size", "3"), i("imageWidth", 800), i("imageHeight", 600),
+                   s("backgroundColor", "rgba(255,255,255,1.0)"), s("dataAreaColor", "rgba(255,255,255,1.0)"),
+                   s("gridColor", "rgba(230,230,230,1.0)"), b("displayFullscreenButton", True),
+                   s("missingValueMethod", "noGap"), b("showWarningInView", True), b("reportOnMissingValues", True),
+                   s("date_format", "yyyy-MM-dd HH:mm:ss"), b("enforceOrigin", False),
+                   b("enableLineSizeChange", False), i("line_size", 2))
+    return Node("Line Plot (JavaScript)", "org.knime.js.base.node.viz.plotter.line.LinePlotNodeFactory",
+                JS_VIEWS_BUNDLE, model, 2, 2)
 
 
 def completion_sweep_example(checkout):
@@ -778,6 +836,14 @@ def completion_sweep_example(checkout):
     example.connect(trainer, 0, row, 1)
     example.connect(row, 1, inner_end, 1)
     example.connect(inner_end, 1, outer_end, 1)
+    # the result drawn: the final relative error against the observed entries, one line per depth (a column each)
+    table = example.add(pivot("observations_value", "depth_value", "dmflab_final_relative_error",
+                              ["dmflab_final_loss", "dmflab_iterations"]), 6, 1.5)
+    plot = example.add(line_plot("observations_value", ["2", "3", "4"],
+                                 "Final relative error against observed entries, one line per depth N",
+                                 "observed entries M", "final relative error ||W - Phi||_F / ||Phi||_F"), 7, 1.5)
+    example.connect(outer_end, 1, table, 1)
+    example.connect(table, 1, plot, 1)
     example.write(checkout / "examples")
 
 

@@ -87,7 +87,7 @@ final class SweepCommand implements Callable<Integer> {
 
     @Option(names = "--recovered-below", paramLabel = "ERROR", description = "A run recovers the target when its final "
             + "relative error ‖W − Φ‖_F/‖Φ‖_F is at most this (phase diagram); default 0.01.")
-    double recoveredBelow = 0.01;
+    double recoveredBelow = SweepPlan.DEFAULT_RECOVERED_BELOW;
 
     @Option(names = "--workers", paramLabel = "W", description = "Points run at the same time; default: the number "
             + "of cores. The results do not depend on it.")

@@ -47,8 +47,11 @@ class WorkflowFilesTest {
     static final String LOOP_START = "org.knime.base.node.meta.looper.LoopStartIntervalDynamicNodeFactory";
     static final String VARIABLE_TO_ROW = "org.knime.base.node.flowvariable.variabletotablerow4.VariableToTable4NodeFactory";
     static final String LOOP_END = "org.knime.base.node.meta.looper.LoopEndDynamicNodeFactory";
+    static final String PIVOT = "org.knime.base.node.preproc.pivot.Pivot2NodeFactory";
+    static final String LINE_PLOT = "org.knime.js.base.node.viz.plotter.line.LinePlotNodeFactory";
     static final Set<String> KNIME_NODES_NOT_IN_THE_RUNTIME = Set.of(CSV_READER, TABLE_VALIDATOR, DIFFERENCE_CHECKER,
-            "org.knime.testing.node.config.TestConfigNodeFactory", LOOP_START, VARIABLE_TO_ROW, LOOP_END);
+            "org.knime.testing.node.config.TestConfigNodeFactory", LOOP_START, VARIABLE_TO_ROW, LOOP_END, PIVOT,
+            LINE_PLOT);
     /**
      * Doubles of a node against its reference file: within 1e-9 of the column's largest magnitude, the bound the
      * testflows' Difference Checkers use (test-workflows/README.md, "Tolerances"); everything else exact.

@@ -148,14 +148,18 @@ public final class ExperimentPresets {
     private static ExperimentPreset depth(String name, String description) {
         Map<String, String> truth = settings(GroundTruthSettings.SPECTRUM, "4,2,1,0.5",
                 GroundTruthSettings.EIGENVECTORS, "random", GroundTruthSettings.SEED, "2");
-        List<RunSpec> runs = new ArrayList<>();
+        // a sweep over the depth N = 1…5, each with its own step
+        List<Map<String, String>> depths = new ArrayList<>();
         for (int n = 1; n <= 5; n++) {
-            double step = DEPTH_STEP_FRACTION * StepSizeBounds.uniform(4, 0.1, n);
-            // log:2000 resolves the certified interval ends of every depth (the tracker's recording column)
-            Map<String, String> train = identity(n, step, 0.1, 200000, new RecordSchedule.LogSpaced(2000),
-                    SolverKind.SPECTRAL).build();
-            runs.add(run("n" + n, "N = " + n, train, RunSettings.track(true)));
+            depths.add(RunSettings.Train.depth(n).step(DEPTH_STEP_FRACTION * StepSizeBounds.uniform(4, 0.1, n))
+                    .build());
         }
+        // log:2000 resolves the certified interval ends of every depth (the tracker's recording column)
+        Map<String, String> base = identity(1, DEPTH_STEP_FRACTION * StepSizeBounds.uniform(4, 0.1, 1), 0.1, 200000,
+                new RecordSchedule.LogSpaced(2000), SolverKind.SPECTRAL).build();
+        List<RunSpec> runs = SweptRuns.runs(name, truth, run("run", "run", base, RunSettings.track(true)),
+                List.of(SweptRuns.trainAxis(depths, TrainSettings.DEPTH, TrainSettings.STEP)),
+                point -> new SweptRuns.Naming("n" + point.values().get(0), "N = " + point.values().get(0)));
         return new ExperimentPreset(name, description, "Fig. 2", truth, Optional.empty(), runs, Analysis.DEPTH);
     }
 
@@ -173,15 +177,21 @@ public final class ExperimentPresets {
                 "random", GroundTruthSettings.SEED, "7");
         double admissible = StepSizeBounds.uniform(3, 0.1, 3);
         double horizon = 50; // time t = ηk covered by every run
-        List<RunSpec> runs = new ArrayList<>();
-        runs.add(run("flow", "gradient flow", identity(3, 0.05 * admissible, 0.1,
-                Math.round(horizon / (0.05 * admissible)), LOG_400, SolverKind.FLOW).build(), RunSettings.track(false)));
+        // a sweep over the solver with its step, each run long enough to cover the time horizon
+        List<Map<String, String>> points = new ArrayList<>();
+        Map<String, SweptRuns.Naming> names = new LinkedHashMap<>();
+        double flowStep = 0.05 * admissible;
+        points.add(identity(3, flowStep, 0.1, Math.round(horizon / flowStep), LOG_400, SolverKind.FLOW).build());
+        names.put(points.get(0).get(TrainSettings.STEP), new SweptRuns.Naming("flow", "gradient flow"));
         for (double fraction : new double[]{0.5, 1.0, 1.9}) {
             double step = fraction * admissible;
-            runs.add(run("descent-" + Math.round(100 * fraction), "descent, η = " + fraction + "·(10′)",
-                    identity(3, step, 0.1, Math.round(horizon / step), LOG_400, SolverKind.SPECTRAL).build(),
-                    RunSettings.track(false)));
+            points.add(identity(3, step, 0.1, Math.round(horizon / step), LOG_400, SolverKind.SPECTRAL).build());
+            names.put(points.get(points.size() - 1).get(TrainSettings.STEP), new SweptRuns.Naming(
+                    "descent-" + Math.round(100 * fraction), "descent, η = " + fraction + "·(10′)"));
         }
+        List<RunSpec> runs = SweptRuns.runs(name, truth, run("run", "run", points.get(0), RunSettings.track(false)),
+                List.of(SweptRuns.trainAxis(points, TrainSettings.STEP, TrainSettings.SOLVER,
+                        TrainSettings.ITERATIONS)), point -> names.get(point.values().get(0)));
         return new ExperimentPreset(name, description, "Fig. 7", truth, Optional.empty(), runs,
                 Analysis.FLOW_VS_DESCENT);
     }
@@ -246,19 +256,26 @@ public final class ExperimentPresets {
         double norm = GroundTruthGenerator.generate(GroundTruthSettings.parse(RawSettings.of(truth),
                 Optional.empty())).spectrum().values()[0];
         double startNorm = 1e-4 * n; // ‖Φ‖_F = √(n·n) = n
-        List<RunSpec> runs = new ArrayList<>();
-        for (int count : observed) {
-            for (int depth = 2; depth <= 4; depth++) {
-                double step = Math.min(0.01, (double) n * n / count / (depth * Math.pow(norm, 2 - 2.0 / depth)));
-                Map<String, String> train = RunSettings.Train.depth(depth).step(step, 3)
-                        .init(Initialization.GAUSSIAN)
-                        .sigma(InitScale.sigma(startNorm, InitScale.dims(n, n, n, depth))).seed(2)
-                        .iterations(iterations).tolerance(1e-10).record(new RecordSchedule.LogSpaced(200))
-                        .solver(SolverKind.MATRIX).loss(LossKind.COMPLETION).build();
-                runs.add(new RunSpec("m" + count + "-n" + depth, "M = " + count + ", N = " + depth, train,
-                        RunSettings.track(true), Optional.empty(), Optional.of(Integer.toString(count))));
-            }
-        }
+        // a sweep over the observed entries × the depth N = 2, 3, 4; the step and the start's σ follow from both
+        BiFunction<Integer, Integer, Map<String, String>> train = (count, depth) -> RunSettings.Train.depth(depth)
+                .step(Math.min(0.01, (double) n * n / count / (depth * Math.pow(norm, 2 - 2.0 / depth))), 3)
+                .init(Initialization.GAUSSIAN).sigma(InitScale.sigma(startNorm, InitScale.dims(n, n, n, depth)))
+                .seed(2).iterations(iterations).tolerance(1e-10).record(new RecordSchedule.LogSpaced(200))
+                .solver(SolverKind.MATRIX).loss(LossKind.COMPLETION).build();
+        RunSpec base = new RunSpec("run", "run", train.apply(observed[0], 2), RunSettings.track(true),
+                Optional.empty(), Optional.of(Integer.toString(observed[0])));
+        SweepPlan.Axis counts = new SweepPlan.Axis(List.of(new SettingOverride.SettingKey(
+                SettingOverride.Stage.GENERATE, GroundTruthSettings.OBSERVATIONS)),
+                List.of(java.util.Arrays.stream(observed).mapToObj(Integer::toString).toList()));
+        SweepPlan.Axis depths = new SweepPlan.Axis(List.of(new SettingOverride.SettingKey(SettingOverride.Stage.TRAIN,
+                TrainSettings.DEPTH)), List.of(List.of("2", "3", "4")));
+        List<RunSpec> runs = SweptRuns.runs(name, truth, base, List.of(counts, depths), point -> {
+            String count = point.values().get(0);
+            String depth = point.values().get(1);
+            return new SweptRuns.Naming("m" + count + "-n" + depth, "M = " + count + ", N = " + depth,
+                    SweptRuns.trainChanges(train.apply(Integer.parseInt(count), Integer.parseInt(depth)),
+                            TrainSettings.STEP, TrainSettings.SIGMA));
+        });
         return new ExperimentPreset(name, description, "Arora et al. 2019"
                 + ExperimentPreset.NOT_IN_THE_PAPER, truth,
                 Optional.empty(), runs, Analysis.COMPLETION_DEPTH);

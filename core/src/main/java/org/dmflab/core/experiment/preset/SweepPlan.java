@@ -36,6 +36,8 @@ import org.dmflab.core.train.TrainSettings;
 public record SweepPlan(String preset, List<SettingOverride> fixed, List<Axis> axes, Optional<Axis> seeds,
                         Optional<BigDecimal> stopMse, double recoveredBelow) {
     private static final String HEADER = "# DMF Lab sweep plan: a restart with the same plan finishes the missing points";
+    /** The relative error below which a run recovers the target unless the sweep says otherwise. */
+    public static final double DEFAULT_RECOVERED_BELOW = 0.01;
 
     /**
      * One swept dimension: one key, or several keys that change together (e.g. the depth with its step), and their
