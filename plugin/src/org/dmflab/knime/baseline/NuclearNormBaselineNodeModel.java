@@ -10,7 +10,6 @@ import org.dmflab.core.baseline.NuclearNormSolver;
 import org.dmflab.core.baseline.ObservedEntries;
 import org.dmflab.core.model.Observations;
 import org.dmflab.core.model.SensingData;
-import org.dmflab.core.settings.RawSettings;
 import org.dmflab.core.table.MeasurementTables;
 import org.dmflab.core.table.ObservationTables;
 import org.dmflab.core.table.Schemas;
@@ -19,7 +18,6 @@ import org.dmflab.knime.common.EngineCalls;
 import org.dmflab.knime.common.EngineNodeModel;
 import org.dmflab.knime.common.ExecutionProgress;
 import org.dmflab.knime.common.KnimeTables;
-import org.dmflab.knime.common.NodeSettingsGroup;
 import org.ejml.data.DMatrixRMaj;
 import org.knime.core.data.DataTableSpec;
 import org.knime.core.node.BufferedDataTable;
@@ -39,11 +37,17 @@ final class NuclearNormBaselineNodeModel extends EngineNodeModel {
     static final String FLOW_RELATIVE_ERROR = "dmflab_baseline_relative_error";
     private static final String DATA_SOURCE = "observations or measurements table";
 
-    private final NuclearNormBaselineNodeSettings settings = new NuclearNormBaselineNodeSettings();
+    private final NuclearNormBaselineNodeSettings settings;
 
     NuclearNormBaselineNodeModel() {
+        this(new NuclearNormBaselineNodeSettings());
+    }
+
+    private NuclearNormBaselineNodeModel(NuclearNormBaselineNodeSettings settings) {
         super(new PortType[]{BufferedDataTable.TYPE, BufferedDataTable.TYPE},
-                new PortType[]{BufferedDataTable.TYPE, BufferedDataTable.TYPE});
+                new PortType[]{BufferedDataTable.TYPE, BufferedDataTable.TYPE}, settings.group,
+                NuclearNormSettings::parse);
+        this.settings = settings;
     }
 
     @Override
@@ -98,15 +102,5 @@ final class NuclearNormBaselineNodeModel extends EngineNodeModel {
             return new PortObject[]{KnimeTables.writeMatrix(result.solution(), exec),
                     KnimeTables.write(result.summaryTable(Optional.of(target)), exec)};
         });
-    }
-
-    @Override
-    protected NodeSettingsGroup settingsGroup() {
-        return settings.group;
-    }
-
-    @Override
-    protected void checkWithEngine(RawSettings candidate) {
-        NuclearNormSettings.parse(candidate);
     }
 }

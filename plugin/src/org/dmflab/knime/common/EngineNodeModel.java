@@ -2,6 +2,7 @@ package org.dmflab.knime.common;
 
 import java.io.File;
 import java.io.IOException;
+import java.util.Objects;
 import org.dmflab.core.settings.RawSettings;
 import org.knime.core.node.CanceledExecutionException;
 import org.knime.core.node.ExecutionMonitor;
@@ -17,38 +18,44 @@ import org.knime.core.node.port.PortType;
  * applied, with the engine's message. Nodes without internal state need nothing else.
  */
 public abstract class EngineNodeModel extends NodeModel {
-
-    protected EngineNodeModel(PortType[] inPorts, PortType[] outPorts) {
-        super(inPorts, outPorts);
+    /** The engine's parser of a node's settings: throws the engine's {@code InvalidInputException} for bad values. */
+    @FunctionalInterface
+    public interface EngineCheck {
+        void check(RawSettings candidate) throws Exception;
     }
 
-    /** The node's settings. */
-    protected abstract NodeSettingsGroup settingsGroup();
+    private final NodeSettingsGroup settingsGroup;
+    private final EngineCheck engineCheck;
 
     /**
-     * Parses candidate settings with the engine's parser, throwing its {@code InvalidInputException} for bad values
-     * (turned into an {@link InvalidSettingsException} here).
+     * @param settingsGroup the node's settings (its declarations)
+     * @param engineCheck   the stage's parser, run on candidate settings so that the dialog shows the engine's message
      */
-    protected abstract void checkWithEngine(RawSettings candidate) throws Exception;
+    protected EngineNodeModel(PortType[] inPorts, PortType[] outPorts, NodeSettingsGroup settingsGroup,
+                              EngineCheck engineCheck) {
+        super(inPorts, outPorts);
+        this.settingsGroup = Objects.requireNonNull(settingsGroup, "settingsGroup");
+        this.engineCheck = Objects.requireNonNull(engineCheck, "engineCheck");
+    }
 
     @Override
     protected final void saveSettingsTo(NodeSettingsWO target) {
-        settingsGroup().saveTo(target);
+        settingsGroup.saveTo(target);
     }
 
     @Override
     protected final void validateSettings(NodeSettingsRO candidate) throws InvalidSettingsException {
-        settingsGroup().validate(candidate);
-        RawSettings raw = settingsGroup().raw(candidate);
+        settingsGroup.validate(candidate);
+        RawSettings raw = settingsGroup.raw(candidate);
         EngineCalls.configure(() -> {
-            checkWithEngine(raw);
+            engineCheck.check(raw);
             return null;
         });
     }
 
     @Override
     protected final void loadValidatedSettingsFrom(NodeSettingsRO source) throws InvalidSettingsException {
-        settingsGroup().loadFrom(source);
+        settingsGroup.loadFrom(source);
     }
 
     @Override

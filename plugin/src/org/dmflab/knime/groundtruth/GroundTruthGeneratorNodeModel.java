@@ -14,7 +14,6 @@ import org.dmflab.core.table.Table;
 import org.dmflab.knime.common.EngineCalls;
 import org.dmflab.knime.common.EngineNodeModel;
 import org.dmflab.knime.common.KnimeTables;
-import org.dmflab.knime.common.NodeSettingsGroup;
 import org.dmflab.knime.common.TargetSpecs;
 import org.ejml.data.DMatrixRMaj;
 import org.knime.core.data.DataTableSpec;
@@ -33,12 +32,17 @@ import org.knime.core.node.port.PortType;
 final class GroundTruthGeneratorNodeModel extends EngineNodeModel {
     private static final String INPUT_SOURCE = "input table";
 
-    private final GroundTruthNodeSettings settings = new GroundTruthNodeSettings();
+    private final GroundTruthNodeSettings settings;
 
     GroundTruthGeneratorNodeModel() {
+        this(new GroundTruthNodeSettings());
+    }
+
+    private GroundTruthGeneratorNodeModel(GroundTruthNodeSettings settings) {
         super(new PortType[]{BufferedDataTable.TYPE_OPTIONAL},
                 new PortType[]{BufferedDataTable.TYPE, BufferedDataTable.TYPE, BufferedDataTable.TYPE,
-                        BufferedDataTable.TYPE});
+                        BufferedDataTable.TYPE}, settings.group, GroundTruthNodeSettings::check);
+        this.settings = settings;
     }
 
     @Override
@@ -107,15 +111,5 @@ final class GroundTruthGeneratorNodeModel extends EngineNodeModel {
 
     private RawSettings raw() {
         return settings.group.raw();
-    }
-
-    @Override
-    protected NodeSettingsGroup settingsGroup() {
-        return settings.group;
-    }
-
-    @Override
-    protected void checkWithEngine(RawSettings candidate) {
-        GroundTruthNodeSettings.check(candidate);
     }
 }

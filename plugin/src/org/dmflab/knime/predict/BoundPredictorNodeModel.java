@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.dmflab.core.model.Spectrum;
-import org.dmflab.core.settings.RawSettings;
 import org.dmflab.core.table.MatrixTables;
 import org.dmflab.core.table.Schemas;
 import org.dmflab.core.table.Table;
@@ -18,7 +17,6 @@ import org.dmflab.knime.common.EngineCalls;
 import org.dmflab.knime.common.EngineNodeModel;
 import org.dmflab.knime.common.ExecutionProgress;
 import org.dmflab.knime.common.KnimeTables;
-import org.dmflab.knime.common.NodeSettingsGroup;
 import org.knime.core.data.DataTableSpec;
 import org.knime.core.node.BufferedDataTable;
 import org.knime.core.node.ExecutionContext;
@@ -45,11 +43,17 @@ final class BoundPredictorNodeModel extends EngineNodeModel {
     static final String FLOW_FLOAT_ESCAPE = "dmflab_float_escape_iteration";
     private static final String INPUT_SOURCE = "input table";
 
-    private final BoundPredictorNodeSettings settings = new BoundPredictorNodeSettings();
+    private final BoundPredictorNodeSettings settings;
 
     BoundPredictorNodeModel() {
+        this(new BoundPredictorNodeSettings());
+    }
+
+    private BoundPredictorNodeModel(BoundPredictorNodeSettings settings) {
         super(new PortType[]{BufferedDataTable.TYPE},
-                new PortType[]{BufferedDataTable.TYPE, BufferedDataTable.TYPE, BufferedDataTable.TYPE});
+                new PortType[]{BufferedDataTable.TYPE, BufferedDataTable.TYPE, BufferedDataTable.TYPE},
+                settings.group, PredictSettings::parse);
+        this.settings = settings;
     }
 
     @Override
@@ -103,15 +107,5 @@ final class BoundPredictorNodeModel extends EngineNodeModel {
                     KnimeTables.write(prediction.plateausTable(), exec),
                     KnimeTables.write(prediction.provenanceTable(), exec)};
         });
-    }
-
-    @Override
-    protected NodeSettingsGroup settingsGroup() {
-        return settings.group;
-    }
-
-    @Override
-    protected void checkWithEngine(RawSettings candidate) {
-        PredictSettings.parse(candidate);
     }
 }

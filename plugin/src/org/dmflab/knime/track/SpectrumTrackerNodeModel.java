@@ -9,7 +9,6 @@ import org.dmflab.core.Progress;
 import org.dmflab.core.chart.ChartRenderer;
 import org.dmflab.core.chart.TrackChartSet;
 import org.dmflab.core.chart.TrackCharts;
-import org.dmflab.core.settings.RawSettings;
 import org.dmflab.core.track.SpectrumTracker;
 import org.dmflab.core.track.TrackConfig;
 import org.dmflab.core.track.TrackInput;
@@ -27,7 +26,6 @@ import org.dmflab.knime.common.EngineNodeModel;
 import org.dmflab.knime.common.ExecutionProgress;
 import org.dmflab.knime.common.ImagePorts;
 import org.dmflab.knime.common.KnimeTables;
-import org.dmflab.knime.common.NodeSettingsGroup;
 import org.jfree.chart.JFreeChart;
 import org.knime.core.data.DataTable;
 import org.knime.core.data.DataTableSpec;
@@ -57,15 +55,20 @@ final class SpectrumTrackerNodeModel extends EngineNodeModel implements ChartSou
     /** The internals files of the three inputs, in port order. */
     private static final List<String> INPUT_FILES = List.of("trace.zip", "target.zip", "predicted.zip");
 
-    private final SpectrumTrackerNodeSettings settings = new SpectrumTrackerNodeSettings();
+    private final SpectrumTrackerNodeSettings settings;
     private List<NamedChart> charts = List.of();
     /** The executed inputs (null where a port was not connected), kept for saveInternals. */
     private DataTable[] viewInputs = new DataTable[0];
 
     SpectrumTrackerNodeModel() {
+        this(new SpectrumTrackerNodeSettings());
+    }
+
+    private SpectrumTrackerNodeModel(SpectrumTrackerNodeSettings settings) {
         super(new PortType[]{BufferedDataTable.TYPE, BufferedDataTable.TYPE_OPTIONAL, BufferedDataTable.TYPE_OPTIONAL},
                 new PortType[]{BufferedDataTable.TYPE, BufferedDataTable.TYPE, ImagePorts.TYPE, ImagePorts.TYPE,
-                        ImagePorts.TYPE});
+                        ImagePorts.TYPE}, settings.group, TrackSettings::parse);
+        this.settings = settings;
     }
 
     /** Checks the inputs' columns with the engine's own readers (on tables without rows), naming the wrong table. */
@@ -184,15 +187,5 @@ final class SpectrumTrackerNodeModel extends EngineNodeModel implements ChartSou
             throw new IOException("cannot rebuild the Spectrum Tracker's charts from its saved inputs: "
                     + e.getMessage(), e);
         }
-    }
-
-    @Override
-    protected NodeSettingsGroup settingsGroup() {
-        return settings.group;
-    }
-
-    @Override
-    protected void checkWithEngine(RawSettings candidate) {
-        TrackSettings.parse(candidate);
     }
 }

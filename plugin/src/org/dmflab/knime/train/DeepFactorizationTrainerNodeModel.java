@@ -12,7 +12,6 @@ import org.dmflab.core.model.Initialization;
 import org.dmflab.core.model.Trace;
 import org.dmflab.core.model.Observations;
 import org.dmflab.core.model.SensingData;
-import org.dmflab.core.settings.RawSettings;
 import org.dmflab.core.table.MeasurementTables;
 import org.dmflab.core.table.ObservationTables;
 import org.dmflab.core.table.Schemas;
@@ -27,7 +26,6 @@ import org.dmflab.knime.common.EngineCalls;
 import org.dmflab.knime.common.EngineNodeModel;
 import org.dmflab.knime.common.ExecutionProgress;
 import org.dmflab.knime.common.KnimeTables;
-import org.dmflab.knime.common.NodeSettingsGroup;
 import org.dmflab.knime.common.RunVariables;
 import org.dmflab.knime.common.TargetSpecs;
 import org.ejml.data.DMatrixRMaj;
@@ -66,7 +64,7 @@ final class DeepFactorizationTrainerNodeModel extends EngineNodeModel implements
     private static final String LOSS_CURVE_FILE = "loss-curve.csv";
     private static final String VIEW_TITLE = "Loss curve";
 
-    private final TrainerNodeSettings settings = new TrainerNodeSettings();
+    private final TrainerNodeSettings settings;
     private LossCurve lossCurve;
     /** The view's chart, built once per execution or load: a reopened view shows it as the user left it (zoom). */
     private List<NamedChart> charts = List.of();
@@ -108,7 +106,12 @@ final class DeepFactorizationTrainerNodeModel extends EngineNodeModel implements
     private final int factorsPort;
 
     DeepFactorizationTrainerNodeModel(PortsConfiguration ports) {
-        super(ports.getInputPorts(), ports.getOutputPorts());
+        this(ports, new TrainerNodeSettings());
+    }
+
+    private DeepFactorizationTrainerNodeModel(PortsConfiguration ports, TrainerNodeSettings settings) {
+        super(ports.getInputPorts(), ports.getOutputPorts(), settings.group, TrainSettings::parse);
+        this.settings = settings;
         int[] factors = ports.getOutputPortLocation().get(DeepFactorizationTrainerNodeFactory.FACTORS_PORT_GROUP);
         factorsPort = factors == null || factors.length == 0 ? -1 : factors[0];
     }
@@ -245,15 +248,5 @@ final class DeepFactorizationTrainerNodeModel extends EngineNodeModel implements
                         + e.getMessage(), e);
             }
         }
-    }
-
-    @Override
-    protected NodeSettingsGroup settingsGroup() {
-        return settings.group;
-    }
-
-    @Override
-    protected void checkWithEngine(RawSettings candidate) {
-        TrainSettings.parse(candidate);
     }
 }
