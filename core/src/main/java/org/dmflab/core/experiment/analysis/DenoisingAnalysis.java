@@ -41,8 +41,7 @@ final class DenoisingAnalysis implements PresetAnalysis {
         double[] distance = curve.distance();
         // the paper's criterion (Section 4), as the trainer's stop-at=rank:R applies it (R = the clean matrix's rank):
         // observed on the recorded run, and certified (the start of rank R's certified interval) before any run
-        OptionalLong observedStop = EarlyStopping.iteration(outcome.track(),
-                EarlyStopping.observedRule(outcome.track(), cleanRank));
+        OptionalLong observedStop = EarlyStopping.observedStop(outcome.track(), cleanRank);
         Map<String, String> stopping = new LinkedHashMap<>(outcome.spec().train());
         stopping.put(TrainSettings.STOP_AT, new StopAt(cleanRank).text());
         RankStopRule rule = Trainer.plan(TrainSettings.parse(RawSettings.of(stopping)), run.truth().matrix(),

@@ -219,7 +219,7 @@ final class MnistDenoising {
 
     /** Where {@code stop-at=rank:R} (R = {@link #STOP_RANK}) stops the recorded run; empty when it never gets there. */
     static java.util.OptionalLong stopped(RunOutcome run) {
-        return EarlyStopping.iteration(run.track(), EarlyStopping.observedRule(run.track(), STOP_RANK));
+        return EarlyStopping.observedStop(run.track(), STOP_RANK);
     }
 
     /** The stop, or the last recorded iteration when the run never reached the plateau (labelled so). */

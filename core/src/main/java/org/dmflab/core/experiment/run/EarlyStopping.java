@@ -18,19 +18,22 @@ public final class EarlyStopping {
     private EarlyStopping() {
     }
 
-    /** The observed rule of rank R for a tracked run (the rule the trainer uses where no certificate applies). */
-    public static RankStopRule observedRule(TrackResult track, int rank) {
+    /**
+     * The recorded iteration where the observed rule of rank R (the rule the trainer uses where no certificate
+     * applies) stops the tracked run; empty when the run never reaches it.
+     */
+    public static OptionalLong observedStop(TrackResult track, int rank) {
+        RankStopRule rule = observedRule(track, rank);
+        Trace trace = track.input().trace();
+        var point = rule.stopPoint(trace.iterations(), track.effectiveRank());
+        return point.isPresent() ? OptionalLong.of(trace.iteration(point.getAsInt())) : OptionalLong.empty();
+    }
+
+    private static RankStopRule observedRule(TrackResult track, int rank) {
         Spectrum target = track.input().target().orElseThrow(() -> new IllegalStateException("early stopping needs "
                 + "the run's target spectrum"));
         PlateauLevels levels = PlateauLevels.of(target, track.input().trace().init().orElse(Initialization.GAUSSIAN));
         return RankStopRule.observed(levels, rank, target.size(), "");
-    }
-
-    /** The recorded iteration {@code rule} stops the run at; empty when the run never reaches it. */
-    public static OptionalLong iteration(TrackResult track, RankStopRule rule) {
-        Trace trace = track.input().trace();
-        var point = rule.stopPoint(trace.iterations(), track.effectiveRank());
-        return point.isPresent() ? OptionalLong.of(trace.iteration(point.getAsInt())) : OptionalLong.empty();
     }
 
     /**
@@ -39,7 +42,7 @@ public final class EarlyStopping {
      */
     public static long[] snapshotIterations(TrackResult track, int rank) {
         long rankOne = rankOneIteration(track);
-        OptionalLong stop = iteration(track, observedRule(track, rank));
+        OptionalLong stop = observedStop(track, rank);
         return stop.isPresent() ? new long[]{rankOne, stop.getAsLong()} : new long[]{rankOne};
     }
 
