@@ -38,7 +38,7 @@ import org.knime.core.node.workflow.NodeID;
 /**
  * The dialogs as KNIME builds them for a node (Swing panels, which need no display): each shows the node's current
  * settings (what it saves untouched is what the node has) and its choice lists are the engine's. Opening them in a
- * window, and the tracker's view, need a display (README, "Only a real KNIME desktop shows").
+ * window, and the tracker's view, need a display (docs/development.md, "Only a real KNIME desktop shows").
  */
 class DialogsTest {
 

@@ -49,7 +49,7 @@ public final class KernelThresholds {
 
     /**
      * Java kernel: row count from which products are split between two threads. Measured with
-     * {@code bench/side_by_side.py} ({@code -Ddmflab.blas=java}, N = 3, full loss; the README's table): two threads only
+     * {@code bench/side_by_side.py} ({@code -Ddmflab.blas=java}, N = 3, full loss; docs/development.md, table 1): two threads only
      * pay once a product takes milliseconds, well above the sizes the Java kernel runs when OpenBLAS is present.
      */
     public static final int JAVA_TWO_THREADS_FROM = 160;

@@ -55,7 +55,7 @@ public class ExperimentRunnerTest {
     /**
      * Presets of minutes (100×100 completion, 100×784 MNIST): their builders are tested on small instances in
      * CompletionDepthTest and MnistDenoisingTest;
-     * the full runs are the README's measured reproductions.
+     * the full runs are the measured reproductions of docs/results.md.
      */
     static final java.util.Set<String> MINUTES = java.util.Set.of("completion-depth", "mnist-denoising");
 
