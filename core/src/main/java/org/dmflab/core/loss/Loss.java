@@ -12,23 +12,25 @@ import org.ejml.data.DMatrixRMaj;
  * {@link StepArithmetic}, computes its value and its gradient G = ∂L/∂W of the end-to-end product from the arithmetic's
  * primitives (the solver's products then carry G to the factors, the same for every loss), and adds the trace metrics
  * only it can measure. {@link FullLoss} ½‖W − Φ‖²_F (docs/theory.md (5)), {@link SensingLoss} ½ Σᵢ (⟨Aᵢ, W⟩ − yᵢ)²,
- * {@link CompletionLoss} ½ Σ_observed (W_ij − y_ij)² (docs/theory.md §8.3).
+ * {@link CompletionLoss} ½ Σ_observed (W_ij − y_ij)² (docs/theory.md §8.3). A new loss is a class here and its
+ * {@link LossKind} constant, which names it and makes it.
  */
-public sealed interface Loss permits FullLoss, SensingLoss, CompletionLoss {
+public interface Loss {
 
     /**
      * The loss {@code kind} with its data loaded into {@code arithmetic}.
      *
-     * @param target       Φ, held by {@code arithmetic}
      * @param data         the run's data (the trainer checked that the loss has what it needs)
+     * @param target       Φ, held by {@code arithmetic}
      */
     static Loss of(LossKind kind, Data data, StepArithmetic arithmetic, StepArithmetic.Dense target) {
-        return switch (kind) {
-            case FULL -> new FullLoss(target);
-            case SENSING -> new SensingLoss(data.sensing().orElseThrow(), arithmetic);
-            case COMPLETION -> new CompletionLoss(data.observations().orElseThrow(), data.target(),
-                    data.targetKnown());
-        };
+        return kind.factory().create(data, arithmetic, target);
+    }
+
+    /** Makes a loss from the run's data ({@link #of}); each {@link LossKind} declares its own. */
+    @FunctionalInterface
+    interface Factory {
+        Loss create(Data data, StepArithmetic arithmetic, StepArithmetic.Dense target);
     }
 
     /**

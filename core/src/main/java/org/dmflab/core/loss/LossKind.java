@@ -12,14 +12,18 @@ import org.dmflab.core.model.TrainedLoss;
  * {@code loss_kind}), its words and formula (every chart's label), the dialog's text for it and what else it needs.
  * {@code full} observation ½‖W − Φ‖²_F (docs/theory.md (5)/(8)), matrix {@code sensing} ½ Σᵢ (⟨Aᵢ, W⟩ − yᵢ)² with the
  * generator's measurements, or matrix {@code completion} ½ Σ_observed (W_ij − y_ij)² with observed entries
- * (docs/theory.md §8.3). Its implementation is {@link Loss#of}.
+ * (docs/theory.md §8.3). Each makes its {@link Loss}.
  */
 public enum LossKind implements TrainedLoss {
-    FULL("full loss", "½‖W − Φ‖²", "Full: ½‖W − Φ‖² over all entries", "(½‖W − Φ‖²_F)"),
+    FULL("full loss", "½‖W − Φ‖²", "Full: ½‖W − Φ‖² over all entries", "(½‖W − Φ‖²_F)",
+            (data, arithmetic, target) -> new FullLoss(target)),
     SENSING("measurement loss", "½ Σᵢ (⟨Aᵢ, W⟩ − yᵢ)²", "Matrix sensing: Gaussian measurements",
-            "(needs measurements)"),
+            "(needs measurements)", (data, arithmetic, target) -> new SensingLoss(data.sensing().orElseThrow(),
+            arithmetic)),
     COMPLETION("observed-entries loss", "½ Σ over observed (i, j) of (Wᵢⱼ − yᵢⱼ)²",
-            "Matrix completion: observed entries", "(needs observations)");
+            "Matrix completion: observed entries", "(needs observations)",
+            (data, arithmetic, target) -> new CompletionLoss(data.observations().orElseThrow(), data.target(),
+                    data.targetKnown()));
 
     /** The trainer's setting that chooses the loss. */
     public static final String SETTING = "loss";
@@ -28,12 +32,14 @@ public enum LossKind implements TrainedLoss {
     private final String formula;
     private final String choice;
     private final String hint;
+    private final Loss.Factory factory;
 
-    LossKind(String words, String formula, String choice, String hint) {
+    LossKind(String words, String formula, String choice, String hint, Loss.Factory factory) {
         this.words = words;
         this.formula = formula;
         this.choice = choice;
         this.hint = hint;
+        this.factory = factory;
     }
 
     /** Parses a key such as {@code full} or {@code sensing}; blank means full. */
@@ -89,6 +95,11 @@ public enum LossKind implements TrainedLoss {
     @Override
     public boolean completion() {
         return this == COMPLETION;
+    }
+
+    /** How to make this loss from a run's data ({@link Loss#of}). */
+    Loss.Factory factory() {
+        return factory;
     }
 
     /** The dialog's text for this choice of the {@code loss} setting. */

@@ -43,6 +43,18 @@ class TrainSettingsTest {
                 .width(java.util.OptionalInt.of(9)).stopAt(new StopAt(4)).build());
     }
 
+    /** The loss setting offers the declared losses, in their order and with their own texts (one declaration). */
+    @Test
+    void theLossChoicesAreTheDeclaredLosses() {
+        org.dmflab.core.settings.Setting loss = TrainSettings.SETTINGS.stream()
+                .filter(setting -> setting.key().equals(TrainSettings.LOSS)).findFirst().orElseThrow();
+        assertThat(loss.choices()).extracting(org.dmflab.core.settings.Setting.Choice::key)
+                .containsExactlyElementsOf(java.util.Arrays.stream(LossKind.values()).map(LossKind::key).toList());
+        assertThat(loss.choices()).extracting(org.dmflab.core.settings.Setting.Choice::label)
+                .containsExactly("Full: ½‖W − Φ‖² over all entries", "Matrix sensing: Gaussian measurements",
+                        "Matrix completion: observed entries");
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             "depth|0|depth",
