@@ -2,6 +2,7 @@ package org.dmflab.core.model;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.DoubleStream;
 
 /**
  * The scalar columns of the trace table (docs/design.md §2), declared once: the column's name, whether it stands after
@@ -52,12 +53,11 @@ public enum TraceMetric {
             Measure.ofFactors((squaredNorms, squaredImbalance) -> Math.sqrt(squaredImbalance))),
     /** The smallest ‖W_j‖_F of the factors. */
     FACTOR_NORM_MIN("factor_norm_min", true, Filled.EVERY_RUN,
-            Measure.ofFactors((squaredNorms, squaredImbalance) -> Arrays.stream(squaredNorms)
-                    .map(square -> Math.sqrt(Math.max(0, square))).reduce(Double.POSITIVE_INFINITY, Math::min))),
+            Measure.ofFactors((squaredNorms, squaredImbalance) -> norms(squaredNorms)
+                    .reduce(Double.POSITIVE_INFINITY, Math::min))),
     /** The largest ‖W_j‖_F of the factors. */
     FACTOR_NORM_MAX("factor_norm_max", true, Filled.EVERY_RUN,
-            Measure.ofFactors((squaredNorms, squaredImbalance) -> Arrays.stream(squaredNorms)
-                    .map(square -> Math.sqrt(Math.max(0, square))).reduce(0, Math::max)));
+            Measure.ofFactors((squaredNorms, squaredImbalance) -> norms(squaredNorms).reduce(0, Math::max)));
 
     /**
      * What a metric is a function of, and so who measures it. The trainer applies the declared function of every
@@ -136,6 +136,11 @@ public enum TraceMetric {
         this.trailing = trailing;
         this.filled = filled;
         this.measure = measure;
+    }
+
+    /** ‖W_j‖_F from ‖W_j‖²_F, a square below 0 by rounding read as 0. */
+    private static DoubleStream norms(double[] squaredNorms) {
+        return Arrays.stream(squaredNorms).map(square -> Math.sqrt(Math.max(0, square)));
     }
 
     /** The declared metrics of {@code basis}, in declaration order. */
