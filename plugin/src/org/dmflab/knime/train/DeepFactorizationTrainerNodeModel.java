@@ -15,7 +15,7 @@ import org.dmflab.core.model.SensingData;
 import org.dmflab.core.table.MeasurementTables;
 import org.dmflab.core.table.ObservationTables;
 import org.dmflab.core.table.Schemas;
-import org.dmflab.core.train.LossKind;
+import org.dmflab.core.loss.LossKind;
 import org.dmflab.core.train.TrainConfig;
 import org.dmflab.core.train.TrainSettings;
 import org.dmflab.core.train.Trainer;
@@ -216,7 +216,7 @@ final class DeepFactorizationTrainerNodeModel extends EngineNodeModel implements
     private void show(LossCurve curve) {
         lossCurve = curve;
         charts = List.of(new NamedChart(VIEW_TITLE, TrainCharts.lossCurve(curve.iterations(), curve.loss(),
-                curve.kind().trained())));
+                curve.kind())));
     }
 
     @Override

@@ -21,7 +21,7 @@ import org.dmflab.core.table.MeasurementTables;
 import org.dmflab.core.table.ObservationTables;
 import org.dmflab.core.table.Schemas;
 import org.dmflab.core.table.Table;
-import org.dmflab.core.train.LossKind;
+import org.dmflab.core.loss.LossKind;
 import org.dmflab.core.train.TrainConfig;
 import org.dmflab.core.train.EarlyStop;
 import org.dmflab.core.train.StopReason;

@@ -1,5 +1,6 @@
 package org.dmflab.cli;
 
+import org.dmflab.core.loss.LossKind;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -9,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.dmflab.core.table.Schemas;
 import org.dmflab.core.model.TraceShape;
-import org.dmflab.core.model.TrainedLoss;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -117,7 +117,7 @@ class InputErrorsTest {
         CliRun run = refused("train", "--target", matrix.toString(), "--iterations", "100000000", "--record",
                 "every:1", "--out", dir.resolve("r").toString());
         assertThat(run.err()).startsWith("dmflab train: record: record=every:1 records 100000001 rows of "
-                + Schemas.trace(TraceShape.ofRun(2, 2, true, TrainedLoss.FULL, true)).size() + " columns over 100000000 iterations; the trace needs about ").contains("--record log:400");
+                + Schemas.trace(TraceShape.ofRun(2, 2, true, LossKind.FULL, true)).size() + " columns over 100000000 iterations; the trace needs about ").contains("--record log:400");
     }
 
     @Test

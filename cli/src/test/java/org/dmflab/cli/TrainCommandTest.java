@@ -1,5 +1,6 @@
 package org.dmflab.cli;
 
+import org.dmflab.core.loss.LossKind;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -17,7 +18,6 @@ import org.dmflab.core.table.TraceTables;
 import org.dmflab.core.train.TrainSettings;
 import org.junit.jupiter.api.BeforeEach;
 import org.dmflab.cli.io.SvgText;
-import org.dmflab.core.model.TrainedLoss;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -124,7 +124,7 @@ class TrainCommandTest {
                 .exitCode()).isZero();
         Path report = dir.resolve("sensing-report");
         assertThat(CliRun.of("report", out.toString(), "--out", report.toString()).exitCode()).isZero();
-        String label = TrainedLoss.SENSING.label();
+        String label = LossKind.SENSING.label();
         for (Path chart : List.of(tracked.resolve("loss.svg"), report.resolve("loss.svg"))) {
             List<String> texts = SvgText.of(Files.readString(chart));
             assertThat(texts).as(chart.toString()).anyMatch(text -> text.contains(label))

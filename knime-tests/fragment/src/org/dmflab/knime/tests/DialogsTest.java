@@ -19,7 +19,7 @@ import org.dmflab.core.settings.Setting;
 import org.dmflab.core.track.TrackSettings;
 import org.dmflab.core.predict.PredictSettings;
 import org.dmflab.core.train.DeterminantSign;
-import org.dmflab.core.train.LossKind;
+import org.dmflab.core.loss.LossKind;
 import org.dmflab.core.train.SolverKind;
 import org.dmflab.core.train.TrainSettings;
 import org.dmflab.knime.baseline.NuclearNormBaselineNodeFactory;

@@ -102,6 +102,35 @@ class DescriptionDefaultsTest {
     }
 
     /**
+     * The option of every choice setting lists the declared choices, by their labels and in the declared order: a new
+     * choice (a loss, a solver, a start) cannot be left out of the description.
+     */
+    @ParameterizedTest
+    @MethodSource("nodes")
+    void everyChoiceOptionListsTheDeclaredChoices(Node node) {
+        NodeList elements = ProjectFiles.xml(node.path()).getElementsByTagNameNS("*", "option");
+        Map<String, String> texts = new HashMap<>();
+        for (int i = 0; i < elements.getLength(); i++) {
+            String text = elements.item(i).getTextContent().replaceAll("\\s+", " ").trim();
+            Matcher matcher = DEFAULT_AND_KEY.matcher(text);
+            assertThat(matcher.find()).as(node + ": option " + i + " ends with its default and key").isTrue();
+            texts.put(matcher.group(2), text);
+        }
+        int checked = 0;
+        for (Setting setting : node.settings()) {
+            if (setting.type() == Setting.Type.CHOICE) {
+                String listed = "Choices: " + String.join("; ", setting.choices().stream().map(Setting.Choice::label)
+                        .toList());
+                assertThat(texts.get(setting.key())).as(node + ": the choices of key " + setting.key())
+                        .contains(listed);
+                checked++;
+            }
+        }
+        assertThat(checked).as(node + ": choice settings").isEqualTo(
+                (int) node.settings().stream().filter(setting -> setting.type() == Setting.Type.CHOICE).count());
+    }
+
+    /**
      * The setting text a stated default stands for, as a user would type it; empty for a rule the engine reads as an
      * absent key only ("none …"), whose words were compared with the declaration.
      */

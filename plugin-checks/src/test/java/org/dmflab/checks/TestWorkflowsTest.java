@@ -1,5 +1,6 @@
 package org.dmflab.checks;
 
+import org.dmflab.core.loss.LossKind;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -27,7 +28,6 @@ import org.dmflab.core.track.TrackSchemas;
 import org.dmflab.core.table.Column;
 import org.dmflab.core.table.ColumnType;
 import org.dmflab.core.model.TraceShape;
-import org.dmflab.core.model.TrainedLoss;
 import org.dmflab.core.table.Schemas;
 import org.dmflab.core.predict.PredictionTables;
 import org.junit.jupiter.api.Test;
@@ -543,7 +543,7 @@ class TestWorkflowsTest {
             boolean known = header.contains(Schemas.ERROR_FRO);
             boolean completion = header.contains(Schemas.ERROR_UNOBSERVED) || !known;
             return new TraceShape(count(header, Schemas.LAMBDA_PREFIX), count(header, Schemas.SIGMA_PREFIX),
-                    Optional.of(completion ? TrainedLoss.COMPLETION : TrainedLoss.FULL), known);
+                    Optional.of(completion ? LossKind.COMPLETION : LossKind.FULL), known);
         }
 
         private static int count(List<String> header, String prefix) {

@@ -1,5 +1,6 @@
 package org.dmflab.core.chart;
 
+import org.dmflab.core.loss.LossKind;
 import java.awt.Color;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -385,7 +386,7 @@ public final class TrackCharts {
 
     /** The error column's meaning: against the full target, which a sensing or completion run never sees. */
     private static String errorLabel(Trace trace) {
-        return trace.loss().orElse(TrainedLoss.FULL) == TrainedLoss.FULL ? "error ‖W − Φ‖ (Frobenius norm)"
+        return trace.loss().orElse(LossKind.FULL) == LossKind.FULL ? "error ‖W − Φ‖ (Frobenius norm)"
                 : "error ‖W − Φ‖ to the full target (Frobenius norm)";
     }
 

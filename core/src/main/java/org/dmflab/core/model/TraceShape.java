@@ -32,7 +32,7 @@ public record TraceShape(int eigenvalues, int singularValues, Optional<TrainedLo
 
     /** Whether the run is a matrix-completion run (its error columns are against the full target). */
     public boolean completion() {
-        return loss.equals(Optional.of(TrainedLoss.COMPLETION));
+        return loss.map(TrainedLoss::completion).orElse(false);
     }
 
     /** Whether the trace has a column for {@code metric}. */

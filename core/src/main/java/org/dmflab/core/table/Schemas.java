@@ -1,5 +1,6 @@
 package org.dmflab.core.table;
 
+import org.dmflab.core.loss.LossKind;
 import static org.dmflab.core.table.ColumnType.DOUBLE;
 import static org.dmflab.core.table.ColumnType.INTEGER;
 import static org.dmflab.core.table.ColumnType.LONG;
@@ -10,7 +11,6 @@ import java.util.List;
 import java.util.Optional;
 import org.dmflab.core.model.TraceMetric;
 import org.dmflab.core.model.TraceShape;
-import org.dmflab.core.model.TrainedLoss;
 
 /**
  * The table schemas of docs/design.md §2, written once. Column names are contracts shared by the command line, the KNIME
@@ -164,7 +164,7 @@ public final class Schemas {
      * a file (the metrics' columns may be absent or hold missing cells, as in tables of older versions).
      */
     public static List<Column> traceColumnsUpTo(int size) {
-        return trace(new TraceShape(size, size, Optional.of(TrainedLoss.COMPLETION), true));
+        return trace(new TraceShape(size, size, Optional.of(LossKind.COMPLETION), true));
     }
 
     private static List<Column> metricColumns(List<TraceMetric> metrics) {

@@ -1,5 +1,6 @@
 package org.dmflab.core.table;
 
+import org.dmflab.core.loss.LossKind;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -104,7 +105,7 @@ public final class TraceTables {
         Optional<TrainedLoss> loss = loss(table, source);
         if (loss.isEmpty() && isCompletion(table, table.indexOf(Schemas.ERROR_UNOBSERVED),
                 table.indexOf(Schemas.RELATIVE_ERROR))) {
-            loss = Optional.of(TrainedLoss.COMPLETION);
+            loss = Optional.of(LossKind.COMPLETION);
         }
         TraceShape shape = new TraceShape(eigenCount, sigmaCount, loss, anyValue(table, Schemas.ERROR_FRO));
         Trace.Builder builder = Trace.builder(shape);
@@ -223,8 +224,8 @@ public final class TraceTables {
 
     /** The {@code loss_kind} column's loss, the same in every row; empty without the column or rows. */
     private static Optional<TrainedLoss> loss(Table table, String source) {
-        return sameInEveryRow(table, Schemas.LOSS_KIND, source, TrainedLoss::ofKey, TrainedLoss::key, "a loss",
-                "say which loss the run trained: full, sensing or completion", "loss");
+        return sameInEveryRow(table, Schemas.LOSS_KIND, source, LossKind::ofKey, LossKind::key, "a loss",
+                "say which loss the run trained: " + LossKind.keys(), "loss").map(TrainedLoss.class::cast);
     }
 
     /**

@@ -2,6 +2,7 @@ package org.dmflab.core.train;
 
 import org.dmflab.core.linalg.KernelThresholds;
 import org.dmflab.core.linalg.NativeBlas;
+import org.dmflab.core.linalg.StepArithmetic;
 
 /**
  * Which arithmetic the matrix solver runs (see {@link StepArithmetic}): {@link #AUTO}, the trainer's choice by size, or
@@ -28,7 +29,7 @@ public enum MatrixKernel {
 
     /**
      * The kernel {@link #AUTO} runs the products on for a problem whose largest dimension is {@code size}:
-     * {@code "openblas"} or {@code "java"} (the choice {@link StepArithmetic#forSize} makes). Lets the KNIME node and
+     * {@code "openblas"} or {@code "java"} (the choice {@link #AUTO} makes). Lets the KNIME node and
      * the command line tell the user which kernel ran.
      */
     public static String autoKernelName(int size) {
@@ -43,7 +44,7 @@ public enum MatrixKernel {
 
     StepArithmetic arithmetic(int size) {
         return switch (this) {
-            case AUTO -> StepArithmetic.forSize(size);
+            case AUTO -> autoUsesBlas(size) ? BlasArithmetic.forSize(size) : JavaArithmetic.forSize(size);
             case JAVA_ONE_THREAD -> JavaArithmetic.with(DenseKernel.singleThreaded(), size);
             case JAVA_TWO_THREADS -> JavaArithmetic.with(DenseKernel.withParallelThreshold(2), size);
             case BLAS_ONE_THREAD -> BlasArithmetic.withThreads(1);

@@ -1,5 +1,7 @@
 package org.dmflab.core.train;
 
+import org.dmflab.core.linalg.StepArithmetic;
+import org.dmflab.core.loss.Loss;
 import org.dmflab.core.linalg.KernelThresholds;
 import java.util.ArrayList;
 import java.util.List;
@@ -111,7 +113,8 @@ final class MatrixSolver implements Solver {
         }
         long largest = Math.max(Math.max(m, n), problem.width());
         checkBetweenProducts = largest * largest * largest >= KernelThresholds.CANCEL_BETWEEN_PRODUCTS_FLOPS;
-        objective = Loss.of(problem, arithmetic, target);
+        objective = Loss.of(config.loss(), new Loss.Data(problem.target(), problem.targetKnown(), problem.sensing(),
+                problem.observations()), arithmetic, target);
         productCopy = new DMatrixRMaj(m, n);
         errorCopy = new DMatrixRMaj(m, n);
         eigenbasisCopy = eigenvectors != null ? new DMatrixRMaj(n, n) : null;

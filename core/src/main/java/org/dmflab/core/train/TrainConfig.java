@@ -1,5 +1,6 @@
 package org.dmflab.core.train;
 
+import org.dmflab.core.loss.LossKind;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;

@@ -1,7 +1,9 @@
 package org.dmflab.core.train;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.OptionalInt;
+import org.dmflab.core.loss.LossKind;
 import org.dmflab.core.model.Initialization;
 import org.dmflab.core.model.RunDynamics;
 import org.dmflab.core.settings.RawSettings;
@@ -29,7 +31,7 @@ public final class TrainSettings {
     public static final String STOP_AT = org.dmflab.core.theory.RankStopRule.SETTING;
     public static final String RECORD = "record";
     public static final String SOLVER = "solver";
-    public static final String LOSS = "loss";
+    public static final String LOSS = LossKind.SETTING;
     public static final String WIDTH = "width";
     public static final String DETERMINANT = "determinant";
 
@@ -82,10 +84,8 @@ public final class TrainSettings {
                     new Choice(SolverKind.FLOW.key(), "Gradient flow at t = η·k")))
                     .help("The exact recursion and the flow need a symmetric target, an identity or perturbed start "
                             + "and the full loss."),
-            Setting.choice(LOSS, "Loss", List.of(
-                    new Choice(LossKind.FULL.key(), "Full: ½‖W − Φ‖² over all entries"),
-                    new Choice(LossKind.SENSING.key(), "Matrix sensing: Gaussian measurements"),
-                    new Choice(LossKind.COMPLETION.key(), "Matrix completion: observed entries")))
+            Setting.choice(LOSS, "Loss", Arrays.stream(LossKind.values())
+                    .map(kind -> new Choice(kind.key(), kind.choice())).toList())
                     .help("What the factorization is fitted to; sensing and completion need the second input."),
             Setting.whole(WIDTH, "Inner width", 0, 0, Integer.MAX_VALUE, "≥ 0; 0: the target's column count")
                     .help("W₁ is width×n, W_N is m×width; 0 takes the target's column count."));

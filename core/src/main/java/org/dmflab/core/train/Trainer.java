@@ -1,5 +1,6 @@
 package org.dmflab.core.train;
 
+import org.dmflab.core.loss.LossKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -251,7 +252,7 @@ public final class Trainer {
         MemoryBudget.require(key, factorBytes, "training a " + m + "×" + n + " matrix with " + config.depth()
                 + " factors of up to " + largest + "×" + largest + " (with their products and workspaces)");
         requireTraceFits(config, TraceShape.ofRun((int) Math.min(m, Integer.MAX_VALUE), (int) Math.min(n,
-                Integer.MAX_VALUE), symmetric, config.loss().trained(), true), factorBytes);
+                Integer.MAX_VALUE), symmetric, config.loss(), true), factorBytes);
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.dmflab.core.train;
 
+import org.dmflab.core.loss.LossKind;
 import java.util.List;
 import java.util.Optional;
 import java.util.Locale;
@@ -7,7 +8,6 @@ import org.dmflab.core.Progress;
 import org.dmflab.core.ProgressEstimate;
 import org.dmflab.core.RunCanceledException;
 import org.dmflab.core.RunFailedException;
-import org.dmflab.core.model.RankMeasures;
 import org.dmflab.core.model.Trace;
 import org.dmflab.core.model.TraceMetric;
 import org.dmflab.core.model.TracePoint;
@@ -103,7 +103,7 @@ public final class TrainingPlan {
 
     /** Which columns the trace of this plan's run has (docs/design.md §2). */
     public TraceShape traceShape() {
-        return TraceShape.ofRun(problem.rows(), problem.cols(), symmetricTarget(), problem.config().loss().trained(),
+        return TraceShape.ofRun(problem.rows(), problem.cols(), symmetricTarget(), problem.config().loss(),
                 targetKnown());
     }
 
@@ -119,7 +119,7 @@ public final class TrainingPlan {
      */
     public static List<Column> traceColumns(int rows, int columns, boolean symmetric, LossKind loss,
                                             boolean targetKnown) {
-        return Schemas.trace(TraceShape.ofRun(rows, columns, symmetric, loss.trained(), targetKnown));
+        return Schemas.trace(TraceShape.ofRun(rows, columns, symmetric, loss, targetKnown));
     }
 
     /**
@@ -345,18 +345,19 @@ public final class TrainingPlan {
         }
     }
 
-    /** Records iteration k: the solver's measurements plus the time and the rank measures and norms of σ(W). */
+    /**
+     * Records iteration k: the solver's measurements plus the time and every metric declared a function of σ(W) and
+     * the depth ({@link TraceMetric.Basis#SINGULAR_VALUES}); returns the effective rank.
+     */
     private static double record(Trace.Builder trace, Solver running, long k, TrainConfig config) {
         TracePoint point = running.measure();
         double[] sigma = point.sigma();
-        double effectiveRank = RankMeasures.effectiveRank(sigma);
-        trace.add(k, point.with(TraceMetric.TIME, config.step() * k).with(TraceMetric.EFFECTIVE_RANK, effectiveRank)
-                .with(TraceMetric.STABLE_RANK, RankMeasures.stableRank(sigma))
-                .with(TraceMetric.NORM_FRO, RankMeasures.frobeniusNorm(sigma))
-                .with(TraceMetric.NORM_NUCLEAR, RankMeasures.nuclearNorm(sigma))
-                .with(TraceMetric.SCHATTEN_2_OVER_N, RankMeasures.schattenQuasiNorm(sigma, config.depth()))
-                .with(TraceMetric.ENTROPY_EFFECTIVE_RANK, RankMeasures.entropyEffectiveRank(sigma)));
-        return effectiveRank;
+        TracePoint row = point.with(TraceMetric.TIME, config.step() * k);
+        for (TraceMetric metric : TraceMetric.of(TraceMetric.Basis.SINGULAR_VALUES)) {
+            row = row.with(metric, metric.ofSingularValues(sigma, config.depth()));
+        }
+        trace.add(k, row);
+        return row.value(TraceMetric.EFFECTIVE_RANK);
     }
 
     private RunFailedException diverged(long k, double loss, double initialLoss) {

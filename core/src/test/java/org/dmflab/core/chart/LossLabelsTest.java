@@ -20,7 +20,7 @@ import org.dmflab.core.track.TrackConfig;
 import org.dmflab.core.track.TrackInput;
 import org.dmflab.core.track.TrackResult;
 import org.dmflab.core.table.TraceTables;
-import org.dmflab.core.train.LossKind;
+import org.dmflab.core.loss.LossKind;
 import org.dmflab.core.train.TrainSettings;
 import org.dmflab.core.train.Trainer;
 import org.dmflab.core.train.TrainingResult;
@@ -54,7 +54,7 @@ class LossLabelsTest {
                     ? Trainer.planCompletion(config, truth.observations().orElseThrow(), Optional.of(target))
                     : Trainer.plan(config, target, truth.sensing())).run(Progress.NONE);
             Trace trace = TraceTables.fromTable(result.traceTable(), "trace");
-            TrainedLoss loss = kind.trained();
+            TrainedLoss loss = kind;
             assertThat(trace.loss()).contains(loss);
             double full = 0.5 * squaredDistance(result.product(), target);
             double trained = switch (kind) {
@@ -94,7 +94,7 @@ class LossLabelsTest {
         assertThat(mixed.getXYPlot().getRangeAxis().getLabel()).isEqualTo("training loss (log scale)");
         for (int r = 0; r < runs.size(); r++) {
             assertThat(mixed.getXYPlot().getDataset().getSeriesKey(r).toString())
-                    .isEqualTo(runs.get(r).name() + ": " + LossKind.values()[r].trained().label());
+                    .isEqualTo(runs.get(r).name() + ": " + LossKind.values()[r].label());
         }
         assertThat(TraceOverlays.lossLabel(runs)).isEqualTo(TrainedLoss.UNKNOWN_LABEL);
     }
@@ -106,7 +106,7 @@ class LossLabelsTest {
         assertThat(key).isEqualTo(loss.label());
         // subscripts as characters: a chart shows "W_ij" literally
         assertThat(key).doesNotContain("_");
-        assertThat(key.contains(FULL_FORMULA)).isEqualTo(loss == TrainedLoss.FULL);
+        assertThat(key.contains(FULL_FORMULA)).isEqualTo(loss == LossKind.FULL);
         assertThat(plot.getRangeAxis().getLabel().contains(FULL_FORMULA)).isFalse();
     }
 

@@ -6,7 +6,7 @@ import org.dmflab.core.model.TraceMetric;
 import org.dmflab.core.model.TracePoint;
 import org.dmflab.core.model.RankMeasures;
 import org.dmflab.core.model.Trace;
-import org.dmflab.core.train.LossKind;
+import org.dmflab.core.loss.LossKind;
 import org.jfree.chart.JFreeChart;
 import org.junit.jupiter.api.Test;
 
@@ -23,7 +23,7 @@ class TrainChartsTest {
         }
         Trace trace = builder.build();
         for (LossKind kind : LossKind.values()) {
-            JFreeChart chart = TrainCharts.lossCurve(trace, kind.trained());
+            JFreeChart chart = TrainCharts.lossCurve(trace, kind);
             String name = switch (kind) {
                 case FULL -> "full loss";
                 case SENSING -> "measurement loss";
@@ -37,7 +37,7 @@ class TrainChartsTest {
             assertThat(chart.getXYPlot().getDataset().getYValue(0, 2)).isEqualTo(0.02);
             assertThat(chart.getXYPlot().getDomainAxis().getLabel()).contains("k = 0 not shown");
         }
-        assertThat(TrainCharts.lossCurve(trace, LossKind.FULL.trained()).getXYPlot().getDataset().getSeriesKey(0).toString())
+        assertThat(TrainCharts.lossCurve(trace, LossKind.FULL).getXYPlot().getDataset().getSeriesKey(0).toString())
                 .contains("½‖W − Φ‖²");
     }
 }

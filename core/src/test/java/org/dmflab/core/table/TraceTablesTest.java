@@ -1,5 +1,6 @@
 package org.dmflab.core.table;
 
+import org.dmflab.core.loss.LossKind;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -17,7 +18,7 @@ import java.util.Optional;
 
 class TraceTablesTest {
     /** The trace of a full-loss run on a 1×n or m×1 target: one singular value, no eigenvalues. */
-    private static final TraceShape FULL_1 = TraceShape.ofRun(1, 3, false, TrainedLoss.FULL, true);
+    private static final TraceShape FULL_1 = TraceShape.ofRun(1, 3, false, LossKind.FULL, true);
 
     static Trace sample() {
         return Trace.builder(2, 2)
@@ -74,9 +75,9 @@ class TraceTablesTest {
                 if (symmetric && size[0] != size[1]) {
                     continue;
                 }
-                for (TrainedLoss loss : TrainedLoss.values()) {
+                for (TrainedLoss loss : LossKind.values()) {
                     // only a completion run can do without the full target
-                    for (boolean known : loss == TrainedLoss.COMPLETION ? new boolean[]{true, false}
+                    for (boolean known : loss == LossKind.COMPLETION ? new boolean[]{true, false}
                             : new boolean[]{true}) {
                         TraceShape shape = TraceShape.ofRun(size[0], size[1], symmetric, loss, known);
                         int eigen = symmetric ? 3 : 0;
@@ -97,7 +98,7 @@ class TraceTablesTest {
                         for (int i = 1; i <= p; i++) {
                             expected.add("sigma_" + i);
                         }
-                        if (loss == TrainedLoss.COMPLETION && known) {
+                        if (loss == LossKind.COMPLETION && known) {
                             expected.addAll(List.of("error_unobserved", "relative_error"));
                         }
                         expected.addAll(NORMS);
@@ -147,7 +148,7 @@ class TraceTablesTest {
     /** The norm and factor columns round-trip; a table without them (hand-made, or older) reads them as unknown. */
     @Test
     void theNormColumnsRoundTripAndATableWithoutThemReadsThemAsUnknown() {
-        TraceShape shape = TraceShape.ofRun(1, 1, true, TrainedLoss.FULL, true);
+        TraceShape shape = TraceShape.ofRun(1, 1, true, LossKind.FULL, true);
         Table table = TraceTables.toTable(Trace.builder(shape).add(0, point(new double[1], new double[]{2}, 1)).build());
         Trace back = TraceTables.fromTable(table, "t");
         assertThat(back.value(TraceMetric.NORM_NUCLEAR, 0)).isEqualTo(2.5);
@@ -162,9 +163,9 @@ class TraceTablesTest {
     /** The loss trained is one known value, the same in every row. */
     @Test
     void theLossKindIsOneKnownLoss() {
-        TraceShape shape = TraceShape.ofRun(1, 1, true, TrainedLoss.SENSING, true);
+        TraceShape shape = TraceShape.ofRun(1, 1, true, LossKind.SENSING, true);
         assertThat(TraceTables.fromTable(TraceTables.toTable(Trace.builder(shape)
-                .add(0, point(new double[1], new double[1], 1)).build()), "t").loss()).contains(TrainedLoss.SENSING);
+                .add(0, point(new double[1], new double[1], 1)).build()), "t").loss()).contains(LossKind.SENSING);
         assertThatThrownBy(() -> TraceTables.fromTable(facts("identity", "full", "identity", "sensing"), "t"))
                 .hasMessage("t, row Row1, column 'loss_kind': 'sensing' differs from 'full' in the first row; a "
                         + "trace records one run, with one loss");
@@ -175,7 +176,7 @@ class TraceTablesTest {
 
     @Test
     void aValueWhereTheFirstRowHasNoneIsRejected() {
-        Table.Builder builder = Table.builder(handMade(TraceShape.ofRun(2, 3, false, TrainedLoss.FULL, true)));
+        Table.Builder builder = Table.builder(handMade(TraceShape.ofRun(2, 3, false, LossKind.FULL, true)));
         builder.addRowWithKey("Row0", new Object[]{0L, 0.0, 1.0, 1.0, 1.0, 1.0, 1.0, 0.5, null, "identity", "full"});
         builder.addRowWithKey("Row1", new Object[]{1L, 0.0, 1.0, 1.0, 1.0, 1.0, 1.0, 0.5, 0.1, "identity", "full"});
         assertThatThrownBy(() -> TraceTables.fromTable(builder.build(), "t"))

@@ -1,5 +1,7 @@
 package org.dmflab.core.train;
 
+import org.dmflab.core.linalg.StepArithmetic;
+
 /** OpenBLAS on one thread, no operation split. */
 class BlasOneThreadArithmeticTest extends BlasArithmeticCheck {
     @Override

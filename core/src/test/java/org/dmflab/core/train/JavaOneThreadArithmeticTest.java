@@ -1,5 +1,7 @@
 package org.dmflab.core.train;
 
+import org.dmflab.core.linalg.StepArithmetic;
+
 /** The pure-Java arithmetic on one thread. */
 class JavaOneThreadArithmeticTest extends StepArithmeticCheck {
     @Override

@@ -16,7 +16,7 @@ class KernelNameTest {
     @ParameterizedTest
     @ValueSource(ints = {2, KernelThresholds.NATIVE_FROM - 1, KernelThresholds.NATIVE_FROM, 40})
     void theMatrixSolverReportsOpenBlasFromItsThresholdOn(int n) {
-        // the trainer's documented choice (StepArithmetic.forSize): OpenBLAS from NATIVE_FROM on, where it loads
+        // the trainer's documented choice (MatrixKernel.AUTO): OpenBLAS from NATIVE_FROM on, where it loads
         assertThat(plan(n,
                 "matrix").kernel()).isEqualTo(n >= KernelThresholds.NATIVE_FROM && NativeBlas.available() ? "openblas"
                 : "java");

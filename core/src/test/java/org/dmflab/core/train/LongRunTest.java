@@ -1,5 +1,6 @@
 package org.dmflab.core.train;
 
+import org.dmflab.core.loss.LossKind;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -13,7 +14,6 @@ import org.dmflab.core.RunCanceledException;
 import org.dmflab.core.table.Schemas;
 import org.ejml.data.DMatrixRMaj;
 import org.dmflab.core.model.TraceShape;
-import org.dmflab.core.model.TrainedLoss;
 import org.junit.jupiter.api.Test;
 
 /** Long runs: a trace that cannot fit is refused before the run; a budget of hours is announced early. */
@@ -26,7 +26,7 @@ class LongRunTest {
                 Optional.empty()))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageStartingWith("record: record=every:1 records 100000001 rows of "
-                        + Schemas.trace(TraceShape.ofRun(2, 2, true, TrainedLoss.FULL, true)).size() + " columns over 100000000 iterations; the trace needs about ")
+                        + Schemas.trace(TraceShape.ofRun(2, 2, true, LossKind.FULL, true)).size() + " columns over 100000000 iterations; the trace needs about ")
                 .hasMessageContaining("but this Java process may use only " + MemoryBudget.human(
                         MemoryBudget.available()))
                 .hasMessageEndingWith("record fewer points (e.g. --record log:400, or every:K with a larger K) or give "

@@ -69,6 +69,27 @@ abstract class SolverCheck {
         assertThat(trace.value(TraceMetric.BALANCEDNESS, 0)).isCloseTo(Math.sqrt(6) * 0.0075, within(1e-15));
     }
 
+    /**
+     * Every metric declared a function of σ(W) or of the factors' norms ({@link TraceMetric.Basis}) has a finite value
+     * in every recorded row, whatever the solver: the trainer applies each declaration, so a new one needs no solver
+     * code. Checked against the declarations, not a list here.
+     */
+    @Test
+    void everyMetricDeclaredOfTheSpectrumOrTheFactorsIsRecordedInEveryRow() {
+        Trace trace = train("perturbed").trace();
+        List<TraceMetric> declared = new ArrayList<>(TraceMetric.of(TraceMetric.Basis.SINGULAR_VALUES));
+        declared.addAll(TraceMetric.of(TraceMetric.Basis.FACTORS));
+        assertThat(declared).hasSizeGreaterThanOrEqualTo(9);
+        int checked = 0;
+        for (TraceMetric metric : declared) {
+            for (int p = 0; p < trace.size(); p++) {
+                assertThat(trace.value(metric, p)).as("%s at point %d", metric.column(), p).isFinite();
+                checked++;
+            }
+        }
+        assertThat(checked).isEqualTo(declared.size() * trace.size()).isGreaterThan(9 * 100);
+    }
+
     /** Theorem 1.1′: identity start → V Λ₊ Vᵀ; negative eigenvalues are never recovered and stay ≥ 0. */
     @Test
     void identityStartLearnsOnlyThePositivePart() {

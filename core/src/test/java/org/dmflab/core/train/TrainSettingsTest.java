@@ -1,5 +1,6 @@
 package org.dmflab.core.train;
 
+import org.dmflab.core.loss.LossKind;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -40,6 +41,18 @@ class TrainSettingsTest {
                 .alpha(0.3).beta(0.1).sigma(0.5).seed(java.util.OptionalLong.of(42)).iterations(123).tolerance(1e-6)
                 .record(new RecordSchedule.Every(7)).solver(SolverKind.MATRIX).loss(LossKind.SENSING)
                 .width(java.util.OptionalInt.of(9)).stopAt(new StopAt(4)).build());
+    }
+
+    /** The loss setting offers the declared losses, in their order and with their own texts (one declaration). */
+    @Test
+    void theLossChoicesAreTheDeclaredLosses() {
+        org.dmflab.core.settings.Setting loss = TrainSettings.SETTINGS.stream()
+                .filter(setting -> setting.key().equals(TrainSettings.LOSS)).findFirst().orElseThrow();
+        assertThat(loss.choices()).extracting(org.dmflab.core.settings.Setting.Choice::key)
+                .containsExactlyElementsOf(java.util.Arrays.stream(LossKind.values()).map(LossKind::key).toList());
+        assertThat(loss.choices()).extracting(org.dmflab.core.settings.Setting.Choice::label)
+                .containsExactly("Full: ½‖W − Φ‖² over all entries", "Matrix sensing: Gaussian measurements",
+                        "Matrix completion: observed entries");
     }
 
     @ParameterizedTest

@@ -6,7 +6,7 @@ import org.dmflab.core.groundtruth.GroundTruthSettings;
 import org.dmflab.core.settings.RawSettings;
 import org.dmflab.core.model.Initialization;
 import org.dmflab.core.train.DeterminantSign;
-import org.dmflab.core.train.LossKind;
+import org.dmflab.core.loss.LossKind;
 import org.dmflab.core.train.RecordSchedule;
 import org.dmflab.core.train.SolverKind;
 import org.dmflab.core.predict.PredictSettings;

@@ -7,7 +7,7 @@ import java.util.Map;
 import org.dmflab.core.model.Initialization;
 import org.dmflab.core.track.TrackSettings;
 import org.dmflab.core.train.DeterminantSign;
-import org.dmflab.core.train.LossKind;
+import org.dmflab.core.loss.LossKind;
 import org.dmflab.core.train.RecordSchedule;
 import org.dmflab.core.train.SolverKind;
 import org.dmflab.core.train.TrainSettings;

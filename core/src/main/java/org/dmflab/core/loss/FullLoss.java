@@ -1,4 +1,6 @@
-package org.dmflab.core.train;
+package org.dmflab.core.loss;
+
+import org.dmflab.core.linalg.StepArithmetic;
 
 /** The full observation loss ½‖W − Φ‖²_F (docs/theory.md (5)/(8)): G = W − Φ. */
 final class FullLoss implements Loss {

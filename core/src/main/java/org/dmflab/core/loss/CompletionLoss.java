@@ -1,5 +1,6 @@
-package org.dmflab.core.train;
+package org.dmflab.core.loss;
 
+import org.dmflab.core.linalg.StepArithmetic;
 import org.dmflab.core.model.Observations;
 import org.dmflab.core.model.TraceMetric;
 import org.dmflab.core.model.TracePoint;

@@ -1,35 +1,25 @@
-package org.dmflab.core.train;
+package org.dmflab.core.linalg;
 
-import org.dmflab.core.linalg.KernelThresholds;
 import org.ejml.data.DMatrixRMaj;
 
 /**
- * The dense storage and arithmetic of one matrix gradient-descent step (docs/design.md §5), so that {@link MatrixSolver}
- * states the step once and runs it on either of two kernels: {@link JavaArithmetic} (the pure-Java {@link DenseKernel}
- * on arrays of rows, fastest for small matrices and the fallback everywhere) or {@link BlasArithmetic} (OpenBLAS on
- * off-heap row-major buffers, fastest from {@link KernelThresholds#NATIVE_FROM} on). {@link #forSize} picks one by
- * the benchmark.
+ * The dense storage and arithmetic of one matrix gradient-descent step (docs/design.md §5), so that the trainer's
+ * matrix solver states the step once and runs it on either of two kernels: {@code train.JavaArithmetic} (the pure-Java
+ * dense kernel on arrays of rows, fastest for small matrices and the fallback everywhere) or
+ * {@code train.BlasArithmetic} (OpenBLAS on off-heap row-major buffers, fastest from {@link KernelThresholds#NATIVE_FROM}
+ * on); {@code train.MatrixKernel} picks one by the benchmark. Declared here, below the trainer and the losses, because
+ * both use it: a loss ({@code loss.Loss}) holds its data on it and composes its primitives into its value and gradient.
  *
- * <p>Only primitives of linear algebra live here, named by what they compute; a {@link Loss} composes them into its value
- * and gradient (the full loss from {@link #residual}, sensing from {@link #operatorResidual}, completion from
- * {@link #entryResidual}). No method allocates on the Java heap. {@code StepArithmeticCheck} (tests) holds every
- * implementation to the same results.
+ * <p>Only primitives of linear algebra live here, named by what they compute (the full loss uses {@link #residual},
+ * sensing {@link #operatorResidual}, completion {@link #entryResidual}). No method allocates on the Java heap.
+ * {@code StepArithmeticCheck} (tests) holds every implementation to the same results.
  */
-interface StepArithmetic extends AutoCloseable {
+public interface StepArithmetic extends AutoCloseable {
     /** A matrix held by one arithmetic. */
     interface Dense {
         int rows();
 
         int cols();
-    }
-
-    /** The arithmetic for a problem whose largest dimension is {@code size}: OpenBLAS from {@link
-     * KernelThresholds#NATIVE_FROM} on. */
-    static StepArithmetic forSize(int size) {
-        if (MatrixKernel.autoUsesBlas(size)) {
-            return BlasArithmetic.forSize(size);
-        }
-        return JavaArithmetic.forSize(size);
     }
 
     /** A zero matrix. */
