@@ -6,9 +6,9 @@ import java.util.List;
 /**
  * The one plateau-band scan, one recorded point at a time (so the trainer can apply it while it runs): a stay is a
  * maximal run of consecutive points inside the band |value − level| ≤ halfWidth. The observed stopping rule
- * ({@link RankStopRule}) ends a run when the effective rank leaves the band upwards after a stay and forgets a stay that
- * leaves it downwards (a Gaussian start's effective rank first falls through the levels before it climbs them); the
- * tracker's observed plateaus are the stays of the whole recorded run ({@link #stays}).
+ * ({@link RankStopRule}) ends a run when the effective rank leaves the band upwards after a stay and forgets a stay
+ * that leaves it downwards (a Gaussian start's effective rank first falls through the levels before it climbs them);
+ * the tracker's observed plateaus are the stays of the whole recorded run ({@link #stays}).
  */
 public final class PlateauWatch {
     /** What one point means for the rule. */

@@ -328,8 +328,8 @@ public final class TrainingPlan {
                 }, k, rule.certified() ? String.format(Locale.ROOT, "before k_start = %d; raise iterations",
                         rule.certifiedIteration())
                         : String.format(Locale.ROOT, "without a recorded iteration within ±%.4g of ℓ_%d = %.4g%s",
-                        rule.halfWidth(), rule.rank(), rule.level(), watch == null || watch.kept().isEmpty() ? "; raise iterations or record "
-                                + "more points" : ""))));
+                        rule.halfWidth(), rule.rank(), rule.level(), watch == null || watch.kept().isEmpty()
+                                ? "; raise iterations or record more points" : ""))));
     }
 
     /**
