@@ -566,34 +566,18 @@ def build(refs, checkout, predictor_warning=VERDICT_WARNING):
 
         wf = Workflow("EndToEnd_plateaus")
         configuration = wf.add(testflow_configuration({}), 0, 0)
-        gen = wf.add(generator_node(SPECTRUM, "identity", 1), 0, 1)
-        trainer = wf.add(trainer_node(RUN), 1, 1)
-        predictor = wf.add(predictor_node(RUN, PREDICT), 1, 3)
-        tracker = wf.add(tracker_node(TRACK), 2, 2)
+        trainer, predictor, tracker = plateaus_pipeline(wf, 3, 2)
         warnings = {trainer.id: STEP_WARNING}
         if predictor_warning:
             warnings[predictor.id] = predictor_warning
         configuration.model = testflow_configuration(warnings).model
-        wf.connect(gen, 1, trainer, 1)
-        wf.connect(gen, 2, predictor, 1)
-        wf.connect(trainer, 1, tracker, 1)
-        wf.connect(gen, 1, tracker, 2)
-        wf.connect(predictor, 2, tracker, 3)
         check(wf, tracker, 1, load("e2e/observed-plateaus"), 5, exact=("level",))
         check(wf, tracker, 2, load("e2e/hitting"), 7, exact=("lambda", "limit"))
         check(wf, predictor, 1, load("predict/bounds"), 9, exact=("lambda", "limit"))
         flows.append(wf)
 
         example = Workflow("plateaus")
-        gen = example.add(generator_node(SPECTRUM, "identity", 1), 0, 1)
-        trainer = example.add(trainer_node(RUN), 1, 1)
-        predictor = example.add(predictor_node(RUN, PREDICT), 1, 2)
-        tracker = example.add(tracker_node(TRACK), 2, 1)
-        example.connect(gen, 1, trainer, 1)
-        example.connect(gen, 2, predictor, 1)
-        example.connect(trainer, 1, tracker, 1)
-        example.connect(gen, 1, tracker, 2)
-        example.connect(predictor, 2, tracker, 3)
+        plateaus_pipeline(example, 2, 1)
         example.write(Path(checkout) / "examples")
 
     mnist_example(Path(checkout))
@@ -633,10 +617,38 @@ MNIST_RUN = dict(depth=MNIST_DEPTH, step=0.00257, init="gaussian", alpha=0.02, b
                  loss="completion")
 
 
+def plateaus_pipeline(wf, predictor_row, tracker_row):
+    """Generator -> trainer -> tracker, with the predictor's plateaus at the tracker's third port: the plateaus example
+    and its end-to-end testflow (which differ in layout). Returns trainer, predictor and tracker."""
+    gen = wf.add(generator_node(SPECTRUM, "identity", 1), 0, 1)
+    trainer = wf.add(trainer_node(RUN), 1, 1)
+    predictor = wf.add(predictor_node(RUN, PREDICT), 1, predictor_row)
+    tracker = wf.add(tracker_node(TRACK), 2, tracker_row)
+    wf.connect(gen, 1, trainer, 1)
+    wf.connect(gen, 2, predictor, 1)
+    wf.connect(trainer, 1, tracker, 1)
+    wf.connect(gen, 1, tracker, 2)
+    wf.connect(predictor, 2, tracker, 3)
+    return trainer, predictor, tracker
+
+
+def file_example(name, data_file):
+    """An example that starts with KNIME's CSV Reader on data_file, shipped inside the workflow folder."""
+    example = Workflow(name)
+    example.data.append(data_file)
+    return example, example.add(csv_reader(data_file.name), 0, 1)
+
+
+def write_unconfigured(example, checkout):
+    """Writes a file_example as KNIME saves it before the CSV Reader has read its file: no node configured (the
+    nodes after the reader need its table's spec); KNIME configures them on load once the reader has a spec."""
+    for node in example.nodes:
+        node.state = "IDLE"
+    example.write(checkout / "examples")
+
+
 def mnist_example(checkout):
-    example = Workflow("mnist-denoising")
-    example.data.append(checkout / MNIST_FILE)
-    reader = example.add(csv_reader(Path(MNIST_FILE).name), 0, 1)
+    example, reader = file_example("mnist-denoising", checkout / MNIST_FILE)
     noisy = example.add(generator_node("", "random", 1, noise="uniform:0.5", observations="1.0", use_input=True,
                                        divide_by=MNIST_DIVISOR), 1, 1)
     clean = example.add(generator_node("", "random", 1, use_input=True, divide_by=MNIST_DIVISOR), 1, 2)
@@ -648,11 +660,7 @@ def mnist_example(checkout):
     example.connect(noisy, 4, trainer, 2)
     example.connect(trainer, 1, tracker, 1)
     example.connect(noisy, 1, tracker, 2)
-    # Saved as KNIME saves them before the CSV Reader has read its file: not configured (the generators need the
-    # input table's spec); KNIME configures them on load once the reader has a spec.
-    for node in (reader, noisy, clean, trainer, tracker):
-        node.state = "IDLE"
-    example.write(checkout / "examples")
+    write_unconfigured(example, checkout)
 
 
 # Denoise your own matrix: KNIME's CSV Reader reads a matrix (here the denoising preset's clean rank-3 matrix, 40 x 40,
@@ -664,9 +672,7 @@ DENOISE_RUN = dict(depth=3, step=0.02, init="identity", alpha=0.01, beta=0.005, 
 
 
 def denoise_example(checkout, matrix):
-    example = Workflow("denoise-your-matrix")
-    example.data.append(matrix)
-    reader = example.add(csv_reader(matrix.name), 0, 1)
+    example, reader = file_example("denoise-your-matrix", matrix)
     noisy = example.add(generator_node("", "random", 1, noise="gaussian:0.05", use_input=True, symmetrize=True), 1, 1)
     trainer = example.add(trainer_node(DENOISE_RUN), 2, 1)
     tracker = example.add(tracker_node(TRACK), 3, 2)
@@ -674,9 +680,7 @@ def denoise_example(checkout, matrix):
     example.connect(noisy, 1, trainer, 1)
     example.connect(trainer, 1, tracker, 1)
     example.connect(noisy, 1, tracker, 2)
-    for node in (reader, noisy, trainer, tracker):
-        node.state = "IDLE"
-    example.write(checkout / "examples")
+    write_unconfigured(example, checkout)
 
 
 # ---------------------------------------------------------------------------------------------------------------

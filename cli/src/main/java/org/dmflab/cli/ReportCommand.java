@@ -68,9 +68,6 @@ final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (System.getProperty("java.awt.headless") == null) {
-            System.setProperty("java.awt.headless", "true");
-        }
         List<Folder> folders = new ArrayList<>();
         for (Path run : runs) {
             folders.add(folder(run));

@@ -21,6 +21,7 @@ import org.dmflab.cli.io.ChartFiles;
 import org.dmflab.cli.io.OutputDirectory;
 import org.dmflab.cli.io.SummaryJson;
 import org.dmflab.cli.io.SweepDirectory;
+import org.dmflab.core.Checks;
 import org.dmflab.core.InvalidInputException;
 import org.dmflab.core.Progress;
 import org.dmflab.core.chart.ChartRenderer;
@@ -141,9 +142,8 @@ final class SweepCommand implements Callable<Integer> {
         List<SweepPlan.Axis> grid = axes.stream().map(text -> SweepPlan.Axis.parse(text, "vary")).toList();
         Optional<SweepPlan.Axis> seedAxis = Optional.ofNullable(seeds).map(list -> SweepPlan.Axis.seeds(
                 SettingOverride.SettingKey.parse(seedKey, "seed-key"), list, "seeds"));
-        if (!(recoveredBelow > 0)) {
-            throw new InvalidInputException("recovered-below", recoveredBelow + " is not a positive error");
-        }
+        Checks.positive("recovered-below", recoveredBelow, "the relative error below which a run counts as "
+                + "recovered", "e.g. --recovered-below " + SweepPlan.DEFAULT_RECOVERED_BELOW);
         if (stopMse != null && stopMse.signum() <= 0) {
             throw new InvalidInputException("stop-mse", stopMse + " is not a positive mean squared error");
         }

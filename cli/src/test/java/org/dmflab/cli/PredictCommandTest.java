@@ -105,7 +105,7 @@ class PredictCommandTest {
         String spectrum = truth.resolve("spectrum.csv").toString();
         String out = dir.resolve("bad").toString();
         assertBad(CliRun.of("predict", "--spectrum", spectrum, "--depth", "3", "--step", "-1", "--alpha", "0.1",
-                "--out", out), "step: must be a positive step size");
+                "--out", out), "step: the step size η must be positive and finite");
         assertBad(CliRun.of("predict", "--spectrum", spectrum, "--depth", "3", "--step", "0.1", "--alpha", "0.1",
                 "--init", "gaussian", "--out", out), "init: gaussian starts have no theory");
         assertBad(CliRun.of("predict", "--spectrum", spectrum, "--depth", "3", "--step", "0.1", "--alpha", "0.1",

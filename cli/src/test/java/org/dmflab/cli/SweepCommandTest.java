@@ -255,7 +255,11 @@ class SweepCommandTest {
                 {"--vary", "train.depth=2,x", "set: train.depth=x: "},
                 {"--vary", "train.depth/train.step=2/0.01,3", "each value must give 2 values joined by '/'"},
                 {"--seeds", "3..1", "seeds: 3..1 is not a range"},
-                {"--workers", "0", "workers: 0 is not a number of workers"}};
+                {"--workers", "0", "workers: 0 is not a number of workers"},
+                {"--recovered-below", "0", "recovered-below: the relative error below which a run counts as "
+                        + "recovered must be positive and finite, got 0.0; e.g. --recovered-below 0.01"},
+                {"--recovered-below", "Infinity", "recovered-below: the relative error below which a run counts as "
+                        + "recovered must be positive and finite, got Infinity"}};
         for (String[] each : cases) {
             Path out = dir.resolve("bad");
             List<String> args = new ArrayList<>(List.of("sweep", "--set", "generate.seed=1", "--vary",

@@ -176,7 +176,7 @@ class DialogWindowsTest {
         record Case(String node, String key, String typed, String message) {
         }
         List<Case> cases = List.of(
-                new Case("trainer", TrainSettings.STEP, "0", "step: must be a positive step size η, got 0.0"),
+                new Case("trainer", TrainSettings.STEP, "0", "step: the step size η must be positive and finite, got 0.0"),
                 new Case("trainer", TrainSettings.STEP, "abc", "step: 'abc' is not a number"),
                 new Case("trainer", TrainSettings.DEPTH, "1.5", "depth: '1.5' is not a whole number"),
                 new Case("trainer", TrainSettings.TOLERANCE, "-1", "tolerance: must be 0"),

@@ -122,7 +122,7 @@ public final class HeatMap {
         scaleAxis.setLabelFont(ChartStyle.AXIS_LABEL_FONT);
         scaleAxis.setTickLabelFont(ChartStyle.TICK_FONT);
         // whole decades on a log scale, quarters on a rate
-        scaleAxis.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(spec.logarithmic() ? 1 : (high - low) / 4));
+        scaleAxis.setTickUnit(RootLocaleTicks.unit(spec.logarithmic() ? 1 : (high - low) / 4));
         PaintScaleLegend bar = new PaintScaleLegend(ramp, scaleAxis);
         bar.setPosition(RectangleEdge.RIGHT);
         bar.setAxisLocation(org.jfree.chart.axis.AxisLocation.BOTTOM_OR_RIGHT);

@@ -16,7 +16,6 @@ import org.jfree.chart.LegendItem;
 import org.jfree.chart.LegendItemCollection;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
-import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.axis.TickUnits;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.block.BlockBorder;
@@ -442,11 +441,11 @@ public final class LineChart {
                 log.setSmallestValue(1e-300);
                 TickUnits decades = new TickUnits();
                 for (int step : new int[]{1, 2, 3, 5, 10, 20, 50, 100}) {
-                    decades.add(new NumberTickUnit(step));
+                    decades.add(RootLocaleTicks.unit(step));
                 }
                 log.setStandardTickUnits(decades);
                 if (range[0] > 0 && Math.log10(range[1] / range[0]) <= 18) {
-                    log.setTickUnit(new NumberTickUnit(1)); // every decade labelled while they fit
+                    log.setTickUnit(RootLocaleTicks.unit(1)); // every decade labelled while they fit
                 }
                 log.setMinorTickCount(9);
                 log.setMinorTickMarksVisible(true);
@@ -456,6 +455,7 @@ public final class LineChart {
                 axis = log;
             } else {
                 NumberAxis linear = new NumberAxis(label);
+                linear.setStandardTickUnits(RootLocaleTicks.standard());
                 linear.setAutoRangeIncludesZero(false);
                 // a (nearly) constant series, such as the effective rank 1 of a 1×1 product, would otherwise get an
                 // axis 1e-8 wide whose ticks all print the same number: at least 1 % of the values' size

@@ -3,6 +3,7 @@ package org.dmflab.core.model;
 import java.util.Objects;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
+import org.dmflab.core.Checks;
 import org.dmflab.core.InvalidInputException;
 
 /**
@@ -32,9 +33,7 @@ public record RunDynamics(int depth, double step, Start start) {
             throw new InvalidInputException(DEPTH, "must be a whole number from 1 to " + MAX_DEPTH + ", got " + depth
                     + "; e.g. depth=3");
         }
-        if (!(step > 0) || !Double.isFinite(step)) {
-            throw new InvalidInputException(STEP, "must be a positive step size η, got " + step + "; e.g. step=0.01");
-        }
+        Checks.positive(STEP, step, "the step size η", "e.g. step=0.01");
     }
 
     /** The kind of start, as the settings and the trace's {@code init} column name it. */
@@ -113,10 +112,7 @@ public record RunDynamics(int depth, double step, Start start) {
     /** Every entry of every factor is drawn from N(0, σ²) by a generator seeded with {@code seed} (§1.6). */
     public record Gaussian(double sigma, long seed) implements Start {
         public Gaussian {
-            if (!(sigma > 0) || !Double.isFinite(sigma)) {
-                throw new InvalidInputException(SIGMA, "the Gaussian start needs a positive standard deviation σ, got "
-                        + sigma + "; e.g. sigma=0.01");
-            }
+            Checks.positive(SIGMA, sigma, "the Gaussian start's standard deviation σ", "e.g. sigma=0.01");
         }
 
         @Override
@@ -126,9 +122,6 @@ public record RunDynamics(int depth, double step, Start start) {
     }
 
     private static void requireScale(double alpha) {
-        if (!(alpha > 0) || !Double.isFinite(alpha)) {
-            throw new InvalidInputException(ALPHA, "must be a positive initialization scale α, got " + alpha
-                    + "; e.g. alpha=0.02");
-        }
+        Checks.positive(ALPHA, alpha, "the initialization scale α", "e.g. alpha=0.02");
     }
 }

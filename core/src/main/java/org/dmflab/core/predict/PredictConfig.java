@@ -4,6 +4,7 @@ import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
 import java.util.OptionalDouble;
+import org.dmflab.core.Checks;
 import org.dmflab.core.InvalidInputException;
 import org.dmflab.core.model.HasRunDynamics;
 import org.dmflab.core.model.Initialization;
@@ -52,13 +53,11 @@ public record PredictConfig(RunDynamics dynamics, double epsilon, double delta, 
         }
         if (targetAccuracy.isPresent()) {
             double tau = targetAccuracy.getAsDouble();
-            if (!(tau > 0) || !Double.isFinite(tau)) {
-                throw new InvalidInputException(PredictSettings.TARGET_ACCURACY, "must be a positive effective-rank "
-                        + "accuracy τ, got " + tau);
-            }
-        } else if (!(delta > 0) || !Double.isFinite(delta)) {
-            throw new InvalidInputException(PredictSettings.DELTA, "must be positive (the tail tolerance δ of "
-                    + "Theorem 3.5′), got " + delta);
+            Checks.positive(PredictSettings.TARGET_ACCURACY, tau, "the effective-rank accuracy τ", "e.g. "
+                    + PredictSettings.TARGET_ACCURACY + "=0.01");
+        } else {
+            Checks.positive(PredictSettings.DELTA, delta, "the tail tolerance δ of Theorem 3.5′", "e.g. "
+                    + PredictSettings.DELTA + "=0.005");
         }
         if (horizon < 1 || horizon > MAX_HORIZON) {
             throw new InvalidInputException(PredictSettings.HORIZON, "must be between 1 and " + MAX_HORIZON

@@ -3,6 +3,7 @@ package org.dmflab.core.theory;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
 import org.dmflab.core.InvalidInputException;
 import org.dmflab.core.model.PlateauLevels;
 import org.dmflab.core.model.Accuracy;
@@ -23,12 +24,14 @@ import org.dmflab.core.model.Accuracy;
  * @param rank               the asked rank R
  * @param certified          whether the certified rule applies
  * @param certifiedIteration K_lead of rank R (certified rule only; 0 otherwise)
+ * @param certifiedEnd       the end of rank R's certified interval (certified rule only, and only when the interval
+ *                           ends; empty otherwise): the predictor's {@code k_end}, from the same certificate
  * @param level              the plateau level ℓ_R
  * @param halfWidth          the observed rule's band h (for the certified rule, the bound (64″) on the interval)
  * @param basis              one sentence: which rule, on which numbers, and (for a fallback) why not the certified one
  */
-public record RankStopRule(int rank, boolean certified, long certifiedIteration, double level, double halfWidth,
-                           String basis) {
+public record RankStopRule(int rank, boolean certified, long certifiedIteration, OptionalLong certifiedEnd,
+                           double level, double halfWidth, String basis) {
     /** The key of the trainer's setting that asks for this rule ({@code TrainSettings.STOP_AT} is declared with it). */
     public static final String SETTING = "stop-at";
     /** ε of the certified rule and of the observed band's bound: the predictor's default. */
@@ -37,6 +40,7 @@ public record RankStopRule(int rank, boolean certified, long certifiedIteration,
     public static final double DELTA = Accuracy.DEFAULT_DELTA;
 
     public RankStopRule {
+        Objects.requireNonNull(certifiedEnd, "certifiedEnd");
         Objects.requireNonNull(basis, "basis");
     }
 
@@ -45,11 +49,12 @@ public record RankStopRule(int rank, boolean certified, long certifiedIteration,
         return certified ? "certified" : "observed";
     }
 
-    /** The certified rule: stop at the certificate's k_start (it must be certified). */
+    /** The certified rule: stop at the certificate's k_start (it must be certified); it carries the interval's end. */
     public static RankStopRule certified(PlateauCertificate certificate) {
         long start = certificate.plateau().start().orElseThrow(() -> new IllegalArgumentException("not certified"));
         double bound = certificate.plateau().bound().orElse(Double.NaN);
-        return new RankStopRule(certificate.plateau().r(), true, start, certificate.plateau().level(), bound,
+        return new RankStopRule(certificate.plateau().r(), true, start, certificate.plateau().end(),
+                certificate.plateau().level(), bound,
                 String.format(Locale.ROOT, "certified: k_start = %d of the certified interval of rank %d, computed "
                                 + "from the target's eigenvalues before the run with ε = %s, δ = %s (the Theoretical "
                                 + "Bound Predictor's numbers; %s)", start, certificate.plateau().r(), EPSILON, DELTA,
@@ -85,7 +90,7 @@ public record RankStopRule(int rank, boolean certified, long certifiedIteration,
         String basis = String.format(Locale.ROOT, "observed: the recorded iteration nearest the plateau level ℓ_%d = "
                         + "%.6g of the stay within ±%.4g of it (half the gap to the neighbouring level, at most the "
                         + "bound (64″)), once the effective rank leaves that band upwards", rank, level, halfWidth);
-        return new RankStopRule(rank, false, 0, level, halfWidth, fallback.isEmpty() ? basis : basis + "; "
+        return new RankStopRule(rank, false, 0, OptionalLong.empty(), level, halfWidth, fallback.isEmpty() ? basis : basis + "; "
                 + fallback);
     }
 

@@ -1,13 +1,14 @@
 package org.dmflab.core.track;
 
 import java.util.Optional;
+import org.dmflab.core.theory.PlateauWatch;
 
 /**
  * Finds where an effective-rank path sits on a plateau level (docs/theory.md §7.1, §7.3 "Observed plateaus"): the
  * <b>longest run of consecutive recorded points</b> with |r_eff(W(k)) − level| ≤ tolerance that is long enough to be a
  * plateau. Length counts recorded points (the earliest run wins a tie), so a run cannot be lengthened by sparse
  * recording; its first and last recorded iterations are the observed plateau. This is the "maximal empirical window" of
- * docs/theory.md §9 (c).
+ * docs/theory.md §9 (c). The runs are the stays of theory's one band scan ({@link PlateauWatch}).
  *
  * <p><b>Minimum extent.</b> A quick crossing of the band is not a plateau: a run counts only with at least
  * {@value #MIN_POINTS} recorded points <i>and</i> an extent of at least {@value #MIN_LOG_FRACTION} of the run on the
@@ -36,7 +37,7 @@ public final class PlateauDetector {
         double minLogExtent = MIN_LOG_FRACTION * Math.log1p(iterations[iterations.length - 1]);
         int bestStart = -1;
         int bestLength = 0;
-        for (BandRun run : BandRun.within(values, level, tolerance)) {
+        for (PlateauWatch.Stay run : PlateauWatch.stays(values, level, tolerance)) {
             double logExtent = Math.log1p(iterations[run.last()]) - Math.log1p(iterations[run.first()]);
             boolean toTheEnd = run.last() == values.length - 1;
             if (run.length() > bestLength && run.length() >= MIN_POINTS && (logExtent >= minLogExtent || toTheEnd)) {

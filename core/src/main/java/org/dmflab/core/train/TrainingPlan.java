@@ -14,7 +14,6 @@ import org.dmflab.core.model.TracePoint;
 import org.dmflab.core.model.TraceShape;
 import org.dmflab.core.table.Column;
 import org.dmflab.core.table.Schemas;
-import org.ejml.data.DMatrixRMaj;
 import org.dmflab.core.theory.RankStopRule;
 import org.dmflab.core.theory.PlateauWatch;
 
@@ -170,11 +169,22 @@ public final class TrainingPlan {
      */
     public TrainingResult run(Progress progress) {
         try (Solver running = newSolver()) {
-            return run(running, progress);
+            return run(running, progress, null);
+        }
+    }
+
+    /** {@link #run(Progress)}, offering every recorded point to {@code keep}, which keeps products W(k) as it goes. */
+    public TrainingResult run(Progress progress, KeptIterates keep) {
+        try (Solver running = newSolver()) {
+            return run(running, progress, java.util.Objects.requireNonNull(keep, "keep"));
         }
     }
 
     TrainingResult run(Solver running, Progress progress) {
+        return run(running, progress, null);
+    }
+
+    private TrainingResult run(Solver running, Progress progress, KeptIterates keep) {
         TrainConfig config = problem.config();
         long budget = config.iterations();
         double tolerance = config.tolerance();
@@ -203,10 +213,7 @@ public final class TrainingPlan {
         long loopStart = System.nanoTime();
         boolean estimated = false;
         long certifiedAt = stopRule.filter(RankStopRule::certified).map(RankStopRule::certifiedIteration).orElse(-1L);
-        PlateauWatch watch = stopRule.filter(rule -> !rule.certified())
-                .map(rule -> new PlateauWatch(rule.level(), rule.halfWidth())).orElse(null);
-        Kept kept = null;
-        boolean staying = false;
+        ObservedStop watch = stopRule.filter(rule -> !rule.certified()).map(ObservedStop::new).orElse(null);
         try {
             while (true) {
                 if (!Double.isFinite(loss) || (loss > DIVERGENCE_FACTOR * initialLoss && loss > DIVERGENCE_FACTOR * minLoss
@@ -221,14 +228,12 @@ public final class TrainingPlan {
                     lastEffectiveRank = record(trace, running, k, config);
                     lastRecorded = k;
                     nextRecord = schedule.next(k, budget);
+                    if (keep != null) {
+                        keep.offer(k, lastEffectiveRank, running, loss, trace.size());
+                    }
                     if (watch != null) {
-                        PlateauWatch.Verdict verdict = watch.offer(lastEffectiveRank);
-                        if (verdict == PlateauWatch.Verdict.NEAREST) {
-                            kept = new Kept(k, running.product(), running.factors(), loss, lastEffectiveRank,
-                                    trace.size());
-                        }
-                        staying = verdict == PlateauWatch.Verdict.NEAREST || verdict == PlateauWatch.Verdict.INSIDE;
-                        atRank = verdict == PlateauWatch.Verdict.LEFT || (stop && staying);
+                        PlateauWatch.Verdict verdict = watch.offer(k, lastEffectiveRank, running, loss, trace.size());
+                        atRank = verdict == PlateauWatch.Verdict.LEFT || (stop && watch.staying());
                         stop |= atRank;
                     }
                     if (stop) {
@@ -282,7 +287,7 @@ public final class TrainingPlan {
             StopReason stopped = k >= budget || reached ? reached ? StopReason.TOLERANCE : StopReason.ITERATIONS
                     : StopReason.INTERRUPTED;
             TrainingResult result = new TrainingResult(trace.build(), running.product(), running.factors(),
-                    running.kind(), k, stopped, loss, lastEffectiveRank, notStopped(k, stopped, kept));
+                    running.kind(), k, stopped, loss, lastEffectiveRank, notStopped(k, stopped, watch));
             if (stopped != StopReason.INTERRUPTED) {
                 return result;
             }
@@ -293,7 +298,8 @@ public final class TrainingPlan {
                 problem.rows(), problem.cols(), config.depth()));
         if (reason == StopReason.RANK && watch != null) {
             // the observed rule returns the kept iterate; the trace ends there, so every number refers to it
-            String left = k > kept.iteration() && !staying ? String.format(Locale.ROOT, "; the effective rank "
+            ObservedStop.Kept kept = watch.answer().orElseThrow();
+            String left = k > kept.iteration() && !watch.staying() ? String.format(Locale.ROOT, "; the effective rank "
                     + "left the band upwards at k = %d (%.4g)", k, lastEffectiveRank) : "; the budget ended during "
                     + "the stay";
             return new TrainingResult(trace.keepFirst(kept.traceSize()).build(), kept.product(), kept.factors(),
@@ -307,18 +313,13 @@ public final class TrainingPlan {
                 ? Optional.of(new EarlyStop(stopRule.orElseThrow(), true, k, lastEffectiveRank, String.format(
                 Locale.ROOT, "stopped at k = %d = k_start of rank %d's certified interval, effective rank %.4g "
                         + "(level ℓ_%d = %.4g)", k, stopRule.get().rank(), lastEffectiveRank, stopRule.get().rank(),
-                stopRule.get().level()))) : notStopped(k, reason, kept);
+                stopRule.get().level()))) : notStopped(k, reason, watch);
         return new TrainingResult(trace.build(), running.product(), running.factors(), running.kind(), k, reason, loss,
                 lastEffectiveRank, early);
     }
 
-    /** An iterate the observed stopping rule keeps: the product and factors at a recorded iteration, with its numbers. */
-    private record Kept(long iteration, DMatrixRMaj product, List<DMatrixRMaj> factors, double loss,
-                        double effectiveRank, int traceSize) {
-    }
-
     /** What {@code stop-at} says when something else ended the run at {@code k}; empty without a rule. */
-    private Optional<EarlyStop> notStopped(long k, StopReason reason, Kept kept) {
+    private Optional<EarlyStop> notStopped(long k, StopReason reason, ObservedStop watch) {
         return stopRule.map(rule -> new EarlyStop(rule, false, k, Double.NaN, String.format(Locale.ROOT,
                 "did not stop at rank %d: %s at k = %d %s", rule.rank(), switch (reason) {
                     case TOLERANCE -> "the loss reached the tolerance";
@@ -327,8 +328,8 @@ public final class TrainingPlan {
                 }, k, rule.certified() ? String.format(Locale.ROOT, "before k_start = %d; raise iterations",
                         rule.certifiedIteration())
                         : String.format(Locale.ROOT, "without a recorded iteration within ±%.4g of ℓ_%d = %.4g%s",
-                        rule.halfWidth(), rule.rank(), rule.level(), kept == null ? "; raise iterations or record "
-                                + "more points" : ""))));
+                        rule.halfWidth(), rule.rank(), rule.level(), watch == null || watch.kept().isEmpty()
+                                ? "; raise iterations or record more points" : ""))));
     }
 
     /**

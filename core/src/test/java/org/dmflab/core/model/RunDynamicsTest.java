@@ -67,14 +67,14 @@ class RunDynamicsTest {
     @Test
     void eachScaleIsCheckedOnceWithItsKey() {
         assertThatThrownBy(() -> new RunDynamics.Identity(0)).isInstanceOf(InvalidInputException.class)
-                .hasMessageStartingWith("alpha: must be a positive initialization scale α, got 0.0");
+                .hasMessageStartingWith("alpha: the initialization scale α must be positive and finite, got 0.0");
         assertThatThrownBy(() -> new RunDynamics.Perturbed(0.1, 0.1)).hasMessageStartingWith("beta: must satisfy 0 < β < α");
         assertThatThrownBy(() -> new RunDynamics.Perturbed(0.1, 0)).hasMessageStartingWith("beta: ");
         assertThatThrownBy(() -> new RunDynamics.Gaussian(Double.NaN, 1)).hasMessageStartingWith("sigma: ");
         assertThatThrownBy(() -> new RunDynamics(0, 0.1, new RunDynamics.Identity(1)))
                 .hasMessageStartingWith("depth: must be a whole number from 1 to " + RunDynamics.MAX_DEPTH);
         assertThatThrownBy(() -> new RunDynamics(3, Double.POSITIVE_INFINITY, new RunDynamics.Identity(1)))
-                .hasMessageStartingWith("step: must be a positive step size η");
+                .hasMessageStartingWith("step: the step size η must be positive and finite");
     }
 
     @Test

@@ -72,7 +72,7 @@ class RankStopRuleTest {
     /** The certified rule takes the first recorded iteration at or after k_start. */
     @Test
     void certifiedStopsAtTheFirstRecordedPointFromKStart() {
-        RankStopRule certified = new RankStopRule(2, true, 25, 1.5, 0.1, "test");
+        RankStopRule certified = new RankStopRule(2, true, 25, java.util.OptionalLong.empty(), 1.5, 0.1, "test");
         assertThat(certified.stopPoint(iterations(5), new double[5])).hasValue(3);
         assertThat(certified.stopPoint(iterations(3), new double[3])).isEmpty();
     }

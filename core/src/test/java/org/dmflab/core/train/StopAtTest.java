@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.dmflab.core.InvalidInputException;
 import org.dmflab.core.Progress;
+import org.dmflab.core.model.Initialization;
+import org.dmflab.core.theory.PlateauBounds;
+import org.dmflab.core.theory.PlateauCertificate;
+import org.dmflab.core.theory.RankStopRule;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -56,5 +60,40 @@ class StopAtTest {
         assertThat(result.earlyStop().orElseThrow().stopped()).isFalse();
         assertThat(result.earlyStop().get().reason()).startsWith("did not stop at rank 1: the budget ended at k = 10 "
                 + "before k_start = " + certified.stopRule().get().certifiedIteration());
+    }
+
+    /**
+     * The certified rule carries rank R's whole certified interval: its start and end are the predictor's k_start and
+     * k_end, computed again here by {@link PlateauBounds#predict} on the designed eigenvalues with the rule's ε and δ
+     * (the plan decomposes the target, whose eigenvalues equal the designed ones to rounding: far from moving an
+     * iteration count). Ranks 1…4 with the default α (all four certified, the last interval without an end) and with
+     * α = 0.1 (only rank 1 certified; the others fall back to the observed rule, which has no interval).
+     */
+    @Test
+    void theCertifiedRuleCarriesTheCertifiedInterval() {
+        int certifiedRanks = 0;
+        int withEnd = 0;
+        for (int point = 0; point < 8; point++) {
+            String stopAt = "rank:" + (point % 4 + 1);
+            TrainingPlan plan = point < 4 ? Fixtures.plan(Fixtures.symmetricTarget(Fixtures.SPECTRUM_B, 1), "stop-at",
+                    stopAt) : Fixtures.plan(Fixtures.symmetricTarget(Fixtures.SPECTRUM_B, 1), "alpha", "0.1", "step",
+                    Double.toString(Fixtures.checkStep()), "stop-at", stopAt);
+            TrainConfig config = plan.config();
+            PlateauCertificate certificate = PlateauBounds.predict(Fixtures.SPECTRUM_B, config.depth(), config.alpha(),
+                    config.step(), Initialization.IDENTITY, PlateauBounds.Accuracies.fixed(RankStopRule.EPSILON,
+                            RankStopRule.DELTA)).get(point % 4);
+            RankStopRule rule = plan.stopRule().orElseThrow();
+            assertThat(rule.certified()).as(stopAt).isEqualTo(certificate.certified());
+            if (rule.certified()) {
+                certifiedRanks++;
+                assertThat(rule.certifiedIteration()).isEqualTo(certificate.plateau().start().getAsLong());
+                assertThat(rule.certifiedEnd()).isEqualTo(certificate.plateau().end());
+                withEnd += rule.certifiedEnd().isPresent() ? 1 : 0;
+            } else {
+                assertThat(rule.certifiedEnd()).isEmpty();
+            }
+        }
+        assertThat(certifiedRanks).isEqualTo(5);
+        assertThat(withEnd).isEqualTo(3);
     }
 }

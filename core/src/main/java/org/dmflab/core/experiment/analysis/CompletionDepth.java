@@ -13,6 +13,7 @@ import org.dmflab.core.baseline.NuclearNormResult;
 import org.dmflab.core.baseline.ObservedEntries;
 import org.dmflab.core.chart.ChartStyle;
 import org.dmflab.core.chart.LineChart;
+import org.dmflab.core.chart.RootLocaleTicks;
 import org.dmflab.core.experiment.run.RunOutcome;
 import org.dmflab.core.linalg.Spectra;
 import org.dmflab.core.model.Trace;
@@ -22,7 +23,6 @@ import org.dmflab.core.table.Table;
 import org.dmflab.core.train.TrainSettings;
 import org.ejml.data.DMatrixRMaj;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.axis.NumberAxis;
 
 /**
  * The depth effect of matrix completion (docs/theory.md §8.3): final reconstruction error of every (number of observed
@@ -123,7 +123,7 @@ final class CompletionDepth {
         }
         JFreeChart built = chart.build();
         // depths are whole numbers: no ticks between them
-        built.getXYPlot().getDomainAxis().setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        built.getXYPlot().getDomainAxis().setStandardTickUnits(RootLocaleTicks.integers());
         return built;
     }
 

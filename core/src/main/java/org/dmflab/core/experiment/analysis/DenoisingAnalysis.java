@@ -15,8 +15,6 @@ import org.dmflab.core.train.StopAt;
 import org.dmflab.core.train.TrainSettings;
 import org.dmflab.core.train.Trainer;
 import org.dmflab.core.model.Initialization;
-import org.dmflab.core.theory.PlateauBounds;
-import org.dmflab.core.theory.PlateauCertificate;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.NormOps_DDRM;
@@ -48,12 +46,9 @@ final class DenoisingAnalysis implements PresetAnalysis {
                 Optional.empty()).stopRule().orElseThrow();
         OptionalLong predictedStop = rule.certified() ? OptionalLong.of(rule.certifiedIteration())
                 : OptionalLong.empty();
-        // the whole certified interval, for the shading (its start is the rule's stop)
-        PlateauCertificate certificate = PlateauBounds.predict(run.truth().spectrum().values(), outcome.train().depth(),
-                outcome.train().alpha(), outcome.train().step(), Initialization.IDENTITY,
-                PlateauBounds.Accuracies.fixed(RankStopRule.EPSILON, RankStopRule.DELTA)).get(cleanRank - 1);
+        // the whole certified interval, for the shading: the rule carries it (its start is the rule's stop)
         ExperimentCharts.DenoisingStops stops = new ExperimentCharts.DenoisingStops(cleanRank, predictedStop,
-                certificate.plateau().end(), observedStop);
+                rule.certifiedEnd(), observedStop);
         String criterion = "plateau of rank " + cleanRank + ": ";
         AnalysisOutput.Builder output = AnalysisOutput.builder();
         output.keyNumber("oracle early stopping (uses the clean matrix, which a user never has): iteration",

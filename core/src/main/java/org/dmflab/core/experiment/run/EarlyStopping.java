@@ -12,7 +12,8 @@ import org.dmflab.core.theory.RankStopRule;
  * Early stopping in the presets: the trainer's own {@code stop-at=rank:R} rule ({@link RankStopRule}, docs/theory.md
  * §7.5), applied to a recorded run instead of inside it, so that the preset can draw the whole run and mark the stop.
  * The observed rule's levels are those of the run's target, the noisy matrix (the tracker's target spectrum, levels by
- * the run's start); nothing here looks at the clean matrix. The runner uses it to choose which products W(k) it keeps.
+ * the run's start); nothing here looks at the clean matrix. The runner keeps the products W(k) where
+ * this rule stops and at the least effective rank while the run records ({@link org.dmflab.core.train.KeptIterates}).
  */
 public final class EarlyStopping {
     private EarlyStopping() {
@@ -32,18 +33,16 @@ public final class EarlyStopping {
     private static RankStopRule observedRule(TrackResult track, int rank) {
         Spectrum target = track.input().target().orElseThrow(() -> new IllegalStateException("early stopping needs "
                 + "the run's target spectrum"));
-        PlateauLevels levels = PlateauLevels.of(target, track.input().trace().init().orElse(Initialization.GAUSSIAN));
-        return RankStopRule.observed(levels, rank, target.size(), "");
+        return observedRule(target, track.input().trace().init().orElse(Initialization.GAUSSIAN), rank);
     }
 
     /**
-     * The iterations whose products W(k) an analysis shows: the rank-1 regime's and, when the run gets there, where
-     * the observed rule of rank R stops.
+     * The observed rule of rank R on the levels of {@code target} (the tracker's target spectrum) by the run's start:
+     * the rule {@link #observedStop} applies to the recorded run, and the runner's {@link
+     * org.dmflab.core.train.KeptIterates} while the run records.
      */
-    public static long[] snapshotIterations(TrackResult track, int rank) {
-        long rankOne = rankOneIteration(track);
-        OptionalLong stop = observedStop(track, rank);
-        return stop.isPresent() ? new long[]{rankOne, stop.getAsLong()} : new long[]{rankOne};
+    public static RankStopRule observedRule(Spectrum target, Initialization init, int rank) {
+        return RankStopRule.observed(PlateauLevels.of(target, init), rank, target.size(), "");
     }
 
     /** The recorded iteration of least effective rank: the rank-1 regime of a small start. */

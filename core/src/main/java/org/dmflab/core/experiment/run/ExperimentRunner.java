@@ -28,7 +28,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import org.dmflab.core.train.Solver;
+import org.dmflab.core.train.KeptIterates;
 import java.util.List;
 import java.util.Optional;
 import org.dmflab.core.theory.PlateauCertificate;
@@ -58,7 +58,12 @@ public final class ExperimentRunner {
             double width = 1.0 / count;
             TrainConfig train = TrainSettings.parse(RawSettings.of(spec.train()));
             TrainingPlan plan = plan(preset, spec, train, truth, clean, data);
-            TrainingResult training = plan.run(share(progress, offset, 0.8 * width, spec.title() + ", train"));
+            // the products an analysis shows are kept while the run records (no second run)
+            Optional<KeptIterates> keep = preset.analysis().snapshotStopRank().isPresent()
+                    ? Optional.of(new KeptIterates(EarlyStopping.observedRule(truth.spectrum(), train.init(),
+                    preset.analysis().snapshotStopRank().getAsInt()))) : Optional.empty();
+            Progress trainProgress = share(progress, offset, 0.8 * width, spec.title() + ", train");
+            TrainingResult training = keep.isPresent() ? plan.run(trainProgress, keep.get()) : plan.run(trainProgress);
             Optional<Prediction> prediction = spec.predict().map(settings -> Predictor.predict(
                     PredictSettings.parse(RawSettings.of(settings)), truth.spectrum(),
                     share(progress, offset + 0.8 * width, 0.1 * width, spec.title() + ", predict")));
@@ -67,11 +72,7 @@ public final class ExperimentRunner {
                     "prediction");
             TrackResult track = SpectrumTracker.track(input, TrackSettings.parse(RawSettings.of(spec.track())),
                     share(progress, offset + 0.9 * width, 0.1 * width, spec.title() + ", track"));
-            long[] wanted = preset.analysis().snapshotStopRank().isPresent()
-                    ? EarlyStopping.snapshotIterations(track, preset.analysis().snapshotStopRank().getAsInt())
-                    : new long[0];
-            SortedMap<Long, DMatrixRMaj> snapshots = wanted.length == 0 ? new TreeMap<>()
-                    : snapshots(plan, wanted, progress);
+            SortedMap<Long, DMatrixRMaj> snapshots = keep.map(KeptIterates::products).orElse(new TreeMap<>());
             outcomes.add(new RunOutcome(spec, train, plan.admissibleStep(), training, prediction, track, snapshots));
         }
         progress.report(1, "done");
@@ -96,35 +97,6 @@ public final class ExperimentRunner {
         // the truth of the error columns: the clean reference when there is one (denoising), else the target itself
         return Trainer.planCompletion(config, withObservations.observations().orElseThrow(),
                 Optional.of(clean.orElse(withObservations).matrix()));
-    }
-
-    /**
-     * The products W(k) at the given iterations, from a second run of the same plan (runs are deterministic, so these
-     * are the iterates of the recorded run); it stops at the largest of them.
-     */
-    private static SortedMap<Long, DMatrixRMaj> snapshots(TrainingPlan plan, long[] iterations, Progress progress) {
-        SortedMap<Long, DMatrixRMaj> snapshots = new TreeMap<>();
-        long last = java.util.Arrays.stream(iterations).max().orElse(0);
-        java.util.Set<Long> wanted = new java.util.HashSet<>();
-        for (long k : iterations) {
-            wanted.add(k);
-        }
-        try (Solver solver = plan.newSolver()) {
-            solver.evaluate();
-            for (long k = 0; k <= last; k++) {
-                if (wanted.contains(k)) {
-                    snapshots.put(k, solver.product());
-                }
-                if (k < last) {
-                    solver.update();
-                    solver.evaluate();
-                }
-                if (k % 64 == 0) {
-                    progress.checkCanceled();
-                }
-            }
-        }
-        return snapshots;
     }
 
     /**

@@ -122,12 +122,14 @@ class MnistDenoisingTest {
             DMatrixRMaj last = outcome.training().product();
             CommonOps_DDRM.subtractEquals(last, clean);
             assertThat(trace.errorFro(trace.size() - 1)).isCloseTo(NormOps_DDRM.normF(last), within(1e-9));
-            // the snapshots are the recorded run's iterates (least effective rank, and the stop when the rule stops
-            // the run): each matches the trace's error there
-            assertThat(outcome.snapshots().keySet()).containsExactly(java.util.Arrays.stream(
-                    org.dmflab.core.experiment.run.EarlyStopping.snapshotIterations(outcome.track(),
-                            MnistDenoising.STOP_RANK)).boxed().sorted().distinct()
-                    .toArray(Long[]::new));
+            // the snapshots, kept while the run recorded, are at the iterations the recorded run gives offline (least
+            // effective rank, and where the observed rule stops when the run gets there): each matches the trace's
+            // error there
+            java.util.SortedSet<Long> offline = new java.util.TreeSet<>(List.of(
+                    org.dmflab.core.experiment.run.EarlyStopping.rankOneIteration(outcome.track())));
+            org.dmflab.core.experiment.run.EarlyStopping.observedStop(outcome.track(), MnistDenoising.STOP_RANK)
+                    .ifPresent(offline::add);
+            assertThat(outcome.snapshots().keySet()).containsExactlyElementsOf(offline);
             for (var snapshot : outcome.snapshots().entrySet()) {
                 DMatrixRMaj at = snapshot.getValue().copy();
                 CommonOps_DDRM.subtractEquals(at, clean);

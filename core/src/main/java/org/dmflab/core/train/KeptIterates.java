@@ -1,0 +1,52 @@
+package org.dmflab.core.train;
+
+import java.util.Collections;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import org.dmflab.core.Progress;
+import org.dmflab.core.theory.RankStopRule;
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * Products W(k) a run keeps while it records, for an analysis that shows them, so that nothing trains twice: the
+ * recorded iterate of least effective rank (the rank-1 regime of a small start; the first of equal values) and the
+ * iterate where the observed rank-R rule stops the recorded run ({@link ObservedStop}, the scan {@code stop-at} stops
+ * with, here without stopping: the run goes on). Hand one to {@link TrainingPlan#run(Progress, KeptIterates)}; it is
+ * offered every recorded point.
+ */
+public final class KeptIterates {
+    private final ObservedStop observed;
+    private long leastIteration = -1;
+    private double leastRank;
+    private DMatrixRMaj leastProduct;
+
+    /** Keeps the least effective rank's iterate and where {@code observedRule} (not certified) stops. */
+    public KeptIterates(RankStopRule observedRule) {
+        if (observedRule.certified()) {
+            throw new IllegalArgumentException("the iterates are kept by the observed rule, not the certified one");
+        }
+        this.observed = new ObservedStop(observedRule);
+    }
+
+    /** Offers recorded point k: the solver at iterate k with its effective rank, loss and the trace's size. */
+    void offer(long k, double effectiveRank, Solver running, double loss, int traceSize) {
+        if (leastIteration < 0 || effectiveRank < leastRank) {
+            leastIteration = k;
+            leastRank = effectiveRank;
+            leastProduct = running.product();
+        }
+        if (!observed.left()) {
+            observed.offer(k, effectiveRank, running, loss, traceSize);
+        }
+    }
+
+    /** W(k) by iteration k: the least effective rank's and, when the run got there, the observed rule's stop. */
+    public SortedMap<Long, DMatrixRMaj> products() {
+        SortedMap<Long, DMatrixRMaj> products = new TreeMap<>();
+        if (leastProduct != null) {
+            products.put(leastIteration, leastProduct);
+        }
+        observed.answer().ifPresent(kept -> products.put(kept.iteration(), kept.product()));
+        return Collections.unmodifiableSortedMap(products);
+    }
+}

@@ -1,0 +1,57 @@
+package org.dmflab.core.chart;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.image.BufferedImage;
+import java.util.List;
+import java.util.Locale;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.AxisState;
+import org.jfree.chart.axis.NumberTick;
+import org.jfree.chart.axis.ValueAxis;
+import org.jfree.chart.ui.RectangleEdge;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Charts drawn in a German JVM equal those drawn in an English one: tick labels use Locale.ROOT's symbols (JFreeChart
+ * would print "1,5" and "10.000" under Locale.GERMANY), so a run gives the same PNG on every machine.
+ */
+class LocaleFreeTicksTest {
+    /** Linear axes with fractional ticks (1.0 … 1.9) and grouped thousands (0 … 20 000). */
+    private static JFreeChart chart() {
+        double[] x = new double[21];
+        double[] y = new double[21];
+        for (int i = 0; i <= 20; i++) {
+            x[i] = 1000.0 * i;
+            y[i] = 1 + 0.045 * i;
+        }
+        return LineChart.builder("t").xAxis("k", false).yAxis("effective rank", false).series("run", x, y).build();
+    }
+
+    private static List<String> labels(ValueAxis axis, RectangleEdge edge) {
+        BufferedImage image = new BufferedImage(800, 500, BufferedImage.TYPE_INT_RGB);
+        return ((List<?>) axis.refreshTicks(image.createGraphics(), new AxisState(),
+                new java.awt.geom.Rectangle2D.Double(0, 0, 700, 400), edge)).stream()
+                .map(tick -> ((NumberTick) tick).getText()).filter(text -> !text.isEmpty()).toList();
+    }
+
+    @Test
+    void germanAndEnglishJvmsDrawTheSameChart() {
+        Locale before = Locale.getDefault();
+        try {
+            Locale.setDefault(Locale.GERMANY);
+            JFreeChart german = chart();
+            byte[] germanPng = ChartRenderer.png(german, 800, 500);
+            List<String> yLabels = labels(german.getXYPlot().getRangeAxis(), RectangleEdge.LEFT);
+            List<String> xLabels = labels(german.getXYPlot().getDomainAxis(), RectangleEdge.BOTTOM);
+            Locale.setDefault(Locale.US);
+            byte[] englishPng = ChartRenderer.png(chart(), 800, 500);
+            assertThat(yLabels).isNotEmpty().allMatch(label -> label.matches("\\d+\\.\\d+"));
+            assertThat(xLabels).isNotEmpty().allMatch(label -> label.matches("\\d{1,3}(,\\d{3})*"))
+                    .anyMatch(label -> label.contains(","));
+            assertThat(germanPng).isEqualTo(englishPng);
+        } finally {
+            Locale.setDefault(before);
+        }
+    }
+}
