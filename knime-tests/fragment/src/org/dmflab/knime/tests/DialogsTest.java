@@ -14,7 +14,7 @@ import javax.swing.JLabel;
 import org.dmflab.core.baseline.NuclearNormSettings;
 import org.dmflab.core.groundtruth.EigenvectorBasis;
 import org.dmflab.core.groundtruth.GroundTruthSettings;
-import org.dmflab.core.model.Initialization;
+import org.dmflab.core.dynamics.Initialization;
 import org.dmflab.core.settings.Setting;
 import org.dmflab.core.track.TrackSettings;
 import org.dmflab.core.predict.PredictSettings;

@@ -3,11 +3,8 @@ package org.dmflab.core.train;
 import org.dmflab.core.linalg.KernelThresholds;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import org.dmflab.core.RunCanceledException;
-import org.dmflab.core.linalg.RandomMatrices;
 import org.dmflab.core.linalg.SymmetricEigen;
-import org.dmflab.core.model.Initialization;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.NormOps_DDRM;
@@ -117,27 +114,17 @@ final class MatrixSolver implements Solver {
         eigenbasisCopy = eigenvectors != null ? new DMatrixRMaj(n, n) : null;
     }
 
-    /** The start of docs/theory.md §1.4–1.6: αI (7), W₁ = βI and the others αI (13), or seeded Gaussian entries. */
+    /** The start's factors (docs/theory.md §1.4–1.6), a Gaussian draw conditioned on the sign of its determinant. */
     static DMatrixRMaj[] initialFactors(TrainingProblem problem) {
         TrainConfig config = problem.config();
         int depth = config.depth();
-        DMatrixRMaj[] factors = new DMatrixRMaj[depth];
-        Random random = config.init() == Initialization.GAUSSIAN ? new Random(config.seed().orElseThrow()) : null;
+        int[] rows = new int[depth];
+        int[] cols = new int[depth];
         for (int j = 1; j <= depth; j++) {
-            int rows = problem.factorRows(j);
-            int cols = problem.factorCols(j);
-            DMatrixRMaj factor;
-            if (random != null) {
-                factor = RandomMatrices.gaussian(rows, cols, config.sigma(), random);
-            } else {
-                factor = new DMatrixRMaj(rows, cols);
-                double scale = j == 1 && config.init() == Initialization.PERTURBED ? config.beta() : config.alpha();
-                for (int i = 0; i < Math.min(rows, cols); i++) {
-                    factor.unsafe_set(i, i, scale);
-                }
-            }
-            factors[j - 1] = factor;
+            rows[j - 1] = problem.factorRows(j);
+            cols[j - 1] = problem.factorCols(j);
         }
+        DMatrixRMaj[] factors = config.dynamics().start().initialFactors(rows, cols);
         if (config.determinant() != DeterminantSign.ANY && !config.determinant().accepts(determinant(factors))) {
             // W(0)·diag(−1, 1, …): the same Gaussian law, the other sign (DeterminantSign)
             DMatrixRMaj first = factors[0];

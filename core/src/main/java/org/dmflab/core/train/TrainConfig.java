@@ -2,13 +2,15 @@ package org.dmflab.core.train;
 
 import java.util.Objects;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import org.dmflab.core.InvalidInputException;
-import org.dmflab.core.model.HasRunDynamics;
-import org.dmflab.core.model.Initialization;
-import org.dmflab.core.model.RunDynamics;
+import org.dmflab.core.dynamics.Gaussian;
+import org.dmflab.core.dynamics.HasRunDynamics;
+import org.dmflab.core.dynamics.Identity;
+import org.dmflab.core.dynamics.Initialization;
+import org.dmflab.core.dynamics.RunDynamics;
+import org.dmflab.core.dynamics.Start;
 
 /**
  * Everything the Deep Factorization Trainer needs apart from the target, validated on construction (the KNIME node
@@ -73,12 +75,12 @@ public record TrainConfig(RunDynamics dynamics, long iterations, double toleranc
 
     /** σ of a Gaussian start; NaN for the others. */
     public double sigma() {
-        return dynamics.start() instanceof RunDynamics.Gaussian gaussian ? gaussian.sigma() : Double.NaN;
+        return dynamics.start() instanceof Gaussian gaussian ? gaussian.sigma() : Double.NaN;
     }
 
     /** The seed of a Gaussian start; empty for the others, which are not random. */
     public OptionalLong seed() {
-        return dynamics.start() instanceof RunDynamics.Gaussian gaussian ? OptionalLong.of(gaussian.seed())
+        return dynamics.start() instanceof Gaussian gaussian ? OptionalLong.of(gaussian.seed())
                 : OptionalLong.empty();
     }
 
@@ -95,8 +97,8 @@ public record TrainConfig(RunDynamics dynamics, long iterations, double toleranc
      *                       target fits or is not known yet (configure time)
      */
     static Optional<String> decoupledObstacle(Initialization init, LossKind loss, String targetObstacle) {
-        if (init == Initialization.GAUSSIAN) {
-            return Optional.of("init=gaussian");
+        if (!init.covered()) {
+            return Optional.of("init=" + init.key());
         }
         if (loss != LossKind.FULL) {
             return Optional.of("loss=" + loss.key());
@@ -112,18 +114,14 @@ public record TrainConfig(RunDynamics dynamics, long iterations, double toleranc
     }
 
     /**
-     * Named construction of a {@link TrainConfig}, so that α, β, σ, η and the tolerance cannot be swapped silently.
-     * Starts from the defaults of {@link TrainSettings}; β defaults to α/2 unless set; only the scales the start reads
-     * are used. {@link #build()} validates.
+     * Named construction of a {@link TrainConfig}, so that η, the tolerance and the budget cannot be swapped silently
+     * (the start carries its own named scales). Starts from the defaults of {@link TrainSettings} (an identity start
+     * with the default α). {@link #build()} validates.
      */
     public static final class Builder {
         private int depth = TrainSettings.DEFAULT_DEPTH;
         private double step = TrainSettings.DEFAULT_STEP;
-        private Initialization init = Initialization.IDENTITY;
-        private double alpha = TrainSettings.DEFAULT_ALPHA;
-        private OptionalDouble beta = OptionalDouble.empty();
-        private double sigma = TrainSettings.DEFAULT_SIGMA;
-        private OptionalLong seed = OptionalLong.empty();
+        private Start start = new Identity(TrainSettings.DEFAULT_ALPHA);
         private long iterations = TrainSettings.DEFAULT_ITERATIONS;
         private double tolerance = TrainSettings.DEFAULT_TOLERANCE;
         private RecordSchedule record = RecordSchedule.DEFAULT;
@@ -146,28 +144,9 @@ public record TrainConfig(RunDynamics dynamics, long iterations, double toleranc
             return this;
         }
 
-        public Builder init(Initialization init) {
-            this.init = init;
-            return this;
-        }
-
-        public Builder alpha(double alpha) {
-            this.alpha = alpha;
-            return this;
-        }
-
-        public Builder beta(double beta) {
-            this.beta = OptionalDouble.of(beta);
-            return this;
-        }
-
-        public Builder sigma(double sigma) {
-            this.sigma = sigma;
-            return this;
-        }
-
-        public Builder seed(OptionalLong seed) {
-            this.seed = seed;
+        /** How the factors start, with its scales (validated on its construction). */
+        public Builder start(Start start) {
+            this.start = start;
             return this;
         }
 
@@ -216,7 +195,6 @@ public record TrainConfig(RunDynamics dynamics, long iterations, double toleranc
 
         /** The validated configuration (the record's checks, each rule stated once). */
         public TrainConfig build() {
-            RunDynamics.Start start = RunDynamics.Start.of(init, alpha, beta.orElse(alpha / 2), sigma, seed);
             return new TrainConfig(new RunDynamics(depth, step, start), iterations, tolerance, record, solver, loss,
                     width, stopAt, determinant);
         }

@@ -7,7 +7,7 @@ import java.util.Optional;
 import java.util.Random;
 import org.dmflab.core.InvalidInputException;
 import org.dmflab.core.linalg.RandomMatrices;
-import org.dmflab.core.model.Initialization;
+import org.dmflab.core.dynamics.Initialization;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.junit.jupiter.api.Test;

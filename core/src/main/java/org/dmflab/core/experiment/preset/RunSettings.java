@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import org.dmflab.core.model.Initialization;
+import org.dmflab.core.dynamics.Initialization;
 import org.dmflab.core.track.TrackSettings;
 import org.dmflab.core.train.DeterminantSign;
 import org.dmflab.core.train.LossKind;

@@ -1,7 +1,7 @@
 package org.dmflab.core.experiment.run;
 
 import java.util.OptionalLong;
-import org.dmflab.core.model.Initialization;
+import org.dmflab.core.dynamics.Initialization;
 import org.dmflab.core.model.PlateauLevels;
 import org.dmflab.core.model.Spectrum;
 import org.dmflab.core.model.Trace;

@@ -1,0 +1,70 @@
+package org.dmflab.core.dynamics;
+
+import java.util.OptionalLong;
+import java.util.Random;
+import org.dmflab.core.InvalidInputException;
+import org.dmflab.core.linalg.RandomMatrices;
+import org.dmflab.core.settings.RawSettings;
+import org.dmflab.core.settings.Setting;
+import org.ejml.data.DMatrixRMaj;
+
+/** Every entry of every factor is drawn from N(0, σ²) by a generator seeded with {@code seed} (docs/theory.md §1.6). */
+public record Gaussian(double sigma, long seed) implements Start {
+    public static final String SIGMA = "sigma";
+    public static final String SEED = "seed";
+    public static final double DEFAULT_SIGMA = 0.01;
+    static final Setting SIGMA_SETTING = Setting.number(SIGMA, "Standard deviation σ", DEFAULT_SIGMA, Double.MIN_VALUE,
+            Double.MAX_VALUE, "> 0").help("Gaussian start: the factors' entries are drawn from N(0, σ²).");
+    static final Setting SEED_SETTING = Setting.whole(SEED, "Seed", 0, Long.MIN_VALUE, Long.MAX_VALUE,
+            "any whole number").derived("none (the Gaussian start needs one)")
+            .help("The same seed always gives the same Gaussian start.");
+
+    public Gaussian {
+        if (!(sigma > 0) || !Double.isFinite(sigma)) {
+            throw new InvalidInputException(SIGMA, "the Gaussian start needs a positive standard deviation σ, got "
+                    + sigma + "; e.g. sigma=0.01");
+        }
+    }
+
+    static Gaussian read(RawSettings settings) {
+        double sigma = settings.number(SIGMA, DEFAULT_SIGMA);
+        OptionalLong seed = settings.optionalLong(SEED);
+        if (seed.isEmpty()) {
+            throw new InvalidInputException(SEED, "the Gaussian start is random and needs a seed, so that "
+                    + "the same settings always give the same run; set a seed (any whole number)");
+        }
+        return new Gaussian(sigma, seed.getAsLong());
+    }
+
+    @Override
+    public Initialization init() {
+        return Initialization.GAUSSIAN;
+    }
+
+    /** The factors in order W₁, W₂, …, each filled row by row from one generator seeded with {@code seed}. */
+    @Override
+    public DMatrixRMaj[] initialFactors(int[] rows, int[] cols) {
+        Random random = new Random(seed);
+        DMatrixRMaj[] factors = new DMatrixRMaj[rows.length];
+        for (int j = 0; j < rows.length; j++) {
+            factors[j] = RandomMatrices.gaussian(rows[j], cols[j], sigma, random);
+        }
+        return factors;
+    }
+
+    /**
+     * The typical operator norm σ(√rows + √cols) of the largest initial factor: a heuristic stand-in for α in (10′);
+     * docs/theory.md has no bound for random starts.
+     */
+    @Override
+    public double stepScale(int depth, int m, int n, int width) {
+        double scale = depth == 1 ? Math.sqrt(m) + Math.sqrt(n)
+                : Math.max(Math.sqrt(width) + Math.sqrt(Math.max(m, n)), 2 * Math.sqrt(width));
+        return sigma * scale;
+    }
+
+    @Override
+    public String stepBoundName() {
+        return "(10′) with α = the typical norm of the Gaussian factors";
+    }
+}
