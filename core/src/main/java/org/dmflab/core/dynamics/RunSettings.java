@@ -3,6 +3,8 @@ package org.dmflab.core.dynamics;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.dmflab.core.settings.RawSettings;
 import org.dmflab.core.settings.Setting;
 import org.dmflab.core.settings.Setting.Choice;
@@ -36,7 +38,7 @@ public final class RunSettings {
     /** The start: one choice per {@link Initialization}. */
     public static final Setting INIT_SETTING = Setting.choice(INIT, "Initialization", Arrays.stream(
                     Initialization.values()).map(kind -> new Choice(kind.key(), kind.label())).toList())
-            .help("How the factors start: all αI, the first βI and the others αI, or random Gaussian entries.");
+            .help("How the factors start; each start reads only its own scales.");
     /**
      * Every start's scales, each once in the order of the kinds, each read when {@code init} is one of the kinds
      * reading it (the dialog enables it then).
@@ -54,6 +56,14 @@ public final class RunSettings {
      */
     public static final List<Setting> SETTINGS = List.of(DEPTH_SETTING, STEP_SETTING, INIT_SETTING, ALPHA_SETTING,
             BETA_SETTING);
+
+    /**
+     * The start scales that workflows saved by the first versions lack: every start's scale except α, β, σ and the
+     * seed, which those had. A node loads such a workflow with their defaults, which no start it can choose reads.
+     */
+    public static final Set<String> ADDED_LATER = START_SETTINGS.stream().map(Setting::key)
+            .filter(key -> !Set.of(ALPHA, BETA, RunDynamics.SIGMA, RunDynamics.SEED).contains(key))
+            .collect(Collectors.toUnmodifiableSet());
 
     /** Depth, step, start and every start's scales: the trainer's run dynamics. */
     public static final List<Setting> ALL_SETTINGS = all();
