@@ -12,10 +12,11 @@ import org.dmflab.core.InvalidInputException;
  *   <li><b>Numerical zeros.</b> A value with |λ| ≤ c·u·n·‖Φ‖₂ ({@link #ZERO_FACTOR} c = 10, u = 2⁻⁵³ the unit
  *   round-off, n the number of values) is a zero: the size of what a backward-stable eigensolver leaves behind for an
  *   exact zero. It has no plateau level, no hitting row and no chart line.</li>
- *   <li><b>Identical start</b> (αI, N ≥ 2; {@link StartKind#identical()}): negative eigenvalues are never recovered, the product tends to Φ₊, so the
- *   levels are ℓ_r = Σ_{i≤r} λᵢ/λ₁ over the positive eigenvalues, r = 1 … p (certified by Theorem 3.5″).</li>
- *   <li><b>Any other start</b> (perturbed, Gaussian), which can recover negative eigenvalues: the levels are r_eff(Φ_r) with
- *   σ = |λ| sorted descending, r = 1 … (number of non-zero values); observed only, no theorem.</li>
+ *   <li><b>Identical start</b> (αI, N ≥ 2; {@link StartKind#identical()}): negative eigenvalues are never recovered,
+ *   the product tends to Φ₊, so the levels are ℓ_r = Σ_{i≤r} λᵢ/λ₁ over the positive eigenvalues, r = 1 … p
+ *   (certified by Theorem 3.5″).</li>
+ *   <li><b>Any other start</b> (perturbed, Gaussian), which can recover negative eigenvalues: the levels are
+ *   r_eff(Φ_r) with σ = |λ| sorted descending, r = 1 … (number of non-zero values); observed only, no theorem.</li>
  * </ul>
  * Singular-value spectra (non-symmetric targets) are non-negative, and both rules give their partial sums. For a
  * spectrum without negative eigenvalues the two rules agree, so the start need not be known.
