@@ -1,7 +1,6 @@
 package org.dmflab.knime.train;
 
 import static org.dmflab.core.train.TrainSettings.DEPTH;
-import static org.dmflab.core.train.TrainSettings.DETERMINANT;
 import static org.dmflab.core.train.TrainSettings.INIT;
 import static org.dmflab.core.train.TrainSettings.ITERATIONS;
 import static org.dmflab.core.train.TrainSettings.LOSS;
@@ -18,7 +17,7 @@ import org.dmflab.core.dynamics.RunSettings;
 import org.dmflab.core.settings.Setting;
 import org.dmflab.knime.dialog.SettingsDialog;
 
-/** The Deep Factorization Trainer's dialog: the model, its start (every start's scales), and the run. */
+/** The Deep Factorization Trainer's dialog: the model, its start (every start's settings), and the run. */
 final class DeepFactorizationTrainerNodeDialog extends SettingsDialog {
 
     DeepFactorizationTrainerNodeDialog() {
@@ -29,11 +28,10 @@ final class DeepFactorizationTrainerNodeDialog extends SettingsDialog {
         finish();
     }
 
-    /** {@code init}, every start's scales in the order of the starts, then the Gaussian start's determinant sign. */
+    /** {@code init}, then every start's settings in the order of the starts. */
     private static String[] startKeys() {
         List<String> keys = new ArrayList<>(List.of(INIT));
         keys.addAll(Setting.keys(RunSettings.START_SETTINGS));
-        keys.add(DETERMINANT);
         return keys.toArray(String[]::new);
     }
 }

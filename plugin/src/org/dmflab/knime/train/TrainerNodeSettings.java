@@ -10,14 +10,14 @@ import org.dmflab.knime.common.NodeSettingsGroup;
 final class TrainerNodeSettings {
     /**
      * Keys added after the first saved workflows, which load with their defaults: {@code stop-at} (early stopping,
-     * none), {@code determinant} (the conditioned Gaussian start, any: the plain draw) and the scales of starts added
-     * since ({@link RunSettings#ADDED_LATER}).
+     * none) and the start settings added since ({@link RunSettings#ADDED_LATER}: {@code determinant}, the conditioned
+     * Gaussian start, any: the plain draw).
      */
     final NodeSettingsGroup group = new NodeSettingsGroup(TrainSettings.SETTINGS, addedLater());
 
     private static Set<String> addedLater() {
         Set<String> keys = new java.util.HashSet<>(RunSettings.ADDED_LATER);
-        keys.addAll(Set.of(TrainSettings.STOP_AT, TrainSettings.DETERMINANT));
+        keys.add(TrainSettings.STOP_AT);
         return keys;
     }
 

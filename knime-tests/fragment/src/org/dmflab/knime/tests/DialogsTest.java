@@ -18,7 +18,7 @@ import org.dmflab.core.dynamics.Initialization;
 import org.dmflab.core.settings.Setting;
 import org.dmflab.core.track.TrackSettings;
 import org.dmflab.core.predict.PredictSettings;
-import org.dmflab.core.train.DeterminantSign;
+import org.dmflab.core.dynamics.DeterminantSign;
 import org.dmflab.core.train.LossKind;
 import org.dmflab.core.train.SolverKind;
 import org.dmflab.core.train.TrainSettings;

@@ -21,7 +21,7 @@ public enum Initialization implements StartKind {
     PERTURBED("Perturbed start: W₁ = βI, the others αI", false, true, Perturbed::read, Identity.ALPHA_SETTING,
             Perturbed.BETA_SETTING),
     GAUSSIAN("Gaussian start: random entries N(0, σ²)", false, false, Gaussian::read, Gaussian.SIGMA_SETTING,
-            Gaussian.SEED_SETTING);
+            Gaussian.SEED_SETTING, Gaussian.DETERMINANT_SETTING);
 
     /** The setting key ({@code init}) shared by the trainer and the predictor. */
     public static final String KEY = "init";

@@ -40,8 +40,8 @@ public final class RunSettings {
                     Initialization.values()).map(kind -> new Choice(kind.key(), kind.label())).toList())
             .help("How the factors start; each start reads only its own scales.");
     /**
-     * Every start's scales, each once in the order of the kinds, each read when {@code init} is one of the kinds
-     * reading it (the dialog enables it then).
+     * Every start's settings (its scales, the seed, the Gaussian start's determinant sign), each once in the order of
+     * the kinds, each read when {@code init} is one of the kinds reading it (the dialog enables it then).
      */
     public static final List<Setting> START_SETTINGS = Initialization.allSettings().stream()
             .map(setting -> setting.readWhen(INIT, Initialization.readers(setting))).toList();
@@ -58,14 +58,15 @@ public final class RunSettings {
             BETA_SETTING);
 
     /**
-     * The start scales that workflows saved by the first versions lack: every start's scale except α, β, σ and the
-     * seed, which those had. A node loads such a workflow with their defaults, which no start it can choose reads.
+     * The start settings that workflows saved by the first versions lack: every start's setting except α, β, σ and
+     * the seed, which those had (so far the Gaussian start's {@code determinant}). A node loads such a workflow with
+     * their defaults, which give the run it made then (a new start's settings are read by no start it can choose).
      */
     public static final Set<String> ADDED_LATER = START_SETTINGS.stream().map(Setting::key)
             .filter(key -> !Set.of(ALPHA, BETA, RunDynamics.SIGMA, RunDynamics.SEED).contains(key))
             .collect(Collectors.toUnmodifiableSet());
 
-    /** Depth, step, start and every start's scales: the trainer's run dynamics. */
+    /** Depth, step, start and every start's settings: the trainer's run dynamics. */
     public static final List<Setting> ALL_SETTINGS = all();
 
     private RunSettings() {

@@ -114,7 +114,7 @@ final class MatrixSolver implements Solver {
         eigenbasisCopy = eigenvectors != null ? new DMatrixRMaj(n, n) : null;
     }
 
-    /** The start's factors (docs/theory.md §1.4–1.6), a Gaussian draw conditioned on the sign of its determinant. */
+    /** The start's factors W_j(0) for this problem's factor shapes (docs/theory.md §1.4–1.6). */
     static DMatrixRMaj[] initialFactors(TrainingProblem problem) {
         TrainConfig config = problem.config();
         int depth = config.depth();
@@ -124,26 +124,7 @@ final class MatrixSolver implements Solver {
             rows[j - 1] = problem.factorRows(j);
             cols[j - 1] = problem.factorCols(j);
         }
-        DMatrixRMaj[] factors = config.dynamics().start().initialFactors(rows, cols);
-        if (config.determinant() != DeterminantSign.ANY && !config.determinant().accepts(determinant(factors))) {
-            // W(0)·diag(−1, 1, …): the same Gaussian law, the other sign (DeterminantSign)
-            DMatrixRMaj first = factors[0];
-            for (int r = 0; r < first.numRows; r++) {
-                first.unsafe_set(r, 0, -first.unsafe_get(r, 0));
-            }
-        }
-        return factors;
-    }
-
-    /** det(W_N ⋯ W₁) of a square product (the plan refuses a condition on it otherwise). */
-    private static double determinant(DMatrixRMaj[] factors) {
-        DMatrixRMaj product = factors[0];
-        for (int j = 1; j < factors.length; j++) {
-            DMatrixRMaj next = new DMatrixRMaj(factors[j].numRows, product.numCols);
-            CommonOps_DDRM.mult(factors[j], product, next);
-            product = next;
-        }
-        return CommonOps_DDRM.det(product);
+        return config.dynamics().start().initialFactors(rows, cols);
     }
 
     @Override

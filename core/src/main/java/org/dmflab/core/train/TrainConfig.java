@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import org.dmflab.core.InvalidInputException;
+import org.dmflab.core.dynamics.DeterminantSign;
 import org.dmflab.core.dynamics.Gaussian;
 import org.dmflab.core.dynamics.HasRunDynamics;
 import org.dmflab.core.dynamics.Identity;
@@ -19,7 +20,8 @@ import org.dmflab.core.dynamics.Start;
  * sizes, measurements) live in {@link Trainer#plan}; the solver rule they share with this record is stated once, in
  * {@link #decoupledObstacle}.
  *
- * @param dynamics   depth N, step η and the start (identity α, perturbed α and β, Gaussian σ and seed)
+ * @param dynamics   depth N, step η and the start (identity α, perturbed α and β, Gaussian σ, seed and determinant
+ *                   sign)
  * @param iterations the iteration budget, ≥ 1
  * @param tolerance  stop as soon as the loss is ≤ this (0: run the whole budget)
  * @param record     which iterations the trace keeps
@@ -27,11 +29,10 @@ import org.dmflab.core.dynamics.Start;
  * @param loss       full observation, matrix sensing or matrix completion
  * @param width      inner width of the factors (empty: the target's column count)
  * @param stopAt     stop while the product is effectively of rank R ({@link StopAt#NONE}: run the budget)
- * @param determinant the sign of det W(0) a Gaussian start is conditioned on ({@link DeterminantSign}; any otherwise)
  */
 public record TrainConfig(RunDynamics dynamics, long iterations, double tolerance, RecordSchedule record,
-                          SolverKind solver, LossKind loss, OptionalInt width, StopAt stopAt,
-                          DeterminantSign determinant) implements HasRunDynamics {
+                          SolverKind solver, LossKind loss, OptionalInt width, StopAt stopAt)
+        implements HasRunDynamics {
 
     /** Largest depth ({@link RunDynamics#MAX_DEPTH}). */
     public static final int MAX_DEPTH = RunDynamics.MAX_DEPTH;
@@ -43,12 +44,6 @@ public record TrainConfig(RunDynamics dynamics, long iterations, double toleranc
         Objects.requireNonNull(loss, "loss");
         Objects.requireNonNull(width, "width");
         Objects.requireNonNull(stopAt, "stopAt");
-        Objects.requireNonNull(determinant, "determinant");
-        if (determinant != DeterminantSign.ANY && dynamics.init() != Initialization.GAUSSIAN) {
-            throw new InvalidInputException(TrainSettings.DETERMINANT, "determinant=" + determinant.key() + " conditions "
-                    + "the Gaussian start, but init=" + dynamics.init().key() + " is not random; use init=gaussian or "
-                    + "determinant=any");
-        }
         if (iterations < 1) {
             throw new InvalidInputException(TrainSettings.ITERATIONS, "must be at least 1, got " + iterations
                     + "; e.g. iterations=10000");
@@ -76,6 +71,11 @@ public record TrainConfig(RunDynamics dynamics, long iterations, double toleranc
     /** σ of a Gaussian start; NaN for the others. */
     public double sigma() {
         return dynamics.start() instanceof Gaussian gaussian ? gaussian.sigma() : Double.NaN;
+    }
+
+    /** The sign of det W(0) a Gaussian start is conditioned on; any for the others, which are not random. */
+    public DeterminantSign determinant() {
+        return dynamics.start() instanceof Gaussian gaussian ? gaussian.determinant() : DeterminantSign.ANY;
     }
 
     /** The seed of a Gaussian start; empty for the others, which are not random. */
@@ -129,7 +129,6 @@ public record TrainConfig(RunDynamics dynamics, long iterations, double toleranc
         private LossKind loss = LossKind.FULL;
         private OptionalInt width = OptionalInt.empty();
         private StopAt stopAt = StopAt.NONE;
-        private DeterminantSign determinant = DeterminantSign.ANY;
 
         private Builder() {
         }
@@ -187,16 +186,10 @@ public record TrainConfig(RunDynamics dynamics, long iterations, double toleranc
             return this;
         }
 
-        /** The sign of det W(0) a Gaussian start is conditioned on. */
-        public Builder determinant(DeterminantSign determinant) {
-            this.determinant = determinant;
-            return this;
-        }
-
         /** The validated configuration (the record's checks, each rule stated once). */
         public TrainConfig build() {
             return new TrainConfig(new RunDynamics(depth, step, start), iterations, tolerance, record, solver, loss,
-                    width, stopAt, determinant);
+                    width, stopAt);
         }
     }
 }

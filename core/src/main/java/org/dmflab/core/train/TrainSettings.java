@@ -3,7 +3,6 @@ package org.dmflab.core.train;
 import java.util.List;
 import java.util.OptionalInt;
 import org.dmflab.core.dynamics.Gaussian;
-import org.dmflab.core.dynamics.Initialization;
 import org.dmflab.core.dynamics.RunDynamics;
 import org.dmflab.core.settings.RawSettings;
 import org.dmflab.core.dynamics.RunSettings;
@@ -33,7 +32,7 @@ public final class TrainSettings {
     public static final String SOLVER = "solver";
     public static final String LOSS = "loss";
     public static final String WIDTH = "width";
-    public static final String DETERMINANT = "determinant";
+    public static final String DETERMINANT = Gaussian.DETERMINANT;
 
     /** Defaults of the optional keys (what an absent or blank value means). */
     public static final int DEFAULT_DEPTH = RunSettings.DEFAULT_DEPTH;
@@ -47,16 +46,10 @@ public final class TrainSettings {
 
     /**
      * Every setting of the trainer, declared once (docs/design.md §3 order, {@code width} last): the run dynamics of
-     * {@link RunSettings} with every start's scales (the Gaussian start's σ and seed), then the Gaussian start's
-     * determinant sign, the budget, the trace and the solver.
+     * {@link RunSettings} with every start's settings (the Gaussian start's σ, seed and determinant sign), then the
+     * budget, the trace and the solver.
      */
     public static final List<Setting> SETTINGS = settings(RunSettings.ALL_SETTINGS,
-            Setting.choice(DETERMINANT, "Sign of det W(0)", List.of(
-                    new Choice(DeterminantSign.ANY.key(), "Any"),
-                    new Choice(DeterminantSign.POSITIVE.key(), "Positive"),
-                    new Choice(DeterminantSign.NEGATIVE.key(), "Negative")))
-                    .help("Gaussian start: condition the draw on this sign of det W(0).")
-                    .readWhen(INIT, Initialization.GAUSSIAN.key()),
             Setting.whole(ITERATIONS, "Iterations", DEFAULT_ITERATIONS, 1, Integer.MAX_VALUE, "≥ 1")
                     .help("The most gradient steps to run."),
             Setting.number(TOLERANCE, "Stop when the loss is at most", DEFAULT_TOLERANCE, 0, Double.MAX_VALUE,
@@ -100,14 +93,11 @@ public final class TrainSettings {
     /**
      * Parses and validates the settings. Absent keys take their defaults: depth 3, step 0.01, init identity, alpha
      * 0.02, beta alpha/2 (perturbed only), sigma 0.01 (gaussian only), iterations 10000, tolerance 0 (never stop early),
-     * record log:400, solver auto, loss full, width = the target's column count, stop-at none, determinant any.
+     * record log:400, solver auto, loss full, width = the target's column count, stop-at none, determinant any (gaussian only).
      */
     public static TrainConfig parse(RawSettings settings) {
         Start start = RunSettings.start(settings);
         int width = settings.integer(WIDTH, 0);
-        // read only for a Gaussian start, like σ and the seed
-        DeterminantSign determinant = start.init() == Initialization.GAUSSIAN
-                ? DeterminantSign.parse(settings.text(DETERMINANT).orElse(null)) : DeterminantSign.ANY;
         return TrainConfig.builder()
                 .depth(settings.integer(DEPTH, DEFAULT_DEPTH))
                 .step(settings.number(STEP, DEFAULT_STEP))
@@ -119,7 +109,6 @@ public final class TrainSettings {
                 .loss(LossKind.parse(settings.text(LOSS).orElse(null)))
                 .width(width == 0 ? OptionalInt.empty() : OptionalInt.of(width))
                 .stopAt(StopAt.parse(settings.text(STOP_AT).orElse(null)))
-                .determinant(determinant)
                 .build();
     }
 }

@@ -13,6 +13,7 @@ import org.dmflab.core.linalg.Spectra;
 import org.dmflab.core.linalg.SymmetricEigen;
 import org.dmflab.core.linalg.Symmetry;
 import org.dmflab.core.dynamics.Initialization;
+import org.dmflab.core.dynamics.DeterminantSign;
 import org.dmflab.core.dynamics.Perturbed;
 import org.dmflab.core.dynamics.Start;
 import org.dmflab.core.model.PlateauLevels;

@@ -70,9 +70,10 @@ class StartsTest {
         assertThat(Initialization.keys()).isEqualTo("identity, perturbed or gaussian");
         assertThatThrownBy(() -> Initialization.parse("random"))
                 .hasMessage("init: 'random' is not an initialization; use identity, perturbed or gaussian");
-        // every start's scale is declared once, in the trainer's list, right after depth, step and init
-        assertThat(Setting.keys(RunSettings.START_SETTINGS)).containsExactly("alpha", "beta", "sigma", "seed");
-        assertThat(RunSettings.ADDED_LATER).isEmpty();
+        // every start's setting is declared once, in the trainer's list, right after depth, step and init
+        assertThat(Setting.keys(RunSettings.START_SETTINGS)).containsExactly("alpha", "beta", "sigma", "seed",
+                "determinant");
+        assertThat(RunSettings.ADDED_LATER).containsExactly("determinant");
         Set<String> readByTheTheory = RunSettings.START_SETTINGS.stream().filter(scale -> Arrays.stream(
                         Initialization.values()).filter(Initialization::covered)
                 .anyMatch(kind -> scale.readWhen().orElseThrow().holdsFor(kind.key()))).map(Setting::key)

@@ -37,7 +37,7 @@ class TrainSettingsTest {
                 "solver", "matrix", "loss", "sensing", "width", "9", "stop-at", "rank:4");
         assertThat(config).isEqualTo(new TrainConfig(new RunDynamics(5, 0.2,
                 new Perturbed(0.3, 0.1)), 123, 1e-6, new RecordSchedule.Every(7), SolverKind.MATRIX,
-                LossKind.SENSING, java.util.OptionalInt.of(9), new StopAt(4), DeterminantSign.ANY));
+                LossKind.SENSING, java.util.OptionalInt.of(9), new StopAt(4)));
         assertThat(config).isEqualTo(TrainConfig.builder().depth(5).step(0.2).start(new Perturbed(0.3, 0.1))
                 .iterations(123).tolerance(1e-6)
                 .record(new RecordSchedule.Every(7)).solver(SolverKind.MATRIX).loss(LossKind.SENSING)

@@ -5,7 +5,7 @@ import org.dmflab.core.groundtruth.GroundTruthGenerator;
 import org.dmflab.core.groundtruth.GroundTruthSettings;
 import org.dmflab.core.settings.RawSettings;
 import org.dmflab.core.dynamics.Initialization;
-import org.dmflab.core.train.DeterminantSign;
+import org.dmflab.core.dynamics.DeterminantSign;
 import org.dmflab.core.train.LossKind;
 import org.dmflab.core.train.RecordSchedule;
 import org.dmflab.core.train.SolverKind;

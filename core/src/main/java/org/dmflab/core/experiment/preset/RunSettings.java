@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.dmflab.core.dynamics.Initialization;
 import org.dmflab.core.track.TrackSettings;
-import org.dmflab.core.train.DeterminantSign;
+import org.dmflab.core.dynamics.DeterminantSign;
 import org.dmflab.core.train.LossKind;
 import org.dmflab.core.train.RecordSchedule;
 import org.dmflab.core.train.SolverKind;
