@@ -2,7 +2,7 @@ package org.dmflab.knime.common;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.dmflab.core.settings.RunSettings;
+import org.dmflab.core.dynamics.RunSettings;
 
 /**
  * The flow variables through which the Deep Factorization Trainer passes its run dynamics (depth, step, start, α and

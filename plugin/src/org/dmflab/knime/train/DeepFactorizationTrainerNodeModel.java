@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.dmflab.core.chart.TrainCharts;
-import org.dmflab.core.model.Initialization;
 import org.dmflab.core.model.Trace;
 import org.dmflab.core.model.Observations;
 import org.dmflab.core.model.SensingData;
@@ -201,13 +200,14 @@ final class DeepFactorizationTrainerNodeModel extends EngineNodeModel implements
 
     /**
      * The run dynamics for a Theoretical Bound Predictor downstream ({@link RunVariables}); β as used (α/2 unless the
-     * start is perturbed). A Gaussian start has no α and β, and no prediction: it passes neither.
+     * start is perturbed). A start the theory does not cover (Gaussian) has no α and β, and no prediction: it passes
+     * neither.
      */
     private void pushRunVariables(TrainConfig config) {
         pushFlowVariableInt(RunVariables.NAMES.get(TrainSettings.DEPTH), config.depth());
         pushFlowVariableDouble(RunVariables.NAMES.get(TrainSettings.STEP), config.step());
         pushFlowVariableString(RunVariables.NAMES.get(TrainSettings.INIT), config.init().key());
-        if (config.init() != Initialization.GAUSSIAN) {
+        if (config.init().covered()) {
             pushFlowVariableDouble(RunVariables.NAMES.get(TrainSettings.ALPHA), config.alpha());
             pushFlowVariableDouble(RunVariables.NAMES.get(TrainSettings.BETA), config.beta());
         }

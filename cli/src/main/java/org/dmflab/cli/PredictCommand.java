@@ -13,7 +13,7 @@ import org.dmflab.core.Progress;
 import org.dmflab.core.csv.CsvMatrixReader;
 import org.dmflab.core.csv.CsvTableReader;
 import org.dmflab.core.csv.CsvTableWriter;
-import org.dmflab.core.model.Initialization;
+import org.dmflab.core.dynamics.Initialization;
 import org.dmflab.core.model.Plateau;
 import org.dmflab.core.model.Spectrum;
 import org.dmflab.core.settings.RawSettings;

@@ -264,7 +264,7 @@ class DialogWindowsTest {
             NodeContainer predictor = project.node(pipeline.predictor);
             try (Window window = Window.open(predictor, "predictor-run-from-trainer")) {
                 window.click("Take these from the trainer's flow variables");
-                for (String key : org.dmflab.core.settings.RunSettings.SETTINGS.stream().map(Setting::key).toList()) {
+                for (String key : org.dmflab.core.dynamics.RunSettings.SETTINGS.stream().map(Setting::key).toList()) {
                     assertEquals(false, window.find(key).isEnabled(), key + " is set by the trainer's flow variable");
                 }
                 window.apply();

@@ -12,10 +12,11 @@ import org.dmflab.core.InvalidInputException;
  *   <li><b>Numerical zeros.</b> A value with |λ| ≤ c·u·n·‖Φ‖₂ ({@link #ZERO_FACTOR} c = 10, u = 2⁻⁵³ the unit
  *   round-off, n the number of values) is a zero: the size of what a backward-stable eigensolver leaves behind for an
  *   exact zero. It has no plateau level, no hitting row and no chart line.</li>
- *   <li><b>Identical start</b> (αI, N ≥ 2): negative eigenvalues are never recovered, the product tends to Φ₊, so the
- *   levels are ℓ_r = Σ_{i≤r} λᵢ/λ₁ over the positive eigenvalues, r = 1 … p (certified by Theorem 3.5″).</li>
- *   <li><b>Perturbed or Gaussian start</b>, which can recover negative eigenvalues: the levels are r_eff(Φ_r) with
- *   σ = |λ| sorted descending, r = 1 … (number of non-zero values); observed only, no theorem.</li>
+ *   <li><b>Identical start</b> (αI, N ≥ 2; {@link StartKind#identical()}): negative eigenvalues are never recovered,
+ *   the product tends to Φ₊, so the levels are ℓ_r = Σ_{i≤r} λᵢ/λ₁ over the positive eigenvalues, r = 1 … p
+ *   (certified by Theorem 3.5″).</li>
+ *   <li><b>Any other start</b> (perturbed, Gaussian), which can recover negative eigenvalues: the levels are
+ *   r_eff(Φ_r) with σ = |λ| sorted descending, r = 1 … (number of non-zero values); observed only, no theorem.</li>
  * </ul>
  * Singular-value spectra (non-symmetric targets) are non-negative, and both rules give their partial sums. For a
  * spectrum without negative eigenvalues the two rules agree, so the start need not be known.
@@ -42,13 +43,12 @@ public final class PlateauLevels {
     }
 
     /** The levels of a run on {@code target} from {@code start}. */
-    public static PlateauLevels of(Spectrum target, Initialization start) {
-        return new PlateauLevels(target.values(),
-                target.kind() == SpectrumKind.EIGENVALUE && start == Initialization.IDENTITY);
+    public static PlateauLevels of(Spectrum target, StartKind start) {
+        return new PlateauLevels(target.values(), target.kind() == SpectrumKind.EIGENVALUE && start.identical());
     }
 
     /** The levels for descending eigenvalues of a symmetric target and a start. */
-    public static PlateauLevels of(double[] eigenvalues, Initialization start) {
+    public static PlateauLevels of(double[] eigenvalues, StartKind start) {
         return of(new Spectrum(eigenvalues, SpectrumKind.EIGENVALUE), start);
     }
 
@@ -56,15 +56,15 @@ public final class PlateauLevels {
      * The levels when the start may be unknown (a trace without an {@code init} column): fine if the target has no
      * negative eigenvalue beyond the zero threshold, where both rules agree; otherwise a message naming {@code source}.
      */
-    public static PlateauLevels of(Spectrum target, Optional<Initialization> start, String source) {
+    public static PlateauLevels of(Spectrum target, Optional<? extends StartKind> start, String source) {
         if (start.isPresent()) {
             return of(target, start.get());
         }
-        PlateauLevels levels = of(target, Initialization.IDENTITY);
+        PlateauLevels levels = new PlateauLevels(target.values(), target.kind() == SpectrumKind.EIGENVALUE);
         if (levels.hasNegative()) {
-            throw new InvalidInputException(source, "has no '" + Initialization.KEY + "' column, and the target has "
+            throw new InvalidInputException(source, "has no 'init' column, and the target has "
                     + "negative eigenvalues, whose plateau levels depend on the start (docs/theory.md §7.3): add a column "
-                    + "init with identity, perturbed or gaussian (traces from the trainer have it)");
+                    + "init naming the start, e.g. identity (traces from the trainer have it)");
         }
         return levels;
     }

@@ -20,7 +20,7 @@ public final class Trace {
     private final double[][] lambda;
     private final double[][] sigma;
     private final TraceShape shape;
-    private final Optional<Initialization> init;
+    private final Optional<StartKind> init;
 
     private Trace(Builder builder) {
         shape = builder.shape;
@@ -86,7 +86,7 @@ public final class Trace {
     }
 
     /** How the factors started, if the trace says so. */
-    public Optional<Initialization> init() {
+    public Optional<StartKind> init() {
         return init;
     }
 
@@ -156,7 +156,7 @@ public final class Trace {
         private final TraceShape shape;
         private final List<Long> iterations = new ArrayList<>();
         private final List<TracePoint> points = new ArrayList<>();
-        private Initialization init;
+        private StartKind init;
 
         private Builder(TraceShape shape) {
             this.shape = shape;
@@ -179,7 +179,7 @@ public final class Trace {
         }
 
         /** Records how the factors started (the {@code init} column). */
-        public Builder init(Initialization start) {
+        public Builder init(StartKind start) {
             this.init = start;
             return this;
         }

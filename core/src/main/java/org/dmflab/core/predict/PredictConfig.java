@@ -6,9 +6,9 @@ import java.util.Set;
 import java.util.OptionalDouble;
 import org.dmflab.core.Checks;
 import org.dmflab.core.InvalidInputException;
-import org.dmflab.core.model.HasRunDynamics;
-import org.dmflab.core.model.Initialization;
-import org.dmflab.core.model.RunDynamics;
+import org.dmflab.core.dynamics.HasRunDynamics;
+import org.dmflab.core.dynamics.Initialization;
+import org.dmflab.core.dynamics.RunDynamics;
 
 /**
  * Everything the Theoretical Bound Predictor needs besides the spectrum, validated on construction (the KNIME node
@@ -24,9 +24,9 @@ import org.dmflab.core.model.RunDynamics;
  */
 public record PredictConfig(RunDynamics dynamics, double epsilon, double delta, OptionalDouble targetAccuracy,
                             long horizon) implements HasRunDynamics {
-    /** The starts the theory predicts from (docs/theory.md §1.4–1.5); Gaussian starts have none. */
-    public static final Set<Initialization> INITIALIZATIONS = Set.copyOf(EnumSet.of(Initialization.IDENTITY,
-            Initialization.PERTURBED));
+    /** The starts the theory predicts from (docs/theory.md §1.4–1.5, {@link Initialization#covered()}). */
+    public static final Set<Initialization> INITIALIZATIONS = Set.copyOf(EnumSet.copyOf(
+            java.util.Arrays.stream(Initialization.values()).filter(Initialization::covered).toList()));
 
     /**
      * Largest depth the predictor accepts, below a run's ({@link RunDynamics#MAX_DEPTH}): its closed forms and the
@@ -75,9 +75,9 @@ public record PredictConfig(RunDynamics dynamics, double epsilon, double delta, 
                     + ", got " + depth + " (beyond it x^N under- or overflows a double)");
         }
         if (!INITIALIZATIONS.contains(init)) {
-            throw new InvalidInputException(PredictSettings.INIT, "gaussian starts have no theory to predict from "
-                    + "(docs/theory.md §1.6 describes them only experimentally); use identity or perturbed, or run the "
-                    + "trainer to see what happens");
+            throw new InvalidInputException(PredictSettings.INIT, init.key() + " starts have no theory to predict "
+                    + "from (docs/theory.md covers identity and perturbed starts; §1.6 describes Gaussian ones only "
+                    + "experimentally); use identity or perturbed, or run the trainer to see what happens");
         }
     }
 

@@ -2,13 +2,12 @@ package org.dmflab.core.predict;
 
 import java.util.List;
 import java.util.OptionalDouble;
-import java.util.OptionalLong;
-import java.util.Set;
 import org.dmflab.core.InvalidInputException;
-import org.dmflab.core.model.Initialization;
-import org.dmflab.core.model.RunDynamics;
+import org.dmflab.core.dynamics.Initialization;
+import org.dmflab.core.dynamics.RunDynamics;
+import org.dmflab.core.dynamics.Start;
 import org.dmflab.core.settings.RawSettings;
-import org.dmflab.core.settings.RunSettings;
+import org.dmflab.core.dynamics.RunSettings;
 import org.dmflab.core.settings.Setting;
 
 /**
@@ -40,7 +39,8 @@ public final class PredictSettings {
             RunSettings.DEPTH_SETTING.range(1, PredictConfig.MAX_DEPTH, "1 … " + PredictConfig.MAX_DEPTH
                     + " (beyond it x^N under- or overflows)"),
             RunSettings.STEP_SETTING,
-            RunSettings.INIT_SETTING.onlyChoices(Set.of(Initialization.IDENTITY.key(), Initialization.PERTURBED.key())),
+            RunSettings.INIT_SETTING.onlyChoices(PredictConfig.INITIALIZATIONS.stream().map(Initialization::key)
+                    .collect(java.util.stream.Collectors.toSet())),
             RunSettings.ALPHA_SETTING,
             RunSettings.BETA_SETTING,
             Setting.number(EPSILON, "Relative accuracy ε", DEFAULT_EPSILON, PredictConfig.MIN_EPSILON, 1,
@@ -69,9 +69,8 @@ public final class PredictSettings {
         int depth = settings.integer(DEPTH, RunSettings.DEFAULT_DEPTH);
         double step = settings.number(STEP, RunSettings.DEFAULT_STEP);
         Initialization init = Initialization.parse(settings.text(INIT).orElse(null));
-        double alpha = settings.number(ALPHA, RunSettings.DEFAULT_ALPHA);
         PredictConfig.requirePredictable(depth, init);
-        double beta = init == Initialization.PERTURBED ? settings.number(BETA, alpha / 2) : alpha / 2;
+        Start start = init.start(settings);
         double epsilon = settings.number(EPSILON, DEFAULT_EPSILON);
         OptionalDouble targetAccuracy = settings.text(TARGET_ACCURACY).isPresent()
                 ? OptionalDouble.of(settings.number(TARGET_ACCURACY, Double.NaN)) : OptionalDouble.empty();
@@ -81,8 +80,6 @@ public final class PredictSettings {
         }
         double delta = settings.number(DELTA, DEFAULT_DELTA);
         long horizon = settings.optionalLong(HORIZON).orElse(DEFAULT_HORIZON);
-        RunDynamics dynamics = new RunDynamics(depth, step, RunDynamics.Start.of(init, alpha, beta, Double.NaN,
-                OptionalLong.empty()));
-        return new PredictConfig(dynamics, epsilon, delta, targetAccuracy, horizon);
+        return new PredictConfig(new RunDynamics(depth, step, start), epsilon, delta, targetAccuracy, horizon);
     }
 }

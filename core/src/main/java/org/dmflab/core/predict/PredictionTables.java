@@ -12,7 +12,7 @@ import java.util.OptionalLong;
 import org.dmflab.core.table.Column;
 import org.dmflab.core.table.Schemas;
 import org.dmflab.core.table.Table;
-import org.dmflab.core.model.Initialization;
+import org.dmflab.core.dynamics.Initialization;
 import org.dmflab.core.model.Plateau;
 import org.dmflab.core.theory.PlateauCertificate;
 

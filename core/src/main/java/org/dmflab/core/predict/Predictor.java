@@ -11,7 +11,7 @@ import org.dmflab.core.Progress;
 import org.dmflab.core.model.Spectrum;
 import org.dmflab.core.model.SpectrumKind;
 import org.dmflab.core.model.Accuracy;
-import org.dmflab.core.model.Initialization;
+import org.dmflab.core.dynamics.Initialization;
 import org.dmflab.core.theory.FlowTime;
 import org.dmflab.core.theory.HittingRegime;
 import org.dmflab.core.theory.HittingTimeBounds;

@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.dmflab.core.Progress;
-import org.dmflab.core.model.Initialization;
+import org.dmflab.core.dynamics.Initialization;
 import org.dmflab.core.model.Plateau;
 import org.dmflab.core.model.PlateauLevels;
 import org.dmflab.core.theory.PlateauCertificate;

@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import org.dmflab.core.Checks;
 import org.dmflab.core.InvalidInputException;
-import org.dmflab.core.model.Initialization;
+import org.dmflab.core.dynamics.Initialization;
 import org.dmflab.core.model.Trace;
 import org.dmflab.core.model.TraceMetric;
 import org.dmflab.core.model.TracePoint;
@@ -218,7 +218,7 @@ public final class TraceTables {
             } catch (InvalidInputException e) {
                 return Optional.empty();
             }
-        }, Initialization::key, "an initialization", "say how the run started: identity, perturbed or gaussian",
+        }, Initialization::key, "an initialization", "say how the run started: " + Initialization.keys(),
                 "start").orElse(null);
     }
 

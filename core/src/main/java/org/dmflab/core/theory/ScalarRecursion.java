@@ -1,6 +1,6 @@
 package org.dmflab.core.theory;
 
-import org.dmflab.core.model.Initialization;
+import org.dmflab.core.dynamics.Initialization;
 
 /**
  * The exact decoupled dynamics of gradient descent for a symmetric target Φ = VΛVᵀ (docs/theory.md §2): with identical

@@ -7,8 +7,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.stream.Collectors;
-import org.dmflab.core.model.Initialization;
-import org.dmflab.core.model.RunDynamics;
+import org.dmflab.core.dynamics.Initialization;
+import org.dmflab.core.dynamics.RunDynamics;
 
 /**
  * What the theory says about the configured step size η (docs/theory.md §3, §6.4, §7.3): the uniform condition — (10′) for

@@ -8,7 +8,7 @@ import org.dmflab.core.model.Spectrum;
 import org.dmflab.core.model.SpectrumKind;
 import org.dmflab.core.model.Trace;
 import org.dmflab.core.model.Accuracy;
-import org.dmflab.core.model.Initialization;
+import org.dmflab.core.dynamics.Initialization;
 import org.dmflab.core.model.PlateauLevels;
 
 /**
@@ -43,7 +43,7 @@ public final class HittingTimes {
             operatorNorm = Math.max(operatorNorm, Math.abs(value));
         }
         PlateauLevels zeros = PlateauLevels.of(target, Initialization.IDENTITY);
-        boolean recoversNegatives = trace.init().isPresent() && trace.init().get() != Initialization.IDENTITY;
+        boolean recoversNegatives = trace.init().isPresent() && !trace.init().get().identical();
         List<Hitting> hittings = new ArrayList<>(target.size());
         int last = trace.size() - 1;
         for (int i = 0; i < target.size(); i++) {

@@ -7,7 +7,8 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.dmflab.core.model.Accuracy;
-import org.dmflab.core.model.Initialization;
+import org.dmflab.core.dynamics.Initialization;
+import org.dmflab.core.model.StartKind;
 import org.dmflab.core.model.PlateauLevels;
 import org.dmflab.core.model.Spectrum;
 import org.dmflab.core.model.SpectrumKind;
@@ -51,7 +52,7 @@ public record ManifoldDeparture(long iteration, List<Change> changes) {
             return Optional.empty();
         }
         PlateauLevels zeros = PlateauLevels.of(target, Initialization.IDENTITY);
-        boolean identical = trace.init().orElse(null) == Initialization.IDENTITY;
+        boolean identical = trace.init().map(StartKind::identical).orElse(false);
         double norm = 0;
         for (double value : target.values()) {
             norm = Math.max(norm, Math.abs(value));

@@ -5,7 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.dmflab.core.linalg.SpectralProduct;
 import org.dmflab.core.linalg.SymmetricEigen;
-import org.dmflab.core.model.Initialization;
+import org.dmflab.core.dynamics.Initialization;
 import org.dmflab.core.theory.ScalarRecursion;
 import org.ejml.data.DMatrixRMaj;
 import org.dmflab.core.model.TraceMetric;

@@ -5,11 +5,8 @@ import org.dmflab.core.loss.Loss;
 import org.dmflab.core.linalg.KernelThresholds;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import org.dmflab.core.RunCanceledException;
-import org.dmflab.core.linalg.RandomMatrices;
 import org.dmflab.core.linalg.SymmetricEigen;
-import org.dmflab.core.model.Initialization;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.NormOps_DDRM;
@@ -120,46 +117,17 @@ final class MatrixSolver implements Solver {
         eigenbasisCopy = eigenvectors != null ? new DMatrixRMaj(n, n) : null;
     }
 
-    /** The start of docs/theory.md §1.4–1.6: αI (7), W₁ = βI and the others αI (13), or seeded Gaussian entries. */
+    /** The start's factors W_j(0) for this problem's factor shapes (docs/theory.md §1.4–1.6). */
     static DMatrixRMaj[] initialFactors(TrainingProblem problem) {
         TrainConfig config = problem.config();
         int depth = config.depth();
-        DMatrixRMaj[] factors = new DMatrixRMaj[depth];
-        Random random = config.init() == Initialization.GAUSSIAN ? new Random(config.seed().orElseThrow()) : null;
+        int[] rows = new int[depth];
+        int[] cols = new int[depth];
         for (int j = 1; j <= depth; j++) {
-            int rows = problem.factorRows(j);
-            int cols = problem.factorCols(j);
-            DMatrixRMaj factor;
-            if (random != null) {
-                factor = RandomMatrices.gaussian(rows, cols, config.sigma(), random);
-            } else {
-                factor = new DMatrixRMaj(rows, cols);
-                double scale = j == 1 && config.init() == Initialization.PERTURBED ? config.beta() : config.alpha();
-                for (int i = 0; i < Math.min(rows, cols); i++) {
-                    factor.unsafe_set(i, i, scale);
-                }
-            }
-            factors[j - 1] = factor;
+            rows[j - 1] = problem.factorRows(j);
+            cols[j - 1] = problem.factorCols(j);
         }
-        if (config.determinant() != DeterminantSign.ANY && !config.determinant().accepts(determinant(factors))) {
-            // W(0)·diag(−1, 1, …): the same Gaussian law, the other sign (DeterminantSign)
-            DMatrixRMaj first = factors[0];
-            for (int r = 0; r < first.numRows; r++) {
-                first.unsafe_set(r, 0, -first.unsafe_get(r, 0));
-            }
-        }
-        return factors;
-    }
-
-    /** det(W_N ⋯ W₁) of a square product (the plan refuses a condition on it otherwise). */
-    private static double determinant(DMatrixRMaj[] factors) {
-        DMatrixRMaj product = factors[0];
-        for (int j = 1; j < factors.length; j++) {
-            DMatrixRMaj next = new DMatrixRMaj(factors[j].numRows, product.numCols);
-            CommonOps_DDRM.mult(factors[j], product, next);
-            product = next;
-        }
-        return CommonOps_DDRM.det(product);
+        return config.dynamics().start().initialFactors(rows, cols);
     }
 
     @Override

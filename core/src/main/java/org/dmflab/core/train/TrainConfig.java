@@ -3,13 +3,16 @@ package org.dmflab.core.train;
 import org.dmflab.core.loss.LossKind;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import org.dmflab.core.InvalidInputException;
-import org.dmflab.core.model.HasRunDynamics;
-import org.dmflab.core.model.Initialization;
-import org.dmflab.core.model.RunDynamics;
+import org.dmflab.core.dynamics.DeterminantSign;
+import org.dmflab.core.dynamics.Gaussian;
+import org.dmflab.core.dynamics.HasRunDynamics;
+import org.dmflab.core.dynamics.Identity;
+import org.dmflab.core.dynamics.Initialization;
+import org.dmflab.core.dynamics.RunDynamics;
+import org.dmflab.core.dynamics.Start;
 
 /**
  * Everything the Deep Factorization Trainer needs apart from the target, validated on construction (the KNIME node
@@ -18,7 +21,8 @@ import org.dmflab.core.model.RunDynamics;
  * sizes, measurements) live in {@link Trainer#plan}; the solver rule they share with this record is stated once, in
  * {@link #decoupledObstacle}.
  *
- * @param dynamics   depth N, step η and the start (identity α, perturbed α and β, Gaussian σ and seed)
+ * @param dynamics   depth N, step η and the start (identity α, perturbed α and β, Gaussian σ, seed and determinant
+ *                   sign)
  * @param iterations the iteration budget, ≥ 1
  * @param tolerance  stop as soon as the loss is ≤ this (0: run the whole budget)
  * @param record     which iterations the trace keeps
@@ -26,11 +30,10 @@ import org.dmflab.core.model.RunDynamics;
  * @param loss       full observation, matrix sensing or matrix completion
  * @param width      inner width of the factors (empty: the target's column count)
  * @param stopAt     stop while the product is effectively of rank R ({@link StopAt#NONE}: run the budget)
- * @param determinant the sign of det W(0) a Gaussian start is conditioned on ({@link DeterminantSign}; any otherwise)
  */
 public record TrainConfig(RunDynamics dynamics, long iterations, double tolerance, RecordSchedule record,
-                          SolverKind solver, LossKind loss, OptionalInt width, StopAt stopAt,
-                          DeterminantSign determinant) implements HasRunDynamics {
+                          SolverKind solver, LossKind loss, OptionalInt width, StopAt stopAt)
+        implements HasRunDynamics {
 
     /** Largest depth ({@link RunDynamics#MAX_DEPTH}). */
     public static final int MAX_DEPTH = RunDynamics.MAX_DEPTH;
@@ -42,12 +45,6 @@ public record TrainConfig(RunDynamics dynamics, long iterations, double toleranc
         Objects.requireNonNull(loss, "loss");
         Objects.requireNonNull(width, "width");
         Objects.requireNonNull(stopAt, "stopAt");
-        Objects.requireNonNull(determinant, "determinant");
-        if (determinant != DeterminantSign.ANY && dynamics.init() != Initialization.GAUSSIAN) {
-            throw new InvalidInputException(TrainSettings.DETERMINANT, "determinant=" + determinant.key() + " conditions "
-                    + "the Gaussian start, but init=" + dynamics.init().key() + " is not random; use init=gaussian or "
-                    + "determinant=any");
-        }
         if (iterations < 1) {
             throw new InvalidInputException(TrainSettings.ITERATIONS, "must be at least 1, got " + iterations
                     + "; e.g. iterations=10000");
@@ -74,12 +71,17 @@ public record TrainConfig(RunDynamics dynamics, long iterations, double toleranc
 
     /** σ of a Gaussian start; NaN for the others. */
     public double sigma() {
-        return dynamics.start() instanceof RunDynamics.Gaussian gaussian ? gaussian.sigma() : Double.NaN;
+        return dynamics.start() instanceof Gaussian gaussian ? gaussian.sigma() : Double.NaN;
+    }
+
+    /** The sign of det W(0) a Gaussian start is conditioned on; any for the others, which are not random. */
+    public DeterminantSign determinant() {
+        return dynamics.start() instanceof Gaussian gaussian ? gaussian.determinant() : DeterminantSign.ANY;
     }
 
     /** The seed of a Gaussian start; empty for the others, which are not random. */
     public OptionalLong seed() {
-        return dynamics.start() instanceof RunDynamics.Gaussian gaussian ? OptionalLong.of(gaussian.seed())
+        return dynamics.start() instanceof Gaussian gaussian ? OptionalLong.of(gaussian.seed())
                 : OptionalLong.empty();
     }
 
@@ -96,8 +98,8 @@ public record TrainConfig(RunDynamics dynamics, long iterations, double toleranc
      *                       target fits or is not known yet (configure time)
      */
     static Optional<String> decoupledObstacle(Initialization init, LossKind loss, String targetObstacle) {
-        if (init == Initialization.GAUSSIAN) {
-            return Optional.of("init=gaussian");
+        if (!init.covered()) {
+            return Optional.of("init=" + init.key());
         }
         if (loss != LossKind.FULL) {
             return Optional.of("loss=" + loss.key());
@@ -113,18 +115,14 @@ public record TrainConfig(RunDynamics dynamics, long iterations, double toleranc
     }
 
     /**
-     * Named construction of a {@link TrainConfig}, so that α, β, σ, η and the tolerance cannot be swapped silently.
-     * Starts from the defaults of {@link TrainSettings}; β defaults to α/2 unless set; only the scales the start reads
-     * are used. {@link #build()} validates.
+     * Named construction of a {@link TrainConfig}, so that η, the tolerance and the budget cannot be swapped silently
+     * (the start carries its own named scales). Starts from the defaults of {@link TrainSettings} (an identity start
+     * with the default α). {@link #build()} validates.
      */
     public static final class Builder {
         private int depth = TrainSettings.DEFAULT_DEPTH;
         private double step = TrainSettings.DEFAULT_STEP;
-        private Initialization init = Initialization.IDENTITY;
-        private double alpha = TrainSettings.DEFAULT_ALPHA;
-        private OptionalDouble beta = OptionalDouble.empty();
-        private double sigma = TrainSettings.DEFAULT_SIGMA;
-        private OptionalLong seed = OptionalLong.empty();
+        private Start start = new Identity(TrainSettings.DEFAULT_ALPHA);
         private long iterations = TrainSettings.DEFAULT_ITERATIONS;
         private double tolerance = TrainSettings.DEFAULT_TOLERANCE;
         private RecordSchedule record = RecordSchedule.DEFAULT;
@@ -132,7 +130,6 @@ public record TrainConfig(RunDynamics dynamics, long iterations, double toleranc
         private LossKind loss = LossKind.FULL;
         private OptionalInt width = OptionalInt.empty();
         private StopAt stopAt = StopAt.NONE;
-        private DeterminantSign determinant = DeterminantSign.ANY;
 
         private Builder() {
         }
@@ -147,28 +144,9 @@ public record TrainConfig(RunDynamics dynamics, long iterations, double toleranc
             return this;
         }
 
-        public Builder init(Initialization init) {
-            this.init = init;
-            return this;
-        }
-
-        public Builder alpha(double alpha) {
-            this.alpha = alpha;
-            return this;
-        }
-
-        public Builder beta(double beta) {
-            this.beta = OptionalDouble.of(beta);
-            return this;
-        }
-
-        public Builder sigma(double sigma) {
-            this.sigma = sigma;
-            return this;
-        }
-
-        public Builder seed(OptionalLong seed) {
-            this.seed = seed;
+        /** How the factors start, with its scales (validated on its construction). */
+        public Builder start(Start start) {
+            this.start = start;
             return this;
         }
 
@@ -209,17 +187,10 @@ public record TrainConfig(RunDynamics dynamics, long iterations, double toleranc
             return this;
         }
 
-        /** The sign of det W(0) a Gaussian start is conditioned on. */
-        public Builder determinant(DeterminantSign determinant) {
-            this.determinant = determinant;
-            return this;
-        }
-
         /** The validated configuration (the record's checks, each rule stated once). */
         public TrainConfig build() {
-            RunDynamics.Start start = RunDynamics.Start.of(init, alpha, beta.orElse(alpha / 2), sigma, seed);
             return new TrainConfig(new RunDynamics(depth, step, start), iterations, tolerance, record, solver, loss,
-                    width, stopAt, determinant);
+                    width, stopAt);
         }
     }
 }

@@ -4,10 +4,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.OptionalInt;
 import org.dmflab.core.loss.LossKind;
-import org.dmflab.core.model.Initialization;
-import org.dmflab.core.model.RunDynamics;
+import org.dmflab.core.dynamics.Gaussian;
+import org.dmflab.core.dynamics.RunDynamics;
 import org.dmflab.core.settings.RawSettings;
-import org.dmflab.core.settings.RunSettings;
+import org.dmflab.core.dynamics.RunSettings;
+import org.dmflab.core.dynamics.Start;
 import org.dmflab.core.settings.Setting;
 import org.dmflab.core.settings.Setting.Choice;
 import org.dmflab.core.settings.TextForm;
@@ -33,13 +34,13 @@ public final class TrainSettings {
     public static final String SOLVER = "solver";
     public static final String LOSS = LossKind.SETTING;
     public static final String WIDTH = "width";
-    public static final String DETERMINANT = "determinant";
+    public static final String DETERMINANT = Gaussian.DETERMINANT;
 
     /** Defaults of the optional keys (what an absent or blank value means). */
     public static final int DEFAULT_DEPTH = RunSettings.DEFAULT_DEPTH;
     public static final double DEFAULT_STEP = RunSettings.DEFAULT_STEP;
     public static final double DEFAULT_ALPHA = RunSettings.DEFAULT_ALPHA;
-    public static final double DEFAULT_SIGMA = 0.01;
+    public static final double DEFAULT_SIGMA = Gaussian.DEFAULT_SIGMA;
     public static final long DEFAULT_ITERATIONS = 10_000;
     /** 0: never stop early. */
     public static final double DEFAULT_TOLERANCE = 0;
@@ -47,23 +48,10 @@ public final class TrainSettings {
 
     /**
      * Every setting of the trainer, declared once (docs/design.md §3 order, {@code width} last): the run dynamics of
-     * {@link RunSettings}, then the Gaussian start's σ, seed and determinant sign, the budget, the trace and the solver.
+     * {@link RunSettings} with every start's settings (the Gaussian start's σ, seed and determinant sign), then the
+     * budget, the trace and the solver.
      */
-    public static final List<Setting> SETTINGS = List.of(RunSettings.DEPTH_SETTING, RunSettings.STEP_SETTING,
-            RunSettings.INIT_SETTING, RunSettings.ALPHA_SETTING, RunSettings.BETA_SETTING,
-            Setting.number(SIGMA, "Standard deviation σ", DEFAULT_SIGMA, Double.MIN_VALUE, Double.MAX_VALUE, "> 0")
-                    .help("Gaussian start: the factors' entries are drawn from N(0, σ²).")
-                    .readWhen(INIT, Initialization.GAUSSIAN.key()),
-            Setting.whole(SEED, "Seed", 0, Long.MIN_VALUE, Long.MAX_VALUE, "any whole number")
-                    .derived("none (the Gaussian start needs one)")
-                    .help("The same seed always gives the same Gaussian start.")
-                    .readWhen(INIT, Initialization.GAUSSIAN.key()),
-            Setting.choice(DETERMINANT, "Sign of det W(0)", List.of(
-                    new Choice(DeterminantSign.ANY.key(), "Any"),
-                    new Choice(DeterminantSign.POSITIVE.key(), "Positive"),
-                    new Choice(DeterminantSign.NEGATIVE.key(), "Negative")))
-                    .help("Gaussian start: condition the draw on this sign of det W(0).")
-                    .readWhen(INIT, Initialization.GAUSSIAN.key()),
+    public static final List<Setting> SETTINGS = settings(RunSettings.ALL_SETTINGS,
             Setting.whole(ITERATIONS, "Iterations", DEFAULT_ITERATIONS, 1, Integer.MAX_VALUE, "≥ 1")
                     .help("The most gradient steps to run."),
             Setting.number(TOLERANCE, "Stop when the loss is at most", DEFAULT_TOLERANCE, 0, Double.MAX_VALUE,
@@ -96,26 +84,24 @@ public final class TrainSettings {
     private TrainSettings() {
     }
 
+    private static List<Setting> settings(List<Setting> dynamics, Setting... own) {
+        List<Setting> all = new java.util.ArrayList<>(dynamics);
+        all.addAll(List.of(own));
+        return List.copyOf(all);
+    }
+
     /**
      * Parses and validates the settings. Absent keys take their defaults: depth 3, step 0.01, init identity, alpha
      * 0.02, beta alpha/2 (perturbed only), sigma 0.01 (gaussian only), iterations 10000, tolerance 0 (never stop early),
-     * record log:400, solver auto, loss full, width = the target's column count, stop-at none, determinant any.
+     * record log:400, solver auto, loss full, width = the target's column count, stop-at none, determinant any (gaussian only).
      */
     public static TrainConfig parse(RawSettings settings) {
-        double alpha = settings.number(ALPHA, DEFAULT_ALPHA);
+        Start start = RunSettings.start(settings);
         int width = settings.integer(WIDTH, 0);
-        Initialization init = Initialization.parse(settings.text(INIT).orElse(null));
-        // read only for a Gaussian start, like σ and the seed
-        DeterminantSign determinant = init == Initialization.GAUSSIAN
-                ? DeterminantSign.parse(settings.text(DETERMINANT).orElse(null)) : DeterminantSign.ANY;
         return TrainConfig.builder()
                 .depth(settings.integer(DEPTH, DEFAULT_DEPTH))
                 .step(settings.number(STEP, DEFAULT_STEP))
-                .init(init)
-                .alpha(alpha)
-                .beta(settings.number(BETA, alpha / 2))
-                .sigma(settings.number(SIGMA, DEFAULT_SIGMA))
-                .seed(settings.optionalLong(SEED))
+                .start(start)
                 .iterations(settings.optionalLong(ITERATIONS).orElse(DEFAULT_ITERATIONS))
                 .tolerance(settings.number(TOLERANCE, DEFAULT_TOLERANCE))
                 .record(RecordSchedule.parse(settings.text(RECORD).orElse(null)))
@@ -123,7 +109,6 @@ public final class TrainSettings {
                 .loss(LossKind.parse(settings.text(LOSS).orElse(null)))
                 .width(width == 0 ? OptionalInt.empty() : OptionalInt.of(width))
                 .stopAt(StopAt.parse(settings.text(STOP_AT).orElse(null)))
-                .determinant(determinant)
                 .build();
     }
 }

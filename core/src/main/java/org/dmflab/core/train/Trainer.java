@@ -13,7 +13,10 @@ import org.dmflab.core.model.SensingData;
 import org.dmflab.core.linalg.Spectra;
 import org.dmflab.core.linalg.SymmetricEigen;
 import org.dmflab.core.linalg.Symmetry;
-import org.dmflab.core.model.Initialization;
+import org.dmflab.core.dynamics.Initialization;
+import org.dmflab.core.dynamics.DeterminantSign;
+import org.dmflab.core.dynamics.Perturbed;
+import org.dmflab.core.dynamics.Start;
 import org.dmflab.core.model.PlateauLevels;
 import org.dmflab.core.model.Spectrum;
 import org.dmflab.core.model.SpectrumKind;
@@ -152,7 +155,7 @@ public final class Trainer {
         } else if (config.step() > admissible && config.loss() == LossKind.FULL) {
             warnings.add(String.format(Locale.ROOT, "step: η = %s exceeds the admissible step size %.6g of %s for "
                             + "these settings; the run may oscillate or diverge (choose step ≤ %.6g)", config.step(),
-                    admissible, boundName(config.init()), admissible));
+                    admissible, config.dynamics().start().stepBoundName(), admissible));
         }
         Optional<RankStopRule> stopRule = config.stopAt().active()
                 ? Optional.of(stopRule(config, phi, eigen, obstacle, observations, warnings)) : Optional.empty();
@@ -270,30 +273,16 @@ public final class Trainer {
     }
 
     /**
-     * The admissible step size: (10′) for an identity start, (14′) for a perturbed one; for a Gaussian start (10′) with α
-     * replaced by the typical operator norm σ(√rows + √cols) of the largest initial factor (a heuristic; docs/theory.md has
-     * no bound for random starts).
+     * The admissible step size: (14′) for a perturbed start of depth N ≥ 2, otherwise (10′) with the start's scale
+     * ({@link Start#stepScale}: α for an identity start, β for a perturbed one of depth 1, the typical operator norm
+     * of the largest initial factor for a Gaussian start, a heuristic; docs/theory.md has no bound for random starts).
      */
     static double admissibleStep(TrainConfig config, double operatorNorm, int m, int n, int width) {
         int depth = config.depth();
-        return switch (config.init()) {
-            case IDENTITY -> StepSizeBounds.uniform(operatorNorm, config.alpha(), depth);
-            case PERTURBED -> depth == 1 ? StepSizeBounds.uniform(operatorNorm, config.beta(), depth)
-                    : StepSizeBounds.perturbed(operatorNorm, config.alpha(), config.beta(), depth);
-            case GAUSSIAN -> {
-                double scale = depth == 1 ? Math.sqrt(m) + Math.sqrt(n)
-                        : Math.max(Math.sqrt(width) + Math.sqrt(Math.max(m, n)), 2 * Math.sqrt(width));
-                yield StepSizeBounds.uniform(operatorNorm, config.sigma() * scale, depth);
-            }
-        };
-    }
-
-    /** The equation the admissible step size of {@code init} comes from, e.g. {@code (10′)}. */
-    public static String boundName(Initialization init) {
-        return switch (init) {
-            case IDENTITY -> "(10′)";
-            case PERTURBED -> "(14′)";
-            case GAUSSIAN -> "(10′) with α = the typical norm of the Gaussian factors";
-        };
+        Start start = config.dynamics().start();
+        if (start instanceof Perturbed perturbed && depth >= 2) {
+            return StepSizeBounds.perturbed(operatorNorm, perturbed.alpha(), perturbed.beta(), depth);
+        }
+        return StepSizeBounds.uniform(operatorNorm, start.stepScale(depth, m, n, width), depth);
     }
 }

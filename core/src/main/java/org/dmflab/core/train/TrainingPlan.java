@@ -367,6 +367,6 @@ public final class TrainingPlan {
                         + "(initial loss %.6g) with step η = %s; the admissible step size for these settings is %.6g "
                         + "by %s — choose step ≤ %.6g", k, Double.isFinite(loss) ? String.format(Locale.ROOT, "%.6g",
                         loss) : Double.toString(loss), initialLoss, config.step(), admissibleStep,
-                Trainer.boundName(config.init()), admissibleStep));
+                config.dynamics().start().stepBoundName(), admissibleStep));
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Optional;
 import org.dmflab.core.InvalidInputException;
+import org.dmflab.core.dynamics.Initialization;
 import org.junit.jupiter.api.Test;
 
 /** The one level rule of docs/theory.md §7.3 and its zero threshold 10·u·n·‖Φ‖₂, against hand-computed values. */

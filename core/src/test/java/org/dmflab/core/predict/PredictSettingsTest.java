@@ -8,7 +8,7 @@ import java.util.Map;
 import org.dmflab.core.InvalidInputException;
 import org.dmflab.core.settings.RawSettings;
 import org.junit.jupiter.api.Test;
-import org.dmflab.core.model.Initialization;
+import org.dmflab.core.dynamics.Initialization;
 
 class PredictSettingsTest {
 

@@ -7,11 +7,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Random;
+import org.dmflab.core.dynamics.Perturbed;
+import org.dmflab.core.dynamics.Identity;
 import org.dmflab.core.Progress;
 import org.dmflab.core.linalg.RandomMatrices;
 import org.dmflab.core.linalg.SpectralProduct;
-import org.dmflab.core.model.Initialization;
-import org.dmflab.core.model.RunDynamics;
+import org.dmflab.core.dynamics.Initialization;
+import org.dmflab.core.dynamics.RunDynamics;
 import org.dmflab.core.model.Trace;
 import org.dmflab.core.settings.RawSettings;
 import org.dmflab.core.train.TrainSettings;
@@ -57,10 +59,10 @@ class SaddleEscapeTest {
     void noSaddleWithoutANegativeEigenvalueLargerThanAPositiveOneOrForPerturbedStarts() {
         assertThat(SaddleEscape.of(config(3), new double[]{3, 1.5, -1.4}, Progress.NONE)).isEmpty();
         assertThat(SaddleEscape.of(config(3), new double[]{3, 1.5, -1e-17}, Progress.NONE)).isEmpty();
-        RunDynamics perturbed = new RunDynamics(3, STEP, new RunDynamics.Perturbed(ALPHA, 0.05));
+        RunDynamics perturbed = new RunDynamics(3, STEP, new Perturbed(ALPHA, 0.05));
         assertThat(SaddleEscape.of(new PredictConfig(perturbed,
                 EPSILON, 0.005, OptionalDouble.empty(), 100_000), new double[]{3, 1, -2}, Progress.NONE)).isEmpty();
-        assertThat(SaddleEscape.of(new PredictConfig(new RunDynamics(1, STEP, new RunDynamics.Identity(ALPHA)),
+        assertThat(SaddleEscape.of(new PredictConfig(new RunDynamics(1, STEP, new Identity(ALPHA)),
                 EPSILON, 0.005, OptionalDouble.empty(), 100_000), new double[]{3, 1, -2}, Progress.NONE)).isEmpty();
     }
 
@@ -68,7 +70,7 @@ class SaddleEscapeTest {
     void predictorFlagsTheSaddleInNotesVerdictAndPlateaus() {
         double[] lambdas = {3.7845, 1.3923, -1.5433};
         Prediction prediction = Predictor.predict(new PredictConfig(new RunDynamics(3, 0.01194,
-                new RunDynamics.Identity(0.01)), EPSILON, 0.005, OptionalDouble.empty(), 10_000_000),
+                new Identity(0.01)), EPSILON, 0.005, OptionalDouble.empty(), 10_000_000),
                 new org.dmflab.core.model.Spectrum(lambdas, org.dmflab.core.model.SpectrumKind.EIGENVALUE),
                 Progress.NONE);
         SaddleEscape escape = prediction.saddle().orElseThrow();
@@ -90,7 +92,7 @@ class SaddleEscapeTest {
     }
 
     private static PredictConfig config(int depth) {
-        return new PredictConfig(new RunDynamics(depth, STEP, new RunDynamics.Identity(ALPHA)), EPSILON, 0.005,
+        return new PredictConfig(new RunDynamics(depth, STEP, new Identity(ALPHA)), EPSILON, 0.005,
                 OptionalDouble.empty(), 1_000_000);
     }
 

@@ -10,7 +10,7 @@ import org.dmflab.core.model.TraceMetric;
 import org.dmflab.core.model.TracePoint;
 import org.dmflab.core.InvalidInputException;
 import org.junit.jupiter.api.Test;
-import org.dmflab.core.model.Initialization;
+import org.dmflab.core.dynamics.Initialization;
 import org.dmflab.core.model.Trace;
 import org.dmflab.core.model.TraceShape;
 import org.dmflab.core.model.TrainedLoss;

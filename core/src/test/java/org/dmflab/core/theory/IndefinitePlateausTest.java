@@ -11,7 +11,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import org.dmflab.core.Progress;
 import org.dmflab.core.RandomCases;
-import org.dmflab.core.model.Initialization;
+import org.dmflab.core.dynamics.Initialization;
 import org.dmflab.core.model.Plateau;
 import org.dmflab.core.settings.RawSettings;
 import org.dmflab.core.table.Table;

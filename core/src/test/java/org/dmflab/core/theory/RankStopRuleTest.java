@@ -3,7 +3,7 @@ package org.dmflab.core.theory;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import org.dmflab.core.model.Initialization;
+import org.dmflab.core.dynamics.Initialization;
 import org.dmflab.core.model.PlateauLevels;
 import org.dmflab.core.model.Spectrum;
 import org.dmflab.core.model.SpectrumKind;

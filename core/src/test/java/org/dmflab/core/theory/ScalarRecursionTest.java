@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.dmflab.core.model.Initialization;
+import org.dmflab.core.dynamics.Initialization;
 
 class ScalarRecursionTest {
 

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Optional;
 import org.dmflab.core.Progress;
-import org.dmflab.core.model.Initialization;
+import org.dmflab.core.dynamics.Initialization;
 import org.dmflab.core.model.Plateau;
 import org.dmflab.core.model.Spectrum;
 import org.dmflab.core.model.SpectrumKind;

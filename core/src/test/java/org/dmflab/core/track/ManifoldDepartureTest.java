@@ -7,11 +7,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Random;
+import org.dmflab.core.dynamics.Identity;
 import org.dmflab.core.Progress;
 import org.dmflab.core.linalg.RandomMatrices;
 import org.dmflab.core.linalg.SpectralProduct;
-import org.dmflab.core.model.Initialization;
-import org.dmflab.core.model.RunDynamics;
+import org.dmflab.core.dynamics.Initialization;
+import org.dmflab.core.dynamics.RunDynamics;
 import org.dmflab.core.model.Spectrum;
 import org.dmflab.core.model.SpectrumKind;
 import org.dmflab.core.model.Trace;
@@ -80,7 +81,7 @@ class ManifoldDepartureTest {
     }
 
     private static Prediction prediction(double[] lambdas) {
-        return Predictor.predict(new PredictConfig(new RunDynamics(3, 0.04, new RunDynamics.Identity(0.1)),
+        return Predictor.predict(new PredictConfig(new RunDynamics(3, 0.04, new Identity(0.1)),
                 EPSILON, 0.005, OptionalDouble.empty(), 1_000_000), new Spectrum(lambdas, SpectrumKind.EIGENVALUE),
                 Progress.NONE);
     }

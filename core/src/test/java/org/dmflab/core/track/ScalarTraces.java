@@ -4,7 +4,7 @@ import java.util.Arrays;
 import org.dmflab.core.model.TraceMetric;
 import org.dmflab.core.model.TracePoint;
 import org.dmflab.core.theory.ScalarRecursion;
-import org.dmflab.core.model.Initialization;
+import org.dmflab.core.dynamics.Initialization;
 import org.dmflab.core.model.Trace;
 import org.dmflab.core.model.RankMeasures;
 

@@ -7,7 +7,7 @@ import java.util.OptionalInt;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.dmflab.core.Progress;
-import org.dmflab.core.model.Initialization;
+import org.dmflab.core.dynamics.Initialization;
 import org.dmflab.core.model.PlateauLevels;
 import org.dmflab.core.model.Trace;
 import org.dmflab.core.theory.RankStopRule;

@@ -59,7 +59,7 @@ class StepVerdictAgreementTest {
     @Test
     void aStepBeyondTheDivergenceThresholdWarnsInBothNodesWithTheSameWords() {
         double threshold = StepSizeBounds.divergence(8, 0.02, 3); // 2/(3·8^{4/3}) = 1/24
-        StepSizeVerdict verdict = StepSizeVerdict.of(3, 1.2 * threshold, org.dmflab.core.model.Initialization.IDENTITY,
+        StepSizeVerdict verdict = StepSizeVerdict.of(3, 1.2 * threshold, org.dmflab.core.dynamics.Initialization.IDENTITY,
                 0.02, java.util.OptionalDouble.empty(), PLATEAUS_SPECTRUM);
         assertThat(verdict.standing()).isEqualTo(Standing.DIVERGES);
         assertThat(verdict.standing().converges()).isFalse();

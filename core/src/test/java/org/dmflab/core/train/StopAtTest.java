@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.dmflab.core.InvalidInputException;
 import org.dmflab.core.Progress;
-import org.dmflab.core.model.Initialization;
+import org.dmflab.core.dynamics.Initialization;
 import org.dmflab.core.theory.PlateauBounds;
 import org.dmflab.core.theory.PlateauCertificate;
 import org.dmflab.core.theory.RankStopRule;

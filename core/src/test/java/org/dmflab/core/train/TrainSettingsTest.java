@@ -4,9 +4,11 @@ import org.dmflab.core.loss.LossKind;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.dmflab.core.dynamics.Perturbed;
+import org.dmflab.core.dynamics.Identity;
 import org.dmflab.core.InvalidInputException;
-import org.dmflab.core.model.Initialization;
-import org.dmflab.core.model.RunDynamics;
+import org.dmflab.core.dynamics.Initialization;
+import org.dmflab.core.dynamics.RunDynamics;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -35,10 +37,10 @@ class TrainSettingsTest {
                 "0.1", "sigma", "0.5", "seed", "42", "iterations", "123", "tolerance", "1e-6", "record", "every:7",
                 "solver", "matrix", "loss", "sensing", "width", "9", "stop-at", "rank:4");
         assertThat(config).isEqualTo(new TrainConfig(new RunDynamics(5, 0.2,
-                new RunDynamics.Perturbed(0.3, 0.1)), 123, 1e-6, new RecordSchedule.Every(7), SolverKind.MATRIX,
-                LossKind.SENSING, java.util.OptionalInt.of(9), new StopAt(4), DeterminantSign.ANY));
-        assertThat(config).isEqualTo(TrainConfig.builder().depth(5).step(0.2).init(Initialization.PERTURBED)
-                .alpha(0.3).beta(0.1).sigma(0.5).seed(java.util.OptionalLong.of(42)).iterations(123).tolerance(1e-6)
+                new Perturbed(0.3, 0.1)), 123, 1e-6, new RecordSchedule.Every(7), SolverKind.MATRIX,
+                LossKind.SENSING, java.util.OptionalInt.of(9), new StopAt(4)));
+        assertThat(config).isEqualTo(TrainConfig.builder().depth(5).step(0.2).start(new Perturbed(0.3, 0.1))
+                .iterations(123).tolerance(1e-6)
                 .record(new RecordSchedule.Every(7)).solver(SolverKind.MATRIX).loss(LossKind.SENSING)
                 .width(java.util.OptionalInt.of(9)).stopAt(new StopAt(4)).build());
     }
@@ -86,7 +88,7 @@ class TrainSettingsTest {
                 .hasMessageStartingWith("beta: ");
         // beta is irrelevant for the other starts: they do not carry it
         assertThat(Fixtures.config("init", "identity", "alpha", "0.1", "beta", "5").dynamics().start())
-                .isEqualTo(new RunDynamics.Identity(0.1));
+                .isEqualTo(new Identity(0.1));
     }
 
     @Test
@@ -100,7 +102,7 @@ class TrainSettingsTest {
     @Test
     void theBuilderStartsFromTheDefaultsAndValidates() {
         assertThat(TrainConfig.builder().build()).isEqualTo(Fixtures.config());
-        assertThat(TrainConfig.builder().alpha(0.4).build().beta()).isEqualTo(0.2);
+        assertThat(TrainConfig.builder().start(new Identity(0.4)).build().beta()).isEqualTo(0.2);
         assertThatThrownBy(() -> TrainConfig.builder().width(java.util.OptionalInt.of(-2)).build())
                 .hasMessageStartingWith("width: must be a positive inner width");
     }

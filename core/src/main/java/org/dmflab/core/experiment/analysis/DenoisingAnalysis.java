@@ -14,7 +14,7 @@ import org.dmflab.core.theory.RankStopRule;
 import org.dmflab.core.train.StopAt;
 import org.dmflab.core.train.TrainSettings;
 import org.dmflab.core.train.Trainer;
-import org.dmflab.core.model.Initialization;
+import org.dmflab.core.dynamics.Initialization;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.NormOps_DDRM;

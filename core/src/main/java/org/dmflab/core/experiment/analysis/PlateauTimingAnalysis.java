@@ -10,7 +10,7 @@ import org.dmflab.core.chart.ChartStyle;
 import org.dmflab.core.chart.LineChart;
 import org.dmflab.core.experiment.run.ExperimentRun;
 import org.dmflab.core.experiment.run.RunOutcome;
-import org.dmflab.core.model.Initialization;
+import org.dmflab.core.dynamics.Initialization;
 import org.dmflab.core.track.ObservedPlateau;
 import org.dmflab.core.table.Column;
 import org.dmflab.core.table.ColumnType;

@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.OptionalLong;
 import org.dmflab.core.experiment.run.RunOutcome;
-import org.dmflab.core.train.Trainer;
 
 /** Small conversions the analyses share: table cells from optionals, step sizes as fractions of their bound. */
 final class ReportValues {
@@ -29,6 +28,6 @@ final class ReportValues {
     static String stepFraction(RunOutcome outcome) {
         double fraction = outcome.train().step() / outcome.admissibleStep();
         return BigDecimal.valueOf(fraction).round(new MathContext(3)).stripTrailingZeros().toPlainString() + "·"
-                + Trainer.boundName(outcome.train().init());
+                + outcome.train().dynamics().start().stepBoundName();
     }
 }

@@ -13,7 +13,7 @@ import org.dmflab.core.InvalidInputException;
 import org.dmflab.core.experiment.preset.SettingOverride.Stage;
 import org.dmflab.core.groundtruth.GroundTruthSettings;
 import org.dmflab.core.settings.RawSettings;
-import org.dmflab.core.settings.RunSettings;
+import org.dmflab.core.dynamics.RunSettings;
 import org.dmflab.core.track.TrackSettings;
 import org.dmflab.core.predict.PredictSettings;
 import org.dmflab.core.train.TrainSettings;

@@ -1,8 +1,9 @@
 package org.dmflab.core.experiment.run;
 
 import java.util.OptionalLong;
-import org.dmflab.core.model.Initialization;
+import org.dmflab.core.dynamics.Initialization;
 import org.dmflab.core.model.PlateauLevels;
+import org.dmflab.core.model.StartKind;
 import org.dmflab.core.model.Spectrum;
 import org.dmflab.core.model.Trace;
 import org.dmflab.core.track.TrackResult;
@@ -41,7 +42,7 @@ public final class EarlyStopping {
      * the rule {@link #observedStop} applies to the recorded run, and the runner's {@link
      * org.dmflab.core.train.KeptIterates} while the run records.
      */
-    public static RankStopRule observedRule(Spectrum target, Initialization init, int rank) {
+    public static RankStopRule observedRule(Spectrum target, StartKind init, int rank) {
         return RankStopRule.observed(PlateauLevels.of(target, init), rank, target.size(), "");
     }
 

@@ -8,7 +8,7 @@ import org.dmflab.core.experiment.run.ExperimentRun;
 import org.dmflab.core.experiment.run.ExperimentRunnerTest;
 import org.dmflab.core.experiment.run.RunOutcome;
 import org.dmflab.core.model.Observations;
-import org.dmflab.core.model.Initialization;
+import org.dmflab.core.dynamics.Initialization;
 import org.dmflab.core.model.Trace;
 import org.dmflab.core.model.TraceMetric;
 import org.ejml.data.DMatrixRMaj;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
 import org.dmflab.core.experiment.run.ExperimentRunnerTest;
-import org.dmflab.core.model.Initialization;
+import org.dmflab.core.dynamics.Initialization;
 import org.junit.jupiter.api.Test;
 
 /**

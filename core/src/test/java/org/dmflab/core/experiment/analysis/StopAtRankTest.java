@@ -168,7 +168,7 @@ class StopAtRankTest {
                     TrainSettings.SOLVER, "matrix", TrainSettings.RECORD, "log:400", TrainSettings.ITERATIONS, "3000"};
             TrainingResult full = plan(denoisingRun("none", gaussian), noisy.matrix()).run(Progress.NONE);
             double[] levels = PlateauLevels.of(noisy.spectrum().values(),
-                    org.dmflab.core.model.Initialization.GAUSSIAN).levels();
+                    org.dmflab.core.dynamics.Initialization.GAUSSIAN).levels();
             for (int rank = 1; rank <= 4; rank++) {
                 TrainingPlan plan = plan(denoisingRun("rank:" + rank, gaussian), noisy.matrix());
                 RankStopRule rule = plan.stopRule().orElseThrow();

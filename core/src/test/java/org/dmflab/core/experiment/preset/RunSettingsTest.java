@@ -2,7 +2,7 @@ package org.dmflab.core.experiment.preset;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.dmflab.core.model.Initialization;
+import org.dmflab.core.dynamics.Initialization;
 import org.dmflab.core.settings.RawSettings;
 import org.dmflab.core.loss.LossKind;
 import org.dmflab.core.train.RecordSchedule;

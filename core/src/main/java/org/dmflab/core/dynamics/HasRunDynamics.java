@@ -1,4 +1,4 @@
-package org.dmflab.core.model;
+package org.dmflab.core.dynamics;
 
 /**
  * A stage's configuration that composes a {@link RunDynamics} (the trainer's and the predictor's): depth, step, kind
@@ -23,7 +23,7 @@ public interface HasRunDynamics {
         return dynamics().init();
     }
 
-    /** α of an identity or perturbed start; NaN for a Gaussian start, which has none. */
+    /** α of an identity or perturbed start; NaN for the other starts, which have none. */
     default double alpha() {
         return dynamics().alpha();
     }

@@ -1,4 +1,4 @@
-package org.dmflab.core.model;
+package org.dmflab.core.dynamics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -44,8 +44,8 @@ class RunDynamicsTest {
                     "alpha", Double.toString(alpha));
             RunDynamics trained = TrainSettings.parse(raw).dynamics();
             assertThat(PredictSettings.parse(raw).dynamics()).isEqualTo(trained);
-            assertThat(trained.start()).isInstanceOf(perturbed ? RunDynamics.Perturbed.class
-                    : RunDynamics.Identity.class);
+            assertThat(trained.start()).isInstanceOf(perturbed ? Perturbed.class
+                    : Identity.class);
             cases++;
         }
         assertThat(cases).isEqualTo(300);
@@ -55,25 +55,25 @@ class RunDynamicsTest {
     void eachStartCarriesOnlyTheScalesItReads() {
         // α and β are not read by a Gaussian start (even invalid ones), σ and the seed not by the others
         assertThat(TrainSettings.parse(settings("init", "gaussian", "sigma", "0.3", "seed", "7", "alpha", "-1",
-                "beta", "5")).dynamics().start()).isEqualTo(new RunDynamics.Gaussian(0.3, 7));
+                "beta", "5")).dynamics().start()).isEqualTo(new Gaussian(0.3, 7));
         assertThat(TrainSettings.parse(settings("init", "identity", "alpha", "0.1", "sigma", "0", "beta", "5"))
-                .dynamics().start()).isEqualTo(new RunDynamics.Identity(0.1));
+                .dynamics().start()).isEqualTo(new Identity(0.1));
         assertThat(TrainSettings.parse(settings("init", "perturbed", "alpha", "0.1")).dynamics().start())
-                .isEqualTo(new RunDynamics.Perturbed(0.1, 0.05));
-        assertThat(new RunDynamics(2, 0.1, new RunDynamics.Gaussian(0.3, 7)).alpha()).isNaN();
-        assertThat(new RunDynamics(2, 0.1, new RunDynamics.Identity(0.3)).beta()).isEmpty();
+                .isEqualTo(new Perturbed(0.1, 0.05));
+        assertThat(new RunDynamics(2, 0.1, new Gaussian(0.3, 7)).alpha()).isNaN();
+        assertThat(new RunDynamics(2, 0.1, new Identity(0.3)).beta()).isEmpty();
     }
 
     @Test
     void eachScaleIsCheckedOnceWithItsKey() {
-        assertThatThrownBy(() -> new RunDynamics.Identity(0)).isInstanceOf(InvalidInputException.class)
+        assertThatThrownBy(() -> new Identity(0)).isInstanceOf(InvalidInputException.class)
                 .hasMessageStartingWith("alpha: the initialization scale α must be positive and finite, got 0.0");
-        assertThatThrownBy(() -> new RunDynamics.Perturbed(0.1, 0.1)).hasMessageStartingWith("beta: must satisfy 0 < β < α");
-        assertThatThrownBy(() -> new RunDynamics.Perturbed(0.1, 0)).hasMessageStartingWith("beta: ");
-        assertThatThrownBy(() -> new RunDynamics.Gaussian(Double.NaN, 1)).hasMessageStartingWith("sigma: ");
-        assertThatThrownBy(() -> new RunDynamics(0, 0.1, new RunDynamics.Identity(1)))
+        assertThatThrownBy(() -> new Perturbed(0.1, 0.1)).hasMessageStartingWith("beta: must satisfy 0 < β < α");
+        assertThatThrownBy(() -> new Perturbed(0.1, 0)).hasMessageStartingWith("beta: ");
+        assertThatThrownBy(() -> new Gaussian(Double.NaN, 1)).hasMessageStartingWith("sigma: ");
+        assertThatThrownBy(() -> new RunDynamics(0, 0.1, new Identity(1)))
                 .hasMessageStartingWith("depth: must be a whole number from 1 to " + RunDynamics.MAX_DEPTH);
-        assertThatThrownBy(() -> new RunDynamics(3, Double.POSITIVE_INFINITY, new RunDynamics.Identity(1)))
+        assertThatThrownBy(() -> new RunDynamics(3, Double.POSITIVE_INFINITY, new Identity(1)))
                 .hasMessageStartingWith("step: the step size η must be positive and finite");
     }
 
@@ -88,7 +88,7 @@ class RunDynamicsTest {
         }
         assertThatThrownBy(() -> TrainSettings.parse(settings("depth", Integer.toString(RunDynamics.MAX_DEPTH + 1))))
                 .hasMessageStartingWith("depth: must be a whole number from 1 to " + RunDynamics.MAX_DEPTH + ",");
-        RunDynamics gaussian = new RunDynamics(3, 0.01, new RunDynamics.Gaussian(0.1, 1));
+        RunDynamics gaussian = new RunDynamics(3, 0.01, new Gaussian(0.1, 1));
         assertThatThrownBy(() -> new PredictConfig(gaussian, 0.01, 0.005, java.util.OptionalDouble.empty(), 10))
                 .hasMessageStartingWith("init: gaussian starts have no theory to predict from");
         assertThatThrownBy(() -> PredictSettings.parse(settings("init", "gaussian")))

@@ -1,4 +1,4 @@
-package org.dmflab.core.train;
+package org.dmflab.core.dynamics;
 
 import java.util.Locale;
 import org.dmflab.core.InvalidInputException;
@@ -24,7 +24,7 @@ public enum DeterminantSign {
                 return sign;
             }
         }
-        throw new InvalidInputException(TrainSettings.DETERMINANT, "'" + text.trim() + "' is not a determinant "
+        throw new InvalidInputException(Gaussian.DETERMINANT, "'" + text.trim() + "' is not a determinant "
                 + "sign; use any (the plain Gaussian draw), positive (det W(0) > 0) or negative (det W(0) < 0)");
     }
 
