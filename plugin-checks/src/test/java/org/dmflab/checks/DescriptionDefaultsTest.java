@@ -203,6 +203,6 @@ class DescriptionDefaultsTest {
                 new Option("Record", "record", "About P log-spaced iterations with Points P = 400"));
         assertThat(options(ProjectFiles.PLUGIN_SOURCES.resolve(
                 "org/dmflab/knime/predict/BoundPredictorNodeFactory.xml")))
-                .contains(new Option("Horizon", "horizon", "10000000"));
+                .contains(new Option("Horizon (iterations)", "horizon", "10000000"));
     }
 }

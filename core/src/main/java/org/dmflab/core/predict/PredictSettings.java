@@ -53,7 +53,7 @@ public final class PredictSettings {
             Setting.number(TARGET_ACCURACY, "Target accuracy τ", 0.05, Double.MIN_VALUE, Double.MAX_VALUE, "> 0")
                     .derived("none: the plateaus use ε and δ")
                     .help("Effective-rank accuracy τ: chooses ε and δ for each plateau instead of the values above."),
-            Setting.whole(HORIZON, "Horizon", DEFAULT_HORIZON, 1, PredictConfig.MAX_HORIZON,
+            Setting.whole(HORIZON, "Horizon (iterations)", DEFAULT_HORIZON, 1, PredictConfig.MAX_HORIZON,
                     "1 … " + PredictConfig.MAX_HORIZON)
                     .help("How many iterations the exact recursion runs to find each eigenvalue's hitting "
                             + "iteration."));
