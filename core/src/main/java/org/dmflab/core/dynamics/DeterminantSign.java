@@ -6,7 +6,7 @@ import org.dmflab.core.InvalidInputException;
 /**
  * The sign of det W(0) a Gaussian start is conditioned on (docs/theory.md §1.6): {@code any} (the plain draw),
  * {@code positive} or {@code negative}. In Razin and Cohen's 2×2 completion the sign decides whether the unobserved
- * entry and the norms stay bounded (docs/theory.md §7.5). The draw is made as usual and, when its determinant has the
+ * entry and the norms stay bounded (docs/theory.md §7.6). The draw is made as usual and, when its determinant has the
  * other sign, the first column of W₁ is negated: W(0) becomes W(0)·diag(−1, 1, …), whose determinant has the opposite
  * sign, and since that map leaves the Gaussian law of W₁ unchanged and swaps the two events, the result has exactly
  * the conditional law — one draw, seeded as before.

@@ -3,7 +3,7 @@ package org.dmflab.core.model;
 /**
  * Effective rank r_eff(W) = ‖W‖_* / ‖W‖₂ = Σσᵢ / σ₁ and stable rank ‖W‖²_F / ‖W‖²₂ = Σσᵢ² / σ₁² (docs/theory.md §7.1); both lie
  * in [1, rank W]. The zero matrix has rank measures 0. Beside them the measures the literature on implicit
- * regularization compares (docs/theory.md §7.5): the norms ‖W‖_F, ‖W‖_*, the Schatten-2/N quasi-norm and the entropy
+ * regularization compares (docs/theory.md §7.6): the norms ‖W‖_F, ‖W‖_*, the Schatten-2/N quasi-norm and the entropy
  * effective rank exp(H(σ/Σσ)) of Roy and Vetterli.
  */
 public final class RankMeasures {
@@ -73,7 +73,7 @@ public final class RankMeasures {
     }
 
     /**
-     * The Schatten-2/N quasi-norm (Σσᵢ^{2/N})^{N/2} of a depth-N product (docs/theory.md §7.5): ‖W‖_F for N = 1,
+     * The Schatten-2/N quasi-norm (Σσᵢ^{2/N})^{N/2} of a depth-N product (docs/theory.md §7.6): ‖W‖_F for N = 1,
      * ‖W‖_* for N = 2, and for N ≥ 3 a quasi-norm that penalizes rank more the deeper the factorization. Computed
      * relative to σ₁ so that large exponents neither overflow nor underflow.
      */
@@ -95,7 +95,7 @@ public final class RankMeasures {
 
     /**
      * The entropy effective rank exp(H(p)) with pᵢ = σᵢ / Σσ and H(p) = −Σ pᵢ log pᵢ (0·log 0 = 0; Roy and Vetterli
-     * 2007, used by Razin and Cohen 2020; docs/theory.md §7.5): in [1, rank W], equal to k for k equal non-zero singular
+     * 2007, used by Razin and Cohen 2020; docs/theory.md §7.6): in [1, rank W], equal to k for k equal non-zero singular
      * values. Not the paper's effective rank ‖W‖_* / ‖W‖₂ ({@link #effectiveRank}), which the plateaus use. The zero
      * matrix has 0.
      */

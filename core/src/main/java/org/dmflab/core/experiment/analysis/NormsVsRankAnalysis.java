@@ -19,7 +19,7 @@ import org.ejml.dense.row.CommonOps_DDRM;
 import org.jfree.chart.JFreeChart;
 
 /**
- * Razin and Cohen's 2×2 completion (docs/theory.md §7.5): any fit of the observed entries has det W = −1, so from
+ * Razin and Cohen's 2×2 completion (docs/theory.md §7.6): any fit of the observed entries has det W = −1, so from
  * det W(0) > 0 the balanced flow can approach them only as the unobserved W₁₁ and every norm grow without bound while
  * the effective rank falls to 1. The report draws |W₁₁|, the norms and both effective ranks along each run (colour =
  * depth; solid = balanced identity start, dashed = unbalanced Gaussian start) and tabulates where each run got to,
@@ -61,7 +61,7 @@ final class NormsVsRankAnalysis implements PresetAnalysis {
         return output.table("norms-vs-rank.csv", table)
                 .chart("norms-vs-rank.png", rankAgainstNorm(run.runs()), "The entropy effective rank exp(H(σ/Σσ)) "
                         + "against the nuclear norm ‖W‖_* along each run (Razin and Cohen's 2×2 completion, "
-                        + "docs/theory.md §7.5; colour = depth, solid = identity start, dashed = Gaussian start with "
+                        + "docs/theory.md §7.6; colour = depth, solid = identity start, dashed = Gaussian start with "
                         + "det W(0) > 0): where the run stays in det W > 0 the norm grows while the rank falls to 1.")
                 .chart("unobserved-entry.png", overIterations("The unobserved entry", "|W₁₁| (log scale)", true,
                         run.runs(), Trace::errorUnobserved), "The unobserved entry |W₁₁| against the iteration. Any "

@@ -28,7 +28,7 @@ public enum Analysis {
      * generalization error, best rank-r benchmarks, effective rank, early stopping, rows of W(k) as images.
      */
     MNIST_DENOISING(3),
-    /** Razin and Cohen's 2×2 completion (docs/theory.md §7.5): norms grow while the effective rank falls. */
+    /** Razin and Cohen's 2×2 completion (docs/theory.md §7.6): norms grow while the effective rank falls. */
     NORMS_VS_RANK,
     /** Remark 1.2: plateau entry and exit against log(1/α), with the small-α estimate (12′). */
     PLATEAU_TIMING,

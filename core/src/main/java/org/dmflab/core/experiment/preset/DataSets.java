@@ -17,7 +17,7 @@ public final class DataSets {
     /** 100 MNIST images of the digit one, 28×28, one per row (docs/theory.md §8.1). */
     public static final String MNIST_ONES = "mnist-ones-100";
     /**
-     * Razin and Cohen's 2×2 completion instance (docs/theory.md §7.5): [[0, 1], [1, 0]], of which the preset observes
+     * Razin and Cohen's 2×2 completion instance (docs/theory.md §7.6): [[0, 1], [1, 0]], of which the preset observes
      * (1,2), (2,1) and (2,2); the unobserved (1,1) holds 0, so its error is |W₁₁|.
      */
     public static final String RAZIN_COHEN = "razin-cohen-2x2";

@@ -329,7 +329,7 @@ public final class ExperimentPresets {
     }
 
     /**
-     * Razin and Cohen's 2×2 completion (docs/theory.md §7.5): of [[·, 1], [1, 0]] the entries (1,2), (2,1), (2,2) are
+     * Razin and Cohen's 2×2 completion (docs/theory.md §7.6): of [[·, 1], [1, 0]] the entries (1,2), (2,1), (2,2) are
      * observed (the shipped data set with the generator's seed 2, which observes exactly these three), (1,1) is not.
      * Depths 2, 3, 4, each from two starts with det W(0) > 0: the balanced identity start αI (α = 0.1), for which their
      * analysis applies, and an unbalanced Gaussian start (σ = 0.1, seed 1) conditioned on det W(0) > 0. Matrix gradient

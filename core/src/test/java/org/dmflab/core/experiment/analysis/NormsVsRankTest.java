@@ -16,7 +16,7 @@ import org.ejml.dense.row.CommonOps_DDRM;
 import org.junit.jupiter.api.Test;
 
 /**
- * Razin and Cohen's 2×2 completion (docs/theory.md §7.5) as the norms-vs-rank preset runs it, against the instance's
+ * Razin and Cohen's 2×2 completion (docs/theory.md §7.6) as the norms-vs-rank preset runs it, against the instance's
  * algebra: W fits the observed entries W₁₂ = W₂₁ = 1, W₂₂ = 0 only with det W = −1, so while det W > 0 and the
  * observed residual is small, |W₁₁|·|W₂₂| > W₁₂W₂₁ ≈ 1 forces |W₁₁| up as W₂₂ → 0.
  */
