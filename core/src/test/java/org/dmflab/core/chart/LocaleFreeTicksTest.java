@@ -8,6 +8,9 @@ import java.util.Locale;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.AxisState;
 import org.jfree.chart.axis.NumberTick;
+import org.jfree.chart.axis.NumberTickUnitSource;
+import org.jfree.chart.axis.TickUnit;
+import org.jfree.chart.axis.TickUnitSource;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.ui.RectangleEdge;
 import org.junit.jupiter.api.Test;
@@ -52,6 +55,49 @@ class LocaleFreeTicksTest {
             assertThat(germanPng).isEqualTo(englishPng);
         } finally {
             Locale.setDefault(before);
+        }
+    }
+
+    /**
+     * The relabelled units are JFreeChart's own, as its Javadoc says: in an English JVM, where JFreeChart's symbols are
+     * Locale.ROOT's, the standard and the whole-number sources give, for sizes 10⁻⁶ … 10⁹ (four per decade), the
+     * ceiling unit and the next larger one of JFreeChart's size and minor tick count, formatting values to the same
+     * text. JFreeChart's {@link NumberTickUnitSource} is the independent truth.
+     */
+    @Test
+    void inAnEnglishJvmTheUnitsAreJFreeChartsOwn() {
+        Locale before = Locale.getDefault();
+        try {
+            Locale.setDefault(Locale.US);
+            int cases = 0;
+            for (boolean integers : new boolean[]{false, true}) {
+                NumberTickUnitSource jfree = new NumberTickUnitSource(integers);
+                TickUnitSource root = integers ? RootLocaleTicks.integers() : RootLocaleTicks.standard();
+                for (int power = -6; power <= 9; power++) {
+                    for (double factor : new double[]{1, 1.7, 3.3, 7.1}) {
+                        double size = factor * Math.pow(10, power);
+                        TickUnit expected = jfree.getCeilingTickUnit(size);
+                        TickUnit actual = root.getCeilingTickUnit(size);
+                        assertSameUnit(actual, expected, "ceiling of " + size);
+                        assertSameUnit(root.getLargerTickUnit(actual), jfree.getLargerTickUnit(expected),
+                                "larger than " + size);
+                        cases++;
+                    }
+                }
+            }
+            assertThat(cases).isEqualTo(2 * 16 * 4);
+        } finally {
+            Locale.setDefault(before);
+        }
+    }
+
+    private static void assertSameUnit(TickUnit actual, TickUnit expected, String what) {
+        assertThat(actual.getSize()).as(what).isEqualTo(expected.getSize());
+        assertThat(actual.getMinorTickCount()).as(what).isEqualTo(expected.getMinorTickCount());
+        for (double multiple : new double[]{0, 1, -3, 7, 1234.5, 2.5e7}) {
+            double value = multiple * expected.getSize();
+            assertThat(actual.valueToString(value)).as(what + ", value " + value)
+                    .isEqualTo(expected.valueToString(value));
         }
     }
 }
