@@ -17,8 +17,8 @@ import org.dmflab.core.model.TracePoint;
 record FactorDiagnostics(double[] squaredNorms, double squaredImbalance) {
 
     /** From the squared Frobenius norms of the factors and the summed squared balancedness terms. */
-    static FactorDiagnostics of(double[] squaredNorms, double squaredBalancedness) {
-        return new FactorDiagnostics(squaredNorms.clone(), squaredBalancedness);
+    static FactorDiagnostics of(double[] squaredNorms, double squaredImbalance) {
+        return new FactorDiagnostics(squaredNorms.clone(), squaredImbalance);
     }
 
     /** {@code point} with every metric of the factors set. */

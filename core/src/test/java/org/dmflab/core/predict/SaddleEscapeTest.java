@@ -12,7 +12,6 @@ import org.dmflab.core.dynamics.Identity;
 import org.dmflab.core.Progress;
 import org.dmflab.core.linalg.RandomMatrices;
 import org.dmflab.core.linalg.SpectralProduct;
-import org.dmflab.core.dynamics.Initialization;
 import org.dmflab.core.dynamics.RunDynamics;
 import org.dmflab.core.model.Trace;
 import org.dmflab.core.settings.RawSettings;

@@ -1,6 +1,5 @@
 package org.dmflab.core.train;
 
-import org.dmflab.core.linalg.StepArithmetic;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import org.dmflab.core.linalg.NativeBlas;

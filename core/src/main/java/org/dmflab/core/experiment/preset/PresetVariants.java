@@ -10,7 +10,6 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.dmflab.core.InvalidInputException;
-import org.dmflab.core.experiment.preset.SettingOverride.Stage;
 import org.dmflab.core.groundtruth.GroundTruthSettings;
 import org.dmflab.core.settings.RawSettings;
 import org.dmflab.core.dynamics.RunSettings;
