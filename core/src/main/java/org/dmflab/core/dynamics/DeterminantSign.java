@@ -15,7 +15,7 @@ public enum DeterminantSign {
     ANY, POSITIVE, NEGATIVE;
 
     /** Parses {@code any}, {@code positive} or {@code negative}; blank means any. */
-    public static DeterminantSign parse(String text) {
+    static DeterminantSign parse(String text) {
         if (text == null || text.isBlank()) {
             return ANY;
         }

@@ -18,8 +18,8 @@ import org.ejml.dense.row.CommonOps_DDRM;
  * optionally conditioned on the sign of det W(0) ({@link DeterminantSign}).
  */
 public record Gaussian(double sigma, long seed, DeterminantSign determinant) implements Start {
-    public static final String SIGMA = "sigma";
-    public static final String SEED = "seed";
+    static final String SIGMA = "sigma";
+    static final String SEED = "seed";
     public static final String DETERMINANT = "determinant";
     public static final double DEFAULT_SIGMA = 0.01;
     static final Setting SIGMA_SETTING = Setting.number(SIGMA, "Standard deviation σ", DEFAULT_SIGMA, Double.MIN_VALUE,

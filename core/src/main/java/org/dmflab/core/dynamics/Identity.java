@@ -7,8 +7,8 @@ import org.ejml.data.DMatrixRMaj;
 
 /** Every factor starts at αI (docs/theory.md §1.4, (7)). */
 public record Identity(double alpha) implements Start {
-    public static final String ALPHA = "alpha";
-    public static final double DEFAULT_ALPHA = 0.02;
+    static final String ALPHA = "alpha";
+    static final double DEFAULT_ALPHA = 0.02;
     /** The scale α, read by the identity and the perturbed start. */
     static final Setting ALPHA_SETTING = Setting.number(ALPHA, "Scale α", DEFAULT_ALPHA, Double.MIN_VALUE,
             Double.MAX_VALUE, "> 0").help("Initialization scale α: every factor starts at αI.");

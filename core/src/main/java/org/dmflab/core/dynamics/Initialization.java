@@ -24,7 +24,7 @@ public enum Initialization implements StartKind {
             Gaussian.SEED_SETTING, Gaussian.DETERMINANT_SETTING);
 
     /** The setting key ({@code init}) shared by the trainer and the predictor. */
-    public static final String KEY = "init";
+    static final String KEY = "init";
 
     private final String label;
     private final boolean identical;

@@ -7,7 +7,7 @@ import org.ejml.data.DMatrixRMaj;
 
 /** The first factor starts at βI, the others at αI, 0 &lt; β &lt; α (docs/theory.md §1.5, (13)). */
 public record Perturbed(double alpha, double beta) implements Start {
-    public static final String BETA = "beta";
+    static final String BETA = "beta";
     /** The scale β of the perturbed factor; empty means α/2. */
     static final Setting BETA_SETTING = Setting.number(BETA, "Perturbed factor β", Identity.DEFAULT_ALPHA / 2,
             Double.MIN_VALUE, Double.MAX_VALUE, "0 < β < α").derived("α/2")
