@@ -25,9 +25,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The engine's packages form the graph of design.md §1 ("Package graph"): the base (root, model, linalg, loss,
- * settings, dynamics, table, csv, each using those before it), the pure formulas ({@code theory}), the five stages (generate, train, predict,
- * track, baseline: each uses the base and the formulas, never another stage), the views and the experiments (preset,
- * run, analysis). A package uses only the packages {@link #MAY_USE} lists for it, and no two packages depend on each
+ * settings, dynamics, table, csv, each using those before it), the pure formulas ({@code theory}), the five stages
+ * (groundtruth, train, predict, track, baseline: each uses the base and the formulas, never another stage), the views
+ * and the experiments (preset, run, analysis). A package uses only the packages {@link #MAY_USE} lists for it, and no two packages depend on each
  * other in a cycle. Checked on the compiled classes with ArchUnit and, because javac inlines compile-time constants (a
  * {@code static final String} of another package would leave no trace in the bytecode), once more on the source's
  * import lines and qualified names.
