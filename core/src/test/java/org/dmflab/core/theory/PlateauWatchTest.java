@@ -45,9 +45,31 @@ class PlateauWatchTest {
     }
 
     /**
+     * The verdict on point {@code point} written out from the definitions: inside the band, NEAREST when it starts a
+     * stay or is strictly nearer the level than every earlier point of its stay, else INSIDE; outside, LEFT when it lies
+     * above the level right after a point inside, else ABOVE or BELOW (NaN is neither above nor in the band: BELOW).
+     */
+    private static PlateauWatch.Verdict verdict(double[] values, int point, double level, double halfWidth) {
+        double value = values[point];
+        if (inBand(value, level, halfWidth)) {
+            for (int earlier = point - 1; earlier >= 0 && inBand(values[earlier], level, halfWidth); earlier--) {
+                if (Math.abs(values[earlier] - level) <= Math.abs(value - level)) {
+                    return PlateauWatch.Verdict.INSIDE;
+                }
+            }
+            return PlateauWatch.Verdict.NEAREST;
+        }
+        if (value > level) {
+            return point > 0 && inBand(values[point - 1], level, halfWidth) ? PlateauWatch.Verdict.LEFT
+                    : PlateauWatch.Verdict.ABOVE;
+        }
+        return PlateauWatch.Verdict.BELOW;
+    }
+
+    /**
      * 500 seeded paths of length 0 … 40 (levels and widths drawn too; the grid values are exact binary fractions of
-     * the width, so the band's edges are hit exactly): the scan's stays equal brute force's, and every path's verdicts
-     * say inside exactly for the points brute force puts in the band.
+     * the width, so the band's edges are hit exactly): the scan's stays equal brute force's, and every point's verdict
+     * is the one written out from the definitions ({@link #verdict}).
      */
     @Test
     void staysAreTheMaximalRunsInTheBand() {
@@ -55,6 +77,7 @@ class PlateauWatchTest {
         int cases = 0;
         int withSeveral = 0;
         int withNone = 0;
+        java.util.Map<PlateauWatch.Verdict, Integer> seen = new java.util.EnumMap<>(PlateauWatch.Verdict.class);
         for (int sweep = 0; sweep < 500; sweep++) {
             double level = 1 + random.nextInt(8) * 0.5;
             double halfWidth = 0.125 * (1 + random.nextInt(4));
@@ -62,8 +85,10 @@ class PlateauWatchTest {
             List<PlateauWatch.Stay> stays = PlateauWatch.stays(values, level, halfWidth);
             assertThat(stays).as("path %d", sweep).isEqualTo(bruteForce(values, level, halfWidth));
             PlateauWatch watch = new PlateauWatch(level, halfWidth);
-            for (double value : values) {
-                assertThat(watch.offer(value).inside()).isEqualTo(inBand(value, level, halfWidth));
+            for (int point = 0; point < values.length; point++) {
+                PlateauWatch.Verdict expected = verdict(values, point, level, halfWidth);
+                assertThat(watch.offer(values[point])).as("path %d, point %d", sweep, point).isEqualTo(expected);
+                seen.merge(expected, 1, Integer::sum);
             }
             withSeveral += stays.size() >= 2 ? 1 : 0;
             withNone += stays.isEmpty() ? 1 : 0;
@@ -73,5 +98,8 @@ class PlateauWatchTest {
         // the sweep covers paths without a stay and paths with several
         assertThat(withSeveral).isGreaterThan(100);
         assertThat(withNone).isGreaterThan(10);
+        // and every verdict, many times
+        assertThat(seen.keySet()).containsExactlyInAnyOrder(PlateauWatch.Verdict.values());
+        assertThat(seen.values()).allMatch(count -> count > 100);
     }
 }
