@@ -28,27 +28,36 @@ class RunDynamicsTest {
         return RawSettings.of(values);
     }
 
+    /**
+     * 300 seeded settings of identity and perturbed starts, β given or not: trainer and predictor both read the record
+     * built here from the numbers (β = α/2 when not given, docs/design.md §3), and every combination occurs.
+     */
     @Test
     void trainerAndPredictorReadTheSameDynamicsFromTheSameSettings() {
         Random random = new Random(21);
         int cases = 0;
+        int[] combinations = new int[4];
         for (int i = 0; i < 300; i++) {
-            String depth = Integer.toString(RandomCases.integer(random, 1, PredictConfig.MAX_DEPTH));
-            String step = Double.toString(RandomCases.logUniform(random, 1e-6, 10));
+            int depth = RandomCases.integer(random, 1, PredictConfig.MAX_DEPTH);
+            double step = RandomCases.logUniform(random, 1e-6, 10);
             double alpha = RandomCases.logUniform(random, 1e-8, 1);
             boolean perturbed = random.nextBoolean();
-            RawSettings raw = random.nextBoolean()
-                    ? settings("depth", depth, "step", step, "init", perturbed ? "perturbed" : "identity",
-                    "alpha", Double.toString(alpha), "beta", Double.toString(alpha * random.nextDouble() * 0.99 + 1e-300))
-                    : settings("depth", depth, "step", step, "init", perturbed ? "perturbed" : "identity",
-                    "alpha", Double.toString(alpha));
-            RunDynamics trained = TrainSettings.parse(raw).dynamics();
-            assertThat(PredictSettings.parse(raw).dynamics()).isEqualTo(trained);
-            assertThat(trained.start()).isInstanceOf(perturbed ? Perturbed.class
-                    : Identity.class);
+            boolean betaGiven = random.nextBoolean();
+            double beta = betaGiven ? alpha * random.nextDouble() * 0.99 + 1e-300 : alpha / 2;
+            RawSettings raw = betaGiven
+                    ? settings("depth", Integer.toString(depth), "step", Double.toString(step), "init",
+                    perturbed ? "perturbed" : "identity", "alpha", Double.toString(alpha), "beta", Double.toString(beta))
+                    : settings("depth", Integer.toString(depth), "step", Double.toString(step), "init",
+                    perturbed ? "perturbed" : "identity", "alpha", Double.toString(alpha));
+            RunDynamics expected = new RunDynamics(depth, step, perturbed ? new Perturbed(alpha, beta)
+                    : new Identity(alpha));
+            assertThat(TrainSettings.parse(raw).dynamics()).isEqualTo(expected);
+            assertThat(PredictSettings.parse(raw).dynamics()).isEqualTo(expected);
+            combinations[(perturbed ? 2 : 0) + (betaGiven ? 1 : 0)]++;
             cases++;
         }
         assertThat(cases).isEqualTo(300);
+        assertThat(java.util.Arrays.stream(combinations).min().orElseThrow()).isGreaterThan(50);
     }
 
     @Test
