@@ -62,7 +62,8 @@ class LocaleFreeTicksTest {
      * The relabelled units are JFreeChart's own, as its Javadoc says: in an English JVM, where JFreeChart's symbols are
      * Locale.ROOT's, the standard and the whole-number sources give, for sizes 10⁻⁶ … 10⁹ (four per decade), the
      * ceiling unit and the next larger one of JFreeChart's size and minor tick count, formatting values to the same
-     * text. JFreeChart's {@link NumberTickUnitSource} is the independent truth.
+     * text, and a fixed unit ({@link RootLocaleTicks#unit}) is labelled as JFreeChart's own of that size. JFreeChart's
+     * {@link NumberTickUnitSource} and {@code NumberTickUnit} are the independent truth.
      */
     @Test
     void inAnEnglishJvmTheUnitsAreJFreeChartsOwn() {
@@ -85,7 +86,13 @@ class LocaleFreeTicksTest {
                     }
                 }
             }
-            assertThat(cases).isEqualTo(2 * 16 * 4);
+            // a fixed unit is labelled as JFreeChart's own unit of that size
+            for (double size : new double[]{0.001, 0.25, 1, 2.5, 1000, 1e6}) {
+                assertSameUnit(RootLocaleTicks.unit(size), new org.jfree.chart.axis.NumberTickUnit(size),
+                        "fixed unit " + size);
+                cases++;
+            }
+            assertThat(cases).isEqualTo(2 * 16 * 4 + 6);
         } finally {
             Locale.setDefault(before);
         }
