@@ -1,5 +1,7 @@
 package org.dmflab.core;
 
+import java.util.List;
+
 /**
  * Bad input that the user can fix: names the setting (or table cell) at fault, says what was wrong and how to fix it.
  * The command line turns it into exit code 2 and one line on stderr; the KNIME nodes into an
@@ -34,6 +36,13 @@ public final class InvalidInputException extends IllegalArgumentException {
                 ? QUOTE_LIMIT - 1 : QUOTE_LIMIT) : text;
         shown = shown.replace("\r", "\\r").replace("\n", "\\n").replace("\t", "\\t");
         return cut ? "'" + shown + "…' (" + text.length() + " characters)" : "'" + shown + "'";
+    }
+
+    /** The alternatives a message offers, e.g. {@code full, sensing or completion} ({@code a} alone, {@code a or b}). */
+    public static String oneOf(List<String> alternatives) {
+        int last = alternatives.size() - 1;
+        return last == 0 ? alternatives.get(0)
+                : String.join(", ", alternatives.subList(0, last)) + " or " + alternatives.get(last);
     }
 
     /** The setting key or the cell the problem is about. */

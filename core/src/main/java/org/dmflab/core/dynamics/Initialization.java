@@ -54,9 +54,7 @@ public enum Initialization implements StartKind {
 
     /** The keys of every kind, as a message lists them: {@code identity, perturbed or gaussian}. */
     public static String keys() {
-        List<String> keys = Arrays.stream(values()).map(Initialization::key).toList();
-        return keys.size() == 1 ? keys.get(0) : String.join(", ", keys.subList(0, keys.size() - 1)) + " or "
-                + keys.get(keys.size() - 1);
+        return InvalidInputException.oneOf(Arrays.stream(values()).map(Initialization::key).toList());
     }
 
     /** The setting value. */

@@ -1,7 +1,6 @@
 package org.dmflab.core.loss;
 
 import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.dmflab.core.InvalidInputException;
@@ -53,17 +52,13 @@ public enum LossKind implements TrainedLoss {
 
     /** "full (…), sensing (…) or completion (…)". */
     private static String choices() {
-        return listed(Arrays.stream(values()).map(kind -> kind.key() + " " + kind.hint).toList());
+        return InvalidInputException.oneOf(Arrays.stream(values()).map(kind -> kind.key() + " " + kind.hint)
+                .toList());
     }
 
     /** The keys for a message, e.g. "full, sensing or completion". */
     public static String keys() {
-        return listed(Arrays.stream(values()).map(LossKind::key).toList());
-    }
-
-    private static String listed(List<String> items) {
-        int last = items.size() - 1;
-        return last == 0 ? items.get(0) : String.join(", ", items.subList(0, last)) + " or " + items.get(last);
+        return InvalidInputException.oneOf(Arrays.stream(values()).map(LossKind::key).toList());
     }
 
     /** The loss named by its key, if it is one. */
