@@ -126,8 +126,9 @@ class DescriptionDefaultsTest {
                 checked++;
             }
         }
-        assertThat(checked).as(node + ": choice settings").isEqualTo(
-                (int) node.settings().stream().filter(setting -> setting.type() == Setting.Type.CHOICE).count());
+        // and no other option lists choices (a setting that stopped being a choice, a choice of a removed setting)
+        assertThat(texts.values().stream().filter(text -> text.contains("Choices: ")).count())
+                .as(node + ": options listing choices").isEqualTo(checked);
     }
 
     /**
