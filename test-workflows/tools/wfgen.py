@@ -471,7 +471,7 @@ def check(wf, node, port, ref, row, exact=()):
 
 
 # ---------------------------------------------------------------------------------------------------------------
-# The testflows. Settings mirror the `plateaus` experiment (README; design.md §4).
+# The testflows. Settings mirror the `plateaus` experiment (docs/results.md, `plateaus`; docs/design.md §4).
 
 RUN = dict(depth=3, step=0.01, init="identity", alpha=0.02, beta=0.01, iterations=25000, record="log:400")
 SPECTRUM = "geometric:8,0.5,6"
