@@ -173,10 +173,18 @@ public final class TrainingPlan {
         }
     }
 
-    /** {@link #run(Progress)}, offering every recorded point to {@code keep}, which keeps products W(k) as it goes. */
+    /**
+     * {@link #run(Progress)}, offering every recorded point to {@code keep}, which keeps products W(k) as it goes;
+     * refused before the run when the products it keeps do not fit next to the run ({@link KeptIterates#requireFits}).
+     */
     public TrainingResult run(Progress progress, KeptIterates keep) {
+        long held = Trainer.requireRunFits(config(), problem.rows(), problem.cols(), symmetricTarget(), "target");
+        if (stopRule.filter(rule -> !rule.certified()).isPresent()) {
+            held += Trainer.iterateBytes(config().depth(), problem.rows(), problem.cols(), problem.width(), true);
+        }
+        keep.requireFits(held, problem.rows(), problem.cols());
         try (Solver running = newSolver()) {
-            return run(running, progress, java.util.Objects.requireNonNull(keep, "keep"));
+            return run(running, progress, keep);
         }
     }
 
@@ -213,7 +221,8 @@ public final class TrainingPlan {
         long loopStart = System.nanoTime();
         boolean estimated = false;
         long certifiedAt = stopRule.filter(RankStopRule::certified).map(RankStopRule::certifiedIteration).orElse(-1L);
-        ObservedStop watch = stopRule.filter(rule -> !rule.certified()).map(ObservedStop::new).orElse(null);
+        ObservedStop watch = stopRule.filter(rule -> !rule.certified()).map(rule -> new ObservedStop(rule, true))
+                .orElse(null);
         try {
             while (true) {
                 if (!Double.isFinite(loss) || (loss > DIVERGENCE_FACTOR * initialLoss && loss > DIVERGENCE_FACTOR * minLoss
