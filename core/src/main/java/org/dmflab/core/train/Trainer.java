@@ -301,9 +301,9 @@ public final class Trainer {
     static void requireObservedStopFits(TrainConfig config, long m, long n, long held) {
         long kept = iterateBytes(config.depth(), m, n, width(config, n), true);
         MemoryBudget.require(TrainSettings.STOP_AT, held + kept, String.format(Locale.ROOT, "stop-at=%s keeps a "
-                + "copy of the %d×%d product W and its %d factors at the recorded iterate nearest the level (%s), so "
-                + "the run with its factors and trace", config.stopAt().text(), m, n, config.depth(),
-                MemoryBudget.human(kept)), "use stop-at=none or give Java more memory ("
+                + "copy of the %d×%d product W and its %s at the recorded iterate nearest the level (%s), so the run "
+                + "with its factors and trace", config.stopAt().text(), m, n, config.depth() == 1 ? "factor"
+                : config.depth() + " factors", MemoryBudget.human(kept)), "use stop-at=none or give Java more memory ("
                 + MemoryBudget.maxHeapFor(held + kept) + ")");
     }
 

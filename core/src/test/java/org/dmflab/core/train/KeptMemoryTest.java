@@ -38,8 +38,8 @@ class KeptMemoryTest {
         long kept = 8L * 2 * SIDE * SIDE;
         assertThatThrownBy(() -> Trainer.requireMemory(squareRun("gaussian", "rank:1"), SIDE, SIDE, false, "shape"))
                 .isInstanceOf(InvalidInputException.class)
-                .hasMessage("stop-at: stop-at=rank:1 keeps a copy of the " + SIDE + "×" + SIDE + " product W and its 1 "
-                        + "factors at the recorded iterate nearest the level (" + MemoryBudget.human(kept) + "), so "
+                .hasMessage("stop-at: stop-at=rank:1 keeps a copy of the " + SIDE + "×" + SIDE + " product W and its factor "
+                        + "at the recorded iterate nearest the level (" + MemoryBudget.human(kept) + "), so "
                         + "the run with its factors and trace needs about " + MemoryBudget.human(held + kept)
                         + " of memory, but this Java process may use only " + MemoryBudget.human(
                         MemoryBudget.available()) + " for it; use stop-at=none or give Java more memory ("
