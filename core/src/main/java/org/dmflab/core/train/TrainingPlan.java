@@ -75,6 +75,11 @@ public final class TrainingPlan {
         return stopRule;
     }
 
+    /** The rule of {@code stop-at=rank:R} when it is the observed one, which keeps an iterate ({@link ObservedStop}). */
+    private Optional<RankStopRule> observedRule() {
+        return stopRule.filter(rule -> !rule.certified());
+    }
+
     /** ‖Φ‖₂ of the target. */
     public double targetNorm() {
         return targetNorm;
@@ -179,7 +184,7 @@ public final class TrainingPlan {
      */
     public TrainingResult run(Progress progress, KeptIterates keep) {
         long held = Trainer.requireRunFits(config(), problem.rows(), problem.cols(), symmetricTarget(), "target");
-        if (stopRule.filter(rule -> !rule.certified()).isPresent()) {
+        if (observedRule().isPresent()) {
             held += Trainer.iterateBytes(config().depth(), problem.rows(), problem.cols(), problem.width(), true);
         }
         keep.requireFits(held, problem.rows(), problem.cols());
@@ -221,8 +226,7 @@ public final class TrainingPlan {
         long loopStart = System.nanoTime();
         boolean estimated = false;
         long certifiedAt = stopRule.filter(RankStopRule::certified).map(RankStopRule::certifiedIteration).orElse(-1L);
-        ObservedStop watch = stopRule.filter(rule -> !rule.certified()).map(rule -> new ObservedStop(rule, true))
-                .orElse(null);
+        ObservedStop watch = observedRule().map(rule -> new ObservedStop(rule, true)).orElse(null);
         try {
             while (true) {
                 if (!Double.isFinite(loss) || (loss > DIVERGENCE_FACTOR * initialLoss && loss > DIVERGENCE_FACTOR * minLoss
