@@ -3,7 +3,6 @@ package org.dmflab.cli;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.dmflab.cli.io.OutputDirectory;
@@ -16,15 +15,11 @@ import org.dmflab.core.baseline.NuclearNormResult;
 import org.dmflab.core.baseline.NuclearNormSettings;
 import org.dmflab.core.baseline.NuclearNormSolver;
 import org.dmflab.core.baseline.ObservedEntries;
-import org.dmflab.core.csv.CsvMatrixReader;
-import org.dmflab.core.csv.CsvTableReader;
 import org.dmflab.core.csv.CsvTableWriter;
 import org.dmflab.core.model.Observations;
 import org.dmflab.core.model.SensingData;
 import org.dmflab.core.settings.Setting;
 import org.dmflab.core.table.MatrixTables;
-import org.dmflab.core.table.MeasurementTables;
-import org.dmflab.core.table.ObservationTables;
 import org.dmflab.core.table.Table;
 import org.ejml.data.DMatrixRMaj;
 import picocli.CommandLine.Command;
@@ -82,21 +77,15 @@ final class BaselineCommand implements Callable<Integer>, SettingsOptions.Declar
             throw new InvalidInputException(observations == null ? "--observations" : "--measurements", "give "
                     + "exactly one of --observations (matrix completion) and --measurements (matrix sensing)");
         }
-        if ((target == null) == (shape == null)) {
-            throw new InvalidInputException(target == null ? "--shape" : "--target", "the shape of W comes from "
-                    + "exactly one of --target (the full matrix) and --shape (e.g. --shape 100x100)");
-        }
+        ProblemFiles.requireOneShape(target, shape, "the shape of W comes from");
         try (OutputDirectory output = outputOptions.open(out, target, observations, measurements);
              StderrProgress progress = StderrProgress.of(spec, "baseline")) {
-            Optional<DMatrixRMaj> truth = target == null ? Optional.empty()
-                    : Optional.of(CsvMatrixReader.read(target, progress));
-            int[] size = truth.map(m -> new int[]{m.numRows, m.numCols})
-                    .orElseGet(() -> TrainCommand.parseShape(shape));
+            ProblemFiles.Shape size = ProblemFiles.shape(target, shape, progress);
+            Optional<DMatrixRMaj> truth = size.full();
             AffineConstraint constraint = observations != null
-                    ? new ObservedEntries(ObservationTables.fromTable(CsvTableReader.read(observations, Map.of(), "o",
-                    progress), size[0], size[1], observations.toString()))
-                    : new LinearMeasurements(MeasurementTables.fromTable(CsvTableReader.read(measurements, Map.of(), "m",
-                    progress), size[0], size[1], measurements.toString()), measurements.toString());
+                    ? new ObservedEntries(ProblemFiles.observations(observations, size.rows(), size.cols(), progress))
+                    : new LinearMeasurements(ProblemFiles.measurements(measurements, size.rows(), size.cols(),
+                    progress), measurements.toString());
             NuclearNormResult result = NuclearNormSolver.solve(constraint, config, progress);
             CsvTableWriter.write(MatrixTables.toTable(result.solution()), output.file("solution.csv"), progress);
             Table summary = result.summaryTable(truth);

@@ -10,16 +10,12 @@ import org.dmflab.cli.io.OutputDirectory;
 import org.dmflab.cli.io.SummaryJson;
 import org.dmflab.core.Progress;
 import org.dmflab.core.csv.CsvMatrixReader;
-import org.dmflab.core.csv.CsvTableReader;
 import org.dmflab.core.csv.CsvTableWriter;
 import org.dmflab.core.InvalidInputException;
 import org.dmflab.core.model.Observations;
 import org.dmflab.core.model.SensingData;
 import org.dmflab.core.settings.RawSettings;
 import org.dmflab.core.table.MatrixTables;
-import org.dmflab.core.table.MeasurementTables;
-import org.dmflab.core.table.ObservationTables;
-import org.dmflab.core.table.Schemas;
 import org.dmflab.core.table.Table;
 import org.dmflab.core.loss.LossKind;
 import org.dmflab.core.train.TrainConfig;
@@ -185,9 +181,7 @@ final class TrainCommand implements Callable<Integer>, SettingsOptions.Declared 
         }
         DMatrixRMaj matrix = CsvMatrixReader.read(target, progress);
         Optional<SensingData> sensing = measurements == null ? Optional.empty()
-                : Optional.of(MeasurementTables.fromTable(CsvTableReader.read(measurements,
-                        Schemas.measurements(matrix.numRows * matrix.numCols), "m", progress),
-                matrix.numRows, matrix.numCols, measurements.toString()));
+                : Optional.of(ProblemFiles.measurements(measurements, matrix.numRows, matrix.numCols, progress));
         return Trainer.plan(config, matrix, sensing, progress);
     }
 
@@ -198,39 +192,15 @@ final class TrainCommand implements Callable<Integer>, SettingsOptions.Declared 
                     + "the observations table (row, column, value), e.g. observations.csv from dmflab generate "
                     + "--observations 2000");
         }
-        if ((target == null) == (shape == null)) {
-            throw new InvalidInputException(target == null ? "--shape" : "--target", "--loss completion needs the "
-                    + "shape of W from exactly one of --target (the full matrix) and --shape (e.g. --shape 100x100)");
-        }
+        ProblemFiles.requireOneShape(target, shape, "--loss completion needs the shape of W from");
         if (measurements != null) {
             throw new InvalidInputException("--measurements", "belongs to --loss sensing; leave it out with --loss "
                     + "completion");
         }
-        Optional<DMatrixRMaj> full = target == null ? Optional.empty()
-                : Optional.of(CsvMatrixReader.read(target, progress));
-        int[] size = full.map(m -> new int[]{m.numRows, m.numCols}).orElseGet(() -> parseShape(shape));
+        ProblemFiles.Shape size = ProblemFiles.shape(target, shape, progress);
         // before the observations are read or anything of the shape's size exists
-        Trainer.requireMemory(config, size[0], size[1], false, "--shape");
-        Observations observed = ObservationTables.fromTable(CsvTableReader.read(observations, Schemas.OBSERVATIONS, "o", progress),
-                size[0], size[1], observations.toString());
-        return Trainer.planCompletion(config, observed, full);
-    }
-
-    /** {@code MxN} (or {@code M×N}), both at least 1. */
-    static int[] parseShape(String text) {
-        String[] parts = text.trim().toLowerCase(Locale.ROOT).split("[x×]", -1);
-        try {
-            if (parts.length == 2) {
-                int m = Integer.parseInt(parts[0].trim());
-                int n = Integer.parseInt(parts[1].trim());
-                if (m >= 1 && n >= 1) {
-                    return new int[]{m, n};
-                }
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new InvalidInputException("--shape", "'" + text + "' is not a shape; give rows x columns, both at "
-                + "least 1, e.g. 100x100");
+        Trainer.requireMemory(config, size.rows(), size.cols(), false, "--shape");
+        Observations observed = ProblemFiles.observations(observations, size.rows(), size.cols(), progress);
+        return Trainer.planCompletion(config, observed, size.full());
     }
 }

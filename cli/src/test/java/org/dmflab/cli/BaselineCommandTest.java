@@ -84,6 +84,21 @@ class BaselineCommandTest {
         assertThat(Files.exists(dir.resolve("x"))).isFalse();
     }
 
+    /** baseline and train read the observations alike (one reader): a bad cell is refused with the same message. */
+    @Test
+    void aBadObservationsCellIsRefusedAlikeByBaselineAndTrain() throws IOException {
+        Path observations = dir.resolve("bad-observations.csv");
+        Files.writeString(observations, "row,column,value\n1,1,0.5\n2.5,1,0.25\n");
+        CliRun baseline = CliRun.of("baseline", "--observations", observations.toString(), "--shape", "3x3", "--out",
+                dir.resolve("b").toString());
+        CliRun train = CliRun.of("train", "--loss", "completion", "--observations", observations.toString(), "--shape",
+                "3x3", "--out", dir.resolve("t").toString());
+        assertRefused(baseline, "dmflab baseline: " + observations + " line 3, column 'row': '2.5' is not a whole "
+                + "number");
+        assertThat(baseline.err().substring("dmflab baseline: ".length()))
+                .isEqualTo(train.err().substring("dmflab train: ".length()));
+    }
+
     private static void assertRefused(CliRun run, String start) {
         assertThat(run.exitCode()).as(run.out()).isEqualTo(ExitCode.BAD_INPUT);
         assertThat(run.err()).startsWith(start);

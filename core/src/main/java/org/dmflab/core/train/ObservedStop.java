@@ -20,12 +20,18 @@ final class ObservedStop {
     }
 
     private final PlateauWatch watch;
+    private final boolean keepFactors;
     private Kept kept;
     private boolean staying;
     private boolean left;
 
-    ObservedStop(RankStopRule rule) {
+    /**
+     * @param keepFactors whether the kept iterate holds the factors as well as the product (the trainer returns them;
+     *                    {@link KeptIterates} needs only the product)
+     */
+    ObservedStop(RankStopRule rule, boolean keepFactors) {
         this.watch = new PlateauWatch(rule.level(), rule.halfWidth());
+        this.keepFactors = keepFactors;
     }
 
     /**
@@ -35,7 +41,8 @@ final class ObservedStop {
     PlateauWatch.Verdict offer(long k, double effectiveRank, Solver running, double loss, int traceSize) {
         PlateauWatch.Verdict verdict = watch.offer(effectiveRank);
         if (verdict == PlateauWatch.Verdict.NEAREST) {
-            kept = new Kept(k, running.product(), running.factors(), loss, effectiveRank, traceSize);
+            kept = new Kept(k, running.product(), keepFactors ? running.factors() : List.of(), loss, effectiveRank,
+                    traceSize);
         }
         staying = verdict.inside();
         left |= verdict == PlateauWatch.Verdict.LEFT;

@@ -159,6 +159,9 @@ public final class Trainer {
         }
         Optional<RankStopRule> stopRule = config.stopAt().active()
                 ? Optional.of(stopRule(config, phi, eigen, obstacle, observations, warnings)) : Optional.empty();
+        if (stopRule.filter(rule -> !rule.certified()).isPresent()) {
+            requireObservedStopFits(config, m, n, requireRunFits(config, m, n, symmetric, "target"));
+        }
         TrainingProblem problem = new TrainingProblem(config, phi, targetKnown, eigen,
                 config.loss() == LossKind.SENSING ? sensing : Optional.empty(), observations, width);
         return new TrainingPlan(problem, solver, warnings, admissible, operatorNorm, stopRule);
@@ -239,7 +242,9 @@ public final class Trainer {
     /**
      * Refuses a training problem that cannot fit in memory from its shape alone, before anything of its size is
      * allocated (the target, the factors, an eigendecomposition): the factors with their products and workspaces,
-     * 8·(2N + 6)·max(m, n, width)² bytes, and the trace ({@link #requireTraceFits}). {@link #plan} calls it; so do
+     * 8·(2N + 6)·max(m, n, width)² bytes, the trace ({@link #requireTraceFits}) and, when the shape alone shows that
+     * {@code stop-at=rank:R} will stop by the observed rule, the iterate that rule keeps ({@link
+     * #requireObservedStopFits}; {@link #plan} checks it again once the rule is chosen). {@link #plan} calls it; so do
      * callers that know the shape before the data (the command line's {@code --shape}, a KNIME table's size), so a
      * problem far too large is refused at once instead of after reading it.
      *
@@ -247,29 +252,73 @@ public final class Trainer {
      * @param shapeKey  what to blame when the shape itself is too large, e.g. {@code "target"} or {@code "shape"}
      */
     public static void requireMemory(TrainConfig config, long m, long n, boolean symmetric, String shapeKey) {
-        long width = config.depth() == 1 ? n : config.width().orElse((int) Math.min(n, Integer.MAX_VALUE));
+        long held = requireRunFits(config, m, n, symmetric, shapeKey);
+        boolean mayBeCertified = config.init() == Initialization.IDENTITY && m == n && width(config, n) == n
+                && TrainConfig.decoupledObstacle(config.init(), config.loss(), null).isEmpty();
+        if (config.stopAt().active() && !mayBeCertified) {
+            requireObservedStopFits(config, m, n, held);
+        }
+    }
+
+    /**
+     * The factors with their products and workspaces and the trace ({@link #requireTraceFits}): refused when they
+     * cannot fit, else their bytes, which every run holds.
+     */
+    static long requireRunFits(TrainConfig config, long m, long n, boolean symmetric, String shapeKey) {
+        long width = width(config, n);
         long largest = Math.max(Math.max(m, n), width);
         String key = width > Math.max(m, n) ? TrainSettings.WIDTH : shapeKey;
         MemoryBudget.requireArray(key, largest, largest);
         long factorBytes = 8L * (2L * config.depth() + 6) * largest * largest;
         MemoryBudget.require(key, factorBytes, "training a " + m + "×" + n + " matrix with " + config.depth()
                 + " factors of up to " + largest + "×" + largest + " (with their products and workspaces)");
-        requireTraceFits(config, TraceShape.ofRun((int) Math.min(m, Integer.MAX_VALUE), (int) Math.min(n,
+        return requireTraceFits(config, TraceShape.ofRun((int) Math.min(m, Integer.MAX_VALUE), (int) Math.min(n,
                 Integer.MAX_VALUE), symmetric, config.loss(), true), factorBytes);
     }
 
     /**
      * Refuses a record schedule whose trace cannot fit in memory, before the run: rows × columns of the trace, as the
      * run holds it twice (while recording and as the table that is written), next to the factors.
+     *
+     * @return the bytes of the trace and the factors
      */
-    static void requireTraceFits(TrainConfig config, TraceShape shape, long factorBytes) {
+    static long requireTraceFits(TrainConfig config, TraceShape shape, long factorBytes) {
         long rows = TraceSize.rows(config.record(), config.iterations());
         int columns = Schemas.trace(shape).size();
         long bytes = TraceSize.bytes(rows, columns);
-        MemoryBudget.require(TrainSettings.RECORD, bytes < 0 ? -1 : bytes + factorBytes, String.format(Locale.ROOT,
+        long total = bytes < 0 ? -1 : bytes + factorBytes;
+        MemoryBudget.require(TrainSettings.RECORD, total, String.format(Locale.ROOT,
                 "record=%s records %d rows of %d columns over %d iterations; the trace", config.record().text(), rows,
                 columns, config.iterations()), "record fewer points (e.g. --record log:400, or every:K with a larger "
                 + "K) or give Java more memory (-Xmx)");
+        return total;
+    }
+
+    /**
+     * Refuses a run whose observed {@code stop-at=rank:R} rule ({@link ObservedStop}) cannot keep its iterate next to
+     * the {@code held} bytes of the run: a copy of the product W and of its factors.
+     */
+    static void requireObservedStopFits(TrainConfig config, long m, long n, long held) {
+        long kept = iterateBytes(config.depth(), m, n, width(config, n), true);
+        MemoryBudget.require(TrainSettings.STOP_AT, held + kept, String.format(Locale.ROOT, "stop-at=%s keeps a "
+                + "copy of the %d×%d product W and its %s at the recorded iterate nearest the level (%s), so the run "
+                + "with its factors and trace", config.stopAt().text(), m, n, config.depth() == 1 ? "factor"
+                : config.depth() + " factors", MemoryBudget.human(kept)), "use stop-at=none or give Java more memory ("
+                + MemoryBudget.maxHeapFor(held + kept) + ")");
+    }
+
+    /**
+     * Bytes of one kept copy of a recorded iterate: the m×n product W and, with {@code factors}, its N factors (W₁ is
+     * width×n, W_N is m×width, the others width×width; at depth 1, W₁ = W is m×n).
+     */
+    static long iterateBytes(int depth, long m, long n, long width, boolean factors) {
+        long factorEntries = depth == 1 ? m * n : width * n + m * width + (depth - 2L) * width * width;
+        return 8L * (m * n + (factors ? factorEntries : 0));
+    }
+
+    /** The inner width of a run on an m×n target: n at depth 1, else the width setting (default n). */
+    private static long width(TrainConfig config, long n) {
+        return config.depth() == 1 ? n : config.width().orElse((int) Math.min(n, Integer.MAX_VALUE));
     }
 
     /**

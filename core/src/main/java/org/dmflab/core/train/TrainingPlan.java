@@ -75,6 +75,11 @@ public final class TrainingPlan {
         return stopRule;
     }
 
+    /** The rule of {@code stop-at=rank:R} when it is the observed one, which keeps an iterate ({@link ObservedStop}). */
+    private Optional<RankStopRule> observedRule() {
+        return stopRule.filter(rule -> !rule.certified());
+    }
+
     /** ‖Φ‖₂ of the target. */
     public double targetNorm() {
         return targetNorm;
@@ -173,10 +178,18 @@ public final class TrainingPlan {
         }
     }
 
-    /** {@link #run(Progress)}, offering every recorded point to {@code keep}, which keeps products W(k) as it goes. */
+    /**
+     * {@link #run(Progress)}, offering every recorded point to {@code keep}, which keeps products W(k) as it goes;
+     * refused before the run when the products it keeps do not fit next to the run ({@link KeptIterates#requireFits}).
+     */
     public TrainingResult run(Progress progress, KeptIterates keep) {
+        long held = Trainer.requireRunFits(config(), problem.rows(), problem.cols(), symmetricTarget(), "target");
+        if (observedRule().isPresent()) {
+            held += Trainer.iterateBytes(config().depth(), problem.rows(), problem.cols(), problem.width(), true);
+        }
+        keep.requireFits(held, problem.rows(), problem.cols());
         try (Solver running = newSolver()) {
-            return run(running, progress, java.util.Objects.requireNonNull(keep, "keep"));
+            return run(running, progress, keep);
         }
     }
 
@@ -213,7 +226,7 @@ public final class TrainingPlan {
         long loopStart = System.nanoTime();
         boolean estimated = false;
         long certifiedAt = stopRule.filter(RankStopRule::certified).map(RankStopRule::certifiedIteration).orElse(-1L);
-        ObservedStop watch = stopRule.filter(rule -> !rule.certified()).map(ObservedStop::new).orElse(null);
+        ObservedStop watch = observedRule().map(rule -> new ObservedStop(rule, true)).orElse(null);
         try {
             while (true) {
                 if (!Double.isFinite(loss) || (loss > DIVERGENCE_FACTOR * initialLoss && loss > DIVERGENCE_FACTOR * minLoss

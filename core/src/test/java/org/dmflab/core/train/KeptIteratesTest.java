@@ -42,7 +42,7 @@ class KeptIteratesTest {
                             "step", Double.toString(Fixtures.checkStep()), "iterations", "20000", "record", "every:10");
                     RankStopRule rule = RankStopRule.observed(PlateauLevels.of(Fixtures.SPECTRUM_B,
                             Initialization.parse(init)), rank, Fixtures.SPECTRUM_B.length, "");
-                    KeptIterates keep = new KeptIterates(rule);
+                    KeptIterates keep = new KeptIterates(rule, "preset");
                     TrainingResult kept = plan.run(Progress.NONE, keep);
                     Trace trace = kept.trace();
                     TrainingResult plain = plan.run(Progress.NONE);

@@ -61,7 +61,7 @@ public final class ExperimentRunner {
             // the products an analysis shows are kept while the run records (no second run)
             Optional<KeptIterates> keep = preset.analysis().snapshotStopRank().isPresent()
                     ? Optional.of(new KeptIterates(EarlyStopping.observedRule(truth.spectrum(), train.init(),
-                    preset.analysis().snapshotStopRank().getAsInt()))) : Optional.empty();
+                    preset.analysis().snapshotStopRank().getAsInt()), "preset " + preset.name())) : Optional.empty();
             Progress trainProgress = share(progress, offset, 0.8 * width, spec.title() + ", train");
             TrainingResult training = keep.isPresent() ? plan.run(trainProgress, keep.get()) : plan.run(trainProgress);
             Optional<Prediction> prediction = spec.predict().map(settings -> Predictor.predict(
