@@ -15,7 +15,6 @@ import org.dmflab.core.InvalidInputException;
 import org.dmflab.core.model.Observations;
 import org.dmflab.core.model.SensingData;
 import org.dmflab.core.settings.RawSettings;
-import org.dmflab.core.table.MatrixTables;
 import org.dmflab.core.table.Table;
 import org.dmflab.core.loss.LossKind;
 import org.dmflab.core.train.TrainConfig;

@@ -103,7 +103,7 @@ public record Gaussian(double sigma, long seed, DeterminantSign determinant) imp
     }
 
     @Override
-    public String stepBoundName() {
+    public String stepBoundName(int depth) {
         return "(10′) with α = the typical norm of the Gaussian factors";
     }
 }

@@ -37,7 +37,7 @@ public record Identity(double alpha) implements Start {
     }
 
     @Override
-    public String stepBoundName() {
+    public String stepBoundName(int depth) {
         return "(10′)";
     }
 

@@ -43,7 +43,7 @@ public record Perturbed(double alpha, double beta) implements Start {
     }
 
     @Override
-    public String stepBoundName() {
-        return "(14′)";
+    public String stepBoundName(int depth) {
+        return depth >= 2 ? "(14′)" : "(10′)";
     }
 }

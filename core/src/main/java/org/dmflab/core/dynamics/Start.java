@@ -23,8 +23,11 @@ public interface Start {
      */
     double stepScale(int depth, int m, int n, int width);
 
-    /** The equation the admissible step size of this start comes from, e.g. {@code (10′)}. */
-    String stepBoundName();
+    /**
+     * The equation the admissible step size of this start at this depth comes from, e.g. {@code (10′)}: the name every
+     * step-size message and report gives the trainer's bound.
+     */
+    String stepBoundName(int depth);
 
     /** Diagonal factors: {@code scale(j)} on the diagonal of factor j, zeros elsewhere. */
     static DMatrixRMaj[] diagonalFactors(int[] rows, int[] cols, java.util.function.IntToDoubleFunction scale) {

@@ -155,7 +155,7 @@ public final class Trainer {
         } else if (config.step() > admissible && config.loss() == LossKind.FULL) {
             warnings.add(String.format(Locale.ROOT, "step: η = %s exceeds the admissible step size %.6g of %s for "
                             + "these settings; the run may oscillate or diverge (choose step ≤ %.6g)", config.step(),
-                    admissible, config.dynamics().start().stepBoundName(), admissible));
+                    admissible, config.dynamics().start().stepBoundName(config.depth()), admissible));
         }
         Optional<RankStopRule> stopRule = config.stopAt().active()
                 ? Optional.of(stopRule(config, phi, eigen, obstacle, observations, warnings)) : Optional.empty();

@@ -226,7 +226,7 @@ public final class TrainingPlan {
         long loopStart = System.nanoTime();
         boolean estimated = false;
         long certifiedAt = stopRule.filter(RankStopRule::certified).map(RankStopRule::certifiedIteration).orElse(-1L);
-        ObservedStop watch = observedRule().map(rule -> new ObservedStop(rule, true)).orElse(null);
+        ObservedStop observed = observedRule().map(rule -> new ObservedStop(rule, true)).orElse(null);
         try {
             while (true) {
                 if (!Double.isFinite(loss) || (loss > DIVERGENCE_FACTOR * initialLoss && loss > DIVERGENCE_FACTOR * minLoss
@@ -244,9 +244,10 @@ public final class TrainingPlan {
                     if (keep != null) {
                         keep.offer(k, lastEffectiveRank, running, loss, trace.size());
                     }
-                    if (watch != null) {
-                        PlateauWatch.Verdict verdict = watch.offer(k, lastEffectiveRank, running, loss, trace.size());
-                        atRank = verdict == PlateauWatch.Verdict.LEFT || (stop && watch.staying());
+                    if (observed != null) {
+                        PlateauWatch.Verdict verdict = observed.offer(k, lastEffectiveRank, running, loss,
+                                trace.size());
+                        atRank = verdict == PlateauWatch.Verdict.LEFT || (stop && observed.staying());
                         stop |= atRank;
                     }
                     if (stop) {
@@ -300,7 +301,7 @@ public final class TrainingPlan {
             StopReason stopped = k >= budget || reached ? reached ? StopReason.TOLERANCE : StopReason.ITERATIONS
                     : StopReason.INTERRUPTED;
             TrainingResult result = new TrainingResult(trace.build(), running.product(), running.factors(),
-                    running.kind(), k, stopped, loss, lastEffectiveRank, notStopped(k, stopped, watch));
+                    running.kind(), k, stopped, loss, lastEffectiveRank, notStopped(k, stopped, observed));
             if (stopped != StopReason.INTERRUPTED) {
                 return result;
             }
@@ -309,11 +310,11 @@ public final class TrainingPlan {
         progress.report(1.0, String.format(Locale.ROOT, "iteration %d of %d, loss %.4g", k, budget, loss));
         progress.report(1.0, String.format(Locale.ROOT, "forming the final %d×%d product and its %d factors",
                 problem.rows(), problem.cols(), config.depth()));
-        if (reason == StopReason.RANK && watch != null) {
+        if (reason == StopReason.RANK && observed != null) {
             // the observed rule returns the kept iterate; the trace ends there, so every number refers to it
-            ObservedStop.Kept kept = watch.answer().orElseThrow();
-            String left = k > kept.iteration() && !watch.staying() ? String.format(Locale.ROOT, "; the effective rank "
-                    + "left the band upwards at k = %d (%.4g)", k, lastEffectiveRank) : "; the budget ended during "
+            ObservedStop.Kept kept = observed.answer().orElseThrow();
+            String left = k > kept.iteration() && !observed.staying() ? String.format(Locale.ROOT, "; the effective "
+                    + "rank left the band upwards at k = %d (%.4g)", k, lastEffectiveRank) : "; the budget ended during "
                     + "the stay";
             return new TrainingResult(trace.keepFirst(kept.traceSize()).build(), kept.product(), kept.factors(),
                     running.kind(), kept.iteration(), reason, kept.loss(), kept.effectiveRank(),
@@ -326,13 +327,13 @@ public final class TrainingPlan {
                 ? Optional.of(new EarlyStop(stopRule.orElseThrow(), true, k, lastEffectiveRank, String.format(
                 Locale.ROOT, "stopped at k = %d = k_start of rank %d's certified interval, effective rank %.4g "
                         + "(level ℓ_%d = %.4g)", k, stopRule.get().rank(), lastEffectiveRank, stopRule.get().rank(),
-                stopRule.get().level()))) : notStopped(k, reason, watch);
+                stopRule.get().level()))) : notStopped(k, reason, observed);
         return new TrainingResult(trace.build(), running.product(), running.factors(), running.kind(), k, reason, loss,
                 lastEffectiveRank, early);
     }
 
     /** What {@code stop-at} says when something else ended the run at {@code k}; empty without a rule. */
-    private Optional<EarlyStop> notStopped(long k, StopReason reason, ObservedStop watch) {
+    private Optional<EarlyStop> notStopped(long k, StopReason reason, ObservedStop observed) {
         return stopRule.map(rule -> new EarlyStop(rule, false, k, Double.NaN, String.format(Locale.ROOT,
                 "did not stop at rank %d: %s at k = %d %s", rule.rank(), switch (reason) {
                     case TOLERANCE -> "the loss reached the tolerance";
@@ -341,7 +342,7 @@ public final class TrainingPlan {
                 }, k, rule.certified() ? String.format(Locale.ROOT, "before k_start = %d; raise iterations",
                         rule.certifiedIteration())
                         : String.format(Locale.ROOT, "without a recorded iteration within ±%.4g of ℓ_%d = %.4g%s",
-                        rule.halfWidth(), rule.rank(), rule.level(), watch == null || watch.kept().isEmpty()
+                        rule.halfWidth(), rule.rank(), rule.level(), observed == null || observed.kept().isEmpty()
                                 ? "; raise iterations or record more points" : ""))));
     }
 
@@ -380,6 +381,6 @@ public final class TrainingPlan {
                         + "(initial loss %.6g) with step η = %s; the admissible step size for these settings is %.6g "
                         + "by %s — choose step ≤ %.6g", k, Double.isFinite(loss) ? String.format(Locale.ROOT, "%.6g",
                         loss) : Double.toString(loss), initialLoss, config.step(), admissibleStep,
-                config.dynamics().start().stepBoundName(), admissibleStep));
+                config.dynamics().start().stepBoundName(config.depth()), admissibleStep));
     }
 }

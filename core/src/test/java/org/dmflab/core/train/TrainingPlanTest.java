@@ -79,6 +79,30 @@ class TrainingPlanTest {
                 .isCloseTo(perturbedBound, org.assertj.core.api.Assertions.within(1e-12));
     }
 
+    /**
+     * The bound a step-size message names is the one the trainer computed: (14′) for a perturbed start of depth
+     * N ≥ 2, (10′) with the start's scale otherwise (a depth-1 perturbed start has one factor, βI).
+     */
+    @Test
+    void theNamedStepBoundIsTheComputedOne() {
+        int cases = 0;
+        for (String init : new String[]{"identity", "perturbed"}) {
+            for (int depth = 1; depth <= 4; depth++) {
+                String[] settings = {"alpha", "0.1", "beta", "0.05", "init", init, "depth", Integer.toString(depth)};
+                TrainConfig config = Fixtures.config(settings);
+                String name = config.dynamics().start().stepBoundName(depth);
+                double expected = name.equals("(14′)") ? StepSizeBounds.perturbed(3, 0.1, 0.05, depth)
+                        : StepSizeBounds.uniform(3, init.equals("perturbed") ? 0.05 : 0.1, depth);
+                assertThat(name).isIn("(10′)", "(14′)");
+                assertThat(name.equals("(14′)")).isEqualTo(init.equals("perturbed") && depth >= 2);
+                assertThat(Fixtures.plan(SYMMETRIC, settings).admissibleStep())
+                        .isCloseTo(expected, org.assertj.core.api.Assertions.within(1e-12 * expected));
+                cases++;
+            }
+        }
+        assertThat(cases).isEqualTo(8);
+    }
+
     @Test
     void divergenceFailsWithIterationLossAndAdmissibleStep() {
         for (String solver : new String[]{"matrix", "spectral"}) {

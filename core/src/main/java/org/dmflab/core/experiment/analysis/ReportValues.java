@@ -28,6 +28,6 @@ final class ReportValues {
     static String stepFraction(RunOutcome outcome) {
         double fraction = outcome.train().step() / outcome.admissibleStep();
         return BigDecimal.valueOf(fraction).round(new MathContext(3)).stripTrailingZeros().toPlainString() + "·"
-                + outcome.train().dynamics().start().stepBoundName();
+                + outcome.train().dynamics().start().stepBoundName(outcome.train().depth());
     }
 }

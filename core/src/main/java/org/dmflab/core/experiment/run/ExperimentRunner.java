@@ -1,7 +1,6 @@
 package org.dmflab.core.experiment.run;
 
 import org.dmflab.core.Progress;
-import org.dmflab.core.experiment.preset.Analysis;
 import org.dmflab.core.experiment.preset.DataSets;
 import org.dmflab.core.experiment.preset.ExperimentPreset;
 import org.dmflab.core.experiment.preset.RunSpec;
