@@ -124,7 +124,7 @@ public final class Trainer {
         }
         // an unknown target (completion without it) is all zeros: no eigenvectors to measure along
         boolean symmetric = targetKnown && Symmetry.isSymmetric(target);
-        requireMemory(config, m, n, symmetric, "target");
+        long heldBytes = requireMemory(config, m, n, symmetric, "target");
 
         DMatrixRMaj phi = target.copy();
         Optional<SymmetricEigen> eigen = Optional.empty();
@@ -160,11 +160,11 @@ public final class Trainer {
         Optional<RankStopRule> stopRule = config.stopAt().active()
                 ? Optional.of(stopRule(config, phi, eigen, obstacle, observations, warnings)) : Optional.empty();
         if (stopRule.filter(rule -> !rule.certified()).isPresent()) {
-            requireObservedStopFits(config, m, n, requireRunFits(config, m, n, symmetric, "target"));
+            heldBytes = requireObservedStopFits(config, m, n, heldBytes);
         }
         TrainingProblem problem = new TrainingProblem(config, phi, targetKnown, eigen,
                 config.loss() == LossKind.SENSING ? sensing : Optional.empty(), observations, width);
-        return new TrainingPlan(problem, solver, warnings, admissible, operatorNorm, stopRule);
+        return new TrainingPlan(problem, solver, warnings, admissible, operatorNorm, stopRule, heldBytes);
     }
 
     /**
@@ -250,14 +250,16 @@ public final class Trainer {
      *
      * @param symmetric whether the target is (or may be) symmetric: its trace then has n eigenvalue columns
      * @param shapeKey  what to blame when the shape itself is too large, e.g. {@code "target"} or {@code "shape"}
+     * @return the bytes every run of this shape holds: its factors with their products and workspaces, and its trace
      */
-    public static void requireMemory(TrainConfig config, long m, long n, boolean symmetric, String shapeKey) {
+    public static long requireMemory(TrainConfig config, long m, long n, boolean symmetric, String shapeKey) {
         long held = requireRunFits(config, m, n, symmetric, shapeKey);
         boolean mayBeCertified = config.init() == Initialization.IDENTITY && m == n && width(config, n) == n
                 && TrainConfig.decoupledObstacle(config.init(), config.loss(), null).isEmpty();
         if (config.stopAt().active() && !mayBeCertified) {
             requireObservedStopFits(config, m, n, held);
         }
+        return held;
     }
 
     /**
@@ -297,14 +299,17 @@ public final class Trainer {
     /**
      * Refuses a run whose observed {@code stop-at=rank:R} rule ({@link ObservedStop}) cannot keep its iterate next to
      * the {@code held} bytes of the run: a copy of the product W and of its factors.
+     *
+     * @return the bytes the run then holds: {@code held} and the kept copy
      */
-    static void requireObservedStopFits(TrainConfig config, long m, long n, long held) {
+    static long requireObservedStopFits(TrainConfig config, long m, long n, long held) {
         long kept = iterateBytes(config.depth(), m, n, width(config, n), true);
         MemoryBudget.require(TrainSettings.STOP_AT, held + kept, String.format(Locale.ROOT, "stop-at=%s keeps a "
                 + "copy of the %d×%d product W and its %s at the recorded iterate nearest the level (%s), so the run "
                 + "with its factors and trace", config.stopAt().text(), m, n, config.depth() == 1 ? "factor"
                 : config.depth() + " factors", MemoryBudget.human(kept)), "use stop-at=none or give Java more memory ("
                 + MemoryBudget.maxHeapFor(held + kept) + ")");
+        return held + kept;
     }
 
     /**

@@ -40,10 +40,13 @@ public final class TrainingPlan {
     private final double admissibleStep;
     private final double targetNorm;
     private final Optional<RankStopRule> stopRule;
+    /** What the run holds in memory, as the plan's memory check counted it ({@link Trainer#requireMemory}). */
+    private final long heldBytes;
 
     TrainingPlan(TrainingProblem problem, SolverKind solver, List<String> warnings, double admissibleStep,
-                 double targetNorm, Optional<RankStopRule> stopRule) {
+                 double targetNorm, Optional<RankStopRule> stopRule, long heldBytes) {
         this.problem = problem;
+        this.heldBytes = heldBytes;
         this.stopRule = stopRule;
         this.solver = solver;
         this.warnings = List.copyOf(warnings);
@@ -183,11 +186,7 @@ public final class TrainingPlan {
      * refused before the run when the products it keeps do not fit next to the run ({@link KeptIterates#requireFits}).
      */
     public TrainingResult run(Progress progress, KeptIterates keep) {
-        long held = Trainer.requireRunFits(config(), problem.rows(), problem.cols(), symmetricTarget(), "target");
-        if (observedRule().isPresent()) {
-            held += Trainer.iterateBytes(config().depth(), problem.rows(), problem.cols(), problem.width(), true);
-        }
-        keep.requireFits(held, problem.rows(), problem.cols());
+        keep.requireFits(heldBytes, problem.rows(), problem.cols());
         try (Solver running = newSolver()) {
             return run(running, progress, keep);
         }
