@@ -44,6 +44,11 @@ public record Perturbed(double alpha, double beta) implements Start {
 
     @Override
     public String stepBoundName(int depth) {
-        return depth >= 2 ? "(14′)" : "(10′)";
+        return hasOwnStepBound(depth) ? "(14′)" : "(10′)";
+    }
+
+    /** Whether a run of this depth has the perturbed start's own step bound (14′), i.e. N ≥ 2; depth 1 uses (10′). */
+    public boolean hasOwnStepBound(int depth) {
+        return depth >= 2;
     }
 }

@@ -334,7 +334,7 @@ public final class Trainer {
     static double admissibleStep(TrainConfig config, double operatorNorm, int m, int n, int width) {
         int depth = config.depth();
         Start start = config.dynamics().start();
-        if (start instanceof Perturbed perturbed && depth >= 2) {
+        if (start instanceof Perturbed perturbed && perturbed.hasOwnStepBound(depth)) {
             return StepSizeBounds.perturbed(operatorNorm, perturbed.alpha(), perturbed.beta(), depth);
         }
         return StepSizeBounds.uniform(operatorNorm, start.stepScale(depth, m, n, width), depth);
